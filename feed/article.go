@@ -1,0 +1,109 @@
+// Package feed loads local news article files into an in-memory store:
+// it finds the files, extracts each article's text and metadata, and keeps
+// them ordered for browsing. It knows nothing of terminals.
+package feed
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Format names the kind of file an article was read from.
+type Format string
+
+// The formats Broadsheet reads.
+const (
+	FormatText     Format = "text"
+	FormatHTML     Format = "html"
+	FormatMarkdown Format = "markdown"
+	FormatFeed     Format = "feed" // RSS, Atom or JSON Feed
+	FormatJSON     Format = "json" // JSON or JSON Lines from scrapers
+)
+
+// Where an article's outlet came from, in order of trust.
+const (
+	OutletFromMetadata  = "metadata"
+	OutletFromSidecar   = "sidecar"
+	OutletFromURL       = "url"
+	OutletFromSignature = "signature"
+	OutletFromFolder    = "folder"
+)
+
+// Article is one news article, cleaned of its page's chrome.
+type Article struct {
+	// ID identifies the article by its content, so that moving or
+	// renaming its file keeps it.
+	ID     string
+	Path   string
+	Format Format
+
+	Title string
+	// TitleSynthesized reports whether the file had no headline and
+	// Title was made from the lead.
+	TitleSynthesized bool
+
+	Outlet       string
+	OutletSource string // one of the OutletFrom constants, or ""
+
+	Date   time.Time // zero when unknown
+	Byline string
+	URL    string
+
+	// Lead is the article's opening paragraph as plain text.
+	Lead string
+	// Body is the article text as Markdown: paragraphs, lists,
+	// sub-headings, quotes and captions kept, boilerplate removed.
+	Body  string
+	Words int
+}
+
+// DateString returns the date as YYYY-MM-DD, or "" when it is unknown.
+func (a *Article) DateString() string {
+	if a.Date.IsZero() {
+		return ""
+	}
+	return a.Date.Format(time.DateOnly)
+}
+
+// articleJSON is the stable, scriptable shape of an article on the
+// command line.
+type articleJSON struct {
+	ID               string `json:"id"`
+	Path             string `json:"path"`
+	Format           Format `json:"format"`
+	Title            string `json:"title"`
+	TitleSynthesized bool   `json:"title_synthesized"`
+	Outlet           string `json:"outlet"`
+	OutletSource     string `json:"outlet_source"`
+	Date             string `json:"date"`
+	Byline           string `json:"byline"`
+	URL              string `json:"url"`
+	Lead             string `json:"lead"`
+	Words            int    `json:"words"`
+	Body             string `json:"body,omitempty"`
+}
+
+// JSON returns the article in the command line's JSON shape. The body is
+// included only when withBody is set.
+func (a *Article) JSON(withBody bool) ([]byte, error) {
+	v := articleJSON{
+		ID: a.ID, Path: a.Path, Format: a.Format,
+		Title: a.Title, TitleSynthesized: a.TitleSynthesized,
+		Outlet: a.Outlet, OutletSource: a.OutletSource,
+		Date: a.DateString(), Byline: a.Byline, URL: a.URL,
+		Lead: a.Lead, Words: a.Words,
+	}
+	if withBody {
+		v.Body = a.Body
+	}
+	return json.Marshal(v)
+}
+
+// Problem is a file, or part of one, that could not be read as an article.
+type Problem struct {
+	Path   string
+	Reason string
+}
+
+// String returns "path: reason".
+func (p Problem) String() string { return p.Path + ": " + p.Reason }

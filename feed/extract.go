@@ -1,0 +1,249 @@
+package feed
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Source is one file's bytes handed to extraction.
+type Source struct {
+	Path string
+	Data []byte
+	// Hint carries what is known of the file from outside it: a sidecar
+	// file's settings, the folder it sits in.
+	Hint Hint
+}
+
+// Hint is metadata about a file that does not come from its text.
+type Hint struct {
+	Outlet string    // from a sidecar; trusted below the file's own metadata
+	Date   time.Time // from a sidecar
+	Folder string    // the name of the folder the file is in
+}
+
+// Extractor turns file bytes into articles.
+type Extractor struct {
+	// Signatures recognises outlets by the chrome their pages carry.
+	Signatures *Signatures
+	// Now bounds dates: none is taken from after it. Zero means time.Now.
+	Now time.Time
+}
+
+// NewExtractor returns an Extractor with the built-in outlet signatures.
+func NewExtractor() *Extractor {
+	return &Extractor{Signatures: DefaultSignatures()}
+}
+
+// errNotArticle reports that a file was read but holds no article text.
+var errNotArticle = errors.New("no article text found")
+
+// format is one file format: how to recognise it and how to read it.
+type format struct {
+	name Format
+	// sniff reports whether data looks like this format; ext is the
+	// file's lower-cased extension without any .gz.
+	sniff func(ext string, data []byte) bool
+	// extract returns the file's articles and the problems of its parts.
+	extract func(x *Extractor, src Source) ([]*Article, []Problem)
+}
+
+// formats are tried in order; the first whose sniff matches reads the
+// file. Plain text is the fallback and always matches.
+var formats = []format{
+	{name: FormatText, sniff: func(string, []byte) bool { return true }, extract: extractTextFile},
+}
+
+// Extract reads the articles in one file. A file that holds none gives a
+// problem instead; a file with some bad parts gives both.
+func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
+	ext := extension(src.Path)
+	for _, f := range formats {
+		if !f.sniff(ext, src.Data) {
+			continue
+		}
+		arts, probs := f.extract(x, src)
+		out := arts[:0]
+		for _, a := range arts {
+			if a == nil {
+				continue
+			}
+			if a.Format == "" {
+				a.Format = f.name
+			}
+			if a.Path == "" {
+				a.Path = src.Path
+			}
+			x.finish(a, src.Hint)
+			if a.Body == "" && a.Title == "" {
+				continue
+			}
+			out = append(out, a)
+		}
+		if len(out) == 0 && len(probs) == 0 {
+			probs = append(probs, Problem{Path: src.Path, Reason: errNotArticle.Error()})
+		}
+		return out, probs
+	}
+	return nil, []Problem{{Path: src.Path, Reason: "unrecognised format"}}
+}
+
+// finish fills what every format derives the same way: hints, the lead,
+// a synthesized title, the word count and the ID.
+func (x *Extractor) finish(a *Article, h Hint) {
+	if a.Outlet == "" && h.Outlet != "" {
+		a.Outlet, a.OutletSource = h.Outlet, OutletFromSidecar
+	}
+	if a.Date.IsZero() && !h.Date.IsZero() {
+		a.Date = h.Date
+	}
+	if a.Outlet == "" && h.Folder != "" {
+		a.Outlet, a.OutletSource = h.Folder, OutletFromFolder
+	}
+	if !a.Date.IsZero() && a.Date.After(x.now()) {
+		a.Date = time.Time{}
+	}
+	a.Title = strings.TrimSpace(a.Title)
+	if a.Lead == "" {
+		a.Lead = LeadOf(a.Body)
+	}
+	if a.Title == "" {
+		a.Title = TitleFromLead(a.Lead)
+		a.TitleSynthesized = a.Title != ""
+	}
+	if a.Title == "" {
+		a.Title = "Untitled"
+		a.TitleSynthesized = true
+	}
+	a.Words = countWords(a.Body)
+	if a.ID == "" {
+		a.ID = contentID(a)
+	}
+}
+
+func (x *Extractor) now() time.Time {
+	if x.Now.IsZero() {
+		return time.Now()
+	}
+	return x.Now
+}
+
+// contentID hashes what makes an article itself, not where it is stored.
+func contentID(a *Article) string {
+	h := sha256.New()
+	h.Write([]byte(a.Title))
+	h.Write([]byte{0})
+	h.Write([]byte(a.Body))
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// LeadOf returns the first paragraph of a Markdown body as plain text,
+// skipping headings and captions.
+func LeadOf(body string) string {
+	for _, para := range strings.Split(body, "\n\n") {
+		p := strings.TrimSpace(para)
+		if p == "" || strings.HasPrefix(p, "#") || strings.HasPrefix(p, "!") || strings.HasPrefix(p, "*") && strings.HasSuffix(p, "*") && !strings.HasPrefix(p, "* ") {
+			continue
+		}
+		return PlainText(p)
+	}
+	return ""
+}
+
+// maxTitle is the most characters a synthesized title takes from the lead.
+const maxTitle = 90
+
+// TitleFromLead makes a headline from the lead's first sentence, cut at a
+// word boundary when it is long.
+func TitleFromLead(lead string) string {
+	s := strings.TrimSpace(lead)
+	if i := sentenceEnd(s); i > 0 {
+		s = s[:i]
+	}
+	if utf8.RuneCountInString(s) <= maxTitle {
+		return strings.TrimRight(s, ".")
+	}
+	cut := 0
+	n := 0
+	for i, r := range s {
+		if n >= maxTitle {
+			break
+		}
+		if unicode.IsSpace(r) {
+			cut = i
+		}
+		n++
+	}
+	if cut == 0 {
+		cut = len(string([]rune(s)[:maxTitle]))
+	}
+	return strings.TrimRight(s[:cut], " ,;:–—-") + "…"
+}
+
+// sentenceEnd returns the index just past the first sentence's full stop,
+// or 0 when s holds one sentence.
+func sentenceEnd(s string) int {
+	for i := 0; i < len(s)-1; i++ {
+		switch s[i] {
+		case '.', '!', '?':
+			if s[i+1] == ' ' && i > 20 && !abbreviation(s[:i]) {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// abbreviation reports whether the text before a full stop ends in a
+// short title such as "Mr" or an initial, which does not end a sentence.
+func abbreviation(before string) bool {
+	j := strings.LastIndexByte(before, ' ')
+	w := before[j+1:]
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov", "Jr", "Sr", "No", "vs", "U.S", "U.K":
+		return true
+	}
+	return utf8.RuneCountInString(w) == 1
+}
+
+// PlainText strips the Markdown marks Broadsheet writes from s.
+func PlainText(md string) string {
+	r := strings.NewReplacer("**", "", "__", "", "`", "", "\\", "")
+	s := r.Replace(md)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		l = strings.TrimLeft(l, "#>")
+		l = strings.TrimPrefix(strings.TrimSpace(l), "- ")
+		lines[i] = strings.Trim(strings.TrimSpace(l), "*_")
+	}
+	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// extension returns the lower-cased extension of path without its dot,
+// looking past a final .gz.
+func extension(path string) string {
+	p := strings.ToLower(path)
+	p = strings.TrimSuffix(p, ".gz")
+	i := strings.LastIndexByte(p, '.')
+	if i < 0 || strings.ContainsRune(p[i:], '/') {
+		return ""
+	}
+	return p[i+1:]
+}

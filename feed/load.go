@@ -1,0 +1,352 @@
+package feed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// DefaultMaxFileSize is the largest file the loader reads unless told
+// otherwise; larger files become problems rather than filling memory.
+const DefaultMaxFileSize = 64 << 20
+
+// Loader finds article files under the paths it is given and extracts
+// them, several at a time. It only ever reads: it never writes, moves or
+// deletes anything it is pointed at.
+type Loader struct {
+	// FS, when set, is read instead of the operating system's files;
+	// paths are then slash-separated names within it.
+	FS fs.FS
+	// Workers bounds how many files are read and extracted at once.
+	// Zero means a few per CPU.
+	Workers int
+	// MaxFileSize is the largest file read, in bytes. Zero means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
+	// Extractor reads each file. Nil means NewExtractor().
+	Extractor *Extractor
+}
+
+// Progress counts a load's files.
+type Progress struct {
+	Found  int  // files found so far
+	Done   int  // files read and extracted so far
+	Walked bool // whether every file has been found, so Found is final
+}
+
+// Event is what the loader reports as it goes: the outcome of one file,
+// or, with no articles or problems, news of progress alone.
+type Event struct {
+	Path     string
+	Articles []*Article
+	Problems []Problem
+	Progress Progress
+}
+
+// Stream loads paths in the background and reports each file on the
+// returned channel, which is closed when all are done or ctx ends.
+func (l *Loader) Stream(ctx context.Context, paths []string) <-chan Event {
+	events := make(chan Event, 64)
+	jobs := make(chan job, 64)
+	x := l.Extractor
+	if x == nil {
+		x = NewExtractor()
+	}
+	var (
+		mu   sync.Mutex
+		prog Progress
+	)
+	report := func(ev Event, found, done int, walked bool) {
+		mu.Lock()
+		prog.Found += found
+		prog.Done += done
+		prog.Walked = prog.Walked || walked
+		ev.Progress = prog
+		// Sending under the lock keeps progress in order on the channel.
+		select {
+		case events <- ev:
+		case <-ctx.Done():
+		}
+		mu.Unlock()
+	}
+
+	go func() {
+		defer close(jobs)
+		l.walk(ctx, paths, func(j job) {
+			mu.Lock()
+			prog.Found++
+			mu.Unlock()
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+			}
+		}, func(p Problem) { report(Event{Path: p.Path, Problems: []Problem{p}}, 0, 0, false) })
+		report(Event{}, 0, 0, true)
+	}()
+
+	var wg sync.WaitGroup
+	for range l.workers() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
+				arts, probs := l.loadFile(x, j)
+				report(Event{Path: j.path, Articles: arts, Problems: probs}, 0, 1, false)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(events)
+	}()
+	return events
+}
+
+// Load reads paths into a new store, returning when all are read.
+func (l *Loader) Load(ctx context.Context, paths []string) *Store {
+	s := NewStore()
+	for ev := range l.Stream(ctx, paths) {
+		s.Add(ev.Articles...)
+		s.AddProblems(ev.Problems...)
+	}
+	return s
+}
+
+func (l *Loader) workers() int {
+	if l.Workers > 0 {
+		return l.Workers
+	}
+	return max(4, 2*runtime.GOMAXPROCS(0))
+}
+
+func (l *Loader) maxSize() int64 {
+	if l.MaxFileSize > 0 {
+		return l.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+// job is one file to read.
+type job struct {
+	path string
+	hint Hint
+}
+
+// walk finds the files under paths, calling found for each and problem
+// for what cannot be walked. Hidden files and folders are skipped, and
+// symbolic links to folders are followed once each.
+func (l *Loader) walk(ctx context.Context, paths []string, found func(job), problem func(Problem)) {
+	visited := make(map[string]bool)
+	for _, root := range paths {
+		if ctx.Err() != nil {
+			return
+		}
+		l.walkRoot(ctx, root, visited, found, problem)
+	}
+}
+
+func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]bool, found func(job), problem func(Problem)) {
+	info, err := l.stat(root)
+	if err != nil {
+		problem(Problem{Path: root, Reason: describe(err)})
+		return
+	}
+	if !info.IsDir() {
+		found(job{path: root})
+		return
+	}
+	if l.FS == nil {
+		real, err := filepath.EvalSymlinks(root)
+		if err == nil {
+			if visited[real] {
+				return
+			}
+			visited[real] = true
+		}
+	}
+	err = l.walkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			problem(Problem{Path: p, Reason: describe(err)})
+			return nil
+		}
+		name := d.Name()
+		if p != root && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := l.stat(p)
+			if err != nil {
+				problem(Problem{Path: p, Reason: describe(err)})
+				return nil
+			}
+			if target.IsDir() {
+				l.walkRoot(ctx, p, visited, found, problem)
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil // sockets, devices and pipes are never articles
+		}
+		if isSidecar(name) {
+			return nil
+		}
+		found(job{path: p, hint: l.hintFor(root, p)})
+		return nil
+	})
+	if err != nil && ctx.Err() == nil {
+		problem(Problem{Path: root, Reason: describe(err)})
+	}
+}
+
+// hintFor returns what the file's place says of it: the name of the
+// folder it is in, when that is a folder below the root the user gave.
+func (l *Loader) hintFor(root, p string) Hint {
+	dir := l.dir(p)
+	if dir == l.clean(root) || dir == "." {
+		return Hint{}
+	}
+	return Hint{Folder: l.base(dir)}
+}
+
+// isSidecar reports whether a file name is one of Broadsheet's own
+// settings files rather than an article.
+func isSidecar(name string) bool { return name == "broadsheet.toml" }
+
+// loadFile reads and extracts one file.
+func (l *Loader) loadFile(x *Extractor, j job) (arts []*Article, probs []Problem) {
+	defer func() {
+		// One malformed file must never take the others down with it.
+		if r := recover(); r != nil {
+			arts, probs = nil, []Problem{{Path: j.path, Reason: fmt.Sprintf("extraction failed: %v", r)}}
+		}
+	}()
+	data, err := l.read(j.path)
+	if err != nil {
+		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
+	}
+	return x.Extract(Source{Path: j.path, Data: data, Hint: j.hint})
+}
+
+// errTooLarge is wrapped by the error for a file over the size limit.
+var errTooLarge = errors.New("file too large")
+
+// read returns a file's bytes, refusing files over the size limit without
+// reading them whole.
+func (l *Loader) read(p string) ([]byte, error) {
+	var (
+		f   fs.File
+		err error
+	)
+	if l.FS != nil {
+		f, err = l.FS.Open(p)
+	} else {
+		f, err = os.Open(p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	limit := l.maxSize()
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return nil, errors.New("is a folder")
+		}
+		if info.Size() > limit {
+			return nil, fmt.Errorf("%w: %s is over the %s limit", errTooLarge, humanSize(info.Size()), humanSize(limit))
+		}
+	}
+	// The file may grow between Stat and reading: read one byte past the
+	// limit to notice.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: over the %s limit", errTooLarge, humanSize(limit))
+	}
+	return data, nil
+}
+
+func (l *Loader) stat(p string) (fs.FileInfo, error) {
+	if l.FS != nil {
+		return fs.Stat(l.FS, p)
+	}
+	return os.Stat(p)
+}
+
+func (l *Loader) walkDir(root string, fn fs.WalkDirFunc) error {
+	if l.FS != nil {
+		return fs.WalkDir(l.FS, root, fn)
+	}
+	return filepath.WalkDir(root, fn)
+}
+
+func (l *Loader) dir(p string) string {
+	if l.FS != nil {
+		return path.Dir(p)
+	}
+	return filepath.Dir(p)
+}
+
+func (l *Loader) base(p string) string {
+	if l.FS != nil {
+		return path.Base(p)
+	}
+	return filepath.Base(p)
+}
+
+func (l *Loader) clean(p string) string {
+	if l.FS != nil {
+		return path.Clean(p)
+	}
+	return filepath.Clean(p)
+}
+
+// describe turns a file error into a short reason a person can act on.
+func describe(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, errTooLarge):
+		return err.Error()
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// humanSize formats a byte count as a person reads it.
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,184 @@
+package feed
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Store holds the loaded articles in memory, newest first, and the
+// problems met while loading them. It is safe for concurrent use.
+type Store struct {
+	mu       sync.RWMutex
+	articles []*Article // sorted by Less
+	byID     map[string]*Article
+	problems []Problem
+}
+
+// OutletCount is an outlet and how many articles it has in a store.
+type OutletCount struct {
+	Name  string
+	Count int
+}
+
+// UnknownOutlet is how an article with no outlet is listed.
+const UnknownOutlet = "Unknown outlet"
+
+// NewStore returns an empty store.
+func NewStore() *Store {
+	return &Store{byID: make(map[string]*Article)}
+}
+
+// Less orders articles newest first; undated ones go last, and ties are
+// broken by title and then path so the order never depends on load order.
+func Less(a, b *Article) bool { return compareArticles(a, b) < 0 }
+
+func compareArticles(a, b *Article) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c // zero dates compare earliest, so they sort last
+	}
+	if c := cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// Add puts articles into the store and reports which were new. An
+// article whose ID is already stored (the same text in another file)
+// is kept once, under the path that sorts first.
+func (s *Store) Add(arts ...*Article) []*Article {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var added []*Article
+	for _, a := range arts {
+		if old, ok := s.byID[a.ID]; ok {
+			if a.Path < old.Path {
+				s.removeLocked(old)
+			} else {
+				continue
+			}
+		}
+		s.byID[a.ID] = a
+		i, _ := slices.BinarySearchFunc(s.articles, a, compareArticles)
+		s.articles = slices.Insert(s.articles, i, a)
+		added = append(added, a)
+	}
+	return added
+}
+
+// Remove takes the articles read from path out of the store and returns
+// them.
+func (s *Store) Remove(path string) []*Article {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var gone []*Article
+	for _, a := range s.articles {
+		if a.Path == path {
+			gone = append(gone, a)
+		}
+	}
+	for _, a := range gone {
+		s.removeLocked(a)
+	}
+	return gone
+}
+
+func (s *Store) removeLocked(a *Article) {
+	delete(s.byID, a.ID)
+	if i, ok := slices.BinarySearchFunc(s.articles, a, compareArticles); ok {
+		s.articles = slices.Delete(s.articles, i, i+1)
+	}
+}
+
+// AddProblems records files that could not be read as articles.
+func (s *Store) AddProblems(ps ...Problem) {
+	s.mu.Lock()
+	s.problems = append(s.problems, ps...)
+	s.mu.Unlock()
+}
+
+// Len returns the number of articles.
+func (s *Store) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.articles)
+}
+
+// Articles returns the articles newest first. The slice is the caller's.
+func (s *Store) Articles() []*Article {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.articles)
+}
+
+// ByOutlet returns the articles of one outlet, newest first. The name is
+// matched without regard to case; UnknownOutlet matches articles with no
+// outlet.
+func (s *Store) ByOutlet(name string) []*Article {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []*Article
+	for _, a := range s.articles {
+		if SameOutlet(OutletName(a), name) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Get returns the article with the given ID.
+func (s *Store) Get(id string) (*Article, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	a, ok := s.byID[id]
+	return a, ok
+}
+
+// Outlets returns each outlet with its article count, most articles
+// first and then by name.
+func (s *Store) Outlets() []OutletCount {
+	s.mu.RLock()
+	counts := make(map[string]int)
+	for _, a := range s.articles {
+		counts[OutletName(a)]++
+	}
+	s.mu.RUnlock()
+	out := make([]OutletCount, 0, len(counts))
+	for name, n := range counts {
+		out = append(out, OutletCount{Name: name, Count: n})
+	}
+	slices.SortFunc(out, func(a, b OutletCount) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+	return out
+}
+
+// Problems returns the problems met so far, ordered by path so that the
+// order never depends on which file was read first.
+func (s *Store) Problems() []Problem {
+	s.mu.RLock()
+	ps := slices.Clone(s.problems)
+	s.mu.RUnlock()
+	slices.SortStableFunc(ps, func(a, b Problem) int { return cmp.Compare(a.Path, b.Path) })
+	return ps
+}
+
+// OutletName returns the article's outlet, or UnknownOutlet.
+func OutletName(a *Article) string {
+	if a.Outlet == "" {
+		return UnknownOutlet
+	}
+	return a.Outlet
+}
+
+// SameOutlet reports whether two outlet names name one outlet.
+func SameOutlet(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
