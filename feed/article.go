@@ -105,5 +105,8 @@ type Problem struct {
 	Reason string
 }
 
-// String returns "path: reason".
-func (p Problem) String() string { return p.Path + ": " + p.Reason }
+// String returns "path: reason", safe to print (see Safe).
+func (p Problem) String() string {
+	p = p.Safe()
+	return p.Path + ": " + p.Reason
+}

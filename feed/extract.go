@@ -61,6 +61,14 @@ var formats = []format{
 // Extract reads the articles in one file. A file that holds none gives a
 // problem instead; a file with some bad parts gives both.
 func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
+	// Binary files never reach a format reader.
+	if kind := binaryKind(src.Data); kind != "" {
+		return nil, []Problem{{Path: src.Path, Reason: "binary file (" + kind + ")"}}
+	}
+	if isBlank(src.Data) {
+		return nil, []Problem{{Path: src.Path, Reason: "empty file"}}
+	}
+	src.Data = normalizeText(src.Data)
 	ext := extension(src.Path)
 	for _, f := range formats {
 		if !f.sniff(ext, src.Data) {
@@ -78,8 +86,7 @@ func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
 			if a.Path == "" {
 				a.Path = src.Path
 			}
-			x.finish(a, src.Hint)
-			if a.Body == "" && a.Title == "" {
+			if !x.finish(a, src.Hint) {
 				continue
 			}
 			out = append(out, a)
@@ -93,8 +100,11 @@ func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
 }
 
 // finish fills what every format derives the same way: hints, the lead,
-// a synthesized title, the word count and the ID.
-func (x *Extractor) finish(a *Article, h Hint) {
+// a synthesized title, the word count and the ID. It also makes every
+// text field safe to print (see Sanitize), before deriving the rest from
+// them. It reports whether any text is left: an article of nothing but
+// control codes is no article.
+func (x *Extractor) finish(a *Article, h Hint) bool {
 	if a.Outlet == "" && h.Outlet != "" {
 		a.Outlet, a.OutletSource = h.Outlet, OutletFromSidecar
 	}
@@ -104,13 +114,16 @@ func (x *Extractor) finish(a *Article, h Hint) {
 	if a.Outlet == "" && h.Folder != "" {
 		a.Outlet, a.OutletSource = h.Folder, OutletFromFolder
 	}
+	sanitizeArticle(a)
+	if a.Title == "" && a.Body == "" && a.Lead == "" {
+		return false
+	}
 	if x.Signatures != nil {
 		a.Outlet = x.Signatures.Canonical(a.Outlet)
 	}
 	if !a.Date.IsZero() && a.Date.After(x.now()) {
 		a.Date = time.Time{}
 	}
-	a.Title = strings.TrimSpace(a.Title)
 	if a.Lead == "" {
 		a.Lead = LeadOf(a.Body)
 	}
@@ -126,6 +139,7 @@ func (x *Extractor) finish(a *Article, h Hint) {
 	if a.ID == "" {
 		a.ID = contentID(a)
 	}
+	return true
 }
 
 func (x *Extractor) now() time.Time {

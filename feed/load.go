@@ -12,11 +12,16 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 )
 
 // DefaultMaxFileSize is the largest file the loader reads unless told
 // otherwise; larger files become problems rather than filling memory.
 const DefaultMaxFileSize = 64 << 20
+
+// DefaultFileTimeout is how long the loader waits for one file's
+// extraction unless told otherwise.
+const DefaultFileTimeout = 30 * time.Second
 
 // Loader finds article files under the paths it is given and extracts
 // them, several at a time. It only ever reads: it never writes, moves or
@@ -33,6 +38,10 @@ type Loader struct {
 	MaxFileSize int64
 	// Extractor reads each file. Nil means NewExtractor().
 	Extractor *Extractor
+	// FileTimeout bounds the time spent extracting one file; a file that
+	// takes longer becomes a problem and the load goes on without it.
+	// Zero means DefaultFileTimeout.
+	FileTimeout time.Duration
 }
 
 // Progress counts a load's files.
@@ -70,6 +79,11 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan Event {
 		prog.Done += done
 		prog.Walked = prog.Walked || walked
 		ev.Progress = prog
+		// Problems quote file names and contents: make them safe to print
+		// here, where every problem passes.
+		for i, p := range ev.Problems {
+			ev.Problems[i] = p.Safe()
+		}
 		// Sending under the lock keeps progress in order on the channel.
 		select {
 		case events <- ev:
@@ -233,17 +247,44 @@ func isSidecar(name string) bool { return name == "broadsheet.toml" }
 
 // loadFile reads and extracts one file.
 func (l *Loader) loadFile(x *Extractor, j job) (arts []*Article, probs []Problem) {
-	defer func() {
-		// One malformed file must never take the others down with it.
-		if r := recover(); r != nil {
-			arts, probs = nil, []Problem{{Path: j.path, Reason: fmt.Sprintf("extraction failed: %v", r)}}
-		}
-	}()
 	data, err := l.read(j.path)
 	if err != nil {
 		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
 	}
-	return x.Extract(Source{Path: j.path, Data: data, Hint: j.hint})
+	return l.extract(x, Source{Path: j.path, Data: data, Hint: j.hint})
+}
+
+// extract runs x.Extract on src, turning a panic into a problem and
+// giving up after the file timeout. A file given up on keeps its
+// goroutine until extraction ends, but no longer holds up the load.
+func (l *Loader) extract(x *Extractor, src Source) ([]*Article, []Problem) {
+	type result struct {
+		arts  []*Article
+		probs []Problem
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			// One malformed file must never take the others down with it.
+			if r := recover(); r != nil {
+				done <- result{probs: []Problem{{Path: src.Path, Reason: fmt.Sprintf("extraction failed: %v", r)}}}
+			}
+		}()
+		arts, probs := x.Extract(src)
+		done <- result{arts, probs}
+	}()
+	timeout := l.FileTimeout
+	if timeout <= 0 {
+		timeout = DefaultFileTimeout
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case r := <-done:
+		return r.arts, r.probs
+	case <-t.C:
+		return nil, []Problem{{Path: src.Path, Reason: fmt.Sprintf("gave up: reading took over %s", timeout)}}
+	}
 }
 
 // errTooLarge is wrapped by the error for a file over the size limit.

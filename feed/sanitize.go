@@ -1,0 +1,307 @@
+package feed
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text read from files reaches a terminal, so nothing in it may act as a
+// control code there. Sanitize and SanitizeText make text safe to print:
+//
+//   - Escape sequences are removed whole, introducer to final byte: CSI
+//     (ESC [ … and the 8-bit U+009B …), OSC, DCS, SOS, PM and APC strings
+//     up to BEL or ST (ESC \ or U+009C), and the short ESC sequences. A
+//     string sequence with no terminator runs to the end of its line. What
+//     an escape sequence carries is never text, so none of it is shown.
+//   - Bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+//     U+2066–U+2069) and invisible format characters (zero-width space,
+//     word joiner, byte order mark, tag characters outside an emoji flag,
+//     …) are removed: their only effect is to reorder or hide text, and
+//     without them the text reads in its stored order.
+//   - NUL is removed. Every other control character (C0, DEL, C1) is
+//     replaced with U+FFFD, the replacement character, so a reader sees
+//     that something was there; so is each byte of invalid UTF-8.
+//   - Tabs become spaces. Line ends (CR LF, CR, NEL, U+2028, U+2029, VT,
+//     FF) become spaces in a single-line field and "\n" in a body.
+//
+// Everything else, letters of every script (right-to-left ones too),
+// emoji with their joiners and variation selectors, and the directional
+// marks LRM, RLM and ALM that right-to-left text needs, is kept. Both
+// functions run in one pass, linear in the length of the text, and are
+// idempotent.
+
+// Sanitize returns s made safe to print on one line of a terminal: titles,
+// outlets, bylines, leads, URLs and reasons.
+func Sanitize(s string) string { return sanitize(s, false) }
+
+// SanitizeText returns s made safe to print on a terminal, keeping its
+// line breaks as "\n": article bodies.
+func SanitizeText(s string) string { return sanitize(s, true) }
+
+// SanitizePath returns a file path made safe to print. Unlike Sanitize it
+// hides nothing: each control or format character and each byte of
+// invalid UTF-8 is shown as a Go-style escape (\x1b, \u202e), so the
+// name can still be recognised and found.
+func SanitizePath(p string) string {
+	if isSafePath(p) {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, p[i])
+		case r < 0x100 && isControl(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case isFormat(r) || r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(p[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func isSafePath(p string) bool {
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		if r == utf8.RuneError && n == 1 || isControl(r) || isFormat(r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+const (
+	esc = 0x1b
+	bel = 0x07
+	can = 0x18
+	sub = 0x1a
+
+	c1DCS = '\u0090'
+	c1SOS = '\u0098'
+	c1CSI = '\u009b'
+	c1ST  = '\u009c'
+	c1OSC = '\u009d'
+	c1PM  = '\u009e'
+	c1APC = '\u009f'
+	c1NEL = '\u0085'
+
+	blackFlag = '\U0001F3F4'
+	tagCancel = '\U000E007F'
+)
+
+func sanitize(s string, multiline bool) string {
+	if isPlain(s, multiline) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	newline := func() {
+		if multiline {
+			b.WriteByte('\n')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	var last rune // the last rune written, for emoji tag sequences
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == esc:
+			i = skipEscape(s, i+1)
+			continue
+		case r == c1CSI:
+			i = skipCSI(s, i+n)
+			continue
+		case r == c1OSC || r == c1DCS || r == c1SOS || r == c1PM || r == c1APC:
+			i = skipString(s, i+n)
+			continue
+		case r == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				n++
+			}
+			newline()
+			last = '\n'
+		case r == '\n' || r == '\v' || r == '\f' || r == c1NEL || r == '\u2028' || r == '\u2029':
+			newline()
+			last = '\n'
+		case r == '\t':
+			b.WriteByte(' ')
+			last = ' '
+		case r == 0:
+			// NUL is padding, never text: drop it.
+		case r == utf8.RuneError && n == 1, isControl(r):
+			b.WriteRune(utf8.RuneError)
+			last = utf8.RuneError
+		case isTag(r):
+			end := i
+			for end < len(s) {
+				t, m := utf8.DecodeRuneInString(s[end:])
+				if !isTag(t) {
+					break
+				}
+				end += m
+			}
+			if last == blackFlag && emojiTagRun(s[i:end]) {
+				b.WriteString(s[i:end])
+				last = tagCancel
+			}
+			i = end
+			continue
+		case isFormat(r):
+			// Invisible: its only effect is to reorder or hide text.
+		default:
+			b.WriteString(s[i : i+n])
+			last = r
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// isPlain reports whether s needs no change, so the common case allocates
+// nothing.
+func isPlain(s string, multiline bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return false // checked rune by rune in sanitize
+		}
+		if c < 0x20 && !(multiline && c == '\n') || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// isControl reports whether r is a C0 or C1 control character or DEL.
+func isControl(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0
+}
+
+// isTag reports whether r is a Unicode tag character, invisible except as
+// part of an emoji flag such as England's.
+func isTag(r rune) bool { return r >= 0xe0000 && r <= 0xe007f }
+
+// emojiTagRun reports whether run, a string of tag characters following a
+// black flag, spells a subdivision flag: tag letters ended by CANCEL TAG.
+func emojiTagRun(run string) bool {
+	n := 0
+	for i, r := range run {
+		if r == tagCancel {
+			return i == len(run)-utf8.RuneLen(r) && n > 0
+		}
+		if r < 0xe0020 || r > 0xe007e {
+			return false
+		}
+		if n++; n > 16 {
+			return false
+		}
+	}
+	return false
+}
+
+// isFormat reports whether r is an invisible format character that
+// Sanitize removes: bidirectional embeddings, overrides and isolates, and
+// the Cf characters other than those text needs (soft hyphen, the
+// zero-width joiners of emoji and Indic scripts, and the directional
+// marks of right-to-left text).
+func isFormat(r rune) bool {
+	switch r {
+	case '\u00ad', // soft hyphen
+		'\u200c', '\u200d', // zero-width non-joiner and joiner
+		'\u200e', '\u200f', '\u061c': // LRM, RLM, ALM
+		return false
+	}
+	return r >= 0x80 && unicode.Is(unicode.Cf, r)
+}
+
+// skipEscape returns the index just past the escape sequence whose ESC
+// ends just before i. An ESC that starts no sequence is dropped alone.
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch c := s[i]; {
+	case c == '[':
+		return skipCSI(s, i+1)
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+		return skipString(s, i+1) // OSC, DCS, SOS, PM, APC
+	case c >= 0x20 && c <= 0x2f:
+		// nF: intermediates, then one final byte, as in ESC ( B.
+		j := i
+		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+			j++
+		}
+		if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7e {
+			j++
+		}
+		return j
+	case c >= 0x30 && c <= 0x7e:
+		return i + 1 // two-byte sequences: ESC c, ESC 7, ESC M, …
+	}
+	return i
+}
+
+// skipCSI returns the index just past a control sequence's parameter,
+// intermediate and final bytes starting at i. A malformed sequence ends
+// at its first byte that cannot belong to it, which is then read as text.
+func skipCSI(s string, i int) int {
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index just past a control string (OSC, DCS, SOS,
+// PM, APC) starting at i: past its BEL or ST terminator, or past CAN or
+// SUB, which abort it. One with no terminator ends at the end of its line.
+func skipString(s string, i int) int {
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case bel, can, sub:
+			return i + 1
+		case esc:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			return i // a new sequence ends this one
+		case '\n', '\r':
+			return i
+		case 0xc2:
+			if i+1 < len(s) && s[i+1] == 0x9c { // U+009C, ST
+				return i + 2
+			}
+		}
+	}
+	return i
+}
+
+// sanitizeArticle makes every text field of a safe to print. It is the
+// one place extraction's output is cleaned, whatever the format.
+func sanitizeArticle(a *Article) {
+	a.ID = strings.TrimSpace(Sanitize(a.ID))
+	a.Path = SanitizePath(a.Path)
+	a.Format = Format(Sanitize(string(a.Format)))
+	a.Title = strings.TrimSpace(Sanitize(a.Title))
+	a.Outlet = strings.TrimSpace(Sanitize(a.Outlet))
+	a.OutletSource = Sanitize(a.OutletSource)
+	a.Byline = strings.TrimSpace(Sanitize(a.Byline))
+	a.URL = strings.TrimSpace(Sanitize(a.URL))
+	a.Lead = strings.TrimSpace(Sanitize(a.Lead))
+	a.Body = strings.TrimSpace(SanitizeText(a.Body))
+}
+
+// Safe returns the problem with its path and reason made safe to print.
+func (p Problem) Safe() Problem {
+	return Problem{Path: SanitizePath(p.Path), Reason: strings.TrimSpace(Sanitize(p.Reason))}
+}

@@ -1,0 +1,166 @@
+package feed
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSanitize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "Markets rally", "Markets rally"},
+		{"CSI clear screen", "a\x1b[2Jb", "ab"},
+		{"CSI colour", "\x1b[1;31mRed\x1b[0m", "Red"},
+		{"CSI private mode", "x\x1b[?1049hy", "xy"},
+		{"8-bit CSI", "a\u009b2Jb", "ab"},
+		{"OSC title BEL", "\x1b]0;pwned\x07Title", "Title"},
+		{"OSC title ST", "\x1b]2;pwned\x1b\\Title", "Title"},
+		{"OSC 52 clipboard", "\x1b]52;c;cm0gLXJmIH4=\x07safe", "safe"},
+		{"OSC 8 link", "\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\", "click"},
+		{"8-bit OSC and ST", "a\u009d0;x\u009cb", "ab"},
+		{"DCS", "a\x1bPq#0;2;0;0;0\x1b\\b", "ab"},
+		{"APC PM SOS", "a\x1b_apc\x1b\\b\x1b^pm\x1b\\c\x1bXsos\x1b\\d", "abcd"},
+		{"8-bit DCS APC", "a\u0090dcs\u009cb\u009fapc\u009cc", "abc"},
+		{"unterminated OSC", "a\x1b]0;never ends", "a"},
+		{"OSC aborted by CAN", "a\x1b]0;x\x18b", "ab"},
+		{"charset", "a\x1b(Bb", "ab"},
+		{"reset", "a\x1bcb", "ab"},
+		{"save cursor", "a\x1b7b\x1b8", "ab"},
+		{"lone ESC", "a\x1b", "a"},
+		{"ESC before letter of another script", "a\x1bé", "aé"},
+		{"malformed CSI", "a\x1b[12\x01b", "a\ufffdb"},
+		{"BEL", "ding\x07", "ding\ufffd"},
+		{"backspace overwrite", "good\b\b\b\bevil", "good\ufffd\ufffd\ufffd\ufffdevil"},
+		{"carriage return overwrite", "Safe\rEvil", "Safe Evil"},
+		{"CRLF", "a\r\nb", "a b"},
+		{"newline", "a\nb", "a b"},
+		{"tab", "a\tb", "a b"},
+		{"NUL dropped", "a\x00b", "ab"},
+		{"DEL", "a\x7fb", "a\ufffdb"},
+		{"C1 controls", "a\u0080\u0084\u008eb", "a\ufffd\ufffd\ufffdb"},
+		{"NEL", "a\u0085b", "a b"},
+		{"line separator", "a\u2028b\u2029c", "a b c"},
+		{"bidi override", "abc\u202edcba\u202c", "abcdcba"},
+		{"bidi isolates", "\u2066a\u2067b\u2068c\u2069", "abc"},
+		{"bidi embeddings", "\u202aa\u202bb\u202c", "ab"},
+		{"zero width space and BOM", "a\u200bb\ufeffc\u2060d", "abcd"},
+		{"invalid UTF-8", "a\xffb\xc3", "a\ufffdb\ufffd"},
+		{"raw 8-bit CSI byte", "a\x9b2Jb", "a\ufffd2Jb"},
+		{"emoji kept", "Gold 🥇 for 👩‍👩‍👧 ❤️", "Gold 🥇 for 👩‍👩‍👧 ❤️"},
+		{"England flag kept", "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F", "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"},
+		{"smuggled tags dropped", "hi\U000E0069\U000E0067\U000E006E\U000E007F", "hi"},
+		{"Arabic with RLM kept", "مرحبا\u200f بالعالم", "مرحبا\u200f بالعالم"},
+		{"Hebrew kept", "שלום עולם", "שלום עולם"},
+		{"soft hyphen and ZWNJ kept", "Donau\u00addampf می\u200cخواهم", "Donau\u00addampf می\u200cخواهم"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Sanitize(tt.in)
+			if got != tt.want {
+				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			assertSafe(t, got, false)
+			if again := Sanitize(got); again != got {
+				t.Errorf("not idempotent: %q then %q", got, again)
+			}
+		})
+	}
+}
+
+func TestSanitizeText(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"keeps paragraphs", "One.\n\nTwo.", "One.\n\nTwo."},
+		{"CRLF and CR", "a\r\nb\rc", "a\nb\nc"},
+		{"CR overwrite shows both", "Shown\rHidden", "Shown\nHidden"},
+		{"unterminated OSC ends at line end", "a\x1b]0;gone\nkept", "a\nkept"},
+		{"escape sequences", "\x1b[2J\x1b[HHello\x1b]52;c;eA==\x07\nWorld", "Hello\nWorld"},
+		{"form feed", "page\fnext", "page\nnext"},
+		{"tabs", "a\tb", "a b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SanitizeText(tt.in)
+			if got != tt.want {
+				t.Errorf("SanitizeText(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			assertSafe(t, got, true)
+		})
+	}
+}
+
+func TestSanitizePath(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "news/a.txt", "news/a.txt"},
+		{"unicode", "news/日本/ä.txt", "news/日本/ä.txt"},
+		{"escape shown", "news/\x1b[2Ja.txt", `news/\x1b[2Ja.txt`},
+		{"bidi shown", "news/\u202etxt.exe", `news/\u202etxt.exe`},
+		{"C1 shown", "a\u009bb", `a\x9bb`},
+		{"invalid byte shown", "a\xffb", `a\xffb`},
+		{"newline shown", "a\nb", `a\x0ab`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SanitizePath(tt.in)
+			if got != tt.want {
+				t.Errorf("SanitizePath(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			assertSafe(t, got, false)
+			if again := SanitizePath(got); again != got {
+				t.Errorf("not idempotent: %q then %q", got, again)
+			}
+		})
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	p := Problem{Path: "a\x1b]0;x\x07.txt", Reason: "bad \x1b[31mthing\u202e"}
+	got := p.String()
+	want := `a\x1b]0;x\x07.txt: bad thing`
+	if got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
+
+// assertSafe fails t when s holds anything a terminal could act on: ESC,
+// C0 controls but "\n" (in multi-line text), DEL, C1 controls, bidi
+// embeddings, overrides and isolates, or invalid UTF-8.
+func assertSafe(t testing.TB, s string, multiline bool) {
+	t.Helper()
+	if bad := unsafeAt(s, multiline); bad >= 0 {
+		t.Errorf("unsafe byte at %d in %q", bad, s)
+	}
+}
+
+// unsafeAt returns the index of the first unsafe rune in s, or -1.
+func unsafeAt(s string, multiline bool) int {
+	if !utf8.ValidString(s) {
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return i
+			}
+			i += n
+		}
+	}
+	for i, r := range s {
+		switch {
+		case r == '\n' && multiline:
+		case r < 0x20, r >= 0x7f && r < 0xa0:
+			return i
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return i
+		case r == '\u2028' || r == '\u2029':
+			return i
+		}
+	}
+	if strings.ContainsRune(s, 0x1b) {
+		return strings.IndexRune(s, 0x1b)
+	}
+	return -1
+}

@@ -1,0 +1,210 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/binary"
+	"unicode/utf8"
+)
+
+// sniffSize is how much of a file's start is examined to tell text from
+// binary data.
+const sniffSize = 8 << 10
+
+// magic is a file type recognised by the bytes at the start of the file.
+type magic struct {
+	kind   string
+	offset int
+	prefix string
+	// check, when set, confirms a short or common prefix.
+	check func(data []byte) bool
+}
+
+// magics are binary file types. Gzip, and UTF-16 and UTF-32 text with a
+// byte order mark, are absent on purpose: they are text once decoded.
+var magics = []magic{
+	{kind: "PNG image", prefix: "\x89PNG\r\n\x1a\n"},
+	{kind: "JPEG image", prefix: "\xff\xd8\xff"},
+	{kind: "GIF image", prefix: "GIF87a"},
+	{kind: "GIF image", prefix: "GIF89a"},
+	{kind: "WebP image", prefix: "RIFF", check: func(d []byte) bool { return hasAt(d, 8, "WEBP") }},
+	{kind: "WAV audio", prefix: "RIFF", check: func(d []byte) bool { return hasAt(d, 8, "WAVE") }},
+	{kind: "AVI video", prefix: "RIFF", check: func(d []byte) bool { return hasAt(d, 8, "AVI ") }},
+	{kind: "TIFF image", prefix: "II*\x00"},
+	{kind: "TIFF image", prefix: "MM\x00*"},
+	{kind: "BMP image", prefix: "BM", check: func(d []byte) bool { return len(d) >= 26 && hasAt(d, 6, "\x00\x00\x00\x00") }},
+	{kind: "icon", prefix: "\x00\x00\x01\x00"},
+	{kind: "PDF document", prefix: "%PDF-"},
+	{kind: "ZIP archive", prefix: "PK\x03\x04"},
+	{kind: "ZIP archive", prefix: "PK\x05\x06"},
+	{kind: "ZIP archive", prefix: "PK\x07\x08"},
+	{kind: "RAR archive", prefix: "Rar!\x1a\x07"},
+	{kind: "7-Zip archive", prefix: "7z\xbc\xaf\x27\x1c"},
+	{kind: "xz archive", prefix: "\xfd7zXZ\x00"},
+	{kind: "bzip2 archive", prefix: "BZh", check: func(d []byte) bool { return hasAt(d, 4, "1AY&SY") }},
+	{kind: "zstd archive", prefix: "\x28\xb5\x2f\xfd"},
+	{kind: "tar archive", offset: 257, prefix: "ustar"},
+	{kind: "Office document", prefix: "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"},
+	{kind: "SQLite database", prefix: "SQLite format 3\x00"},
+	{kind: "ELF executable", prefix: "\x7fELF"},
+	{kind: "Windows executable", prefix: "MZ", check: isPE},
+	{kind: "Mach-O executable", prefix: "\xfe\xed\xfa\xce"},
+	{kind: "Mach-O executable", prefix: "\xfe\xed\xfa\xcf"},
+	{kind: "Mach-O executable", prefix: "\xce\xfa\xed\xfe"},
+	{kind: "Mach-O executable", prefix: "\xcf\xfa\xed\xfe"},
+	{kind: "Java class or Mach-O executable", prefix: "\xca\xfe\xba\xbe"},
+	{kind: "WebAssembly module", prefix: "\x00asm"},
+	{kind: "MP3 audio", prefix: "ID3", check: func(d []byte) bool { return len(d) > 3 && d[3] < 0x10 }},
+	{kind: "Ogg media", prefix: "OggS"},
+	{kind: "FLAC audio", prefix: "fLaC"},
+	{kind: "MP4 or QuickTime media", offset: 4, prefix: "ftyp"},
+	{kind: "Matroska or WebM video", prefix: "\x1a\x45\xdf\xa3"},
+	{kind: "WOFF font", prefix: "wOFF"},
+	{kind: "WOFF2 font", prefix: "wOF2"},
+}
+
+// textMarks start files that are text in an encoding the decoder reads,
+// whatever their bytes look like.
+var textMarks = []string{
+	"\x1f\x8b",         // gzip
+	"\xef\xbb\xbf",     // UTF-8 byte order mark
+	"\xff\xfe",         // UTF-16 (and UTF-32) little-endian
+	"\xfe\xff",         // UTF-16 big-endian
+	"\x00\x00\xfe\xff", // UTF-32 big-endian
+}
+
+// binaryKind returns what a file is when its bytes show it is not text,
+// such as "PNG image", or "data" for binary of no known kind; it returns
+// "" for text. Known types are told by their magic bytes; the rest by
+// the first few kilobytes: text of any 8-bit encoding has almost no
+// control bytes other than whitespace and ESC, while binary data is
+// full of them and of byte sequences that are not UTF-8.
+func binaryKind(data []byte) string {
+	for _, m := range magics {
+		if hasAt(data, m.offset, m.prefix) && (m.check == nil || m.check(data)) {
+			return m.kind
+		}
+	}
+	for _, p := range textMarks {
+		if bytes.HasPrefix(data, []byte(p)) {
+			return ""
+		}
+	}
+	sample := data[:min(len(data), sniffSize)]
+	if len(sample) == 0 || looksUTF16(sample) {
+		return ""
+	}
+	var ctrl int
+	for _, c := range sample {
+		if c < 0x20 && !textControl(c) || c == 0x7f {
+			ctrl++
+		}
+	}
+	invalid := 0
+	for i := 0; i < len(sample); {
+		if !utf8.FullRune(sample[i:]) && len(sample) < len(data) {
+			break // a rune cut by the sample's end
+		}
+		r, n := utf8.DecodeRune(sample[i:])
+		if r == utf8.RuneError && n == 1 {
+			invalid++
+		}
+		i += n
+	}
+	switch {
+	case ctrl*10 > len(sample): // over 10% control bytes
+		return "data"
+	case ctrl*100 > len(sample) && invalid*5 > len(sample): // over 1%, and over 20% not UTF-8
+		return "data"
+	}
+	return ""
+}
+
+// textControl reports whether a C0 control byte is common in text files:
+// whitespace, ESC (terminal colours in logs and hostile files alike) and
+// BS, BEL, which such files hold too. Sanitize deals with them.
+func textControl(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', esc, bel, '\b':
+		return true
+	}
+	return false
+}
+
+// looksUTF16 reports whether sample looks like UTF-16 text without a byte
+// order mark: NUL in most bytes of one parity and few of the other, as
+// ASCII-range text gives.
+func looksUTF16(sample []byte) bool {
+	if len(sample) < 4 {
+		return false
+	}
+	var zero [2]int
+	for i, c := range sample {
+		if c == 0 {
+			zero[i%2]++
+		}
+	}
+	half := len(sample) / 2
+	return zero[0]*10 >= half*8 && zero[1]*10 < half || zero[1]*10 >= half*8 && zero[0]*10 < half
+}
+
+// isPE reports whether an MZ file has a Windows PE header where its DOS
+// header points.
+func isPE(d []byte) bool {
+	if len(d) < 0x40 {
+		return false
+	}
+	off := int(binary.LittleEndian.Uint32(d[0x3c:]))
+	return off > 0 && off < len(d) && hasAt(d, off, "PE\x00\x00")
+}
+
+// hasAt reports whether data holds prefix at offset.
+func hasAt(data []byte, offset int, prefix string) bool {
+	return len(data) >= offset+len(prefix) && string(data[offset:offset+len(prefix)]) == prefix
+}
+
+// isBlank reports whether data holds nothing but whitespace, NUL bytes
+// and a UTF-8 byte order mark.
+func isBlank(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	for _, c := range data {
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r', 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeText prepares text for the format readers: NUL bytes are
+// dropped and every line end (CR LF, lone CR) becomes "\n", in one pass.
+// Invalid UTF-8 is left for the decoder, which may read it as Latin-1,
+// and for Sanitize, which replaces what remains. Data that must first be
+// decoded (gzip, UTF-16, UTF-32) is returned as it is.
+func normalizeText(data []byte) []byte {
+	for _, p := range textMarks[2:] {
+		if bytes.HasPrefix(data, []byte(p)) {
+			return data
+		}
+	}
+	if bytes.HasPrefix(data, []byte(textMarks[0])) || looksUTF16(data[:min(len(data), sniffSize)]) {
+		return data
+	}
+	if bytes.IndexByte(data, 0) < 0 && bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case 0:
+		case '\r':
+			out = append(out, '\n')
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
