@@ -188,6 +188,11 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 			}
 			visited[real] = true
 		}
+		// WalkDir does not follow a root that is a symbolic link; with a
+		// trailing separator the link resolves to its folder.
+		if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root += string(filepath.Separator)
+		}
 	}
 	err = l.walkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {

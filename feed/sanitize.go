@@ -25,6 +25,11 @@ import (
 //     that something was there; so is each byte of invalid UTF-8.
 //   - Tabs become spaces. Line ends (CR LF, CR, NEL, U+2028, U+2029, VT,
 //     FF) become spaces in a single-line field and "\n" in a body.
+//   - Articles are shown through a Markdown renderer, which turns numeric
+//     character references such as "&#x1b;" (and, as Goldmark reads them,
+//     octal ones such as "&#033;") into the characters they name. A
+//     reference to a control character or a bidi control is replaced
+//     with U+FFFD.
 //
 // Everything else, letters of every script (right-to-left ones too),
 // emoji with their joiners and variation selectors, and the directional
@@ -98,7 +103,7 @@ const (
 
 func sanitize(s string, multiline bool) string {
 	if isPlain(s, multiline) {
-		return s
+		return breakRefs(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -162,7 +167,92 @@ func sanitize(s string, multiline bool) string {
 		}
 		i += n
 	}
+	// References are broken last: removing a sequence can join the parts
+	// of one, as in "&#" ESC "[m27;".
+	return breakRefs(b.String())
+}
+
+// breakRefs replaces each numeric character reference in s that names a
+// character a terminal acts on with U+FFFD. The replacement can never
+// form a new reference, so one pass is enough.
+func breakRefs(s string) string {
+	if !strings.Contains(s, "&#") {
+		return s
+	}
+	var b strings.Builder
+	done := 0
+	for i := strings.Index(s, "&#"); i >= 0; {
+		end, unsafe := numericRef(s[i:])
+		if unsafe {
+			b.WriteString(s[done:i])
+			b.WriteRune(utf8.RuneError)
+			done = i + end
+		}
+		next := strings.Index(s[i+2:], "&#")
+		if next < 0 {
+			break
+		}
+		i += 2 + next
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
+}
+
+// numericRef reads the numeric character reference at the start of s
+// ("&#" already seen) as Goldmark does, returning its length and whether
+// it names a control character or a bidi control.
+func numericRef(s string) (n int, unsafe bool) {
+	i := 2
+	hex := i < len(s) && (s[i] == 'x' || s[i] == 'X')
+	if hex {
+		i++
+	}
+	start := i
+	var v, octal uint64
+	isOctal := !hex && i < len(s) && s[i] == '0'
+	for ; i < len(s); i++ {
+		d, ok := digit(s[i], hex)
+		if !ok {
+			break
+		}
+		if hex {
+			v = min(v*16+d, 1<<32)
+		} else {
+			v = min(v*10+d, 1<<32)
+			isOctal = isOctal && d < 8
+			octal = min(octal*8+d, 1<<32)
+		}
+	}
+	if i == start || i >= len(s) || s[i] != ';' || !hex && i-start > 7 {
+		return 0, false
+	}
+	bad := func(v uint64) bool {
+		r := rune(v)
+		return v <= 0x10ffff && r != '\t' && r != '\n' && r != 0 && (isControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029')
+	}
+	return i + 1, bad(v) || isOctal && bad(octal)
+}
+
+// digit returns the value of a decimal or hexadecimal digit.
+func digit(c byte, hex bool) (uint64, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return uint64(c - '0'), true
+	case hex && c >= 'a' && c <= 'f':
+		return uint64(c-'a') + 10, true
+	case hex && c >= 'A' && c <= 'F':
+		return uint64(c-'A') + 10, true
+	}
+	return 0, false
+}
+
+// isBidiControl reports whether r is a bidirectional embedding, override
+// or isolate, which reorders the text around it.
+func isBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // isPlain reports whether s needs no change, so the common case allocates

@@ -53,6 +53,12 @@ func TestSanitize(t *testing.T) {
 		{"smuggled tags dropped", "hi\U000E0069\U000E0067\U000E006E\U000E007F", "hi"},
 		{"Arabic with RLM kept", "مرحبا\u200f بالعالم", "مرحبا\u200f بالعالم"},
 		{"Hebrew kept", "שלום עולם", "שלום עולם"},
+		{"reference to ESC", "a&#x1b;[2Jb", "a\ufffd[2Jb"},
+		{"decimal reference", "a&#27;b&#155;c", "a\ufffdb\ufffdc"},
+		{"octal reference as Goldmark reads it", "a&#033;b", "a\ufffdb"},
+		{"reference to RLO", "a&#x202E;b&#8238;c", "a\ufffdb\ufffdc"},
+		{"reference joined by removal", "&#\x1b[m27;", "\ufffd"},
+		{"safe references kept", "AT&#38;T &#x1F600; &#8203; &#9; &#x;", "AT&#38;T &#x1F600; &#8203; &#9; &#x;"},
 		{"soft hyphen and ZWNJ kept", "Donau\u00addampf می\u200cخواهم", "Donau\u00addampf می\u200cخواهم"},
 	}
 	for _, tt := range tests {
@@ -161,6 +167,16 @@ func unsafeAt(s string, multiline bool) int {
 	}
 	if strings.ContainsRune(s, 0x1b) {
 		return strings.IndexRune(s, 0x1b)
+	}
+	for i := strings.Index(s, "&#"); i >= 0 && i < len(s); {
+		if _, bad := numericRef(s[i:]); bad {
+			return i
+		}
+		j := strings.Index(s[i+2:], "&#")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
 	}
 	return -1
 }
