@@ -25,7 +25,7 @@ func FuzzSanitize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		one := Sanitize(s)
-		assertSafe(t, one, false)
+		assertPrintable(t, one, false)
 		if strings.Contains(one, "\n") {
 			t.Errorf("Sanitize(%q) = %q holds a newline", s, one)
 		}
@@ -33,12 +33,12 @@ func FuzzSanitize(f *testing.F) {
 			t.Errorf("Sanitize not idempotent on %q: %q then %q", s, one, again)
 		}
 		text := SanitizeText(s)
-		assertSafe(t, text, true)
+		assertPrintable(t, text, true)
 		if again := SanitizeText(text); again != text {
 			t.Errorf("SanitizeText not idempotent on %q: %q then %q", s, text, again)
 		}
 		path := SanitizePath(s)
-		assertSafe(t, path, false)
+		assertPrintable(t, path, false)
 		if again := SanitizePath(path); again != path {
 			t.Errorf("SanitizePath not idempotent on %q: %q then %q", s, path, again)
 		}
@@ -77,21 +77,21 @@ func FuzzExtract(f *testing.F) {
 		if len(arts) == 0 && len(probs) == 0 {
 			t.Errorf("no articles and no problems for %q", data)
 		}
-		checkArticles(t, arts)
+		checkSafeArticles(t, arts)
 	})
 }
 
-// checkArticles fails t when an article lacks an ID or title or holds
+// checkSafeArticles fails t when an article lacks an ID or title or holds
 // anything unsafe to print.
-func checkArticles(t testing.TB, arts []*Article) {
+func checkSafeArticles(t testing.TB, arts []*Article) {
 	t.Helper()
 	for _, a := range arts {
 		if a.ID == "" || a.Title == "" {
 			t.Errorf("article %+v lacks an ID or title", a)
 		}
 		for _, f := range []string{a.ID, a.Path, a.Title, a.Outlet, a.OutletSource, a.Byline, a.URL, a.Lead, string(a.Format)} {
-			assertSafe(t, f, false)
+			assertPrintable(t, f, false)
 		}
-		assertSafe(t, a.Body, true)
+		assertPrintable(t, a.Body, true)
 	}
 }

@@ -18,11 +18,11 @@ import (
 	"unicode/utf8"
 )
 
-// payload is every kind of terminal control a hostile file might carry:
+// hostilePayload is every kind of terminal control a hostile file might carry:
 // CSI, OSC (title, clipboard, hyperlink), DCS, APC, PM, SOS, their 8-bit
 // forms, BEL, backspaces, a carriage return, bidi overrides and isolates,
 // invisible format characters, NUL, DEL and C1 controls.
-const payload = "\x1b[2J\x1b[H\x1b[1;31m" +
+const hostilePayload = "\x1b[2J\x1b[H\x1b[1;31m" +
 	"\x1b]0;pwned\x07\x1b]2;pwned\x1b\\" +
 	"\x1b]52;c;cm0gLXJmIH4K\x07" +
 	"\x1b]8;;http://evil.example/\x1b\\link\x1b]8;;\x1b\\" +
@@ -33,13 +33,13 @@ const payload = "\x1b[2J\x1b[H\x1b[1;31m" +
 	"\u200b\ufeff\x00\x7f\u0085\u0080\x1bc\x1b(0"
 
 // hostileFiles returns files of every format whose text is laced with
-// payload, each holding the words "Headline" and "Paragraph", which must
+// hostilePayload, each holding the words "Headline" and "Paragraph", which must
 // survive. Formats whose escapes decode (HTML and XML character
-// references, JSON \u escapes) carry the payload in that form too.
+// references, JSON \u escapes) carry the hostilePayload in that form too.
 func hostileFiles() map[string][]byte {
-	p := payload
-	ent := htmlRefs(payload)
-	js := jsonEscape(payload)
+	p := hostilePayload
+	ent := htmlRefs(hostilePayload)
+	js := jsonEscape(hostilePayload)
 	// XML 1.0 forbids C0 controls even as references; C1 and bidi pass.
 	xmlRefs := htmlRefs("\u009b2J\u009d0;x\u009c\u202e\u2066\u0085")
 	return map[string][]byte{
@@ -83,8 +83,8 @@ func jsonEscape(s string) string {
 	return b.String()
 }
 
-// writeFiles writes files under dir, making folders as needed.
-func writeFiles(t testing.TB, dir string, files map[string][]byte) {
+// safetyWrite writes files under dir, making folders as needed.
+func safetyWrite(t testing.TB, dir string, files map[string][]byte) {
 	t.Helper()
 	for name, data := range files {
 		p := filepath.Join(dir, name)
@@ -97,17 +97,17 @@ func writeFiles(t testing.TB, dir string, files map[string][]byte) {
 	}
 }
 
-// goodFile is an ordinary article loaded beside the broken ones, which
+// safetyGoodFile is an ordinary article loaded beside the broken ones, which
 // must not take it down.
-var goodFile = []byte("A good headline\n\nThe good article's first paragraph, which is long enough to lead.\n\nAnd a second.")
+var safetyGoodFile = []byte("A good headline\n\nThe good article's first paragraph, which is long enough to lead.\n\nAnd a second.")
 
-func load(t testing.TB, paths ...string) *Store {
+func safetyLoad(t testing.TB, paths ...string) *Store {
 	t.Helper()
-	l := &Loader{Extractor: testExtractor()}
+	l := &Loader{Extractor: safetyExtractor()}
 	return l.Load(context.Background(), paths)
 }
 
-func testExtractor() *Extractor {
+func safetyExtractor() *Extractor {
 	x := NewExtractor()
 	x.Now = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	return x
@@ -116,19 +116,19 @@ func testExtractor() *Extractor {
 func TestHostileFilesAreSafe(t *testing.T) {
 	dir := t.TempDir()
 	files := hostileFiles()
-	writeFiles(t, dir, files)
+	safetyWrite(t, dir, files)
 	// A hostile name and a hostile folder (which names an outlet).
-	writeFiles(t, dir, map[string][]byte{
+	safetyWrite(t, dir, map[string][]byte{
 		"\x1b]0;evil\x07name\u202etxt.txt":                 []byte("Headline\n\nParagraph of a file with a hostile name."),
 		"Outlet \x1b[31m\u009b1m\u202e/story.txt":          []byte("Headline\n\nParagraph in a hostile folder."),
 		"\x1b[2J/\x1b]52;c;eA==\x07/deep\u0085\u2066.html": files["hostile.html"],
 	})
-	store := load(t, dir)
+	store := safetyLoad(t, dir)
 	arts := store.Articles()
 	if len(arts) < len(files) {
 		t.Errorf("loaded %d articles from %d hostile files; problems: %v", len(arts), len(files)+3, store.Problems())
 	}
-	checkArticles(t, arts)
+	checkSafeArticles(t, arts)
 	for _, a := range arts {
 		all := a.Title + " " + a.Body + " " + a.Lead
 		if !strings.Contains(all, "Headline") && !strings.Contains(all, "Paragraph") {
@@ -136,42 +136,42 @@ func TestHostileFilesAreSafe(t *testing.T) {
 		}
 	}
 	for _, p := range store.Problems() {
-		assertSafe(t, p.Path, false)
-		assertSafe(t, p.Reason, false)
-		assertSafe(t, p.String(), false)
+		assertPrintable(t, p.Path, false)
+		assertPrintable(t, p.Reason, false)
+		assertPrintable(t, p.String(), false)
 	}
 }
 
 // TestHostileFieldsPerFormat checks each hostile file on its own, so a
 // format that drops its article is named.
 func TestHostileFieldsPerFormat(t *testing.T) {
-	x := testExtractor()
+	x := safetyExtractor()
 	for name, data := range hostileFiles() {
 		t.Run(name, func(t *testing.T) {
 			arts, probs := x.Extract(Source{Path: name, Data: data, Hint: Hint{Folder: "Folder\x1b[2J\u202e"}})
 			if len(arts) == 0 {
 				t.Logf("no article; problems: %v", probs)
 			}
-			checkArticles(t, arts)
+			checkSafeArticles(t, arts)
 			for _, a := range arts {
 				if strings.Contains(a.Title, "pwned") || strings.Contains(a.Body, "pwned") || strings.Contains(a.Body, "cm0gLXJm") {
-					t.Errorf("escape sequence payload shown as text: %q / %q", a.Title, a.Body)
+					t.Errorf("escape sequence hostilePayload shown as text: %q / %q", a.Title, a.Body)
 				}
 			}
 			for _, p := range probs {
-				assertSafe(t, p.Safe().Reason, false)
+				assertPrintable(t, p.Safe().Reason, false)
 			}
 		})
 	}
 }
 
 // want describes the outcome of loading one broken file.
-type want struct {
+type brokenOutcome struct {
 	problem string // a substring of the file's problem; "" wants an article
 	check   func(t *testing.T, a *Article)
 }
 
-func gz(data []byte) []byte {
+func gzipBytes(data []byte) []byte {
 	var b bytes.Buffer
 	w := gzip.NewWriter(&b)
 	w.Write(data)
@@ -179,7 +179,7 @@ func gz(data []byte) []byte {
 	return b.Bytes()
 }
 
-func utf16le(s string) []byte {
+func safetyUTF16(s string) []byte {
 	out := []byte{0xff, 0xfe}
 	for _, r := range s {
 		out = append(out, byte(r), byte(r>>8))
@@ -187,7 +187,7 @@ func utf16le(s string) []byte {
 	return out
 }
 
-func randomBytes(n int) []byte {
+func safetyNoise(n int) []byte {
 	r := rand.New(rand.NewPCG(1, 2))
 	b := make([]byte, n)
 	for i := range b {
@@ -202,64 +202,64 @@ func TestBrokenFiles(t *testing.T) {
 	copy(pe, "MZ")
 	pe[0x3c] = 0x80
 	copy(pe[0x80:], "PE\x00\x00")
-	zipped := append([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), randomBytes(300)...)
+	zipped := append([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), safetyNoise(300)...)
 	textWithNULs := []byte("NUL headline\x00\n\nThe fi\x00rst paragraph\x00\x00 of a file with NUL bytes.")
 	tests := []struct {
 		name string
 		data []byte
-		want want
+		want brokenOutcome
 	}{
-		{"empty.txt", nil, want{problem: "empty file"}},
-		{"spaces.txt", []byte(" \n\t\r\n  \n"), want{problem: "empty file"}},
-		{"bom-only.md", []byte("\xef\xbb\xbf\n"), want{problem: "empty file"}},
-		{"empty.html", []byte("   "), want{problem: "empty file"}},
-		{"image.png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), randomBytes(500)...), want{problem: "binary file (PNG image)"}},
-		{"photo.jpg.txt", append([]byte("\xff\xd8\xff\xe0\x00\x10JFIF"), randomBytes(500)...), want{problem: "binary file (JPEG image)"}},
-		{"anim.gif", []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"), want{problem: "binary file (GIF image)"}},
-		{"doc.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), want{problem: "binary file (PDF document)"}},
-		{"archive.zip", zipped, want{problem: "binary file (ZIP archive)"}},
-		{"program", elf, want{problem: "binary file (ELF executable)"}},
-		{"setup.exe", pe, want{problem: "binary file (Windows executable)"}},
-		{"noise.txt", randomBytes(4096), want{problem: "binary file"}},
-		{"small-noise.json", randomBytes(64), want{problem: "binary file"}},
-		{"zeros.txt", make([]byte, 1000), want{problem: "binary file"}},
-		{"only-escapes.txt", []byte("\x1b[2J\x1b]0;t\x07\u202e\x00\u200b\x1b[31m\n\n\x1b]52;c;eA==\x07\u009b1m\r\n"), want{problem: "no article text found"}},
-		{"nuls.txt", textWithNULs, want{check: func(t *testing.T, a *Article) {
+		{"empty.txt", nil, brokenOutcome{problem: "empty file"}},
+		{"spaces.txt", []byte(" \n\t\r\n  \n"), brokenOutcome{problem: "empty file"}},
+		{"bom-only.md", []byte("\xef\xbb\xbf\n"), brokenOutcome{problem: "empty file"}},
+		{"empty.html", []byte("   "), brokenOutcome{problem: "empty file"}},
+		{"image.png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), safetyNoise(500)...), brokenOutcome{problem: "binary file (PNG image)"}},
+		{"photo.jpg.txt", append([]byte("\xff\xd8\xff\xe0\x00\x10JFIF"), safetyNoise(500)...), brokenOutcome{problem: "binary file (JPEG image)"}},
+		{"anim.gif", []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"), brokenOutcome{problem: "binary file (GIF image)"}},
+		{"doc.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), brokenOutcome{problem: "binary file (PDF document)"}},
+		{"archive.zip", zipped, brokenOutcome{problem: "binary file (ZIP archive)"}},
+		{"program", elf, brokenOutcome{problem: "binary file (ELF executable)"}},
+		{"setup.exe", pe, brokenOutcome{problem: "binary file (Windows executable)"}},
+		{"noise.txt", safetyNoise(4096), brokenOutcome{problem: "binary file"}},
+		{"small-noise.json", safetyNoise(64), brokenOutcome{problem: "binary file"}},
+		{"zeros.txt", make([]byte, 1000), brokenOutcome{problem: "binary file"}},
+		{"only-escapes.txt", []byte("\x1b[2J\x1b]0;t\x07\u202e\x00\u200b\x1b[31m\n\n\x1b]52;c;eA==\x07\u009b1m\r\n"), brokenOutcome{problem: "no article text found"}},
+		{"nuls.txt", textWithNULs, brokenOutcome{check: func(t *testing.T, a *Article) {
 			if strings.ContainsRune(a.Body, 0) || !strings.Contains(a.Body, "first paragraph") {
 				t.Errorf("NUL bytes not stripped: %q", a.Body)
 			}
 		}}},
-		{"latin1.txt", []byte("Caf\xe9 cr\xe8me\n\nUn article \xe9crit en Latin-1, assez long pour \xeatre lu."), want{check: func(t *testing.T, a *Article) {
+		{"latin1.txt", []byte("Caf\xe9 cr\xe8me\n\nUn article \xe9crit en Latin-1, assez long pour \xeatre lu."), brokenOutcome{check: func(t *testing.T, a *Article) {
 			if !utf8.ValidString(a.Title) || !utf8.ValidString(a.Body) {
 				t.Errorf("invalid UTF-8 kept: %q", a.Body)
 			}
 		}}},
-		{"invalid-utf8.txt", []byte("Title \xff\xfe\xc3\n\nBody \x80\x81 text \xed\xa0\x80 surrogate."), want{check: func(t *testing.T, a *Article) {
+		{"invalid-utf8.txt", []byte("Title \xff\xfe\xc3\n\nBody \x80\x81 text \xed\xa0\x80 surrogate."), brokenOutcome{check: func(t *testing.T, a *Article) {
 			if !utf8.ValidString(a.Title) || !utf8.ValidString(a.Body) {
 				t.Errorf("invalid UTF-8 kept: %q / %q", a.Title, a.Body)
 			}
 		}}},
-		{"mac.txt", []byte("Old Mac headline\r\rFirst paragraph of an old Mac file.\r\rSecond."), want{check: func(t *testing.T, a *Article) {
+		{"mac.txt", []byte("Old Mac headline\r\rFirst paragraph of an old Mac file.\r\rSecond."), brokenOutcome{check: func(t *testing.T, a *Article) {
 			if a.Title != "Old Mac headline" || strings.Contains(a.Body, "\r") {
 				t.Errorf("CR line ends not read as line ends: %q / %q", a.Title, a.Body)
 			}
 		}}},
-		{"mixed.txt", []byte("Mixed headline\r\n\r\nFirst paragraph.\r\rSecond paragraph.\n\nThird\rline."), want{check: func(t *testing.T, a *Article) {
+		{"mixed.txt", []byte("Mixed headline\r\n\r\nFirst paragraph.\r\rSecond paragraph.\n\nThird\rline."), brokenOutcome{check: func(t *testing.T, a *Article) {
 			if a.Title != "Mixed headline" || a.Body != "First paragraph.\n\nSecond paragraph.\n\nThird\nline." {
 				t.Errorf("mixed line ends: %q / %q", a.Title, a.Body)
 			}
 		}}},
-		{"utf16.txt", utf16le("UTF-16 headline\n\nA paragraph in UTF-16 with a byte order mark."), want{check: func(t *testing.T, a *Article) {}}},
-		{"story.txt.gz", gz([]byte("Gzip headline\n\nA paragraph that was compressed.")), want{check: func(t *testing.T, a *Article) {}}},
+		{"utf16.txt", safetyUTF16("UTF-16 headline\n\nA paragraph in UTF-16 with a byte order mark."), brokenOutcome{check: func(t *testing.T, a *Article) {}}},
+		{"story.txt.gz", gzipBytes([]byte("Gzip headline\n\nA paragraph that was compressed.")), brokenOutcome{check: func(t *testing.T, a *Article) {}}},
 	}
 	dir := t.TempDir()
-	files := map[string][]byte{"good.txt": goodFile}
+	files := map[string][]byte{"good.txt": safetyGoodFile}
 	for _, tt := range tests {
 		files[tt.name] = tt.data
 	}
-	writeFiles(t, dir, files)
-	store := load(t, dir)
-	checkArticles(t, store.Articles())
+	safetyWrite(t, dir, files)
+	store := safetyLoad(t, dir)
+	checkSafeArticles(t, store.Articles())
 	byPath := make(map[string]*Article)
 	for _, a := range store.Articles() {
 		byPath[filepath.Base(a.Path)] = a
@@ -304,18 +304,18 @@ func TestBinaryKind(t *testing.T) {
 		want string
 	}{
 		{"text", []byte("Hello, world.\n"), ""},
-		{"escapes are text", []byte(strings.Repeat("text "+payload, 20)), ""},
+		{"escapes are text", []byte(strings.Repeat("text "+hostilePayload, 20)), ""},
 		{"cp1251 Russian", bytes.Repeat([]byte("\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0. "), 50), ""},
-		{"gzip", gz([]byte("hello")), ""},
-		{"UTF-16 LE BOM", utf16le("hello"), ""},
+		{"gzip", gzipBytes([]byte("hello")), ""},
+		{"UTF-16 LE BOM", safetyUTF16("hello"), ""},
 		{"UTF-16 BE BOM", []byte("\xfe\xff\x00h\x00i"), ""},
-		{"UTF-16 LE no BOM", utf16le("hello there, a longer text")[2:], ""},
+		{"UTF-16 LE no BOM", safetyUTF16("hello there, a longer text")[2:], ""},
 		{"few NULs", bytes.Repeat([]byte("some text\x00 "), 20), ""},
 		{"MZ text", []byte("MZ is how the paper began its headline."), ""},
 		{"BM text", []byte("BM announces results for the year."), ""},
 		{"PNG", []byte("\x89PNG\r\n\x1a\n"), "PNG image"},
 		{"tar", append(make([]byte, 257), "ustar\x0000"...), "tar archive"},
-		{"random", randomBytes(8192), "data"},
+		{"random", safetyNoise(8192), "data"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -328,7 +328,7 @@ func TestBinaryKind(t *testing.T) {
 
 func TestFileTooLarge(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string][]byte{"good.txt": goodFile})
+	safetyWrite(t, dir, map[string][]byte{"good.txt": safetyGoodFile})
 	big := filepath.Join(dir, "huge.txt")
 	f, err := os.Create(big)
 	if err != nil {
@@ -339,7 +339,7 @@ func TestFileTooLarge(t *testing.T) {
 	if err := os.Truncate(big, 200<<20); err != nil {
 		t.Fatal(err)
 	}
-	store := load(t, dir)
+	store := safetyLoad(t, dir)
 	if store.Len() != 1 {
 		t.Errorf("loaded %d articles, want the good one", store.Len())
 	}
@@ -372,9 +372,9 @@ func TestExtremeInputs(t *testing.T) {
 		`<rss version="2.0"><channel><item><title>T &x;</title><description>D</description></item></channel></rss>`
 	bigJSON := `{"title":"Big","text":"` + strings.Repeat("word ", 10<<20) + `"}` // 50 MB, one line
 	deepJSON := strings.Repeat(`{"a":[`, 100_000) + strings.Repeat(`]}`, 100_000)
-	truncated := gz([]byte(strings.Repeat("A gzip paragraph of text.\n\n", 1000)))
+	truncated := gzipBytes([]byte(strings.Repeat("A gzip paragraph of text.\n\n", 1000)))
 	truncated = truncated[:len(truncated)/2]
-	gzBomb := gz(bytes.Repeat([]byte("a"), 200<<20)) // 200 MB of text in 200 KB
+	gzBomb := gzipBytes(bytes.Repeat([]byte("a"), 200<<20)) // 200 MB of text in 200 KB
 	tests := []struct {
 		name string
 		data string
@@ -396,7 +396,7 @@ func TestExtremeInputs(t *testing.T) {
 		{"truncated.html.gz", string(truncated)},
 		{"bomb.txt.gz", string(gzBomb)},
 	}
-	x := testExtractor()
+	x := safetyExtractor()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l := &Loader{Extractor: x}
@@ -404,7 +404,7 @@ func TestExtremeInputs(t *testing.T) {
 			if len(arts) == 0 && len(probs) == 0 {
 				t.Errorf("neither article nor problem")
 			}
-			checkArticles(t, arts)
+			checkSafeArticles(t, arts)
 			for _, a := range arts {
 				if strings.Contains(a.Body, "root:") {
 					t.Errorf("external entity was read: %q", a.Body)
@@ -437,7 +437,7 @@ func TestManyFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	store := load(t, dir)
+	store := safetyLoad(t, dir)
 	if store.Len() != n || len(store.Problems()) != 0 {
 		t.Errorf("loaded %d of %d one-line files; %d problems", store.Len(), n, len(store.Problems()))
 	}
@@ -445,20 +445,20 @@ func TestManyFiles(t *testing.T) {
 
 func TestAwkwardPaths(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string][]byte{
-		"good.txt":           goodFile,
+	safetyWrite(t, dir, map[string][]byte{
+		"good.txt":           safetyGoodFile,
 		"x.txt/inner.txt":    []byte("Inside a folder named like a file\n\nIts paragraph."),
 		"outside/linked.txt": []byte("Reached through a linked folder\n\nIts paragraph."),
 	})
 	root := filepath.Join(dir, "root")
 	os.MkdirAll(root, 0o755)
-	mustSymlink(t, filepath.Join(dir, "good.txt"), filepath.Join(root, "good-link.txt"))
-	mustSymlink(t, "loop-b.txt", filepath.Join(root, "loop-a.txt"))
-	mustSymlink(t, "loop-a.txt", filepath.Join(root, "loop-b.txt"))
-	mustSymlink(t, "..", filepath.Join(root, "up"))  // a folder loop
-	mustSymlink(t, ".", filepath.Join(root, "self")) // and another
-	mustSymlink(t, "nowhere.txt", filepath.Join(root, "dangling.txt"))
-	mustSymlink(t, filepath.Join(dir, "outside"), filepath.Join(root, "linked"))
+	safetySymlink(t, filepath.Join(dir, "good.txt"), filepath.Join(root, "good-link.txt"))
+	safetySymlink(t, "loop-b.txt", filepath.Join(root, "loop-a.txt"))
+	safetySymlink(t, "loop-a.txt", filepath.Join(root, "loop-b.txt"))
+	safetySymlink(t, "..", filepath.Join(root, "up"))  // a folder loop
+	safetySymlink(t, ".", filepath.Join(root, "self")) // and another
+	safetySymlink(t, "nowhere.txt", filepath.Join(root, "dangling.txt"))
+	safetySymlink(t, filepath.Join(dir, "outside"), filepath.Join(root, "linked"))
 
 	tests := []struct {
 		name   string
@@ -473,7 +473,7 @@ func TestAwkwardPaths(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			store := load(t, tt.paths...)
+			store := safetyLoad(t, tt.paths...)
 			got := make(map[string]bool)
 			for _, a := range store.Articles() {
 				got[a.Title] = true
@@ -500,7 +500,7 @@ func TestAwkwardPaths(t *testing.T) {
 	}
 }
 
-func mustSymlink(t *testing.T, target, name string) {
+func safetySymlink(t *testing.T, target, name string) {
 	t.Helper()
 	if err := os.Symlink(target, name); err != nil {
 		t.Skipf("symlinks: %v", err)
@@ -512,25 +512,25 @@ func TestUnreadableFile(t *testing.T) {
 		t.Skip("running as root: file permissions do not bite (TestFailingReads covers the error)")
 	}
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string][]byte{"good.txt": goodFile, "secret.txt": goodFile})
+	safetyWrite(t, dir, map[string][]byte{"good.txt": safetyGoodFile, "secret.txt": safetyGoodFile})
 	os.Chmod(filepath.Join(dir, "secret.txt"), 0)
 	defer os.Chmod(filepath.Join(dir, "secret.txt"), 0o644)
-	store := load(t, dir)
+	store := safetyLoad(t, dir)
 	if ps := store.Problems(); len(ps) != 1 || ps[0].Reason != "permission denied" {
 		t.Errorf("problems = %v, want secret.txt: permission denied", ps)
 	}
 }
 
-// failingFS is a folder whose files fail as files do when their
+// unreliableFS is a folder whose files fail as files do when their
 // permissions forbid reading, or when they are deleted or truncated
 // while the loader reads them.
-type failingFS struct {
+type unreliableFS struct {
 	fstest.MapFS
 	open map[string]error // Open fails with this
 	read map[string]error // Read fails with this after the first bytes
 }
 
-func (f failingFS) Open(name string) (fs.File, error) {
+func (f unreliableFS) Open(name string) (fs.File, error) {
 	if err := f.open[name]; err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -539,18 +539,18 @@ func (f failingFS) Open(name string) (fs.File, error) {
 		return nil, err
 	}
 	if err := f.read[name]; err != nil {
-		return &failingFile{File: file, err: err}, nil
+		return &unreliableFile{File: file, err: err}, nil
 	}
 	return file, nil
 }
 
-type failingFile struct {
+type unreliableFile struct {
 	fs.File
 	err  error
 	read bool
 }
 
-func (f *failingFile) Read(p []byte) (int, error) {
+func (f *unreliableFile) Read(p []byte) (int, error) {
 	if f.read {
 		return 0, f.err
 	}
@@ -559,18 +559,18 @@ func (f *failingFile) Read(p []byte) (int, error) {
 }
 
 func TestFailingReads(t *testing.T) {
-	fsys := failingFS{
+	fsys := unreliableFS{
 		MapFS: fstest.MapFS{
-			"good.txt":      {Data: goodFile},
-			"locked.txt":    {Data: goodFile},
-			"deleted.txt":   {Data: goodFile},
-			"truncated.txt": {Data: goodFile},
-			"io-error.txt":  {Data: goodFile},
+			"good.txt":      {Data: safetyGoodFile},
+			"locked.txt":    {Data: safetyGoodFile},
+			"deleted.txt":   {Data: safetyGoodFile},
+			"truncated.txt": {Data: safetyGoodFile},
+			"io-error.txt":  {Data: safetyGoodFile},
 		},
 		open: map[string]error{"locked.txt": fs.ErrPermission, "deleted.txt": fs.ErrNotExist},
 		read: map[string]error{"truncated.txt": io.ErrUnexpectedEOF, "io-error.txt": errors.New("input/output error")},
 	}
-	l := &Loader{FS: fsys, Extractor: testExtractor()}
+	l := &Loader{FS: fsys, Extractor: safetyExtractor()}
 	store := l.Load(context.Background(), []string{"."})
 	if store.Len() != 1 {
 		t.Errorf("loaded %d articles, want the good one", store.Len())
@@ -590,8 +590,8 @@ func TestFailingReads(t *testing.T) {
 	}
 }
 
-// withFormat puts f first in the formats table for the test's length.
-func withFormat(t *testing.T, f format) {
+// withTestFormat puts f first in the formats table for the test's length.
+func withTestFormat(t *testing.T, f format) {
 	saved := formats
 	formats = append([]format{f}, formats...)
 	t.Cleanup(func() { formats = saved })
@@ -600,7 +600,7 @@ func withFormat(t *testing.T, f format) {
 func TestSlowAndPanickingExtraction(t *testing.T) {
 	release := make(chan struct{})
 	defer close(release)
-	withFormat(t, format{
+	withTestFormat(t, format{
 		name:  FormatText,
 		sniff: func(ext string, _ []byte) bool { return ext == "slow" || ext == "panic" },
 		extract: func(_ *Extractor, src Source) ([]*Article, []Problem) {
@@ -613,12 +613,12 @@ func TestSlowAndPanickingExtraction(t *testing.T) {
 		},
 	})
 	fsys := fstest.MapFS{
-		"good.txt":   {Data: goodFile},
-		"a.slow":     {Data: goodFile},
-		"b.panic":    {Data: goodFile},
-		"other.text": {Data: goodFile},
+		"good.txt":   {Data: safetyGoodFile},
+		"a.slow":     {Data: safetyGoodFile},
+		"b.panic":    {Data: safetyGoodFile},
+		"other.text": {Data: safetyGoodFile},
 	}
-	l := &Loader{FS: fsys, Extractor: testExtractor(), FileTimeout: time.Millisecond}
+	l := &Loader{FS: fsys, Extractor: safetyExtractor(), FileTimeout: time.Millisecond}
 	store := l.Load(context.Background(), []string{"."})
 	if store.Len() != 1 {
 		t.Errorf("loaded %d articles, want 1 (one text counted once)", store.Len())
@@ -650,7 +650,7 @@ func BenchmarkLoadManyFiles(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		if s := load(b, dir); s.Len() != n {
+		if s := safetyLoad(b, dir); s.Len() != n {
 			b.Fatalf("loaded %d of %d", s.Len(), n)
 		}
 	}
@@ -659,7 +659,7 @@ func BenchmarkLoadManyFiles(b *testing.B) {
 // BenchmarkExtractLongLine extracts a 10 MB file of one line.
 func BenchmarkExtractLongLine(b *testing.B) {
 	data := []byte(strings.Repeat("word. ", 10<<20/6))
-	x := testExtractor()
+	x := safetyExtractor()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		x.Extract(Source{Path: "long.txt", Data: data})
@@ -668,7 +668,7 @@ func BenchmarkExtractLongLine(b *testing.B) {
 
 // BenchmarkSanitize measures Sanitize on hostile text.
 func BenchmarkSanitize(b *testing.B) {
-	s := strings.Repeat("Some text "+payload, 1000)
+	s := strings.Repeat("Some text "+hostilePayload, 1000)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		SanitizeText(s)

@@ -19,13 +19,13 @@ import (
 func invariantTree(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	writeFiles(t, dir, hostileFiles())
-	writeFiles(t, dir, map[string][]byte{
-		"good.txt":              goodFile,
+	safetyWrite(t, dir, hostileFiles())
+	safetyWrite(t, dir, map[string][]byte{
+		"good.txt":              safetyGoodFile,
 		"Outlet/one.txt":        []byte("One headline\n\nThe first story's paragraph."),
 		"Outlet/two.md":         []byte("# Two headline\n\nThe second story's paragraph.\n"),
 		"broken/empty.txt":      nil,
-		"broken/noise.bin":      randomBytes(2048),
+		"broken/noise.bin":      safetyNoise(2048),
 		"broken/crlf.txt":       []byte("CR headline\r\rA paragraph.\r\n"),
 		"readonly/locked.txt":   []byte("Locked headline\n\nIn a read-only folder."),
 		"readonly/sub/deep.txt": []byte("Deep headline\n\nFurther down."),
@@ -83,7 +83,7 @@ func treeState(t *testing.T, dir string) map[string]string {
 func TestLoaderOnlyReads(t *testing.T) {
 	dir := invariantTree(t)
 	before := treeState(t, dir)
-	store := load(t, dir)
+	store := safetyLoad(t, dir)
 	if store.Len() == 0 {
 		t.Fatalf("nothing loaded; problems %v", store.Problems())
 	}
@@ -102,14 +102,14 @@ func TestLoaderOnlyReads(t *testing.T) {
 	}
 }
 
-// snapshot is what a load gives, in a form to compare.
-type snapshot struct {
+// loadSnapshot is what a load gives, in a form to compare.
+type loadSnapshot struct {
 	Articles []Article
 	Problems []Problem
 }
 
-func takeSnapshot(s *Store) snapshot {
-	var snap snapshot
+func takeLoadSnapshot(s *Store) loadSnapshot {
+	var snap loadSnapshot
 	for _, a := range s.Articles() {
 		snap.Articles = append(snap.Articles, *a)
 	}
@@ -125,11 +125,11 @@ func takeSnapshot(s *Store) snapshot {
 
 func TestLoadIsDeterministic(t *testing.T) {
 	dir := invariantTree(t)
-	first := takeSnapshot(load(t, dir))
+	first := takeLoadSnapshot(safetyLoad(t, dir))
 	for _, workers := range []int{1, 3, 16} {
 		t.Run(fmt.Sprint(workers, " workers"), func(t *testing.T) {
-			l := &Loader{Workers: workers, Extractor: testExtractor()}
-			again := takeSnapshot(l.Load(context.Background(), []string{dir}))
+			l := &Loader{Workers: workers, Extractor: safetyExtractor()}
+			again := takeLoadSnapshot(l.Load(context.Background(), []string{dir}))
 			if !reflect.DeepEqual(first, again) {
 				t.Errorf("a second load differs:\n%+v\n%+v", first, again)
 			}
@@ -143,9 +143,9 @@ func TestEveryArticleHasTitleAndID(t *testing.T) {
 	if _, err := os.Stat("../../shared/seeds"); err == nil {
 		paths = append(paths, "../../shared/seeds")
 	}
-	store := load(t, paths...)
-	checkArticles(t, store.Articles())
+	store := safetyLoad(t, paths...)
+	checkSafeArticles(t, store.Articles())
 	for _, p := range store.Problems() {
-		assertSafe(t, p.String(), false)
+		assertPrintable(t, p.String(), false)
 	}
 }

@@ -67,7 +67,7 @@ func TestSanitize(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			assertSafe(t, got, false)
+			assertPrintable(t, got, false)
 			if again := Sanitize(got); again != got {
 				t.Errorf("not idempotent: %q then %q", got, again)
 			}
@@ -93,7 +93,7 @@ func TestSanitizeText(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("SanitizeText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			assertSafe(t, got, true)
+			assertPrintable(t, got, true)
 		})
 	}
 }
@@ -116,7 +116,7 @@ func TestSanitizePath(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("SanitizePath(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			assertSafe(t, got, false)
+			assertPrintable(t, got, false)
 			if again := SanitizePath(got); again != got {
 				t.Errorf("not idempotent: %q then %q", got, again)
 			}
@@ -133,18 +133,18 @@ func TestProblemString(t *testing.T) {
 	}
 }
 
-// assertSafe fails t when s holds anything a terminal could act on: ESC,
+// assertPrintable fails t when s holds anything a terminal could act on: ESC,
 // C0 controls but "\n" (in multi-line text), DEL, C1 controls, bidi
 // embeddings, overrides and isolates, or invalid UTF-8.
-func assertSafe(t testing.TB, s string, multiline bool) {
+func assertPrintable(t testing.TB, s string, multiline bool) {
 	t.Helper()
-	if bad := unsafeAt(s, multiline); bad >= 0 {
+	if bad := unprintableAt(s, multiline); bad >= 0 {
 		t.Errorf("unsafe byte at %d in %q", bad, s)
 	}
 }
 
-// unsafeAt returns the index of the first unsafe rune in s, or -1.
-func unsafeAt(s string, multiline bool) int {
+// unprintableAt returns the index of the first unsafe rune in s, or -1.
+func unprintableAt(s string, multiline bool) int {
 	if !utf8.ValidString(s) {
 		for i := 0; i < len(s); {
 			r, n := utf8.DecodeRuneInString(s[i:])
