@@ -176,11 +176,14 @@ func isBlank(data []byte) bool {
 	return true
 }
 
-// normalizeText prepares text for the format readers: NUL bytes are
-// dropped and every line end (CR LF, lone CR) becomes "\n", in one pass.
-// Invalid UTF-8 is left for the decoder, which may read it as Latin-1,
-// and for Sanitize, which replaces what remains. Data that must first be
-// decoded (gzip, UTF-16, UTF-32) is returned as it is.
+// normalizeText prepares text for the format readers, in one pass: NUL
+// bytes are dropped, every line end (CR LF, lone CR) becomes "\n", and
+// escape sequences introduced by ESC are removed whole, as Sanitize
+// removes them (some readers drop a lone ESC byte as a character XML
+// does not allow, which would leave the rest of its sequence to be read
+// as text). Invalid UTF-8 is left for the decoder, which may read it as
+// another encoding, and for Sanitize, which replaces what remains. Data
+// that must first be decoded (gzip, UTF-16, UTF-32) is returned as it is.
 func normalizeText(data []byte) []byte {
 	for _, p := range textMarks[2:] {
 		if bytes.HasPrefix(data, []byte(p)) {
@@ -190,20 +193,26 @@ func normalizeText(data []byte) []byte {
 	if bytes.HasPrefix(data, []byte(textMarks[0])) || looksUTF16(data[:min(len(data), sniffSize)]) {
 		return data
 	}
-	if bytes.IndexByte(data, 0) < 0 && bytes.IndexByte(data, '\r') < 0 {
+	if bytes.IndexByte(data, 0) < 0 && bytes.IndexByte(data, '\r') < 0 && bytes.IndexByte(data, esc) < 0 {
 		return data
 	}
-	out := make([]byte, 0, len(data))
-	for i := 0; i < len(data); i++ {
-		switch c := data[i]; c {
+	s := string(data)
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		switch c := s[i]; c {
 		case 0:
+			i++
 		case '\r':
 			out = append(out, '\n')
-			if i+1 < len(data) && data[i+1] == '\n' {
+			i++
+			if i < len(s) && s[i] == '\n' {
 				i++
 			}
+		case esc:
+			i = skipEscape(s, i+1)
 		default:
 			out = append(out, c)
+			i++
 		}
 	}
 	return out
