@@ -61,14 +61,11 @@ var formats = []format{
 // Extract reads the articles in one file. A file that holds none gives a
 // problem instead; a file with some bad parts gives both.
 func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
-	// Binary files never reach a format reader.
-	if kind := binaryKind(src.Data); kind != "" {
-		return nil, []Problem{{Path: src.Path, Reason: "binary file (" + kind + ")"}}
+	data, reason := readable(src.Data)
+	if reason != "" {
+		return nil, []Problem{{Path: src.Path, Reason: reason}}
 	}
-	if isBlank(src.Data) {
-		return nil, []Problem{{Path: src.Path, Reason: "empty file"}}
-	}
-	src.Data = normalizeText(src.Data)
+	src.Data = data
 	ext := extension(src.Path)
 	for _, f := range formats {
 		if !f.sniff(ext, src.Data) {

@@ -6,6 +6,20 @@ import (
 	"unicode/utf8"
 )
 
+// readable returns a file's bytes as text ready for the format readers,
+// or the reason they are not: binary data, or an empty file. Binary
+// files never reach a format reader.
+func readable(data []byte) ([]byte, string) {
+	if kind := binaryKind(data); kind != "" {
+		return nil, "binary file (" + kind + ")"
+	}
+	text := normalizeText(data)
+	if isBlank(text) {
+		return nil, "empty file"
+	}
+	return text, ""
+}
+
 // sniffSize is how much of a file's start is examined to tell text from
 // binary data.
 const sniffSize = 8 << 10
