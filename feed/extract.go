@@ -122,7 +122,7 @@ func (x *Extractor) finish(a *Article, h Hint) bool {
 		a.Date = time.Time{}
 	}
 	if a.Lead == "" {
-		a.Lead = LeadOf(a.Body)
+		a.Lead = clip(LeadOf(a.Body), maxLeadRunes)
 	}
 	if a.Title == "" {
 		a.Title = TitleFromLead(a.Lead)

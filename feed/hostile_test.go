@@ -382,6 +382,8 @@ func TestExtremeInputs(t *testing.T) {
 		{"long-line.txt", longLine},
 		{"long-line.md", longLine},
 		{"long-line.html", "<p>" + longLine + "</p>"},
+		{"long-title.html", "<html><head><title>" + longLine + "</title></head><body><p>Text.</p></body></html>"},
+		{"long-title.json", `{"title":"` + longLine + `","author":"` + longLine + `","text":"Text."}`},
 		{"sentences.txt", sentences},
 		{"many-lines.txt", strings.Repeat("A short line of text\n", 500_000)},
 		{"many-paragraphs.txt", strings.Repeat("A paragraph of some words.\n\n", 300_000)},
@@ -419,6 +421,12 @@ func TestExtremeInputs(t *testing.T) {
 				// (gzip aside, which the decoder bounds).
 				if !strings.HasSuffix(tt.name, ".gz") && len(a.Title)+len(a.Body) > 2*len(tt.data)+1024 {
 					t.Errorf("%d bytes of text from a %d-byte file", len(a.Title)+len(a.Body), len(tt.data))
+				}
+			}
+			for _, a := range arts {
+				if utf8.RuneCountInString(a.Title) > maxTitleRunes || utf8.RuneCountInString(a.Lead) > maxLeadRunes || len(a.Body) > maxBodyBytes+8 {
+					t.Errorf("fields not cut to their limits: title %d runes, lead %d runes, body %d bytes",
+						utf8.RuneCountInString(a.Title), utf8.RuneCountInString(a.Lead), len(a.Body))
 				}
 			}
 			for _, p := range probs {
