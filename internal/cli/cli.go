@@ -89,6 +89,10 @@ func Run(args []string, o Options) error {
 	e := &env{Options: o, flags: f, cmd: cmd}
 	if !cmd.noConfig {
 		e.loc = config.Locate(f.config)
+		if cmd == cmdConfig {
+			// Showing where a file would be is no reason to need one.
+			e.loc.Explicit = false
+		}
 		cfg, err := config.Load(e.loc)
 		if err != nil {
 			return configError{err}

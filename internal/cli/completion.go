@@ -112,7 +112,8 @@ func zshCompletion() string {
 	p("\t%s) shift words; (( CURRENT-- )) ;;\n", strings.Join(commandNames(), "|"))
 	p("\t*) cmd=\"\" ;;\n\tesac\n")
 	p("\tcase $cmd in\n")
-	for _, c := range commands {
+	// The reader's pattern, *, must come last.
+	for _, c := range append(commands[1:len(commands):len(commands)], root) {
 		pattern := c.name
 		if c == root {
 			pattern = "*"
