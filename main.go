@@ -8,6 +8,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -37,11 +38,16 @@ func options(stdout, stderr io.Writer) cli.Options {
 	return cli.Options{Stdout: stdout, Stderr: stderr, Reader: runTUI}
 }
 
-// runTUI opens the reader on what l loads from paths.
+// runTUI opens the reader on what l loads from paths. The interface
+// appears at once and fills in as the loader reports.
 func runTUI(l *feed.Loader, paths []string, cfg *config.Config) error {
+	title := "bundled samples"
+	if l.FS == nil {
+		title = strings.Join(paths, " ")
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	m := ui.New(l.Stream(ctx, paths), ui.Options{})
+	m := ui.New(l.Stream(ctx, paths), ui.Options{Title: title})
 	_, err := tea.NewProgram(m).Run()
 	return err
 }
