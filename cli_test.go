@@ -173,6 +173,10 @@ func TestCLIVersion(t *testing.T) {
 	if got, want := out.String(), "broadsheet "+cli.Version()+"\n"; got != want {
 		t.Errorf("--version printed %q, want %q", got, want)
 	}
+	var cmdOut bytes.Buffer
+	if err := run([]string{"version"}, &cmdOut, &bytes.Buffer{}); err != nil || cmdOut.String() != out.String() {
+		t.Errorf("version printed %q, %v; want what --version prints", cmdOut.String(), err)
+	}
 	if cli.Version() == "" {
 		t.Error("empty version")
 	}
@@ -305,7 +309,7 @@ func TestCLICompletion(t *testing.T) {
 			if err := run([]string{"completion", shell}, &out, &bytes.Buffer{}); err != nil {
 				t.Fatal(err)
 			}
-			for _, w := range []string{"list", "show", "search", "outlets", "config", "completion", "help", "json", "outlet", "broadsheet outlets"} {
+			for _, w := range []string{"list", "show", "search", "outlets", "config", "completion", "version", "help", "json", "outlet", "broadsheet outlets"} {
 				if !strings.Contains(out.String(), w) {
 					t.Errorf("%s script does not mention %q", shell, w)
 				}

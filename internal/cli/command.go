@@ -16,7 +16,7 @@ type command struct {
 	summary string // one line for the list of commands
 	about   string // a paragraph for the command's own help; may be ""
 	// flags are the command's own flags; every command also takes
-	// --config and --help.
+	// --help, and --config unless noConfig.
 	flags []flagDef
 	// noConfig reports whether the command runs without reading the
 	// config file, so that a broken file never stops help or completion.
@@ -60,8 +60,12 @@ var (
 		define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.BoolVar(&f.path, n, false, u) }}
 )
 
-// allFlags returns the command's flags with the ones every command takes.
+// allFlags returns the command's flags with --config, which every
+// command that reads the config file takes.
 func (c *command) allFlags() []flagDef {
+	if c.noConfig {
+		return c.flags
+	}
 	return append(append([]flagDef(nil), c.flags...), configFlag)
 }
 

@@ -36,7 +36,7 @@ var root = &command{
 var commands []*command
 
 func init() {
-	commands = []*command{root, cmdList, cmdShow, cmdSearch, cmdOutlets, cmdConfig, cmdCompletion, cmdHelp}
+	commands = []*command{root, cmdList, cmdShow, cmdSearch, cmdOutlets, cmdConfig, cmdCompletion, cmdVersion, cmdHelp}
 }
 
 var (
@@ -99,6 +99,19 @@ var (
 		noConfig: true,
 		argWords: func() []string { return shells },
 		run:      runCompletion,
+	}
+	cmdVersion = &command{
+		name:     "version",
+		summary:  "print the version",
+		noConfig: true,
+		argWords: func() []string { return nil },
+		run: func(e *env, args []string) error {
+			if len(args) > 0 {
+				return usageError(e.cmd, "version takes no arguments")
+			}
+			_, err := fmt.Fprintf(e.Stdout, "broadsheet %s\n", Version())
+			return err
+		},
 	}
 	cmdHelp = &command{
 		name: "help", args: "[COMMAND]",
