@@ -142,7 +142,7 @@ var Actions = []string{
 	"up", "down", "top", "bottom",
 	"half_page_down", "half_page_up", "page_down", "page_up",
 	"open", "back", "search", "outlets", "help", "quit", "force_quit",
-	"result_up", "result_down", "close_search",
+	"result_up", "result_down", "choose", "close_search",
 }
 
 // DefaultKeys are the interface's built-in bindings, shown by
@@ -166,6 +166,7 @@ var DefaultKeys = map[string][]string{
 	"force_quit":     {"ctrl+c"},
 	"result_up":      {"up", "ctrl+p", "ctrl+k"},
 	"result_down":    {"down", "ctrl+n", "ctrl+j"},
+	"choose":         {"enter"},
 	"close_search":   {"esc"},
 }
 
