@@ -628,16 +628,16 @@ func TestSlowAndPanickingExtraction(t *testing.T) {
 			return nil, nil
 		},
 	})
+	// Only files whose outcome cannot depend on the machine's speed: the
+	// slow one never finishes until released, the other panics at once.
 	fsys := fstest.MapFS{
-		"good.txt":   {Data: safetyGoodFile},
-		"a.slow":     {Data: safetyGoodFile},
-		"b.panic":    {Data: safetyGoodFile},
-		"other.text": {Data: safetyGoodFile},
+		"a.slow":  {Data: safetyGoodFile},
+		"b.panic": {Data: safetyGoodFile},
 	}
 	l := &Loader{FS: fsys, Extractor: safetyExtractor(), FileTimeout: time.Millisecond}
 	store := l.Load(context.Background(), []string{"."})
-	if store.Len() != 1 {
-		t.Errorf("loaded %d articles, want 1 (one text counted once)", store.Len())
+	if store.Len() != 0 {
+		t.Errorf("loaded %d articles, want none", store.Len())
 	}
 	var got []string
 	for _, p := range store.Problems() {
