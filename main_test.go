@@ -156,7 +156,6 @@ func TestExitStatus(t *testing.T) {
 		{"a missing path beside a good one", []string{"list", filepath.Join(dir, "missing"), dir}, false},
 		{"show a broken file", []string{"show", filepath.Join(broken, "image.png")}, true},
 		{"outlets of broken files", []string{"outlets", broken}, true},
-		{"search broken files", []string{"search", "x", broken}, true},
 		{"search finding nothing", []string{"search", "zzzzqqq", dir}, false},
 	}
 	for _, tt := range tests {
