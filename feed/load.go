@@ -106,6 +106,7 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan Event {
 		report(Event{}, 0, 0, true)
 	}()
 
+	abandoned := make(chan struct{}, maxAbandoned)
 	var wg sync.WaitGroup
 	for range l.workers() {
 		wg.Add(1)
@@ -115,7 +116,7 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan Event {
 				if ctx.Err() != nil {
 					continue
 				}
-				arts, probs := l.loadFile(x, j)
+				arts, probs := l.loadFile(x, j, abandoned)
 				report(Event{Path: j.path, Articles: arts, Problems: probs}, 0, 1, false)
 			}
 		}()
@@ -251,18 +252,24 @@ func (l *Loader) hintFor(root, p string) Hint {
 func isSidecar(name string) bool { return name == "broadsheet.toml" }
 
 // loadFile reads and extracts one file.
-func (l *Loader) loadFile(x *Extractor, j job) (arts []*Article, probs []Problem) {
+func (l *Loader) loadFile(x *Extractor, j job, abandoned chan struct{}) (arts []*Article, probs []Problem) {
 	data, err := l.read(j.path)
 	if err != nil {
 		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
 	}
-	return l.extract(x, Source{Path: j.path, Data: data, Hint: j.hint})
+	return l.extract(x, Source{Path: j.path, Data: data, Hint: j.hint}, abandoned)
 }
+
+// maxAbandoned bounds how many extractions given up on may still be
+// running in one load: each holds its file and its parse in memory, so a
+// folder of slow files must not start them all at once. When every slot
+// is taken, a slow file is waited for instead.
+const maxAbandoned = 2
 
 // extract runs x.Extract on src, turning a panic into a problem and
 // giving up after the file timeout. A file given up on keeps its
 // goroutine until extraction ends, but no longer holds up the load.
-func (l *Loader) extract(x *Extractor, src Source) ([]*Article, []Problem) {
+func (l *Loader) extract(x *Extractor, src Source, abandoned chan struct{}) ([]*Article, []Problem) {
 	type result struct {
 		arts  []*Article
 		probs []Problem
@@ -288,7 +295,16 @@ func (l *Loader) extract(x *Extractor, src Source) ([]*Article, []Problem) {
 	case r := <-done:
 		return r.arts, r.probs
 	case <-t.C:
+	}
+	select {
+	case abandoned <- struct{}{}:
+		go func() {
+			<-done
+			<-abandoned
+		}()
 		return nil, []Problem{{Path: src.Path, Reason: fmt.Sprintf("gave up: reading took over %s", timeout)}}
+	case r := <-done:
+		return r.arts, r.probs
 	}
 }
 
