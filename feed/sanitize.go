@@ -31,6 +31,9 @@ import (
 //     reference to a control character or a bidi control is replaced
 //     with U+FFFD.
 //
+// Combining marks past maxMarks on one character are dropped too: a
+// "Zalgo" pile of hundreds spills over the lines above and below it.
+//
 // Everything else, letters of every script (right-to-left ones too),
 // emoji with their joiners and variation selectors, and the directional
 // marks LRM, RLM and ALM that right-to-left text needs, is kept. Both
@@ -99,6 +102,10 @@ const (
 
 	blackFlag = '\U0001F3F4'
 	tagCancel = '\U000E007F'
+
+	// maxMarks is the most combining marks kept on one character; no
+	// script needs more than a few.
+	maxMarks = 8
 )
 
 func sanitize(s string, multiline bool) string {
@@ -115,6 +122,7 @@ func sanitize(s string, multiline bool) string {
 		}
 	}
 	var last rune // the last rune written, for emoji tag sequences
+	marks := 0    // combining marks written since the last other rune
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -141,6 +149,8 @@ func sanitize(s string, multiline bool) string {
 			last = ' '
 		case r == 0:
 			// NUL is padding, never text: drop it.
+			i += n
+			continue
 		case r == utf8.RuneError && n == 1, isControl(r):
 			b.WriteRune(utf8.RuneError)
 			last = utf8.RuneError
@@ -161,10 +171,21 @@ func sanitize(s string, multiline bool) string {
 			continue
 		case isFormat(r):
 			// Invisible: its only effect is to reorder or hide text.
+			i += n
+			continue
+		case r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Me):
+			if marks < maxMarks {
+				b.WriteString(s[i : i+n])
+				last = r
+			}
+			marks++
+			i += n
+			continue
 		default:
 			b.WriteString(s[i : i+n])
 			last = r
 		}
+		marks = 0
 		i += n
 	}
 	// References are broken last: removing a sequence can join the parts

@@ -59,6 +59,10 @@ func TestSanitize(t *testing.T) {
 		{"reference to RLO", "a&#x202E;b&#8238;c", "a\ufffdb\ufffdc"},
 		{"reference joined by removal", "&#\x1b[m27;", "\ufffd"},
 		{"safe references kept", "AT&#38;T &#x1F600; &#8203; &#9; &#x;", "AT&#38;T &#x1F600; &#8203; &#9; &#x;"},
+		{"combining marks kept", "Tiếng Việt שָׁלוֹם नमस्ते", "Tiếng Việt שָׁלוֹם नमस्ते"},
+		{"Zalgo pile cut", "Z" + strings.Repeat("\u0301", 50) + "a", "Z" + strings.Repeat("\u0301", 8) + "a"},
+		{"Zalgo pile split by invisibles cut", "Z" + strings.Repeat("\u0301\u200b", 20), "Z" + strings.Repeat("\u0301", 8)},
+		{"emoji variation selector kept", "\u2764\ufe0f", "\u2764\ufe0f"},
 		{"soft hyphen and ZWNJ kept", "Donau\u00addampf می\u200cخواهم", "Donau\u00addampf می\u200cخواهم"},
 	}
 	for _, tt := range tests {
