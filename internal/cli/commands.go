@@ -231,6 +231,11 @@ func show(w io.Writer, store *feed.Store, asJSON bool, theme config.Theme) error
 		if err != nil {
 			return err
 		}
+		if style == "notty" {
+			// Glamour writes links as OSC 8 hyperlinks even in its plain
+			// style; a pipe gets their text alone.
+			out = feed.SanitizeText(out)
+		}
 		bw.WriteString(out)
 	}
 	return nil
