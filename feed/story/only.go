@@ -14,10 +14,10 @@ const (
 	onlyMinWords = 6
 	// shingleSize is how many words make one shingle.
 	shingleSize = 3
-	// sharedContainment is the share of a sentence's shingles that one
-	// sentence of another article must hold for the two to be one
-	// sentence, reworded or trimmed.
-	sharedContainment = 0.5
+	// sharedContainment is the share of the shorter of two sentences'
+	// shingles that the longer must hold for the two to be one sentence,
+	// reworded, trimmed or attributed differently.
+	sharedContainment = 0.6
 )
 
 // sentenceRef points at one sentence of one article in a story.
@@ -28,7 +28,7 @@ type sentenceRef struct{ art, sent int }
 func only(arts []*feed.Article) map[string][]string {
 	type sent struct {
 		text     string
-		shingles []string
+		shingles []string // distinct
 	}
 	sents := make([][]sent, len(arts))
 	index := make(map[string][]sentenceRef)
@@ -45,9 +45,10 @@ func only(arts []*feed.Article) map[string][]string {
 				continue
 			}
 			seen[k] = true
+			sh = dedupe(sh)
 			ref := sentenceRef{i, len(sents[i])}
 			sents[i] = append(sents[i], sent{text, sh})
-			for _, s := range dedupe(sh) {
+			for _, s := range sh {
 				index[s] = append(index[s], ref)
 			}
 		}
@@ -60,14 +61,14 @@ func only(arts []*feed.Article) map[string][]string {
 			}
 			hits := make(map[sentenceRef]int)
 			shared := false
-			uniq := dedupe(s.shingles)
-			for _, sh := range uniq {
+			for _, sh := range s.shingles {
 				for _, ref := range index[sh] {
 					if ref.art == i {
 						continue
 					}
 					hits[ref]++
-					if float64(hits[ref]) >= sharedContainment*float64(len(uniq)) {
+					shorter := min(len(s.shingles), len(sents[ref.art][ref.sent].shingles))
+					if float64(hits[ref]) >= sharedContainment*float64(shorter) {
 						shared = true
 						break
 					}

@@ -20,6 +20,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -31,7 +32,7 @@ import (
 // Defaults for Options.
 const (
 	DefaultWindow    = 4 * 24 * time.Hour
-	DefaultThreshold = 0.3
+	DefaultThreshold = 0.12
 )
 
 // Options tune the grouping. The zero value means the defaults.
@@ -83,8 +84,9 @@ type Set struct {
 
 // doc is one article as the Set knows it.
 type doc struct {
-	art  *feed.Article
-	vec  vector
+	art   *feed.Article
+	vec   vector // every term
+	words vector // the terms that are not names
 	near map[*doc]float64 // articles at least Threshold alike
 }
 
@@ -122,7 +124,8 @@ func (s *Set) Add(arts ...*feed.Article) {
 			delete(s.cache, s.story[a.ID])
 			continue
 		}
-		d := &doc{art: a, vec: vectorOf(a), near: make(map[*doc]float64)}
+		d := &doc{art: a, near: make(map[*doc]float64)}
+		d.vec, d.words = vectorOf(a)
 		for other, sim := range s.similar(d) {
 			if sim >= s.opt.Threshold {
 				d.near[other] = sim
@@ -177,15 +180,11 @@ func (s *Set) Remove(ids ...string) {
 // every article.
 func (s *Set) similar(d *doc) map[*doc]float64 {
 	sims := make(map[*doc]float64)
-	for i, t := range d.vec.terms {
+	for _, t := range d.vec.terms {
 		for _, o := range s.postings[t] {
-			j, _ := slices.BinarySearch(o.vec.terms, t)
-			sims[o] += d.vec.weights[i] * o.vec.weights[j]
-		}
-	}
-	for o := range sims {
-		if !s.inWindow(d, o) {
-			delete(sims, o)
+			if _, ok := sims[o]; !ok {
+				sims[o] = s.sim(d, o)
+			}
 		}
 	}
 	return sims
@@ -208,7 +207,42 @@ func (s *Set) sim(a, b *doc) float64 {
 	if !s.inWindow(a, b) {
 		return 0
 	}
-	return a.vec.dot(b.vec)
+	return alike(a, b) * s.nearness(a, b)
+}
+
+// nearness weighs likeness by time: 1 for articles of the same day or
+// undated, falling to farEdge at the window's edge. Follow-ups a few
+// days on tell of new events in the same words and names.
+func (s *Set) nearness(a, b *doc) float64 {
+	da, db := a.art.Date, b.art.Date
+	if da.IsZero() || db.IsZero() {
+		return 1
+	}
+	d := da.Sub(db).Abs()
+	if d < 24*time.Hour {
+		return 1
+	}
+	return 1 - (1-farEdge)*float64(d)/float64(s.opt.Window)
+}
+
+// farEdge is how much likeness counts between articles a window apart.
+var farEdge = 0.3
+
+// namesShare is how much of two articles' likeness comes from their
+// vectors as a whole, names included; the rest comes from their other
+// words alone. Articles about different events in one place share
+// names, so likeness in names alone must not be enough.
+var namesShare = 0.5
+
+// alike returns how alike two articles' texts are, between 0 and 1: a
+// weighted geometric mean of the cosine of their whole vectors and of
+// their vectors without names.
+func alike(a, b *doc) float64 {
+	all, words := a.vec.dot(b.vec), a.words.dot(b.words)
+	if all <= 0 || words <= 0 {
+		return 0
+	}
+	return math.Pow(all, namesShare) * math.Pow(words, 1-namesShare)
 }
 
 // regroup re-clusters the linked groups holding the dirty articles.

@@ -64,7 +64,12 @@ func (v vector) dot(w vector) float64 {
 
 // vectorOf builds an article's vector from its title, lead and the
 // opening of its body.
-func vectorOf(a *feed.Article) vector {
+func vectorOf(a *feed.Article) (vec, words vector) {
+	return weigh(termsOf(a), nil)
+}
+
+// termsOf counts an article's terms, sorted by term.
+func termsOf(a *feed.Article) []weighted {
 	tf := make(map[string]float64)
 	names := make(map[string]int) // times a term was written as a name
 	seen := make(map[string]int)
@@ -101,23 +106,37 @@ func vectorOf(a *feed.Article) vector {
 	add(a.Lead, leadWeight, 0)
 	add(bodyText(a), bodyWeight, bodyWords)
 
-	type tw struct {
-		term string
-		w    float64
-	}
-	all := make([]tw, 0, len(tf))
+	isName := func(term string) bool { return names[term] > 0 && names[term]*2 >= seen[term] }
+	all := make([]weighted, 0, len(tf))
 	for term, f := range tf {
 		w := 1 + math.Log(f)
 		if f < 1 {
 			w = f
 		}
-		if !strings.Contains(term, " ") && names[term]*2 >= seen[term] && names[term] > 0 {
-			w *= nameWeight
+		t := weighted{term: term, w: w}
+		if a, b, ok := strings.Cut(term, " "); ok {
+			t.name = isName(a) || isName(b)
+		} else if isName(term) {
+			t.name = true
+			t.w *= nameWeight
 		}
-		all = append(all, tw{term, w})
+		all = append(all, t)
+	}
+	slices.SortFunc(all, func(x, y weighted) int { return strings.Compare(x.term, y.term) })
+	return all
+}
+
+// weigh makes the vectors of an article's terms, scaling each by idf
+// when it is given.
+func weigh(ts []weighted, idf func(string) float64) (vec, words vector) {
+	all := slices.Clone(ts)
+	if idf != nil {
+		for i := range all {
+			all[i].w *= idf(all[i].term)
+		}
 	}
 	// Strongest first, ties by term, so the cut never depends on map order.
-	slices.SortFunc(all, func(x, y tw) int {
+	slices.SortFunc(all, func(x, y weighted) int {
 		if x.w != y.w {
 			if x.w > y.w {
 				return -1
@@ -126,16 +145,33 @@ func vectorOf(a *feed.Article) vector {
 		}
 		return strings.Compare(x.term, y.term)
 	})
-	if len(all) > maxTerms {
-		all = all[:maxTerms]
-	}
-	slices.SortFunc(all, func(x, y tw) int { return strings.Compare(x.term, y.term) })
+	nonNames := slices.DeleteFunc(slices.Clone(all), func(t weighted) bool { return t.name })
+	return unit(strongest(all)), unit(strongest(nonNames))
+}
+
+// weighted is a term, its weight and whether it is, or holds, a name.
+type weighted struct {
+	term string
+	w    float64
+	name bool
+}
+
+// strongest returns the maxTerms strongest of terms sorted strongest
+// first, sorted by term.
+func strongest(ts []weighted) []weighted {
+	ts = slices.Clone(ts[:min(len(ts), maxTerms)])
+	slices.SortFunc(ts, func(x, y weighted) int { return strings.Compare(x.term, y.term) })
+	return ts
+}
+
+// unit returns the terms as a vector of length one.
+func unit(ts []weighted) vector {
 	norm2 := 0.0
-	for _, t := range all {
+	for _, t := range ts {
 		norm2 += t.w * t.w
 	}
-	v := vector{terms: make([]string, len(all)), weights: make([]float64, len(all))}
-	for i, t := range all {
+	v := vector{terms: make([]string, len(ts)), weights: make([]float64, len(ts))}
+	for i, t := range ts {
 		v.terms[i] = t.term
 		v.weights[i] = t.w / math.Sqrt(norm2)
 	}
@@ -207,27 +243,32 @@ func fold(w string) string {
 // "signed" and "signing" are one term. It is deliberately crude: it only
 // has to be consistent.
 func stem(w string) string {
-	if len(w) <= 4 || isNumber(w) {
+	n := len(w)
+	if n <= 4 || isNumber(w) {
 		return w
 	}
+	undouble := false
 	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 5:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ing") && len(w) > 6:
-		w = w[:len(w)-3]
-	case strings.HasSuffix(w, "ed") && len(w) > 5:
-		w = w[:len(w)-2]
-	case strings.HasSuffix(w, "es") && len(w) > 5 && strings.ContainsAny(w[len(w)-3:len(w)-2], "sxz"):
-		return w[:len(w)-2]
+	case strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case strings.HasSuffix(w, "ing") && n > 6:
+		w, undouble = w[:n-3], true
+	case strings.HasSuffix(w, "ed") && n > 5:
+		w, undouble = w[:n-2], true
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+		w = w[:n-2]
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		return w[:len(w)-1]
-	}
-	// "signing" and "signed" become "sign"; "agreed" "agre" and "agree"
-	// "agree" differ, which costs little.
-	if n := len(w); n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) {
 		w = w[:n-1]
 	}
-	return strings.TrimSuffix(w, "e")
+	// "stopped" and "stopping" become "stop".
+	if n := len(w); undouble && n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) {
+		w = w[:n-1]
+	}
+	// "close", "closes", "closed" and "closing" become "clos".
+	if len(w) > 3 {
+		w = strings.TrimSuffix(w, "e")
+	}
+	return w
 }
 
 // stop words carry no subject.
