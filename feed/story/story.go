@@ -85,9 +85,9 @@ type Set struct {
 // doc is one article as the Set knows it.
 type doc struct {
 	art   *feed.Article
-	vec   vector // every term
-	words vector // the terms that are not names
-	near map[*doc]float64 // articles at least Threshold alike
+	vec   vector           // every term
+	words vector           // the terms that are not names
+	near  map[*doc]float64 // articles at least Threshold alike
 }
 
 // New returns an empty Set.
