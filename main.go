@@ -4,6 +4,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -244,7 +245,14 @@ func outlets(w io.Writer, store *feed.Store, asJSON bool) error {
 	defer bw.Flush()
 	for _, o := range store.Outlets() {
 		if asJSON {
-			fmt.Fprintf(bw, "{\"outlet\":%q,\"count\":%d}\n", o.Name, o.Count)
+			b, err := json.Marshal(struct {
+				Outlet string `json:"outlet"`
+				Count  int    `json:"count"`
+			}{o.Name, o.Count})
+			if err != nil {
+				return err
+			}
+			bw.Write(append(b, '\n'))
 			continue
 		}
 		fmt.Fprintf(bw, "%5d  %s\n", o.Count, o.Name)
