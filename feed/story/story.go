@@ -1,19 +1,23 @@
 // Package story groups articles about the same event, from any number of
 // outlets, into stories, and finds what each article alone reports.
 //
-// Articles are compared by the cosine of weighted term vectors built from
-// the title, lead and opening of the body: words are folded and stemmed,
-// names (words capitalised mid-sentence) and word pairs count extra, and
-// words every news story uses count little. Two articles whose dates are
-// both known and further apart than the window are never alike.
+// Articles are compared by their text: title, lead and the opening of
+// the body, folded and stemmed, each term weighted by where it stands
+// (headline over lead over body) and what it is (names, words written
+// capitalised mid-sentence, count double; word pairs count; words every
+// news story uses count little). Likeness is the geometric mean of the
+// cosine of the whole vectors and of the vectors without names, so that
+// two events in one town with one mayor are not one story for sharing
+// names. Dated articles a day apart are fully comparable; further apart
+// their likeness eases to nothing at the window's edge (four days).
 //
 // Stories are the clusters of group-average (UPGMA) agglomerative
 // clustering, cut at a threshold. The grouping is a function of the set
-// of articles alone: the weights are fixed rather than learnt from the
-// corpus, every tie is broken by article ID, and adding articles only
-// re-clusters the group of articles they are linked to. So adding
-// articles one at a time, in any order, gives exactly the stories a batch
-// build gives.
+// of articles alone: term weights are fixed rather than learnt from the
+// corpus (no IDF), every tie is broken by article ID, and adding or
+// removing articles re-clusters only the group of articles linked to
+// them. So adding articles one at a time, in any order, gives exactly the
+// stories a batch build gives.
 package story
 
 import (
@@ -32,7 +36,7 @@ import (
 // Defaults for Options.
 const (
 	DefaultWindow    = 4 * 24 * time.Hour
-	DefaultThreshold = 0.12
+	DefaultThreshold = 0.11
 )
 
 // Options tune the grouping. The zero value means the defaults.
@@ -210,29 +214,31 @@ func (s *Set) sim(a, b *doc) float64 {
 	return alike(a, b) * s.nearness(a, b)
 }
 
-// nearness weighs likeness by time: 1 for articles of the same day or
-// undated, falling to farEdge at the window's edge. Follow-ups a few
-// days on tell of new events in the same words and names.
+// nearness weighs likeness by time: 1 for articles a day or less apart
+// (one news cycle) or undated, easing to nothing at the window's edge.
+// Follow-ups a few days on often tell of a new event in the same names
+// and words.
 func (s *Set) nearness(a, b *doc) float64 {
 	da, db := a.art.Date, b.art.Date
 	if da.IsZero() || db.IsZero() {
 		return 1
 	}
-	d := da.Sub(db).Abs()
-	if d < 24*time.Hour {
+	d, cycle := da.Sub(db).Abs(), 24*time.Hour
+	if d <= cycle {
 		return 1
 	}
-	return 1 - (1-farEdge)*float64(d)/float64(s.opt.Window)
+	if s.opt.Window <= cycle {
+		return 0
+	}
+	c := math.Cos(math.Pi / 2 * float64(d-cycle) / float64(s.opt.Window-cycle))
+	return c * c
 }
-
-// farEdge is how much likeness counts between articles a window apart.
-var farEdge = 0.3
 
 // namesShare is how much of two articles' likeness comes from their
 // vectors as a whole, names included; the rest comes from their other
 // words alone. Articles about different events in one place share
 // names, so likeness in names alone must not be enough.
-var namesShare = 0.5
+var namesShare = 0.55
 
 // alike returns how alike two articles' texts are, between 0 and 1: a
 // weighted geometric mean of the cosine of their whole vectors and of
