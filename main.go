@@ -19,6 +19,7 @@ import (
 	"github.com/broadsheet/broadsheet/data"
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/search"
+	"github.com/broadsheet/broadsheet/internal/state"
 	"github.com/broadsheet/broadsheet/ui"
 )
 
@@ -30,6 +31,11 @@ Usage:
   broadsheet show [--json] PATH                          one article, rendered
   broadsheet search [--json] [--outlet NAME] QUERY [PATH...]  matching articles, best first
   broadsheet outlets [--json] [PATH...]                  outlets with their article counts
+  broadsheet stories [--json] [PATH...]                  articles grouped into stories across outlets
+
+Flags for the reader:
+  --state PATH   keep read, starred and place in this database (default: the XDG state folder)
+  --no-state     remember nothing between runs
 
 With no PATH, Broadsheet reads its bundled sample articles.
 `
@@ -57,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	cmd := ""
 	if len(args) > 0 {
 		switch args[0] {
-		case "list", "show", "search", "outlets":
+		case "list", "show", "search", "outlets", "stories":
 			cmd, args = args[0], args[1:]
 		case "-h", "--help", "help":
 			fmt.Fprint(stdout, usage)
@@ -68,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(io.Discard)
 	asJSON := fl.Bool("json", false, "print JSON")
 	outlet := fl.String("outlet", "", "only articles from this outlet")
+	statePath := fl.String("state", "", "the reading-state database")
+	noState := fl.Bool("no-state", false, "keep no reading state")
 	pos, err := parseInterleaved(fl, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, usage)
@@ -96,12 +104,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	case "list":
 		store := load(pos, stderr)
 		return list(stdout, store, *outlet, *asJSON)
+	case "stories":
+		store := load(pos, stderr)
+		return storiesCmd(stdout, store, *asJSON)
 	}
 	if !isTerminal(stdout) {
 		store := load(pos, stderr)
 		return list(stdout, store, *outlet, *asJSON)
 	}
-	return runTUI(pos)
+	return runTUI(pos, stateOptions{path: *statePath, off: *noState}, stderr)
 }
 
 // parseInterleaved parses flags that may come before, between or after
@@ -140,12 +151,59 @@ func load(paths []string, stderr io.Writer) *feed.Store {
 	return store
 }
 
-func runTUI(paths []string) error {
+// stateOptions says where reading state is kept: path, or the default
+// under the XDG state folder, or nowhere when off.
+type stateOptions struct {
+	path string
+	off  bool
+}
+
+// openState opens the reading-state database, or returns nil when state
+// is off. A database that could not be read was moved aside: say so, and
+// go on with a fresh one. One that cannot be opened at all is reported
+// and the reader runs without state rather than not at all.
+//
+// The reader does not take the state yet. The intended wiring: ui.Options
+// gains a State field of an interface the ui package declares (MarkRead,
+// SetStarred, Snapshot, SetPlace, Place), which *state.DB satisfies.
+func openState(so stateOptions, stderr io.Writer) (*state.DB, error) {
+	if so.off {
+		return nil, nil
+	}
+	path := so.path
+	if path == "" {
+		p, err := state.DefaultPath()
+		if err != nil {
+			fmt.Fprintf(stderr, "broadsheet: %v; reading state will not be kept\n", err)
+			return nil, nil
+		}
+		path = p
+	}
+	db, err := state.Open(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "broadsheet: %v; reading state will not be kept\n", err)
+		return nil, nil
+	}
+	if db.MovedAside != "" {
+		fmt.Fprintf(stderr, "broadsheet: %s could not be read; moved it to %s and started afresh\n", path, db.MovedAside)
+	}
+	return db, nil
+}
+
+func runTUI(paths []string, so stateOptions, stderr io.Writer) error {
+	db, err := openState(so, stderr)
+	if err != nil {
+		return err
+	}
+	if db != nil {
+		// The reader does not take the state yet; see openState.
+		defer db.Close()
+	}
 	l, paths := loader(paths)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	m := ui.New(l.Stream(ctx, paths), ui.Options{})
-	_, err := tea.NewProgram(m).Run()
+	_, err = tea.NewProgram(m).Run()
 	return err
 }
 
@@ -191,7 +249,11 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 	if outlet != "" {
 		arts = store.ByOutlet(outlet)
 	}
-	return writeArticles(w, arts, asJSON)
+	var storyOf func(string) string
+	if asJSON {
+		storyOf = groupStories(store).Of
+	}
+	return writeArticles(w, arts, asJSON, storyOf)
 }
 
 func searchCmd(w io.Writer, store *feed.Store, query, outlet string, asJSON bool) error {
@@ -206,12 +268,13 @@ func searchCmd(w io.Writer, store *feed.Store, query, outlet string, asJSON bool
 			arts = append(arts, r.Article)
 		}
 	}
-	return writeArticles(w, arts, asJSON)
+	return writeArticles(w, arts, asJSON, nil)
 }
 
 // writeArticles prints articles one a line: JSON Lines, or date, outlet
-// and title in columns.
-func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool) error {
+// and title in columns. When storyOf is given, each JSON line carries
+// the article's story ID.
+func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(articleID string) string) error {
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
 	width := 0
@@ -224,6 +287,9 @@ func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool) error {
 			b, err := a.JSON(false)
 			if err != nil {
 				return err
+			}
+			if storyOf != nil {
+				b = withStory(b, storyOf(a.ID))
 			}
 			bw.Write(append(b, '\n'))
 			continue

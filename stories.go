@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/story"
+)
+
+// storyJSON is the scriptable shape of a story on the command line.
+type storyJSON struct {
+	ID       string             `json:"id"`
+	Title    string             `json:"title"`
+	Date     string             `json:"date"`
+	Outlets  []string           `json:"outlets"`
+	Articles []storyArticleJSON `json:"articles"`
+}
+
+// storyArticleJSON is one article of a story: what it is, and the
+// sentences only it has.
+type storyArticleJSON struct {
+	ID     string   `json:"id"`
+	Path   string   `json:"path"`
+	Outlet string   `json:"outlet"`
+	Title  string   `json:"title"`
+	Date   string   `json:"date"`
+	Words  int      `json:"words"`
+	Only   []string `json:"only"`
+}
+
+// groupStories groups a store's articles into stories.
+func groupStories(store *feed.Store) *story.Set {
+	s := story.New(story.Options{})
+	s.Add(store.Articles()...)
+	return s
+}
+
+// storiesCmd prints the stories in a store, newest first: a headline
+// line and the story's articles indented below it, or JSON Lines.
+func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) error {
+	if store.Len() == 0 {
+		return errNothingLoaded
+	}
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	for _, st := range groupStories(store).Stories() {
+		if asJSON {
+			v := storyJSON{ID: st.ID, Title: st.Title, Date: dateOf(st), Outlets: st.Outlets, Articles: []storyArticleJSON{}}
+			for _, a := range st.Articles {
+				only := st.Only[a.ID]
+				if only == nil {
+					only = []string{}
+				}
+				v.Articles = append(v.Articles, storyArticleJSON{
+					ID: a.ID, Path: a.Path, Outlet: feed.OutletName(a), Title: a.Title,
+					Date: a.DateString(), Words: a.Words, Only: only,
+				})
+			}
+			b, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			bw.Write(append(b, '\n'))
+			continue
+		}
+		outlets := "1 outlet"
+		if n := len(st.Outlets); n != 1 {
+			outlets = fmt.Sprintf("%d outlets", n)
+		}
+		meta := outlets
+		if d := dateOf(st); d != "" {
+			meta += ", " + d
+		}
+		fmt.Fprintf(bw, "%s  (%s)\n", st.Title, meta)
+		width := 0
+		for _, a := range st.Articles {
+			width = max(width, utf8.RuneCountInString(feed.OutletName(a)))
+		}
+		width = min(width, 28)
+		for _, a := range st.Articles {
+			date := a.DateString()
+			if date == "" {
+				date = strings.Repeat(" ", 10)
+			}
+			fmt.Fprintf(bw, "    %s  %s  %s\n", date, pad(feed.OutletName(a), width), a.Title)
+		}
+	}
+	return nil
+}
+
+func dateOf(st *story.Story) string {
+	if st.Date.IsZero() {
+		return ""
+	}
+	return st.Date.Format("2006-01-02")
+}
+
+// withStory adds a "story" field to an article's JSON object.
+func withStory(obj []byte, storyID string) []byte {
+	id, _ := json.Marshal(storyID)
+	out := append([]byte(nil), obj[:len(obj)-1]...)
+	out = append(out, `,"story":`...)
+	out = append(out, id...)
+	return append(out, '}')
+}
