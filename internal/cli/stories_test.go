@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -9,13 +9,30 @@ import (
 	"testing"
 )
 
+// run runs a command line as Main would.
+func runStoriesCLI(args []string, stdout, stderr *bytes.Buffer) error {
+	return Run(args, Options{Stdout: stdout, Stderr: stderr})
+}
+
+// writeStoryArticle writes a small plain-text article about the harbour
+// council's ferry timetable into dir.
+func writeStoryArticle(t *testing.T, dir, name, title string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	body := title + "\n\nThe harbour council met on Tuesday and agreed a new timetable for the ferries.\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // storyDir writes two reports of one council meeting and one unrelated
 // article.
 func storyDir(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	writeArticle(t, dir, "gazette.txt", "Ferry timetable approved by harbour council")
-	writeArticle(t, dir, "courier.txt", "Harbour council agrees new ferry timetable")
+	writeStoryArticle(t, dir, "gazette.txt", "Ferry timetable approved by harbour council")
+	writeStoryArticle(t, dir, "courier.txt", "Harbour council agrees new ferry timetable")
 	other := "Rovers win the county cup on penalties\n\nMarlow Bay Rovers beat Fenwick Town 5-4 on penalties after a 2-2 draw at Harbour Park, their first cup since 1998.\n"
 	if err := os.WriteFile(filepath.Join(dir, "sport.txt"), []byte(other), 0o644); err != nil {
 		t.Fatal(err)
@@ -26,7 +43,7 @@ func storyDir(t *testing.T) string {
 func TestStoriesJSON(t *testing.T) {
 	dir := storyDir(t)
 	var out bytes.Buffer
-	if err := run([]string{"stories", "--json", dir}, &out, &bytes.Buffer{}); err != nil {
+	if err := runStoriesCLI([]string{"stories", "--json", dir}, &out, new(bytes.Buffer)); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -65,7 +82,7 @@ func TestStoriesJSON(t *testing.T) {
 func TestListJSONCarriesStory(t *testing.T) {
 	dir := storyDir(t)
 	var out bytes.Buffer
-	if err := run([]string{"list", "--json", dir}, &out, &bytes.Buffer{}); err != nil {
+	if err := runStoriesCLI([]string{"list", "--json", dir}, &out, new(bytes.Buffer)); err != nil {
 		t.Fatal(err)
 	}
 	stories := map[string]string{}
@@ -91,7 +108,7 @@ func TestListJSONCarriesStory(t *testing.T) {
 func TestStoriesText(t *testing.T) {
 	dir := storyDir(t)
 	var out bytes.Buffer
-	if err := run([]string{"stories", dir}, &out, &bytes.Buffer{}); err != nil {
+	if err := runStoriesCLI([]string{"stories", dir}, &out, new(bytes.Buffer)); err != nil {
 		t.Fatal(err)
 	}
 	text := out.String()
@@ -108,21 +125,18 @@ func TestStateFlags(t *testing.T) {
 	os.WriteFile(garbage, []byte("not a database at all, not even close"), 0o644)
 	tests := []struct {
 		name     string
-		so       stateOptions
+		f        flags
 		wantDB   bool
 		wantWarn string
 	}{
-		{"off", stateOptions{off: true, path: garbage}, false, ""},
-		{"fresh file", stateOptions{path: filepath.Join(dir, "new", "state.db")}, true, ""},
-		{"unreadable file is moved aside", stateOptions{path: garbage}, true, "moved it to"},
+		{"off", flags{noState: true, state: garbage}, false, ""},
+		{"fresh file", flags{state: filepath.Join(dir, "new", "state.db")}, true, ""},
+		{"unreadable file is moved aside", flags{state: garbage}, true, "moved it to"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var errOut bytes.Buffer
-			db, err := openState(tt.so, &errOut)
-			if err != nil {
-				t.Fatal(err)
-			}
+			db := openState(&env{Options: Options{Stdout: new(bytes.Buffer), Stderr: &errOut}, flags: tt.f})
 			if (db != nil) != tt.wantDB {
 				t.Fatalf("database opened: %v, want %v", db != nil, tt.wantDB)
 			}
@@ -134,8 +148,8 @@ func TestStateFlags(t *testing.T) {
 			}
 		})
 	}
-	good := writeArticle(t, t.TempDir(), "a.txt", "Ferry timetable approved")
-	if err := run([]string{"list", "--no-state", "--state", garbage, good}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
-		t.Errorf("state flags are not accepted: %v", err)
+	good := writeStoryArticle(t, t.TempDir(), "a.txt", "Ferry timetable approved")
+	if err := runStoriesCLI([]string{"--no-state", "--state", garbage, good}, new(bytes.Buffer), new(bytes.Buffer)); err != nil {
+		t.Errorf("the reader does not take the state flags: %v", err)
 	}
 }

@@ -1,8 +1,9 @@
-package main
+package cli
 
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -10,7 +11,64 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/story"
+	"github.com/broadsheet/broadsheet/internal/state"
 )
+
+// cmdStories prints articles grouped into stories.
+var cmdStories = &command{
+	name: "stories", args: "[PATH...]",
+	summary: "articles grouped into stories across outlets, newest first",
+	about: "A story is the articles, from any outlets, that report one event: alike in\n" +
+		"their words and names, and dated within a few days of each other. With\n" +
+		"--json each story is one line, its articles carrying the sentences only\n" +
+		"they have (\"only\").",
+	flags: []flagDef{jsonFlag},
+	run: func(e *env, args []string) error {
+		return storiesCmd(e.Stdout, e.load(args), e.flags.json)
+	},
+}
+
+// The reading-state flags, which the reader takes.
+var (
+	stateFlag = flagDef{name: "state", arg: "PATH", usage: "keep what was read and starred in PATH, not the usual state file",
+		define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.StringVar(&f.state, n, "", u) }}
+	noStateFlag = flagDef{name: "no-state", usage: "remember nothing of this session",
+		define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.BoolVar(&f.noState, n, false, u) }}
+)
+
+// openState opens the reading-state database the flags name (by default
+// broadsheet/state.db in the XDG state folder), or returns nil with
+// --no-state. A database that could not be read has been moved aside:
+// say so and go on with a fresh one. One that cannot be opened at all is
+// reported, and the reader runs without state rather than not at all.
+//
+// The reader does not take the state yet. The intended wiring: ui.Options
+// gains a State field of an interface the ui package declares (MarkRead,
+// SetStarred, Snapshot, SetPlace, Place), which *state.DB satisfies, and
+// Reader passes it on.
+func openState(e *env) *state.DB {
+	if e.flags.noState {
+		return nil
+	}
+	path := e.flags.state
+	if path == "" {
+		p, err := state.DefaultPath()
+		if err != nil {
+			fmt.Fprintf(e.Stderr, "broadsheet: %v; reading state will not be kept\n", err)
+			return nil
+		}
+		path = p
+	}
+	db, err := state.Open(path)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "broadsheet: %v; reading state will not be kept\n", err)
+		return nil
+	}
+	if db.MovedAside != "" {
+		fmt.Fprintf(e.Stderr, "broadsheet: %s could not be read; moved it to %s and started afresh\n", path, db.MovedAside)
+	}
+	return db
+}
 
 // storyJSON is the scriptable shape of a story on the command line.
 type storyJSON struct {
@@ -44,7 +102,7 @@ func groupStories(store *feed.Store) *story.Set {
 // line and the story's articles indented below it, or JSON Lines.
 func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) error {
 	if store.Len() == 0 {
-		return errNothingLoaded
+		return ErrNothingLoaded
 	}
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
