@@ -78,12 +78,13 @@ type Set struct {
 
 	mu       sync.Mutex
 	docs     map[string]*doc // by article ID
-	postings map[string][]*doc
+	postings map[uint64][]*doc
 	// story maps an article ID to its story's key: the ID of the
 	// story's first article in cluster order.
 	story   map[string]string
 	members map[string][]*doc // by story key
 	cache   map[string]*Story // built stories by key, dropped when they change
+	visit   uint64            // counts calls of similar
 }
 
 // doc is one article as the Set knows it.
@@ -92,6 +93,8 @@ type doc struct {
 	vec   vector           // every term
 	words vector           // the terms that are not names
 	near  map[*doc]float64 // articles at least Threshold alike
+	// visited marks the doc as seen by the similar call of that number.
+	visited uint64
 }
 
 // New returns an empty Set.
@@ -105,7 +108,7 @@ func New(opt Options) *Set {
 	return &Set{
 		opt:      opt,
 		docs:     make(map[string]*doc),
-		postings: make(map[string][]*doc),
+		postings: make(map[uint64][]*doc),
 		story:    make(map[string]string),
 		members:  make(map[string][]*doc),
 		cache:    make(map[string]*Story),
@@ -131,10 +134,8 @@ func (s *Set) Add(arts ...*feed.Article) {
 		d := &doc{art: a, near: make(map[*doc]float64)}
 		d.vec, d.words = vectorOf(a)
 		for other, sim := range s.similar(d) {
-			if sim >= s.opt.Threshold {
-				d.near[other] = sim
-				other.near[d] = sim
-			}
+			d.near[other] = sim
+			other.near[d] = sim
 		}
 		s.docs[a.ID] = d
 		for _, t := range d.vec.terms {
@@ -179,19 +180,28 @@ func (s *Set) Remove(ids ...string) {
 	s.regroup(dirty)
 }
 
-// similar returns the similarity of d to every stored article sharing a
-// term with it, found through the postings rather than by comparing with
-// every article.
+// similar returns the articles at least Threshold alike to d, with
+// their likeness. Candidates are the stored articles sharing a term with
+// d, found through the postings rather than by comparing with every
+// article, and within the window.
 func (s *Set) similar(d *doc) map[*doc]float64 {
-	sims := make(map[*doc]float64)
+	s.visit++
+	near := make(map[*doc]float64)
 	for _, t := range d.vec.terms {
 		for _, o := range s.postings[t] {
-			if _, ok := sims[o]; !ok {
-				sims[o] = s.sim(d, o)
+			if o.visited == s.visit {
+				continue
+			}
+			o.visited = s.visit
+			if !s.inWindow(d, o) {
+				continue
+			}
+			if v := s.sim(d, o); v >= s.opt.Threshold {
+				near[o] = v
 			}
 		}
 	}
-	return sims
+	return near
 }
 
 // inWindow reports whether two articles are close enough in time to be

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -36,10 +37,13 @@ const (
 	pairWeight   = 1.5 // two content words in a row: "strategic partnership"
 )
 
-// vector is an article's terms and their weights, sorted by term and of
-// unit length, so that the dot product of two is their cosine.
+// vector is an article's terms and their weights, of unit length, so
+// that the dot product of two is their cosine. Terms are kept as 64-bit
+// hashes, sorted: comparing numbers is quicker than comparing words, and
+// a hash, unlike a number handed out as terms arrive, is the same
+// whatever order articles come in, so sums run in the same order too.
 type vector struct {
-	terms   []string
+	terms   []uint64
 	weights []float64
 }
 
@@ -48,18 +52,28 @@ func (v vector) dot(w vector) float64 {
 	s := 0.0
 	i, j := 0, 0
 	for i < len(v.terms) && j < len(w.terms) {
-		switch c := strings.Compare(v.terms[i], w.terms[j]); {
-		case c == 0:
+		switch a, b := v.terms[i], w.terms[j]; {
+		case a == b:
 			s += v.weights[i] * w.weights[j]
 			i++
 			j++
-		case c < 0:
+		case a < b:
 			i++
 		default:
 			j++
 		}
 	}
 	return s
+}
+
+// termHash returns a term's hash (64-bit FNV-1a).
+func termHash(term string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(term); i++ {
+		h ^= uint64(term[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // vectorOf builds an article's vector from its title, lead and the
@@ -157,11 +171,9 @@ type weighted struct {
 }
 
 // strongest returns the maxTerms strongest of terms sorted strongest
-// first, sorted by term.
+// first.
 func strongest(ts []weighted) []weighted {
-	ts = slices.Clone(ts[:min(len(ts), maxTerms)])
-	slices.SortFunc(ts, func(x, y weighted) int { return strings.Compare(x.term, y.term) })
-	return ts
+	return ts[:min(len(ts), maxTerms)]
 }
 
 // unit returns the terms as a vector of length one.
@@ -170,10 +182,18 @@ func unit(ts []weighted) vector {
 	for _, t := range ts {
 		norm2 += t.w * t.w
 	}
-	v := vector{terms: make([]string, len(ts)), weights: make([]float64, len(ts))}
+	type hashed struct {
+		h uint64
+		w float64
+	}
+	hs := make([]hashed, len(ts))
 	for i, t := range ts {
-		v.terms[i] = t.term
-		v.weights[i] = t.w / math.Sqrt(norm2)
+		hs[i] = hashed{termHash(t.term), t.w / math.Sqrt(norm2)}
+	}
+	slices.SortFunc(hs, func(x, y hashed) int { return cmp.Compare(x.h, y.h) })
+	v := vector{terms: make([]uint64, len(hs)), weights: make([]float64, len(hs))}
+	for i, h := range hs {
+		v.terms[i], v.weights[i] = h.h, h.w
 	}
 	return v
 }
