@@ -111,6 +111,18 @@ func TestSampleStoriesFromCleanText(t *testing.T) {
 	s := story.New(story.Options{})
 	s.Add(arts...)
 	checkStoryGroups(t, s)
+
+	// One at a time, last first, the stories come out the same, IDs and
+	// all.
+	one := story.New(story.Options{})
+	for i := len(arts) - 1; i >= 0; i-- {
+		one.Add(arts[i])
+	}
+	for _, a := range arts {
+		if got, want := one.Of(a.ID), s.Of(a.ID); got != want {
+			t.Errorf("%s: story %s added one at a time, %s added at once", a.Path, got, want)
+		}
+	}
 }
 
 // cleanSampleBody cuts a raw sample to its article text: from the
