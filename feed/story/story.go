@@ -44,19 +44,23 @@ type Options struct {
 	// Window is how far apart two dated articles may be and still be
 	// about one event.
 	Window time.Duration
-	// Threshold is the least average similarity at which two groups of
-	// articles are one story, between 0 and 1.
+	// Threshold is the least average likeness at which two groups of
+	// articles are one story, between 0 and 1. It was chosen on the
+	// bundled samples, the look-alike tests and the seed articles: the
+	// samples group exactly from 0.10 to 0.12.
 	Threshold float64
 }
 
-// Story is a group of articles about one event.
+// Story is a group of articles about one event. Stories a Set returns
+// are shared: read them, do not change them.
 type Story struct {
 	// ID identifies the story by its earliest article, so it lasts as
 	// later articles join.
 	ID string
 	// Title is the headline of the article most like the others in the
 	// story (the one nearest its centre), which is neither a live blog's
-	// sprawl nor one outlet's angle.
+	// sprawl nor one outlet's angle. Real headlines are preferred to
+	// ones made from the lead.
 	Title string
 	// Date is the newest article's date; zero when none is dated.
 	Date time.Time
