@@ -139,11 +139,17 @@ func load(paths []string, stderr io.Writer) *feed.Store {
 	return store
 }
 
+// runTUI opens the reader on paths. The interface appears at once and
+// fills in as the loader reports.
 func runTUI(paths []string) error {
+	title := "bundled samples"
+	if len(paths) > 0 {
+		title = strings.Join(paths, " ")
+	}
 	l, paths := loader(paths)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	m := ui.New(l.Stream(ctx, paths), ui.Options{})
+	m := ui.New(l.Stream(ctx, paths), ui.Options{Title: title})
 	_, err := tea.NewProgram(m).Run()
 	return err
 }
