@@ -59,8 +59,8 @@ func (s *searchPane) SetSize(w, h int) {
 }
 
 // chromeHeight is the lines above the results: the query box, a count
-// and a blank line either side of it.
-func (s *searchPane) chromeHeight() int { return 4 }
+// and a blank line.
+func (s *searchPane) chromeHeight() int { return 3 }
 
 // focus readies the query box for typing.
 func (s *searchPane) focus() tea.Cmd {
@@ -146,7 +146,7 @@ func (s searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 // View draws the query box and the results.
 func (s searchPane) View() string {
 	var b strings.Builder
-	b.WriteString("\n" + s.input.View() + "\n")
+	b.WriteString(s.input.View() + "\n")
 	switch {
 	case strings.TrimSpace(s.input.Value()) == "":
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  Type to search %s.", plural(s.lib.store.Len(), "article"))))
