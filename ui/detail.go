@@ -108,7 +108,7 @@ func (d *detail) header(width int) string {
 	title := box.Render(d.styles.Headline.Render(strings.TrimSpace(cleanLine(d.article.Title))))
 	meta := box.Render(d.styles.Byline.Render(strings.Join(metaParts(d.article), " · ")))
 	rule := lipgloss.NewStyle().MarginLeft(margin).Render(d.styles.Rule.Render(strings.Repeat("─", w)))
-	return "\n" + title + "\n" + meta + "\n" + rule
+	return title + "\n" + meta + "\n" + rule
 }
 
 // show puts the rendering for the pane's size, when there is one, into

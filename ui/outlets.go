@@ -37,7 +37,7 @@ func newOutletPicker(st *Styles, keys KeyMap) outletPicker {
 // SetSize sets the pane's size in cells.
 func (p *outletPicker) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.scroll.setHeight(max(0, h-1)) // a blank line above the rows
+	p.scroll.setHeight(h)
 }
 
 // setOutlets fills the picker, keeping the cursor on its outlet.
@@ -76,7 +76,7 @@ func (p outletPicker) update(msg tea.Msg) (outletPicker, tea.Cmd) {
 
 // View draws the visible outlets, counts aligned on the right.
 func (p outletPicker) View() string {
-	lines := []string{""}
+	var lines []string
 	start, end := p.scroll.visible()
 	countWidth := 0
 	for _, o := range p.outlets {
