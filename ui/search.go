@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/search"
@@ -152,6 +153,8 @@ func (s searchPane) View() string {
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  Type to search %s.", plural(s.lib.store.Len(), "article"))))
 	case len(s.results) == 0 && !s.running:
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  No matches for “%s”.", cleanLine(s.query))))
+	case len(s.results) >= maxResults:
+		fmt.Fprintf(&b, "%s\n\n", s.styles.Count.Render(fmt.Sprintf("  %d+ results, best first", maxResults)))
 	default:
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Count.Render("  "+plural(len(s.results), "result")))
 	}
@@ -167,7 +170,7 @@ func (s searchPane) View() string {
 		if selected {
 			bar = s.styles.Selected.String()
 		}
-		w := max(0, s.width-len([]rune(bar)))
+		w := max(0, s.width-lipgloss.Width(bar))
 		snippet := r.Snippet
 		if snippet == "" {
 			snippet = r.Article.Lead

@@ -273,3 +273,34 @@ func BenchmarkLoad100k(b *testing.B) {
 		loaded(b, arts, 120, 40)
 	}
 }
+
+func TestHighlight(t *testing.T) {
+	st := newStyles(true)
+	tests := []struct {
+		name    string
+		text    string
+		matches [][2]int
+		marked  []string
+		plain   string
+	}{
+		{"no matches", "the ferry sails", nil, nil, "the ferry sails"},
+		{"one word", "the ferry sails", [][2]int{{4, 9}}, []string{"ferry"}, "the ferry sails"},
+		{"two words", "ferry and bridge", [][2]int{{0, 5}, {10, 16}}, []string{"ferry", "bridge"}, "ferry and bridge"},
+		{"range past the end", "ferry", [][2]int{{0, 50}}, []string{"ferry"}, "ferry"},
+		{"overlapping ranges", "ferry", [][2]int{{0, 3}, {1, 5}}, []string{"fer", "ry"}, "ferry"},
+		{"control characters around", "a\x1b[2J ferry\nb", [][2]int{{6, 11}}, []string{"ferry"}, "a\uFFFD[2J ferry b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := highlight(st, tt.text, tt.matches, 80)
+			if got := ansi.Strip(out); got != tt.plain {
+				t.Errorf("text = %q, want %q", got, tt.plain)
+			}
+			for _, w := range tt.marked {
+				if !strings.Contains(out, st.Match.Render(w)) {
+					t.Errorf("%q is not highlighted in %q", w, out)
+				}
+			}
+		})
+	}
+}
