@@ -107,11 +107,13 @@ func (s searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 		if msg.seq == s.seq {
 			s.running = false
 		}
-		sel := s.selected()
+		// The same query again means more articles arrived: keep the
+		// cursor on its result. A new query starts at the best.
+		sel, same := s.selected(), s.query == msg.query
 		s.shown, s.query, s.results = msg.seq, msg.query, msg.results
 		s.scroll.setLen(len(s.results))
 		s.scroll.moveTo(0)
-		if sel != nil && s.query == msg.query {
+		if sel != nil && same {
 			for i, r := range s.results {
 				if r.Article == sel {
 					s.scroll.moveTo(i)

@@ -304,3 +304,33 @@ func TestHighlight(t *testing.T) {
 		})
 	}
 }
+
+func TestSearchCursor(t *testing.T) {
+	m := loaded(t, testArticles(), 100, 30)
+	send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
+	search := func(q string) {
+		m.search.input.SetValue(q)
+		m.Update(m.search.run()())
+	}
+	search("the")
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	chosen := m.search.selected()
+
+	tests := []struct {
+		name  string
+		query string
+		want  func() *feed.Article
+	}{
+		{"same query again keeps the chosen result", "the", func() *feed.Article { return chosen }},
+		{"new query starts at the best result", "the ferry", func() *feed.Article { return m.search.results[0].Article }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			search(tt.query)
+			if got, want := m.search.selected(), tt.want(); got != want {
+				t.Errorf("cursor on %q, want %q", got.Title, want.Title)
+			}
+		})
+	}
+}
