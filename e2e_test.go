@@ -19,10 +19,13 @@ import (
 type tmux struct {
 	t      *testing.T
 	socket string
+	env    []string
 }
 
 func (tm tmux) run(args ...string) (string, error) {
-	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	cmd := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...)
+	cmd.Env = tm.env
+	out, err := cmd.CombinedOutput()
 	return string(out), err
 }
 
@@ -85,9 +88,16 @@ func TestEndToEndInTmux(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 
+	// The binary runs with no settings file of the user's, so that it
+	// shows its own keys and colors.
+	home := t.TempDir()
+	env := append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "BROADSHEET_CONFIG=")
+
 	// Ask the binary itself what the bundled samples hold, so the test
 	// follows the samples as they change.
-	out, err := exec.Command(bin, "list", "--json").Output()
+	list := exec.Command(bin, "list", "--json")
+	list.Env = env
+	out, err := list.Output()
 	if err != nil {
 		t.Fatalf("list --json: %v", err)
 	}
@@ -106,7 +116,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 	first := arts[0]
 
-	tm := tmux{t: t, socket: fmt.Sprintf("broadsheet-e2e-%d", os.Getpid())}
+	tm := tmux{t: t, socket: fmt.Sprintf("broadsheet-e2e-%d", os.Getpid()), env: env}
 	if out, err := tm.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", bin); err != nil {
 		t.Fatalf("tmux new-session: %v: %s", err, out)
 	}

@@ -106,7 +106,7 @@ func (d *detail) header(width int) string {
 	w := max(1, width-2*margin)
 	box := lipgloss.NewStyle().Width(w).MarginLeft(margin)
 	title := box.Render(d.styles.Headline.Render(strings.TrimSpace(cleanLine(d.article.Title))))
-	meta := box.Render(d.styles.Byline.Render(strings.Join(metaParts(d.article), " · ")))
+	meta := box.Render(d.styles.Byline.Render(strings.Join(metaParts(d.article, d.styles.date(d.article)), " · ")))
 	rule := lipgloss.NewStyle().MarginLeft(margin).Render(d.styles.Rule.Render(strings.Repeat("─", w)))
 	return title + "\n" + meta + "\n" + rule
 }

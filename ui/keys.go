@@ -1,6 +1,12 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // KeyMap is every key the interface answers to. Each pane reads the
 // bindings that make sense for it; ctrl+c quits from anywhere.
@@ -114,6 +120,51 @@ func DefaultKeyMap() KeyMap {
 			key.WithHelp("esc", "back"),
 		),
 	}
+}
+
+// actions names each binding for configuration, as a settings file
+// spells it.
+func (k *KeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
+		"half_page_down": &k.HalfPageDown, "half_page_up": &k.HalfPageUp,
+		"page_down": &k.PageDown, "page_up": &k.PageUp,
+		"open": &k.Open, "back": &k.Back, "search": &k.Search, "outlets": &k.Outlets,
+		"help": &k.Help, "quit": &k.Quit, "force_quit": &k.ForceQuit,
+		"result_up": &k.ResultUp, "result_down": &k.ResultDown,
+		"choose": &k.Choose, "close_search": &k.CloseSearch,
+	}
+}
+
+// Bind sets the keys of the action named as a settings file names it
+// ("up", "half_page_down", "close_search"...), keeping its help text's
+// description.
+func (k *KeyMap) Bind(action string, keys ...string) error {
+	b, ok := k.actions()[action]
+	if !ok {
+		return fmt.Errorf("no key action %q", action)
+	}
+	if len(keys) == 0 {
+		return fmt.Errorf("key action %q needs at least one key", action)
+	}
+	if slices.Equal(b.Keys(), keys) {
+		return nil // keep the hand-written help
+	}
+	*b = key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyLabel(keys), b.Help().Desc))
+	return nil
+}
+
+// keyLabel names keys for the help: the first two, arrows drawn.
+func keyLabel(keys []string) string {
+	arrows := strings.NewReplacer("up", "↑", "down", "↓", "left", "←", "right", "→")
+	var names []string
+	for _, k := range keys[:min(2, len(keys))] {
+		if k == "up" || k == "down" || k == "left" || k == "right" {
+			k = arrows.Replace(k)
+		}
+		names = append(names, k)
+	}
+	return strings.Join(names, "/")
 }
 
 // paneHelp is the help for one pane: a few keys for the footer and all

@@ -119,7 +119,7 @@ func articleRow(st *Styles, a *feed.Article, selected bool, width int, text stri
 	}
 	first := bar.String() + title.Render(truncate(strings.TrimSpace(cleanLine(clip(a.Title, w))), w))
 
-	date := a.DateString()
+	date := st.date(a)
 	if date == "" {
 		date = "—"
 	}

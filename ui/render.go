@@ -15,18 +15,18 @@ import (
 func ArticleMarkdown(a *feed.Article) string {
 	var b strings.Builder
 	b.WriteString("# " + cleanLine(a.Title) + "\n\n")
-	b.WriteString("*" + strings.Join(metaParts(a), " · ") + "*\n\n")
+	b.WriteString("*" + strings.Join(metaParts(a, a.DateString()), " · ") + "*\n\n")
 	b.WriteString(clean(a.Body))
 	b.WriteString("\n")
 	return b.String()
 }
 
 // metaParts returns what is known of an article beside its title: its
-// outlet, its date when known and its byline when there is one, each made
-// safe to draw.
-func metaParts(a *feed.Article) []string {
+// outlet, its date (as given) when known and its byline when there is
+// one, each made safe to draw.
+func metaParts(a *feed.Article, date string) []string {
 	meta := []string{cleanLine(feed.OutletName(a))}
-	if d := a.DateString(); d != "" {
+	if d := date; d != "" {
 		meta = append(meta, d)
 	}
 	if b := strings.TrimSpace(cleanLine(a.Byline)); b != "" {

@@ -19,9 +19,15 @@ import (
 type Options struct {
 	// Title names what is being read, for the header.
 	Title string
-	// Light reports whether to assume a light background until the
-	// terminal says what it has; terminals that do not answer keep it.
-	Light bool
+	// Theme is "dark" or "light" to fix the colors, or "" (or "auto")
+	// to ask the terminal for its background, assuming dark until it
+	// answers.
+	Theme string
+	// DateLayout is the Go time layout dates are shown in; "" means
+	// 2006-01-02.
+	DateLayout string
+	// Keys are the key bindings; nil means DefaultKeyMap().
+	Keys *KeyMap
 }
 
 // state is which pane is showing.
@@ -66,8 +72,12 @@ type Model struct {
 
 // New returns a model that fills itself from the loader's events.
 func New(events <-chan feed.Event, opts Options) *Model {
-	st := newStyles(!opts.Light)
+	st := newStyles(opts.Theme != "light")
+	st.DateLayout = opts.DateLayout
 	keys := DefaultKeyMap()
+	if opts.Keys != nil {
+		keys = *opts.Keys
+	}
 	lib := newLibrary()
 	m := &Model{
 		opts:    opts,
@@ -91,8 +101,12 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	return m
 }
 
-// Init starts reading load events and asks the terminal its background.
+// Init starts reading load events and, unless the theme is fixed, asks
+// the terminal its background.
 func (m *Model) Init() tea.Cmd {
+	if m.opts.Theme == "dark" || m.opts.Theme == "light" {
+		return m.lib.readEvents(m.events)
+	}
 	return tea.Batch(m.lib.readEvents(m.events), tea.RequestBackgroundColor)
 }
 
@@ -104,7 +118,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.detail.render()
 	case tea.BackgroundColorMsg:
+		if m.opts.Theme == "dark" || m.opts.Theme == "light" {
+			return m, nil
+		}
 		*m.styles = *newStyles(msg.IsDark())
+		m.styles.DateLayout = m.opts.DateLayout
 		m.applyStyles()
 		return m, m.detail.render()
 	case eventsMsg:

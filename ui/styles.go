@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // Styles holds every style the interface draws with. All colors live
@@ -52,6 +54,23 @@ type Styles struct {
 
 	// The outlet picker.
 	Count lipgloss.Style
+
+	// DateLayout is how dates are drawn, as a Go time layout; "" means
+	// 2006-01-02. It rides along with the styles because every pane that
+	// draws a date has them.
+	DateLayout string
+}
+
+// date formats an article's date for the reader, or returns "" when it
+// is unknown.
+func (s *Styles) date(a *feed.Article) string {
+	if a.Date.IsZero() {
+		return ""
+	}
+	if s.DateLayout == "" {
+		return a.DateString()
+	}
+	return cleanLine(a.Date.Format(s.DateLayout))
 }
 
 // newStyles returns the styles for a dark or a light background.

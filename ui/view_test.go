@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -332,5 +333,65 @@ func TestSearchCursor(t *testing.T) {
 				t.Errorf("cursor on %q, want %q", got.Title, want.Title)
 			}
 		})
+	}
+}
+
+func TestKeyMapBind(t *testing.T) {
+	tests := []struct {
+		name    string
+		action  string
+		keys    []string
+		wantErr bool
+	}{
+		{"rebind quit", "quit", []string{"x"}, false},
+		{"several keys", "down", []string{"n", "down"}, false},
+		{"unknown action", "fly", []string{"f"}, true},
+		{"no keys", "up", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := DefaultKeyMap()
+			err := k.Bind(tt.action, tt.keys...)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("Bind(%q, %q) error = %v, want error %v", tt.action, tt.keys, err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			b := k.actions()[tt.action]
+			for _, key := range tt.keys {
+				if !slices.Contains(b.Keys(), key) {
+					t.Errorf("%s is not bound to %q: %q", tt.action, key, b.Keys())
+				}
+			}
+			if b.Help().Desc == "" {
+				t.Errorf("%s lost its help text", tt.action)
+			}
+		})
+	}
+}
+
+func TestReboundQuit(t *testing.T) {
+	keys := DefaultKeyMap()
+	if err := keys.Bind("quit", "x"); err != nil {
+		t.Fatal(err)
+	}
+	m := New(eventsOf(testArticles()), Options{Keys: &keys, Theme: "light", DateLayout: "2 Jan 2006"})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for m.loading {
+		m.Update(m.lib.readEvents(m.events)())
+	}
+	if !strings.Contains(ansi.Strip(m.View().Content), "14 Mar 2025") {
+		t.Errorf("the date layout is not used:\n%s", ansi.Strip(m.View().Content))
+	}
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"}); cmd != nil {
+		t.Errorf("q still does something after quit was bound to x")
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	if cmd == nil {
+		t.Fatal("x does nothing after quit was bound to it")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Errorf("x does not quit")
 	}
 }
