@@ -215,6 +215,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Open):
 			if a := m.list.selected(); a != nil {
+				// Come back to this article even if newer ones
+				// arrive meanwhile.
+				m.list.moved = true
 				return m.openArticle(a, stateList)
 			}
 			return nil
