@@ -104,10 +104,16 @@ func New(events <-chan feed.Event, opts Options) *Model {
 // Init starts reading load events and, unless the theme is fixed, asks
 // the terminal its background.
 func (m *Model) Init() tea.Cmd {
-	if m.opts.Theme == "dark" || m.opts.Theme == "light" {
+	if m.fixedTheme() {
 		return m.lib.readEvents(m.events)
 	}
 	return tea.Batch(m.lib.readEvents(m.events), tea.RequestBackgroundColor)
+}
+
+// fixedTheme reports whether the options chose the colors, so that the
+// terminal's background does not.
+func (m *Model) fixedTheme() bool {
+	return m.opts.Theme == "dark" || m.opts.Theme == "light"
 }
 
 // Update handles a message.
@@ -118,7 +124,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.detail.render()
 	case tea.BackgroundColorMsg:
-		if m.opts.Theme == "dark" || m.opts.Theme == "light" {
+		if m.fixedTheme() {
 			return m, nil
 		}
 		*m.styles = *newStyles(msg.IsDark())

@@ -19,15 +19,14 @@ type Styles struct {
 	isDark bool
 
 	// Header and footer.
-	AppName   lipgloss.Style
-	AppTitle  lipgloss.Style
-	Header    lipgloss.Style
-	StatusBar lipgloss.Style
-	Status    lipgloss.Style
-	Filter    lipgloss.Style
-	Problems  lipgloss.Style
-	Loading   lipgloss.Style
-	Help      help.Styles
+	AppName  lipgloss.Style
+	AppTitle lipgloss.Style
+	Header   lipgloss.Style
+	Status   lipgloss.Style
+	Filter   lipgloss.Style
+	Problems lipgloss.Style
+	Loading  lipgloss.Style
+	Help     help.Styles
 
 	ProgressFull  color.Color
 	ProgressEmpty color.Color
@@ -92,7 +91,6 @@ func newStyles(isDark bool) *Styles {
 	s.AppName = lipgloss.NewStyle().Bold(true).Foreground(badgeFg).Background(accent).Padding(0, 1)
 	s.AppTitle = lipgloss.NewStyle().Foreground(muted).PaddingLeft(1)
 	s.Header = lipgloss.NewStyle().PaddingBottom(1)
-	s.StatusBar = lipgloss.NewStyle().Foreground(muted)
 	s.Status = lipgloss.NewStyle().Foreground(muted)
 	s.Filter = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	s.Problems = lipgloss.NewStyle().Foreground(warn)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"runtime"
 	"slices"
 	"strings"
@@ -399,5 +400,38 @@ func TestReboundQuit(t *testing.T) {
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Errorf("x does not quit")
+	}
+}
+
+func TestBackgroundColorPicksStyles(t *testing.T) {
+	white := tea.BackgroundColorMsg{Color: color.White}
+	tests := []struct {
+		name     string
+		theme    string
+		wantDark bool
+	}{
+		{"auto follows the terminal", "", false},
+		{"fixed dark stays dark", "dark", true},
+		{"fixed light stays light", "light", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(eventsOf(testArticles()), Options{Theme: tt.theme})
+			m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+			for m.loading {
+				m.Update(m.lib.readEvents(m.events)())
+			}
+			send(m, enter)
+			_, cmd := m.Update(white)
+			if cmd != nil {
+				m.Update(cmd())
+			}
+			if m.styles.isDark != tt.wantDark {
+				t.Errorf("dark styles = %v, want %v", m.styles.isDark, tt.wantDark)
+			}
+			if _, ok := m.detail.rendered[m.detail.key()]; !ok {
+				t.Errorf("the article is not rendered for the %s style", m.styles.glamourStyle())
+			}
+		})
 	}
 }
