@@ -37,8 +37,9 @@ type searchPane struct {
 	scroll  scroller
 	// seq numbers the searches started; shown is the one on screen.
 	seq, shown int
-	// running reports whether a search is under way.
-	running bool
+	// running reports whether a search is under way; stale, whether
+	// articles arrived meanwhile, so that it must run again when done.
+	running, stale bool
 	query   string // the query of the results shown
 
 	width, height int
@@ -87,10 +88,14 @@ func (s *searchPane) run() tea.Cmd {
 	}
 }
 
-// refresh searches again when articles have arrived, unless a search is
-// already under way (its answer will be followed by another refresh).
+// refresh searches again because articles have arrived. When a search
+// is already under way, another follows its answer.
 func (s *searchPane) refresh() tea.Cmd {
-	if s.running || strings.TrimSpace(s.input.Value()) == "" {
+	if strings.TrimSpace(s.input.Value()) == "" {
+		return nil
+	}
+	if s.running {
+		s.stale = true
 		return nil
 	}
 	return s.run()
@@ -120,7 +125,8 @@ func (s searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 				}
 			}
 		}
-		if !s.running && msg.query != s.input.Value() {
+		if !s.running && (s.stale || msg.query != s.input.Value()) {
+			s.stale = false
 			return s, s.run()
 		}
 		return s, nil

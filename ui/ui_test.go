@@ -286,3 +286,20 @@ func manyArticles(n int) []*feed.Article {
 	}
 	return arts
 }
+
+func TestFlowSearchFollowsLoading(t *testing.T) {
+	arts := testArticles()
+	ch := make(chan feed.Event, len(arts))
+	ch <- feed.Event{Articles: arts[:1], Progress: feed.Progress{Found: 2, Done: 1, Walked: true}}
+	f := newFlow(t, ch)
+	f.waitFor("1 article", "loading 1/2")
+	f.tm.Type("/ferry")
+	f.waitFor("1 result", "Harbour council approves winter ferry timetable")
+	// The second ferry article arrives while the search is open.
+	ch <- feed.Event{Articles: arts[4:5], Progress: feed.Progress{Found: 2, Done: 2, Walked: true}}
+	close(ch)
+	f.waitFor("2 results", "Notice of a meeting about the ferry", "2 articles")
+	f.waitGone("loading")
+	f.tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	f.tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
+}
