@@ -40,7 +40,7 @@ type searchPane struct {
 	// running reports whether a search is under way; stale, whether
 	// articles arrived meanwhile, so that it must run again when done.
 	running, stale bool
-	query   string // the query of the results shown
+	query          string // the query of the results shown
 
 	width, height int
 }
