@@ -24,8 +24,10 @@ type KeyMap struct {
 	Back    key.Binding
 	Search  key.Binding
 	Outlets key.Binding
-	Help    key.Binding
-	Quit    key.Binding
+	// Problems lists the files that could not be read.
+	Problems key.Binding
+	Help     key.Binding
+	Quit     key.Binding
 
 	// ForceQuit quits even while typing a search.
 	ForceQuit key.Binding
@@ -91,6 +93,10 @@ func DefaultKeyMap() KeyMap {
 			key.WithKeys("o"),
 			key.WithHelp("o", "outlets"),
 		),
+		Problems: key.NewBinding(
+			key.WithKeys("p"),
+			key.WithHelp("p", "problems"),
+		),
 		Help: key.NewBinding(
 			key.WithKeys("?"),
 			key.WithHelp("?", "help"),
@@ -129,7 +135,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
 		"half_page_down": &k.HalfPageDown, "half_page_up": &k.HalfPageUp,
 		"page_down": &k.PageDown, "page_up": &k.PageUp,
-		"open": &k.Open, "back": &k.Back, "search": &k.Search, "outlets": &k.Outlets,
+		"open": &k.Open, "back": &k.Back, "search": &k.Search, "outlets": &k.Outlets, "problems": &k.Problems,
 		"help": &k.Help, "quit": &k.Quit, "force_quit": &k.ForceQuit,
 		"result_up": &k.ResultUp, "result_down": &k.ResultDown,
 		"choose": &k.Choose, "close_search": &k.CloseSearch,
@@ -195,7 +201,7 @@ func (k KeyMap) helpFor(s state) paneHelp {
 			short: []key.Binding{k.ResultDown, k.ResultUp, k.Choose, k.CloseSearch, k.ForceQuit},
 			full:  [][]key.Binding{{k.ResultDown, k.ResultUp}, {k.Choose, k.CloseSearch, k.ForceQuit}},
 		}
-	case stateOutlets:
+	case stateOutlets, stateProblems:
 		return paneHelp{
 			short: []key.Binding{k.Down, k.Up, k.Open, k.Back, k.Quit},
 			full:  [][]key.Binding{move, page, {k.Open, k.Back}, {k.Help, k.Quit}},
@@ -203,6 +209,6 @@ func (k KeyMap) helpFor(s state) paneHelp {
 	}
 	return paneHelp{
 		short: []key.Binding{k.Down, k.Up, k.Open, k.Search, k.Outlets, k.Help, k.Quit},
-		full:  [][]key.Binding{move, page, {k.Open, k.Back, k.Search, k.Outlets}, {k.Help, k.Quit, k.ForceQuit}},
+		full:  [][]key.Binding{move, page, {k.Open, k.Back, k.Search, k.Outlets}, {k.Problems, k.Help, k.Quit, k.ForceQuit}},
 	}
 }

@@ -38,6 +38,7 @@ const (
 	stateDetail
 	stateSearch
 	stateOutlets
+	stateProblems
 	stateHelp
 )
 
@@ -54,18 +55,19 @@ type Model struct {
 
 	state state
 	// back is where the article and help panes return to.
-	back    state
-	list    articleList
-	detail  detail
-	search  searchPane
-	outlets outletPicker
-	help    help.Model
-	bar     progress.Model
+	back     state
+	list     articleList
+	detail   detail
+	search   searchPane
+	outlets  outletPicker
+	problems problemList
+	help     help.Model
+	bar      progress.Model
 
-	filter   string // the outlet the list shows, or "" for all
-	loading  bool
-	progress feed.Progress
-	problems int
+	filter       string // the outlet the list shows, or "" for all
+	loading      bool
+	progress     feed.Progress
+	problemCount int
 
 	width, height int
 }
@@ -80,20 +82,21 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	}
 	lib := newLibrary()
 	m := &Model{
-		opts:    opts,
-		events:  events,
-		lib:     lib,
-		keys:    keys,
-		styles:  st,
-		list:    newArticleList(st, keys),
-		detail:  newDetail(st, keys),
-		search:  newSearchPane(st, keys, lib),
-		outlets: newOutletPicker(st, keys),
-		help:    help.New(),
-		bar:     progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
-		loading: true,
-		width:   80,
-		height:  24,
+		opts:     opts,
+		events:   events,
+		lib:      lib,
+		keys:     keys,
+		styles:   st,
+		list:     newArticleList(st, keys),
+		detail:   newDetail(st, keys),
+		search:   newSearchPane(st, keys, lib),
+		outlets:  newOutletPicker(st, keys),
+		problems: newProblemList(st, keys),
+		help:     help.New(),
+		bar:      progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
+		loading:  true,
+		width:    80,
+		height:   24,
 	}
 	m.applyStyles()
 	m.list.empty = "Loading articles…"
@@ -154,7 +157,10 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	if msg.seen {
 		m.progress = msg.progress
 	}
-	m.problems += msg.problems
+	m.problemCount += msg.problems
+	if msg.problems > 0 && m.state == stateProblems {
+		m.problems.setProblems(m.lib.store.Problems())
+	}
 	var cmds []tea.Cmd
 	if msg.added > 0 {
 		m.list.setArticles(m.lib.articles(m.filter))
@@ -210,6 +216,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Search):
 		return m.openSearch()
+	case key.Matches(msg, k.Problems) && m.state != stateProblems:
+		m.problems.setProblems(m.lib.store.Problems())
+		m.state = stateProblems
+		return nil
 	case key.Matches(msg, k.Outlets) && m.state != stateOutlets:
 		m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
 		m.state = stateOutlets
@@ -253,6 +263,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.state = stateList
 			return nil
 		}
+	case stateProblems:
+		if key.Matches(msg, k.Back, k.Problems) {
+			m.state = stateList
+			return nil
+		}
 	}
 	return m.updatePane(msg)
 }
@@ -269,6 +284,8 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 		m.search, cmd = m.search.update(msg)
 	case stateOutlets:
 		m.outlets, cmd = m.outlets.update(msg)
+	case stateProblems:
+		m.problems, cmd = m.problems.update(msg)
 	}
 	return cmd
 }
@@ -316,6 +333,7 @@ func (m *Model) layout() {
 	m.detail.SetSize(w, h)
 	m.search.SetSize(w, h)
 	m.outlets.SetSize(w, h)
+	m.problems.SetSize(w, h)
 }
 
 // paneSize returns the room the header and footer leave for a pane.
@@ -336,6 +354,8 @@ func (m *Model) View() tea.View {
 		pane = m.search.View()
 	case stateOutlets:
 		pane = m.outlets.View()
+	case stateProblems:
+		pane = m.problems.View()
 	case stateHelp:
 		pane = m.helpView()
 	}
@@ -375,8 +395,9 @@ func (m *Model) statusView() string {
 	if m.filter != "" {
 		parts = append(parts, st.Filter.Render("outlet: "+cleanLine(m.filter)))
 	}
-	if m.problems > 0 {
-		parts = append(parts, st.Problems.Render(plural(m.problems, "problem")))
+	if m.problemCount > 0 {
+		parts = append(parts, st.Problems.Render(plural(m.problemCount, "problem"))+
+			st.Status.Render(" ("+m.keys.Problems.Help().Key+")"))
 	}
 	left := strings.Join(parts, sep)
 	right := ""

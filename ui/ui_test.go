@@ -248,7 +248,11 @@ func TestFlowShowsProblemsAndUnknowns(t *testing.T) {
 		feed.Problem{Path: "broken.html", Reason: "not UTF-8"},
 		feed.Problem{Path: "huge.txt", Reason: "file too large"},
 	))
-	f.waitFor("5 articles", "2 problems", "Unknown outlet · —")
+	f.waitFor("5 articles", "2 problems (p)", "Unknown outlet · —")
+	f.tm.Type("p")
+	f.waitFor("broken.html: not UTF-8", "huge.txt: file too large")
+	f.press(esc)
+	f.waitFor("Orchard festival")
 	f.quit()
 }
 

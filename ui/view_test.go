@@ -63,7 +63,8 @@ var scenes = map[string]scene{
 		send(m, down)
 		send(m, enter)
 	},
-	"help": func(m *Model) { send(m, tea.KeyPressMsg{Code: '?', Text: "?"}) },
+	"help":     func(m *Model) { send(m, tea.KeyPressMsg{Code: '?', Text: "?"}) },
+	"problems": func(m *Model) { send(m, tea.KeyPressMsg{Code: 'p', Text: "p"}) },
 }
 
 func TestGolden(t *testing.T) {
@@ -80,6 +81,7 @@ func TestGolden(t *testing.T) {
 		{"outlets", 80, 24},
 		{"filtered", 80, 24},
 		{"help", 100, 30},
+		{"problems", 80, 24},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s_%dx%d", tt.scene, tt.w, tt.h), func(t *testing.T) {
