@@ -425,8 +425,17 @@ func (m *Model) loadingView() string {
 // helpView draws every key of the pane help was opened from.
 func (m *Model) helpView() string {
 	w, h := m.paneSize()
+	room := max(1, w-m.styles.HelpBox.GetHorizontalFrameSize())
+	groups := m.keys.helpFor(m.back).full
 	full := m.help
-	full.ShowAll = true
-	box := m.styles.HelpBox.Render(full.View(m.keys.helpFor(m.back)))
+	full.SetWidth(0)
+	keys := full.FullHelpView(groups)
+	if lipgloss.Width(keys) > room && len(groups) > 1 {
+		// Too narrow for the columns side by side: stack the two
+		// halves. Whatever still does not fit is cut, not dropped.
+		half := (len(groups) + 1) / 2
+		keys = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
+	}
+	box := m.styles.HelpBox.Render(keys)
 	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 }

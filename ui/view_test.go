@@ -81,6 +81,7 @@ func TestGolden(t *testing.T) {
 		{"outlets", 80, 24},
 		{"filtered", 80, 24},
 		{"help", 100, 30},
+		{"help", 80, 24},
 		{"problems", 80, 24},
 	}
 	for _, tt := range tests {
