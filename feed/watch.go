@@ -55,6 +55,42 @@ func (ev Event) Apply(s *Store) (added, removed []*Article) {
 	return added, removed
 }
 
+// Follow loads paths and then keeps following them: it reports the
+// initial load as Stream does, then every change as a Watcher does, on
+// one channel, which is closed when ctx ends. The watch starts before
+// the load, so no change falls between the two; a file changed during
+// the load may be reported twice, which Event.Apply takes in its stride.
+// Change events carry the load's final Progress, so a progress display
+// stays full.
+func (l *Loader) Follow(ctx context.Context, paths []string) (<-chan Event, error) {
+	changes, err := (&Watcher{Loader: l}).Watch(ctx, paths)
+	if err != nil {
+		return nil, err
+	}
+	out := make(chan Event, 64)
+	go func() {
+		defer close(out)
+		var last Progress
+		for ev := range l.Stream(ctx, paths) {
+			last = ev.Progress
+			select {
+			case out <- ev:
+			case <-ctx.Done():
+				return
+			}
+		}
+		for ev := range changes {
+			ev.Progress = last
+			select {
+			case out <- ev:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, nil
+}
+
 // Watch watches paths (folders, recursively, and single files) until ctx
 // ends, then closes the returned channel. Start it before loading the
 // same paths with Stream, so that no change falls between the two.

@@ -227,3 +227,30 @@ func TestWatchEndsWithContext(t *testing.T) {
 		t.Fatal("the event channel stayed open after the context ended")
 	}
 }
+
+func TestFollowLoadsThenWatches(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Ferry timetable approved\n\nThe harbour council met on Tuesday.\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := (&Loader{}).Follow(ctx, []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := NewStore()
+	wait := func(what string, ok func() bool) {
+		t.Helper()
+		deadline := time.After(watchPatience)
+		for !ok() {
+			select {
+			case ev := <-events:
+				ev.Apply(store)
+			case <-deadline:
+				t.Fatalf("gave up waiting for %s", what)
+			}
+		}
+	}
+	wait("the initial load", func() bool { return store.Len() == 1 })
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Harbour dues to rise\n\nThe harbour board met on Wednesday.\n"), 0o644)
+	wait("the new file", func() bool { return store.Len() == 2 })
+}
