@@ -34,7 +34,7 @@ func only(arts []*feed.Article) map[string][]string {
 	index := make(map[string][]sentenceRef)
 	for i, a := range arts {
 		seen := make(map[string]bool)
-		for _, text := range sentences(bodyText(a)) {
+		for _, text := range sentences(bodyText(a, false)) {
 			sh := shingles(text)
 			if len(sh) == 0 {
 				continue
@@ -120,10 +120,14 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-// bodyText returns an article's body as plain text, a paragraph a line.
-func bodyText(a *feed.Article) string {
+// bodyText returns an article's body as plain text, a paragraph a line,
+// with or without its sub-headings.
+func bodyText(a *feed.Article, headings bool) string {
 	var b strings.Builder
 	for _, p := range strings.Split(a.Body, "\n\n") {
+		if !headings && strings.HasPrefix(strings.TrimSpace(p), "#") {
+			continue
+		}
 		if t := feed.PlainText(p); t != "" {
 			b.WriteString(t)
 			b.WriteByte('\n')

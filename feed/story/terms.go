@@ -118,7 +118,7 @@ func termsOf(a *feed.Article) []weighted {
 		add(a.Title, titleWeight, 0)
 	}
 	add(a.Lead, leadWeight, 0)
-	add(bodyText(a), bodyWeight, bodyWords)
+	add(bodyText(a, true), bodyWeight, bodyWords)
 
 	isName := func(term string) bool { return names[term] > 0 && names[term]*2 >= seen[term] }
 	all := make([]weighted, 0, len(tf))
