@@ -79,7 +79,7 @@ func termHash(term string) uint64 {
 // vectorOf builds an article's vector from its title, lead and the
 // opening of its body.
 func vectorOf(a *feed.Article) (vec, words vector) {
-	return weigh(termsOf(a), nil)
+	return weigh(termsOf(a))
 }
 
 // termsOf counts an article's terms, sorted by term.
@@ -140,15 +140,10 @@ func termsOf(a *feed.Article) []weighted {
 	return all
 }
 
-// weigh makes the vectors of an article's terms, scaling each by idf
-// when it is given.
-func weigh(ts []weighted, idf func(string) float64) (vec, words vector) {
+// weigh makes an article's vectors from its counted terms: all of them,
+// and those that are not names.
+func weigh(ts []weighted) (vec, words vector) {
 	all := slices.Clone(ts)
-	if idf != nil {
-		for i := range all {
-			all[i].w *= idf(all[i].term)
-		}
-	}
 	// Strongest first, ties by term, so the cut never depends on map order.
 	slices.SortFunc(all, func(x, y weighted) int {
 		if x.w != y.w {
