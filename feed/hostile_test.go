@@ -729,3 +729,21 @@ func BenchmarkSanitize(b *testing.B) {
 		SanitizeText(s)
 	}
 }
+
+// TestWatchHostileName checks that a watched file whose name holds
+// control characters is replaced, not duplicated, when it changes: the
+// watcher's removals match the stored, sanitized path.
+func TestWatchHostileName(t *testing.T) {
+	f := newWatchFixture(t)
+	name := "\x1b]0;evil\x07name\u202e.txt"
+	f.write(name, "First version")
+	f.until("the first version", func(s *Store) bool { return s.Len() == 1 })
+	f.write(name, "Second version")
+	f.until("the second version alone", func(s *Store) bool {
+		arts := s.Articles()
+		return len(arts) == 1 && arts[0].Title == "Second version"
+	})
+	for _, a := range f.store.Articles() {
+		assertPrintable(t, a.Path, false)
+	}
+}

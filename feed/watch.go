@@ -48,7 +48,8 @@ type Watcher struct {
 // out, for indexes and stories to follow.
 func (ev Event) Apply(s *Store) (added, removed []*Article) {
 	for _, p := range ev.Removed {
-		removed = append(removed, s.Remove(p)...)
+		// Stored paths are made safe to print (see SanitizePath).
+		removed = append(removed, s.Remove(SanitizePath(p))...)
 	}
 	added = s.Add(ev.Articles...)
 	s.AddProblems(ev.Problems...)
@@ -372,6 +373,9 @@ func (r *watchRun) flush(ctx context.Context, changed map[string]bool) {
 
 	arts, more := r.read(jobs)
 	probs = append(probs, more...)
+	for i, p := range probs {
+		probs[i] = p.Safe() // as Stream reports them
+	}
 	if len(removed) == 0 && len(arts) == 0 && len(probs) == 0 {
 		return
 	}
@@ -420,13 +424,14 @@ func (r *watchRun) read(jobs []job) ([]*Article, []Problem) {
 	}
 	results := make([]result, len(jobs))
 	next := make(chan int)
+	abandoned := make(chan struct{}, maxAbandoned)
 	var wg sync.WaitGroup
 	for range min(r.l.workers(), max(len(jobs), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				a, p := r.l.loadFile(x, jobs[i])
+				a, p := r.l.loadFile(x, jobs[i], abandoned)
 				results[i] = result{a, p}
 			}
 		}()
