@@ -135,10 +135,14 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan Event {
 // Load reads paths into a new store, returning when all are read.
 func (l *Loader) Load(ctx context.Context, paths []string) *Store {
 	s := NewStore()
+	// The articles are added in one batch, sorted once, rather than one
+	// file at a time: 200,000 files make one sort, not 200,000 inserts.
+	var arts []*Article
 	for ev := range l.Stream(ctx, paths) {
-		s.Add(ev.Articles...)
+		arts = append(arts, ev.Articles...)
 		s.AddProblems(ev.Problems...)
 	}
+	s.Add(arts...)
 	return s
 }
 

@@ -69,11 +69,24 @@ func (s *Store) Add(arts ...*Article) []*Article {
 	if len(added) == 0 {
 		return nil
 	}
+	if len(added) <= smallBatch {
+		// A merge walks the whole store; a few articles, as a load
+		// reports them one file at a time, are cheaper put in place.
+		for _, a := range added {
+			i, _ := slices.BinarySearchFunc(s.articles, a, compareArticles)
+			s.articles = slices.Insert(s.articles, i, a)
+		}
+		return added
+	}
 	batch := slices.Clone(added)
 	slices.SortFunc(batch, compareArticles)
 	s.articles = mergeSorted(s.articles, batch)
 	return added
 }
+
+// smallBatch is the most articles Add puts in place one by one rather
+// than merging.
+const smallBatch = 16
 
 // mergeSorted merges two slices sorted by compareArticles.
 func mergeSorted(a, b []*Article) []*Article {
