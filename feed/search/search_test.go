@@ -57,7 +57,7 @@ func ids(rs []Result) []string {
 func TestFold(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want []string
+		want     []string
 	}{
 		{"ascii lower", "Harbour BRIDGE", []string{"harbour", "bridge"}},
 		{"diacritics", "Zürich Café naïve", []string{"zurich", "cafe", "naive"}},
