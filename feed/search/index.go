@@ -78,6 +78,28 @@ type Index struct {
 
 	outlets   []string // folded outlet names
 	outletIDs map[string]uint16
+
+	// buckets list, for each one- and two-byte beginning of a word, the
+	// articles holding a word that begins so: a prefix that short would
+	// expand to thousands of terms.
+	buckets map[uint32]*bucket
+}
+
+// bucket is the articles holding words with one short beginning, as
+// uvarint deltas of article numbers.
+type bucket struct {
+	df   uint32
+	last uint32
+	post []byte
+}
+
+// bucketKey returns the key of the bucket for a word beginning of one or
+// two bytes.
+func bucketKey(p string) uint32 {
+	if len(p) == 1 {
+		return 1<<16 | uint32(p[0])
+	}
+	return uint32(p[0])<<8 | uint32(p[1])
 }
 
 // New returns an empty index.
@@ -87,6 +109,7 @@ func New() *Index {
 		groupIDs:  make(map[string]uint32),
 		ids:       make(map[string]uint32),
 		outletIDs: make(map[string]uint16),
+		buckets:   make(map[uint32]*bucket),
 	}
 }
 
@@ -105,6 +128,7 @@ type analysis struct {
 	titleLen uint16
 	slots    []slot
 	occ      []occurrence
+	buckets  []uint32 // sorted, distinct
 }
 
 // slot is one distinct term of an article.
@@ -216,6 +240,19 @@ func (ix *Index) analyze(t *tokenizer, a *feed.Article, known map[uint32]uint32,
 		next[o.slot]++
 	}
 	an.occ = grouped
+
+	for _, sl := range an.slots {
+		text := sl.text
+		if sl.id != noTerm {
+			text = ix.terms[sl.id].text
+		}
+		an.buckets = append(an.buckets, bucketKey(text[:1]))
+		if len(text) > 1 {
+			an.buckets = append(an.buckets, bucketKey(text[:2]))
+		}
+	}
+	slices.Sort(an.buckets)
+	an.buckets = slices.Compact(an.buckets)
 	return an
 }
 
@@ -258,7 +295,18 @@ func (ix *Index) insert(an *analysis) {
 		tm.df++
 		tm.last = n
 	}
-	if len(ix.recent) > 2048 {
+	for _, k := range an.buckets {
+		bk := ix.buckets[k]
+		if bk == nil {
+			bk = &bucket{}
+			ix.buckets[k] = bk
+		}
+		bk.post = grow(bk.post, binary.MaxVarintLen32)
+		bk.post = binary.AppendUvarint(bk.post, uint64(n-bk.last))
+		bk.df++
+		bk.last = n
+	}
+	if len(ix.recent) > max(2048, len(ix.sorted)/8) {
 		ix.mergeRecent()
 	}
 }

@@ -103,9 +103,8 @@ func parseQuery(s string) query {
 		default:
 			c := clause{negate: negate, title: key == "title", phrase: quoted}
 			c.words = words(text, atEnd && !negate)
-			if len(c.words) > 1 {
-				c.phrase = true // "Jong-un" is a phrase of two words
-			}
+			// "Jong-un" is a phrase of two words; a quoted word is a word.
+			c.phrase = len(c.words) > 1
 			if len(c.words) > 0 {
 				q.clauses = append(q.clauses, c)
 			} else if !negate {

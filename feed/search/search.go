@@ -41,8 +41,11 @@ const (
 	// common first, and prefixPostings how many postings they may hold
 	// as a multiple of the article count: a one-letter prefix would
 	// otherwise read the whole index on every keystroke.
-	maxCompletions = 64
-	prefixPostings = 3
+	maxCompletions = 256
+	prefixPostings = 4
+	// bucketWeight is the count given to an article holding a word
+	// that only begins with a one- or two-letter prefix being typed.
+	bucketWeight = 0.5
 )
 
 // form is one indexed term a query word matches, and its weight.
@@ -54,6 +57,7 @@ type form struct {
 // resolved is a query word looked up in the index.
 type resolved struct {
 	forms  []form
+	bucket *bucket // for a prefix of one or two bytes
 	df     uint32 // sum of the forms' article counts
 	idf    float32
 	title  bool
@@ -103,6 +107,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 	ix.mu.RLock()
 	hits, hl := ix.eval(&q, limit)
 	ix.mu.RUnlock()
+	hl.index()
 	out := make([]Result, len(hits))
 	for i, h := range hits {
 		out[i] = Result{Article: h.art, Score: float64(h.score)}
@@ -130,7 +135,7 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 		for _, w := range c.words {
 			r := ix.resolve(w, c.negate)
 			r.title, r.clause = c.title, ci
-			if len(r.forms) == 0 {
+			if len(r.forms) == 0 && r.bucket == nil {
 				if w.prefix && isStopWord(w.text) && len(q.clauses) > 1 {
 					continue // "putin the|": the may become "theatre", or stay a stop word
 				}
@@ -196,6 +201,19 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 					touched = append(touched, d)
 				}
 				s.tf[d] += f.weight * tf
+			}
+		}
+		if r.bucket != nil {
+			// Words in a bucket count once, weakly: their counts are
+			// not kept.
+			p := postings{b: r.bucket.post}
+			for p.off < len(p.b) {
+				d := p.doc + p.uvarint()
+				p.doc = d
+				if int(s.stage[d]) == k && s.tf[d] == 0 {
+					touched = append(touched, d)
+					s.tf[d] = bucketWeight
+				}
 			}
 		}
 		for _, d := range touched {
@@ -288,6 +306,13 @@ func (ix *Index) resolve(w qword, negate bool) resolved {
 	if !w.prefix || negate {
 		return r
 	}
+	if len(w.text) <= 2 {
+		r.bucket = ix.buckets[bucketKey(w.text)]
+		if r.bucket != nil {
+			r.df = r.bucket.df
+		}
+		return r
+	}
 	// Completions, most common first, within the postings budget.
 	var comps []uint32
 	lo, _ := slices.BinarySearchFunc(ix.sorted, w.text, func(id uint32, t string) int {
@@ -328,6 +353,9 @@ func (ix *Index) phrase(s *scratch, q *query, ci int, cands []uint32) []uint32 {
 	var ws []wordPostings
 	for _, w := range c.words {
 		r := ix.resolve(w, c.negate)
+		if r.bucket != nil {
+			continue // a short prefix only filters, by its bucket
+		}
 		wp := wordPostings{offset: w.offset}
 		for _, f := range r.forms {
 			p := postings{b: ix.terms[f.id].post}
@@ -336,6 +364,9 @@ func (ix *Index) phrase(s *scratch, q *query, ci int, cands []uint32) []uint32 {
 			}
 		}
 		ws = append(ws, wp)
+	}
+	if len(ws) < 2 {
+		return cands // one word stands together with itself
 	}
 	if len(s.pos) < len(ws) {
 		s.pos = make([][]uint32, len(ws))

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -21,15 +22,28 @@ type highlighter struct {
 	forms  []string
 	prefix []string
 	set    map[string]bool
+	first  [utf8.RuneSelf]bool // the ASCII first letters of forms and prefixes
+}
+
+// index builds the lookup tables once the forms are known.
+func (h *highlighter) index() {
+	h.set = make(map[string]bool, len(h.forms))
+	for _, f := range h.forms {
+		h.set[f] = true
+	}
+	for _, w := range slices.Concat(h.forms, h.prefix) {
+		if w[0] < utf8.RuneSelf {
+			h.first[w[0]] = true
+		} else {
+			// Any non-ASCII letter may fold to a plain one.
+			for c := range h.first {
+				h.first[c] = true
+			}
+		}
+	}
 }
 
 func (h *highlighter) match(f []byte) bool {
-	if h.set == nil {
-		h.set = make(map[string]bool, len(h.forms))
-		for _, f := range h.forms {
-			h.set[f] = true
-		}
-	}
 	if h.set[string(f)] {
 		return true
 	}
@@ -46,6 +60,8 @@ func (h *highlighter) match(f []byte) bool {
 func snippet(a *feed.Article, h *highlighter) (string, [][2]int) {
 	t := tokenizers.Get().(*tokenizer)
 	defer tokenizers.Put(t)
+	t.only = &h.first
+	defer func() { t.only = nil }()
 	body := a.Body
 	if len(body) > snippetScan {
 		body = body[:snippetScan]

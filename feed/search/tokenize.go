@@ -41,6 +41,9 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 type tokenizer struct {
 	buf  []byte
 	fold transform.Transformer
+	// only, when set, skips the words whose first byte is ASCII and not
+	// marked in it, without folding them: the snippet finder's shortcut.
+	only *[utf8.RuneSelf]bool
 }
 
 var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
@@ -98,6 +101,9 @@ func (t *tokenizer) each(s string, fn func(start, end int, folded []byte)) {
 			}
 			break
 		}
+		if t.only != nil && s[start] < utf8.RuneSelf && !t.only[s[start]|0x20] {
+			continue
+		}
 		if f := t.foldWord(s[start:i], ascii); len(f) > 0 {
 			fn(start, i, f)
 		}
@@ -121,25 +127,7 @@ func (t *tokenizer) foldWord(w string, ascii bool) []byte {
 			b = append(b, c)
 		}
 	} else {
-		t.fold.Reset()
-		folded, _, err := transform.String(t.fold, w)
-		if err != nil {
-			folded = strings.ToLower(w)
-		}
-		for _, r := range folded {
-			switch {
-			case isApostrophe(r):
-				b = append(b, '\'')
-			case r < utf8.RuneSelf:
-				b = append(b, byte(r))
-			default:
-				if s, ok := unaccented[r]; ok {
-					b = append(b, s...)
-				} else {
-					b = utf8.AppendRune(b, r)
-				}
-			}
-		}
+		b = t.foldRunes(b, w)
 	}
 	if n := len(b); n > 2 && b[n-1] == 's' && b[n-2] == '\'' {
 		b = b[:n-2]
@@ -154,6 +142,62 @@ func (t *tokenizer) foldWord(w string, ascii bool) []byte {
 	t.buf = b
 	return out
 }
+
+// foldRunes appends the folded form of w to b: from a table for the
+// Latin letters, through the full Unicode folding for the rest.
+func (t *tokenizer) foldRunes(b []byte, w string) []byte {
+	n := len(b)
+	for _, r := range w {
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		case r < rune(len(latin)):
+			b = append(b, latin[r]...)
+		case isApostrophe(r):
+			b = append(b, '\'')
+		default:
+			return t.foldSlow(b[:n], w)
+		}
+	}
+	return b
+}
+
+// foldSlow folds w through golang.org/x/text.
+func (t *tokenizer) foldSlow(b []byte, w string) []byte {
+	t.fold.Reset()
+	folded, _, err := transform.String(t.fold, w)
+	if err != nil {
+		folded = strings.ToLower(w)
+	}
+	for _, r := range folded {
+		switch {
+		case isApostrophe(r):
+			b = append(b, '\'')
+		case r < utf8.RuneSelf:
+			b = append(b, byte(r))
+		default:
+			if s, ok := unaccented[r]; ok {
+				b = append(b, s...)
+			} else {
+				b = utf8.AppendRune(b, r)
+			}
+		}
+	}
+	return b
+}
+
+// latin holds the folded form of each Latin letter below U+0250.
+var latin = func() (tab [0x250]string) {
+	t := newTokenizer()
+	for r := rune(utf8.RuneSelf); r < rune(len(tab)); r++ {
+		tab[r] = string(t.foldSlow(nil, string(r)))
+	}
+	return tab
+}()
 
 // unaccented maps letters that have no decomposition to their plain
 // Latin spelling.
