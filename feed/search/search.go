@@ -58,7 +58,7 @@ type form struct {
 type resolved struct {
 	forms  []form
 	bucket *bucket // for a prefix of one or two bytes
-	df     uint32 // sum of the forms' article counts
+	df     uint32  // sum of the forms' article counts
 	idf    float32
 	title  bool
 	clause int
