@@ -33,6 +33,11 @@ type Loader struct {
 	MaxFileSize int64
 	// Extractor reads each file. Nil means NewExtractor().
 	Extractor *Extractor
+	// Skip, when set, sees each file's bytes before extraction; a file
+	// it reports true for is passed over, neither extracted nor a
+	// problem. A one-shot search uses it to extract only the files that
+	// can match.
+	Skip func(path string, data []byte) bool
 }
 
 // Progress counts a load's files.
@@ -242,6 +247,9 @@ func (l *Loader) loadFile(x *Extractor, j job) (arts []*Article, probs []Problem
 	data, err := l.read(j.path)
 	if err != nil {
 		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
+	}
+	if l.Skip != nil && l.Skip(j.path, data) {
+		return nil, nil
 	}
 	return x.Extract(Source{Path: j.path, Data: data, Hint: j.hint})
 }

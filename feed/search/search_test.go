@@ -299,3 +299,32 @@ func TestConcurrentAddSearch(t *testing.T) {
 		t.Errorf("ferry: %d results, want 800", got)
 	}
 }
+
+func TestPrefilter(t *testing.T) {
+	tests := []struct {
+		name, query, text string
+		want              bool
+	}{
+		{"plain", "harbour", "The Harbour reopened", true},
+		{"missing", "harbour", "The bridge reopened", false},
+		{"all words", "harbour bridge", "The harbour is shut", false},
+		{"stem form", "elections", "Voters ELECTED a mayor", true},
+		{"y to i", "happy", "the happiest day", true},
+		{"diacritics in file", "zurich", "Zürich cafés", true},
+		{"diacritics in query", "Zürich", "ZURICH", true},
+		{"apostrophe", "O'Brien", "said O’Brien", true},
+		{"possessive", "putin", "Putin’s visit", true},
+		{"phrase words", `"north korea"`, "North and South Korea", true},
+		{"negated ignored", "harbour -bridge", "harbour bridge", true},
+		{"filters only", "outlet:lantern", "anything", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := Prefilter(tt.query)
+			got := f == nil || f([]byte(tt.text))
+			if got != tt.want {
+				t.Errorf("Prefilter(%q)(%q) = %v, want %v", tt.query, tt.text, got, tt.want)
+			}
+		})
+	}
+}

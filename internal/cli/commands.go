@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
@@ -67,7 +68,7 @@ var (
 			if len(args) == 0 {
 				return usageError(e.cmd, "search needs a QUERY")
 			}
-			return searchCmd(e.Stdout, e.load(args[1:]), args[0], e.flags.outlet, e.flags.json)
+			return searchCmd(e, args[0], args[1:])
 		},
 	}
 	cmdOutlets = &command{
@@ -262,20 +263,44 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 	return writeArticles(w, arts, asJSON)
 }
 
-// searchCmd prints the articles matching query, best first.
-func searchCmd(w io.Writer, store *feed.Store, query, outlet string, asJSON bool) error {
+// searchCmd prints the articles matching query, best first. It reads
+// every file but extracts only those whose raw bytes may match, and
+// indexes only what it extracted: a one-shot search costs little more
+// than reading the files.
+func searchCmd(e *env, query string, paths []string) error {
+	l, paths := e.loader(paths)
+	query += " " // the last word is complete: no one is typing it
+	var skipped atomic.Int64
+	if may := search.Prefilter(query); may != nil {
+		l.Skip = func(_ string, data []byte) bool {
+			if may(data) {
+				return false
+			}
+			skipped.Add(1)
+			return true
+		}
+	}
+	// The store keeps one copy of articles found in several files and
+	// orders them, so that ties rank the same on every run.
+	store := l.Load(context.Background(), paths)
+	for _, p := range store.Problems() {
+		fmt.Fprintf(e.Stderr, "broadsheet: %s\n", p)
+	}
 	if store.Len() == 0 {
+		if skipped.Load() > 0 {
+			return nil // files were read; none matched
+		}
 		return ErrNothingLoaded
 	}
 	ix := search.New()
 	ix.Add(store.Articles()...)
 	var arts []*feed.Article
 	for _, r := range ix.Search(query, 0) {
-		if outlet == "" || feed.SameOutlet(feed.OutletName(r.Article), outlet) {
+		if e.flags.outlet == "" || feed.SameOutlet(feed.OutletName(r.Article), e.flags.outlet) {
 			arts = append(arts, r.Article)
 		}
 	}
-	return writeArticles(w, arts, asJSON)
+	return writeArticles(e.Stdout, arts, e.flags.json)
 }
 
 // writeArticles prints articles one a line: JSON Lines, or date, outlet
