@@ -154,14 +154,12 @@ func (ix *Index) Add(arts ...*feed.Article) {
 	if len(arts) == 0 {
 		return
 	}
-	t := tokenizers.Get().(*tokenizer)
-	defer tokenizers.Put(t)
+	az := analyzers.Get().(*analyzer)
+	defer analyzers.Put(az)
 	as := make([]analysis, 0, len(arts))
-	known := make(map[uint32]uint32)
-	fresh := make(map[string]uint32)
 	ix.mu.RLock()
 	for _, a := range arts {
-		as = append(as, ix.analyze(t, a, known, fresh))
+		as = append(as, ix.analyze(az, a))
 	}
 	ix.mu.RUnlock()
 
@@ -172,11 +170,32 @@ func (ix *Index) Add(arts ...*feed.Article) {
 	}
 }
 
+// analyzer is the reusable working memory of analyze.
+type analyzer struct {
+	t *tokenizer
+	// seen maps a term ID to gen<<32 | slot for the terms of the
+	// article being analysed: a map without hashing.
+	seen  []uint64
+	gen   uint64
+	fresh map[string]uint32
+}
+
+var analyzers = sync.Pool{New: func() any {
+	return &analyzer{t: newTokenizer(), fresh: make(map[string]uint32)}
+}}
+
 // analyze reads an article's words, looking up the terms already known.
 // It needs the read lock.
-func (ix *Index) analyze(t *tokenizer, a *feed.Article, known map[uint32]uint32, fresh map[string]uint32) analysis {
-	clear(known)
-	clear(fresh)
+func (ix *Index) analyze(az *analyzer, a *feed.Article) analysis {
+	t := az.t
+	if len(az.seen) < len(ix.terms) {
+		az.seen = slices.Grow(az.seen, len(ix.terms)-len(az.seen))[:len(ix.terms)]
+		az.seen = az.seen[:cap(az.seen)]
+	}
+	az.gen++
+	gen := az.gen << 32
+	clear(az.fresh)
+	fresh := az.fresh
 	an := analysis{art: a}
 	pos := uint32(0)
 	leadEnd := uint32(0)
@@ -188,13 +207,13 @@ func (ix *Index) analyze(t *tokenizer, a *feed.Article, known map[uint32]uint32,
 		}
 		var si uint32
 		if id, ok := ix.termIDs[string(f)]; ok {
-			s, ok := known[id]
-			if !ok {
-				s = uint32(len(an.slots))
-				known[id] = s
+			if v := az.seen[id]; v>>32 == gen>>32 {
+				si = uint32(v)
+			} else {
+				si = uint32(len(an.slots))
+				az.seen[id] = gen | uint64(si)
 				an.slots = append(an.slots, slot{id: id})
 			}
-			si = s
 		} else {
 			s, ok := fresh[string(f)]
 			if !ok {
