@@ -149,7 +149,6 @@ func latencies(b *testing.B, ix *Index, queries []string) {
 	b.ReportMetric(float64(len(queries)), "queries/op")
 }
 
-
 // BenchmarkQuery measures the 50 benchmark queries, top 20 with
 // snippets.
 func BenchmarkQuery(b *testing.B) {
