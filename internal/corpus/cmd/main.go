@@ -1,6 +1,8 @@
 // Command cmd writes a synthetic article corpus for benchmarks:
 //
 //	go run ./internal/corpus/cmd -n 100000 -seed 1 -out DIR
+//
+// With -queries N it prints the benchmark queries for that corpus instead.
 package main
 
 import (
@@ -15,8 +17,15 @@ import (
 func main() {
 	n := flag.Int("n", 10000, "number of articles")
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same files")
-	out := flag.String("out", "", "folder to write into (required)")
+	out := flag.String("out", "", "folder to write into (required unless -queries)")
+	queries := flag.Int("queries", 0, "print this many benchmark queries, one a line, and write nothing")
 	flag.Parse()
+	if *queries > 0 {
+		for _, q := range corpus.New(*n, *seed).Queries(*queries) {
+			fmt.Println(q)
+		}
+		return
+	}
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "corpus: -out DIR is required")
 		os.Exit(2)
