@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -59,7 +60,8 @@ const noDate = -1 << 31
 // Index finds articles by their words. It is safe for concurrent use:
 // articles may be added while searches run.
 type Index struct {
-	mu sync.RWMutex
+	mu     sync.RWMutex
+	serial uint64 // tells indexes apart in pooled caches
 
 	termIDs  map[string]uint32
 	terms    []term
@@ -102,9 +104,12 @@ func bucketKey(p string) uint32 {
 	return uint32(p[0])<<8 | uint32(p[1])
 }
 
+var serials atomic.Uint64
+
 // New returns an empty index.
 func New() *Index {
 	return &Index{
+		serial:    serials.Add(1),
 		termIDs:   make(map[string]uint32),
 		groupIDs:  make(map[string]uint32),
 		ids:       make(map[string]uint32),
@@ -128,7 +133,7 @@ type analysis struct {
 	titleLen uint16
 	slots    []slot
 	occ      []occurrence
-	buckets  []uint32 // sorted, distinct
+	buckets  []uint32 // distinct
 }
 
 // slot is one distinct term of an article.
@@ -178,6 +183,36 @@ type analyzer struct {
 	seen  []uint64
 	gen   uint64
 	fresh map[string]uint32
+	// bucketSeen marks, with the low bits of gen, the buckets already
+	// listed for the article.
+	bucketSeen [1<<16 + 1<<8]uint32
+	// hot caches term IDs by a hash of their text: the common words
+	// are most of any text, and the whole term map is too big to stay
+	// in the processor's cache.
+	hot   [4096]hotTerm
+	owner uint64 // the serial number of the index hot's IDs belong to
+}
+
+type hotTerm struct {
+	text string
+	id   uint32
+}
+
+// lookup returns the ID of a known term.
+func (az *analyzer) lookup(ix *Index, f []byte) (uint32, bool) {
+	h := uint32(2166136261)
+	for _, c := range f {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	e := &az.hot[h%uint32(len(az.hot))]
+	if e.text == string(f) && e.text != "" {
+		return e.id, true
+	}
+	id, ok := ix.termIDs[string(f)]
+	if ok {
+		*e = hotTerm{text: ix.terms[id].text, id: id}
+	}
+	return id, ok
 }
 
 var analyzers = sync.Pool{New: func() any {
@@ -191,6 +226,10 @@ func (ix *Index) analyze(az *analyzer, a *feed.Article) analysis {
 	if len(az.seen) < len(ix.terms) {
 		az.seen = slices.Grow(az.seen, len(ix.terms)-len(az.seen))[:len(ix.terms)]
 		az.seen = az.seen[:cap(az.seen)]
+	}
+	if az.owner != ix.serial {
+		az.owner = ix.serial
+		clear(az.hot[:])
 	}
 	az.gen++
 	gen := az.gen << 32
@@ -206,7 +245,7 @@ func (ix *Index) analyze(az *analyzer, a *feed.Article) analysis {
 			return
 		}
 		var si uint32
-		if id, ok := ix.termIDs[string(f)]; ok {
+		if id, ok := az.lookup(ix, f); ok {
 			if v := az.seen[id]; v>>32 == gen>>32 {
 				si = uint32(v)
 			} else {
@@ -260,18 +299,23 @@ func (ix *Index) analyze(az *analyzer, a *feed.Article) analysis {
 	}
 	an.occ = grouped
 
+	bucketGen := uint32(az.gen)
+	addBucket := func(k uint32) {
+		if az.bucketSeen[k] != bucketGen {
+			az.bucketSeen[k] = bucketGen
+			an.buckets = append(an.buckets, k)
+		}
+	}
 	for _, sl := range an.slots {
 		text := sl.text
 		if sl.id != noTerm {
 			text = ix.terms[sl.id].text
 		}
-		an.buckets = append(an.buckets, bucketKey(text[:1]))
+		addBucket(bucketKey(text[:1]))
 		if len(text) > 1 {
-			an.buckets = append(an.buckets, bucketKey(text[:2]))
+			addBucket(bucketKey(text[:2]))
 		}
 	}
-	slices.Sort(an.buckets)
-	an.buckets = slices.Compact(an.buckets)
 	return an
 }
 
