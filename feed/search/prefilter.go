@@ -2,6 +2,8 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -56,7 +58,7 @@ func needle(w string) string {
 		}
 		return w
 	}
-	n := commonPrefix(st[:len(st)-1], w)
+	n := max(commonPrefix(st[:len(st)-1], w), 1)
 	return w[:n]
 }
 
@@ -71,37 +73,67 @@ func commonPrefix(a, b string) int {
 var foldBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // foldBytes appends data to dst lower-cased, with Latin letters' accents
-// removed, as the tokenizer folds words; other text is copied as it is.
+// removed and apostrophes within words dropped, as the tokenizer folds
+// words; other text is copied as it is.
 func foldBytes(dst, data []byte) []byte {
-	for i := 0; i < len(data); {
-		c := data[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+	for len(data) > 0 {
+		// A run of plain ASCII: eight bytes at a time while no byte is
+		// non-ASCII or an apostrophe, then through the table.
+		n0 := len(dst)
+		dst = slices.Grow(dst, len(data))
+		out := dst[n0 : n0+len(data)]
+		k := 0
+		for ; k+8 <= len(data); k += 8 {
+			v := binary.LittleEndian.Uint64(data[k:])
+			q := v ^ 0x2727272727272727 // zero bytes where v has '\''
+			if v&hi != 0 || (q-lo)&^q&hi != 0 {
+				break
 			}
-			if c == '\'' && endsInWord(dst) {
-				i++ // the tokenizer drops apostrophes within words
-				continue
-			}
-			dst = append(dst, c)
-			i++
-			continue
+			// The bytes from 'A' to 'Z' gain 0x20.
+			upper := (v + 0x3f3f3f3f3f3f3f3f) ^ (v + 0x2525252525252525)
+			binary.LittleEndian.PutUint64(out[k:], v|(upper&hi)>>2)
 		}
-		r, n := utf8.DecodeRune(data[i:])
+		for k < len(data) && data[k] < utf8.RuneSelf && data[k] != '\'' {
+			out[k] = lower[data[k]]
+			k++
+		}
+		dst = dst[:n0+k]
+		data = data[k:]
+		if len(data) == 0 {
+			break
+		}
+		r, n := utf8.DecodeRune(data)
 		switch {
-		case r < rune(len(latin)):
-			dst = append(dst, latin[r]...)
 		case isApostrophe(r):
 			if !endsInWord(dst) {
 				dst = append(dst, '\'')
 			}
+		case r < rune(len(latin)):
+			dst = append(dst, latin[r]...)
 		default:
 			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
-		i += n
+		data = data[n:]
 	}
 	return dst
 }
+
+// Masks of each byte's high and low bit.
+const (
+	hi = 0x8080808080808080
+	lo = 0x0101010101010101
+)
+
+// lower maps ASCII bytes to lower case.
+var lower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // endsInWord reports whether folded text ends inside a word; any
 // non-ASCII byte is taken to be part of a letter.

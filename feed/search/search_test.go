@@ -328,3 +328,51 @@ func TestPrefilter(t *testing.T) {
 		})
 	}
 }
+
+// TestMatcherAgrees checks that the one-shot matcher finds what the
+// index finds, and ranks the same article first.
+func TestMatcherAgrees(t *testing.T) {
+	ix := newTestIndex(t)
+	queries := []string{
+		"harbour", "harbour budget", "ZURICH", "cafe", "Zürich", "elect", "elected", "elections",
+		"bridge", "tomat", `"north korea"`, `"korea north"`, `"harbour bridge reopened"`,
+		`"reopens after repairs"`, `"raise budget"`, "jong-un", "harbour -budget", "city -elections",
+		`harbour -"city council"`, "outlet:lantern", `outlet:"The Lantern" harbour`,
+		"after:2024-04-12", "before:2024-03-05", "title:harbour", `title:"harbour bridge"`,
+		"title:election", "the", "xylophone", "",
+	}
+	for _, q := range queries {
+		t.Run(q, func(t *testing.T) {
+			want := ids(ix.Search(q+" ", 0))
+			m := NewMatcher(q)
+			var hits []Hit
+			for _, a := range testArticles() {
+				if h, ok := m.Match(a); ok {
+					hits = append(hits, h)
+				}
+			}
+			got := ids(m.Rank(hits))
+			if !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))) {
+				t.Errorf("matcher found %q, index %q", got, want)
+			}
+			if len(got) > 0 && len(want) > 0 && got[0] != want[0] && q != "" && !strings.Contains(q, ":") {
+				t.Errorf("matcher ranks %s first, index %s", got[0], want[0])
+			}
+		})
+	}
+}
+
+func TestFoldBytes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Hello WORLD, AZ az @[`{", "hello world, az az @[`{"},
+		{"The HARBOUR reopened on MONDAY after REPAIRS", "the harbour reopened on monday after repairs"},
+		{"O'Brien said ‘yes’ to Zürich’s CAFÉ", "obrien said ‘yes to zurichs cafe"},
+		{"students' union", "students union"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := string(foldBytes(nil, []byte(tt.in))); got != tt.want {
+			t.Errorf("foldBytes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -22,7 +22,7 @@ type highlighter struct {
 	forms  []string
 	prefix []string
 	set    map[string]bool
-	first  [utf8.RuneSelf]bool // the ASCII first letters of forms and prefixes
+	first  [256]bool // the first bytes of forms and prefixes, and all non-ASCII
 }
 
 // index builds the lookup tables once the forms are known.
@@ -32,18 +32,18 @@ func (h *highlighter) index() {
 		h.set[f] = true
 	}
 	for _, w := range slices.Concat(h.forms, h.prefix) {
-		if w[0] < utf8.RuneSelf {
-			h.first[w[0]] = true
-		} else {
-			// Any non-ASCII letter may fold to a plain one.
-			for c := range h.first {
-				h.first[c] = true
-			}
-		}
+		h.first[w[0]] = true
+	}
+	// Any non-ASCII letter may fold to a plain one.
+	for c := utf8.RuneSelf; c < len(h.first); c++ {
+		h.first[c] = true
 	}
 }
 
 func (h *highlighter) match(f []byte) bool {
+	if f == nil {
+		return false
+	}
 	if h.set[string(f)] {
 		return true
 	}

@@ -41,9 +41,10 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 type tokenizer struct {
 	buf  []byte
 	fold transform.Transformer
-	// only, when set, skips the words whose first byte is ASCII and not
-	// marked in it, without folding them: the snippet finder's shortcut.
-	only *[utf8.RuneSelf]bool
+	// only, when set, passes over the words whose first byte is not
+	// marked in it without folding them, handing a nil folded form to
+	// each's callback: a shortcut for finding a few words in a text.
+	only *[256]bool
 }
 
 var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
@@ -57,7 +58,8 @@ func newTokenizer() *tokenizer {
 }
 
 // each calls fn for each word of s with its byte range in s and its
-// folded form, which is only valid during the call.
+// folded form, which is only valid during the call (and nil for a word
+// passed over, see only).
 func (t *tokenizer) each(s string, fn func(start, end int, folded []byte)) {
 	i := 0
 	for i < len(s) {
@@ -101,7 +103,8 @@ func (t *tokenizer) each(s string, fn func(start, end int, folded []byte)) {
 			}
 			break
 		}
-		if t.only != nil && s[start] < utf8.RuneSelf && !t.only[s[start]|0x20] {
+		if t.only != nil && !t.only[s[start]|0x20] {
+			fn(start, i, nil)
 			continue
 		}
 		if f := t.foldWord(s[start:i], ascii); len(f) > 0 {

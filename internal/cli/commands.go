@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -264,12 +265,11 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 }
 
 // searchCmd prints the articles matching query, best first. It reads
-// every file but extracts only those whose raw bytes may match, and
-// indexes only what it extracted: a one-shot search costs little more
-// than reading the files.
+// every file once, extracts only those whose raw bytes may match, and
+// tests what it extracted against the query directly: a one-shot search
+// builds no index.
 func searchCmd(e *env, query string, paths []string) error {
 	l, paths := e.loader(paths)
-	query += " " // the last word is complete: no one is typing it
 	var skipped atomic.Int64
 	if may := search.Prefilter(query); may != nil {
 		l.Skip = func(_ string, data []byte) bool {
@@ -280,22 +280,40 @@ func searchCmd(e *env, query string, paths []string) error {
 			return true
 		}
 	}
-	// The store keeps one copy of articles found in several files and
-	// orders them, so that ties rank the same on every run.
-	store := l.Load(context.Background(), paths)
-	for _, p := range store.Problems() {
+	m := search.NewMatcher(query)
+	var (
+		hits  []search.Hit
+		probs []feed.Problem
+		byID  = make(map[string]int) // article ID → index in hits, or -1
+	)
+	for ev := range l.Stream(context.Background(), paths) {
+		probs = append(probs, ev.Problems...)
+		for _, a := range ev.Articles {
+			// The same text in several files counts once, under the
+			// path that sorts first, as in the store.
+			if i, ok := byID[a.ID]; ok {
+				if i >= 0 && a.Path < hits[i].Article.Path {
+					hits[i].Article = a
+				}
+				continue
+			}
+			byID[a.ID] = -1
+			if h, ok := m.Match(a); ok {
+				byID[a.ID] = len(hits)
+				hits = append(hits, h)
+			}
+		}
+	}
+	slices.SortStableFunc(probs, func(a, b feed.Problem) int { return strings.Compare(a.Path, b.Path) })
+	for _, p := range probs {
 		fmt.Fprintf(e.Stderr, "broadsheet: %s\n", p)
 	}
-	if store.Len() == 0 {
-		if skipped.Load() > 0 {
-			return nil // files were read; none matched
-		}
+	if len(byID) == 0 && skipped.Load() == 0 {
 		return ErrNothingLoaded
 	}
-	ix := search.New()
-	ix.Add(store.Articles()...)
+	m.Seen(int(skipped.Load()))
 	var arts []*feed.Article
-	for _, r := range ix.Search(query, 0) {
+	for _, r := range m.Rank(hits) {
 		if e.flags.outlet == "" || feed.SameOutlet(feed.OutletName(r.Article), e.flags.outlet) {
 			arts = append(arts, r.Article)
 		}
