@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -101,13 +102,24 @@ func BenchmarkLoadIndex(b *testing.B) {
 			defer func() { reportCPURate(b, size, processCPU()-c0) }()
 			for range b.N {
 				ix := New()
-				var count int
-				for ev := range (&feed.Loader{}).Stream(context.Background(), []string{dir}) {
-					ix.Add(ev.Articles...)
-					count += len(ev.Articles)
+				// As many goroutines as processors take the loader's
+				// events: Add analyses articles outside its write lock.
+				var count atomic.Int64
+				var wg sync.WaitGroup
+				events := (&feed.Loader{}).Stream(context.Background(), []string{dir})
+				for range runtime.GOMAXPROCS(0) {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for ev := range events {
+							ix.Add(ev.Articles...)
+							count.Add(int64(len(ev.Articles)))
+						}
+					}()
 				}
-				if count != n {
-					b.Fatalf("loaded %d articles, want %d", count, n)
+				wg.Wait()
+				if int(count.Load()) != n {
+					b.Fatalf("loaded %d articles, want %d", count.Load(), n)
 				}
 			}
 		})

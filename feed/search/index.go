@@ -134,6 +134,8 @@ type analysis struct {
 	slots    []slot
 	occ      []occurrence
 	buckets  []uint32 // distinct
+	grouped  []occurrence
+	next     []int
 }
 
 // slot is one distinct term of an article.
@@ -161,18 +163,22 @@ func (ix *Index) Add(arts ...*feed.Article) {
 	}
 	az := analyzers.Get().(*analyzer)
 	defer analyzers.Put(az)
-	as := make([]analysis, 0, len(arts))
+	for len(az.batch) < len(arts) {
+		az.batch = append(az.batch, analysis{})
+	}
+	as := az.batch[:len(arts)]
 	ix.mu.RLock()
-	for _, a := range arts {
-		as = append(as, ix.analyze(az, a))
+	for i, a := range arts {
+		ix.analyze(az, a, &as[i])
 	}
 	ix.mu.RUnlock()
 
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	for i := range as {
 		ix.insert(&as[i])
+		as[i].art = nil // the pooled analyzer must not keep articles
 	}
+	ix.mu.Unlock()
 }
 
 // analyzer is the reusable working memory of analyze.
@@ -183,6 +189,7 @@ type analyzer struct {
 	seen  []uint64
 	gen   uint64
 	fresh map[string]uint32
+	batch []analysis // reused, with their buffers
 	// bucketSeen marks, with the low bits of gen, the buckets already
 	// listed for the article.
 	bucketSeen [1<<16 + 1<<8]uint32
@@ -195,24 +202,29 @@ type analyzer struct {
 
 type hotTerm struct {
 	text string
-	id   uint32
+	id   uint32 // noTerm for a stop word
 }
 
-// lookup returns the ID of a known term.
-func (az *analyzer) lookup(ix *Index, f []byte) (uint32, bool) {
+// lookup returns the ID of a known term, and reports whether the word
+// is a stop word or a known term.
+func (az *analyzer) lookup(ix *Index, f []byte) (id uint32, stop, known bool) {
 	h := uint32(2166136261)
 	for _, c := range f {
 		h = (h ^ uint32(c)) * 16777619
 	}
 	e := &az.hot[h%uint32(len(az.hot))]
 	if e.text == string(f) && e.text != "" {
-		return e.id, true
+		return e.id, e.id == noTerm, e.id != noTerm
+	}
+	if isStopWord(string(f)) {
+		*e = hotTerm{text: string(f), id: noTerm}
+		return noTerm, true, false
 	}
 	id, ok := ix.termIDs[string(f)]
 	if ok {
 		*e = hotTerm{text: ix.terms[id].text, id: id}
 	}
-	return id, ok
+	return id, false, ok
 }
 
 var analyzers = sync.Pool{New: func() any {
@@ -221,7 +233,7 @@ var analyzers = sync.Pool{New: func() any {
 
 // analyze reads an article's words, looking up the terms already known.
 // It needs the read lock.
-func (ix *Index) analyze(az *analyzer, a *feed.Article) analysis {
+func (ix *Index) analyze(az *analyzer, a *feed.Article, an *analysis) {
 	t := az.t
 	if len(az.seen) < len(ix.terms) {
 		az.seen = slices.Grow(az.seen, len(ix.terms)-len(az.seen))[:len(ix.terms)]
@@ -235,17 +247,25 @@ func (ix *Index) analyze(az *analyzer, a *feed.Article) analysis {
 	gen := az.gen << 32
 	clear(az.fresh)
 	fresh := az.fresh
-	an := analysis{art: a}
+	*an = analysis{
+		art:     a,
+		slots:   an.slots[:0],
+		occ:     an.occ[:0],
+		grouped: an.grouped[:0],
+		next:    an.next[:0],
+		buckets: an.buckets[:0],
+	}
 	pos := uint32(0)
 	leadEnd := uint32(0)
 	add := func(_, _ int, f []byte, flags uint8) {
 		p := pos
 		pos++
-		if isStopWord(string(f)) {
+		id, stop, known := az.lookup(ix, f)
+		if stop {
 			return
 		}
 		var si uint32
-		if id, ok := az.lookup(ix, f); ok {
+		if known {
 			if v := az.seen[id]; v>>32 == gen>>32 {
 				si = uint32(v)
 			} else {
@@ -288,8 +308,8 @@ func (ix *Index) analyze(az *analyzer, a *feed.Article) analysis {
 		an.slots[i].first = n
 		n += int(an.slots[i].count)
 	}
-	grouped := make([]occurrence, len(an.occ))
-	next := make([]int, len(an.slots))
+	grouped := slices.Grow(an.grouped, len(an.occ))[:len(an.occ)]
+	next := slices.Grow(an.next, len(an.slots))[:len(an.slots)]
 	for i := range an.slots {
 		next[i] = an.slots[i].first
 	}
@@ -297,7 +317,8 @@ func (ix *Index) analyze(az *analyzer, a *feed.Article) analysis {
 		grouped[next[o.slot]] = o
 		next[o.slot]++
 	}
-	an.occ = grouped
+	// Swap the buffers: occ now holds the grouped occurrences.
+	an.occ, an.grouped, an.next = grouped, an.occ, next
 
 	bucketGen := uint32(az.gen)
 	addBucket := func(k uint32) {
@@ -316,7 +337,6 @@ func (ix *Index) analyze(az *analyzer, a *feed.Article) analysis {
 			addBucket(bucketKey(text[:2]))
 		}
 	}
-	return an
 }
 
 // insert appends one analysed article to the postings. It needs the
@@ -374,13 +394,14 @@ func (ix *Index) insert(an *analysis) {
 	}
 }
 
-// grow makes room for n more bytes, growing by an eighth rather than
-// append's doubling: postings are the index's bulk, and slack is memory.
+// grow makes room for n more bytes: doubling while small, then by 64
+// bytes or an eighth rather than append's doubling: postings are the
+// index's bulk, and slack is memory.
 func grow(b []byte, n int) []byte {
 	if cap(b)-len(b) >= n {
 		return b
 	}
-	nb := make([]byte, len(b), len(b)+len(b)/8+n+8)
+	nb := make([]byte, len(b), len(b)+max(len(b)/8, min(len(b), 64))+n+8)
 	copy(nb, b)
 	return nb
 }

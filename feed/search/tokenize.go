@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -121,16 +122,21 @@ func nextIsLetter(s string) bool {
 // foldWord returns the folded form of one word in t's buffer.
 func (t *tokenizer) foldWord(w string, ascii bool) []byte {
 	b := t.buf[:0]
+	apostrophe := false
 	if ascii {
+		b = slices.Grow(b, len(w))[:len(w)]
 		for i := 0; i < len(w); i++ {
 			c := w[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
+			apostrophe = apostrophe || c == '\''
+			b[i] = lower[c]
 		}
 	} else {
 		b = t.foldRunes(b, w)
+		apostrophe = true
+	}
+	t.buf = b
+	if !apostrophe {
+		return b
 	}
 	if n := len(b); n > 2 && b[n-1] == 's' && b[n-2] == '\'' {
 		b = b[:n-2]
@@ -142,7 +148,6 @@ func (t *tokenizer) foldWord(w string, ascii bool) []byte {
 			out = append(out, c)
 		}
 	}
-	t.buf = b
 	return out
 }
 
