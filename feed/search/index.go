@@ -196,7 +196,7 @@ type analyzer struct {
 	// hot caches term IDs by a hash of their text: the common words
 	// are most of any text, and the whole term map is too big to stay
 	// in the processor's cache.
-	hot   [4096]hotTerm
+	hot   [1 << 15]hotTerm
 	owner uint64 // the serial number of the index hot's IDs belong to
 }
 
