@@ -394,14 +394,13 @@ func (ix *Index) insert(an *analysis) {
 	}
 }
 
-// grow makes room for n more bytes: doubling while small, then by 64
-// bytes or an eighth rather than append's doubling: postings are the
-// index's bulk, and slack is memory.
+// grow makes room for n more bytes, growing by an eighth rather than
+// append's doubling: postings are the index's bulk, and slack is memory.
 func grow(b []byte, n int) []byte {
 	if cap(b)-len(b) >= n {
 		return b
 	}
-	nb := make([]byte, len(b), len(b)+max(len(b)/8, min(len(b), 64))+n+8)
+	nb := make([]byte, len(b), len(b)+len(b)/8+n+8)
 	copy(nb, b)
 	return nb
 }
