@@ -1,23 +1,709 @@
 package feed
 
-import "strings"
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Plain-text articles are whole web pages flattened to text: menus,
+// share buttons, cookie notices and lists of other stories around the
+// article, one block a line. Extraction here works on lines:
+//
+//  1. segment the text into lines, remembering which share a block;
+//  2. classify each line as running text, furniture or short (headings,
+//     captions, labels) from its length, its density of function words,
+//     its punctuation and the general furniture patterns of
+//     boilerplate.go;
+//  3. take the densest region of running text as the article
+//     (a maximum-sum run over line weights);
+//  4. read the headline, byline and date from the lines just above it;
+//  5. write the region as Markdown, keeping sub-headings, lists, quotes
+//     and captions (once) and dropping the furniture inside it.
+
+// lineClass is what a line looks like on its own.
+type lineClass uint8
+
+const (
+	classShort lineClass = iota // too short to judge: headings, labels, captions
+	classGood                   // running text
+	classBad                    // page furniture
+)
+
+// textLine is one non-blank line of a plain-text page.
+type textLine struct {
+	text  string // whitespace folded
+	lower string
+	key   string // lower case without surrounding punctuation
+	block int    // blocks are separated by blank lines
+	words int
+	stops int
+	end   bool // ends as a sentence does
+	// bullet reports whether the line began with a list mark, which
+	// text has had removed.
+	bullet bool
+	class  lineClass
+	marker bool // opens a list of other stories: "Related stories"
+	credit bool // a photo credit on its own
+	rep    int  // how many lines of the file have the same key
+}
+
+// keepCaptions reports whether photo captions inside the article are
+// kept in the body (in italics, once).
+const keepCaptions = true
 
 // extractTextFile reads a plain-text article scraped from a web page.
 func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
-	text := strings.ReplaceAll(string(src.Data), "\r\n", "\n")
-	var paras []string
-	for _, p := range strings.Split(text, "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, p)
-		}
-	}
-	if len(paras) == 0 {
+	lines := segmentText(string(src.Data))
+	if len(lines) == 0 {
 		return nil, []Problem{{Path: src.Path, Reason: "empty file"}}
 	}
+	classifyLines(lines)
+	markChrome(x, lines)
+	start, end := denseRegion(lines)
 	a := &Article{Format: FormatText}
-	if len(paras) > 1 && len(paras[0]) < 160 && !strings.ContainsAny(paras[0], "\n") {
-		a.Title, paras = paras[0], paras[1:]
+	var inBody []bool
+	if start < 0 {
+		// No running text at all: keep what is not furniture.
+		inBody = make([]bool, len(lines))
+		var paras []string
+		for i, l := range lines {
+			if l.class != classBad {
+				paras = append(paras, escapeMarkdown(l.text))
+				inBody[i] = true
+			}
+		}
+		a.Body = strings.Join(paras, "\n\n")
+	} else {
+		h := readHeader(x, lines, start)
+		a.Title, a.Byline, a.Date = h.title, h.byline, h.date
+		if h.skipTo > start {
+			start = h.skipTo
+		}
+		a.Body, inBody = writeBody(lines, start, end)
 	}
-	a.Body = strings.Join(paras, "\n\n")
+	g := x.outletOf(lines, inBody)
+	a.Outlet, a.OutletSource, a.URL = g.name, g.source, g.url
+	if a.Outlet == "" {
+		a.OutletSource = ""
+	}
 	return []*Article{a}, nil
+}
+
+// invisible are characters scrapes carry that show nothing.
+var invisible = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u200c", "", "\u200d", "", "\u2060", "",
+	"\u00a0", " ", "\u202f", " ", "\r\n", "\n", "\r", "\n")
+
+// segmentText splits a page into non-blank lines, numbering the blocks
+// that blank lines separate and lifting list marks off list items.
+func segmentText(s string) []*textLine {
+	s = invisible.Replace(s)
+	var out []*textLine
+	block := 0
+	blank := true
+	for raw := range strings.SplitSeq(s, "\n") {
+		t := strings.Join(strings.Fields(raw), " ")
+		if t == "" {
+			if !blank {
+				block++
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		l := &textLine{text: t, block: block}
+		l.text, l.bullet = stripBullet(t)
+		if l.text == "" {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// markChrome marks as furniture the lines that carry a phrase the
+// signature table knows as one outlet's page furniture.
+func markChrome(x *Extractor, lines []*textLine) {
+	if x.Signatures == nil {
+		return
+	}
+	ix := x.Signatures.index()
+	for _, l := range lines {
+		if l.class == classBad || l.words > 60 {
+			continue
+		}
+		ix.phrases.each(l.lower, func(phrase, int) {
+			l.class = classBad
+			l.marker = l.marker || l.words <= 6
+		})
+	}
+}
+
+// stripBullet removes a list mark from the start of a line.
+func stripBullet(t string) (string, bool) {
+	for _, m := range []string{"• ", "· ", "● ", "▪ ", "◦ ", "‣ ", "- ", "* ", "– "} {
+		if strings.HasPrefix(t, m) {
+			return strings.TrimSpace(t[len(m):]), true
+		}
+	}
+	for _, m := range []string{"•", "●", "▪"} {
+		if strings.HasPrefix(t, m) {
+			return strings.TrimSpace(t[len(m):]), true
+		}
+	}
+	return t, false
+}
+
+// classifyLines measures every line and sorts it into a class.
+func classifyLines(lines []*textLine) {
+	count := map[string]int{}
+	for _, l := range lines {
+		l.lower = strings.ToLower(l.text)
+		l.key = lineKey(l.lower)
+		count[l.key]++
+		l.words, l.stops = countStops(l.lower)
+		l.end = endsSentence(l.text)
+	}
+	for _, l := range lines {
+		l.rep = count[l.key]
+		l.class = classify(l)
+	}
+}
+
+// countStops returns the number of words in lower and how many of them
+// are function words.
+func countStops(lower string) (words, stops int) {
+	start := -1
+	for i, r := range lower + " " {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+		if w && start < 0 {
+			start = i
+		} else if !w && start >= 0 {
+			words++
+			if stopWords[lower[start:i]] {
+				stops++
+			}
+			start = -1
+		}
+	}
+	return words, stops
+}
+
+// classify sorts one line. The thresholds follow jusText: running text
+// is long and dense with function words; furniture matches a general
+// pattern or is a short line with a furniture word in it.
+func classify(l *textLine) lineClass {
+	runes := utf8.RuneCountInString(l.text)
+	stopRatio := 0.0
+	if l.words > 0 {
+		stopRatio = float64(l.stops) / float64(l.words)
+	}
+	switch {
+	case l.words == 0:
+		return classBad
+	case chromeExact[l.key]:
+		l.marker = isEndMarker(l.key)
+		return classBad
+	case isEndMarker(l.key) && l.words <= 6:
+		l.marker = true
+		return classBad
+	case isIconRun(l.lower), strings.Contains(l.lower, "{*"), strings.Contains(l.lower, "%2f"):
+		return classBad
+	case isCredit(l.text, l.lower):
+		l.credit = true
+		return classBad
+	case isTimestampOnly(l.lower):
+		return classBad
+	}
+	markers := countMarkers(l.lower)
+	// Running text ends as a sentence does, or goes on long enough that
+	// it cannot be a headline.
+	endish := l.end || strings.HasSuffix(l.text, ":") || l.words >= 25
+	running := endish && l.words >= 10 && runes >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
+	if markers > 0 {
+		// A furniture word in a short line or a line of little running
+		// text marks it; long sentences may mention "Twitter" freely.
+		switch {
+		case markers >= 4, markers >= 3 && stopRatio < 0.45:
+			return classBad
+		case !running && !(l.end && l.words >= 6 && stopRatio >= 0.25):
+			return classBad
+		case l.words < 25 && markers >= 2:
+			return classBad
+		}
+	}
+	if running && !titleCaseRun(l.text, stopRatio) {
+		return classGood
+	}
+	if l.words > 25 && stopRatio < 0.1 && !l.end {
+		return classBad // a menu or a list of tags run together
+	}
+	return classShort
+}
+
+// titleCaseRun reports whether a long line is a run of capitalised
+// labels, as menus flattened to one line are.
+func titleCaseRun(text string, stopRatio float64) bool {
+	if stopRatio >= 0.2 {
+		return false
+	}
+	words := strings.Fields(text)
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return len(words) > 0 && caps*10 >= len(words)*7 && !endsSentence(text)
+}
+
+// denseRegion returns the first and last line of the run of lines with
+// the most running text, furniture counting against it. It returns -1,
+// -1 when the page holds no running text.
+func denseRegion(lines []*textLine) (int, int) {
+	bestSum, sum := 0.0, 0.0
+	bestStart, bestEnd, start := -1, -1, 0
+	for i, l := range lines {
+		w := lineWeight(l)
+		if sum <= 0 {
+			sum, start = 0, i
+		}
+		sum += w
+		if sum > bestSum {
+			bestSum, bestStart, bestEnd = sum, start, i
+		}
+	}
+	if bestStart < 0 {
+		return -1, -1
+	}
+	// Trim the region to start and end on running text.
+	for bestStart < bestEnd && lines[bestStart].class != classGood {
+		bestStart++
+	}
+	// A list announced by a colon runs past the last paragraph.
+	for bestEnd+1 < len(lines) && listContinues(lines, bestEnd) {
+		bestEnd++
+	}
+	return bestStart, bestEnd
+}
+
+// listContinues reports whether the line after i continues a list that
+// the text at or before i announced with a colon.
+func listContinues(lines []*textLine, i int) bool {
+	next := lines[i+1]
+	if next.class != classShort || next.words < 2 || next.marker {
+		return false
+	}
+	for j := i; j >= 0 && j > i-60; j-- {
+		l := lines[j]
+		if l.class == classGood {
+			return strings.HasSuffix(l.text, ":")
+		}
+		if l.class != classShort || l.words < 2 {
+			return false
+		}
+	}
+	return false
+}
+
+// lineWeight is a line's contribution to the article region: running
+// text adds its words, furniture subtracts, "related stories" headings
+// subtract a lot.
+func lineWeight(l *textLine) float64 {
+	switch l.class {
+	case classGood:
+		return float64(min(l.words, 120))
+	case classBad:
+		if l.marker {
+			return -40
+		}
+		return -6
+	}
+	if l.end && l.words >= 4 {
+		return float64(l.words) / 2
+	}
+	return -2.5
+}
+
+// header is what the lines above an article say about it.
+type header struct {
+	title  string
+	byline string
+	date   time.Time // zero when unknown
+	// skipTo is the first line of the body when the region began with a
+	// standfirst that sits above the byline.
+	skipTo int
+}
+
+// headerWindow is how many lines above the article are searched for its
+// headline.
+const headerWindow = 16
+
+// readHeader finds the headline, byline and date above the article that
+// starts at line start.
+func readHeader(x *Extractor, lines []*textLine, start int) header {
+	var h header
+	lo := max(0, start-headerWindow)
+	// The region may open with a standfirst above the byline and date:
+	// look a few lines into it too.
+	hi := start + 1
+	for j := start + 1; j < len(lines) && j <= start+6; j++ {
+		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) {
+			hi = j + 1
+		}
+	}
+	bestScore, best := 0.0, -1
+	for i := lo; i < hi; i++ {
+		if s := titleScore(lines, i, start); s > bestScore {
+			bestScore, best = s, i
+		}
+	}
+	if best >= 0 {
+		h.title = lines[best].text
+	}
+	if hi > start+1 {
+		// Running text above the byline was the standfirst.
+		h.skipTo = hi
+		for h.skipTo < len(lines) && lines[h.skipTo].class != classGood {
+			h.skipTo++
+		}
+		if h.skipTo >= len(lines) {
+			h.skipTo = start
+		}
+	}
+	from := lo
+	if best >= 0 {
+		from = max(lo, best-4)
+	}
+	for i := from; i < min(len(lines), max(hi, start+1)+2); i++ {
+		l := lines[i]
+		if h.byline == "" {
+			if b, ok := bylineOf(l.text); ok {
+				h.byline = b
+			} else if best >= 0 && i > best && i <= best+3 && nameLine(l.text) {
+				h.byline = l.text
+			} else if best >= 0 && i < best && i >= best-2 && nameLine(l.text) && l.rep == 1 {
+				h.byline = l.text
+			}
+		}
+	}
+	h.date = findDate(x, lines, from, max(hi, start+1)+2)
+	return h
+}
+
+// titleScore rates line i as the headline of an article starting at
+// line start; 0 means it cannot be.
+func titleScore(lines []*textLine, i, start int) float64 {
+	l := lines[i]
+	runes := utf8.RuneCountInString(l.text)
+	if l.words < 3 || l.words > 30 || runes > 220 || l.credit || l.marker || l.bullet {
+		return 0
+	}
+	if chromeExact[l.key] || isIconRun(l.lower) || isTimestampOnly(l.lower) || isDateLine(l) {
+		return 0
+	}
+	if _, ok := bylineOf(l.text); ok {
+		return 0
+	}
+	if strings.HasSuffix(l.text, ":") || strings.HasPrefix(l.lower, "http") || creditSuffix(l.lower) {
+		return 0
+	}
+	if l.class == classBad && countStrongMarkers(l.lower) > 0 {
+		return 0
+	}
+	s := 3.0
+	if l.words >= 5 && l.words <= 22 {
+		s += 2
+	}
+	if l.class == classGood {
+		s -= 2
+	}
+	if strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "...") {
+		s -= 3
+	}
+	if nameLine(l.text) {
+		s -= 3
+	}
+	// Headlines sit next to bylines and dates.
+	for j := max(0, i-2); j <= min(len(lines)-1, i+3); j++ {
+		if j == i {
+			continue
+		}
+		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) {
+			s += 1.5
+			break
+		}
+	}
+	// Headlines are printed again: in share prompts, breadcrumbs.
+	if l.rep > 1 && l.rep <= 3 {
+		s += 1
+	}
+	// Nearer the article is likelier; furniture lists are further up.
+	s -= 0.15 * float64(start-i)
+	if i > start {
+		s -= 1
+	}
+	if s < 0 {
+		return 0
+	}
+	return s
+}
+
+// countStrongMarkers returns how many furniture phrases that are never
+// part of a headline a line holds.
+func countStrongMarkers(lower string) int {
+	n := 0
+	for _, m := range []string{"sign up", "subscribe", "newsletter", "cookie", "privacy", "all rights reserved",
+		"©", "copyright", "click here", "read more", "download", "log in", "sign in", "advertisement", "an icon of"} {
+		if strings.Contains(lower, m) {
+			n++
+		}
+	}
+	return n
+}
+
+// isDateLine reports whether a line is mostly a date or a dateline such
+// as "Published 19 June 2024" or "Nov. 20, 2019 5:52 AM EST".
+func isDateLine(l *textLine) bool {
+	if l.words > 14 || !strings.ContainsAny(l.text, "0123456789") {
+		return false
+	}
+	_, ok := parseDate(l.text, time.Time{})
+	return ok
+}
+
+// findDate returns the publication day printed in lines [from, to), or
+// failing that on a line labelled "Published" anywhere in the chrome.
+func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
+	now := x.now()
+	to = min(to, len(lines))
+	// A labelled date near the headline first, then any date there.
+	for pass := 0; pass < 2; pass++ {
+		for i := from; i < to; i++ {
+			l := lines[i]
+			if l.class == classGood && l.words > 20 {
+				continue
+			}
+			if pass == 0 && !dateLabelled(l.lower) {
+				continue
+			}
+			if t, ok := parseDate(l.text, now); ok {
+				return t
+			}
+		}
+	}
+	for _, l := range lines {
+		if l.words <= 14 && dateLabelled(l.lower) && l.class != classGood {
+			if t, ok := parseDate(l.text, now); ok {
+				return t
+			}
+		}
+	}
+	return time.Time{}
+}
+
+// writeBody writes lines [start, end] as Markdown and reports which
+// lines it kept.
+func writeBody(lines []*textLine, start, end int) (string, []bool) {
+	kept := make([]bool, len(lines))
+	var out []string
+	skipping := false // inside a list of other stories
+	lastCaption := ""
+	for i := start; i <= end; i++ {
+		l := lines[i]
+		if l.marker {
+			skipping = true
+			continue
+		}
+		if skipping {
+			if l.class != classGood || teaser(lines, i) {
+				continue
+			}
+			skipping = false
+		}
+		if l.credit {
+			// The line above, in the same place, was its caption.
+			if n := len(out); n > 0 && kept[i-1] && lines[i-1].class != classGood && strings.HasPrefix(out[n-1], "*") {
+				continue
+			}
+			if n := len(out); n > 0 && kept[i-1] && lines[i-1].class == classShort && !lines[i-1].bullet {
+				out[n-1] = captionMarkdown(lines[i-1].text)
+				if !keepCaptions {
+					out = out[:n-1]
+					kept[i-1] = false
+				}
+			}
+			continue
+		}
+		md, ok := lineMarkdown(lines, i, out)
+		if !ok {
+			continue
+		}
+		if strings.HasPrefix(md, "*") && !l.bullet {
+			// A caption: printed once, the version with its credit
+			// replacing a bare one just above.
+			if lastCaption != "" && strings.HasPrefix(l.text, lastCaption) && len(out) > 0 && out[len(out)-1] == captionMarkdown(lastCaption) {
+				out = out[:len(out)-1]
+			}
+			lastCaption = l.text
+			if !keepCaptions {
+				continue
+			}
+		}
+		out = append(out, md)
+		kept[i] = true
+	}
+	return strings.Join(out, "\n\n"), kept
+}
+
+// teaser reports whether running text at line i is the summary of
+// another story: it follows that story's headline, printed twice close
+// together as story lists print them.
+func teaser(lines []*textLine, i int) bool {
+	if i == 0 || lines[i-1].class != classShort {
+		return false
+	}
+	k := lines[i-1].key
+	for j := max(0, i-6); j < min(len(lines), i+4); j++ {
+		if j != i-1 && lines[j].key == k {
+			return true
+		}
+	}
+	return false
+}
+
+// lineMarkdown writes line i of the article as Markdown, or reports
+// false when it is furniture or a fragment.
+func lineMarkdown(lines []*textLine, i int, out []string) (string, bool) {
+	l := lines[i]
+	sameBlockNext := i+1 < len(lines) && lines[i+1].block == l.block
+	switch {
+	case l.key == "updated":
+		return "", false
+	case strings.HasPrefix(l.lower, "updated ") && l.words <= 8 && strings.ContainsAny(l.text, "0123456789"):
+		return "*" + l.text + "*", true
+	case l.class == classBad:
+		if strings.HasPrefix(l.text, "— ") || strings.HasPrefix(l.text, "- ") && strings.Contains(l.text, "(@") {
+			return escapeMarkdown(l.text), true // an embedded post's attribution
+		}
+		return "", false
+	case creditSuffix(l.lower) && !l.end || creditSuffix(l.lower) && l.words < 45:
+		// A caption; when its block holds it twice or with alt text,
+		// only the last line (the one with the credit) is printed.
+		return captionMarkdown(l.text), true
+	case sameBlockNext && creditSuffix(lines[i+1].lower) && l.class != classGood:
+		return "", false
+	case sameBlockNext && creditSuffix(lines[i+1].lower) && l.words < 60 && l.block == lines[i+1].block:
+		return "", false
+	}
+	if l.bullet && l.words >= 2 {
+		return "- " + escapeMarkdown(l.text), true
+	}
+	if l.class == classGood {
+		return quoteIfIntroduced(escapeMarkdown(l.text), out), true
+	}
+	// Short lines.
+	if strings.HasPrefix(l.text, "— ") && strings.Contains(l.text, "(@") {
+		return escapeMarkdown(l.text), true
+	}
+	if l.end && l.words >= 3 {
+		return quoteIfIntroduced(escapeMarkdown(l.text), out), true
+	}
+	if strings.HasSuffix(l.text, ":") && l.words >= 3 {
+		return escapeMarkdown(l.text), true
+	}
+	if inList(lines, i) {
+		return "- " + escapeMarkdown(l.text), true
+	}
+	if l.words >= 1 && l.words <= 16 && headingNext(lines, i) && l.rep == 1 {
+		return "## " + strings.TrimRight(l.text, " "), true
+	}
+	return "", false
+}
+
+// headingNext reports whether the line after i is running text or a
+// list, as it is after a sub-heading.
+func headingNext(lines []*textLine, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	n := lines[i+1]
+	if n.class == classGood || n.bullet {
+		return i == 0 || lines[i-1].class != classShort || lines[i-1].end
+	}
+	return false
+}
+
+// inList reports whether line i is one of a run of at least three
+// short, similar lines inside the article: a list printed without marks.
+func inList(lines []*textLine, i int) bool {
+	ok := func(l *textLine) bool {
+		return l.class == classShort && l.words >= 3 && !l.end && !strings.HasSuffix(l.text, ":") && !l.credit
+	}
+	if !ok(lines[i]) {
+		return false
+	}
+	n := 1
+	for j := i - 1; j >= 0 && ok(lines[j]); j-- {
+		n++
+	}
+	for j := i + 1; j < len(lines) && ok(lines[j]); j++ {
+		n++
+	}
+	return n >= 3
+}
+
+// quoteIfIntroduced makes a paragraph a block quote when the paragraph
+// before it introduced a quotation: "Tass writes:", "he said:".
+func quoteIfIntroduced(md string, out []string) string {
+	if len(out) == 0 {
+		return md
+	}
+	prev := out[len(out)-1]
+	if !strings.HasSuffix(prev, ":") || strings.HasPrefix(prev, "#") {
+		return md
+	}
+	tail := strings.ToLower(prev)
+	if len(tail) > 80 {
+		tail = tail[len(tail)-80:]
+	}
+	for _, v := range []string{"said", "says", "writes", "wrote", "told", "reported", "reports", "added", "saying",
+		"quoted", "continued", "tweeted", "posted", "statement", "declared", "announced", "stated", "adding", "asked"} {
+		if strings.Contains(tail, v) {
+			return "> " + md
+		}
+	}
+	return md
+}
+
+// captionMarkdown writes a photo caption in italics.
+func captionMarkdown(s string) string {
+	return "*" + strings.Trim(escapeMarkdown(s), "*_ ") + "*"
+}
+
+// escapeMarkdown keeps a line of plain text from being read as Markdown
+// structure: headings, quotes, list marks, numbered items.
+func escapeMarkdown(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '#', '>', '+', '=', '|':
+		return `\` + s
+	case '-', '*', '_':
+		if len(s) > 1 && (s[1] == ' ' || s[1] == s[0]) {
+			return `\` + s
+		}
+	}
+	// "1. " at the start would begin a numbered list.
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' ' {
+		return s[:i] + `\` + s[i:]
+	}
+	return s
 }
