@@ -267,6 +267,14 @@ func denseRegion(lines []*textLine) (int, int) {
 	bestStart, bestEnd, start := -1, -1, 0
 	for i, l := range lines {
 		w := lineWeight(l)
+		if l.class == classGood && l.rep > 1 && l.words >= 12 {
+			// Long lines printed twice are tickers and teaser lists.
+			w = 0
+		} else if l.class == classGood && !goodNeighbour(lines, i) {
+			// A paragraph alone between headlines and labels is more
+			// likely the summary of another story than part of this one.
+			w *= isolatedWeight
+		}
 		if sum <= 0 {
 			sum, start = 0, i
 		}
@@ -289,6 +297,23 @@ func denseRegion(lines []*textLine) (int, int) {
 	return bestStart, bestEnd
 }
 
+// isolatedWeight scales the weight of running text with no running
+// text next to it.
+var isolatedWeight = 0.25
+
+// Line weights of furniture, "related stories" headings and short lines.
+var (
+	badWeight    = -4.0
+	markerWeight = -40.0
+	shortWeight  = -2.5
+)
+
+// goodNeighbour reports whether the line before or after i is running
+// text too.
+func goodNeighbour(lines []*textLine, i int) bool {
+	return i > 0 && lines[i-1].class == classGood || i+1 < len(lines) && lines[i+1].class == classGood
+}
+
 // listContinues reports whether the line after i continues a list that
 // the text at or before i announced with a colon.
 func listContinues(lines []*textLine, i int) bool {
@@ -296,12 +321,17 @@ func listContinues(lines []*textLine, i int) bool {
 	if next.class != classShort || next.words < 2 || next.marker {
 		return false
 	}
+	if strings.HasSuffix(next.text, ":") {
+		// The announcement itself, if a list follows it.
+		return i+3 < len(lines) && lines[i+2].class == classShort && lines[i+3].class == classShort &&
+			lines[i+2].words >= 2 && lines[i+3].words >= 2
+	}
 	for j := i; j >= 0 && j > i-60; j-- {
 		l := lines[j]
-		if l.class == classGood {
-			return strings.HasSuffix(l.text, ":")
+		if strings.HasSuffix(l.text, ":") {
+			return true
 		}
-		if l.class != classShort || l.words < 2 {
+		if l.class == classGood || l.class != classShort || l.words < 2 {
 			return false
 		}
 	}
@@ -317,14 +347,14 @@ func lineWeight(l *textLine) float64 {
 		return float64(min(l.words, 120))
 	case classBad:
 		if l.marker {
-			return -40
+			return markerWeight
 		}
-		return -6
+		return badWeight
 	}
 	if l.end && l.words >= 4 {
 		return float64(l.words) / 2
 	}
-	return -2.5
+	return shortWeight
 }
 
 // header is what the lines above an article say about it.
@@ -349,8 +379,12 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	// The region may open with a standfirst above the byline and date:
 	// look a few lines into it too.
 	hi := start + 1
-	for j := start + 1; j < len(lines) && j <= start+6; j++ {
-		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) {
+	for j := start + 1; j < len(lines) && j <= start+4; j++ {
+		l := lines[j]
+		if l.class == classGood || strings.HasPrefix(l.text, "—") {
+			break
+		}
+		if _, ok := bylineOf(l.text); ok || isDateLine(l) {
 			hi = j + 1
 		}
 	}
@@ -426,15 +460,23 @@ func titleScore(lines []*textLine, i, start int) float64 {
 	if nameLine(l.text) {
 		s -= 3
 	}
-	// Headlines sit next to bylines and dates.
+	// Headlines sit above bylines and dates, sometimes just below.
 	for j := max(0, i-2); j <= min(len(lines)-1, i+3); j++ {
 		if j == i {
 			continue
 		}
-		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) {
-			s += 1.5
+		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) || nameLine(lines[j].text) {
+			if j > i {
+				s += 1.5
+			} else {
+				s += 0.5
+			}
 			break
 		}
+	}
+	// Labels and links: "Tested by: ... More info: www.example.com".
+	if strings.Count(l.text, ":") >= 2 || strings.Contains(l.lower, "www.") || strings.Contains(l.lower, ".com") {
+		s -= 2
 	}
 	// Headlines are printed again: in share prompts, breadcrumbs.
 	if l.rep > 1 && l.rep <= 3 {
