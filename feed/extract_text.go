@@ -369,7 +369,7 @@ type header struct {
 
 // headerWindow is how many lines above the article are searched for its
 // headline.
-const headerWindow = 16
+const headerWindow = 40
 
 // readHeader finds the headline, byline and date above the article that
 // starts at line start.
@@ -390,7 +390,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	}
 	bestScore, best := 0.0, -1
 	for i := lo; i < hi; i++ {
-		if s := titleScore(lines, i, start); s > bestScore {
+		if s := titleScore(x, lines, i, start); s > bestScore {
 			bestScore, best = s, i
 		}
 	}
@@ -429,10 +429,15 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 
 // titleScore rates line i as the headline of an article starting at
 // line start; 0 means it cannot be.
-func titleScore(lines []*textLine, i, start int) float64 {
+func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	l := lines[i]
+	if x.Signatures != nil {
+		if _, ok := x.Signatures.lookup(l.text); ok {
+			return 0 // the outlet's name
+		}
+	}
 	runes := utf8.RuneCountInString(l.text)
-	if l.words < 3 || l.words > 30 || runes > 220 || l.credit || l.marker || l.bullet {
+	if l.words < 2 || l.words > 30 || runes > 220 || l.credit || l.marker || l.bullet {
 		return 0
 	}
 	if chromeExact[l.key] || isIconRun(l.lower) || isTimestampOnly(l.lower) || isDateLine(l) {
@@ -441,18 +446,34 @@ func titleScore(lines []*textLine, i, start int) float64 {
 	if _, ok := bylineOf(l.text); ok {
 		return 0
 	}
-	if strings.HasSuffix(l.text, ":") || strings.HasPrefix(l.lower, "http") || creditSuffix(l.lower) {
+	if strings.HasSuffix(l.text, ":") || strings.HasPrefix(l.lower, "http") || creditSuffix(l.lower) ||
+		strings.Contains(l.text, "(@") || strings.Contains(l.text, " @") || strings.Contains(l.text, "--") {
 		return 0
 	}
 	if l.class == classBad && countStrongMarkers(l.lower) > 0 {
 		return 0
 	}
+	// Headlines in a list of other stories follow its heading.
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if lines[j].marker {
+			return 0
+		}
+		if lines[j].class == classGood {
+			break
+		}
+	}
 	s := 3.0
-	if l.words >= 5 && l.words <= 22 {
+	switch {
+	case l.words == 2:
+		s -= 1
+	case l.words >= 5 && l.words <= 22:
 		s += 2
 	}
 	if l.class == classGood {
 		s -= 2
+	}
+	if l.class == classBad {
+		s -= 1
 	}
 	if strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "...") {
 		s -= 3
@@ -460,18 +481,29 @@ func titleScore(lines []*textLine, i, start int) float64 {
 	if nameLine(l.text) {
 		s -= 3
 	}
+	if i > 0 && strings.HasSuffix(lines[i-1].text, ":") {
+		s -= 3 // the value of a label such as "Author:"
+	}
 	// Headlines sit above bylines and dates, sometimes just below.
-	for j := max(0, i-2); j <= min(len(lines)-1, i+3); j++ {
-		if j == i {
+	near := 0
+	for j := i + 1; j < len(lines) && near < 4; j++ {
+		if lines[j].class == classBad && !isDateLine(lines[j]) {
 			continue
 		}
+		near++
 		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) || nameLine(lines[j].text) {
-			if j > i {
-				s += 1.5
-			} else {
-				s += 0.5
-			}
+			s += 2
 			break
+		}
+	}
+	if i > 0 {
+		p := lines[i-1]
+		if _, ok := bylineOf(p.text); ok || nameLine(p.text) {
+			s += 1.5
+		} else if isDateLine(p) {
+			s += 1
+		} else if p.words <= 2 && p.class != classGood {
+			s += 0.5 // after a section name
 		}
 	}
 	// Labels and links: "Tested by: ... More info: www.example.com".
@@ -482,8 +514,15 @@ func titleScore(lines []*textLine, i, start int) float64 {
 	if l.rep > 1 && l.rep <= 3 {
 		s += 1
 	}
-	// Nearer the article is likelier; furniture lists are further up.
-	s -= 0.15 * float64(start-i)
+	// Nearer the article is likelier; what lies between a headline and
+	// its article is mostly furniture, which does not count.
+	between := 0
+	for j := i + 1; j < start; j++ {
+		if lines[j].class != classBad {
+			between++
+		}
+	}
+	s -= 0.3 * float64(between)
 	if i > start {
 		s -= 1
 	}
@@ -512,9 +551,32 @@ func isDateLine(l *textLine) bool {
 	if l.words > 14 || !strings.ContainsAny(l.text, "0123456789") {
 		return false
 	}
-	_, ok := parseDate(l.text, time.Time{})
-	return ok
+	if _, ok := parseDate(l.text, time.Time{}); !ok {
+		return false
+	}
+	// Beyond the date itself, only labels, weekdays and times.
+	other := 0
+	for _, t := range dateTokens(l.text) {
+		if _, ok := monthNames[t]; ok || dateWords[t] || t[0] >= '0' && t[0] <= '9' {
+			continue
+		}
+		other++
+	}
+	return other <= 1
 }
+
+// dateWords are the words printed around a date on a dateline.
+var dateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`published updated posted date on at last modified de às a le am pm gmt utc est edt
+		bst cet cest pst pdt et pt ist aest jst monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+		thu thur thurs fri sat sun today yesterday segunda terça quarta quinta sexta feira sábado domingo lundi mardi
+		mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag samstag sonntag um uhr h
+		t z of the th st nd rd min read`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // findDate returns the publication day printed in lines [from, to), or
 // failing that on a line labelled "Published" anywhere in the chrome.
