@@ -450,7 +450,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 		strings.Contains(l.text, "(@") || strings.Contains(l.text, " @") || strings.Contains(l.text, "--") {
 		return 0
 	}
-	if l.class == classBad && countStrongMarkers(l.lower) > 0 {
+	if l.class == classBad && countMarkers(l.lower) > countSocial(l.lower) || strings.Contains(l.text, "_") {
 		return 0
 	}
 	// Headlines in a list of other stories follow its heading.
@@ -463,6 +463,9 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 		}
 	}
 	s := 3.0
+	if _, ok := parseDate(l.text, time.Time{}); ok {
+		s -= 3 // headlines seldom hold a full date; datelines do
+	}
 	switch {
 	case l.words == 2:
 		s -= 1
@@ -492,7 +495,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 		}
 		near++
 		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) || nameLine(lines[j].text) {
-			s += 2
+			s += 2.5 - 0.5*float64(near)
 			break
 		}
 	}
@@ -530,6 +533,18 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 		return 0
 	}
 	return s
+}
+
+// countSocial returns how many social network names a line holds;
+// headlines may name them where furniture does too.
+func countSocial(lower string) int {
+	n := 0
+	for _, w := range []string{"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube", "podcast"} {
+		if strings.Contains(lower, w) {
+			n++
+		}
+	}
+	return n
 }
 
 // countStrongMarkers returns how many furniture phrases that are never
