@@ -89,7 +89,7 @@ var chromeMarkers = []string{
 	"about us", "terms and conditions", "personal data", "consent", "ad choices", "adchoices",
 	"this slideshow requires", "view all", "view comments", "load more", "show more", "image 1 of",
 	"image credit", "photo credit", "(photo", "picture:", "pictured:", "caption", "browse all", "new window",
-	"external link", "submit to", "click to", "click for", "clicking here", "tap here", "go to page",
+	"external link", "submit to", "signed in", "sign out", "click to", "click for", "clicking here", "tap here", "go to page",
 }
 
 // markerSet indexes chromeMarkers for the one-pass phrase search.

@@ -111,6 +111,9 @@ func nameLine(text string) bool {
 	}
 	// Names are short words; headlines in title case have function words.
 	for _, w := range words {
+		if !strings.HasPrefix(w, "(") && oddCapitals(w) {
+			return false
+		}
 		lw := strings.ToLower(strings.Trim(w, ",()"))
 		switch lw {
 		case "the", "of", "to", "for", "on", "at", "a", "an", "is", "are", "news", "home", "menu", "more", "all", "new":
@@ -118,4 +121,19 @@ func nameLine(text string) bool {
 		}
 	}
 	return true
+}
+
+// oddCapitals reports whether a word has capitals where names do not:
+// "CFA", "ProfileSign". "McDonald" and "O'Brien" are names.
+func oddCapitals(w string) bool {
+	upper := 0
+	for i, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+			if i > 2 && !strings.ContainsAny(w[:i], "'’-") {
+				return true
+			}
+		}
+	}
+	return upper > 1 && upper == utf8.RuneCountInString(w)
 }

@@ -472,7 +472,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	case l.words >= 5 && l.words <= 22:
 		s += 2
 	}
-	if l.class == classGood {
+	if l.class == classGood && !(i == start && i+1 < len(lines) && hasDate(lines[i+1])) {
 		s -= 2
 	}
 	if l.class == classBad {
@@ -494,8 +494,17 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 			continue
 		}
 		near++
-		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) || nameLine(lines[j].text) {
+		if lj := lines[j]; lj.class == classShort && lj.words >= 4 && !lj.end && !isDateLine(lj) && !nameLine(lj.text) {
+			if _, ok := bylineOf(lj.text); !ok {
+				break // another headline-like line lies between
+			}
+		}
+		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) {
 			s += 2.5 - 0.5*float64(near)
+			break
+		}
+		if nameLine(lines[j].text) {
+			s += 1
 			break
 		}
 	}
@@ -566,6 +575,11 @@ func isDateLine(l *textLine) bool {
 	if l.words > 14 || !strings.ContainsAny(l.text, "0123456789") {
 		return false
 	}
+	for _, p := range []string{"updated", "posted", "published", "last updated", "date"} {
+		if strings.HasPrefix(l.lower, p) {
+			return true
+		}
+	}
 	if _, ok := parseDate(l.text, time.Time{}); !ok {
 		return false
 	}
@@ -578,6 +592,15 @@ func isDateLine(l *textLine) bool {
 		other++
 	}
 	return other <= 1
+}
+
+// hasDate reports whether a short line holds a date anywhere.
+func hasDate(l *textLine) bool {
+	if l.words > 20 {
+		return false
+	}
+	_, ok := parseDate(l.text, time.Time{})
+	return ok
 }
 
 // dateWords are the words printed around a date on a dateline.
