@@ -78,7 +78,7 @@ func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	} else {
 		h := readHeader(x, lines, start)
 		a.Title, a.Byline, a.Date = h.title, h.byline, h.date
-		if h.skipTo > start {
+		if h.skipTo > 0 {
 			start = h.skipTo
 		}
 		a.Body, inBody = writeBody(lines, start, end)
@@ -349,6 +349,9 @@ func lineWeight(l *textLine) float64 {
 		if l.marker {
 			return markerWeight
 		}
+		if !strings.ContainsFunc(l.text, unicode.IsLetter) {
+			return 0 // a figure in a table
+		}
 		return badWeight
 	}
 	if l.end && l.words >= 4 {
@@ -375,7 +378,14 @@ const headerWindow = 40
 // starts at line start.
 func readHeader(x *Extractor, lines []*textLine, start int) header {
 	var h header
-	lo := max(0, start-headerWindow)
+	// Figures in tables do not count towards the window.
+	lo, n := start, 0
+	for lo > 0 && n < headerWindow {
+		lo--
+		if strings.ContainsFunc(lines[lo].text, unicode.IsLetter) {
+			n++
+		}
+	}
 	// The region may open with a standfirst above the byline and date:
 	// look a few lines into it too.
 	hi := start + 1
@@ -396,6 +406,9 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	}
 	if best >= 0 {
 		h.title = lines[best].text
+		if best >= start && best+1 > hi {
+			hi = best + 1 // the headline opened the region
+		}
 	}
 	if hi > start+1 {
 		// Running text above the byline was the standfirst.
@@ -424,7 +437,54 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 		}
 	}
 	h.date = findDate(x, lines, from, max(hi, start+1)+2)
+	if best >= 0 && best < start && h.skipTo <= start {
+		h.skipTo = openingParagraph(lines, best, start)
+	}
 	return h
+}
+
+// openingParagraph returns where the article after the headline at
+// line title really starts when the dense region found at start left
+// out its first paragraphs: running text right under the byline and
+// dateline, cut off from the rest by a box of links or a table.
+func openingParagraph(lines []*textLine, title, start int) int {
+	// The end of the header: bylines, datelines and furniture.
+	j := title + 1
+	for ; j < start; j++ {
+		l := lines[j]
+		if l.class == classGood {
+			break
+		}
+	}
+	if j >= start || lines[j].words < 12 {
+		return start
+	}
+	g := j
+	// A standfirst above the byline is not the opening paragraph.
+	for k := g + 1; k < start && k <= g+4; k++ {
+		if lines[k].class == classGood {
+			break
+		}
+		if _, ok := bylineOf(lines[k].text); ok || isDateLine(lines[k]) {
+			return openingParagraph(lines, k, start)
+		}
+	}
+	gap, markers := 0, 0
+	for k := g + 1; k < start; k++ {
+		l := lines[k]
+		if l.marker {
+			markers++
+		}
+		if l.class == classBad && strings.ContainsFunc(l.text, unicode.IsLetter) && !l.marker {
+			gap += 3
+		} else {
+			gap++
+		}
+	}
+	if markers > 1 || gap > 12 && markers > 0 || gap > 80 {
+		return start
+	}
+	return g
 }
 
 // titleScore rates line i as the headline of an article starting at
@@ -759,7 +819,7 @@ func lineMarkdown(lines []*textLine, i int, out []string) (string, bool) {
 	if inList(lines, i) {
 		return "- " + escapeMarkdown(l.text), true
 	}
-	if l.words >= 1 && l.words <= 16 && headingNext(lines, i) && l.rep == 1 {
+	if l.words >= 1 && l.words <= 16 && headingNext(lines, i) && l.rep == 1 && !hasDate(l) && !strings.Contains(l.text, "**") {
 		return "## " + strings.TrimRight(l.text, " "), true
 	}
 	return "", false
