@@ -89,7 +89,8 @@ var chromeMarkers = []string{
 	"about us", "terms and conditions", "personal data", "consent", "ad choices", "adchoices",
 	"this slideshow requires", "view all", "view comments", "load more", "show more", "image 1 of",
 	"image credit", "photo credit", "(photo", "picture:", "pictured:", "caption", "browse all", "new window",
-	"external link", "submit to", "signed in", "sign out", "click to", "click for", "clicking here", "tap here", "go to page",
+	"external link", "submit to", "signed in", "sign out", "adverts", "ad-free", "without ads",
+	"get the app", "read without", "click to", "click for", "clicking here", "tap here", "go to page",
 }
 
 // markerSet indexes chromeMarkers for the one-pass phrase search.
@@ -153,6 +154,14 @@ var endMarkerSet = func() map[string]bool {
 	return m
 }()
 
+// endMarkerParts are phrases that make a short line the heading of a
+// list of other stories: "Ashvale Media's most read", "Elsewhere in
+// Places", "Top reads right now".
+var endMarkerParts = []string{"most read", "top reads", "read next", "elsewhere in", "elsewhere on", "more like this",
+	"most viewed", "most popular", "most shared", "you may also", "you might also", "also read", "further reading",
+	"in other news", "what to read", "related stories", "related articles", "more stories", "other stories",
+	"recommended for you", "editor's picks", "editors' picks", "around the web", "popular now", "trending now"}
+
 // isEndMarker reports whether a line opens a list of other stories,
 // tags or comments: "Related stories", "More from Sport", "Tags:".
 func isEndMarker(key string) bool {
@@ -161,6 +170,13 @@ func isEndMarker(key string) bool {
 	}
 	if utf8.RuneCountInString(key) >= 40 {
 		return false
+	}
+	if len(strings.Fields(key)) <= 6 {
+		for _, p := range endMarkerParts {
+			if strings.Contains(key, p) {
+				return true
+			}
+		}
 	}
 	for _, p := range []string{"more from ", "more in ", "more on ", "related ", "latest ", "most popular",
 		"most read", "tags ", "topics ", "you may also", "you might also", "read more ", "don't miss", "more stories",
@@ -184,6 +200,28 @@ func lineKey(lower string) string {
 // icon of a paper envelope. Facebook An icon of ...").
 func isIconRun(lower string) bool {
 	return strings.Count(lower, " icon") >= 3 || strings.Count(lower, "an icon of") >= 2
+}
+
+// controlWords are the labels of a page's buttons.
+var controlWords = []string{"Share", "Bookmark", "Save", "Listen", "Print", "Copy link", "Text size", "Email", "Comment",
+	"Facebook", "Twitter", "WhatsApp", "LinkedIn", "Messenger", "Alerts", "Follow", "Link", "Hover", "Reddit", "X "}
+
+// isControlRun reports whether a line is a row of buttons with their
+// icons described: "Share A curved arrow leaving a box. Listen A pair
+// of headphones. Text size Two letter As, one larger."
+func isControlRun(text string) bool {
+	n := 0
+	for _, w := range controlWords {
+		if strings.HasPrefix(text, w) || strings.Contains(text, ". "+w) || strings.Contains(text, ": "+w) {
+			n++
+		}
+	}
+	if n < 3 {
+		return false
+	}
+	// Button rows are fragments: many full stops, few words between.
+	stops := strings.Count(text, ". ") + 1
+	return len(strings.Fields(text)) <= 12*stops
 }
 
 // isCredit reports whether a line is a photo credit alone: "Getty

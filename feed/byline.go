@@ -93,7 +93,7 @@ func looksLikeNames(s string) bool {
 // (now) and John Roe (earlier)".
 func nameLine(text string) bool {
 	t := strings.TrimSpace(text)
-	if t == "" || endsSentence(t) || strings.ContainsAny(t, "0123456789:|/!?\"“”") {
+	if t == "" || endsSentence(t) || strings.ContainsAny(t, "0123456789:|/!?\"“”") || chromeExact[lineKey(strings.ToLower(t))] {
 		return false
 	}
 	words := strings.Fields(t)

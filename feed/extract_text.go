@@ -47,6 +47,9 @@ type textLine struct {
 	marker bool // opens a list of other stories: "Related stories"
 	credit bool // a photo credit on its own
 	rep    int  // how many lines of the file have the same key
+	// menu reports whether the line is a row of links flattened with
+	// wide gaps or separators: "News  Sport  Weather", "Terms · Help".
+	menu bool
 }
 
 // keepCaptions reports whether photo captions inside the article are
@@ -112,7 +115,7 @@ func segmentText(s string) []*textLine {
 			continue
 		}
 		blank = false
-		l := &textLine{text: t, block: block}
+		l := &textLine{text: t, block: block, menu: isMenuRow(strings.TrimSpace(raw))}
 		l.text, l.bullet = stripBullet(t)
 		if l.text == "" {
 			continue
@@ -138,6 +141,28 @@ func markChrome(x *Extractor, lines []*textLine) {
 			l.marker = l.marker || l.words <= 6
 		})
 	}
+}
+
+// isMenuRow reports whether a raw line is several short items set apart
+// by runs of spaces, tabs or separators, as menus are when flattened.
+func isMenuRow(raw string) bool {
+	gaps := strings.Count(raw, "  ") + strings.Count(raw, "\t")
+	seps := strings.Count(raw, " | ") + strings.Count(raw, " · ") + strings.Count(raw, " • ") + strings.Count(raw, " / ")
+	if gaps+seps < 2 && !(gaps+seps == 1 && len(strings.Fields(raw)) <= 8) {
+		return false
+	}
+	// Items are short: few words between the gaps.
+	items := strings.FieldsFunc(strings.NewReplacer("  ", "\x00", "\t", "\x00", " | ", "\x00", " · ", "\x00",
+		" • ", "\x00", " / ", "\x00").Replace(raw), func(r rune) bool { return r == 0 })
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		if len(strings.Fields(it)) > 6 || endsSentence(strings.TrimSpace(it)) && len(strings.Fields(it)) > 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // stripBullet removes a list mark from the start of a line.
@@ -209,6 +234,8 @@ func classify(l *textLine) lineClass {
 		l.marker = true
 		return classBad
 	case isIconRun(l.lower), strings.Contains(l.lower, "{*"), strings.Contains(l.lower, "%2f"):
+		return classBad
+	case l.menu && !l.end, isControlRun(l.text):
 		return classBad
 	case isCredit(l.text, l.lower):
 		l.credit = true
@@ -290,11 +317,55 @@ func denseRegion(lines []*textLine) (int, int) {
 	for bestStart < bestEnd && lines[bestStart].class != classGood {
 		bestStart++
 	}
-	// A list announced by a colon runs past the last paragraph.
-	for bestEnd+1 < len(lines) && listContinues(lines, bestEnd) {
-		bestEnd++
+	for {
+		// A list announced by a colon runs past the last paragraph.
+		for bestEnd+1 < len(lines) && listContinues(lines, bestEnd) {
+			bestEnd++
+		}
+		next := continuesAfterBox(lines, bestEnd)
+		if next <= bestEnd {
+			break
+		}
+		bestEnd = next
 	}
 	return bestStart, bestEnd
+}
+
+// continuesAfterBox returns the last line of article text that follows a
+// box of links placed inside the article after line end, or end when
+// there is none. A box is a heading such as "Most read" and two or more
+// headlines in a row; a list of other stories alternates headlines and
+// summaries instead.
+func continuesAfterBox(lines []*textLine, end int) int {
+	j := end + 1
+	if j >= len(lines) || !lines[j].marker {
+		return end
+	}
+	j++
+	heads := 0
+	for ; j < len(lines) && heads < 8; j++ {
+		l := lines[j]
+		if l.class != classShort || l.end || l.words < 3 {
+			break
+		}
+		heads++
+	}
+	if heads < 2 || j >= len(lines) || lines[j].class != classGood {
+		return end
+	}
+	last := end
+	for ; j < len(lines); j++ {
+		l := lines[j]
+		switch {
+		case l.class == classGood, l.class == classShort && l.end && l.words >= 4:
+			last = j
+		case l.class == classShort && l.words <= 12 && j+1 < len(lines) && lines[j+1].class == classGood:
+			// a sub-heading
+		default:
+			return last
+		}
+	}
+	return last
 }
 
 // isolatedWeight scales the weight of running text with no running
@@ -424,17 +495,9 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	if best >= 0 {
 		from = max(lo, best-4)
 	}
-	for i := from; i < min(len(lines), max(hi, start+1)+2); i++ {
-		l := lines[i]
-		if h.byline == "" {
-			if b, ok := bylineOf(l.text); ok {
-				h.byline = b
-			} else if best >= 0 && i > best && i <= best+3 && nameLine(l.text) {
-				h.byline = l.text
-			} else if best >= 0 && i < best && i >= best-2 && nameLine(l.text) && l.rep == 1 {
-				h.byline = l.text
-			}
-		}
+	h.byline = findByline(lines, from, max(hi, start+1)+2, best)
+	if best < 0 {
+		h.title = firstLineTitle(lines, start)
 	}
 	h.date = findDate(x, lines, from, max(hi, start+1)+2)
 	if best >= 0 && best < start && h.skipTo <= start {
@@ -487,6 +550,47 @@ func openingParagraph(lines []*textLine, title, start int) int {
 	return g
 }
 
+// findByline returns the author named in lines [from, to) around the
+// headline at line title: a "By" line first, then a line of names next
+// to the headline, then a "By" line anywhere on the page.
+func findByline(lines []*textLine, from, to, title int) string {
+	to = min(to, len(lines))
+	for i := from; i < to; i++ {
+		if b, ok := bylineOf(lines[i].text); ok {
+			return b
+		}
+	}
+	if title >= 0 {
+		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
+			if i >= 0 && i < len(lines) && lines[i].rep == 1 && nameLine(lines[i].text) {
+				return lines[i].text
+			}
+		}
+	}
+	for _, l := range lines {
+		if l.words <= 8 && l.class != classGood {
+			if b, ok := bylineOf(l.text); ok {
+				return b
+			}
+		}
+	}
+	return ""
+}
+
+// firstLineTitle returns the first line of a file as its headline when
+// the file is a bare article: a short line alone in its block, followed
+// by the text.
+func firstLineTitle(lines []*textLine, start int) string {
+	if start == 0 || start > 3 {
+		return ""
+	}
+	l := lines[0]
+	if l.class == classBad || l.end || l.words > 25 || l.menu || len(lines) > 1 && lines[1].block == l.block {
+		return ""
+	}
+	return l.text
+}
+
 // titleScore rates line i as the headline of an article starting at
 // line start; 0 means it cannot be.
 func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
@@ -510,7 +614,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 		strings.Contains(l.text, "(@") || strings.Contains(l.text, " @") || strings.Contains(l.text, "--") {
 		return 0
 	}
-	if l.class == classBad && countMarkers(l.lower) > countSocial(l.lower) || strings.Contains(l.text, "_") {
+	if l.class == classBad && countMarkers(l.lower) > countSocial(l.lower) || strings.Contains(l.text, "_") || l.menu || isControlRun(l.text) {
 		return 0
 	}
 	// Headlines in a list of other stories follow its heading.
@@ -546,6 +650,12 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	}
 	if i > 0 && strings.HasSuffix(lines[i-1].text, ":") {
 		s -= 3 // the value of a label such as "Author:"
+	}
+	if i+1 < len(lines) && lines[i+1].menu {
+		s -= 3 // a site's name or motto above its menu
+	}
+	if k := strings.Index(l.text, ". "); k > 0 && k < len(l.text)-2 && len(strings.Fields(l.text[:k])) >= 3 {
+		s -= 2 // two sentences: a prompt or a teaser
 	}
 	// Headlines sit above bylines and dates, sometimes just below.
 	near := 0

@@ -11,6 +11,8 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/broadsheet/broadsheet/data"
 )
 
 // Signature recognises an outlet by what its pages carry around the text:
@@ -36,13 +38,18 @@ type Signatures struct {
 //go:embed signatures.toml
 var builtinTOML []byte
 
-// builtinSignatures is the embedded table, parsed once.
+// builtinSignatures is the embedded table of real outlets followed by
+// the fictional outlets of the bundled sample articles, parsed once.
 var builtinSignatures = func() []Signature {
 	sigs, err := ParseSignatures(builtinTOML)
 	if err != nil {
 		panic("feed: built-in signatures.toml: " + err.Error())
 	}
-	return sigs
+	samples, err := ParseSignatures(data.Signatures)
+	if err != nil {
+		panic("feed: data/signatures.toml: " + err.Error())
+	}
+	return append(sigs, samples...)
 }()
 
 // DefaultSignatures returns the built-in table.
