@@ -22,7 +22,9 @@ func bylineOf(text string) (string, bool) {
 		rest = t[9:]
 	case strings.HasPrefix(lower, "written by "):
 		rest = t[11:]
-	case strings.HasPrefix(lower, "author:") || strings.HasPrefix(lower, "authors:"):
+	case strings.HasPrefix(lower, "author:") || strings.HasPrefix(lower, "authors:") ||
+		strings.HasPrefix(lower, "reporter:") || strings.HasPrefix(lower, "reporters:") ||
+		strings.HasPrefix(lower, "written by:") || strings.HasPrefix(lower, "byline:"):
 		_, rest, _ = strings.Cut(t, ":")
 	case strings.HasPrefix(lower, "reporting by "):
 		rest = t[13:]

@@ -338,6 +338,9 @@ func denseRegion(lines []*textLine) (int, int) {
 // summaries instead.
 func continuesAfterBox(lines []*textLine, end int) int {
 	j := end + 1
+	for k := 0; k < 2 && j < len(lines) && lines[j].class == classBad && !lines[j].marker; k++ {
+		j++ // a newsletter prompt above the box
+	}
 	if j >= len(lines) || !lines[j].marker {
 		return end
 	}
@@ -350,6 +353,9 @@ func continuesAfterBox(lines []*textLine, end int) int {
 		}
 		heads++
 	}
+	for j < len(lines) && isFigure(lines[j]) {
+		j++
+	}
 	if heads < 2 || j >= len(lines) || lines[j].class != classGood {
 		return end
 	}
@@ -359,6 +365,7 @@ func continuesAfterBox(lines []*textLine, end int) int {
 		switch {
 		case l.class == classGood, l.class == classShort && l.end && l.words >= 4:
 			last = j
+		case isFigure(l):
 		case l.class == classShort && l.words <= 12 && j+1 < len(lines) && lines[j+1].class == classGood:
 			// a sub-heading
 		default:
@@ -377,12 +384,37 @@ var (
 	badWeight    = -4.0
 	markerWeight = -40.0
 	shortWeight  = -2.5
+	// longShortWeight is the weight of a short line with some running
+	// text in it: a list item, or a headline.
+	longShortWeight = -2.5
 )
 
 // goodNeighbour reports whether the line before or after i is running
 // text too.
 func goodNeighbour(lines []*textLine, i int) bool {
-	return i > 0 && lines[i-1].class == classGood || i+1 < len(lines) && lines[i+1].class == classGood
+	for j := i - 1; j >= 0; j-- {
+		if lines[j].class == classGood {
+			return true
+		}
+		if !isFigure(lines[j]) {
+			break
+		}
+	}
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].class == classGood {
+			return true
+		}
+		if !isFigure(lines[j]) {
+			break
+		}
+	}
+	return false
+}
+
+// isFigure reports whether a line is a number alone, as in tables and
+// "in numbers" pieces: "412", "38.2%".
+func isFigure(l *textLine) bool {
+	return !strings.ContainsFunc(l.text, unicode.IsLetter)
 }
 
 // listContinues reports whether the line after i continues a list that
@@ -428,6 +460,9 @@ func lineWeight(l *textLine) float64 {
 	if l.end && l.words >= 4 {
 		return float64(l.words) / 2
 	}
+	if l.words >= 6 && l.stops >= 2 {
+		return longShortWeight
+	}
 	return shortWeight
 }
 
@@ -440,6 +475,10 @@ type header struct {
 	// standfirst that sits above the byline.
 	skipTo int
 }
+
+// minTitleScore is the least score a line needs to be taken as the
+// headline.
+const minTitleScore = 2.0
 
 // headerWindow is how many lines above the article are searched for its
 // headline.
@@ -469,7 +508,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 			hi = j + 1
 		}
 	}
-	bestScore, best := 0.0, -1
+	bestScore, best := minTitleScore, -1
 	for i := lo; i < hi; i++ {
 		if s := titleScore(x, lines, i, start); s > bestScore {
 			bestScore, best = s, i
