@@ -341,14 +341,21 @@ func continuesAfterBox(lines []*textLine, end int) int {
 	for k := 0; k < 2 && j < len(lines) && lines[j].class == classBad && !lines[j].marker; k++ {
 		j++ // a newsletter prompt above the box
 	}
-	if j >= len(lines) || !lines[j].marker {
+	if j >= len(lines) {
 		return end
+	}
+	if l := lines[j]; !l.marker {
+		// A sub-heading over a list of points, then more text: "How to
+		// get help", three points, a last paragraph.
+		if l.class != classShort || l.end || l.words > 8 || j != end+1 {
+			return end
+		}
 	}
 	j++
 	heads := 0
 	for ; j < len(lines) && heads < 8; j++ {
 		l := lines[j]
-		if l.class != classShort || l.end || l.words < 3 {
+		if l.class != classShort || l.words < 3 || l.end && lines[end+1].marker {
 			break
 		}
 		heads++
