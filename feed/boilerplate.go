@@ -90,7 +90,8 @@ var chromeMarkers = []string{
 	"this slideshow requires", "view all", "view comments", "load more", "show more", "image 1 of",
 	"image credit", "photo credit", "(photo", "picture:", "pictured:", "caption", "browse all", "new window",
 	"external link", "submit to", "signed in", "sign out", "adverts", "ad-free", "without ads",
-	"get the app", "read without", "click to", "click for", "clicking here", "tap here", "go to page",
+	"get the app", "read without", "clique", "cliquez", "haga clic", "haz clic", "klicken sie", "comentários",
+	"comentarios", "commentaires", "kommentare", "publicidade", "publicidad", "publicité", "werbung", "click to", "click for", "clicking here", "tap here", "go to page",
 }
 
 // markerSet indexes chromeMarkers for the one-pass phrase search.

@@ -237,6 +237,11 @@ func classify(l *textLine) lineClass {
 		return classBad
 	case l.menu && !l.end, isControlRun(l.text):
 		return classBad
+	case strings.HasPrefix(l.text, "»"), strings.HasPrefix(l.text, "›"), strings.HasPrefix(l.text, "→"),
+		strings.HasPrefix(l.text, "►"), strings.HasPrefix(l.text, "▸"):
+		return classBad // a link with an arrow
+	}
+	switch {
 	case isCredit(l.text, l.lower):
 		l.credit = true
 		return classBad
@@ -246,7 +251,7 @@ func classify(l *textLine) lineClass {
 	markers := countMarkers(l.lower)
 	// Running text ends as a sentence does, or goes on long enough that
 	// it cannot be a headline.
-	endish := l.end || strings.HasSuffix(l.text, ":") || l.words >= 25
+	endish := l.end || strings.HasSuffix(l.text, ":") || l.words >= 25 || l.bullet && l.words >= 20
 	running := endish && l.words >= 10 && runes >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
 	if markers > 0 {
 		// A furniture word in a short line or a line of little running
@@ -511,7 +516,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 		if l.class == classGood || strings.HasPrefix(l.text, "—") {
 			break
 		}
-		if _, ok := bylineOf(l.text); ok || isDateLine(l) {
+		if _, ok := bylineOf(l.text); ok || isDateLine(l) && hasDate(l) {
 			hi = j + 1
 		}
 	}

@@ -141,7 +141,7 @@ func hostLabel(host string) string {
 			best = p
 		}
 	}
-	return best
+	return nameKey(best)
 }
 
 // signatureOutlet scores every known outlet by the evidence its
