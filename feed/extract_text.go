@@ -249,6 +249,9 @@ func classify(l *textLine) lineClass {
 		return classBad
 	}
 	markers := countMarkers(l.lower)
+	if social := countSocial(l.lower); markers == social && l.words >= 6 {
+		markers = 0 // a sentence may name a network; a button names only that
+	}
 	// Running text ends as a sentence does, or goes on long enough that
 	// it cannot be a headline.
 	endish := l.end || strings.HasSuffix(l.text, ":") || l.words >= 25 || l.bullet && l.words >= 20

@@ -228,8 +228,18 @@ func copyrightHolder(text, lower string) string {
 		}
 	}
 	s = strings.TrimRight(strings.TrimSpace(s), ".,")
-	n := len(strings.Fields(s))
-	if n == 0 || n > 6 || !strings.ContainsFunc(s, unicode.IsLetter) {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 6 || !strings.ContainsFunc(s, unicode.IsLetter) {
+		return ""
+	}
+	// A holder is a name: its words are capitalised.
+	caps := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	if caps*2 < len(words) {
 		return ""
 	}
 	return s
