@@ -1012,10 +1012,10 @@ func inList(lines []*textLine, i int) bool {
 		return false
 	}
 	n := 1
-	for j := i - 1; j >= 0 && ok(lines[j]); j-- {
+	for j := i - 1; j >= 0 && j >= i-2 && ok(lines[j]); j-- {
 		n++
 	}
-	for j := i + 1; j < len(lines) && ok(lines[j]); j++ {
+	for j := i + 1; j < len(lines) && j <= i+2 && ok(lines[j]); j++ {
 		n++
 	}
 	return n >= 3
