@@ -119,6 +119,39 @@ var punctMarkers = func() []string {
 	return out
 }()
 
+// strongMarkers are furniture phrases that running text of an article
+// all but never holds.
+var strongMarkers = []string{"sign up", "subscribe", "newsletter", "unsubscribe", "cookie", "privacy policy",
+	"all rights reserved", "click here", "download the app", "valid email", "already a member", "thanks for signing up",
+	"affiliate commission", "receive a commission", "terms of use", "terms of service", "no spam", "your inbox",
+	"join our", "sister title", "sign in to", "log in to", "become a member", "support our journalism"}
+
+// countStrongMarkers returns how many strong furniture phrases lower holds.
+func countStrongMarkers(lower string) int {
+	n := 0
+	for _, m := range strongMarkers {
+		if strings.Contains(lower, m) {
+			n++
+		}
+	}
+	return n
+}
+
+// isGalleryLabel reports whether a line counts pictures: "Image 3 of 5",
+// "Photo 2/9".
+func isGalleryLabel(lower string) bool {
+	f := strings.Fields(lower)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	switch f[0] {
+	case "image", "photo", "picture", "slide", "foto", "imagem", "imagen":
+	default:
+		return false
+	}
+	return strings.ContainsAny(f[1], "0123456789")
+}
+
 // countMarkers returns how many distinct chrome markers lower holds.
 func countMarkers(lower string) int {
 	n := 0
@@ -158,7 +191,7 @@ var endMarkerSet = func() map[string]bool {
 // endMarkerParts are phrases that make a short line the heading of a
 // list of other stories: "Ashvale Media's most read", "Elsewhere in
 // Places", "Top reads right now".
-var endMarkerParts = []string{"most read", "top reads", "read next", "elsewhere in", "elsewhere on", "more like this",
+var endMarkerParts = []string{"next up", "up next", "most read", "top reads", "read next", "elsewhere in", "elsewhere on", "more like this",
 	"most viewed", "most popular", "most shared", "you may also", "you might also", "also read", "further reading",
 	"in other news", "what to read", "related stories", "related articles", "more stories", "other stories",
 	"recommended for you", "editor's picks", "editors' picks", "around the web", "popular now", "trending now"}

@@ -245,7 +245,7 @@ func classify(l *textLine) lineClass {
 	case isCredit(l.text, l.lower):
 		l.credit = true
 		return classBad
-	case isTimestampOnly(l.lower):
+	case isTimestampOnly(l.lower), isGalleryLabel(l.lower):
 		return classBad
 	}
 	markers := countMarkers(l.lower)
@@ -267,6 +267,9 @@ func classify(l *textLine) lineClass {
 		case l.words < 25 && markers >= 2:
 			return classBad
 		}
+	}
+	if running && countStrongMarkers(l.lower) > 0 && l.words < 35 {
+		return classBad // "No spam, we promise. You can unsubscribe at any time."
 	}
 	if running && !titleCaseRun(l.text, stopRatio) {
 		return classGood
@@ -780,19 +783,6 @@ func countSocial(lower string) int {
 	return n
 }
 
-// countStrongMarkers returns how many furniture phrases that are never
-// part of a headline a line holds.
-func countStrongMarkers(lower string) int {
-	n := 0
-	for _, m := range []string{"sign up", "subscribe", "newsletter", "cookie", "privacy", "all rights reserved",
-		"©", "copyright", "click here", "read more", "download", "log in", "sign in", "advertisement", "an icon of"} {
-		if strings.Contains(lower, m) {
-			n++
-		}
-	}
-	return n
-}
-
 // isDateLine reports whether a line is mostly a date or a dateline such
 // as "Published 19 June 2024" or "Nov. 20, 2019 5:52 AM EST".
 func isDateLine(l *textLine) bool {
@@ -889,7 +879,7 @@ func writeBody(lines []*textLine, start, end int) (string, []bool) {
 			}
 			skipping = false
 		}
-		if l.credit {
+		if l.credit || positionalCredit(lines, i) {
 			// The line above, in the same place, was its caption.
 			if n := len(out); n > 0 && kept[i-1] && lines[i-1].class != classGood && strings.HasPrefix(out[n-1], "*") {
 				continue
@@ -922,6 +912,18 @@ func writeBody(lines []*textLine, start, end int) (string, []bool) {
 		kept[i] = true
 	}
 	return strings.Join(out, "\n\n"), kept
+}
+
+// positionalCredit reports whether a short line is the credit of the
+// caption above it: a few capitalised words after a short sentence,
+// before the text goes on ("Berkeley Earth", "NASA Worldview").
+func positionalCredit(lines []*textLine, i int) bool {
+	l := lines[i]
+	if i == 0 || i+1 >= len(lines) || l.class != classShort || l.end || l.bullet || l.words > 6 {
+		return false
+	}
+	p := lines[i-1]
+	return p.class == classShort && p.end && !p.bullet && lines[i+1].class == classGood
 }
 
 // teaser reports whether running text at line i is the summary of
