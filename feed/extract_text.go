@@ -494,6 +494,10 @@ type header struct {
 	skipTo int
 }
 
+// titleDistance is what each line of text between a headline candidate
+// and the article costs it.
+var titleDistance = 0.2
+
 // minTitleScore is the least score a line needs to be taken as the
 // headline.
 const minTitleScore = 2.0
@@ -693,7 +697,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	case l.words >= 5 && l.words <= 22:
 		s += 2
 	}
-	if l.class == classGood && !(i == start && i+1 < len(lines) && hasDate(lines[i+1])) {
+	if l.class == classGood && !(i+1 < len(lines) && hasDate(lines[i+1]) && !strings.HasPrefix(lines[i+1].text, "—")) {
 		s -= 2
 	}
 	if l.class == classBad {
@@ -721,18 +725,17 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 			continue
 		}
 		near++
-		if lj := lines[j]; lj.class == classShort && lj.words >= 4 && !lj.end && !isDateLine(lj) && !nameLine(lj.text) {
-			if _, ok := bylineOf(lj.text); !ok {
-				break // another headline-like line lies between
-			}
-		}
-		if _, ok := bylineOf(lines[j].text); ok || isDateLine(lines[j]) {
+		lj := lines[j]
+		if _, ok := bylineOf(lj.text); ok || isDateLine(lj) || near == 1 && lj.words <= 14 && hasDate(lj) {
 			s += 2.5 - 0.5*float64(near)
 			break
 		}
-		if nameLine(lines[j].text) {
+		if nameLine(lj.text) {
 			s += 1
 			break
+		}
+		if lj.class == classShort && lj.words >= 4 && !lj.end {
+			break // another headline-like line lies between
 		}
 	}
 	if i > 0 {
@@ -761,7 +764,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 			between++
 		}
 	}
-	s -= 0.3 * float64(between)
+	s -= titleDistance * float64(between)
 	if i > start {
 		s -= 1
 	}
