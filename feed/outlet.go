@@ -67,8 +67,8 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 	}
 	if host == "" {
 		for i, l := range lines {
-			if !inBody[i] && !strings.ContainsAny(l.text, " \t") && !strings.Contains(l.text, "/") &&
-				looksLikeHost(l.text) && strings.Count(l.lower, ".") <= 3 {
+			if !inBody[i] && strings.HasPrefix(l.lower, "www.") && !strings.ContainsAny(l.text, " \t") &&
+				!strings.Contains(l.text, "/") && looksLikeHost(l.text) && strings.Count(l.lower, ".") <= 3 {
 				host = bareHost(l.text)
 				break
 			}
@@ -159,16 +159,21 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 				rest := strings.TrimSpace(l.lower[len(ph.text):])
 				whole = rest == "" || strings.IndexAny(rest[:1], "-–—|:·") == 0
 			}
-			short := len(ph.text) < 4
+			// One-word names ("Independent", "Express") are also
+			// ordinary words: elsewhere than a line of their own they
+			// count for little.
+			multi := strings.Contains(ph.text, " ")
 			switch {
 			case whole:
 				score[ph.sig] += 3
-			case strings.Contains(l.lower, "©") || strings.Contains(l.lower, "copyright"):
+			case isCopyrightLine(l.lower):
 				score[ph.sig] += 3
-			case body && !short:
-				score[ph.sig] += 0.5
-			case !body && !short:
+			case body && multi:
+				score[ph.sig] += 0.25
+			case !body && multi:
 				score[ph.sig] += 1.5
+			case !body && len(ph.text) >= 4:
+				score[ph.sig] += 0.5
 			}
 		})
 		if strings.Contains(l.lower, ".") {
@@ -202,6 +207,9 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 // copyrightHolder returns the name in a copyright line: "© 2019 The
 // Paradigm. All Rights Reserved." gives "The Paradigm".
 func copyrightHolder(text, lower string) string {
+	if !isCopyrightLine(lower) {
+		return ""
+	}
 	i := strings.Index(lower, "©")
 	if i < 0 {
 		i = strings.Index(lower, "copyright")
@@ -228,6 +236,7 @@ func copyrightHolder(text, lower string) string {
 		}
 	}
 	s = strings.TrimRight(strings.TrimSpace(s), ".,")
+	s = trimCompanySuffix(s)
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 6 || !strings.ContainsFunc(s, unicode.IsLetter) {
 		return ""
@@ -243,4 +252,34 @@ func copyrightHolder(text, lower string) string {
 		return ""
 	}
 	return s
+}
+
+// isCopyrightLine reports whether a lower-cased line is a copyright
+// notice: it begins with one or reserves rights, and names a year.
+func isCopyrightLine(lower string) bool {
+	t := strings.TrimSpace(lower)
+	start := strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c) ")
+	reserved := strings.Contains(t, "rights reserved") || strings.Contains(t, "direitos reservados") ||
+		strings.Contains(t, "derechos reservados") || strings.Contains(t, "droits réservés")
+	if !start && !reserved {
+		return false
+	}
+	return reserved || strings.ContainsFunc(t, unicode.IsDigit)
+}
+
+// trimCompanySuffix removes a company form from a name: "Rogers Media
+// Inc." gives "Rogers Media".
+func trimCompanySuffix(s string) string {
+	for {
+		f := strings.Fields(s)
+		if len(f) < 2 {
+			return s
+		}
+		switch strings.ToLower(strings.Trim(f[len(f)-1], ".,")) {
+		case "inc", "ltd", "limited", "llc", "plc", "corp", "corporation", "co", "gmbh", "sa", "s.a", "pvt", "ag", "bv", "nv":
+			s = strings.TrimRight(strings.Join(f[:len(f)-1], " "), ".,")
+		default:
+			return s
+		}
+	}
 }

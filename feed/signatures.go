@@ -166,7 +166,7 @@ func (s *Signatures) index() *signatureIndex {
 // "The Guardian - AU" and "theguardian.com" are one outlet. Names the
 // table does not know are returned tidied but otherwise as they are.
 func (s *Signatures) Canonical(name string) string {
-	name = strings.Join(strings.Fields(name), " ")
+	name = strings.Trim(strings.Join(strings.Fields(name), " "), " -–—|:·,")
 	if name == "" || s == nil {
 		return name
 	}
