@@ -178,3 +178,26 @@ func dateLabelled(lower string) bool {
 	}
 	return false
 }
+
+// dateWithoutYear finds a month and day with no year, "Nov 19, 6:55
+// AM" or "19 November", and dates it in year.
+func dateWithoutYear(s string, year int) (time.Time, bool) {
+	toks := dateTokens(s)
+	for i, tok := range toks {
+		mon, ok := monthNames[tok]
+		if !ok || len(tok) < 3 {
+			continue
+		}
+		if i+1 < len(toks) {
+			if d, ok := dayNumber(toks[i+1]); ok {
+				return mkDateInts(year, int(mon), d)
+			}
+		}
+		if i > 0 {
+			if d, ok := dayNumber(toks[i-1]); ok {
+				return mkDateInts(year, int(mon), d)
+			}
+		}
+	}
+	return time.Time{}, false
+}

@@ -68,3 +68,17 @@ func lineOf(s string) *textLine {
 	classifyLines(lines)
 	return lines[0]
 }
+
+func TestDateWithoutYear(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Updated Nov 19, 6:55 AM", "2019-11-19"},
+		{"Posted 19 November at noon", "2019-11-19"},
+		{"Updated at noon", ""},
+	}
+	for _, tt := range tests {
+		got, ok := dateWithoutYear(tt.in, 2019)
+		if s := got.Format(time.DateOnly); ok && s != tt.want || !ok && tt.want != "" {
+			t.Errorf("dateWithoutYear(%q) = %s, %v; want %q", tt.in, s, ok, tt.want)
+		}
+	}
+}

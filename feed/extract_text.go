@@ -854,13 +854,52 @@ func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
 		}
 	}
 	for _, l := range lines {
-		if l.words <= 14 && dateLabelled(l.lower) && l.class != classGood {
+		if l.words > 14 || l.class == classGood {
+			continue
+		}
+		_, byline := bylineOf(l.text)
+		if dateLabelled(l.lower) || byline {
 			if t, ok := parseDate(l.text, now); ok {
 				return t
 			}
 		}
 	}
+	// A labelled date without its year takes the year of the page's
+	// copyright notice: "Updated Nov 19, 6:55 AM" on a page "© 2019".
+	year := copyrightYear(lines)
+	if year == 0 {
+		return time.Time{}
+	}
+	for i := from; i < to; i++ {
+		l := lines[i]
+		if l.words <= 14 && (dateLabelled(l.lower) || isDateLine(l)) {
+			if t, ok := dateWithoutYear(l.text, year); ok && !t.After(now) {
+				return t
+			}
+		}
+	}
 	return time.Time{}
+}
+
+// copyrightYear returns the last year named in the page's copyright
+// notice, or 0.
+func copyrightYear(lines []*textLine) int {
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if !isCopyrightLine(l.lower) {
+			continue
+		}
+		year := 0
+		for _, tok := range dateTokens(l.lower) {
+			if y, ok := yearNumber(tok); ok {
+				year = y
+			}
+		}
+		if year > 0 {
+			return year
+		}
+	}
+	return 0
 }
 
 // writeBody writes lines [start, end] as Markdown and reports which
