@@ -1,0 +1,196 @@
+package feed
+
+import (
+	"strings"
+	"unicode"
+)
+
+// This file finds the article among the lines of a page: the densest
+// run of running text, widened over what belongs to it.
+
+// denseRegion returns the first and last line of the run of lines with
+// the most running text, furniture counting against it. It returns -1,
+// -1 when the page holds no running text.
+func denseRegion(lines []*textLine) (int, int) {
+	bestSum, sum := 0.0, 0.0
+	bestStart, bestEnd, start := -1, -1, 0
+	for i, l := range lines {
+		w := lineWeight(l)
+		if l.class == classGood && l.rep > 1 && l.words >= 12 {
+			// Long lines printed twice are tickers and teaser lists.
+			w = 0
+		} else if l.class == classGood && !goodNeighbour(lines, i) {
+			// A paragraph alone between headlines and labels is more
+			// likely the summary of another story than part of this one.
+			w *= isolatedWeight
+		}
+		if sum <= 0 {
+			sum, start = 0, i
+		}
+		sum += w
+		if sum > bestSum {
+			bestSum, bestStart, bestEnd = sum, start, i
+		}
+	}
+	if bestStart < 0 {
+		return -1, -1
+	}
+	// Trim the region to start and end on running text.
+	for bestStart < bestEnd && lines[bestStart].class != classGood {
+		bestStart++
+	}
+	for {
+		// A list announced by a colon runs past the last paragraph.
+		for bestEnd+1 < len(lines) && listContinues(lines, bestEnd) {
+			bestEnd++
+		}
+		next := continuesAfterBox(lines, bestEnd)
+		if next <= bestEnd {
+			break
+		}
+		bestEnd = next
+	}
+	return bestStart, bestEnd
+}
+
+// continuesAfterBox returns the last line of article text that follows a
+// box of links placed inside the article after line end, or end when
+// there is none. A box is a heading such as "Most read" and two or more
+// headlines in a row; a list of other stories alternates headlines and
+// summaries instead.
+func continuesAfterBox(lines []*textLine, end int) int {
+	j := end + 1
+	for k := 0; k < 2 && j < len(lines) && lines[j].class == classBad && !lines[j].marker; k++ {
+		j++ // a newsletter prompt above the box
+	}
+	if j >= len(lines) {
+		return end
+	}
+	if l := lines[j]; !l.marker {
+		// A sub-heading over a list of points, then more text: "How to
+		// get help", three points, a last paragraph.
+		if l.class != classShort || l.end || l.words > 8 || j != end+1 {
+			return end
+		}
+	}
+	j++
+	heads := 0
+	for ; j < len(lines) && heads < 8; j++ {
+		l := lines[j]
+		if l.class != classShort || l.words < 3 || l.end && lines[end+1].marker {
+			break
+		}
+		heads++
+	}
+	for j < len(lines) && isFigure(lines[j]) {
+		j++
+	}
+	if heads < 2 || j >= len(lines) || lines[j].class != classGood {
+		return end
+	}
+	last := end
+	for ; j < len(lines); j++ {
+		l := lines[j]
+		switch {
+		case l.class == classGood, l.class == classShort && l.end && l.words >= 4:
+			last = j
+		case isFigure(l):
+		case l.class == classShort && l.words <= 12 && j+1 < len(lines) && lines[j+1].class == classGood:
+			// a sub-heading
+		default:
+			return last
+		}
+	}
+	return last
+}
+
+// isolatedWeight scales the weight of running text with no running
+// text next to it.
+var isolatedWeight = 0.25
+
+// Line weights of furniture, "related stories" headings and short lines.
+var (
+	badWeight    = -4.0
+	markerWeight = -40.0
+	shortWeight  = -2.5
+	// longShortWeight is the weight of a short line with some running
+	// text in it: a list item, or a headline.
+	longShortWeight = -2.5
+)
+
+// goodNeighbour reports whether the line before or after i is running
+// text too.
+func goodNeighbour(lines []*textLine, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if lines[j].class == classGood {
+			return true
+		}
+		if !isFigure(lines[j]) {
+			break
+		}
+	}
+	for j := i + 1; j < len(lines); j++ {
+		if lines[j].class == classGood {
+			return true
+		}
+		if !isFigure(lines[j]) {
+			break
+		}
+	}
+	return false
+}
+
+// isFigure reports whether a line is a number alone, as in tables and
+// "in numbers" pieces: "412", "38.2%".
+func isFigure(l *textLine) bool {
+	return !strings.ContainsFunc(l.text, unicode.IsLetter)
+}
+
+// listContinues reports whether the line after i continues a list that
+// the text at or before i announced with a colon.
+func listContinues(lines []*textLine, i int) bool {
+	next := lines[i+1]
+	if next.class != classShort || next.words < 2 || next.marker {
+		return false
+	}
+	if strings.HasSuffix(next.text, ":") {
+		// The announcement itself, if a list follows it.
+		return i+3 < len(lines) && lines[i+2].class == classShort && lines[i+3].class == classShort &&
+			lines[i+2].words >= 2 && lines[i+3].words >= 2
+	}
+	for j := i; j >= 0 && j > i-60; j-- {
+		l := lines[j]
+		if strings.HasSuffix(l.text, ":") {
+			return true
+		}
+		if l.class == classGood || l.class != classShort || l.words < 2 {
+			return false
+		}
+	}
+	return false
+}
+
+// lineWeight is a line's contribution to the article region: running
+// text adds its words, furniture subtracts, "related stories" headings
+// subtract a lot.
+func lineWeight(l *textLine) float64 {
+	switch l.class {
+	case classGood:
+		return float64(min(l.words, 120))
+	case classBad:
+		if l.marker {
+			return markerWeight
+		}
+		if !strings.ContainsFunc(l.text, unicode.IsLetter) {
+			return 0 // a figure in a table
+		}
+		return badWeight
+	}
+	if l.end && l.words >= 4 {
+		return float64(l.words) / 2
+	}
+	if l.words >= 6 && l.stops >= 2 {
+		return longShortWeight
+	}
+	return shortWeight
+}
