@@ -149,7 +149,9 @@ func headingNext(lines []*textLine, i int) bool {
 	}
 	n := lines[i+1]
 	if n.class == classGood || n.bullet {
-		return i == 0 || lines[i-1].class != classShort || lines[i-1].end
+		// Not the last of a list of headlines.
+		p := lines[max(0, i-1)]
+		return i == 0 || p.class != classShort || p.end || p.words < 4
 	}
 	return false
 }

@@ -106,7 +106,10 @@ func openingParagraph(lines []*textLine, title, start int) int {
 			break
 		}
 	}
-	if j >= start || lines[j].words < 12 {
+	if j >= start {
+		return shortOpening(lines, title, start)
+	}
+	if lines[j].words < 12 {
 		return start
 	}
 	g := j
@@ -135,6 +138,32 @@ func openingParagraph(lines []*textLine, title, start int) int {
 		return start
 	}
 	return g
+}
+
+// shortOpening returns where an article opening with short lines starts
+// when only those lie between its headline (and dateline) and the dense
+// region: a blog post of one-line paragraphs. Furniture or a caption
+// between them leaves the region as it is.
+func shortOpening(lines []*textLine, title, start int) int {
+	// The opening starts after the last byline, dateline or handle.
+	j := title + 1
+	for k := title + 1; k < start; k++ {
+		l := lines[k]
+		_, by := bylineOf(l.text)
+		if by || isDateLine(l) || hasDate(l) && l.words <= 14 || nameLine(l.text) || strings.Contains(l.text, "@") {
+			j = k + 1
+		}
+	}
+	if start-j > 12 || start-j < 2 {
+		return start
+	}
+	for k := j; k < start; k++ {
+		l := lines[k]
+		if l.class == classBad || l.credit || l.marker || creditSuffix(l.lower) {
+			return start
+		}
+	}
+	return j
 }
 
 // findByline returns the author named in lines [from, to) around the
