@@ -74,6 +74,9 @@ func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
 		}
 		a.Body = strings.Join(paras, "\n\n")
 	} else {
+		if s, e, ok := datedListArticle(x, lines, start); ok {
+			start, end = s, e
+		}
 		h := readHeader(x, lines, start)
 		a.Title, a.Byline, a.Date = h.title, h.byline, h.date
 		if h.skipTo > 0 {

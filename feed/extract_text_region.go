@@ -194,3 +194,40 @@ func lineWeight(l *textLine) float64 {
 	}
 	return shortWeight
 }
+
+// datedListArticle finds the article of a page whose dense region is
+// weak, every paragraph in it standing alone as in a sidebar of
+// teasers, while above it a headline over a dateline opens a list or a
+// table: a results page, a calendar. It returns the lines from under
+// the dateline to the first "Tags" or "Related" heading.
+func datedListArticle(x *Extractor, lines []*textLine, start int) (int, int, bool) {
+	for i := start; i < len(lines) && i < start+40; i++ {
+		if lines[i].class == classGood && goodNeighbour(lines, i) {
+			return 0, 0, false // the region has paragraphs side by side
+		}
+	}
+	best, bestScore := -1, minTitleScore
+	for i := 0; i+1 < start; i++ {
+		if !isDateLine(lines[i+1]) || !hasDate(lines[i+1]) {
+			continue
+		}
+		if sc := titleScore(x, lines, i, i+2); sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	s := best + 2
+	for s < start && lines[s].class == classBad {
+		s++
+	}
+	e, words := s, 0
+	for ; e < start && !lines[e].marker; e++ {
+		words += lines[e].words
+	}
+	if e-s < 3 || words < 30 {
+		return 0, 0, false
+	}
+	return s, e - 1, true
+}

@@ -66,6 +66,15 @@ func TestExtractTextFixtures(t *testing.T) {
 			lacks: []string{"four times a day instead of six", "Ferry fares frozen", "Most read", "Gull numbers fall",
 				"Share on Facebook", "Published", "Privacy policy"},
 		},
+		{
+			// A calendar: no running text in the article, teasers in a sidebar.
+			file:   "calendar.txt",
+			title:  "Harbour karting calendar 2025",
+			outlet: "Harbour Karting", source: OutletFromSignature,
+			date:     "2025-01-13",
+			contains: []string{"Round 1: 8 March – Kittle Quay circuit", "Round 5: 5 July – Drennan Point"},
+			lacks:    []string{"Click the picture", "Columnist corner", "karting, calendar", "WhatsApp"},
+		},
 	}
 	x := NewExtractor()
 	x.Now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
