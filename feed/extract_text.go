@@ -49,6 +49,8 @@ type textLine struct {
 	// menu reports whether the line is a row of links flattened with
 	// wide gaps or separators: "News  Sport  Weather", "Terms · Help".
 	menu bool
+	// cell reports whether the line is a cell of a flattened table.
+	cell bool
 }
 
 // extractTextFile reads a plain-text article scraped from a web page.

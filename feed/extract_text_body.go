@@ -29,6 +29,17 @@ func writeBody(lines []*textLine, start, end int) (string, []bool) {
 			}
 			skipping = false
 		}
+		if l.cell {
+			// A table's cells make one paragraph, in reading order.
+			var cells []string
+			for ; i <= end && lines[i].cell; i++ {
+				cells = append(cells, lines[i].text)
+				kept[i] = true
+			}
+			i--
+			out = append(out, escapeMarkdown(strings.Join(cells, " · ")))
+			continue
+		}
 		if l.credit || positionalCredit(lines, i) {
 			// The line above, in the same place, was its caption.
 			if n := len(out); n > 0 && kept[i-1] && lines[i-1].class != classGood && strings.HasPrefix(out[n-1], "*") {

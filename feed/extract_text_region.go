@@ -44,6 +44,10 @@ func denseRegion(lines []*textLine) (int, int) {
 		for bestEnd+1 < len(lines) && listContinues(lines, bestEnd) {
 			bestEnd++
 		}
+		if t := tableAfter(lines, bestEnd); t > bestEnd {
+			bestEnd = t
+			continue
+		}
 		next := continuesAfterBox(lines, bestEnd)
 		if next <= bestEnd {
 			break
@@ -230,4 +234,37 @@ func datedListArticle(x *Extractor, lines []*textLine, start int) (int, int, boo
 		return 0, 0, false
 	}
 	return s, e - 1, true
+}
+
+// tableAfter returns the last cell of a table announced with a colon at
+// line end ("Standings after 36 races:"), marking its cells, or end when
+// none follows. A flattened table is a run of short cells, many of them
+// figures.
+func tableAfter(lines []*textLine, end int) int {
+	// The announcement ends the region or follows it closely.
+	head := end
+	for head < len(lines)-1 && head < end+2 && !strings.HasSuffix(lines[head].text, ":") && lines[head+1].class == classShort {
+		head++
+	}
+	if !strings.HasSuffix(lines[head].text, ":") {
+		return end
+	}
+	j, figures := head+1, 0
+	for ; j < len(lines); j++ {
+		l := lines[j]
+		if l.marker || l.class == classGood || l.words > 8 || l.class == classBad && !isFigure(l) && l.words > 2 {
+			break
+		}
+		if isFigure(l) {
+			figures++
+		}
+	}
+	n := j - head - 1
+	if n < 6 || figures*10 < n*3 {
+		return end
+	}
+	for k := head + 1; k < j; k++ {
+		lines[k].cell = true
+	}
+	return j - 1
 }

@@ -75,6 +75,15 @@ func TestExtractTextFixtures(t *testing.T) {
 			contains: []string{"Round 1: 8 March – Kittle Quay circuit", "Round 5: 5 July – Drennan Point"},
 			lacks:    []string{"Click the picture", "Columnist corner", "karting, calendar", "WhatsApp"},
 		},
+		{
+			// A flattened table after the text: its cells kept in order.
+			file:   "results.txt",
+			title:  "Gig racing: final standings on the Sound",
+			outlet: "The Sound Sport", source: OutletFromSignature,
+			date:     "2025-09-06",
+			contains: []string{"Twelve crews raced the full course", "Final standings after four races:", "1 · Port Ellery · 40 · 2 · Skerran Mór"},
+			lacks:    []string{"Rowing club opens new boathouse", "Related"},
+		},
 	}
 	x := NewExtractor()
 	x.Now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
