@@ -55,6 +55,9 @@ type textLine struct {
 
 // extractTextFile reads a plain-text article scraped from a web page.
 func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
+	if looksBinary(src.Data) {
+		return nil, []Problem{{Path: src.Path, Reason: "binary data, not text"}}
+	}
 	lines := segmentText(string(src.Data))
 	if len(lines) == 0 {
 		return nil, []Problem{{Path: src.Path, Reason: "empty file"}}
@@ -92,6 +95,24 @@ func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
 		a.OutletSource = ""
 	}
 	return []*Article{a}, nil
+}
+
+// looksBinary reports whether data is not text: it holds NUL bytes, or
+// much of its start is not UTF-8 or is control characters.
+func looksBinary(data []byte) bool {
+	head := data[:min(len(data), 8192)]
+	bad := 0
+	for len(head) > 0 {
+		r, n := utf8.DecodeRune(head)
+		switch {
+		case r == 0:
+			return true
+		case r == utf8.RuneError && n == 1, r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
+			bad++
+		}
+		head = head[n:]
+	}
+	return bad*20 > min(len(data), 8192)
 }
 
 // invisible are characters scrapes carry that show nothing.

@@ -145,6 +145,19 @@ func TestExtractTextEmpty(t *testing.T) {
 	}
 }
 
+// TestExtractTextBinary checks that binary data is a problem, not an
+// article of mojibake.
+func TestExtractTextBinary(t *testing.T) {
+	data := make([]byte, 4096)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	arts, probs := NewExtractor().Extract(Source{Path: "blob.txt", Data: data})
+	if len(arts) != 0 || len(probs) != 1 {
+		t.Errorf("got %d articles and %d problems, want 0 and 1", len(arts), len(probs))
+	}
+}
+
 // BenchmarkExtractText measures extraction of the invented pages.
 func BenchmarkExtractText(b *testing.B) {
 	var srcs []Source
