@@ -124,7 +124,8 @@ var punctMarkers = func() []string {
 var strongMarkers = []string{"sign up", "subscribe", "newsletter", "unsubscribe", "cookie", "privacy policy",
 	"all rights reserved", "click here", "download the app", "valid email", "already a member", "thanks for signing up",
 	"affiliate commission", "receive a commission", "terms of use", "terms of service", "no spam", "your inbox",
-	"join our", "sister title", "sign in to", "log in to", "become a member", "support our journalism"}
+	"join our", "sister title", "sign in to", "log in to", "become a member", "support our journalism",
+	"may not be reproduced", "may not be published, broadcast", "community rules", "content you upload"}
 
 // countStrongMarkers returns how many strong furniture phrases lower holds.
 func countStrongMarkers(lower string) int {

@@ -270,7 +270,11 @@ func classify(l *textLine) lineClass {
 		return classBad
 	}
 	markers := countMarkers(l.lower)
-	if social := countSocial(l.lower); markers == social && l.words >= 6 {
+	social := countSocial(l.lower)
+	if social >= 3 && l.words < 20 {
+		return classBad // "Follow us on Instagram, Facebook and YouTube."
+	}
+	if markers == social && l.words >= 6 {
 		markers = 0 // a sentence may name a network; a button names only that
 	}
 	// Running text ends as a sentence does, or goes on long enough that
