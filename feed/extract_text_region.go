@@ -230,7 +230,9 @@ func datedListArticle(x *Extractor, lines []*textLine, start int) (int, int, boo
 	for ; e < start && !lines[e].marker; e++ {
 		words += lines[e].words
 	}
-	if e-s < 3 || words < 30 {
+	// The list must end in a heading such as "Tags" above the region,
+	// which then belongs to the page's sidebar.
+	if e >= start || e-s < 3 || words < 30 {
 		return 0, 0, false
 	}
 	return s, e - 1, true
