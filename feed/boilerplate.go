@@ -181,6 +181,7 @@ var endMarkers = []string{
 	"about the author", "categories", "filed under", "previous post", "next post",
 }
 
+// endMarkerSet indexes endMarkers.
 var endMarkerSet = func() map[string]bool {
 	m := map[string]bool{}
 	for _, s := range endMarkers {

@@ -33,6 +33,7 @@ var monthNames = func() map[string]time.Month {
 	return m
 }()
 
+// isoDate and numericDate match dates written in figures.
 var (
 	isoDate     = regexp.MustCompile(`(?:^|\D)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)`)
 	numericDate = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[^\d/.]|$)`)
@@ -146,6 +147,7 @@ func yearNumber(tok string) (int, bool) {
 	return y, err == nil && y >= 1900 && y <= 2200
 }
 
+// mkDate builds a day from its written parts.
 func mkDate(y, m, d string) (time.Time, bool) {
 	yi, err1 := strconv.Atoi(y)
 	mi, err2 := strconv.Atoi(m)

@@ -130,6 +130,7 @@ type signatureIndex struct {
 	names    phraseSet      // printed names → index in List
 }
 
+// index returns the table arranged for lookups, building it once.
 func (s *Signatures) index() *signatureIndex {
 	if s.once == nil {
 		s.once = new(sync.Once)
@@ -274,11 +275,13 @@ type phraseSet struct {
 	byFirst map[string][]phrase
 }
 
+// phrase is one entry of a phraseSet.
 type phrase struct {
 	text string // lower case, single spaces
 	sig  int
 }
 
+// add puts a phrase of signature sig in the set.
 func (p *phraseSet) add(text string, sig int) {
 	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
 	if t == "" {
