@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/BurntSushi/toml"
@@ -31,8 +31,9 @@ type Signature struct {
 type Signatures struct {
 	List []Signature
 
-	once *sync.Once
-	idx  *signatureIndex
+	// idx is List arranged for lookups, built on first use. Extraction
+	// runs concurrently: a race builds it twice, harmlessly.
+	idx atomic.Pointer[signatureIndex]
 }
 
 //go:embed signatures.toml
@@ -61,7 +62,7 @@ func DefaultSignatures() *Signatures {
 // Add must not be called while the table is in use by an extraction.
 func (s *Signatures) Add(sigs ...Signature) {
 	s.List = append(append([]Signature(nil), sigs...), s.List...)
-	s.once, s.idx = nil, nil
+	s.idx.Store(nil)
 }
 
 // signatureFile is the TOML shape of a signature table.
@@ -124,43 +125,49 @@ func lineOfKey(data []byte, key string) int {
 
 // signatureIndex is the table arranged for lookups.
 type signatureIndex struct {
+	n        int            // len(List) when built
 	byName   map[string]int // nameKey → index in List
 	byDomain map[string]int // bare domain → index in List
 	phrases  phraseSet      // chrome phrases → index in List
 	names    phraseSet      // printed names → index in List
 }
 
-// index returns the table arranged for lookups, building it once.
+// index returns the table arranged for lookups, building it on first
+// use and again when List has changed length since.
 func (s *Signatures) index() *signatureIndex {
-	if s.once == nil {
-		s.once = new(sync.Once)
+	if ix := s.idx.Load(); ix != nil && ix.n == len(s.List) {
+		return ix
 	}
-	s.once.Do(func() {
-		ix := &signatureIndex{byName: map[string]int{}, byDomain: map[string]int{}}
-		for i, sig := range s.List {
-			for _, n := range append([]string{sig.Outlet}, sig.Names...) {
-				if k := nameKey(n); k != "" {
-					if _, ok := ix.byName[k]; !ok {
-						ix.byName[k] = i
-					}
-				}
-				ix.names.add(n, i)
-			}
-			for _, d := range sig.Domains {
-				d = bareHost(d)
-				if _, ok := ix.byDomain[d]; d != "" && !ok {
-					ix.byDomain[d] = i
+	ix := buildIndex(s.List)
+	s.idx.Store(ix)
+	return ix
+}
+
+// buildIndex arranges a table for lookups.
+func buildIndex(list []Signature) *signatureIndex {
+	ix := &signatureIndex{n: len(list), byName: map[string]int{}, byDomain: map[string]int{}}
+	for i, sig := range list {
+		for _, n := range append([]string{sig.Outlet}, sig.Names...) {
+			if k := nameKey(n); k != "" {
+				if _, ok := ix.byName[k]; !ok {
+					ix.byName[k] = i
 				}
 			}
-			for _, c := range sig.Chrome {
-				ix.phrases.add(c, i)
+			ix.names.add(n, i)
+		}
+		for _, d := range sig.Domains {
+			d = bareHost(d)
+			if _, ok := ix.byDomain[d]; d != "" && !ok {
+				ix.byDomain[d] = i
 			}
 		}
-		ix.phrases.sort()
-		ix.names.sort()
-		s.idx = ix
-	})
-	return s.idx
+		for _, c := range sig.Chrome {
+			ix.phrases.add(c, i)
+		}
+	}
+	ix.phrases.sort()
+	ix.names.sort()
+	return ix
 }
 
 // Canonical returns the one name the table knows an outlet by, so that
