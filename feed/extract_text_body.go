@@ -134,6 +134,10 @@ func lineMarkdown(lines []*textLine, i int, out []string) (string, bool) {
 		return quoteIfIntroduced(escapeMarkdown(l.text), out), true
 	}
 	// Short lines.
+	if i+1 < len(lines) && lines[i+1].bullet && !l.bullet && l.words <= 10 && !strings.HasSuffix(l.text, ".") &&
+		!strings.HasSuffix(l.text, ":") {
+		return "## " + l.text, true // "Key events", "Summary of the day …" over a list
+	}
 	if strings.HasPrefix(l.text, "— ") && strings.Contains(l.text, "(@") {
 		return escapeMarkdown(l.text), true
 	}
