@@ -87,6 +87,10 @@ func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
 		if h.skipTo > 0 {
 			start = h.skipTo
 		}
+		if p := start - 1; p >= 0 && lines[start].bullet && lines[p].class == classShort && !lines[p].end &&
+			lines[p].words <= 8 && lines[p].text != a.Title {
+			start = p // the heading over the opening list: "Key events"
+		}
 		a.Body, inBody = writeBody(lines, start, end)
 	}
 	g := x.outletOf(lines, inBody)
