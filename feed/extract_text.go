@@ -272,6 +272,8 @@ func classify(l *textLine) lineClass {
 		return classBad
 	case isTimestampOnly(l.lower), isGalleryLabel(l.lower):
 		return classBad
+	case l.words >= 8 && !l.end && l.text == strings.ToUpper(l.text) && l.text != l.lower:
+		return classBad // a link shouting at the reader: "READ MORE ON ... BY CLICKING HERE"
 	}
 	markers := countMarkers(l.lower)
 	social := countSocial(l.lower)
