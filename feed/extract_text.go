@@ -71,8 +71,14 @@ func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
 		// No running text at all: keep what is not furniture.
 		inBody = make([]bool, len(lines))
 		var paras []string
+		first := 0
+		if len(lines) > 1 {
+			if t := firstLineTitle(lines, 1); t != "" {
+				a.Title, first = t, 1
+			}
+		}
 		for i, l := range lines {
-			if l.class != classBad {
+			if i >= first && l.class != classBad {
 				paras = append(paras, escapeMarkdown(l.text))
 				inBody[i] = true
 			}

@@ -145,6 +145,19 @@ func TestExtractTextEmpty(t *testing.T) {
 	}
 }
 
+// TestExtractTextShortLines checks a bare file of short paragraphs: no
+// running text, but a headline and a body all the same.
+func TestExtractTextShortLines(t *testing.T) {
+	data := "Notes from the quay\n\nBoats out early.\n\nFog by nine.\n\nHome by noon.\n"
+	arts, _ := NewExtractor().Extract(Source{Path: "notes.txt", Data: []byte(data)})
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles", len(arts))
+	}
+	if a := arts[0]; a.Title != "Notes from the quay" || a.Body != "Boats out early.\n\nFog by nine.\n\nHome by noon." {
+		t.Errorf("title %q, body %q", a.Title, a.Body)
+	}
+}
+
 // TestExtractTextBinary checks that binary data is a problem, not an
 // article of mojibake.
 func TestExtractTextBinary(t *testing.T) {
