@@ -15,14 +15,15 @@ type header struct {
 	title  string
 	byline string
 	date   time.Time // zero when unknown
-	// skipTo is the first line of the body when the region began with a
-	// standfirst that sits above the byline.
+	// skipTo, when not 0, is where the body starts instead of the
+	// region's first line: past a standfirst above the byline, or back
+	// at an opening paragraph that a box of links cut off.
 	skipTo int
 }
 
 // titleDistance is what each line of text between a headline candidate
 // and the article costs it.
-var titleDistance = 0.2
+const titleDistance = 0.2
 
 // minTitleScore is the least score a line needs to be taken as the
 // headline.

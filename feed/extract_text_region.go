@@ -110,16 +110,13 @@ func continuesAfterBox(lines []*textLine, end int) int {
 
 // isolatedWeight scales the weight of running text with no running
 // text next to it.
-var isolatedWeight = 0.25
+const isolatedWeight = 0.25
 
 // Line weights of furniture, "related stories" headings and short lines.
-var (
+const (
 	badWeight    = -4.0
 	markerWeight = -40.0
 	shortWeight  = -2.5
-	// longShortWeight is the weight of a short line with some running
-	// text in it: a list item, or a headline.
-	longShortWeight = -2.5
 )
 
 // goodNeighbour reports whether the line before or after i is running
@@ -192,9 +189,6 @@ func lineWeight(l *textLine) float64 {
 	}
 	if l.end && l.words >= 4 {
 		return float64(l.words) / 2
-	}
-	if l.words >= 6 && l.stops >= 2 {
-		return longShortWeight
 	}
 	return shortWeight
 }
