@@ -69,7 +69,7 @@ func (m *Model) tooSmallView() string {
 
 // split reports whether the list shows with a preview beside it.
 func (m *Model) split() bool {
-	return m.width >= splitWidth && m.state == stateList
+	return m.width >= splitWidth && m.state == stateList && !m.tooSmall()
 }
 
 // listWidth returns the list's width when it shares the window with the
