@@ -125,7 +125,8 @@ var strongMarkers = []string{"sign up", "subscribe", "newsletter", "unsubscribe"
 	"all rights reserved", "click here", "download the app", "valid email", "already a member", "thanks for signing up",
 	"affiliate commission", "receive a commission", "terms of use", "terms of service", "no spam", "your inbox",
 	"join our", "sister title", "sign in to", "log in to", "become a member", "support our journalism",
-	"may not be reproduced", "may not be published, broadcast", "community rules", "content you upload"}
+	"may not be reproduced", "may not be published, broadcast", "community rules", "content you upload",
+	"tracking technologies", "your consent", "you consent", "accept cookies"}
 
 // countStrongMarkers returns how many strong furniture phrases lower holds.
 func countStrongMarkers(lower string) int {
@@ -246,6 +247,9 @@ var controlWords = []string{"Share", "Bookmark", "Save", "Listen", "Print", "Cop
 // icons described: "Share A curved arrow leaving a box. Listen A pair
 // of headphones. Text size Two letter As, one larger."
 func isControlRun(text string) bool {
+	if strings.Count(text, ". ") < 2 {
+		return false // three buttons or more, each described in a sentence
+	}
 	n := 0
 	for _, w := range controlWords {
 		if strings.HasPrefix(text, w) || strings.Contains(text, ". "+w) || strings.Contains(text, ": "+w) {

@@ -282,12 +282,14 @@ func classify(l *textLine) lineClass {
 		return classBad // a link shouting at the reader: "READ MORE ON ... BY CLICKING HERE"
 	}
 	markers := countMarkers(l.lower)
-	social := countSocial(l.lower)
-	if social >= 3 && l.words < 20 {
-		return classBad // "Follow us on Instagram, Facebook and YouTube."
-	}
-	if markers == social && l.words >= 6 {
-		markers = 0 // a sentence may name a network; a button names only that
+	if markers > 0 {
+		social := countSocial(l.lower)
+		if social >= 3 && l.words < 20 {
+			return classBad // "Follow us on Instagram, Facebook and YouTube."
+		}
+		if markers == social && l.words >= 6 {
+			markers = 0 // a sentence may name a network; a button names only that
+		}
 	}
 	// Running text ends as a sentence does, or goes on long enough that
 	// it cannot be a headline.
@@ -305,8 +307,10 @@ func classify(l *textLine) lineClass {
 			return classBad
 		}
 	}
-	if running && countStrongMarkers(l.lower) > 0 && l.words < 35 {
-		return classBad // "No spam, we promise. You can unsubscribe at any time."
+	if running {
+		if strong := countStrongMarkers(l.lower); strong > 0 && l.words < 35 || strong >= 2 {
+			return classBad // "No spam, we promise. You can unsubscribe at any time."
+		}
 	}
 	if running && !titleCaseRun(l.text, stopRatio) {
 		return classGood
