@@ -12,7 +12,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/broadsheet/broadsheet/data"
 )
 
 // Signature recognises an outlet by what its pages carry around the text:
@@ -39,18 +38,13 @@ type Signatures struct {
 //go:embed signatures.toml
 var builtinTOML []byte
 
-// builtinSignatures is the embedded table of real outlets followed by
-// the fictional outlets of the bundled sample articles, parsed once.
+// builtinSignatures is the embedded table of real outlets, parsed once.
 var builtinSignatures = func() []Signature {
 	sigs, err := ParseSignatures(builtinTOML)
 	if err != nil {
 		panic("feed: built-in signatures.toml: " + err.Error())
 	}
-	samples, err := ParseSignatures(data.Signatures)
-	if err != nil {
-		panic("feed: data/signatures.toml: " + err.Error())
-	}
-	return append(sigs, samples...)
+	return sigs
 }()
 
 // DefaultSignatures returns the built-in table.
@@ -62,6 +56,14 @@ func DefaultSignatures() *Signatures {
 // Add must not be called while the table is in use by an extraction.
 func (s *Signatures) Add(sigs ...Signature) {
 	s.List = append(append([]Signature(nil), sigs...), s.List...)
+	s.idx.Store(nil)
+}
+
+// Append adds signatures that are tried after all the others, such as
+// those of the bundled samples' fictional outlets.
+// Append must not be called while the table is in use by an extraction.
+func (s *Signatures) Append(sigs ...Signature) {
+	s.List = append(s.List, sigs...)
 	s.idx.Store(nil)
 }
 
