@@ -47,7 +47,20 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config) error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	m := ui.New(l.Stream(ctx, paths), ui.Options{Title: title})
+	// NO_COLOR (https://no-color.org) means no color whatever its value.
+	opts := ui.Options{Title: title, NoColor: os.Getenv("NO_COLOR") != "", Samples: l.FS != nil}
+	if cfg != nil {
+		keys := ui.DefaultKeyMap()
+		for action, ks := range cfg.EffectiveKeys() {
+			if err := keys.Bind(action, ks...); err != nil {
+				return err
+			}
+		}
+		opts.Theme = string(cfg.Theme)
+		opts.DateLayout = cfg.DateFormat.Layout()
+		opts.Keys = &keys
+	}
+	m := ui.New(l.Stream(ctx, paths), opts)
 	_, err := tea.NewProgram(m).Run()
 	return err
 }

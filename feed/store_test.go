@@ -142,3 +142,32 @@ func TestStoreProblemsByPath(t *testing.T) {
 		t.Errorf("String() = %q", got[0].String())
 	}
 }
+
+func TestStoreAddBatchesMatchesOneByOne(t *testing.T) {
+	var arts []*Article
+	for i := range 300 {
+		arts = append(arts, &Article{
+			ID:    string(rune('A'+i%50)) + string(rune('a'+i%7)), // some IDs repeat
+			Title: string(rune('a' + i%13)),
+			Path:  string(rune('z' - i%26)),
+			Date:  day("2026-01-01").AddDate(0, 0, i%17),
+		})
+	}
+	one := NewStore()
+	for _, a := range arts {
+		one.Add(a)
+	}
+	batched := NewStore()
+	for i := 0; i < len(arts); i += 64 {
+		batched.Add(arts[i:min(i+64, len(arts))]...)
+	}
+	if !slices.Equal(one.Articles(), batched.Articles()) {
+		t.Error("adding in batches gives another order or set than adding one by one")
+	}
+	if !slices.IsSortedFunc(batched.Articles(), compareArticles) {
+		t.Error("articles not sorted")
+	}
+	if one.Len() != len(one.byID) {
+		t.Errorf("Len %d, IDs %d", one.Len(), len(one.byID))
+	}
+}

@@ -1,9 +1,14 @@
 package ui
 
 import (
+	"fmt"
+	"net/url"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -13,33 +18,125 @@ import (
 // a line of outlet, date and byline, then the body.
 func ArticleMarkdown(a *feed.Article) string {
 	var b strings.Builder
-	b.WriteString("# " + a.Title + "\n\n")
-	meta := []string{feed.OutletName(a)}
-	if d := a.DateString(); d != "" {
-		meta = append(meta, d)
-	}
-	if a.Byline != "" {
-		meta = append(meta, a.Byline)
-	}
-	b.WriteString("*" + strings.Join(meta, " · ") + "*\n\n")
-	b.WriteString(a.Body)
+	b.WriteString("# " + cleanLine(a.Title) + "\n\n")
+	b.WriteString("*" + strings.Join(metaParts(a, a.DateString()), " · ") + "*\n\n")
+	b.WriteString(clean(a.Body))
 	b.WriteString("\n")
 	return b.String()
+}
+
+// metaParts returns what is known of an article beside its title: its
+// outlet, its date (as given) when known and its byline when there is
+// one, each made safe to draw.
+func metaParts(a *feed.Article, date string) []string {
+	meta := []string{cleanLine(feed.OutletName(a))}
+	if d := date; d != "" {
+		meta = append(meta, d)
+	}
+	if b := strings.TrimSpace(cleanLine(a.Byline)); b != "" {
+		meta = append(meta, b)
+	}
+	return meta
 }
 
 // RenderArticle renders an article for a terminal of the given width.
 // style is "dark", "light" or "notty" (plain text for pipes).
 func RenderArticle(a *feed.Article, width int, style string) (string, error) {
-	cfg := styles.DarkStyleConfig
-	switch style {
-	case "light":
-		cfg = styles.LightStyleConfig
-	case "notty":
-		cfg = styles.NoTTYStyleConfig
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
+	return renderMarkdown(ArticleMarkdown(a), width, style)
+}
+
+// renderMarkdown renders Markdown with Glamour in the named style,
+// wrapped at width.
+func renderMarkdown(md string, width int, style string) (string, error) {
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(glamourStyles(style)), glamour.WithWordWrap(width))
 	if err != nil {
 		return "", err
 	}
-	return r.Render(ArticleMarkdown(a))
+	out, err := r.Render(md)
+	if err != nil {
+		return "", err
+	}
+	return safeLinks(out), nil
+}
+
+// hyperlink matches an OSC 8 hyperlink sequence as Glamour writes it:
+// parameters, then the address, ended by BEL or ST.
+var hyperlink = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);([^\x07\x1b]*)(?:\x07|\x1b\\)`)
+
+// safeLinks keeps the terminal hyperlinks in Glamour's output whose
+// address is safe (see safeURL), rewritten to its safe form, and drops
+// the others, leaving their text.
+func safeLinks(s string) string {
+	if !strings.Contains(s, "\x1b]8;") {
+		return s
+	}
+	return hyperlink.ReplaceAllStringFunc(s, func(seq string) string {
+		m := hyperlink.FindStringSubmatch(seq)
+		if m[2] == "" {
+			return "\x1b]8;;\x07" // the end of a link
+		}
+		u, ok := safeURL(m[2])
+		if !ok {
+			return ""
+		}
+		params := ""
+		if strings.HasPrefix(m[1], "id=") && strings.Trim(m[1][3:], "0123456789") == "" {
+			params = m[1]
+		}
+		return "\x1b]8;" + params + ";" + u + "\x07"
+	})
+}
+
+// safeURL returns a web or mail address fit to hand to a browser or to
+// the terminal as a hyperlink, and whether it is: http, https or mailto
+// only, with no control characters or spaces, and every byte outside
+// printable ASCII (or that some terminals mistake) percent-encoded.
+func safeURL(raw string) (string, bool) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || len(raw) > 4096 {
+		return "", false
+	}
+	for _, r := range raw {
+		if isControl(r) || unicode.IsSpace(r) || r == replacement {
+			return "", false
+		}
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return "", false
+		}
+	case "mailto":
+		if u.Opaque == "" && u.Path == "" {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), true
+}
+
+// glamourStyles returns the Glamour style config for "dark", "light" or
+// "notty".
+func glamourStyles(style string) ansi.StyleConfig {
+	switch style {
+	case "light":
+		return styles.LightStyleConfig
+	case "notty":
+		return styles.NoTTYStyleConfig
+	}
+	return styles.DarkStyleConfig
 }

@@ -35,6 +35,8 @@ type flags struct {
 	config  string
 	version bool
 	path    bool
+	state   string // the reading-state database
+	noState bool   // keep no reading state
 }
 
 // flagDef is one flag: how to define it, and what it takes.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ var root = &command{
 	summary: "open the reader (a plain list when not on a terminal)",
 	about: "With no PATH, Broadsheet reads the folders named in its config file,\n" +
 		"or its bundled sample articles.",
-	flags: []flagDef{jsonFlag, outletFlag, versionFlag},
+	flags: []flagDef{jsonFlag, outletFlag, versionFlag, stateFlag, noStateFlag},
 	run:   runReader,
 }
 
@@ -38,7 +39,7 @@ var root = &command{
 var commands []*command
 
 func init() {
-	commands = []*command{root, cmdList, cmdShow, cmdSearch, cmdOutlets, cmdConfig, cmdCompletion, cmdVersion, cmdHelp}
+	commands = []*command{root, cmdList, cmdShow, cmdSearch, cmdOutlets, cmdStories, cmdConfig, cmdCompletion, cmdVersion, cmdHelp}
 }
 
 var (
@@ -150,6 +151,11 @@ func runReader(e *env, args []string) error {
 	if e.Reader == nil || !isTerminal(e.Stdout) {
 		return list(e.Stdout, e.load(args), e.flags.outlet, e.flags.json)
 	}
+	db := openState(e)
+	if db != nil {
+		// The reader does not take the state yet; see openState.
+		defer db.Close()
+	}
 	l, paths := e.loader(args)
 	return e.Reader(l, paths, e.cfg)
 }
@@ -191,8 +197,19 @@ func (e *env) loader(paths []string) (*feed.Loader, []string) {
 		return l, folders
 	}
 	l.FS = data.FS
+	x.Signatures.Append(sampleSignatures()...)
 	return l, []string{"."}
 }
+
+// sampleSignatures returns the signatures of the bundled samples'
+// fictional outlets, which only the samples need.
+var sampleSignatures = sync.OnceValue(func() []feed.Signature {
+	sigs, err := feed.ParseSignatures(data.Signatures)
+	if err != nil {
+		panic("data/signatures.toml: " + err.Error())
+	}
+	return sigs
+})
 
 // load reads paths, reporting each problem on stderr.
 func (e *env) load(paths []string) *feed.Store {
@@ -261,7 +278,11 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 	if outlet != "" {
 		arts = store.ByOutlet(outlet)
 	}
-	return writeArticles(w, arts, asJSON)
+	var storyOf func(string) string
+	if asJSON {
+		storyOf = groupStories(store).Of
+	}
+	return writeArticles(w, arts, asJSON, storyOf)
 }
 
 // searchCmd prints the articles matching query, best first. It reads
@@ -318,13 +339,14 @@ func searchCmd(e *env, query string, paths []string) error {
 			arts = append(arts, r.Article)
 		}
 	}
-	return writeArticles(e.Stdout, arts, e.flags.json)
+	return writeArticles(e.Stdout, arts, e.flags.json, nil)
 }
 
 // writeArticles prints articles one a line: JSON Lines, or date, outlet
 // and title in columns. Dates stay YYYY-MM-DD here, whatever the config
-// says, so that scripts reading the columns keep working.
-func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool) error {
+// says, so that scripts reading the columns keep working. When storyOf
+// is given, each JSON line carries the article's story ID.
+func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(articleID string) string) error {
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
 	width := 0
@@ -337,6 +359,9 @@ func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool) error {
 			b, err := a.JSON(false)
 			if err != nil {
 				return err
+			}
+			if storyOf != nil {
+				b = withStory(b, storyOf(a.ID))
 			}
 			bw.Write(append(b, '\n'))
 			continue
