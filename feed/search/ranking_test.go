@@ -14,7 +14,15 @@ import (
 // TestRanking runs queries over the bundled sample articles and checks
 // what comes first: one of the files of the story the query is about.
 func TestRanking(t *testing.T) {
-	store := (&feed.Loader{FS: data.FS}).Load(context.Background(), []string{"."})
+	// The samples' fictional outlets are known by their signatures, as
+	// the command line loads them.
+	sigs, err := feed.ParseSignatures(data.Signatures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := feed.NewExtractor()
+	x.Signatures.Append(sigs...)
+	store := (&feed.Loader{FS: data.FS, Extractor: x}).Load(context.Background(), []string{"."})
 	if store.Len() == 0 {
 		t.Skip("no bundled samples")
 	}
@@ -64,6 +72,11 @@ func TestRanking(t *testing.T) {
 		{"excluded outlet words", "ferry strike -harbour", story["ferry"], []string{"harbour-gazette-ferry-strike-live.txt"}},
 		{"excluded word", "flood -insurance", story["flood"], []string{"kestrel-news-flood-insurance.txt"}},
 		{"folded accents", "CAFÉ", story["tram"], nil},
+		{"outlet filter", `outlet:"valley post" flood`, []string{"valley-post-river-ashe-flood.txt"}, []string{"northfield-courier-flood.txt"}},
+		{"outlet word prefix", "outlet:meridian strike", []string{"meridian-wire-ferry-strike.txt"}, []string{"northfield-courier-ferry-strike.txt"}},
+		{"before filter", "before:2026-03-10 strike", []string{"meridian-wire-ferry-strike.txt"}, []string{"northfield-courier-ferry-strike.txt"}},
+		{"after filter", "after:2026-08-20 moss", []string{"harbour-gazette-moss-enzyme.txt"}, []string{"meridian-wire-moss-enzyme.txt"}},
+		{"title word", "title:polystyrene", story["moss"], nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
