@@ -1,0 +1,115 @@
+package feed
+
+import (
+	"bytes"
+	"errors"
+	"net/url"
+	"strings"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// sniffHTML reports whether data is a web page: an .html file, or text
+// whose first tag is a doctype, <html>, <head> or <body>.
+func sniffHTML(ext string, data []byte) bool {
+	switch ext {
+	case "html", "htm", "xhtml", "shtml", "mhtml":
+		return true
+	}
+	return looksLikeHTML(data)
+}
+
+// looksLikeHTML reports whether the start of data is HTML markup.
+func looksLikeHTML(data []byte) bool {
+	head := bytes.ToLower(firstBytes(skipSpaceAndBOM(data), 1024))
+	if bytes.HasPrefix(head, []byte("<?xml")) {
+		// XHTML declares itself XML; feeds do too and are not pages.
+		return bytes.Contains(head, []byte("<html"))
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<title"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return p != "<!--" || bytes.Contains(head, []byte("<html"))
+		}
+	}
+	return false
+}
+
+// extractHTMLFile reads a web page saved from a browser: its main text
+// as Markdown and its headline, outlet, date, byline and address from its
+// metadata.
+func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
+	doc, err := html.Parse(bytes.NewReader(src.Data))
+	if err != nil {
+		return nil, []Problem{{Path: src.Path, Reason: "html: " + err.Error()}}
+	}
+	meta := readPageMeta(doc)
+	body, err := mainText(doc, meta)
+	if err != nil && meta.title == "" {
+		return nil, []Problem{{Path: src.Path, Reason: err.Error()}}
+	}
+	a := &Article{
+		Format: FormatHTML,
+		Title:  meta.title,
+		Date:   meta.date,
+		Byline: meta.byline,
+		URL:    meta.url,
+		Body:   body,
+	}
+	switch {
+	case meta.site != "":
+		a.Outlet, a.OutletSource = meta.site, OutletFromMetadata
+	case a.URL != "":
+		if o := outletFromURL(a.URL); o != "" {
+			a.Outlet, a.OutletSource = o, OutletFromURL
+		}
+	}
+	return []*Article{a}, nil
+}
+
+// mainText finds the page's article text with trafilatura and returns it
+// as Markdown.
+func mainText(doc *html.Node, meta pageMeta) (string, error) {
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+	}
+	if u, err := url.Parse(meta.url); err == nil && u.Host != "" {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return "", errors.New("no article text found: " + err.Error())
+	}
+	return toMarkdown(res.ContentNode), nil
+}
+
+// outletFromURL names an outlet by its web address's domain, without
+// "www." : "https://www.example.com/a" gives "example.com".
+func outletFromURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, p := range []string{"www.", "m.", "amp."} {
+		host = strings.TrimPrefix(host, p)
+	}
+	if !strings.Contains(host, ".") {
+		return ""
+	}
+	return host
+}
+
+func skipSpaceAndBOM(b []byte) []byte {
+	b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
+	return bytes.TrimLeft(b, " \t\r\n")
+}
+
+func firstBytes(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}
