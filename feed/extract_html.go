@@ -48,6 +48,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	if err != nil && meta.title == "" {
 		return nil, []Problem{{Path: src.Path, Reason: err.Error()}}
 	}
+	body = dropHeadline(body, meta.title)
 	a := &Article{
 		Format: FormatHTML,
 		Title:  meta.title,
@@ -112,4 +113,14 @@ func firstBytes(b []byte, n int) []byte {
 		return b[:n]
 	}
 	return b
+}
+
+// dropHeadline removes a heading at the top of the body that repeats the
+// title: the title is shown on its own.
+func dropHeadline(body, title string) string {
+	first, rest, _ := strings.Cut(body, "\n\n")
+	if strings.HasPrefix(first, "#") && sameWords(strings.TrimLeft(first, "# "), title) {
+		return rest
+	}
+	return body
 }

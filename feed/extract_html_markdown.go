@@ -47,7 +47,7 @@ var skipTags = map[atom.Atom]bool{
 }
 
 func isBlock(n *html.Node) bool {
-	return n.Type == html.ElementNode && (blockTags[n.DataAtom] || n.Data == "graphic" || n.Data == "list" || n.Data == "item")
+	return n.Type == html.ElementNode && (blockTags[tagOf(n)] || n.Data == "graphic" || n.Data == "list" || n.Data == "item")
 }
 
 // flush ends the paragraph being gathered, writing it with prefix before
@@ -75,7 +75,7 @@ func (m *mdWriter) emit(prefix, text string) {
 // blocks writes n's children, each block element as its own block.
 func (m *mdWriter) blocks(n *html.Node, prefix string) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && skipTags[c.DataAtom] {
+		if c.Type == html.ElementNode && skipTags[tagOf(c)] {
 			continue
 		}
 		if !isBlock(c) {
@@ -88,14 +88,14 @@ func (m *mdWriter) blocks(n *html.Node, prefix string) {
 }
 
 func (m *mdWriter) block(n *html.Node, prefix string) {
-	switch n.DataAtom {
+	switch tagOf(n) {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		level := max(2, int(n.Data[1]-'0'))
 		if t := inlineText(n); t != "" {
 			m.emit(prefix, strings.Repeat("#", level)+" "+t)
 		}
 	case atom.Ul, atom.Ol:
-		m.list(n, prefix, n.DataAtom == atom.Ol, "")
+		m.list(n, prefix, tagOf(n) == atom.Ol, "")
 	case atom.Blockquote:
 		var inner mdWriter
 		inner.blocks(n, "")
@@ -133,7 +133,7 @@ func (m *mdWriter) list(n *html.Node, prefix string, ordered bool, indent string
 	}
 	var lines []string
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || (c.DataAtom != atom.Li && c.Data != "item" && c.DataAtom != atom.Dd && c.DataAtom != atom.Dt) {
+		if c.Type != html.ElementNode || (tagOf(c) != atom.Li && c.Data != "item" && tagOf(c) != atom.Dd && tagOf(c) != atom.Dt) {
 			continue
 		}
 		marker := "- "
@@ -144,13 +144,13 @@ func (m *mdWriter) list(n *html.Node, prefix string, ordered bool, indent string
 		var text strings.Builder
 		var nested []string
 		for cc := c.FirstChild; cc != nil; cc = cc.NextSibling {
-			if cc.Type == html.ElementNode && (cc.DataAtom == atom.Ul || cc.DataAtom == atom.Ol) {
+			if cc.Type == html.ElementNode && (tagOf(cc) == atom.Ul || tagOf(cc) == atom.Ol) {
 				var inner mdWriter
-				inner.list(cc, "", cc.DataAtom == atom.Ol, indent+"  ")
+				inner.list(cc, "", tagOf(cc) == atom.Ol, indent+"  ")
 				nested = append(nested, inner.out...)
 				continue
 			}
-			if cc.Type == html.ElementNode && skipTags[cc.DataAtom] {
+			if cc.Type == html.ElementNode && skipTags[tagOf(cc)] {
 				continue
 			}
 			if isBlock(cc) {
@@ -184,11 +184,11 @@ func (m *mdWriter) table(n *html.Node, prefix string) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom == atom.Tr || c.Data == "row" {
+			if tagOf(c) == atom.Tr || c.Data == "row" {
 				var cells []string
 				for td := c.FirstChild; td != nil; td = td.NextSibling {
-					if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th || td.Data == "cell") {
-						if len(rows) == 0 && td.DataAtom == atom.Th {
+					if td.Type == html.ElementNode && (tagOf(td) == atom.Td || tagOf(td) == atom.Th || td.Data == "cell") {
+						if len(rows) == 0 && tagOf(td) == atom.Th {
 							header = true
 						}
 						cells = append(cells, strings.ReplaceAll(inlineText(td), "|", "\\|"))
@@ -199,7 +199,7 @@ func (m *mdWriter) table(n *html.Node, prefix string) {
 				}
 				continue
 			}
-			if c.DataAtom != atom.Table {
+			if tagOf(c) != atom.Table {
 				walk(c)
 			}
 		}
@@ -259,10 +259,10 @@ func inlineOf(n *html.Node) string {
 	default:
 		return ""
 	}
-	if skipTags[n.DataAtom] {
+	if skipTags[tagOf(n)] {
 		return ""
 	}
-	switch n.DataAtom {
+	switch tagOf(n) {
 	case atom.Br:
 		return "\n"
 	case atom.Strong, atom.B:
@@ -353,4 +353,13 @@ func escapeLineStart(text string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// tagOf returns an element's tag as an atom. Trees built by code rather
+// than the parser (trafilatura's output) may leave DataAtom unset.
+func tagOf(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 || n.Type != html.ElementNode {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(n.Data))
 }

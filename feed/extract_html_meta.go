@@ -156,7 +156,7 @@ func isArticleType(t any) bool {
 // as text.
 func (f *pageFacts) ldString(key string) string {
 	for _, o := range f.ld {
-		if !isArticleType(o["@type"]) && key != "url" {
+		if !isArticleType(o["@type"]) {
 			continue
 		}
 		switch v := o[key].(type) {
