@@ -75,10 +75,12 @@ func mainText(doc *html.Node, meta pageMeta) (string, error) {
 		EnableFallback:  true,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
+		Focus:           trafilatura.FavorPrecision,
 	}
 	if u, err := url.Parse(meta.url); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}
+	pruneSourceLinks(doc, false)
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
 		return "", errors.New("no article text found: " + err.Error())

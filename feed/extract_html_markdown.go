@@ -254,7 +254,8 @@ func inlineText(n *html.Node) string {
 func inlineOf(n *html.Node) string {
 	switch n.Type {
 	case html.TextNode:
-		return n.Data
+		// A literal asterisk must not read as emphasis.
+		return strings.ReplaceAll(n.Data, "*", "\\*")
 	case html.ElementNode:
 	default:
 		return ""
@@ -317,7 +318,8 @@ func cleanInline(s string) string {
 			out = append(out, l)
 		}
 	}
-	return strings.Join(out, "\n")
+	// Emphasis in adjacent elements runs together: "**a****b**".
+	return strings.ReplaceAll(strings.Join(out, "\n"), "****", "")
 }
 
 // quote prefixes every line of text with "> ".
