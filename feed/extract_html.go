@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"net/url"
+	"regexp"
 	"strings"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -48,7 +49,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	if err != nil && meta.title == "" {
 		return nil, []Problem{{Path: src.Path, Reason: err.Error()}}
 	}
-	body = dropHeadline(body, meta.title)
+	body = dropHeadline(body, meta.title, meta.byline)
 	a := &Article{
 		Format: FormatHTML,
 		Title:  meta.title,
@@ -117,12 +118,54 @@ func firstBytes(b []byte, n int) []byte {
 	return b
 }
 
-// dropHeadline removes a heading at the top of the body that repeats the
-// title: the title is shown on its own.
-func dropHeadline(body, title string) string {
-	first, rest, _ := strings.Cut(body, "\n\n")
-	if strings.HasPrefix(first, "#") && sameWords(strings.TrimLeft(first, "# "), title) {
-		return rest
+// dropHeadline removes the headline from the top of the body, with
+// whatever the extraction caught above it (kickers, teasers for other
+// stories) and the byline or dateline just below it: the title and byline
+// are shown on their own.
+func dropHeadline(body, title, byline string) string {
+	blocks := strings.Split(body, "\n\n")
+	seen := 0
+	for i, b := range blocks {
+		if seen > len(body)/2 {
+			break
+		}
+		seen += len(b)
+		if sameWords(strings.TrimLeft(b, "# "), title) {
+			blocks = blocks[i+1:]
+			break
+		}
 	}
-	return body
+	for len(blocks) > 1 && isBylineBlock(blocks[0], byline) {
+		blocks = blocks[1:]
+	}
+	return strings.Join(blocks, "\n\n")
 }
+
+// isBylineBlock reports whether a block at the top of the body is only a
+// byline or a dateline: short, and naming the author, opening "By", or
+// made mostly of a date.
+func isBylineBlock(b, byline string) bool {
+	text := PlainText(b)
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 12 || strings.HasPrefix(b, "#") {
+		return false
+	}
+	if strings.EqualFold(words[0], "by") {
+		return true
+	}
+	for _, name := range strings.Split(byline, ", ") {
+		if name != "" && strings.Contains(strings.ToLower(text), strings.ToLower(name)) {
+			return true
+		}
+	}
+	digits := 0
+	for _, r := range text {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return len(words) <= 8 && digits >= 4 && !strings.ContainsAny(text, ".!?") || len(words) <= 8 && dateLine.MatchString(text)
+}
+
+// dateLine matches a line that is a date and time, as pages print them.
+var dateLine = regexp.MustCompile(`(?i)^(updated|published|posted)?[:\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2}),?\s+\d{4}`)

@@ -255,30 +255,28 @@ func joinNames(n []string) string {
 // any " | Site" part removed.
 func (f *pageFacts) headline(site, pageURL string) string {
 	metaTitle := firstOf(f.metaValue("og:title"), f.ldString("headline"), f.metaValue("twitter:title"), f.ldString("name"), f.metaValue("title"))
+	pageTitle := stripSiteName(f.title, site, pageURL)
+	// An <h1> that agrees with any of the page's titles is the headline
+	// as printed; social titles are often rewritten.
+	agrees := []string{f.metaValue("og:title"), f.ldString("headline"), f.metaValue("twitter:title"), f.metaValue("title"), f.title, pageTitle}
 	for _, h := range f.h1 {
-		if metaTitle != "" && sameWords(h, metaTitle) {
-			return h
-		}
-	}
-	if metaTitle != "" {
-		for _, h := range f.h1 {
-			// "Headline | Site" in og:title with the plain headline in h1.
-			if len(h) > 15 && strings.HasPrefix(metaTitle, h) {
+		for _, t := range agrees {
+			if t == "" {
+				continue
+			}
+			if sameWords(h, t) || len(h) > 15 && strings.HasPrefix(wordKey(t), wordKey(h)) {
 				return h
 			}
 		}
+	}
+	if metaTitle != "" {
 		return stripSiteName(metaTitle, site, pageURL)
 	}
 	if len(f.h1) == 1 {
 		return f.h1[0]
 	}
-	if t := stripSiteName(f.title, site, pageURL); t != "" {
-		for _, h := range f.h1 {
-			if sameWords(h, t) {
-				return h
-			}
-		}
-		return t
+	if pageTitle != "" {
+		return pageTitle
 	}
 	if len(f.h1) > 0 {
 		return f.h1[0]
