@@ -49,7 +49,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	if err != nil && meta.title == "" {
 		return nil, []Problem{{Path: src.Path, Reason: err.Error()}}
 	}
-	body = dropHeadline(body, meta.title, meta.byline)
+	body = dropFurniture(dropHeadline(body, meta.title, meta.byline))
 	a := &Article{
 		Format: FormatHTML,
 		Title:  meta.title,

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -97,3 +98,22 @@ func looksLikeAddress(s string) bool {
 	s = strings.TrimSpace(s)
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
 }
+
+// dropFurniture removes blocks of the extracted body that are page
+// furniture by their shape rather than their words: unrendered
+// shortcodes such as "[button …]…[/button]".
+func dropFurniture(body string) string {
+	blocks := strings.Split(body, "\n\n")
+	out := blocks[:0]
+	for _, b := range blocks {
+		if shortcode.MatchString(strings.TrimSpace(PlainText(b))) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// shortcode matches a block wrapped in a content system's unrendered
+// [name …] … [/name] markup.
+var shortcode = regexp.MustCompile(`^\[(\w+)[^\]]*\].*\[/(\w+)\]$`)
