@@ -69,8 +69,15 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	return []*Article{a}, nil
 }
 
+// shortText is the length, in characters of plain text, below which a
+// precise extraction is checked against a fuller one.
+const shortText = 1500
+
 // mainText finds the page's article text with trafilatura and returns it
-// as Markdown.
+// as Markdown. It asks for precision first, which on news pages keeps
+// out most related-story teasers and promotions; when that finds little
+// text, a balanced extraction is tried too and kept if it finds at least
+// twice as much, since precision sometimes discards a whole article.
 func mainText(doc *html.Node, meta pageMeta) (string, error) {
 	opts := trafilatura.Options{
 		EnableFallback:  true,
@@ -82,12 +89,26 @@ func mainText(doc *html.Node, meta pageMeta) (string, error) {
 		opts.OriginalURL = u
 	}
 	pruneSourceLinks(doc, false)
+	body, err := extractWith(doc, opts)
+	if n := plainLen(body); n < shortText {
+		opts.Focus = trafilatura.Balanced
+		if fuller, ferr := extractWith(doc, opts); ferr == nil && plainLen(fuller) > 2*n {
+			body, err = fuller, nil
+		}
+	}
+	return body, err
+}
+
+// extractWith runs trafilatura on doc, which it leaves as it was.
+func extractWith(doc *html.Node, opts trafilatura.Options) (string, error) {
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
 		return "", errors.New("no article text found: " + err.Error())
 	}
 	return toMarkdown(res.ContentNode), nil
 }
+
+func plainLen(md string) int { return len(PlainText(md)) }
 
 // outletFromURL names an outlet by its web address's domain, without
 // "www." : "https://www.example.com/a" gives "example.com".
