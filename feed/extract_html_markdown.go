@@ -255,7 +255,7 @@ func inlineOf(n *html.Node) string {
 	switch n.Type {
 	case html.TextNode:
 		// A literal asterisk must not read as emphasis.
-		return strings.ReplaceAll(n.Data, "*", "\\*")
+		return strings.ReplaceAll(dropInvisible(n.Data), "*", "\\*")
 	case html.ElementNode:
 	default:
 		return ""

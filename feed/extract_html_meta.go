@@ -293,9 +293,15 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", "
 func stripSiteName(title, site, pageURL string) string {
 	title = cleanSpace(title)
 	host := outletFromURL(pageURL)
+	if i := max(strings.LastIndex(title, " » "), strings.LastIndex(title, " > ")); i > 0 {
+		// A breadcrumb trail: "Site » Section » Headline".
+		if last := strings.TrimSpace(title[i+3:]); len(strings.Fields(last)) >= 3 {
+			title = last
+		}
+	}
 	isSite := func(part string) bool {
 		k := wordKey(part)
-		if k == "" {
+		if len(k) < 3 {
 			return false
 		}
 		if site != "" && (k == wordKey(site) || strings.Contains(wordKey(site), k) || strings.Contains(k, wordKey(site))) {
@@ -318,7 +324,8 @@ func stripSiteName(title, site, pageURL string) string {
 		}
 		if i := strings.Index(title, sep); i > 0 {
 			head, tail := title[:i], title[i+len(sep):]
-			if isSite(head) && len(strings.Fields(tail)) >= 2 {
+			if isSite(head) && len(strings.Fields(tail)) >= 2 ||
+				sep == " | " && len(strings.Fields(head)) <= 4 && len(strings.Fields(tail)) >= 6 {
 				return strings.TrimSpace(tail)
 			}
 		}
@@ -411,8 +418,20 @@ func nodeText(n *html.Node) string {
 	return b.String()
 }
 
-// cleanSpace collapses runs of white space to one space.
-func cleanSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+// cleanSpace collapses runs of white space to one space and drops the
+// invisible characters pages use for hyphenation and layout.
+func cleanSpace(s string) string { return strings.Join(strings.Fields(dropInvisible(s)), " ") }
+
+// invisible are soft hyphens, zero-width spaces and joiners and stray
+// byte-order marks.
+var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
+
+func dropInvisible(s string) string {
+	if !strings.ContainsAny(s, "\u00ad\u200b\u200c\u200d\u2060\ufeff") {
+		return s
+	}
+	return invisible.Replace(s)
+}
 
 func firstOf(vals ...string) string {
 	for _, v := range vals {
