@@ -46,10 +46,18 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	}
 	meta := readPageMeta(doc)
 	body, err := mainText(doc, meta)
-	if err != nil && meta.title == "" {
-		return nil, []Problem{{Path: src.Path, Reason: err.Error()}}
-	}
 	body = dropFurniture(dropHeadline(body, meta.title, meta.byline))
+	if countWords(body) < minArticleWords {
+		reason := errNotArticle.Error()
+		if err != nil {
+			reason = err.Error()
+		}
+		return nil, []Problem{{Path: src.Path, Reason: reason}}
+	}
+	var probs []Problem
+	if truncatedHTML(src.Data) {
+		probs = append(probs, Problem{Path: src.Path, Reason: "html: the file ends before </html>, so the page may be cut short"})
+	}
 	a := &Article{
 		Format: FormatHTML,
 		Title:  meta.title,
@@ -66,7 +74,22 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 			a.Outlet, a.OutletSource = o, OutletFromURL
 		}
 	}
-	return []*Article{a}, nil
+	return []*Article{a}, probs
+}
+
+// minArticleWords is the fewest words of text a page must have to be
+// read as an article; fewer is an index or an error page's furniture.
+const minArticleWords = 12
+
+// truncatedHTML reports whether a page that opens as a whole document
+// stops before its closing tags, as a download cut short does.
+func truncatedHTML(data []byte) bool {
+	head := bytes.ToLower(firstBytes(skipSpaceAndBOM(data), 512))
+	if !bytes.HasPrefix(head, []byte("<!doctype html")) && !bytes.HasPrefix(head, []byte("<html")) {
+		return false
+	}
+	tail := bytes.ToLower(data[max(0, len(data)-4096):])
+	return !bytes.Contains(tail, []byte("</html")) && !bytes.Contains(tail, []byte("</body"))
 }
 
 // shortText is the length, in characters of plain text, below which a

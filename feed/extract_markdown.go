@@ -155,7 +155,7 @@ func unquote(s string) string {
 var (
 	titleKeys  = []string{"title", "headline"}
 	outletKeys = []string{"outlet", "source", "site", "site_name", "sitename", "publisher", "source_domain", "domain"}
-	dateKeys   = []string{"date", "published", "date_publish", "date_published", "published_at", "publishdate", "pubdate", "datepublished", "created", "date_download"}
+	dateKeys   = []string{"date", "published", "date_publish", "date_published", "published_at", "publishdate", "pubdate", "datepublished", "created"}
 	authorKeys = []string{"author", "authors", "byline", "creator"}
 	urlKeys    = []string{"url", "link", "canonical", "canonical_url", "permalink"}
 	bodyKeys   = []string{"text", "body", "content", "maintext", "article", "articlebody", "content_html", "content_text", "description", "summary"}
@@ -176,6 +176,11 @@ func applyFields(a *Article, fields map[string]any) {
 	}
 	if o := fieldString(lower, outletKeys); o != "" && a.Outlet == "" {
 		a.Outlet, a.OutletSource = o, OutletFromMetadata
+		if d := outletFromURL("https://" + o); d != "" && !strings.ContainsAny(o, " /") {
+			// A bare domain ("source_domain": "www.example.com") is an
+			// address, not a name the outlet gave itself.
+			a.Outlet, a.OutletSource = d, OutletFromURL
+		}
 	}
 	if a.Date.IsZero() {
 		for _, k := range dateKeys {

@@ -116,10 +116,6 @@ func TestExtractOneArticle(t *testing.T) {
 			title: "Lighthouse keeper retires after forty years", format: FormatHTML,
 			body: []string{"The last resident keeper", "The light itself has run automatically"},
 		}},
-		{"html/truncated.html", want{
-			title: "Bridge repairs begin", outlet: "River Post",
-			body: []string{"Work crews closed the old stone bridge"},
-		}},
 		{"markdown/yaml-front.md", want{
 			title: "Tram line extension approved", outlet: "Northside Herald", outletSource: OutletFromMetadata,
 			date: "2024-05-02", byline: "Priya Nand, Colm Walsh", url: "https://northsideherald.example/transport/tram-extension",
@@ -141,7 +137,7 @@ func TestExtractOneArticle(t *testing.T) {
 			body: []string{"Stalls selling street food"},
 		}},
 		{"json/one.json", want{
-			title: "Museum reopens after flood repairs", outlet: "www.townecho.example", outletSource: OutletFromMetadata,
+			title: "Museum reopens after flood repairs", outlet: "townecho.example", outletSource: OutletFromURL,
 			date: "2022-10-01", byline: "Nils Berg, Sara Quinn", url: "https://www.townecho.example/museum-reopens",
 			format: FormatJSON,
 			body:   []string{"The town museum reopened on Saturday, eighteen months after floodwater filled its basement stores.\n\nConservators"},
@@ -212,6 +208,10 @@ func TestExtractManyArticles(t *testing.T) {
 		{"gz/lines.jsonl.gz", nil, []want{{title: "Wind farm approved"}, {title: "Village fete raises record sum"}}},
 		{"json/bad.json", []string{"json/bad.json: invalid JSON: "}, nil},
 		{"gz/truncated.md.gz", []string{"gz/truncated.md.gz: gzip: file is truncated"}, nil},
+		{"html/truncated.html", []string{"html/truncated.html: html: the file ends before </html>"}, []want{
+			{title: "Bridge repairs begin", outlet: "River Post", body: []string{"Work crews closed the old stone bridge"}},
+		}},
+		{"html/empty.html", []string{"html/empty.html: no article text found"}, nil},
 		{"feed/bomb.xml", nil, []want{{title: "Entity test", outlet: "Expanding Feed"}}},
 	}
 	for _, tt := range tests {
@@ -252,8 +252,8 @@ func TestSniffFormat(t *testing.T) {
 		name, path, data string
 		want             Format
 	}{
-		{"html by content", "page", "<!DOCTYPE html><html><body><p>Some words here for the page.</p></body></html>", FormatHTML},
-		{"xhtml", "page.xml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Words of the page here.</p></body></html>`, FormatHTML},
+		{"html by content", "page", "<!DOCTYPE html><html><body><p>Some words here for the page, enough of them to be read as the text of an article.</p></body></html>", FormatHTML},
+		{"xhtml", "page.xml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Words of the page here, enough of them to be read as the text of an article.</p></body></html>`, FormatHTML},
 		{"rss by content", "feed.txt", `<?xml version="1.0"?><!-- a comment --><rss version="2.0"><channel><title>T</title><item><title>An item title</title></item></channel></rss>`, FormatFeed},
 		{"atom", "x", `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>An entry title</title></entry></feed>`, FormatFeed},
 		{"json feed", "x.json", `{"version": "https://jsonfeed.org/version/1", "title": "T", "items": [{"title": "An item title"}]}`, FormatFeed},
