@@ -9,3 +9,11 @@ import "embed"
 //
 //go:embed *.txt
 var FS embed.FS
+
+// Signatures is the outlet signature table for the sample outlets, in
+// TOML: one [[outlet]] table each with its canonical name, printed names,
+// domains and chrome phrases. Some samples name their outlet nowhere and
+// are recognised only by the chrome listed here.
+//
+//go:embed signatures.toml
+var Signatures []byte

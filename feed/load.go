@@ -45,7 +45,11 @@ type Progress struct {
 // Event is what the loader reports as it goes: the outcome of one file,
 // or, with no articles or problems, news of progress alone.
 type Event struct {
-	Path     string
+	Path string
+	// Removed lists files whose articles are gone or out of date: a
+	// Watcher's events carry them, to be taken out of the store before
+	// Articles are added (see Event.Apply). The initial load has none.
+	Removed  []string
 	Articles []*Article
 	Problems []Problem
 	Progress Progress

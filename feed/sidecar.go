@@ -106,6 +106,8 @@ func (s *sidecars) load(p string) (*sidecar, error) {
 	for i, r := range sc.Files {
 		line := ruleLine(data, i)
 		switch {
+		case r.Glob == "" && r.Outlet == "" && r.Date == nil:
+			continue // an empty entry says nothing
 		case r.Glob == "":
 			bad = append(bad, fmt.Errorf("sidecar %s: files entry has no glob", line))
 			continue

@@ -49,25 +49,50 @@ func compareArticles(a, b *Article) int {
 
 // Add puts articles into the store and reports which were new. An
 // article whose ID is already stored (the same text in another file)
-// is kept once, under the path that sorts first.
+// is kept once, under the path that sorts first. Adding a batch costs one
+// merge of the sorted list, so loading in batches stays fast at any size.
 func (s *Store) Add(arts ...*Article) []*Article {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var added []*Article
 	for _, a := range arts {
 		if old, ok := s.byID[a.ID]; ok {
-			if a.Path < old.Path {
-				s.removeLocked(old)
-			} else {
+			if a.Path >= old.Path {
 				continue
 			}
+			s.removeLocked(old)
+			added = slices.DeleteFunc(added, func(b *Article) bool { return b == old })
 		}
 		s.byID[a.ID] = a
-		i, _ := slices.BinarySearchFunc(s.articles, a, compareArticles)
-		s.articles = slices.Insert(s.articles, i, a)
 		added = append(added, a)
 	}
+	if len(added) == 0 {
+		return nil
+	}
+	batch := slices.Clone(added)
+	slices.SortFunc(batch, compareArticles)
+	s.articles = mergeSorted(s.articles, batch)
 	return added
+}
+
+// mergeSorted merges two slices sorted by compareArticles.
+func mergeSorted(a, b []*Article) []*Article {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]*Article, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if compareArticles(b[j], a[i]) < 0 {
+			out = append(out, b[j])
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // Remove takes the articles read from path out of the store and returns

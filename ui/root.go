@@ -1,10 +1,16 @@
 // Package ui is Broadsheet's terminal interface: a Bubble Tea model with
-// list, detail and search panes over the articles a loader reports. It
-// knows nothing of files.
+// list, article, search and outlet panes over the articles a loader
+// reports. It knows nothing of files.
 package ui
 
 import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -13,34 +19,423 @@ import (
 type Options struct {
 	// Title names what is being read, for the header.
 	Title string
+	// Theme is "dark" or "light" to fix the colors, or "" (or "auto")
+	// to ask the terminal for its background, assuming dark until it
+	// answers.
+	Theme string
+	// DateLayout is the Go time layout dates are shown in; "" means
+	// 2006-01-02.
+	DateLayout string
+	// Keys are the key bindings; nil means DefaultKeyMap().
+	Keys *KeyMap
 }
 
-// Model is the root model. (Skeleton: replaced by the real panes.)
+// state is which pane is showing.
+type state int
+
+const (
+	stateList state = iota
+	stateDetail
+	stateSearch
+	stateOutlets
+	stateProblems
+	stateHelp
+)
+
+// Model is the root model: it owns navigation between the panes, the
+// header and the footer, and feeds load events into the library.
 type Model struct {
-	events <-chan feed.Event
-	store  *feed.Store
 	opts   Options
+	events <-chan feed.Event
+	lib    *library
+	keys   KeyMap
+	// styles is shared by the panes; it is rewritten in place when the
+	// background is known.
+	styles *Styles
+
+	state state
+	// back is where the article and help panes return to.
+	back     state
+	list     articleList
+	detail   detail
+	search   searchPane
+	outlets  outletPicker
+	problems problemList
+	help     help.Model
+	bar      progress.Model
+
+	filter       string // the outlet the list shows, or "" for all
+	loading      bool
+	progress     feed.Progress
+	problemCount int
+
+	width, height int
 }
 
 // New returns a model that fills itself from the loader's events.
 func New(events <-chan feed.Event, opts Options) *Model {
-	return &Model{events: events, store: feed.NewStore(), opts: opts}
+	st := newStyles(opts.Theme != "light")
+	st.DateLayout = opts.DateLayout
+	keys := DefaultKeyMap()
+	if opts.Keys != nil {
+		keys = *opts.Keys
+	}
+	lib := newLibrary()
+	m := &Model{
+		opts:     opts,
+		events:   events,
+		lib:      lib,
+		keys:     keys,
+		styles:   st,
+		list:     newArticleList(st, keys),
+		detail:   newDetail(st, keys),
+		search:   newSearchPane(st, keys, lib),
+		outlets:  newOutletPicker(st, keys),
+		problems: newProblemList(st, keys),
+		help:     help.New(),
+		bar:      progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
+		loading:  true,
+		width:    80,
+		height:   24,
+	}
+	m.applyStyles()
+	m.list.empty = "Loading articles…"
+	m.layout()
+	return m
 }
 
-// Init starts reading load events.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init starts reading load events and, unless the theme is fixed, asks
+// the terminal its background.
+func (m *Model) Init() tea.Cmd {
+	if m.fixedTheme() {
+		return m.lib.readEvents(m.events)
+	}
+	return tea.Batch(m.lib.readEvents(m.events), tea.RequestBackgroundColor)
+}
+
+// fixedTheme reports whether the options chose the colors, so that the
+// terminal's background does not.
+func (m *Model) fixedTheme() bool {
+	return m.opts.Theme == "dark" || m.opts.Theme == "light"
+}
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if _, ok := msg.(tea.KeyPressMsg); ok {
-		return m, tea.Quit
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, m.detail.render()
+	case tea.BackgroundColorMsg:
+		if m.fixedTheme() {
+			return m, nil
+		}
+		*m.styles = *newStyles(msg.IsDark())
+		m.styles.DateLayout = m.opts.DateLayout
+		m.applyStyles()
+		return m, m.detail.render()
+	case eventsMsg:
+		return m, m.loaded(msg)
+	case renderedMsg:
+		m.detail, _ = m.detail.update(msg)
+		return m, nil
+	case searchResultsMsg:
+		var cmd tea.Cmd
+		m.search, cmd = m.search.update(msg)
+		return m, cmd
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.keys.ForceQuit) {
+			return m, tea.Quit
+		}
+		return m, m.handleKey(msg)
 	}
-	return m, nil
+	return m, m.updatePane(msg)
+}
+
+// loaded takes in a batch of load events and asks for the next.
+func (m *Model) loaded(msg eventsMsg) tea.Cmd {
+	if msg.seen {
+		m.progress = msg.progress
+	}
+	m.problemCount += msg.problems
+	if msg.problems > 0 && m.state == stateProblems {
+		m.problems.setProblems(m.lib.store.Problems())
+	}
+	var cmds []tea.Cmd
+	if msg.added > 0 {
+		m.list.setArticles(m.lib.articles(m.filter))
+		if m.state == stateOutlets {
+			m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
+		}
+		cmds = append(cmds, m.search.refresh())
+	}
+	if msg.done {
+		m.loading = false
+		m.list.empty = "No articles."
+		if m.filter != "" {
+			m.list.empty = "No articles from " + cleanLine(m.filter) + "."
+		}
+	} else {
+		cmds = append(cmds, m.lib.readEvents(m.events))
+	}
+	return tea.Batch(cmds...)
+}
+
+// handleKey handles a key press in the pane that is showing.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch m.state {
+	case stateSearch:
+		switch {
+		case key.Matches(msg, k.CloseSearch):
+			m.search.input.Blur()
+			m.state = stateList
+			return nil
+		case key.Matches(msg, k.Choose):
+			if a := m.search.selected(); a != nil {
+				return m.openArticle(a, stateSearch)
+			}
+			return nil
+		}
+		return m.updatePane(msg)
+	case stateHelp:
+		switch {
+		case key.Matches(msg, k.Quit):
+			return tea.Quit
+		case key.Matches(msg, k.Help, k.Back):
+			m.state = m.back
+		}
+		return nil
+	}
+
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.back, m.state = m.state, stateHelp
+		return nil
+	case key.Matches(msg, k.Search):
+		return m.openSearch()
+	case key.Matches(msg, k.Problems) && m.state != stateProblems:
+		m.problems.setProblems(m.lib.store.Problems())
+		m.state = stateProblems
+		return nil
+	case key.Matches(msg, k.Outlets) && m.state != stateOutlets:
+		m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
+		m.state = stateOutlets
+		return nil
+	}
+
+	switch m.state {
+	case stateList:
+		switch {
+		case key.Matches(msg, k.Open):
+			if a := m.list.selected(); a != nil {
+				// Come back to this article even if newer ones
+				// arrive meanwhile.
+				m.list.moved = true
+				return m.openArticle(a, stateList)
+			}
+			return nil
+		case key.Matches(msg, k.Back):
+			if m.filter != "" {
+				m.setFilter("")
+			}
+			return nil
+		}
+	case stateDetail:
+		if key.Matches(msg, k.Back) {
+			m.state = m.back
+			if m.state == stateSearch {
+				return m.search.focus()
+			}
+			return nil
+		}
+	case stateOutlets:
+		switch {
+		case key.Matches(msg, k.Open):
+			if name, ok := m.outlets.selected(); ok {
+				m.setFilter(name)
+			}
+			m.state = stateList
+			return nil
+		case key.Matches(msg, k.Back, k.Outlets):
+			m.state = stateList
+			return nil
+		}
+	case stateProblems:
+		if key.Matches(msg, k.Back, k.Problems) {
+			m.state = stateList
+			return nil
+		}
+	}
+	return m.updatePane(msg)
+}
+
+// updatePane passes a message to the pane that is showing.
+func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch m.state {
+	case stateList:
+		m.list, cmd = m.list.update(msg)
+	case stateDetail:
+		m.detail, cmd = m.detail.update(msg)
+	case stateSearch:
+		m.search, cmd = m.search.update(msg)
+	case stateOutlets:
+		m.outlets, cmd = m.outlets.update(msg)
+	case stateProblems:
+		m.problems, cmd = m.problems.update(msg)
+	}
+	return cmd
+}
+
+// openArticle shows an article, returning to from when the reader goes
+// back.
+func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
+	m.search.input.Blur()
+	m.back, m.state = from, stateDetail
+	return m.detail.open(a)
+}
+
+// openSearch shows the search pane with its query box ready for typing.
+func (m *Model) openSearch() tea.Cmd {
+	m.state = stateSearch
+	return m.search.focus()
+}
+
+// setFilter shows only one outlet's articles in the list, or all of them
+// for "".
+func (m *Model) setFilter(outlet string) {
+	m.filter = outlet
+	m.list = newArticleList(m.styles, m.keys)
+	m.list.SetSize(m.paneSize())
+	m.list.empty = "Loading articles…"
+	if !m.loading {
+		m.list.empty = "No articles."
+	}
+	m.list.setArticles(m.lib.articles(outlet))
+}
+
+// applyStyles hands the current styles to the parts that copy them.
+func (m *Model) applyStyles() {
+	m.help.Styles = m.styles.Help
+	m.search.input.SetStyles(m.styles.Input)
+	m.bar.FullColor = m.styles.ProgressFull
+	m.bar.EmptyColor = m.styles.ProgressEmpty
+}
+
+// layout sizes the panes to what the header and footer leave.
+func (m *Model) layout() {
+	m.help.SetWidth(m.width)
+	w, h := m.paneSize()
+	m.list.SetSize(w, h)
+	m.detail.SetSize(w, h)
+	m.search.SetSize(w, h)
+	m.outlets.SetSize(w, h)
+	m.problems.SetSize(w, h)
+}
+
+// paneSize returns the room the header and footer leave for a pane.
+func (m *Model) paneSize() (int, int) {
+	h := m.height - lipgloss.Height(m.headerView()) - lipgloss.Height(m.footerView())
+	return m.width, max(0, h)
 }
 
 // View draws the interface.
 func (m *Model) View() tea.View {
-	v := tea.NewView("Broadsheet")
+	var pane string
+	switch m.state {
+	case stateList:
+		pane = m.list.View()
+	case stateDetail:
+		pane = m.detail.View()
+	case stateSearch:
+		pane = m.search.View()
+	case stateOutlets:
+		pane = m.outlets.View()
+	case stateProblems:
+		pane = m.problems.View()
+	case stateHelp:
+		pane = m.helpView()
+	}
+	content := fit(lipgloss.JoinVertical(lipgloss.Left, m.headerView(), pane, m.footerView()), m.width, m.height)
+	v := tea.NewView(content)
 	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "Broadsheet"
 	return v
+}
+
+// headerView draws the name of the program and what is being read.
+func (m *Model) headerView() string {
+	title := m.styles.AppName.Render("Broadsheet")
+	if m.opts.Title != "" {
+		title += m.styles.AppTitle.Render(cleanLine(m.opts.Title))
+	}
+	return m.styles.Header.Render(truncate(title, m.width))
+}
+
+// footerView draws the status bar and the short help.
+func (m *Model) footerView() string {
+	keys := m.keys.helpFor(m.state)
+	if m.state == stateHelp {
+		keys = paneHelp{short: []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}}
+	}
+	return m.statusView() + "\n" + m.help.View(keys)
+}
+
+// statusView draws the status bar: the article count, the outlet filter,
+// problems met and, while loading, how far it has got.
+func (m *Model) statusView() string {
+	st := m.styles
+	sep := st.Status.Render(" · ")
+	n := m.list.len()
+	parts := []string{st.Status.Render(plural(n, "article"))}
+	if m.filter != "" {
+		parts = append(parts, st.Filter.Render("outlet: "+cleanLine(m.filter)))
+	}
+	if m.problemCount > 0 {
+		parts = append(parts, st.Problems.Render(plural(m.problemCount, "problem"))+
+			st.Status.Render(" ("+m.keys.Problems.Help().Key+")"))
+	}
+	left := strings.Join(parts, sep)
+	right := ""
+	if m.loading {
+		right = m.loadingView()
+	}
+	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 2 {
+		return truncate(left, m.width)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// loadingView draws loading progress: a bar once every file has been
+// found, a count until then.
+func (m *Model) loadingView() string {
+	p := m.progress
+	if !p.Walked || p.Found == 0 {
+		return m.styles.Loading.Render("loading… " + thousands(p.Done) + " files read")
+	}
+	label := m.styles.Loading.Render("loading " + thousands(p.Done) + "/" + thousands(p.Found) + " ")
+	return label + m.bar.ViewAs(float64(p.Done)/float64(p.Found))
+}
+
+// helpView draws every key of the pane help was opened from.
+func (m *Model) helpView() string {
+	w, h := m.paneSize()
+	room := max(1, w-m.styles.HelpBox.GetHorizontalFrameSize())
+	groups := m.keys.helpFor(m.back).full
+	full := m.help
+	full.SetWidth(0)
+	keys := full.FullHelpView(groups)
+	if lipgloss.Width(keys) > room && len(groups) > 1 {
+		// Too narrow for the columns side by side: stack the two
+		// halves. Whatever still does not fit is cut, not dropped.
+		half := (len(groups) + 1) / 2
+		keys = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
+	}
+	box := m.styles.HelpBox.Render(keys)
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 }

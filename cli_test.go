@@ -1,0 +1,328 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/broadsheet/broadsheet/internal/cli"
+	"github.com/broadsheet/broadsheet/internal/config"
+)
+
+// writeArticle writes a small plain-text article into dir.
+func writeArticle(t *testing.T, dir, name, title string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	body := title + "\n\nThe harbour council met on Tuesday and agreed a new timetable for the ferries.\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCLIExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	good := writeArticle(t, dir, "good.txt", "Ferry timetable approved")
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr error // nil, errUsage or errNothingLoaded
+		stderr  string
+	}{
+		{"list loads", []string{"list", good}, nil, ""},
+		{"a bad file beside a good one still succeeds", []string{"list", good, empty}, nil, "empty.txt"},
+		{"nothing loaded", []string{"list", empty}, errNothingLoaded, "empty.txt"},
+		{"show needs one path", []string{"show"}, errUsage, ""},
+		{"search needs a query", []string{"search"}, errUsage, ""},
+		{"unknown flag", []string{"list", "--frobnicate"}, errUsage, ""},
+		{"flags after paths", []string{"list", good, "--json"}, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := run(tt.args, &out, &errOut)
+			if tt.wantErr == nil && err != nil || tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
+				t.Fatalf("run(%q) = %v, want %v", tt.args, err, tt.wantErr)
+			}
+			if !strings.Contains(errOut.String(), tt.stderr) {
+				t.Errorf("stderr = %q, want it to mention %q", errOut.String(), tt.stderr)
+			}
+		})
+	}
+}
+
+func TestCLIJSONContract(t *testing.T) {
+	dir := t.TempDir()
+	p := writeArticle(t, dir, "a.txt", "Ferry timetable approved")
+	var out bytes.Buffer
+	if err := run([]string{"show", "--json", p}, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("show --json printed %q: %v", out.String(), err)
+	}
+	for _, field := range []string{"id", "path", "format", "title", "title_synthesized", "outlet", "date", "byline", "url", "lead", "words", "body"} {
+		if _, ok := got[field]; !ok {
+			t.Errorf("show --json lacks %q", field)
+		}
+	}
+	if got["title"] != "Ferry timetable approved" {
+		t.Errorf("title = %v", got["title"])
+	}
+
+	out.Reset()
+	if err := run([]string{"list", "--json", dir}, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	var line map[string]any
+	if err := json.Unmarshal(bytes.TrimSpace(out.Bytes()), &line); err != nil {
+		t.Fatalf("list --json printed %q: %v", out.String(), err)
+	}
+	if _, ok := line["body"]; ok {
+		t.Error("list --json carries the body; only show does")
+	}
+}
+
+func TestCLIDefaultsToSamples(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"list"}, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(out.String(), "\n") < 1 {
+		t.Errorf("list with no paths printed %q, want the bundled samples", out.String())
+	}
+}
+
+func init() {
+	// Keep every test away from the config file of whoever runs them: an
+	// empty file means the defaults. Tests that want a config set their own.
+	os.Setenv(config.EnvVar, os.DevNull)
+}
+
+// writeConfig writes a config file and points BROADSHEET_CONFIG at it.
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(config.EnvVar, p)
+	return p
+}
+
+func TestCLIHelp(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		wants []string
+	}{
+		{"top level", []string{"--help"}, []string{"Usage:", "list", "show", "search", "outlets", "config", "completion", "--version", "--config PATH"}},
+		{"top level, short", []string{"-h"}, []string{"Commands:"}},
+		{"help command", []string{"help"}, []string{"Commands:"}},
+		{"list", []string{"list", "--help"}, []string{"Usage: broadsheet list [--json] [--outlet NAME] [PATH...]", "--json", "--outlet NAME", "--config PATH", "-h, --help"}},
+		{"list, flag after a path", []string{"list", "somewhere", "-h"}, []string{"Usage: broadsheet list"}},
+		{"show", []string{"show", "--help"}, []string{"Usage: broadsheet show [--json] PATH"}},
+		{"search", []string{"search", "--help"}, []string{"Usage: broadsheet search [--json] [--outlet NAME] QUERY [PATH...]"}},
+		{"outlets", []string{"outlets", "--help"}, []string{"Usage: broadsheet outlets [--json] [PATH...]"}},
+		{"config", []string{"config", "--help"}, []string{"Usage: broadsheet config [--path]", "BROADSHEET_CONFIG"}},
+		{"completion", []string{"completion", "--help"}, []string{"Usage: broadsheet completion bash|zsh|fish"}},
+		{"help for a command", []string{"help", "search"}, []string{"Usage: broadsheet search"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if err := run(tt.args, &out, &errOut); err != nil {
+				t.Fatalf("run(%q) = %v", tt.args, err)
+			}
+			for _, w := range tt.wants {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("help lacks %q:\n%s", w, out.String())
+				}
+			}
+			if errOut.Len() > 0 {
+				t.Errorf("help wrote to stderr: %q", errOut.String())
+			}
+		})
+	}
+}
+
+func TestCLIHelpIgnoresABrokenConfig(t *testing.T) {
+	writeConfig(t, "theme = \"purple\"\n")
+	for _, args := range [][]string{{"--help"}, {"list", "--help"}, {"help", "show"}, {"completion", "bash"}, {"--version"}} {
+		if err := run(args, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+			t.Errorf("run(%q) = %v, want help despite the config", args, err)
+		}
+	}
+}
+
+func TestCLIVersion(t *testing.T) {
+	var out bytes.Buffer
+	if err := run([]string{"--version"}, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), "broadsheet "+cli.Version()+"\n"; got != want {
+		t.Errorf("--version printed %q, want %q", got, want)
+	}
+	var cmdOut bytes.Buffer
+	if err := run([]string{"version"}, &cmdOut, &bytes.Buffer{}); err != nil || cmdOut.String() != out.String() {
+		t.Errorf("version printed %q, %v; want what --version prints", cmdOut.String(), err)
+	}
+	if cli.Version() == "" {
+		t.Error("empty version")
+	}
+}
+
+func TestCLIErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		status int
+		stderr string // the whole of stderr
+	}{
+		{"misspelt command", []string{"lsit"}, 2, `broadsheet: unknown command "lsit" (did you mean "list"?); run 'broadsheet --help'` + "\n"},
+		{"unknown word", []string{"frobnicate"}, 2, `broadsheet: unknown command "frobnicate", and no file or folder by that name; run 'broadsheet --help'` + "\n"},
+		{"unknown flag", []string{"list", "--frobnicate"}, 2, "broadsheet: unknown flag --frobnicate; run 'broadsheet list --help'\n"},
+		{"flag without its value", []string{"search", "ferry", "--outlet"}, 2, "broadsheet: --outlet needs a value; run 'broadsheet search --help'\n"},
+		{"show without a path", []string{"show"}, 2, "broadsheet: show takes one PATH; run 'broadsheet show --help'\n"},
+		{"unknown shell", []string{"completion", "tcsh"}, 2, "broadsheet: no completion for shell \"tcsh\"; choose bash, zsh or fish; run 'broadsheet completion --help'\n"},
+		{"help for no such command", []string{"help", "lsit"}, 2, "broadsheet: unknown command \"lsit\"; run 'broadsheet --help'\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			status := cli.Main(tt.args, cli.Options{Stdout: &out, Stderr: &errOut})
+			if status != tt.status {
+				t.Errorf("exit status %d, want %d", status, tt.status)
+			}
+			if errOut.String() != tt.stderr {
+				t.Errorf("stderr = %q, want %q", errOut.String(), tt.stderr)
+			}
+			if out.Len() > 0 {
+				t.Errorf("an error printed to stdout: %q", out.String())
+			}
+		})
+	}
+}
+
+func TestCLIPathNamedLikeACommandWord(t *testing.T) {
+	dir := t.TempDir()
+	writeArticle(t, dir, "news", "Ferry timetable approved")
+	t.Chdir(dir)
+	var out bytes.Buffer
+	if err := run([]string{"news"}, &out, &bytes.Buffer{}); err != nil {
+		t.Fatalf("a file called news: %v", err)
+	}
+	if !strings.Contains(out.String(), "Ferry timetable approved") {
+		t.Errorf("printed %q", out.String())
+	}
+}
+
+func TestCLIConfigCommand(t *testing.T) {
+	t.Run("a file", func(t *testing.T) {
+		p := writeConfig(t, "theme = \"light\"\n[keys]\nquit = [\"x\"]\n")
+		var out bytes.Buffer
+		if err := run([]string{"config"}, &out, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(out.String(), "# Config file: "+p+"\n") {
+			t.Errorf("config does not start with the file's path:\n%s", out.String())
+		}
+		c, err := config.Parse(out.Bytes())
+		if err != nil {
+			t.Fatalf("config printed TOML that does not read back: %v\n%s", err, out.String())
+		}
+		if c.Theme != config.ThemeLight || c.Keys["quit"][0] != "x" || c.Keys["open"][0] != "enter" {
+			t.Errorf("read back %+v; want the file's settings over the defaults", c)
+		}
+	})
+	t.Run("no file", func(t *testing.T) {
+		p := filepath.Join(t.TempDir(), "none.toml")
+		t.Setenv(config.EnvVar, p)
+		var out bytes.Buffer
+		if err := run([]string{"config"}, &out, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), p+" (not there") || !strings.Contains(out.String(), `theme = "auto"`) {
+			t.Errorf("config printed:\n%s", out.String())
+		}
+	})
+	t.Run("--path, and --config over the environment", func(t *testing.T) {
+		writeConfig(t, "")
+		var out bytes.Buffer
+		if err := run([]string{"config", "--path", "--config", "/elsewhere/b.toml"}, &out, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != "/elsewhere/b.toml\n" {
+			t.Errorf("config --path printed %q", out.String())
+		}
+	})
+}
+
+func TestCLIBadConfig(t *testing.T) {
+	p := writeConfig(t, "theme = \"dark\"\nmax_file_size = \"huge\"\n")
+	var errOut bytes.Buffer
+	status := cli.Main([]string{"list"}, cli.Options{Stdout: &bytes.Buffer{}, Stderr: &errOut})
+	if status != 2 {
+		t.Errorf("exit status %d, want 2", status)
+	}
+	if want := "broadsheet: " + p + ":2: "; !strings.HasPrefix(errOut.String(), want) || strings.Count(errOut.String(), "\n") != 1 {
+		t.Errorf("stderr = %q, want one line starting %q", errOut.String(), want)
+	}
+	if err := run([]string{"list", "--config", filepath.Join(t.TempDir(), "missing.toml")}, &bytes.Buffer{}, &bytes.Buffer{}); !errors.Is(err, cli.ErrConfig) {
+		t.Errorf("a missing --config file: %v, want a config error", err)
+	}
+}
+
+func TestCLIConfigSettingsApply(t *testing.T) {
+	dir := t.TempDir()
+	writeArticle(t, dir, "a.txt", "Ferry timetable approved")
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, []byte("Big\n\n"+strings.Repeat("word ", 400)), 0o644)
+	writeConfig(t, "folders = ["+strconv.Quote(dir)+"]\nmax_file_size = \"1KB\"\n")
+
+	var out, errOut bytes.Buffer
+	if err := run([]string{"list"}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Ferry timetable approved") {
+		t.Errorf("list with no PATH did not read the config's folder: %q", out.String())
+	}
+	if !strings.Contains(errOut.String(), "big.txt") || !strings.Contains(errOut.String(), "limit") {
+		t.Errorf("stderr = %q, want big.txt over the 1KB limit", errOut.String())
+	}
+}
+
+func TestCLICompletion(t *testing.T) {
+	for _, shell := range []string{"bash", "zsh", "fish"} {
+		t.Run(shell, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := run([]string{"completion", shell}, &out, &bytes.Buffer{}); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range []string{"list", "show", "search", "outlets", "config", "completion", "version", "help", "json", "outlet", "broadsheet outlets"} {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("%s script does not mention %q", shell, w)
+				}
+			}
+			bin, err := exec.LookPath(shell)
+			if err != nil {
+				t.Skipf("%s is not installed to check the script's syntax", shell)
+			}
+			p := filepath.Join(t.TempDir(), "broadsheet."+shell)
+			os.WriteFile(p, out.Bytes(), 0o644)
+			if msg, err := exec.Command(bin, "-n", p).CombinedOutput(); err != nil {
+				t.Errorf("%s -n: %v\n%s", shell, err, msg)
+			}
+		})
+	}
+}

@@ -1,0 +1,181 @@
+package feed
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// article is a small plain-text article file.
+func article(title string) string {
+	return title + "\n\nThe council met on Tuesday to discuss " + strings.ToLower(title) + " and agreed to meet again.\n"
+}
+
+// writeTree writes files (path -> content) under a new temp dir.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func problemPaths(ps []Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Path)
+	}
+	return out
+}
+
+func TestLoadWalksFoldersRecursively(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"top.txt":                 article("Top story"),
+		"lantern/one.txt":         article("Lantern one"),
+		"lantern/deep/two.txt":    article("Lantern two"),
+		".hidden/secret.txt":      article("Hidden folder"),
+		"lantern/.draft.txt":      article("Hidden file"),
+		"lantern/broadsheet.toml": "[[files]]\n",
+	})
+	s := (&Loader{}).Load(context.Background(), []string{dir})
+	got := titles(s.Articles())
+	slices.Sort(got)
+	want := []string{"Lantern one", "Lantern two", "Top story"}
+	if !slices.Equal(got, want) {
+		t.Errorf("titles = %q, want %q", got, want)
+	}
+	if ps := s.Problems(); len(ps) != 0 {
+		t.Errorf("problems = %v, want none", ps)
+	}
+}
+
+func TestLoadFolderHint(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"loose.txt":           article("Loose"),
+		"Meridian Wire/a.txt": article("Filed by folder"),
+	})
+	s := (&Loader{}).Load(context.Background(), []string{dir})
+	for _, a := range s.Articles() {
+		switch a.Title {
+		case "Loose":
+			if a.Outlet != "" {
+				t.Errorf("file in the given folder got outlet %q from the folder name", a.Outlet)
+			}
+		case "Filed by folder":
+			if a.Outlet != "Meridian Wire" || a.OutletSource != OutletFromFolder {
+				t.Errorf("outlet = %q (%s), want Meridian Wire from folder", a.Outlet, a.OutletSource)
+			}
+		}
+	}
+}
+
+func TestLoadProblemsKeepTheRest(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"good.txt":  article("Good one"),
+		"empty.txt": "",
+		"big.txt":   strings.Repeat("word ", 400),
+	})
+	missing := filepath.Join(dir, "missing.txt")
+	s := (&Loader{MaxFileSize: 1000}).Load(context.Background(), []string{dir, missing})
+	if got := titles(s.Articles()); !slices.Equal(got, []string{"Good one"}) {
+		t.Errorf("titles = %q, want only the good article", got)
+	}
+	reasons := map[string]string{}
+	for _, p := range s.Problems() {
+		reasons[filepath.Base(p.Path)] = p.Reason
+	}
+	for name, want := range map[string]string{
+		"missing.txt": "no such file",
+		"empty.txt":   "empty",
+		"big.txt":     "limit",
+	} {
+		if !strings.Contains(reasons[name], want) {
+			t.Errorf("problem for %s = %q, want it to mention %q", name, reasons[name], want)
+		}
+	}
+}
+
+func TestLoadSymlinkLoopEnds(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a/story.txt": article("Looped")})
+	if err := os.Symlink(dir, filepath.Join(dir, "a", "back")); err != nil {
+		t.Skip("symlinks not supported:", err)
+	}
+	s := (&Loader{}).Load(context.Background(), []string{dir})
+	if got := titles(s.Articles()); !slices.Equal(got, []string{"Looped"}) {
+		t.Errorf("titles = %q, want the one article once", got)
+	}
+}
+
+func TestLoadFS(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.txt":     {Data: []byte(article("From FS"))},
+		"sub/b.txt": {Data: []byte(article("From sub"))},
+	}
+	s := (&Loader{FS: fsys}).Load(context.Background(), []string{"."})
+	got := titles(s.Articles())
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"From FS", "From sub"}) {
+		t.Errorf("titles = %q", got)
+	}
+	for _, a := range s.Articles() {
+		if a.Title == "From sub" && a.Outlet != "sub" {
+			t.Errorf("sub-folder hint in FS: outlet = %q", a.Outlet)
+		}
+	}
+}
+
+func TestStreamProgress(t *testing.T) {
+	files := map[string]string{}
+	for _, n := range []string{"a", "b", "c", "d", "e"} {
+		files[n+".txt"] = article("Story " + n)
+	}
+	dir := writeTree(t, files)
+	var last Progress
+	articles := 0
+	for ev := range (&Loader{Workers: 2}).Stream(context.Background(), []string{dir}) {
+		if ev.Progress.Done < last.Done || ev.Progress.Found < last.Found {
+			t.Errorf("progress went backwards: %+v after %+v", ev.Progress, last)
+		}
+		last = ev.Progress
+		articles += len(ev.Articles)
+	}
+	if want := (Progress{Found: 5, Done: 5, Walked: true}); last != want {
+		t.Errorf("final progress = %+v, want %+v", last, want)
+	}
+	if articles != 5 {
+		t.Errorf("articles = %d, want 5", articles)
+	}
+}
+
+func TestLoadSameResultWhateverTheWorkers(t *testing.T) {
+	files := map[string]string{}
+	for i := range 40 {
+		files[filepath.Join("d", string(rune('a'+i%26))+strings.Repeat("x", i/26)+".txt")] = article("Story number " + string(rune('A'+i%26)) + strings.Repeat("x", i/26))
+	}
+	dir := writeTree(t, files)
+	one := (&Loader{Workers: 1}).Load(context.Background(), []string{dir})
+	many := (&Loader{Workers: 8}).Load(context.Background(), []string{dir})
+	if !slices.Equal(titles(one.Articles()), titles(many.Articles())) {
+		t.Error("article order depends on the number of workers")
+	}
+}
+
+func TestLoadCancelled(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.txt": article("A"), "b.txt": article("B")})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for range (&Loader{}).Stream(ctx, []string{dir}) {
+	}
+	// Reaching here means the stream closed rather than hanging.
+}

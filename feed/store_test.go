@@ -1,0 +1,173 @@
+package feed
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func titles(arts []*Article) []string {
+	var out []string
+	for _, a := range arts {
+		out = append(out, a.Title)
+	}
+	return out
+}
+
+func TestStoreOrder(t *testing.T) {
+	tests := []struct {
+		name string
+		add  []*Article
+		want []string
+	}{
+		{
+			name: "newest first",
+			add: []*Article{
+				{ID: "1", Title: "Old", Date: day("2026-01-01")},
+				{ID: "2", Title: "New", Date: day("2026-03-01")},
+				{ID: "3", Title: "Mid", Date: day("2026-02-01")},
+			},
+			want: []string{"New", "Mid", "Old"},
+		},
+		{
+			name: "undated last",
+			add: []*Article{
+				{ID: "1", Title: "Undated"},
+				{ID: "2", Title: "Dated", Date: day("2020-01-01")},
+			},
+			want: []string{"Dated", "Undated"},
+		},
+		{
+			name: "same day by title, whatever the load order",
+			add: []*Article{
+				{ID: "1", Title: "beta", Date: day("2026-01-01")},
+				{ID: "2", Title: "Alpha", Date: day("2026-01-01")},
+				{ID: "3", Title: "gamma", Date: day("2026-01-01")},
+			},
+			want: []string{"Alpha", "beta", "gamma"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, order := range [][]*Article{tt.add, reversed(tt.add)} {
+				s := NewStore()
+				s.Add(order...)
+				if got := titles(s.Articles()); !slices.Equal(got, tt.want) {
+					t.Errorf("order = %q, want %q", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func reversed(arts []*Article) []*Article {
+	out := slices.Clone(arts)
+	slices.Reverse(out)
+	return out
+}
+
+func TestStoreDuplicateKeptOnce(t *testing.T) {
+	s := NewStore()
+	s.Add(&Article{ID: "x", Title: "Same", Path: "b/copy.txt"})
+	added := s.Add(&Article{ID: "x", Title: "Same", Path: "a/orig.txt"})
+	if s.Len() != 1 {
+		t.Fatalf("Len = %d, want 1", s.Len())
+	}
+	if len(added) != 1 {
+		t.Errorf("added = %d, want the earlier path to replace the later", len(added))
+	}
+	if a, _ := s.Get("x"); a.Path != "a/orig.txt" {
+		t.Errorf("kept %q, want a/orig.txt", a.Path)
+	}
+	if added := s.Add(&Article{ID: "x", Title: "Same", Path: "c/third.txt"}); len(added) != 0 {
+		t.Errorf("a later path was added again")
+	}
+}
+
+func TestStoreOutletsAndFilter(t *testing.T) {
+	s := NewStore()
+	s.Add(
+		&Article{ID: "1", Title: "a", Outlet: "The Lantern"},
+		&Article{ID: "2", Title: "b", Outlet: "The Lantern"},
+		&Article{ID: "3", Title: "c", Outlet: "Meridian Wire"},
+		&Article{ID: "4", Title: "d"},
+	)
+	want := []OutletCount{{"The Lantern", 2}, {"Meridian Wire", 1}, {UnknownOutlet, 1}}
+	if got := s.Outlets(); !slices.Equal(got, want) {
+		t.Errorf("Outlets() = %v, want %v", got, want)
+	}
+	if got := titles(s.ByOutlet("the lantern")); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("ByOutlet(the lantern) = %q", got)
+	}
+	if got := titles(s.ByOutlet(UnknownOutlet)); !slices.Equal(got, []string{"d"}) {
+		t.Errorf("ByOutlet(unknown) = %q", got)
+	}
+}
+
+func TestStoreRemoveAndGet(t *testing.T) {
+	s := NewStore()
+	s.Add(
+		&Article{ID: "1", Title: "one", Path: "feed.xml"},
+		&Article{ID: "2", Title: "two", Path: "feed.xml"},
+		&Article{ID: "3", Title: "three", Path: "other.txt"},
+	)
+	gone := s.Remove("feed.xml")
+	if len(gone) != 2 || s.Len() != 1 {
+		t.Fatalf("Remove took %d, left %d; want 2 and 1", len(gone), s.Len())
+	}
+	if _, ok := s.Get("1"); ok {
+		t.Error("removed article still found by ID")
+	}
+	if a, ok := s.Get("3"); !ok || a.Title != "three" {
+		t.Error("kept article not found by ID")
+	}
+}
+
+func TestStoreProblemsByPath(t *testing.T) {
+	s := NewStore()
+	s.AddProblems(Problem{"b.txt", "empty file"}, Problem{"a.bin", "binary file"})
+	got := s.Problems()
+	if len(got) != 2 || got[0].Path != "a.bin" {
+		t.Errorf("Problems() = %v, want ordered by path", got)
+	}
+	if got[0].String() != "a.bin: binary file" {
+		t.Errorf("String() = %q", got[0].String())
+	}
+}
+
+func TestStoreAddBatchesMatchesOneByOne(t *testing.T) {
+	var arts []*Article
+	for i := range 300 {
+		arts = append(arts, &Article{
+			ID:    string(rune('A'+i%50)) + string(rune('a'+i%7)), // some IDs repeat
+			Title: string(rune('a' + i%13)),
+			Path:  string(rune('z' - i%26)),
+			Date:  day("2026-01-01").AddDate(0, 0, i%17),
+		})
+	}
+	one := NewStore()
+	for _, a := range arts {
+		one.Add(a)
+	}
+	batched := NewStore()
+	for i := 0; i < len(arts); i += 64 {
+		batched.Add(arts[i:min(i+64, len(arts))]...)
+	}
+	if !slices.Equal(one.Articles(), batched.Articles()) {
+		t.Error("adding in batches gives another order or set than adding one by one")
+	}
+	if !slices.IsSortedFunc(batched.Articles(), compareArticles) {
+		t.Error("articles not sorted")
+	}
+	if one.Len() != len(one.byID) {
+		t.Errorf("Len %d, IDs %d", one.Len(), len(one.byID))
+	}
+}

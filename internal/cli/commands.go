@@ -1,0 +1,358 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/broadsheet/broadsheet/data"
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/search"
+	"github.com/broadsheet/broadsheet/internal/config"
+	"github.com/broadsheet/broadsheet/ui"
+)
+
+// root is the reader: Broadsheet with no command.
+var root = &command{
+	args:    "[PATH...]",
+	summary: "open the reader (a plain list when not on a terminal)",
+	about: "With no PATH, Broadsheet reads the folders named in its config file,\n" +
+		"or its bundled sample articles.",
+	flags: []flagDef{jsonFlag, outletFlag, versionFlag, stateFlag, noStateFlag},
+	run:   runReader,
+}
+
+// commands is every command, the reader first. Help and completion
+// scripts list them in this order. (It is filled in init because help
+// and completion read it.)
+var commands []*command
+
+func init() {
+	commands = []*command{root, cmdList, cmdShow, cmdSearch, cmdOutlets, cmdStories, cmdConfig, cmdCompletion, cmdVersion, cmdHelp}
+}
+
+var (
+	cmdList = &command{
+		name: "list", args: "[PATH...]",
+		summary: "one article a line, newest first",
+		flags:   []flagDef{jsonFlag, outletFlag},
+		run: func(e *env, args []string) error {
+			return list(e.Stdout, e.load(args), e.flags.outlet, e.flags.json)
+		},
+	}
+	cmdShow = &command{
+		name: "show", args: "PATH",
+		summary: "one article, rendered",
+		flags:   []flagDef{jsonFlag},
+		run: func(e *env, args []string) error {
+			if len(args) != 1 {
+				return usageError(e.cmd, "show takes one PATH")
+			}
+			return show(e.Stdout, e.load(args), e.flags.json, e.cfg.Theme)
+		},
+	}
+	cmdSearch = &command{
+		name: "search", args: "QUERY [PATH...]",
+		summary: "matching articles, best first",
+		flags:   []flagDef{jsonFlag, outletFlag},
+		run: func(e *env, args []string) error {
+			if len(args) == 0 {
+				return usageError(e.cmd, "search needs a QUERY")
+			}
+			return searchCmd(e.Stdout, e.load(args[1:]), args[0], e.flags.outlet, e.flags.json)
+		},
+	}
+	cmdOutlets = &command{
+		name: "outlets", args: "[PATH...]",
+		summary: "outlets with their article counts",
+		flags:   []flagDef{jsonFlag},
+		run: func(e *env, args []string) error {
+			return outlets(e.Stdout, e.load(args), e.flags.json)
+		},
+	}
+	cmdConfig = &command{
+		name:    "config",
+		summary: "where the config file is, and the settings in effect as TOML",
+		about: "The config file is $BROADSHEET_CONFIG or --config PATH when set, else\n" +
+			"broadsheet/config.toml in the XDG config folder (~/.config on Linux).\n" +
+			"The settings are printed as a config file to start from:\n" +
+			"  broadsheet config > \"$(broadsheet config --path)\"",
+		flags:    []flagDef{pathFlag},
+		argWords: func() []string { return nil },
+		run:      runConfig,
+	}
+	cmdCompletion = &command{
+		name: "completion", args: "bash|zsh|fish",
+		summary: "print a shell completion script",
+		about: "Load it in the current shell with\n" +
+			"  bash: source <(broadsheet completion bash)\n" +
+			"  zsh:  source <(broadsheet completion zsh)\n" +
+			"  fish: broadsheet completion fish | source",
+		noConfig: true,
+		argWords: func() []string { return shells },
+		run:      runCompletion,
+	}
+	cmdVersion = &command{
+		name:     "version",
+		summary:  "print the version",
+		noConfig: true,
+		argWords: func() []string { return nil },
+		run: func(e *env, args []string) error {
+			if len(args) > 0 {
+				return usageError(e.cmd, "version takes no arguments")
+			}
+			_, err := fmt.Fprintf(e.Stdout, "broadsheet %s\n", Version())
+			return err
+		},
+	}
+	cmdHelp = &command{
+		name: "help", args: "[COMMAND]",
+		summary:  "help for a command",
+		noConfig: true,
+		argWords: commandNames,
+		run: func(e *env, args []string) error {
+			switch len(args) {
+			case 0:
+				return writeHelp(e.Stdout, root)
+			case 1:
+				if c := lookup(args[0]); c != nil {
+					return writeHelp(e.Stdout, c)
+				}
+				return usageError(root, "unknown command %q", args[0])
+			}
+			return usageError(e.cmd, "help takes one COMMAND")
+		},
+	}
+)
+
+// commandNames returns the names of the commands.
+func commandNames() []string {
+	var names []string
+	for _, c := range commands[1:] {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// runReader opens the reader, or prints the list when stdout is not a
+// terminal or there is no reader.
+func runReader(e *env, args []string) error {
+	if e.Reader == nil || !isTerminal(e.Stdout) {
+		return list(e.Stdout, e.load(args), e.flags.outlet, e.flags.json)
+	}
+	db := openState(e)
+	if db != nil {
+		// The reader does not take the state yet; see openState.
+		defer db.Close()
+	}
+	l, paths := e.loader(args)
+	return e.Reader(l, paths, e.cfg)
+}
+
+// runConfig prints where the config file is and the settings in effect.
+func runConfig(e *env, args []string) error {
+	if len(args) > 0 {
+		return usageError(e.cmd, "config takes no arguments")
+	}
+	if e.flags.path {
+		_, err := fmt.Fprintln(e.Stdout, e.loc.Path)
+		return err
+	}
+	bw := bufio.NewWriter(e.Stdout)
+	if e.loc.Exists {
+		fmt.Fprintf(bw, "# Config file: %s\n", e.loc.Path)
+		fmt.Fprintf(bw, "# The settings in effect: the defaults with the file's laid over them.\n\n")
+	} else {
+		fmt.Fprintf(bw, "# Config file: %s (not there: these are the defaults)\n", e.loc.Path)
+		fmt.Fprintf(bw, "# To start one: mkdir -p \"$(dirname \"$(broadsheet config --path)\")\" &&\n")
+		fmt.Fprintf(bw, "#   broadsheet config > \"$(broadsheet config --path)\"\n\n")
+	}
+	if err := e.cfg.WriteTOML(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// loader returns the loader for paths, and the paths to give it: with
+// none, the config file's folders, else the bundled samples.
+func (e *env) loader(paths []string) (*feed.Loader, []string) {
+	x := feed.NewExtractor()
+	x.Signatures = e.cfg.Signatures()
+	l := &feed.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
+	if len(paths) > 0 {
+		return l, paths
+	}
+	if folders := e.cfg.Paths(); len(folders) > 0 {
+		return l, folders
+	}
+	l.FS = data.FS
+	return l, []string{"."}
+}
+
+// load reads paths, reporting each problem on stderr.
+func (e *env) load(paths []string) *feed.Store {
+	l, paths := e.loader(paths)
+	store := l.Load(context.Background(), paths)
+	for _, p := range store.Problems() {
+		fmt.Fprintf(e.Stderr, "broadsheet: %s\n", p)
+	}
+	return store
+}
+
+func show(w io.Writer, store *feed.Store, asJSON bool, theme config.Theme) error {
+	arts := store.Articles()
+	if len(arts) == 0 {
+		return ErrNothingLoaded
+	}
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	for _, a := range arts {
+		if asJSON {
+			b, err := a.JSON(true)
+			if err != nil {
+				return err
+			}
+			bw.Write(append(b, '\n'))
+			continue
+		}
+		style, width := "notty", 80
+		if isTerminal(w) {
+			style = glamourStyle(w, theme)
+			if f, ok := w.(*os.File); ok {
+				if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
+					width = min(tw, 100)
+				}
+			}
+		}
+		out, err := ui.RenderArticle(a, width, style)
+		if err != nil {
+			return err
+		}
+		bw.WriteString(out)
+	}
+	return nil
+}
+
+// glamourStyle picks the rendering style for a terminal: the theme's,
+// or for "auto" the one that suits the terminal's background.
+func glamourStyle(w io.Writer, theme config.Theme) string {
+	switch theme {
+	case config.ThemeLight:
+		return "light"
+	case config.ThemeDark:
+		return "dark"
+	}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(os.Stdin.Fd()) && !lipgloss.HasDarkBackground(os.Stdin, f) {
+		return "light"
+	}
+	return "dark"
+}
+
+func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
+	if store.Len() == 0 {
+		return ErrNothingLoaded
+	}
+	arts := store.Articles()
+	if outlet != "" {
+		arts = store.ByOutlet(outlet)
+	}
+	var storyOf func(string) string
+	if asJSON {
+		storyOf = groupStories(store).Of
+	}
+	return writeArticles(w, arts, asJSON, storyOf)
+}
+
+// searchCmd prints the articles matching query, best first.
+func searchCmd(w io.Writer, store *feed.Store, query, outlet string, asJSON bool) error {
+	if store.Len() == 0 {
+		return ErrNothingLoaded
+	}
+	ix := search.New()
+	ix.Add(store.Articles()...)
+	var arts []*feed.Article
+	for _, r := range ix.Search(query, 0) {
+		if outlet == "" || feed.SameOutlet(feed.OutletName(r.Article), outlet) {
+			arts = append(arts, r.Article)
+		}
+	}
+	return writeArticles(w, arts, asJSON, nil)
+}
+
+// writeArticles prints articles one a line: JSON Lines, or date, outlet
+// and title in columns. Dates stay YYYY-MM-DD here, whatever the config
+// says, so that scripts reading the columns keep working. When storyOf
+// is given, each JSON line carries the article's story ID.
+func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(articleID string) string) error {
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	width := 0
+	for _, a := range arts {
+		width = max(width, utf8.RuneCountInString(feed.OutletName(a)))
+	}
+	width = min(width, 28)
+	for _, a := range arts {
+		if asJSON {
+			b, err := a.JSON(false)
+			if err != nil {
+				return err
+			}
+			if storyOf != nil {
+				b = withStory(b, storyOf(a.ID))
+			}
+			bw.Write(append(b, '\n'))
+			continue
+		}
+		date := a.DateString()
+		if date == "" {
+			date = strings.Repeat(" ", 10)
+		}
+		fmt.Fprintf(bw, "%s  %s  %s\n", date, pad(feed.OutletName(a), width), a.Title)
+	}
+	return nil
+}
+
+func outlets(w io.Writer, store *feed.Store, asJSON bool) error {
+	if store.Len() == 0 {
+		return ErrNothingLoaded
+	}
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	for _, o := range store.Outlets() {
+		if asJSON {
+			b, err := json.Marshal(struct {
+				Outlet string `json:"outlet"`
+				Count  int    `json:"count"`
+			}{o.Name, o.Count})
+			if err != nil {
+				return err
+			}
+			bw.Write(append(b, '\n'))
+			continue
+		}
+		fmt.Fprintf(bw, "%5d  %s\n", o.Count, o.Name)
+	}
+	return nil
+}
+
+// pad cuts or pads s to n runes.
+func pad(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:max(n-1, 0)]) + "…"
+	}
+	return s + strings.Repeat(" ", n-len(r))
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}

@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/story"
+	"github.com/broadsheet/broadsheet/internal/state"
+)
+
+// cmdStories prints articles grouped into stories.
+var cmdStories = &command{
+	name: "stories", args: "[PATH...]",
+	summary: "articles grouped into stories across outlets, newest first",
+	about: "A story is the articles, from any outlets, that report one event: alike in\n" +
+		"their words and names, and dated within a few days of each other. With\n" +
+		"--json each story is one line, its articles carrying the sentences only\n" +
+		"they have (\"only\").",
+	flags: []flagDef{jsonFlag},
+	run: func(e *env, args []string) error {
+		return storiesCmd(e.Stdout, e.load(args), e.flags.json)
+	},
+}
+
+// The reading-state flags, which the reader takes.
+var (
+	stateFlag = flagDef{name: "state", arg: "PATH", usage: "keep what was read and starred in PATH, not the usual state file",
+		define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.StringVar(&f.state, n, "", u) }}
+	noStateFlag = flagDef{name: "no-state", usage: "remember nothing of this session",
+		define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.BoolVar(&f.noState, n, false, u) }}
+)
+
+// openState opens the reading-state database the flags name (by default
+// broadsheet/state.db in the XDG state folder), or returns nil with
+// --no-state. A database that could not be read has been moved aside:
+// say so and go on with a fresh one. One that cannot be opened at all is
+// reported, and the reader runs without state rather than not at all.
+//
+// The reader does not take the state yet. The intended wiring: ui.Options
+// gains a State field of an interface the ui package declares (MarkRead,
+// SetStarred, Snapshot, SetPlace, Place), which *state.DB satisfies, and
+// Reader passes it on.
+func openState(e *env) *state.DB {
+	if e.flags.noState {
+		return nil
+	}
+	path := e.flags.state
+	if path == "" {
+		p, err := state.DefaultPath()
+		if err != nil {
+			fmt.Fprintf(e.Stderr, "broadsheet: %v; reading state will not be kept\n", err)
+			return nil
+		}
+		path = p
+	}
+	db, err := state.Open(path)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "broadsheet: %v; reading state will not be kept\n", err)
+		return nil
+	}
+	if db.MovedAside != "" {
+		fmt.Fprintf(e.Stderr, "broadsheet: %s could not be read; moved it to %s and started afresh\n", path, db.MovedAside)
+	}
+	return db
+}
+
+// storyJSON is the scriptable shape of a story on the command line.
+type storyJSON struct {
+	ID       string             `json:"id"`
+	Title    string             `json:"title"`
+	Date     string             `json:"date"`
+	Outlets  []string           `json:"outlets"`
+	Articles []storyArticleJSON `json:"articles"`
+}
+
+// storyArticleJSON is one article of a story: what it is, and the
+// sentences only it has.
+type storyArticleJSON struct {
+	ID     string   `json:"id"`
+	Path   string   `json:"path"`
+	Outlet string   `json:"outlet"`
+	Title  string   `json:"title"`
+	Date   string   `json:"date"`
+	Words  int      `json:"words"`
+	Only   []string `json:"only"`
+}
+
+// groupStories groups a store's articles into stories.
+func groupStories(store *feed.Store) *story.Set {
+	s := story.New(story.Options{})
+	s.Add(store.Articles()...)
+	return s
+}
+
+// storiesCmd prints the stories in a store, newest first: a headline
+// line and the story's articles indented below it, or JSON Lines.
+func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) error {
+	if store.Len() == 0 {
+		return ErrNothingLoaded
+	}
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	for _, st := range groupStories(store).Stories() {
+		if asJSON {
+			v := storyJSON{ID: st.ID, Title: st.Title, Date: dateOf(st), Outlets: st.Outlets, Articles: []storyArticleJSON{}}
+			for _, a := range st.Articles {
+				only := st.Only[a.ID]
+				if only == nil {
+					only = []string{}
+				}
+				v.Articles = append(v.Articles, storyArticleJSON{
+					ID: a.ID, Path: a.Path, Outlet: feed.OutletName(a), Title: a.Title,
+					Date: a.DateString(), Words: a.Words, Only: only,
+				})
+			}
+			b, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			bw.Write(append(b, '\n'))
+			continue
+		}
+		outlets := "1 outlet"
+		if n := len(st.Outlets); n != 1 {
+			outlets = fmt.Sprintf("%d outlets", n)
+		}
+		meta := outlets
+		if d := dateOf(st); d != "" {
+			meta += ", " + d
+		}
+		fmt.Fprintf(bw, "%s  (%s)\n", st.Title, meta)
+		width := 0
+		for _, a := range st.Articles {
+			width = max(width, utf8.RuneCountInString(feed.OutletName(a)))
+		}
+		width = min(width, 28)
+		for _, a := range st.Articles {
+			date := a.DateString()
+			if date == "" {
+				date = strings.Repeat(" ", 10)
+			}
+			fmt.Fprintf(bw, "    %s  %s  %s\n", date, pad(feed.OutletName(a), width), a.Title)
+		}
+	}
+	return nil
+}
+
+func dateOf(st *story.Story) string {
+	if st.Date.IsZero() {
+		return ""
+	}
+	return st.Date.Format("2006-01-02")
+}
+
+// withStory adds a "story" field to an article's JSON object.
+func withStory(obj []byte, storyID string) []byte {
+	id, _ := json.Marshal(storyID)
+	out := append([]byte(nil), obj[:len(obj)-1]...)
+	out = append(out, `,"story":`...)
+	out = append(out, id...)
+	return append(out, '}')
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/search"
+)
+
+// Loading hands the root a batch of events at a time, so that a folder of
+// many thousand files means a few dozen redraws rather than one per file.
+const (
+	maxBatch  = 500
+	batchWait = 50 * time.Millisecond
+)
+
+// library is what has been loaded so far: the articles and their search
+// index. Loading adds to it in a tea.Cmd while the panes read it; the
+// store guards itself, and the index sits behind mu.
+type library struct {
+	store *feed.Store
+
+	mu    sync.Mutex
+	index *search.Index
+}
+
+func newLibrary() *library {
+	return &library{store: feed.NewStore(), index: search.New()}
+}
+
+// eventsMsg reports a batch of load events, after their articles were
+// added to the library.
+type eventsMsg struct {
+	added    int
+	problems int
+	progress feed.Progress
+	// done reports whether loading has finished.
+	done bool
+	// seen reports whether the batch held any event, and so progress.
+	seen bool
+}
+
+// readEvents returns a command that waits for the next load events, adds
+// their articles to the library and reports them: as many events as
+// arrive within batchWait of the first, up to maxBatch.
+func (lib *library) readEvents(events <-chan feed.Event) tea.Cmd {
+	return func() tea.Msg {
+		if events == nil {
+			return eventsMsg{done: true}
+		}
+		ev, ok := <-events
+		if !ok {
+			return eventsMsg{done: true}
+		}
+		batch := []feed.Event{ev}
+		deadline := time.NewTimer(batchWait)
+		defer deadline.Stop()
+		done := false
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case ev, ok := <-events:
+				if !ok {
+					done = true
+					break drain
+				}
+				batch = append(batch, ev)
+			case <-deadline.C:
+				break drain
+			}
+		}
+		msg := lib.add(batch)
+		msg.done = done
+		return msg
+	}
+}
+
+// add puts a batch of events into the library.
+func (lib *library) add(batch []feed.Event) eventsMsg {
+	var (
+		msg  eventsMsg
+		arts []*feed.Article
+	)
+	for _, ev := range batch {
+		arts = append(arts, ev.Articles...)
+		lib.store.AddProblems(ev.Problems...)
+		msg.problems += len(ev.Problems)
+		msg.progress = ev.Progress
+		msg.seen = true
+	}
+	added := lib.store.Add(arts...)
+	msg.added = len(added)
+	lib.mu.Lock()
+	lib.index.Add(added...)
+	lib.mu.Unlock()
+	return msg
+}
+
+// search returns up to limit articles matching query, best first. An
+// article the store has since replaced by a copy from another file is
+// left out.
+func (lib *library) search(query string, limit int) []search.Result {
+	lib.mu.Lock()
+	results := lib.index.Search(query, limit)
+	lib.mu.Unlock()
+	kept := results[:0]
+	for _, r := range results {
+		if a, ok := lib.store.Get(r.Article.ID); ok && a == r.Article {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// articles returns the articles of an outlet, or all of them for "".
+func (lib *library) articles(outlet string) []*feed.Article {
+	if outlet == "" {
+		return lib.store.Articles()
+	}
+	return lib.store.ByOutlet(outlet)
+}

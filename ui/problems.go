@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// problemList is the problems pane: the files the loader could not read
+// as articles, and why, one a line.
+type problemList struct {
+	styles *Styles
+	keys   KeyMap
+
+	problems []feed.Problem
+	scroll   scroller
+
+	width, height int
+}
+
+func newProblemList(st *Styles, keys KeyMap) problemList {
+	return problemList{styles: st, keys: keys, scroll: scroller{lines: 1}}
+}
+
+// SetSize sets the pane's size in cells.
+func (p *problemList) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.scroll.setHeight(h)
+}
+
+// setProblems fills the pane.
+func (p *problemList) setProblems(ps []feed.Problem) {
+	p.problems = ps
+	p.scroll.setLen(len(ps))
+}
+
+// update moves the cursor.
+func (p problemList) update(msg tea.Msg) (problemList, tea.Cmd) {
+	p.scroll.update(msg, p.keys)
+	return p, nil
+}
+
+// View draws the visible problems: the path, then the reason dimmed.
+func (p problemList) View() string {
+	if len(p.problems) == 0 {
+		return fit(p.styles.Empty.Render("  No problems."), p.width, p.height)
+	}
+	var lines []string
+	start, end := p.scroll.visible()
+	for i := start; i < end; i++ {
+		pr := p.problems[i]
+		bar, path := p.styles.Unselected, p.styles.Title
+		if i == p.scroll.cursor {
+			bar, path = p.styles.Selected, p.styles.SelectedTitle
+		}
+		line := path.Render(cleanLine(clip(pr.Path, p.width))) + p.styles.Meta.Render(": ") +
+			p.styles.Problems.Render(cleanLine(clip(pr.Reason, p.width)))
+		lines = append(lines, bar.String()+line)
+	}
+	return fit(strings.Join(lines, "\n"), p.width, p.height)
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// Styles holds every style the interface draws with. All colors live
+// here; the panes only pick styles by name.
+//
+// NO_COLOR needs no handling of its own: Bubble Tea's renderer reads it
+// and drops colors when it draws.
+type Styles struct {
+	isDark bool
+
+	// Header and footer.
+	AppName  lipgloss.Style
+	AppTitle lipgloss.Style
+	Header   lipgloss.Style
+	Status   lipgloss.Style
+	Filter   lipgloss.Style
+	Problems lipgloss.Style
+	Loading  lipgloss.Style
+	Help     help.Styles
+
+	ProgressFull  color.Color
+	ProgressEmpty color.Color
+	HelpBox       lipgloss.Style
+
+	// The article list and the search results.
+	Title         lipgloss.Style
+	SelectedTitle lipgloss.Style
+	Meta          lipgloss.Style
+	SelectedMeta  lipgloss.Style
+	Lead          lipgloss.Style
+	Selected      lipgloss.Style // the bar left of the selected row
+	Unselected    lipgloss.Style // the blank in its place elsewhere
+	Match         lipgloss.Style // a matched word in a search snippet
+	Empty         lipgloss.Style
+	Prompt        lipgloss.Style
+	Input         textinput.Styles
+
+	// The article.
+	Headline lipgloss.Style
+	Byline   lipgloss.Style
+	Rule     lipgloss.Style
+	Scroll   lipgloss.Style
+
+	// The outlet picker.
+	Count lipgloss.Style
+
+	// DateLayout is how dates are drawn, as a Go time layout; "" means
+	// 2006-01-02. It rides along with the styles because every pane that
+	// draws a date has them.
+	DateLayout string
+}
+
+// date formats an article's date for the reader, or returns "" when it
+// is unknown.
+func (s *Styles) date(a *feed.Article) string {
+	if a.Date.IsZero() {
+		return ""
+	}
+	if s.DateLayout == "" {
+		return a.DateString()
+	}
+	return cleanLine(a.Date.Format(s.DateLayout))
+}
+
+// newStyles returns the styles for a dark or a light background.
+func newStyles(isDark bool) *Styles {
+	lightDark := lipgloss.LightDark(isDark)
+	var (
+		accent  = lightDark(lipgloss.Color("#5A56E0"), lipgloss.Color("#8B87FF"))
+		text    = lightDark(lipgloss.Color("#1A1A1A"), lipgloss.Color("#DDDDDD"))
+		muted   = lightDark(lipgloss.Color("#6E6E6E"), lipgloss.Color("#9B9B9B"))
+		dim     = lightDark(lipgloss.Color("#9B9B9B"), lipgloss.Color("#6C6C6C"))
+		faint   = lightDark(lipgloss.Color("#DDDADA"), lipgloss.Color("#3C3C3C"))
+		warn    = lightDark(lipgloss.Color("#C2410C"), lipgloss.Color("#F59E0B"))
+		hiBack  = lightDark(lipgloss.Color("#FDE68A"), lipgloss.Color("#5B4A00"))
+		hiFore  = lightDark(lipgloss.Color("#1A1A1A"), lipgloss.Color("#FFF7D6"))
+		badgeFg = lipgloss.Color("#FFFDF5")
+	)
+
+	s := &Styles{isDark: isDark}
+	s.AppName = lipgloss.NewStyle().Bold(true).Foreground(badgeFg).Background(accent).Padding(0, 1)
+	s.AppTitle = lipgloss.NewStyle().Foreground(muted).PaddingLeft(1)
+	s.Header = lipgloss.NewStyle().PaddingBottom(1)
+	s.Status = lipgloss.NewStyle().Foreground(muted)
+	s.Filter = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.Problems = lipgloss.NewStyle().Foreground(warn)
+	s.Loading = lipgloss.NewStyle().Foreground(muted)
+	s.Help = help.DefaultStyles(isDark)
+	s.ProgressFull = accent
+	s.ProgressEmpty = faint
+	s.HelpBox = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(faint).Padding(1, 2)
+
+	s.Title = lipgloss.NewStyle().Foreground(text)
+	s.SelectedTitle = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.Meta = lipgloss.NewStyle().Foreground(muted)
+	s.SelectedMeta = lipgloss.NewStyle().Foreground(accent)
+	s.Lead = lipgloss.NewStyle().Foreground(dim)
+	s.Selected = lipgloss.NewStyle().Foreground(accent).SetString("┃ ")
+	s.Unselected = lipgloss.NewStyle().SetString("  ")
+	s.Match = lipgloss.NewStyle().Foreground(hiFore).Background(hiBack)
+	s.Empty = lipgloss.NewStyle().Foreground(dim).Italic(true)
+	s.Prompt = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.Input = textinput.DefaultStyles(isDark)
+	s.Input.Focused.Prompt = s.Prompt
+	s.Input.Blurred.Prompt = s.Prompt
+	s.Input.Cursor.Color = accent
+
+	s.Headline = lipgloss.NewStyle().Bold(true).Foreground(text)
+	s.Byline = lipgloss.NewStyle().Foreground(muted)
+	s.Rule = lipgloss.NewStyle().Foreground(faint)
+	s.Scroll = lipgloss.NewStyle().Foreground(dim)
+
+	s.Count = lipgloss.NewStyle().Foreground(dim)
+	return s
+}
+
+// glamourStyle names the Glamour style for the background: "dark" or
+// "light".
+func (s *Styles) glamourStyle() string {
+	if s.isDark {
+		return "dark"
+	}
+	return "light"
+}

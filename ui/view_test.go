@@ -1,0 +1,440 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// loaded returns a root model, sized, that has taken in every event.
+// Messages go straight to Update: no program runs, so the frames are
+// exactly what View returns.
+func loaded(t testing.TB, arts []*feed.Article, w, h int, problems ...feed.Problem) *Model {
+	t.Helper()
+	m := New(eventsOf(arts, problems...), Options{Title: "test"})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	for m.loading {
+		m.Update(m.lib.readEvents(m.events)())
+	}
+	return m
+}
+
+// send passes msg to the model and, in the article pane, runs the
+// command that comes back: a rendering, which the view depends on.
+// Other commands (a cursor's blink) are left alone.
+func send(m *Model, msg tea.Msg) {
+	_, cmd := m.Update(msg)
+	if cmd == nil || m.state != stateDetail {
+		return
+	}
+	if out, ok := cmd().(renderedMsg); ok {
+		m.Update(out)
+	}
+}
+
+// scene puts a model into one of the states the goldens show.
+type scene func(m *Model)
+
+var scenes = map[string]scene{
+	"list": func(m *Model) {},
+	"list-moved": func(m *Model) {
+		send(m, tea.KeyPressMsg{Code: 'j', Text: "j"})
+		send(m, tea.KeyPressMsg{Code: 'j', Text: "j"})
+	},
+	"detail": func(m *Model) { send(m, enter) },
+	"search": func(m *Model) {
+		send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
+		m.search.input.SetValue("ferry")
+		m.Update(m.search.run()())
+	},
+	"outlets": func(m *Model) { send(m, tea.KeyPressMsg{Code: 'o', Text: "o"}) },
+	"filtered": func(m *Model) {
+		send(m, tea.KeyPressMsg{Code: 'o', Text: "o"})
+		send(m, down)
+		send(m, enter)
+	},
+	"help":     func(m *Model) { send(m, tea.KeyPressMsg{Code: '?', Text: "?"}) },
+	"problems": func(m *Model) { send(m, tea.KeyPressMsg{Code: 'p', Text: "p"}) },
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		scene string
+		w, h  int
+	}{
+		{"list", 80, 24},
+		{"list", 120, 40},
+		{"list-moved", 80, 24},
+		{"detail", 80, 24},
+		{"detail", 120, 40},
+		{"search", 80, 24},
+		{"outlets", 80, 24},
+		{"filtered", 80, 24},
+		{"help", 100, 30},
+		{"help", 80, 24},
+		{"problems", 80, 24},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s_%dx%d", tt.scene, tt.w, tt.h), func(t *testing.T) {
+			m := loaded(t, testArticles(), tt.w, tt.h, feed.Problem{Path: "x.bin", Reason: "not an article"})
+			scenes[tt.scene](m)
+			view := m.View().Content
+			checkFits(t, view, tt.w, tt.h)
+			// The goldens keep the text and drop the colors, so that a
+			// change of palette does not touch them and a reviewer can
+			// read them.
+			golden.RequireEqual(t, ansi.Strip(view))
+		})
+	}
+}
+
+// checkFits fails the test when view is not exactly h lines of at most w
+// cells.
+func checkFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	gw, gh := lipgloss.Size(view)
+	if gw > w || gh != h {
+		t.Errorf("view is %dx%d, want it to fill %dx%d without overflowing", gw, gh, w, h)
+	}
+	for i, line := range strings.Split(view, "\n") {
+		if lw := lipgloss.Width(line); lw > w {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i, lw, w, ansi.Strip(line))
+		}
+	}
+}
+
+func TestViewFitsWindow(t *testing.T) {
+	sizes := [][2]int{{120, 40}, {80, 24}, {60, 15}, {40, 10}, {24, 6}, {10, 3}, {1, 1}}
+	arts := append(testArticles(), &feed.Article{
+		ID: "long", Path: "long.txt",
+		Title:  strings.Repeat("An exceedingly long headline that keeps going ", 6),
+		Outlet: strings.Repeat("Outlet With A Very Long Name ", 4),
+		Byline: strings.Repeat("By Someone With Many Names ", 5),
+		Lead:   strings.Repeat("A lead that will not fit. ", 20),
+		Body:   strings.Repeat("Wide text without spaces: "+strings.Repeat("x", 300)+"\n\n", 3),
+	})
+	for name, sc := range scenes {
+		for _, sz := range sizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz[0], sz[1]), func(t *testing.T) {
+				m := loaded(t, arts, sz[0], sz[1])
+				sc(m)
+				checkFits(t, m.View().Content, sz[0], sz[1])
+				// And again after a resize in that state.
+				send(m, tea.WindowSizeMsg{Width: sz[0] + 7, Height: sz[1] + 3})
+				checkFits(t, m.View().Content, sz[0]+7, sz[1]+3)
+			})
+		}
+	}
+}
+
+func TestViewNeverDrawsControlCharacters(t *testing.T) {
+	evil := &feed.Article{
+		ID: "evil", Path: "evil.txt",
+		Title:  "Clear \x1b[2J screen \x9b31m and \x07 bell",
+		Outlet: "Bad\x1b]0;title\x07 Outlet",
+		Byline: "By \x1bP evil",
+		Lead:   "Lead \x1b[31m red \x7f del",
+		Body:   "Body \x1b[1;1H home \x1b]8;;http://x\x1b\\ link \r overwrite \xff bad byte",
+	}
+	for name, sc := range scenes {
+		t.Run(name, func(t *testing.T) {
+			m := loaded(t, []*feed.Article{evil}, 100, 30)
+			sc(m)
+			if name == "search" {
+				m.search.input.SetValue("home")
+				m.Update(m.search.run()())
+			}
+			// Every escape sequence left in the view is one of ours:
+			// styling (SGR) only. Strip those and nothing may remain
+			// that a terminal would act on.
+			plain := ansi.Strip(m.View().Content)
+			for _, r := range plain {
+				if r != '\n' && isControl(r) {
+					t.Fatalf("view holds control character %U:\n%s", r, plain)
+				}
+			}
+		})
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name, in, want, line string
+	}{
+		{"plain", "Harbour news", "Harbour news", "Harbour news"},
+		{"escape", "a\x1b[31mb", "a\uFFFD[31mb", "a\uFFFD[31mb"},
+		{"bell and del", "a\x07b\x7fc", "a\uFFFDb\uFFFDc", "a\uFFFDb\uFFFDc"},
+		{"c1 csi", "a\u009b2Jb", "a\uFFFD2Jb", "a\uFFFD2Jb"},
+		{"invalid utf-8", "a\xffb", "a\uFFFDb", "a\uFFFDb"},
+		{"newlines and tabs", "a\nb\tc", "a\nb\tc", "a b c"},
+		{"carriage return", "abc\rdef", "abcdef", "abcdef"},
+		{"spaces collapse on one line", "a  \n\n  b", "a  \n\n  b", "a b"},
+		{"real replacement char kept", "a\uFFFDb", "a\uFFFDb", "a\uFFFDb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := clean(tt.in); got != tt.want {
+				t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if got := cleanLine(tt.in); got != tt.line {
+				t.Errorf("cleanLine(%q) = %q, want %q", tt.in, got, tt.line)
+			}
+		})
+	}
+}
+
+func TestListKeepsSelectionAsArticlesArrive(t *testing.T) {
+	arts := manyArticles(100) // in feed.Less order: newest, the highest number, first
+	store := feed.NewStore()
+	store.Add(arts[:50]...)
+	l := newArticleList(newStyles(true), DefaultKeyMap())
+	l.SetSize(80, 30)
+	l.setArticles(store.Articles())
+
+	tests := []struct {
+		name    string
+		moved   bool
+		wantSel string
+	}{
+		{"untouched list stays at the top", false, "id0000099"},
+		{"moved cursor follows its article", true, "id0000045"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := l
+			if tt.moved {
+				for range 4 {
+					l, _ = l.update(down)
+				}
+			}
+			row := l.scroll.cursor - l.scroll.offset
+			s := feed.NewStore()
+			s.Add(arts...)
+			l.setArticles(s.Articles())
+			if got := l.selected().ID; got != tt.wantSel {
+				t.Errorf("selected %s after newer articles arrived, want %s", got, tt.wantSel)
+			}
+			if got := l.scroll.cursor - l.scroll.offset; tt.moved && got != row {
+				t.Errorf("selected row moved on screen from %d to %d", row, got)
+			}
+		})
+	}
+}
+
+func TestEventsAreBatched(t *testing.T) {
+	arts := manyArticles(1200)
+	lib := newLibrary()
+	ch := eventsOf(arts)
+	msgs := 0
+	for {
+		msg := lib.readEvents(ch)().(eventsMsg)
+		msgs++
+		if msg.done {
+			break
+		}
+	}
+	if lib.store.Len() != len(arts) {
+		t.Errorf("loaded %d articles, want %d", lib.store.Len(), len(arts))
+	}
+	if want := len(arts)/maxBatch + 2; msgs > want {
+		t.Errorf("%d events took %d messages, want at most %d", len(arts), msgs, want)
+	}
+}
+
+func TestThousands(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {200000, "200,000"}, {1234567, "1,234,567"}}
+	for _, tt := range tests {
+		if got := thousands(tt.n); got != tt.want {
+			t.Errorf("thousands(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkListKeys(b *testing.B) {
+	for _, n := range []int{1_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			m := loaded(b, manyArticles(n), 120, 40)
+			keys := []tea.KeyPressMsg{down, down, {Code: tea.KeyPgDown}, {Code: 'G', Text: "G"}, {Code: 'g', Text: "g"}}
+			runtime.GC() // the load's garbage is not the keys' cost
+			b.ResetTimer()
+			for i := range b.N {
+				m.Update(keys[i%len(keys)])
+				_ = m.View()
+			}
+		})
+	}
+}
+
+func BenchmarkLoad100k(b *testing.B) {
+	arts := manyArticles(100_000)
+	for range b.N {
+		loaded(b, arts, 120, 40)
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	st := newStyles(true)
+	tests := []struct {
+		name    string
+		text    string
+		matches [][2]int
+		marked  []string
+		plain   string
+	}{
+		{"no matches", "the ferry sails", nil, nil, "the ferry sails"},
+		{"one word", "the ferry sails", [][2]int{{4, 9}}, []string{"ferry"}, "the ferry sails"},
+		{"two words", "ferry and bridge", [][2]int{{0, 5}, {10, 16}}, []string{"ferry", "bridge"}, "ferry and bridge"},
+		{"range past the end", "ferry", [][2]int{{0, 50}}, []string{"ferry"}, "ferry"},
+		{"overlapping ranges", "ferry", [][2]int{{0, 3}, {1, 5}}, []string{"fer", "ry"}, "ferry"},
+		{"control characters around", "a\x1b[2J ferry\nb", [][2]int{{6, 11}}, []string{"ferry"}, "a\uFFFD[2J ferry b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := highlight(st, tt.text, tt.matches, 80)
+			if got := ansi.Strip(out); got != tt.plain {
+				t.Errorf("text = %q, want %q", got, tt.plain)
+			}
+			for _, w := range tt.marked {
+				if !strings.Contains(out, st.Match.Render(w)) {
+					t.Errorf("%q is not highlighted in %q", w, out)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchCursor(t *testing.T) {
+	m := loaded(t, testArticles(), 100, 30)
+	send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
+	search := func(q string) {
+		m.search.input.SetValue(q)
+		m.Update(m.search.run()())
+	}
+	search("the")
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	chosen := m.search.selected()
+
+	tests := []struct {
+		name  string
+		query string
+		want  func() *feed.Article
+	}{
+		{"same query again keeps the chosen result", "the", func() *feed.Article { return chosen }},
+		{"new query starts at the best result", "the ferry", func() *feed.Article { return m.search.results[0].Article }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			search(tt.query)
+			if got, want := m.search.selected(), tt.want(); got != want {
+				t.Errorf("cursor on %q, want %q", got.Title, want.Title)
+			}
+		})
+	}
+}
+
+func TestKeyMapBind(t *testing.T) {
+	tests := []struct {
+		name    string
+		action  string
+		keys    []string
+		wantErr bool
+	}{
+		{"rebind quit", "quit", []string{"x"}, false},
+		{"several keys", "down", []string{"n", "down"}, false},
+		{"unknown action", "fly", []string{"f"}, true},
+		{"no keys", "up", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k := DefaultKeyMap()
+			err := k.Bind(tt.action, tt.keys...)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("Bind(%q, %q) error = %v, want error %v", tt.action, tt.keys, err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			b := k.actions()[tt.action]
+			for _, key := range tt.keys {
+				if !slices.Contains(b.Keys(), key) {
+					t.Errorf("%s is not bound to %q: %q", tt.action, key, b.Keys())
+				}
+			}
+			if b.Help().Desc == "" {
+				t.Errorf("%s lost its help text", tt.action)
+			}
+		})
+	}
+}
+
+func TestReboundQuit(t *testing.T) {
+	keys := DefaultKeyMap()
+	if err := keys.Bind("quit", "x"); err != nil {
+		t.Fatal(err)
+	}
+	m := New(eventsOf(testArticles()), Options{Keys: &keys, Theme: "light", DateLayout: "2 Jan 2006"})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for m.loading {
+		m.Update(m.lib.readEvents(m.events)())
+	}
+	if !strings.Contains(ansi.Strip(m.View().Content), "14 Mar 2025") {
+		t.Errorf("the date layout is not used:\n%s", ansi.Strip(m.View().Content))
+	}
+	if _, cmd := m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"}); cmd != nil {
+		t.Errorf("q still does something after quit was bound to x")
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	if cmd == nil {
+		t.Fatal("x does nothing after quit was bound to it")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Errorf("x does not quit")
+	}
+}
+
+func TestBackgroundColorPicksStyles(t *testing.T) {
+	white := tea.BackgroundColorMsg{Color: color.White}
+	tests := []struct {
+		name     string
+		theme    string
+		wantDark bool
+	}{
+		{"auto follows the terminal", "", false},
+		{"fixed dark stays dark", "dark", true},
+		{"fixed light stays light", "light", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(eventsOf(testArticles()), Options{Theme: tt.theme})
+			m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+			for m.loading {
+				m.Update(m.lib.readEvents(m.events)())
+			}
+			send(m, enter)
+			_, cmd := m.Update(white)
+			if cmd != nil {
+				m.Update(cmd())
+			}
+			if m.styles.isDark != tt.wantDark {
+				t.Errorf("dark styles = %v, want %v", m.styles.isDark, tt.wantDark)
+			}
+			if _, ok := m.detail.rendered[m.detail.key()]; !ok {
+				t.Errorf("the article is not rendered for the %s style", m.styles.glamourStyle())
+			}
+		})
+	}
+}
