@@ -15,10 +15,10 @@ import (
 // whose first tag is a doctype, <html>, <head> or <body>.
 func sniffHTML(ext string, data []byte) bool {
 	switch ext {
-	case "html", "htm", "xhtml", "shtml", "mhtml":
+	case "html", "htm", "xhtml", "shtml":
 		return true
 	}
-	return looksLikeHTML(data)
+	return looksLikeHTML(data) || isMHTML(ext, data)
 }
 
 // looksLikeHTML reports whether the start of data is HTML markup.
@@ -40,11 +40,25 @@ func looksLikeHTML(data []byte) bool {
 // as Markdown and its headline, outlet, date, byline and address from its
 // metadata.
 func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
+	var savedFrom string
+	if isMHTML(extension(src.Path), src.Data) {
+		page, loc, err := mhtmlPage(src.Data)
+		if err == nil {
+			page, err = toUTF8(page)
+		}
+		if err != nil {
+			return nil, []Problem{{Path: src.Path, Reason: err.Error()}}
+		}
+		src.Data, savedFrom = page, absoluteURL(loc)
+	}
 	doc, err := html.Parse(bytes.NewReader(src.Data))
 	if err != nil {
 		return nil, []Problem{{Path: src.Path, Reason: "html: " + err.Error()}}
 	}
 	meta := readPageMeta(doc)
+	if meta.url == "" {
+		meta.url = savedFrom
+	}
 	body, err := mainText(doc, meta)
 	body = dropFurniture(dropHeadline(body, meta.title, meta.byline))
 	if countWords(body) < minArticleWords {

@@ -112,6 +112,11 @@ func TestExtractOneArticle(t *testing.T) {
 			date: "2023-09-02", byline: "Tomas Lind, Ada Reyes", url: "https://valleycourier.example/farming/night-harvest",
 			body: []string{"Pickers on three farms", "Floodlights mounted on tractors"},
 		}},
+		{"html/saved-page.mhtml", want{
+			title: "Harbour town opens floating library", outlet: "The Lantern Gazette", date: "2024-03-14",
+			url: "https://www.lanterngazette.example/news/floating-library", format: FormatHTML,
+			body: []string{"A converted ferry moored", "- Membership is free"}, notBody: []string{"margin"},
+		}},
 		{"html/no-meta.htm", want{
 			title: "Lighthouse keeper retires after forty years", format: FormatHTML,
 			body: []string{"The last resident keeper", "The light itself has run automatically"},
