@@ -2,7 +2,6 @@ package feed
 
 import (
 	"bytes"
-	"errors"
 	"net/url"
 	"regexp"
 	"strings"
@@ -59,14 +58,10 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	if meta.url == "" {
 		meta.url = savedFrom
 	}
-	body, err := mainText(doc, meta)
+	body := mainText(doc, meta)
 	body = dropFurniture(dropHeadline(body, meta.title, meta.byline))
 	if countWords(body) < minArticleWords {
-		reason := errNotArticle.Error()
-		if err != nil {
-			reason = err.Error()
-		}
-		return nil, []Problem{{Path: src.Path, Reason: reason}}
+		return nil, []Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
 	}
 	var probs []Problem
 	if truncatedHTML(src.Data) {
@@ -115,7 +110,7 @@ const shortText = 1500
 // out most related-story teasers and promotions; when that finds little
 // text, a balanced extraction is tried too and kept if it finds at least
 // twice as much, since precision sometimes discards a whole article.
-func mainText(doc *html.Node, meta pageMeta) (string, error) {
+func mainText(doc *html.Node, meta pageMeta) string {
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
@@ -126,23 +121,24 @@ func mainText(doc *html.Node, meta pageMeta) (string, error) {
 		opts.OriginalURL = u
 	}
 	pruneSourceLinks(doc, false)
-	body, err := extractWith(doc, opts)
+	body := extractWith(doc, opts)
 	if n := plainLen(body); n < shortText {
 		opts.Focus = trafilatura.Balanced
-		if fuller, ferr := extractWith(doc, opts); ferr == nil && plainLen(fuller) > 2*n {
-			body, err = fuller, nil
+		if fuller := extractWith(doc, opts); plainLen(fuller) > 2*n {
+			body = fuller
 		}
 	}
-	return body, err
+	return body
 }
 
-// extractWith runs trafilatura on doc, which it leaves as it was.
-func extractWith(doc *html.Node, opts trafilatura.Options) (string, error) {
+// extractWith runs trafilatura on doc, which it leaves as it was, and
+// returns the text it finds as Markdown, or "" when it finds none.
+func extractWith(doc *html.Node, opts trafilatura.Options) string {
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
-		return "", errors.New("no article text found: " + err.Error())
+		return ""
 	}
-	return toMarkdown(res.ContentNode), nil
+	return toMarkdown(res.ContentNode)
 }
 
 func plainLen(md string) int { return len(PlainText(md)) }
