@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -58,7 +59,10 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	if meta.url == "" {
 		meta.url = savedFrom
 	}
-	body := mainText(doc, meta)
+	body, found := mainText(doc, meta)
+	if meta.date.IsZero() {
+		meta.date = found
+	}
 	body = dropFurniture(dropHeadline(body, meta.title, meta.byline))
 	if countWords(body) < minArticleWords {
 		return nil, []Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
@@ -110,35 +114,42 @@ const shortText = 1500
 // out most related-story teasers and promotions; when that finds little
 // text, a balanced extraction is tried too and kept if it finds at least
 // twice as much, since precision sometimes discards a whole article.
-func mainText(doc *html.Node, meta pageMeta) string {
+// The date returned is the one trafilatura found in the markup, if any.
+func mainText(doc *html.Node, meta pageMeta) (string, time.Time) {
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled,
 		Focus:           trafilatura.FavorPrecision,
 	}
+	if meta.date.IsZero() {
+		// No date in the page's metadata: search its markup (time
+		// elements, dated addresses, date-like classes) for one.
+		opts.HtmlDateMode = trafilatura.Extensive
+	}
 	if u, err := url.Parse(meta.url); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}
 	pruneSourceLinks(doc, false)
-	body := extractWith(doc, opts)
+	body, date := extractWith(doc, opts)
 	if n := plainLen(body); n < shortText {
 		opts.Focus = trafilatura.Balanced
-		if fuller := extractWith(doc, opts); plainLen(fuller) > 2*n {
+		opts.HtmlDateMode = trafilatura.Disabled
+		if fuller, _ := extractWith(doc, opts); plainLen(fuller) > 2*n {
 			body = fuller
 		}
 	}
-	return body
+	return body, date
 }
 
 // extractWith runs trafilatura on doc, which it leaves as it was, and
 // returns the text it finds as Markdown, or "" when it finds none.
-func extractWith(doc *html.Node, opts trafilatura.Options) string {
+func extractWith(doc *html.Node, opts trafilatura.Options) (string, time.Time) {
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
-		return ""
+		return "", time.Time{}
 	}
-	return toMarkdown(res.ContentNode)
+	return toMarkdown(res.ContentNode), res.Metadata.Date
 }
 
 func plainLen(md string) int { return len(PlainText(md)) }
