@@ -117,6 +117,10 @@ func TestExtractOneArticle(t *testing.T) {
 			url: "https://www.lanterngazette.example/news/floating-library", format: FormatHTML,
 			body: []string{"A converted ferry moored", "- Membership is free"}, notBody: []string{"margin"},
 		}},
+		{"html/date-in-markup.html", want{
+			title: "Allotment society elects first junior chair", outlet: "allotmentnews.example", outletSource: OutletFromURL,
+			date: "2023-05-17", body: []string{"A fourteen-year-old"},
+		}},
 		{"html/no-meta.htm", want{
 			title: "Lighthouse keeper retires after forty years", format: FormatHTML,
 			body: []string{"The last resident keeper", "The light itself has run automatically"},
