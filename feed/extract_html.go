@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"time"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -61,7 +60,12 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	}
 	body, found := mainText(doc, meta)
 	if meta.date.IsZero() {
-		meta.date = found
+		meta.date = found.Date
+	}
+	if found.Author != "" {
+		// trafilatura reads bylines from the page's text as well as its
+		// metadata, and tells people from publishers better.
+		meta.byline = joinNames(strings.Split(found.Author, "; "))
 	}
 	body = dropFurniture(dropHeadline(body, meta.title, meta.byline))
 	if countWords(body) < minArticleWords {
@@ -115,7 +119,7 @@ const shortText = 1500
 // text, a balanced extraction is tried too and kept if it finds at least
 // twice as much, since precision sometimes discards a whole article.
 // The date returned is the one trafilatura found in the markup, if any.
-func mainText(doc *html.Node, meta pageMeta) (string, time.Time) {
+func mainText(doc *html.Node, meta pageMeta) (string, trafilatura.Metadata) {
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
@@ -131,7 +135,7 @@ func mainText(doc *html.Node, meta pageMeta) (string, time.Time) {
 		opts.OriginalURL = u
 	}
 	pruneSourceLinks(doc, false)
-	body, date := extractWith(doc, opts)
+	body, found := extractWith(doc, opts)
 	if n := plainLen(body); n < shortText {
 		opts.Focus = trafilatura.Balanced
 		opts.HtmlDateMode = trafilatura.Disabled
@@ -139,17 +143,17 @@ func mainText(doc *html.Node, meta pageMeta) (string, time.Time) {
 			body = fuller
 		}
 	}
-	return body, date
+	return body, found
 }
 
 // extractWith runs trafilatura on doc, which it leaves as it was, and
 // returns the text it finds as Markdown, or "" when it finds none.
-func extractWith(doc *html.Node, opts trafilatura.Options) (string, time.Time) {
+func extractWith(doc *html.Node, opts trafilatura.Options) (string, trafilatura.Metadata) {
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
-		return "", time.Time{}
+		return "", trafilatura.Metadata{}
 	}
-	return toMarkdown(res.ContentNode), res.Metadata.Date
+	return toMarkdown(res.ContentNode), res.Metadata
 }
 
 func plainLen(md string) int { return len(PlainText(md)) }

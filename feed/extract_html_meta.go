@@ -32,7 +32,7 @@ type pageFacts struct {
 func readPageMeta(doc *html.Node) pageMeta {
 	f := gatherFacts(doc)
 	var m pageMeta
-	m.site = firstOf(f.metaValue("og:site_name"), f.ldPublisher(), f.metaValue("application-name"))
+	m.site = siteName(firstOf(f.metaValue("og:site_name"), f.ldPublisher(), f.metaValue("application-name")))
 	m.url = firstOf(absoluteURL(f.canonical), absoluteURL(f.metaValue("og:url")), absoluteURL(f.ldString("url")), absoluteURL(f.ldString("mainEntityOfPage")))
 	m.title = f.headline(m.site, m.url)
 	m.byline = f.byline()
@@ -282,6 +282,17 @@ func (f *pageFacts) headline(site, pageURL string) string {
 		return f.h1[0]
 	}
 	return ""
+}
+
+// siteName returns a site's name without the tagline some pages add to
+// it: "Gazette | News, Sport, Weather" gives "Gazette".
+func siteName(s string) string {
+	for _, sep := range []string{" | ", " – ", " — ", " :: ", " · "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // titleSeparators split a page title into its headline and the site's
