@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -69,13 +70,14 @@ func toUTF8(data []byte) ([]byte, error) {
 	var enc encoding.Encoding
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return data[3:], nil
+		return declareUTF8(data[3:]), nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
 	case utf8.Valid(data):
-		return data, nil
+		// Text that is valid UTF-8 is UTF-8, whatever it declares.
+		return declareUTF8(data), nil
 	case looksLikeHTML(data):
 		enc, _, _ = charset.DetermineEncoding(data, "text/html")
 		if enc == nil || enc == encoding.Nop || enc == unicode.UTF8 {
@@ -88,5 +90,14 @@ func toUTF8(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("decode text: %w", err)
 	}
-	return out, nil
+	return declareUTF8(out), nil
+}
+
+// xmlEncoding matches the encoding named in an XML declaration.
+var xmlEncoding = regexp.MustCompile(`^(\s*<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']`)
+
+// declareUTF8 makes an XML declaration say UTF-8 once the text has been
+// converted to it, so that an XML reader does not convert it again.
+func declareUTF8(data []byte) []byte {
+	return xmlEncoding.ReplaceAll(data, []byte(`${1}"UTF-8"`))
 }

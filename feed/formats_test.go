@@ -165,6 +165,8 @@ func TestExtractOneArticle(t *testing.T) {
 		{"encoding/cp1252.txt", want{body: []string{"crème brûlée — and the naïve charm"}}},
 		{"encoding/utf8bom.txt", want{body: []string{"crème brûlée"}}},
 		{"encoding/latin1.md", want{title: "Señor Muñoz opens a bakery", body: []string{"The façade was painted"}}},
+		{"encoding/latin1-feed.xml", want{title: "Crème brûlée festival", outlet: "Café Gazette", format: FormatFeed, body: []string{"The façade of the café"}}},
+		{"encoding/utf16-feed.xml", want{title: "Crème brûlée festival", outlet: "Café Gazette", format: FormatFeed, body: []string{"The façade of the café"}}},
 		{"encoding/latin1.html", want{title: "Fête du village", body: []string{"La fête a réuni", "près de la fontaine"}}},
 	}
 	for _, tt := range tests {
