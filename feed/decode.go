@@ -99,5 +99,13 @@ var xmlEncoding = regexp.MustCompile(`^(\s*<\?xml[^>]*?encoding\s*=\s*)["'][^"']
 // declareUTF8 makes an XML declaration say UTF-8 once the text has been
 // converted to it, so that an XML reader does not convert it again.
 func declareUTF8(data []byte) []byte {
-	return xmlEncoding.ReplaceAll(data, []byte(`${1}"UTF-8"`))
+	head := firstBytes(data, 256)
+	loc := xmlEncoding.FindSubmatchIndex(head)
+	if loc == nil {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	out = append(out, data[:loc[3]]...)
+	out = append(out, `"UTF-8"`...)
+	return append(out, data[loc[1]:]...)
 }
