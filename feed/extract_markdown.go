@@ -19,11 +19,17 @@ func sniffMarkdown(ext string, data []byte) bool {
 	d := skipSpaceAndBOM(data)
 	switch {
 	case bytes.HasPrefix(d, []byte("---\n")) || bytes.HasPrefix(d, []byte("---\r\n")):
-		_, _, ok := splitFrontMatter(string(d), "---")
-		return ok
+		// Only real front matter: text between two rules is not.
+		front, _, ok := splitFrontMatter(string(firstBytes(d, 16<<10)), "---")
+		if ok {
+			fields, err := parseYAMLFields(front)
+			return err == nil && len(fields) > 0
+		}
+		return false
 	case bytes.HasPrefix(d, []byte("+++\n")) || bytes.HasPrefix(d, []byte("+++\r\n")):
-		_, _, ok := splitFrontMatter(string(d), "+++")
-		return ok
+		front, _, ok := splitFrontMatter(string(firstBytes(d, 16<<10)), "+++")
+		var fields map[string]any
+		return ok && toml.Unmarshal([]byte(front), &fields) == nil && len(fields) > 0
 	}
 	return bytes.HasPrefix(d, []byte("# "))
 }

@@ -271,6 +271,7 @@ func TestSniffFormat(t *testing.T) {
 		{"json by content", "x.txt", `{"title": "A title", "text": "Some text."}`, FormatJSON},
 		{"markdown heading", "x.txt", "# A heading\n\nSome text.", FormatMarkdown},
 		{"plain text", "x.txt", "A title\n\nSome text that is plain.", FormatText},
+		{"text between rules is not front matter", "x.txt", "---\nA title here\n---\n\nSome text that is plain.", FormatText},
 		{"text that mentions html", "x.txt", "Why <html> tags matter\n\nSome text.", FormatText},
 	}
 	for _, tt := range tests {
