@@ -10,14 +10,23 @@ import (
 )
 
 // sniffJSON reports whether data is JSON or JSON Lines: a .json, .jsonl
-// or .ndjson file, or text that opens with "{" or "[".
+// or .ndjson file, or text that opens with an object or a list of them.
 func sniffJSON(ext string, data []byte) bool {
 	switch ext {
 	case "json", "jsonl", "ndjson":
 		return true
 	}
+	// Text may open with a bracket too ("[Updated] …"): JSON's next
+	// character is a key's quote or an object.
 	d := skipSpaceAndBOM(data)
-	return len(d) > 0 && (d[0] == '{' || d[0] == '[')
+	if len(d) < 2 {
+		return false
+	}
+	next := bytes.TrimLeft(d[1:], " \t\r\n")
+	if len(next) == 0 {
+		return false
+	}
+	return d[0] == '{' && (next[0] == '"' || next[0] == '}') || d[0] == '[' && (next[0] == '{' || next[0] == ']')
 }
 
 // extractJSONFile reads articles from a scraper's JSON: one object, an

@@ -272,6 +272,7 @@ func TestSniffFormat(t *testing.T) {
 		{"markdown heading", "x.txt", "# A heading\n\nSome text.", FormatMarkdown},
 		{"plain text", "x.txt", "A title\n\nSome text that is plain.", FormatText},
 		{"text between rules is not front matter", "x.txt", "---\nA title here\n---\n\nSome text that is plain.", FormatText},
+		{"text opening with a bracket", "x.txt", "[Updated] Ferry returns\n\nSome text that is plain.", FormatText},
 		{"text that mentions html", "x.txt", "Why <html> tags matter\n\nSome text.", FormatText},
 	}
 	for _, tt := range tests {
