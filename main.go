@@ -47,7 +47,8 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config) error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	opts := ui.Options{Title: title}
+	// NO_COLOR (https://no-color.org) means no color whatever its value.
+	opts := ui.Options{Title: title, NoColor: os.Getenv("NO_COLOR") != "", Samples: l.FS != nil}
 	if cfg != nil {
 		keys := ui.DefaultKeyMap()
 		for action, ks := range cfg.EffectiveKeys() {

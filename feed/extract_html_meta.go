@@ -45,7 +45,7 @@ func readPageMeta(doc *html.Node) pageMeta {
 		f.ldString("dateCreated"), f.timeTag,
 		f.metaValue("article:modified_time"), f.ldString("dateModified"),
 	} {
-		if t := parseDate(s); !t.IsZero() {
+		if t := parseMetaDate(s); !t.IsZero() {
 			m.date = t
 			break
 		}
@@ -371,9 +371,9 @@ var dateLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 MST", "January 2, 2006", "Jan 2, 2006", "2 January 2006", "2 Jan 2006",
 }
 
-// parseDate reads a date written in one of dateLayouts; the zero time
+// parseMetaDate reads a date written in one of dateLayouts; the zero time
 // means it could not.
-func parseDate(s string) time.Time {
+func parseMetaDate(s string) time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}
@@ -430,18 +430,18 @@ func nodeText(n *html.Node) string {
 }
 
 // cleanSpace collapses runs of white space to one space and drops the
-// invisible characters pages use for hyphenation and layout.
+// invisibleChars characters pages use for hyphenation and layout.
 func cleanSpace(s string) string { return strings.Join(strings.Fields(dropInvisible(s)), " ") }
 
-// invisible are soft hyphens, zero-width spaces and joiners and stray
+// invisibleChars are soft hyphens, zero-width spaces and joiners and stray
 // byte-order marks.
-var invisible = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
+var invisibleChars = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
 
 func dropInvisible(s string) string {
 	if !strings.ContainsAny(s, "\u00ad\u200b\u200c\u200d\u2060\ufeff") {
 		return s
 	}
-	return invisible.Replace(s)
+	return invisibleChars.Replace(s)
 }
 
 func firstOf(vals ...string) string {

@@ -240,7 +240,7 @@ func fieldString(fields map[string]any, keys []string) string {
 func fieldTime(v any) time.Time {
 	switch t := v.(type) {
 	case string:
-		return parseDate(t)
+		return parseMetaDate(t)
 	case time.Time:
 		return t
 	case float64:

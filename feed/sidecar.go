@@ -120,7 +120,7 @@ func (s *sidecars) load(p string) (*sidecar, error) {
 		case time.Time:
 			r.date = d
 		case string:
-			r.date = parseDate(d)
+			r.date = parseMetaDate(d)
 			if r.date.IsZero() {
 				bad = append(bad, fmt.Errorf("sidecar %s: date %q is not YYYY-MM-DD", line, d))
 			}

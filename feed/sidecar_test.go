@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"path"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -12,11 +13,11 @@ func TestSidecar(t *testing.T) {
 	tests := []struct {
 		title, outlet, source, date string
 	}{
-		{"Rowing club launches new boat", "The Lantern Gazette", OutletFromSidecar, "2024-06-19"},
-		{"Sheep fair draws record crowd", "Valley Courier", OutletFromSidecar, ""},
-		{"Unlisted article", "", "", ""},
-		{"Story beside a broken sidecar", "broken", OutletFromFolder, ""},
-		{"Alpha story", "Alpha Times", OutletFromSidecar, ""},
+		{"lantern-rowing.txt", "The Lantern Gazette", OutletFromSidecar, "2024-06-19"},
+		{"courier-fair.txt", "Valley Courier", OutletFromSidecar, ""},
+		{"other.txt", "", "", ""},
+		{"story.txt", "broken", OutletFromFolder, ""},
+		{"a-one.txt", "Alpha Times", OutletFromSidecar, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
@@ -50,7 +51,7 @@ func TestSidecarOwnMetadataWins(t *testing.T) {
 	fsys := fstest.MapFS{
 		"news/broadsheet.toml": {Data: []byte("[[files]]\nglob = \"*\"\noutlet = \"Sidecar Outlet\"\ndate = 2020-01-02\n")},
 		"news/own.md":          {Data: []byte("---\ntitle: Own outlet\noutlet: File Outlet\ndate: 2021-03-04\n---\nText of the article.\n")},
-		"news/plain.txt":       {Data: []byte("Plain\n\nText with no outlet of its own.\n")},
+		"news/plain.txt":       {Data: []byte("Plain text article\n\nText with no outlet of its own, which the sidecar gives it.\n")},
 	}
 	l := &Loader{FS: fsys, Extractor: testExtractor()}
 	s := l.Load(context.Background(), []string{"news"})
@@ -58,12 +59,12 @@ func TestSidecarOwnMetadataWins(t *testing.T) {
 		t.Fatalf("problems: %s", problemText(ps))
 	}
 	tests := []struct{ title, outlet, date string }{
-		{"Own outlet", "File Outlet", "2021-03-04"},
-		{"Plain", "Sidecar Outlet", "2020-01-02"},
+		{"own.md", "File Outlet", "2021-03-04"},
+		{"plain.txt", "Sidecar Outlet", "2020-01-02"},
 	}
 	byTitle := make(map[string]*Article)
 	for _, a := range s.Articles() {
-		byTitle[a.Title] = a
+		byTitle[path.Base(a.Path)] = a
 	}
 	for _, tt := range tests {
 		a := byTitle[tt.title]

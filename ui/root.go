@@ -28,6 +28,11 @@ type Options struct {
 	DateLayout string
 	// Keys are the key bindings; nil means DefaultKeyMap().
 	Keys *KeyMap
+	// NoColor draws without a single color, as NO_COLOR asks.
+	NoColor bool
+	// Samples reports whether the articles are the bundled samples,
+	// which have no file of their own to open in an editor or pager.
+	Samples bool
 }
 
 // state is which pane is showing.
@@ -55,9 +60,19 @@ type Model struct {
 
 	state state
 	// back is where the article and help panes return to.
-	back     state
-	list     articleList
-	detail   detail
+	back   state
+	list   articleList
+	detail detail
+	// preview shows the selected article beside the list in a wide
+	// window; previewBusy reports whether it is rendering.
+	preview     detail
+	previewBusy bool
+	cache       *renderCache
+	// positions are where the reader left each article read, by ID.
+	positions map[string]int
+	// notice is a message for the reader in the status bar, until the
+	// next key.
+	notice   string
 	search   searchPane
 	outlets  outletPicker
 	problems problemList
@@ -74,29 +89,35 @@ type Model struct {
 
 // New returns a model that fills itself from the loader's events.
 func New(events <-chan feed.Event, opts Options) *Model {
-	st := newStyles(opts.Theme != "light")
+	st := themeStyles(opts.Theme != "light", opts.NoColor)
 	st.DateLayout = opts.DateLayout
 	keys := DefaultKeyMap()
 	if opts.Keys != nil {
 		keys = *opts.Keys
 	}
 	lib := newLibrary()
+	cache := newRenderCache()
+	preview := newDetail(st, keys, cache)
+	preview.preview = true
 	m := &Model{
-		opts:     opts,
-		events:   events,
-		lib:      lib,
-		keys:     keys,
-		styles:   st,
-		list:     newArticleList(st, keys),
-		detail:   newDetail(st, keys),
-		search:   newSearchPane(st, keys, lib),
-		outlets:  newOutletPicker(st, keys),
-		problems: newProblemList(st, keys),
-		help:     help.New(),
-		bar:      progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
-		loading:  true,
-		width:    80,
-		height:   24,
+		opts:      opts,
+		events:    events,
+		lib:       lib,
+		keys:      keys,
+		styles:    st,
+		list:      newArticleList(st, keys),
+		detail:    newDetail(st, keys, cache),
+		preview:   preview,
+		cache:     cache,
+		positions: make(map[string]int),
+		search:    newSearchPane(st, keys, lib),
+		outlets:   newOutletPicker(st, keys),
+		problems:  newProblemList(st, keys),
+		help:      help.New(),
+		bar:       progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
+		loading:   true,
+		width:     80,
+		height:    24,
 	}
 	m.applyStyles()
 	m.list.empty = "Loading articles…"
@@ -116,7 +137,7 @@ func (m *Model) Init() tea.Cmd {
 // fixedTheme reports whether the options chose the colors, so that the
 // terminal's background does not.
 func (m *Model) fixedTheme() bool {
-	return m.opts.Theme == "dark" || m.opts.Theme == "light"
+	return m.opts.Theme == "dark" || m.opts.Theme == "light" || m.opts.NoColor
 }
 
 // Update handles a message.
@@ -125,20 +146,24 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, m.detail.render()
+		return m, tea.Batch(m.detail.render(), m.syncPreview())
 	case tea.BackgroundColorMsg:
 		if m.fixedTheme() {
 			return m, nil
 		}
-		*m.styles = *newStyles(msg.IsDark())
+		*m.styles = *themeStyles(msg.IsDark(), m.opts.NoColor)
 		m.styles.DateLayout = m.opts.DateLayout
 		m.applyStyles()
-		return m, m.detail.render()
+		return m, tea.Batch(m.detail.render(), m.syncPreview())
 	case eventsMsg:
 		return m, m.loaded(msg)
 	case renderedMsg:
-		m.detail, _ = m.detail.update(msg)
+		return m, m.rendered(msg)
+	case noticeMsg:
+		m.notice = string(msg)
 		return m, nil
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return m, m.mouse(msg.(tea.MouseMsg))
 	case searchResultsMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.update(msg)
@@ -147,7 +172,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, m.keys.ForceQuit) {
 			return m, tea.Quit
 		}
-		return m, m.handleKey(msg)
+		m.notice = ""
+		cmd := m.handleKey(msg)
+		return m, tea.Batch(cmd, m.syncPreview())
 	}
 	return m, m.updatePane(msg)
 }
@@ -164,6 +191,7 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.added > 0 {
 		m.list.setArticles(m.lib.articles(m.filter))
+		cmds = append(cmds, m.syncPreview())
 		if m.state == stateOutlets {
 			m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
 		}
@@ -184,6 +212,15 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 // handleKey handles a key press in the pane that is showing.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if m.tooSmall() {
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	if m.state == stateDetail && m.detail.find.typing() {
+		return m.updatePane(msg)
+	}
 	switch m.state {
 	case stateSearch:
 		switch {
@@ -214,6 +251,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
 		return nil
+	case m.state == stateDetail && key.Matches(msg, k.Find):
+		// In an article, / finds in it; the list's search is a step
+		// back.
+		return m.updatePane(msg)
+	case (m.state == stateList || m.state == stateDetail) && key.Matches(msg, k.Edit, k.Pager, k.Browser, k.Copy):
+		return m.act(msg)
 	case key.Matches(msg, k.Search):
 		return m.openSearch()
 	case key.Matches(msg, k.Problems) && m.state != stateProblems:
@@ -242,9 +285,22 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 				m.setFilter("")
 			}
 			return nil
+		case m.split() && key.Matches(msg, k.PreviewDown):
+			m.preview.viewport.ScrollDown(3)
+			return nil
+		case m.split() && key.Matches(msg, k.PreviewUp):
+			m.preview.viewport.ScrollUp(3)
+			return nil
 		}
 	case stateDetail:
+		if key.Matches(msg, k.Back) && m.detail.finding() {
+			m.detail.clearFind()
+			return nil
+		}
 		if key.Matches(msg, k.Back) {
+			if a := m.detail.article; a != nil {
+				m.positions[a.ID] = m.detail.position()
+			}
 			m.state = m.back
 			if m.state == stateSearch {
 				return m.search.focus()
@@ -295,7 +351,7 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 	m.search.input.Blur()
 	m.back, m.state = from, stateDetail
-	return m.detail.open(a)
+	return m.detail.open(a, m.positions[a.ID])
 }
 
 // openSearch shows the search pane with its query box ready for typing.
@@ -309,7 +365,7 @@ func (m *Model) openSearch() tea.Cmd {
 func (m *Model) setFilter(outlet string) {
 	m.filter = outlet
 	m.list = newArticleList(m.styles, m.keys)
-	m.list.SetSize(m.paneSize())
+	m.sizeList(m.paneSize())
 	m.list.empty = "Loading articles…"
 	if !m.loading {
 		m.list.empty = "No articles."
@@ -329,7 +385,7 @@ func (m *Model) applyStyles() {
 func (m *Model) layout() {
 	m.help.SetWidth(m.width)
 	w, h := m.paneSize()
-	m.list.SetSize(w, h)
+	m.sizeList(w, h)
 	m.detail.SetSize(w, h)
 	m.search.SetSize(w, h)
 	m.outlets.SetSize(w, h)
@@ -344,10 +400,16 @@ func (m *Model) paneSize() (int, int) {
 
 // View draws the interface.
 func (m *Model) View() tea.View {
+	if m.tooSmall() {
+		return m.view(m.tooSmallView())
+	}
 	var pane string
 	switch m.state {
 	case stateList:
 		pane = m.list.View()
+		if m.split() {
+			pane = m.splitView()
+		}
 	case stateDetail:
 		pane = m.detail.View()
 	case stateSearch:
@@ -359,7 +421,11 @@ func (m *Model) View() tea.View {
 	case stateHelp:
 		pane = m.helpView()
 	}
-	content := fit(lipgloss.JoinVertical(lipgloss.Left, m.headerView(), pane, m.footerView()), m.width, m.height)
+	return m.view(fit(lipgloss.JoinVertical(lipgloss.Left, m.headerView(), pane, m.footerView()), m.width, m.height))
+}
+
+// view wraps a frame for the program.
+func (m *Model) view(content string) tea.View {
 	v := tea.NewView(content)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
@@ -382,7 +448,8 @@ func (m *Model) footerView() string {
 	if m.state == stateHelp {
 		keys = paneHelp{short: []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}}
 	}
-	return m.statusView() + "\n" + m.help.View(keys)
+	// The help may run a cell past its width when it adds its ellipsis.
+	return m.statusView() + "\n" + truncate(m.help.View(keys), m.width)
 }
 
 // statusView draws the status bar: the article count, the outlet filter,
@@ -400,6 +467,9 @@ func (m *Model) statusView() string {
 			st.Status.Render(" ("+m.keys.Problems.Help().Key+")"))
 	}
 	left := strings.Join(parts, sep)
+	if m.notice != "" {
+		left = m.styles.Notice.Render(cleanLine(m.notice))
+	}
 	right := ""
 	if m.loading {
 		right = m.loadingView()
@@ -437,5 +507,5 @@ func (m *Model) helpView() string {
 		keys = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
 	}
 	box := m.styles.HelpBox.Render(keys)
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+	return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), w, h)
 }
