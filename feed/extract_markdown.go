@@ -160,10 +160,10 @@ func unquote(s string) string {
 // an article, in order of preference.
 var (
 	titleKeys  = []string{"title", "headline"}
-	outletKeys = []string{"outlet", "source", "site", "site_name", "sitename", "publisher", "source_domain", "domain"}
-	dateKeys   = []string{"date", "published", "date_publish", "date_published", "published_at", "publishdate", "pubdate", "datepublished", "created"}
+	outletKeys = []string{"outlet", "source", "site", "site_name", "sitename", "publisher", "source_domain", "domain", "hostname"}
+	dateKeys   = []string{"date", "published", "date_publish", "date_published", "published_at", "publishdate", "pubdate", "datepublished", "publish_date", "pub_date", "created"}
 	authorKeys = []string{"author", "authors", "byline", "creator"}
-	urlKeys    = []string{"url", "link", "canonical", "canonical_url", "permalink"}
+	urlKeys    = []string{"url", "link", "canonical", "canonical_url", "permalink", "source_url"}
 	bodyKeys   = []string{"text", "body", "content", "maintext", "article", "articlebody", "content_html", "content_text", "description", "summary"}
 )
 
