@@ -163,7 +163,7 @@ var (
 	outletKeys = []string{"outlet", "source", "site", "site_name", "sitename", "publisher", "source_domain", "domain", "hostname"}
 	dateKeys   = []string{"date", "published", "date_publish", "date_published", "published_at", "publishdate", "pubdate", "datepublished", "publish_date", "pub_date", "created"}
 	authorKeys = []string{"author", "authors", "byline", "creator"}
-	urlKeys    = []string{"url", "link", "canonical", "canonical_url", "permalink", "source_url"}
+	urlKeys    = []string{"url", "link", "canonical", "canonical_url", "permalink"}
 	bodyKeys   = []string{"text", "body", "content", "maintext", "article", "articlebody", "content_html", "content_text", "description", "summary"}
 )
 
