@@ -55,12 +55,21 @@ type format struct {
 // formats are tried in order; the first whose sniff matches reads the
 // file. Plain text is the fallback and always matches.
 var formats = []format{
+	{name: FormatFeed, sniff: sniffFeed, extract: extractFeedFile},
+	{name: FormatHTML, sniff: sniffHTML, extract: extractHTMLFile},
+	{name: FormatMarkdown, sniff: sniffMarkdown, extract: extractMarkdownFile},
+	{name: FormatJSON, sniff: sniffJSON, extract: extractJSONFile},
 	{name: FormatText, sniff: func(string, []byte) bool { return true }, extract: extractTextFile},
 }
 
 // Extract reads the articles in one file. A file that holds none gives a
 // problem instead; a file with some bad parts gives both.
 func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
+	data, err := decode(src.Data, maxDecodedSize)
+	if err != nil {
+		return nil, []Problem{{Path: src.Path, Reason: err.Error()}}
+	}
+	src.Data = data
 	ext := extension(src.Path)
 	for _, f := range formats {
 		if !f.sniff(ext, src.Data) {

@@ -157,6 +157,7 @@ type job struct {
 // symbolic links to folders are followed once each.
 func (l *Loader) walk(ctx context.Context, paths []string, found func(job), problem func(Problem)) {
 	visited := make(map[string]bool)
+	found = l.withSidecars(found, problem)
 	for _, root := range paths {
 		if ctx.Err() != nil {
 			return
