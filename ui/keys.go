@@ -40,6 +40,14 @@ type KeyMap struct {
 	Choose key.Binding
 	// CloseSearch leaves the search box; letters and backspace type.
 	CloseSearch key.Binding
+
+	// Reading state and stories: see stories.go and state.go.
+	Stories     key.Binding // one row a story, or one an article
+	Expand      key.Binding // a story's articles shown under it, or not
+	UnreadOnly  key.Binding
+	Star        key.Binding
+	StarredOnly key.Binding
+	ToggleRead  key.Binding
 }
 
 // DefaultKeyMap returns Broadsheet's keys: vim keys and arrows alike.
@@ -125,6 +133,30 @@ func DefaultKeyMap() KeyMap {
 			key.WithKeys("esc"),
 			key.WithHelp("esc", "back"),
 		),
+		Stories: key.NewBinding(
+			key.WithKeys("t"),
+			key.WithHelp("t", "stories"),
+		),
+		Expand: key.NewBinding(
+			key.WithKeys("tab"),
+			key.WithHelp("tab", "expand story"),
+		),
+		UnreadOnly: key.NewBinding(
+			key.WithKeys("u"),
+			key.WithHelp("u", "unread only"),
+		),
+		Star: key.NewBinding(
+			key.WithKeys("s"),
+			key.WithHelp("s", "star"),
+		),
+		StarredOnly: key.NewBinding(
+			key.WithKeys("S"),
+			key.WithHelp("S", "starred only"),
+		),
+		ToggleRead: key.NewBinding(
+			key.WithKeys("m"),
+			key.WithHelp("m", "mark read/unread"),
+		),
 	}
 }
 
@@ -139,6 +171,8 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"help": &k.Help, "quit": &k.Quit, "force_quit": &k.ForceQuit,
 		"result_up": &k.ResultUp, "result_down": &k.ResultDown,
 		"choose": &k.Choose, "close_search": &k.CloseSearch,
+		"stories": &k.Stories, "expand": &k.Expand, "unread_only": &k.UnreadOnly,
+		"star": &k.Star, "starred_only": &k.StarredOnly, "toggle_read": &k.ToggleRead,
 	}
 }
 
@@ -194,7 +228,12 @@ func (k KeyMap) helpFor(s state) paneHelp {
 	case stateDetail:
 		return paneHelp{
 			short: []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Search, k.Help, k.Quit},
-			full:  [][]key.Binding{move, page, {k.Back, k.Search, k.Outlets}, {k.Help, k.Quit}},
+			full:  [][]key.Binding{move, page, {k.Back, k.Search, k.Outlets}, {k.Star, k.ToggleRead}, {k.Help, k.Quit}},
+		}
+	case stateStory:
+		return paneHelp{
+			short: []key.Binding{k.Down, k.Up, k.Open, k.Back, k.Star, k.Help, k.Quit},
+			full:  [][]key.Binding{move, page, {k.Open, k.Back, k.Search}, {k.Star, k.ToggleRead}, {k.Help, k.Quit}},
 		}
 	case stateSearch:
 		return paneHelp{
@@ -208,7 +247,13 @@ func (k KeyMap) helpFor(s state) paneHelp {
 		}
 	}
 	return paneHelp{
-		short: []key.Binding{k.Down, k.Up, k.Open, k.Search, k.Outlets, k.Help, k.Quit},
-		full:  [][]key.Binding{move, page, {k.Open, k.Back, k.Search, k.Outlets}, {k.Problems, k.Help, k.Quit, k.ForceQuit}},
+		short: []key.Binding{k.Down, k.Up, k.Open, k.Stories, k.Search, k.Help, k.Quit},
+		full: [][]key.Binding{
+			move, page,
+			{k.Open, k.Back, k.Search, k.Outlets},
+			{k.Stories, k.Expand, k.UnreadOnly, k.StarredOnly},
+			{k.Star, k.ToggleRead},
+			{k.Problems, k.Help, k.Quit, k.ForceQuit},
+		},
 	}
 }

@@ -54,6 +54,11 @@ type Styles struct {
 	// The outlet picker.
 	Count lipgloss.Style
 
+	// Reading state: an unread article's headline and mark, a star.
+	UnreadTitle lipgloss.Style
+	Unread      lipgloss.Style
+	Star        lipgloss.Style
+
 	// DateLayout is how dates are drawn, as a Go time layout; "" means
 	// 2006-01-02. It rides along with the styles because every pane that
 	// draws a date has them.
@@ -121,6 +126,10 @@ func newStyles(isDark bool) *Styles {
 	s.Scroll = lipgloss.NewStyle().Foreground(dim)
 
 	s.Count = lipgloss.NewStyle().Foreground(dim)
+
+	s.UnreadTitle = s.Title.Bold(true)
+	s.Unread = lipgloss.NewStyle().Foreground(accent)
+	s.Star = lipgloss.NewStyle().Foreground(warn)
 	return s
 }
 

@@ -143,6 +143,7 @@ var Actions = []string{
 	"half_page_down", "half_page_up", "page_down", "page_up",
 	"open", "back", "search", "outlets", "help", "quit", "force_quit",
 	"result_up", "result_down", "choose", "close_search",
+	"stories", "expand", "unread_only", "star", "starred_only", "toggle_read",
 }
 
 // DefaultKeys are the interface's built-in bindings, shown by
@@ -168,6 +169,12 @@ var DefaultKeys = map[string][]string{
 	"result_down":    {"down", "ctrl+n", "ctrl+j"},
 	"choose":         {"enter"},
 	"close_search":   {"esc"},
+	"stories":        {"t"},
+	"expand":         {"tab"},
+	"unread_only":    {"u"},
+	"star":           {"s"},
+	"starred_only":   {"S"},
+	"toggle_read":    {"m"},
 }
 
 // EffectiveKeys returns every action's keys: the file's where it sets
