@@ -91,7 +91,8 @@ func TestEndToEndInTmux(t *testing.T) {
 	// The binary runs with no settings file of the user's, so that it
 	// shows its own keys and colors.
 	home := t.TempDir()
-	env := append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "BROADSHEET_CONFIG=")
+	env := append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"XDG_STATE_HOME="+filepath.Join(home, ".local", "state"), "BROADSHEET_CONFIG=")
 
 	// Ask the binary itself what the bundled samples hold, so the test
 	// follows the samples as they change.
@@ -124,7 +125,13 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	// The list shows the newest sample first. Titles may be cut to fit,
 	// so look for their start.
-	tm.waitForText(prefix(first.Title, 40), fmt.Sprintf("%d article", len(arts)))
+	tm.waitForText(fmt.Sprintf("%d article", len(arts)), " stories · ")
+
+	// t lists one row an article rather than a story: the newest
+	// sample comes first.
+	tm.keys("t")
+	tm.waitForText(prefix(first.Title, 40))
+	tm.waitFor("one row an article", func(s string) bool { return !strings.Contains(s, " stories · ") })
 
 	// Enter opens it: its headline tops the page and the footer offers
 	// the way back.
@@ -133,7 +140,7 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	// Back to the list, then search for a word of the first title.
 	tm.keys("Escape")
-	tm.waitForText("o outlets")
+	tm.waitForText("t stories")
 	tm.keys("/")
 	tm.waitForText("search articles")
 	query := longestWord(first.Title)

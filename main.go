@@ -15,6 +15,7 @@ import (
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/internal/cli"
 	"github.com/broadsheet/broadsheet/internal/config"
+	"github.com/broadsheet/broadsheet/internal/state"
 	"github.com/broadsheet/broadsheet/ui"
 )
 
@@ -39,8 +40,11 @@ func options(stdout, stderr io.Writer) cli.Options {
 }
 
 // runTUI opens the reader on what l loads from paths. The interface
-// appears at once and fills in as the loader reports.
-func runTUI(l *feed.Loader, paths []string, cfg *config.Config) error {
+// appears at once and fills in as the loader reports; folders on disk
+// are then followed, so that articles added, changed or removed while
+// it runs show at once. The bundled samples cannot change, and are only
+// loaded.
+func runTUI(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) error {
 	title := "bundled samples"
 	if l.FS == nil {
 		title = strings.Join(paths, " ")
@@ -48,6 +52,11 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	opts := ui.Options{Title: title}
+	if db != nil {
+		// Only a real database: a nil *state.DB in the interface would
+		// not read as nil.
+		opts.State = db
+	}
 	if cfg != nil {
 		keys := ui.DefaultKeyMap()
 		for action, ks := range cfg.EffectiveKeys() {
@@ -59,7 +68,17 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config) error {
 		opts.DateLayout = cfg.DateFormat.Layout()
 		opts.Keys = &keys
 	}
-	m := ui.New(l.Stream(ctx, paths), opts)
+	var events <-chan feed.Event
+	if l.FS != nil {
+		events = l.Stream(ctx, paths)
+	} else {
+		followed, err := l.Follow(ctx, paths)
+		if err != nil {
+			return err
+		}
+		events = followed
+	}
+	m := ui.New(events, opts)
 	_, err := tea.NewProgram(m).Run()
 	return err
 }
