@@ -51,7 +51,8 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) er
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	opts := ui.Options{Title: title}
+	// NO_COLOR (https://no-color.org) means no color whatever its value.
+	opts := ui.Options{Title: title, NoColor: os.Getenv("NO_COLOR") != "", Samples: l.FS != nil}
 	if db != nil {
 		// Only a real database: a nil *state.DB in the interface would
 		// not read as nil.

@@ -48,6 +48,24 @@ type KeyMap struct {
 	Star        key.Binding
 	StarredOnly key.Binding
 	ToggleRead  key.Binding
+
+	// Find looks for text in the article being read; NextMatch and
+	// PrevMatch move between what it found.
+	Find      key.Binding
+	NextMatch key.Binding
+	PrevMatch key.Binding
+
+	// PreviewDown and PreviewUp scroll the preview beside the list.
+	PreviewDown key.Binding
+	PreviewUp   key.Binding
+
+	// Edit opens the article's file in $EDITOR, Pager in $PAGER,
+	// Browser its URL in the web browser; Copy puts its URL (or, without
+	// one, its path) on the clipboard.
+	Edit    key.Binding
+	Pager   key.Binding
+	Browser key.Binding
+	Copy    key.Binding
 }
 
 // DefaultKeyMap returns Broadsheet's keys: vim keys and arrows alike.
@@ -78,12 +96,12 @@ func DefaultKeyMap() KeyMap {
 			key.WithHelp("ctrl+u", "half page up"),
 		),
 		PageDown: key.NewBinding(
-			key.WithKeys("pgdown", "space", "f"),
+			key.WithKeys("pgdown", "space", "f", "ctrl+f"),
 			key.WithHelp("pgdn/f", "page down"),
 		),
 		PageUp: key.NewBinding(
-			key.WithKeys("pgup", "b"),
-			key.WithHelp("pgup/b", "page up"),
+			key.WithKeys("pgup", "ctrl+b"),
+			key.WithHelp("pgup/ctrl+b", "page up"),
 		),
 		Open: key.NewBinding(
 			key.WithKeys("enter", "l", "right"),
@@ -102,8 +120,8 @@ func DefaultKeyMap() KeyMap {
 			key.WithHelp("o", "outlets"),
 		),
 		Problems: key.NewBinding(
-			key.WithKeys("p"),
-			key.WithHelp("p", "problems"),
+			key.WithKeys("!", "p"),
+			key.WithHelp("!", "problems"),
 		),
 		Help: key.NewBinding(
 			key.WithKeys("?"),
@@ -157,6 +175,42 @@ func DefaultKeyMap() KeyMap {
 			key.WithKeys("m"),
 			key.WithHelp("m", "mark read/unread"),
 		),
+		Find: key.NewBinding(
+			key.WithKeys("/"),
+			key.WithHelp("/", "find"),
+		),
+		NextMatch: key.NewBinding(
+			key.WithKeys("n"),
+			key.WithHelp("n", "next match"),
+		),
+		PrevMatch: key.NewBinding(
+			key.WithKeys("N"),
+			key.WithHelp("N", "previous match"),
+		),
+		PreviewDown: key.NewBinding(
+			key.WithKeys("J", "shift+down"),
+			key.WithHelp("J", "scroll preview down"),
+		),
+		PreviewUp: key.NewBinding(
+			key.WithKeys("K", "shift+up"),
+			key.WithHelp("K", "scroll preview up"),
+		),
+		Edit: key.NewBinding(
+			key.WithKeys("e"),
+			key.WithHelp("e", "edit file"),
+		),
+		Pager: key.NewBinding(
+			key.WithKeys("v"),
+			key.WithHelp("v", "view in pager"),
+		),
+		Browser: key.NewBinding(
+			key.WithKeys("b"),
+			key.WithHelp("b", "open in browser"),
+		),
+		Copy: key.NewBinding(
+			key.WithKeys("y"),
+			key.WithHelp("y", "copy link"),
+		),
 	}
 }
 
@@ -173,6 +227,9 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"choose": &k.Choose, "close_search": &k.CloseSearch,
 		"stories": &k.Stories, "expand": &k.Expand, "unread_only": &k.UnreadOnly,
 		"star": &k.Star, "starred_only": &k.StarredOnly, "toggle_read": &k.ToggleRead,
+		"find": &k.Find, "next_match": &k.NextMatch, "prev_match": &k.PrevMatch,
+		"preview_down": &k.PreviewDown, "preview_up": &k.PreviewUp,
+		"edit": &k.Edit, "pager": &k.Pager, "browser": &k.Browser, "copy": &k.Copy,
 	}
 }
 
@@ -227,8 +284,9 @@ func (k KeyMap) helpFor(s state) paneHelp {
 	switch s {
 	case stateDetail:
 		return paneHelp{
-			short: []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Search, k.Help, k.Quit},
-			full:  [][]key.Binding{move, page, {k.Back, k.Search, k.Outlets}, {k.Star, k.ToggleRead}, {k.Help, k.Quit}},
+			short: []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Find, k.Help, k.Quit},
+			full: [][]key.Binding{move, page, {k.Find, k.NextMatch, k.PrevMatch, k.Back},
+				{k.Edit, k.Pager, k.Browser, k.Copy}, {k.Star, k.ToggleRead}, {k.Outlets, k.Problems, k.Help, k.Quit}},
 		}
 	case stateStory:
 		return paneHelp{
@@ -248,12 +306,8 @@ func (k KeyMap) helpFor(s state) paneHelp {
 	}
 	return paneHelp{
 		short: []key.Binding{k.Down, k.Up, k.Open, k.Stories, k.Search, k.Help, k.Quit},
-		full: [][]key.Binding{
-			move, page,
-			{k.Open, k.Back, k.Search, k.Outlets},
-			{k.Stories, k.Expand, k.UnreadOnly, k.StarredOnly},
-			{k.Star, k.ToggleRead},
-			{k.Problems, k.Help, k.Quit, k.ForceQuit},
-		},
+		full: [][]key.Binding{move, page, {k.Open, k.Back, k.Search, k.Outlets, k.Problems},
+			{k.Stories, k.Expand, k.UnreadOnly, k.StarredOnly, k.Star, k.ToggleRead},
+			{k.Edit, k.Pager, k.Browser, k.Copy, k.PreviewDown, k.PreviewUp}, {k.Help, k.Quit, k.ForceQuit}},
 	}
 }

@@ -31,6 +31,11 @@ type Options struct {
 	// State keeps what was read and starred, and the list's place,
 	// between runs. Nil keeps them for this run only.
 	State State
+	// NoColor draws without a single color, as NO_COLOR asks.
+	NoColor bool
+	// Samples reports whether the articles are the bundled samples,
+	// which have no file of their own to open in an editor or pager.
+	Samples bool
 }
 
 // state is which pane is showing.
@@ -59,10 +64,20 @@ type Model struct {
 
 	state state
 	// back is where the article and help panes return to.
-	back     state
-	list     storyList
-	story    storyPane
-	detail   detail
+	back   state
+	list   storyList
+	story  storyPane
+	detail detail
+	// preview shows the selected article beside the list in a wide
+	// window; previewBusy reports whether it is rendering.
+	preview     detail
+	previewBusy bool
+	cache       *renderCache
+	// positions are where the reader left each article read, by ID.
+	positions map[string]int
+	// notice is a message for the reader in the status bar, until the
+	// next key.
+	notice   string
 	search   searchPane
 	outlets  outletPicker
 	problems problemList
@@ -81,7 +96,7 @@ type Model struct {
 
 // New returns a model that fills itself from the loader's events.
 func New(events <-chan feed.Event, opts Options) *Model {
-	st := newStyles(opts.Theme != "light")
+	st := themeStyles(opts.Theme != "light", opts.NoColor)
 	st.DateLayout = opts.DateLayout
 	keys := DefaultKeyMap()
 	if opts.Keys != nil {
@@ -89,24 +104,30 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	}
 	lib := newLibrary()
 	mk := newMarks(opts.State)
+	cache := newRenderCache()
+	preview := newDetail(st, keys, cache)
+	preview.preview = true
 	m := &Model{
-		opts:     opts,
-		events:   events,
-		lib:      lib,
-		keys:     keys,
-		styles:   st,
-		list:     newStoryList(st, keys, mk),
-		story:    newStoryPane(st, keys, mk),
-		marks:    mk,
-		detail:   newDetail(st, keys),
-		search:   newSearchPane(st, keys, lib),
-		outlets:  newOutletPicker(st, keys),
-		problems: newProblemList(st, keys),
-		help:     help.New(),
-		bar:      progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
-		loading:  true,
-		width:    80,
-		height:   24,
+		opts:      opts,
+		events:    events,
+		lib:       lib,
+		keys:      keys,
+		styles:    st,
+		list:      newStoryList(st, keys, mk),
+		story:     newStoryPane(st, keys, mk),
+		marks:     mk,
+		detail:    newDetail(st, keys, cache),
+		preview:   preview,
+		cache:     cache,
+		positions: make(map[string]int),
+		search:    newSearchPane(st, keys, lib),
+		outlets:   newOutletPicker(st, keys),
+		problems:  newProblemList(st, keys),
+		help:      help.New(),
+		bar:       progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
+		loading:   true,
+		width:     80,
+		height:    24,
 	}
 	m.applyStyles()
 	m.list.empty = "Loading articles…"
@@ -127,7 +148,7 @@ func (m *Model) Init() tea.Cmd {
 // fixedTheme reports whether the options chose the colors, so that the
 // terminal's background does not.
 func (m *Model) fixedTheme() bool {
-	return m.opts.Theme == "dark" || m.opts.Theme == "light"
+	return m.opts.Theme == "dark" || m.opts.Theme == "light" || m.opts.NoColor
 }
 
 // Update handles a message.
@@ -136,22 +157,26 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, m.detail.render()
+		return m, tea.Batch(m.detail.render(), m.syncPreview())
 	case tea.BackgroundColorMsg:
 		if m.fixedTheme() {
 			return m, nil
 		}
-		*m.styles = *newStyles(msg.IsDark())
+		*m.styles = *themeStyles(msg.IsDark(), m.opts.NoColor)
 		m.styles.DateLayout = m.opts.DateLayout
 		m.applyStyles()
-		return m, m.detail.render()
+		return m, tea.Batch(m.detail.render(), m.syncPreview())
 	case eventsMsg:
 		return m, m.loaded(msg)
 	case storiesMsg:
 		return m, m.grouped(msg)
 	case renderedMsg:
-		m.detail, _ = m.detail.update(msg)
+		return m, m.rendered(msg)
+	case noticeMsg:
+		m.notice = string(msg)
 		return m, nil
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return m, m.mouse(msg.(tea.MouseMsg))
 	case searchResultsMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.update(msg)
@@ -161,7 +186,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.savePlace()
 			return m, tea.Quit
 		}
-		return m, m.handleKey(msg)
+		m.notice = ""
+		cmd := m.handleKey(msg)
+		return m, tea.Batch(cmd, m.syncPreview())
 	}
 	return m, m.updatePane(msg)
 }
@@ -178,6 +205,7 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.added > 0 || msg.removed > 0 {
 		m.list.setArticles(m.lib.articles(m.filter))
+		cmds = append(cmds, m.syncPreview())
 		if m.state == stateOutlets {
 			m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
 		}
@@ -200,6 +228,15 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 // handleKey handles a key press in the pane that is showing.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if m.tooSmall() {
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	if m.state == stateDetail && m.detail.find.typing() {
+		return m.updatePane(msg)
+	}
 	switch m.state {
 	case stateSearch:
 		switch {
@@ -232,6 +269,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
 		return nil
+	case m.state == stateDetail && key.Matches(msg, k.Find):
+		// In an article, / finds in it; the list's search is a step
+		// back.
+		return m.updatePane(msg)
+	case (m.state == stateList || m.state == stateDetail) && key.Matches(msg, k.Edit, k.Pager, k.Browser, k.Copy):
+		return m.act(msg)
 	case key.Matches(msg, k.Search):
 		return m.openSearch()
 	case key.Matches(msg, k.Problems) && m.state != stateProblems:
@@ -251,26 +294,28 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case stateList:
 		switch {
 		case key.Matches(msg, k.Open):
-			// Come back to this row even if newer articles arrive
-			// meanwhile.
-			if st := m.list.selectedStory(); st != nil {
-				m.list.moved = true
-				m.openStory(st)
-				return nil
-			}
-			if a := m.list.selected(); a != nil {
-				m.list.moved = true
-				return m.openArticle(a, stateList)
-			}
-			return nil
+			return m.openRow()
 		case key.Matches(msg, k.Back):
 			if m.filter != "" {
 				m.setFilter("")
 			}
 			return nil
+		case m.split() && key.Matches(msg, k.PreviewDown):
+			m.preview.viewport.ScrollDown(3)
+			return nil
+		case m.split() && key.Matches(msg, k.PreviewUp):
+			m.preview.viewport.ScrollUp(3)
+			return nil
 		}
 	case stateDetail:
+		if key.Matches(msg, k.Back) && m.detail.finding() {
+			m.detail.clearFind()
+			return nil
+		}
 		if key.Matches(msg, k.Back) {
+			if a := m.detail.article; a != nil {
+				m.positions[a.ID] = m.detail.position()
+			}
 			m.state = m.back
 			if m.state == stateSearch {
 				return m.search.focus()
@@ -335,7 +380,7 @@ func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 	m.search.input.Blur()
 	m.back, m.state = from, stateDetail
 	m.markOpened(a)
-	return m.detail.open(a)
+	return m.detail.open(a, m.positions[a.ID])
 }
 
 // openSearch shows the search pane with its query box ready for typing.
@@ -350,7 +395,7 @@ func (m *Model) setFilter(outlet string) {
 	m.savePlace()
 	m.filter = outlet
 	m.list = m.list.forOutlet(outlet, m.marks.place(placeKey(outlet)))
-	m.list.SetSize(m.paneSize())
+	m.sizeList(m.paneSize())
 	m.list.empty = "Loading articles…"
 	if !m.loading {
 		m.list.empty = "No articles."
@@ -370,7 +415,7 @@ func (m *Model) applyStyles() {
 func (m *Model) layout() {
 	m.help.SetWidth(m.width)
 	w, h := m.paneSize()
-	m.list.SetSize(w, h)
+	m.sizeList(w, h)
 	m.detail.SetSize(w, h)
 	m.search.SetSize(w, h)
 	m.outlets.SetSize(w, h)
@@ -386,10 +431,16 @@ func (m *Model) paneSize() (int, int) {
 
 // View draws the interface.
 func (m *Model) View() tea.View {
+	if m.tooSmall() {
+		return m.view(m.tooSmallView())
+	}
 	var pane string
 	switch m.state {
 	case stateList:
 		pane = m.list.View()
+		if m.split() {
+			pane = m.splitView()
+		}
 	case stateDetail:
 		pane = m.detail.View()
 	case stateSearch:
@@ -403,7 +454,11 @@ func (m *Model) View() tea.View {
 	case stateHelp:
 		pane = m.helpView()
 	}
-	content := fit(lipgloss.JoinVertical(lipgloss.Left, m.headerView(), pane, m.footerView()), m.width, m.height)
+	return m.view(fit(lipgloss.JoinVertical(lipgloss.Left, m.headerView(), pane, m.footerView()), m.width, m.height))
+}
+
+// view wraps a frame for the program.
+func (m *Model) view(content string) tea.View {
 	v := tea.NewView(content)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
@@ -444,6 +499,9 @@ func (m *Model) statusView() string {
 			st.Status.Render(" ("+m.keys.Problems.Help().Key+")"))
 	}
 	left := strings.Join(parts, sep)
+	if m.notice != "" {
+		left = m.styles.Notice.Render(cleanLine(m.notice))
+	}
 	right := ""
 	if m.loading {
 		right = m.loadingView()

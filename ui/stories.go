@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -58,7 +59,20 @@ func (lib *library) groupStories() tea.Cmd {
 		// Removing first lets an article read again replace itself.
 		lib.stories.Remove(remove...)
 		lib.stories.Add(add...)
-		return storiesMsg{stories: lib.stories.Stories()}
+		sts := lib.stories.Stories()
+		// Order stories as their newest articles are ordered, so that
+		// stories of one article come just as they do one row an
+		// article (by headline when undated, not by story ID).
+		slices.SortStableFunc(sts, func(a, b *story.Story) int {
+			switch {
+			case feed.Less(a.Articles[0], b.Articles[0]):
+				return -1
+			case feed.Less(b.Articles[0], a.Articles[0]):
+				return 1
+			}
+			return 0
+		})
+		return storiesMsg{stories: sts}
 	}
 }
 
@@ -80,10 +94,20 @@ func (m *Model) grouped(msg storiesMsg) tea.Cmd {
 	return m.startGrouping()
 }
 
-// openStory shows the story pane for a story of several articles.
-func (m *Model) openStory(st *story.Story) {
-	m.story.open(st)
-	m.state = stateStory
+// openRow opens the list's selected row: the story pane for a story of
+// several articles, the article pane for an article.
+func (m *Model) openRow() tea.Cmd {
+	// Come back to this row even if newer articles arrive meanwhile.
+	m.list.moved = true
+	if st := m.list.selectedStory(); st != nil {
+		m.story.open(st)
+		m.state = stateStory
+		return nil
+	}
+	if a := m.list.selected(); a != nil {
+		return m.openArticle(a, stateList)
+	}
+	return nil
 }
 
 // storyPane shows one story: the outlets that ran it side by side, one

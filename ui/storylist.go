@@ -325,9 +325,9 @@ func (l storyList) View() string {
 	return fit(strings.Join(lines, "\n"), l.width, l.height)
 }
 
-// drawRow draws a row as two lines: a mark (unread ●, starred ★) and the
-// headline, then what it is: a story's outlets and date, an article's
-// outlet, date and lead.
+// drawRow draws a row as two lines: the headline, then a mark (unread
+// ●, starred ★) and what it is: a story's outlets and date, an
+// article's outlet, date and lead.
 func (l storyList) drawRow(r row, selected bool) []string {
 	st := l.styles
 	bar, title, meta := st.Unselected, st.Title, st.Meta
@@ -339,8 +339,8 @@ func (l storyList) drawRow(r row, selected bool) []string {
 		indent = "  "
 	}
 	lead := bar.String() + indent
-	w := l.width - lipgloss.Width(lead) - markWidth
-	if w <= 0 {
+	w := l.width - lipgloss.Width(lead)
+	if w <= markWidth {
 		return []string{truncate(lead, l.width), truncate(lead, l.width)}
 	}
 
@@ -380,18 +380,21 @@ func (l storyList) drawRow(r row, selected bool) []string {
 	if unread && !selected {
 		title = st.UnreadTitle
 	}
-	mark := "  "
+	// The mark leads the second line, so that the headline has the
+	// whole width.
+	mark := ""
 	switch {
 	case starred:
 		mark = st.Star.Render("★") + " "
 	case unread:
 		mark = st.Unread.Render("●") + " "
 	}
-	first := lead + mark + title.Render(truncate(strings.TrimSpace(cleanLine(clip(headline, w))), w))
-	info = truncate(cleanLine(clip(info, w)), w)
-	second := lead + "  " + meta.Render(info)
+	first := lead + title.Render(truncate(strings.TrimSpace(cleanLine(clip(headline, w))), w))
+	iw := w - lipgloss.Width(mark)
+	info = truncate(cleanLine(clip(info, iw)), iw)
+	second := lead + mark + meta.Render(info)
 	const sep = " · "
-	if room := w - lipgloss.Width(info) - len(sep); room > 1 && text != "" {
+	if room := iw - lipgloss.Width(info) - len(sep); room > 1 && text != "" {
 		second += meta.Render(sep) + st.Lead.Render(truncate(cleanLine(clip(text, room)), room))
 	}
 	return []string{first, second}

@@ -21,7 +21,13 @@ import (
 // exactly what View returns.
 func loaded(t testing.TB, arts []*feed.Article, w, h int, problems ...feed.Problem) *Model {
 	t.Helper()
-	m := New(eventsOf(arts, problems...), Options{Title: "test"})
+	return loadedWith(t, Options{Title: "test"}, arts, w, h, problems...)
+}
+
+// loadedWith is loaded with options.
+func loadedWith(t testing.TB, opts Options, arts []*feed.Article, w, h int, problems ...feed.Problem) *Model {
+	t.Helper()
+	m := New(eventsOf(arts, problems...), opts)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	for m.loading {
 		m.Update(m.lib.readEvents(m.events)())
@@ -29,6 +35,7 @@ func loaded(t testing.TB, arts []*feed.Article, w, h int, problems ...feed.Probl
 	for m.grouping {
 		m.Update(m.lib.groupStories()())
 	}
+	settle(m)
 	return m
 }
 
@@ -43,19 +50,30 @@ func loadedByArticle(t testing.TB, arts []*feed.Article, w, h int) *Model {
 	for m.loading {
 		m.Update(m.lib.readEvents(m.events)())
 	}
+	settle(m)
 	return m
 }
 
-// send passes msg to the model and, in the article pane, runs the
-// command that comes back: a rendering, which the view depends on.
-// Other commands (a cursor's blink) are left alone.
+// send passes msg to the model and then lets the article pane and the
+// preview render, which the view depends on. Other commands (a cursor's
+// blink) are left alone.
 func send(m *Model, msg tea.Msg) {
-	_, cmd := m.Update(msg)
-	if cmd == nil || m.state != stateDetail {
-		return
-	}
-	if out, ok := cmd().(renderedMsg); ok {
-		m.Update(out)
+	m.Update(msg)
+	settle(m)
+}
+
+// settle runs the renderings the article pane and the preview wait for,
+// and those their arrival asks for in turn, as the program would.
+func settle(m *Model) {
+	for _, d := range []*detail{&m.detail, &m.preview} {
+		cmd := d.render()
+		for cmd != nil {
+			msg, ok := cmd().(renderedMsg)
+			if !ok {
+				break
+			}
+			_, cmd = m.Update(msg)
+		}
 	}
 }
 
@@ -81,7 +99,16 @@ var scenes = map[string]scene{
 		send(m, enter)
 	},
 	"help":     func(m *Model) { send(m, tea.KeyPressMsg{Code: '?', Text: "?"}) },
-	"problems": func(m *Model) { send(m, tea.KeyPressMsg{Code: 'p', Text: "p"}) },
+	"problems": func(m *Model) { send(m, tea.KeyPressMsg{Code: '!', Text: "!"}) },
+	"find": func(m *Model) {
+		send(m, enter)
+		send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
+		for _, r := range "the" {
+			send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		send(m, enter)
+		send(m, tea.KeyPressMsg{Code: 'n', Text: "n"})
+	},
 }
 
 func TestGolden(t *testing.T) {
@@ -449,7 +476,7 @@ func TestBackgroundColorPicksStyles(t *testing.T) {
 			if m.styles.isDark != tt.wantDark {
 				t.Errorf("dark styles = %v, want %v", m.styles.isDark, tt.wantDark)
 			}
-			if _, ok := m.detail.rendered[m.detail.key()]; !ok {
+			if !m.detail.ready() {
 				t.Errorf("the article is not rendered for the %s style", m.styles.glamourStyle())
 			}
 		})
