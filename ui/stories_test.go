@@ -1,0 +1,332 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/broadsheet/broadsheet/feed"
+	readstate "github.com/broadsheet/broadsheet/internal/state"
+)
+
+// Sentences of the bridge story, written for these tests: one every
+// outlet printed, and one each only one outlet has.
+const (
+	bridgeShared   = "The council said the bridge would stay shut until a full inspection was finished."
+	bridgeGazette  = "The harbour master said boats could still pass under the open span at high tide."
+	bridgeLedger   = "Local shops fear a quiet Easter if the bridge is not open again by April."
+	bridgeCourier  = "Bus route 14 will run every twenty minutes via Castleford while the bridge is closed."
+	// storyTitle heads the story: its most central report's headline.
+	storyTitle = "Crack closes Ormsby swing bridge"
+)
+
+// storyArticles are testArticles and three reports of one event, from
+// three outlets, newer than the rest.
+func storyArticles() []*feed.Article {
+	day := func(d int) time.Time { return time.Date(2025, 3, d, 9, 0, 0, 0, time.UTC) }
+	detour := "Drivers face a detour of eleven miles through Castleford and the old quarry road."
+	report := func(id, outlet, title, lead string, d int, rest ...string) *feed.Article {
+		body := lead
+		for _, p := range rest {
+			body += "\n\n" + p
+		}
+		return &feed.Article{
+			ID: id, Path: id + ".txt", Title: title, Outlet: outlet, Date: day(d),
+			Lead: lead, Body: body, Words: len(splitWords(body)),
+		}
+	}
+	return append(testArticles(),
+		report("b1", "The Harbour Gazette", "Ormsby swing bridge shut after engineers find crack",
+			"The Ormsby swing bridge was closed to traffic on Thursday after engineers found a crack in its main girder.",
+			20, bridgeShared, detour, bridgeGazette),
+		report("b2", "Northern Ledger", storyTitle,
+			"Engineers found a crack in the main girder of the Ormsby swing bridge, which was closed to traffic on Thursday.",
+			20, bridgeShared, detour, bridgeLedger),
+		report("b3", "Valley Courier", "Ormsby bridge closure: what drivers need to know",
+			"The Ormsby swing bridge closed on Thursday after a crack was found in its main girder.",
+			21, bridgeShared, bridgeCourier),
+	)
+}
+
+func splitWords(s string) []string {
+	var out []string
+	word := false
+	for _, r := range s {
+		if r == ' ' || r == '\n' {
+			word = false
+			continue
+		}
+		if !word {
+			out = append(out, "")
+		}
+		word = true
+	}
+	return out
+}
+
+// fakeState is a State in memory that notes what it was told.
+type fakeState struct {
+	mu     sync.Mutex
+	marks  map[string]readstate.Mark
+	places map[string]string
+}
+
+func newFakeState() *fakeState {
+	return &fakeState{marks: make(map[string]readstate.Mark), places: make(map[string]string)}
+}
+
+func (f *fakeState) MarkRead(id string, read bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	m := f.marks[id]
+	m.Read = read
+	f.marks[id] = m
+	return nil
+}
+
+func (f *fakeState) SetStarred(id string, on bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	m := f.marks[id]
+	m.Starred = on
+	f.marks[id] = m
+	return nil
+}
+
+func (f *fakeState) Snapshot() (map[string]readstate.Mark, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make(map[string]readstate.Mark, len(f.marks))
+	for id, m := range f.marks {
+		out[id] = m
+	}
+	return out, nil
+}
+
+func (f *fakeState) SetPlace(key, id string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.places[key] = id
+	return nil
+}
+
+func (f *fakeState) Place(key string) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.places[key], nil
+}
+
+func (f *fakeState) mark(id string) readstate.Mark {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.marks[id]
+}
+
+func (f *fakeState) place(key string) string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.places[key]
+}
+
+// The real database is a State.
+var _ State = (*readstate.DB)(nil)
+
+// newStateFlow runs a model with a State in a test program, 80 columns
+// wide so that no preview stands beside the list.
+func newStateFlow(t *testing.T, events <-chan feed.Event, st State) *flow {
+	t.Helper()
+	opts := Options{Title: "test"}
+	if st != nil {
+		opts.State = st
+	}
+	rec := &recorder{Model: New(events, opts)}
+	tm := teatest.NewTestModel(t, rec,
+		teatest.WithInitialTermSize(80, 40),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.NoTTY)),
+	)
+	return &flow{t: t, tm: tm, rec: rec}
+}
+
+// waitScreen waits until ok holds for the screen.
+func (f *flow) waitScreen(what string, ok func(screen string) bool) {
+	f.t.Helper()
+	teatest.WaitFor(f.t, f.tm.Output(), func([]byte) bool { return ok(f.rec.screen()) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+// selectedIs reports whether the screen's selected row is headed by
+// title.
+func selectedIs(screen, title string) bool {
+	return strings.Contains(screen, "┃ "+title)
+}
+
+var tab = tea.KeyPressMsg{Code: tea.KeyTab}
+
+// start returns the first words of a sentence, which fit on one line
+// however the pane wraps it.
+func start(s string) string { return s[:30] }
+
+func TestFlowStoryRowsExpand(t *testing.T) {
+	f := newStateFlow(t, eventsOf(storyArticles()), nil)
+	f.waitFor(storyTitle, "3 outlets", "6 stories · 8 articles", "Orchard festival")
+	f.waitGone("Ormsby bridge closure: what drivers need to know")
+	// The story comes first, being newest: tab shows its articles under
+	// it, in place, and tab again folds them.
+	f.press(tab)
+	f.waitFor("Ormsby bridge closure: what drivers need to know", "Ormsby swing bridge shut after engineers find crack", "▾ 3 outlets")
+	f.press(tab)
+	f.waitGone("Ormsby bridge closure: what drivers need to know")
+	// t lists one row an article.
+	f.tm.Type("t")
+	f.waitFor("Ormsby bridge closure: what drivers need to know", "8 articles")
+	f.waitGone("stories ·", "3 outlets")
+	f.tm.Type("t")
+	f.waitFor("6 stories · 8 articles")
+	f.quit()
+}
+
+func TestFlowStoryPane(t *testing.T) {
+	f := newStateFlow(t, eventsOf(storyArticles()), nil)
+	f.waitFor(storyTitle, "3 outlets")
+	f.press(enter)
+	// The outlets side by side, and what the chosen report alone has:
+	// the newest first, the Courier's.
+	f.waitFor("Outlet", "Headline", "Words", "The Harbour Gazette", "Northern Ledger", "Valley Courier",
+		"Only in this article (Valley Courier)", start(bridgeCourier))
+	f.waitGone(bridgeShared)
+	f.press(down)
+	f.waitFor("Only in this article (Northern Ledger)", start(bridgeLedger))
+	f.waitGone(start(bridgeCourier))
+	// Enter reads it; back returns to the story, and back again to the
+	// list.
+	f.press(enter)
+	f.waitFor(start(bridgeShared), "esc/h back")
+	f.press(esc)
+	f.waitFor("Only in this article (Northern Ledger)")
+	f.press(esc)
+	f.waitFor("6 stories · 8 articles")
+	m := f.quit()
+	if m.state != stateList {
+		t.Errorf("state = %v, want the list", m.state)
+	}
+}
+
+func TestFlowReadUnreadAndStarred(t *testing.T) {
+	st := newFakeState()
+	f := newStateFlow(t, eventsOf(testArticles()), st)
+	f.waitFor("5 stories · 5 articles")
+	f.waitScreen("5 unread marks", func(s string) bool { return strings.Count(s, "●") == 5 })
+	// Opening an article reads it: its mark goes.
+	f.press(enter)
+	f.waitFor("The lighthouse keeper welcomed the change.")
+	f.press(esc)
+	f.waitScreen("4 unread marks", func(s string) bool { return strings.Count(s, "●") == 4 })
+	if !st.mark("a1").Read {
+		t.Errorf("opened article a1 not marked read in the state")
+	}
+	// u shows the unread alone.
+	f.tm.Type("u")
+	f.waitFor("4 stories · 4 articles · unread")
+	f.waitGone("Harbour council approves winter ferry timetable")
+	f.tm.Type("u")
+	f.waitFor("Harbour council approves winter ferry timetable", "5 articles")
+	// s stars the selected article, which is the next one now that
+	// the first was hidden; S shows the starred alone.
+	f.tm.Type("s")
+	f.waitFor("★")
+	f.tm.Type("S")
+	f.waitFor("1 story · 1 article · starred", "Bridge repairs to close the river road")
+	f.waitGone("Orchard festival")
+	f.tm.Type("S")
+	f.waitFor("Orchard festival")
+	f.quit()
+	if !st.mark("a2").Starred {
+		t.Errorf("starred article a2 not starred in the state")
+	}
+}
+
+func TestFlowReadWithoutState(t *testing.T) {
+	// No State: marks last for the run.
+	f := newStateFlow(t, eventsOf(testArticles()), nil)
+	f.waitFor("5 articles")
+	f.press(enter)
+	f.waitFor("The lighthouse keeper welcomed the change.")
+	f.tm.Type("s")
+	f.press(esc)
+	f.waitScreen("3 unread marks and a star", func(s string) bool {
+		return strings.Count(s, "●") == 4 && strings.Count(s, "★") == 1
+	})
+	f.quit()
+}
+
+func TestFlowPlaceRestored(t *testing.T) {
+	st := newFakeState()
+	st.places["all"] = "a3"
+	f := newStateFlow(t, eventsOf(testArticles()), st)
+	f.waitScreen("the kept place selected", func(s string) bool { return selectedIs(s, "Fish market moves to the east quay") })
+	f.press(down)
+	f.waitScreen("the next row selected", func(s string) bool { return selectedIs(s, "Orchard festival draws record crowd") })
+	m := f.quit()
+	if got := st.place("all"); got != "a4" {
+		t.Errorf("place kept on quitting = %q, want a4", got)
+	}
+	if a := m.list.selected(); a == nil || a.ID != "a4" {
+		t.Errorf("selected = %v, want a4", a)
+	}
+}
+
+// newerArticles returns n made-up articles dated after every test
+// article, each its own event.
+func newerArticles(n int) []*feed.Article {
+	words := []string{"kelp", "granary", "viaduct", "regatta", "foundry", "orchard", "beacon", "ropewalk", "tannery", "signal"}
+	arts := make([]*feed.Article, n)
+	for i := range arts {
+		w1, w2 := words[i%len(words)], words[(i/len(words))%len(words)]
+		title := fmt.Sprintf("Late news %d of the %s and the %s", i, w1, w2)
+		arts[i] = &feed.Article{
+			ID: fmt.Sprintf("n%03d", i), Path: fmt.Sprintf("new/%03d.txt", i), Title: title,
+			Outlet: "Evening Post", Date: time.Date(2025, 4, 1+i%20, 9, i, 0, 0, time.UTC),
+			Lead: title + ".", Body: title + ".",
+		}
+	}
+	return arts
+}
+
+func TestFlowLiveEventsKeepSelection(t *testing.T) {
+	arts := testArticles()
+	ch := make(chan feed.Event, 8)
+	ch <- feed.Event{Articles: arts, Progress: feed.Progress{Found: 5, Done: 5, Walked: true}}
+	f := newStateFlow(t, ch, nil)
+	f.waitFor("5 stories · 5 articles")
+	f.press(down)
+	f.press(down)
+	f.waitScreen("Fish market selected", func(s string) bool { return selectedIs(s, "Fish market moves to the east quay") })
+
+	// A burst of newer articles arrives, as a watched folder reports
+	// them: the reader stays on the same article.
+	burst := newerArticles(40)
+	for i := 0; i < len(burst); i += 10 {
+		ch <- feed.Event{Articles: burst[i : i+10], Progress: feed.Progress{Found: 5, Done: 5, Walked: true}}
+	}
+	f.waitFor("45 articles")
+	f.waitScreen("Fish market still selected", func(s string) bool { return selectedIs(s, "Fish market moves to the east quay") })
+
+	// A file removed takes its article out; the selection stays.
+	ch <- feed.Event{Removed: []string{"ledger/bridge.txt"}, Progress: feed.Progress{Found: 5, Done: 5, Walked: true}}
+	f.waitFor("44 articles")
+	f.waitGone("Bridge repairs to close the river road")
+	f.waitScreen("Fish market still selected", func(s string) bool { return selectedIs(s, "Fish market moves to the east quay") })
+	m := f.quit()
+	if m.loading {
+		t.Errorf("still loading after every file found was read")
+	}
+	if a := m.list.selected(); a == nil || a.ID != "a3" {
+		t.Errorf("selected = %v, want a3", a)
+	}
+}
