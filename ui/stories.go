@@ -223,10 +223,30 @@ func (p storyPane) View() string {
 	lines = append(lines, pad+st.Byline.Render(truncate(about, w)), "")
 	lines = append(lines, p.table(w)...)
 
-	if a := p.selected(); a != nil {
+	// What each article alone reports: the chosen one's first, then
+	// the others' in the table's order, as many as there is room for.
+	sel := p.selected()
+	order := make([]*feed.Article, 0, len(s.Articles))
+	if sel != nil {
+		order = append(order, sel)
+	}
+	for _, a := range s.Articles {
+		if a != sel {
+			order = append(order, a)
+		}
+	}
+	for _, a := range order {
+		if len(lines) >= p.height {
+			break
+		}
 		lines = append(lines, "")
-		heading := "Only in this article (" + cleanLine(feed.OutletName(a)) + ")"
-		lines = append(lines, pad+st.Filter.Render(truncate(heading, w)))
+		if a == sel {
+			heading := "Only in this article (" + cleanLine(feed.OutletName(a)) + ")"
+			lines = append(lines, pad+st.Filter.Render(truncate(heading, w)))
+		} else {
+			heading := "Only in " + cleanLine(feed.OutletName(a))
+			lines = append(lines, pad+st.Meta.Bold(true).Render(truncate(heading, w)))
+		}
 		only := s.Only[a.ID]
 		if len(only) == 0 {
 			lines = append(lines, pad+st.Empty.Render(truncate("Nothing the others do not also report.", w)))

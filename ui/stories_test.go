@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -18,10 +19,10 @@ import (
 // Sentences of the bridge story, written for these tests: one every
 // outlet printed, and one each only one outlet has.
 const (
-	bridgeShared   = "The council said the bridge would stay shut until a full inspection was finished."
-	bridgeGazette  = "The harbour master said boats could still pass under the open span at high tide."
-	bridgeLedger   = "Local shops fear a quiet Easter if the bridge is not open again by April."
-	bridgeCourier  = "Bus route 14 will run every twenty minutes via Castleford while the bridge is closed."
+	bridgeShared  = "The council said the bridge would stay shut until a full inspection was finished."
+	bridgeGazette = "The harbour master said boats could still pass under the open span at high tide."
+	bridgeLedger  = "Local shops fear a quiet Easter if the bridge is not open again by April."
+	bridgeCourier = "Bus route 14 will run every twenty minutes via Castleford while the bridge is closed."
 	// storyTitle heads the story: its most central report's headline.
 	storyTitle = "Crack closes Ormsby swing bridge"
 )
@@ -199,10 +200,10 @@ func TestFlowStoryPane(t *testing.T) {
 	// the newest first, the Courier's.
 	f.waitFor("Outlet", "Headline", "Words", "The Harbour Gazette", "Northern Ledger", "Valley Courier",
 		"Only in this article (Valley Courier)", start(bridgeCourier))
-	f.waitGone(bridgeShared)
+	f.waitGone(start(bridgeShared))
 	f.press(down)
-	f.waitFor("Only in this article (Northern Ledger)", start(bridgeLedger))
-	f.waitGone(start(bridgeCourier))
+	f.waitFor("Only in this article (Northern Ledger)", start(bridgeLedger), "Only in Valley Courier")
+	f.waitGone("Only in this article (Valley Courier)")
 	// Enter reads it; back returns to the story, and back again to the
 	// list.
 	f.press(enter)
@@ -328,5 +329,99 @@ func TestFlowLiveEventsKeepSelection(t *testing.T) {
 	}
 	if a := m.list.selected(); a == nil || a.ID != "a3" {
 		t.Errorf("selected = %v, want a3", a)
+	}
+}
+
+// storyScenes put a model into the states of stories and reading state.
+var storyScenes = map[string]scene{
+	"stories":  func(m *Model) {},
+	"expanded": func(m *Model) { send(m, tab) },
+	"articles": func(m *Model) { send(m, tea.KeyPressMsg{Code: 't', Text: "t"}) },
+	"story":    func(m *Model) { send(m, enter) },
+	"story-down": func(m *Model) {
+		send(m, enter)
+		send(m, tea.KeyPressMsg{Code: 'G', Text: "G"})
+	},
+	"story-article": func(m *Model) {
+		send(m, enter)
+		send(m, enter)
+	},
+	"unread": func(m *Model) {
+		send(m, enter)
+		send(m, enter)
+		send(m, esc)
+		send(m, esc)
+		send(m, tea.KeyPressMsg{Code: 'u', Text: "u"})
+	},
+	"starred": func(m *Model) {
+		send(m, tea.KeyPressMsg{Code: 's', Text: "s"})
+		send(m, tea.KeyPressMsg{Code: 'S', Text: "S"})
+	},
+	"starred-none": func(m *Model) { send(m, tea.KeyPressMsg{Code: 'S', Text: "S"}) },
+}
+
+func TestStoryViewsFit(t *testing.T) {
+	sizes := [][2]int{{160, 40}, {120, 40}, {80, 24}, {60, 15}, {40, 10}, {24, 6}, {10, 3}, {1, 1}}
+	arts := storyArticles()
+	// A fourth report of the bridge, from an outlet with a long name,
+	// with a long headline and a long sentence of its own.
+	wide := *arts[len(arts)-1]
+	wide.ID, wide.Path = "b4", "b4.txt"
+	wide.Outlet = strings.Repeat("Outlet With A Very Long Name ", 4)
+	wide.Title = strings.Repeat("An exceedingly long headline about the Ormsby bridge ", 4)
+	wide.Body += "\n\nWide text without spaces follows here: " + strings.Repeat("x", 300) + "."
+	arts = append(arts, &wide)
+	for name, sc := range storyScenes {
+		for _, sz := range sizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz[0], sz[1]), func(t *testing.T) {
+				m := loaded(t, arts, sz[0], sz[1])
+				sc(m)
+				checkFits(t, m.View().Content, sz[0], sz[1])
+				send(m, tea.WindowSizeMsg{Width: sz[0] + 7, Height: sz[1] + 3})
+				checkFits(t, m.View().Content, sz[0]+7, sz[1]+3)
+			})
+		}
+	}
+}
+
+func TestStoryPaneShowsWhatEachOutletAdds(t *testing.T) {
+	m := loaded(t, storyArticles(), 120, 40)
+	if st := m.list.selectedStory(); st == nil || len(st.Articles) != 3 {
+		t.Fatalf("first row is not the bridge story of 3 articles: %+v", m.list.selected())
+	}
+	send(m, enter)
+	tests := []struct {
+		name      string
+		outlet    string
+		only, not string
+	}{
+		{"newest first", "Valley Courier", bridgeCourier, bridgeLedger},
+		{"then by headline", "Northern Ledger", bridgeLedger, bridgeGazette},
+		{"last", "The Harbour Gazette", bridgeGazette, bridgeCourier},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if i > 0 {
+				send(m, down)
+			}
+			view := ansi.Strip(m.View().Content)
+			flat := strings.Join(strings.Fields(view), " ")
+			if !strings.Contains(view, "Only in this article ("+tt.outlet+")") {
+				t.Errorf("no 'only in this article' heading for %s:\n%s", tt.outlet, view)
+			}
+			// The chosen article's own sentences come first, before
+			// the others' sections.
+			own := strings.Index(flat, "Only in this article ("+tt.outlet+")")
+			next := strings.Index(flat[own+1:], "Only in ") + own + 1
+			if i := strings.Index(flat, tt.only); i < own || i > next {
+				t.Errorf("%s's own sentence %q is not in its section:\n%s", tt.outlet, tt.only, view)
+			}
+			if i := strings.Index(flat, tt.not); i > own && i < next {
+				t.Errorf("another outlet's sentence is shown as %s's own:\n%s", tt.outlet, view)
+			}
+			if strings.Contains(flat, bridgeShared) {
+				t.Errorf("a sentence every outlet has is shown as one's own:\n%s", view)
+			}
+		})
 	}
 }
