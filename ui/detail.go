@@ -76,11 +76,15 @@ func (d *detail) SetSize(w, h int) {
 func (d *detail) open(a *feed.Article, pos int) tea.Cmd {
 	d.article = a
 	d.md = clean(a.Body)
-	d.lines = nil
 	d.restore = pos
 	d.find.reset()
-	d.viewport.SetContent("")
-	d.viewport.GotoTop()
+	if !d.preview {
+		// The preview keeps the article it showed until the next is
+		// rendered, rather than blink "Rendering…" at each move.
+		d.lines = nil
+		d.viewport.SetContent("")
+		d.viewport.GotoTop()
+	}
 	return d.render()
 }
 
@@ -229,7 +233,7 @@ func (d detail) View() string {
 		return ""
 	}
 	body := d.viewport.View()
-	if !d.ready() {
+	if !d.ready() && (!d.preview || d.lines == nil) {
 		body = fit(d.styles.Empty.Render("  Rendering…"), d.width, d.height-1)
 	}
 	pos := fmt.Sprintf("%3.0f%%", d.viewport.ScrollPercent()*100)

@@ -481,7 +481,8 @@ func (m *Model) footerView() string {
 	if m.state == stateHelp {
 		keys = paneHelp{short: []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}}
 	}
-	return m.statusView() + "\n" + m.help.View(keys)
+	// The help may run a cell past its width when it adds its ellipsis.
+	return m.statusView() + "\n" + truncate(m.help.View(keys), m.width)
 }
 
 // statusView draws the status bar: the article count, the outlet filter,
@@ -539,5 +540,5 @@ func (m *Model) helpView() string {
 		keys = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
 	}
 	box := m.styles.HelpBox.Render(keys)
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+	return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), w, h)
 }

@@ -158,7 +158,7 @@ func checkFits(t *testing.T, view string, w, h int) {
 }
 
 func TestViewFitsWindow(t *testing.T) {
-	sizes := [][2]int{{120, 40}, {80, 24}, {60, 15}, {40, 10}, {24, 6}, {10, 3}, {1, 1}}
+	sizes := [][2]int{{160, 50}, {120, 40}, {100, 30}, {80, 24}, {60, 15}, {50, 12}, {40, 10}, {24, 6}, {10, 3}, {1, 1}}
 	arts := append(testArticles(), &feed.Article{
 		ID: "long", Path: "long.txt",
 		Title:  strings.Repeat("An exceedingly long headline that keeps going ", 6),
@@ -173,6 +173,11 @@ func TestViewFitsWindow(t *testing.T) {
 				m := loaded(t, arts, sz[0], sz[1])
 				sc(m)
 				checkFits(t, m.View().Content, sz[0], sz[1])
+				// A part too wide would widen every line, and the
+				// frame would cut them all, the short header too.
+				if head := strings.SplitN(ansi.Strip(m.View().Content), "\n", 2)[0]; sz[0] >= minWidth && strings.Contains(head, "…") {
+					t.Errorf("the header is cut: %q", head)
+				}
 				// And again after a resize in that state.
 				send(m, tea.WindowSizeMsg{Width: sz[0] + 7, Height: sz[1] + 3})
 				checkFits(t, m.View().Content, sz[0]+7, sz[1]+3)
