@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -121,6 +122,12 @@ func (lib *library) add(batch []feed.Event) eventsMsg {
 	}
 	flush()
 	msg.added, msg.removed = len(added), len(removed)
+	// An article added by one event of the batch and taken out by a
+	// later one is no news for the index or the stories.
+	added = slices.DeleteFunc(added, func(a *feed.Article) bool {
+		cur, ok := lib.store.Get(a.ID)
+		return !ok || cur != a
+	})
 	lib.mu.Lock()
 	if ix, ok := any(lib.index).(interface{ Remove(id string) bool }); ok {
 		// Once the index can forget (the search branch adds Remove),

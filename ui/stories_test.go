@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/story"
 	readstate "github.com/broadsheet/broadsheet/internal/state"
 )
 
@@ -423,5 +425,115 @@ func TestStoryPaneShowsWhatEachOutletAdds(t *testing.T) {
 				t.Errorf("a sentence every outlet has is shown as one's own:\n%s", view)
 			}
 		})
+	}
+}
+
+func TestLibraryFollowsChanges(t *testing.T) {
+	arts := storyArticles()
+	lib := newLibrary()
+	group := func() []*story.Story {
+		t.Helper()
+		return lib.groupStories()().(storiesMsg).stories
+	}
+	find := func(sts []*story.Story, id string) *story.Story {
+		for _, st := range sts {
+			if holds(st, id) {
+				return st
+			}
+		}
+		return nil
+	}
+	// A watched file changed, read again with new text, and a file
+	// removed: the second event removes what the first added.
+	changed := *arts[6] // b2, the Ledger's report
+	changed.ID, changed.Body = "b2-new", arts[6].Body+"\n\nThe ferry will run an extra sailing on Saturday."
+	steps := []struct {
+		name       string
+		events     []feed.Event
+		added      int
+		removed    int
+		want       int
+		storySize  int // of the story holding b1, 0 for none
+		searchHits int // for "extra sailing"
+	}{
+		{"load", []feed.Event{{Articles: arts}}, 8, 0, 8, 3, 0},
+		{"file read again", []feed.Event{{Removed: []string{"b2.txt"}, Articles: []*feed.Article{&changed}}}, 1, 1, 8, 3, 1},
+		{"file removed", []feed.Event{{Removed: []string{"b3.txt"}}}, 0, 1, 7, 2, 1},
+		{"added then removed in one batch", []feed.Event{
+			{Articles: []*feed.Article{{ID: "tmp", Path: "tmp.txt", Title: "Extra sailing notice", Body: "extra sailing"}}},
+			{Removed: []string{"tmp.txt"}},
+		}, 1, 1, 7, 2, 1},
+		{"story left with one", []feed.Event{{Removed: []string{"b2.txt"}}}, 0, 1, 6, 1, 0},
+	}
+	for _, tt := range steps {
+		t.Run(tt.name, func(t *testing.T) {
+			msg := lib.add(tt.events)
+			if msg.added != tt.added || msg.removed != tt.removed {
+				t.Errorf("added %d, removed %d; want %d, %d", msg.added, msg.removed, tt.added, tt.removed)
+			}
+			if got := lib.store.Len(); got != tt.want {
+				t.Errorf("store holds %d articles, want %d", got, tt.want)
+			}
+			sts := group()
+			n := 0
+			for _, st := range sts {
+				n += len(st.Articles)
+			}
+			if n != tt.want {
+				t.Errorf("stories hold %d articles, want %d", n, tt.want)
+			}
+			if st := find(sts, "b1"); st == nil || len(st.Articles) != tt.storySize {
+				t.Errorf("story of b1 = %v, want %d articles", st, tt.storySize)
+			}
+			if got := len(lib.search("extra sailing", 10)); got != tt.searchHits {
+				t.Errorf("search finds %d, want %d", got, tt.searchHits)
+			}
+		})
+	}
+}
+
+// fakeStories groups made-up articles, in feed.Less order, three to a
+// story, as a Set would hand them over, without the grouping's cost.
+func fakeStories(arts []*feed.Article) []*story.Story {
+	var out []*story.Story
+	for i := 0; i < len(arts); i += 3 {
+		group := arts[i:min(i+3, len(arts))]
+		st := &story.Story{ID: fmt.Sprintf("s%07d", i), Title: group[0].Title, Date: group[0].Date, Articles: group}
+		for _, a := range group {
+			st.Outlets = append(st.Outlets, a.Outlet)
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// BenchmarkStoryListKeys measures moving through story rows and
+// drawing the screen: the cost must not grow with the articles.
+func BenchmarkStoryListKeys(b *testing.B) {
+	for _, n := range []int{1_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			m := loadedByArticle(b, manyArticles(n), 120, 40)
+			m.list.setByArticle(false)
+			m.list.setStories(fakeStories(m.lib.store.Articles()))
+			keys := []tea.KeyPressMsg{down, tab, down, {Code: tea.KeyPgDown}, tab, {Code: 'G', Text: "G"}, {Code: 'g', Text: "g"}}
+			runtime.GC() // the load's garbage is not the keys' cost
+			b.ResetTimer()
+			for i := range b.N {
+				m.Update(keys[i%len(keys)])
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkStoryRows measures making the rows again, as when a batch of
+// articles or stories arrives.
+func BenchmarkStoryRows(b *testing.B) {
+	m := loadedByArticle(b, manyArticles(100_000), 120, 40)
+	m.list.setByArticle(false)
+	sts := fakeStories(m.lib.store.Articles())
+	b.ResetTimer()
+	for range b.N {
+		m.list.setStories(sts)
 	}
 }

@@ -46,6 +46,7 @@ type storyList struct {
 	expanded  map[string]bool // story IDs
 	rows      []row
 	articles  int // articles in the rows, expanded or not
+	storyRows int // rows that are not under a story
 	scroll    scroller
 	// moved reports whether the reader has moved the cursor. Until then
 	// the cursor stays on the first row as newer articles arrive; after,
@@ -126,17 +127,11 @@ func (l storyList) summary() string {
 	if l.byArticle || !l.grouped {
 		return n
 	}
-	stories := 0
-	for _, r := range l.rows {
-		if !r.under {
-			stories++
-		}
-	}
 	noun := "stories"
-	if stories == 1 {
+	if l.storyRows == 1 {
 		noun = "story"
 	}
-	return thousands(stories) + " " + noun + " · " + n
+	return thousands(l.storyRows) + " " + noun + " · " + n
 }
 
 // selected returns the article of the row under the cursor (for a story,
@@ -168,9 +163,9 @@ func (l storyList) current() (row, bool) {
 // cursor on the row it was on and that row where it was on screen.
 func (l *storyList) rebuild() {
 	prev, had := l.current()
-	l.rows = l.rows[:0:0]
 	l.articles = 0
 	if l.byArticle || !l.grouped {
+		l.rows = make([]row, 0, len(l.arts))
 		for _, a := range l.arts {
 			if l.view.keeps(a, l.marks) {
 				l.rows = append(l.rows, row{art: a})
@@ -178,8 +173,15 @@ func (l *storyList) rebuild() {
 		}
 		l.articles = len(l.rows)
 	} else {
+		l.rows = make([]row, 0, len(l.stories))
 		for _, st := range l.stories {
 			l.rows = l.appendStory(l.rows, st)
+		}
+	}
+	l.storyRows = 0
+	for _, r := range l.rows {
+		if !r.under {
+			l.storyRows++
 		}
 	}
 	switch {
