@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
@@ -193,8 +194,19 @@ func (e *env) loader(paths []string) (*feed.Loader, []string) {
 		return l, folders
 	}
 	l.FS = data.FS
+	x.Signatures.Append(sampleSignatures()...)
 	return l, []string{"."}
 }
+
+// sampleSignatures returns the signatures of the bundled samples'
+// fictional outlets, which only the samples need.
+var sampleSignatures = sync.OnceValue(func() []feed.Signature {
+	sigs, err := feed.ParseSignatures(data.Signatures)
+	if err != nil {
+		panic("data/signatures.toml: " + err.Error())
+	}
+	return sigs
+})
 
 // load reads paths, reporting each problem on stderr.
 func (e *env) load(paths []string) *feed.Store {
