@@ -73,6 +73,15 @@ func (m *Model) click(y int) tea.Cmd {
 		if i, ok := m.problems.scroll.at(y); ok {
 			m.problems.scroll.moveTo(i)
 		}
+	case stateStory:
+		i, ok := m.story.scroll.at(y - storyChrome)
+		if !ok {
+			return nil
+		}
+		if i == m.story.scroll.cursor {
+			return m.openArticle(m.story.selected(), stateStory)
+		}
+		m.story.scroll.moveTo(i)
 	}
 	return nil
 }

@@ -230,6 +230,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.tooSmall() {
 		if key.Matches(msg, k.Quit) {
+			m.savePlace()
 			return tea.Quit
 		}
 		return nil

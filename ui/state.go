@@ -27,8 +27,8 @@ type State interface {
 type marks struct {
 	store State
 	by    map[string]readstate.Mark
-	// err is the last error the State gave, shown once in the status
-	// bar; reading goes on without it.
+	// err is the last error the State gave, shown in the status bar;
+	// reading goes on without it.
 	err error
 }
 
@@ -159,11 +159,21 @@ func (m *Model) handleStateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, k.Star):
 		if a := m.currentArticle(); a != nil {
-			m.marks.setStarred(a.ID, !m.marks.starred(a.ID))
+			on := !m.marks.starred(a.ID)
+			m.marks.setStarred(a.ID, on)
+			m.notice = "★ Starred."
+			if !on {
+				m.notice = "Star taken off."
+			}
 		}
 	case key.Matches(msg, k.ToggleRead):
 		if a := m.currentArticle(); a != nil {
-			m.marks.setRead(a.ID, !m.marks.read(a.ID))
+			read := !m.marks.read(a.ID)
+			m.marks.setRead(a.ID, read)
+			m.notice = "Marked read."
+			if !read {
+				m.notice = "Marked unread."
+			}
 		}
 	case inList && key.Matches(msg, k.UnreadOnly):
 		v := m.list.view

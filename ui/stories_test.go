@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -535,5 +536,26 @@ func BenchmarkStoryRows(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		m.list.setStories(sts)
+	}
+}
+
+func TestStoryPaneClicks(t *testing.T) {
+	m := loaded(t, storyArticles(), 80, 30)
+	send(m, enter)
+	if m.state != stateStory {
+		t.Fatalf("enter on the story row showed %v, want the story pane", m.state)
+	}
+	top := lipgloss.Height(m.headerView()) + storyChrome
+	// The second row of the table: the Ledger's report.
+	send(m, tea.MouseClickMsg{X: 5, Y: top + 1, Button: tea.MouseLeft})
+	if a := m.story.selected(); a == nil || a.ID != "b2" {
+		t.Fatalf("a click on the second row selected %v, want b2", a)
+	}
+	send(m, tea.MouseClickMsg{X: 5, Y: top + 1, Button: tea.MouseLeft})
+	if m.state != stateDetail || m.detail.article.ID != "b2" {
+		t.Errorf("a second click showed %v, want b2 in the article pane", m.state)
+	}
+	if !m.marks.read("b2") {
+		t.Errorf("the article opened by a click is not marked read")
 	}
 }
