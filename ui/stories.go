@@ -110,6 +110,16 @@ func (m *Model) openRow() tea.Cmd {
 	return nil
 }
 
+// storyPreview draws a story for the preview beside the list: its
+// outlets side by side and what each article alone reports.
+func (m *Model) storyPreview(st *story.Story, w, h int) string {
+	p := newStoryPane(m.styles, m.keys, m.marks)
+	p.preview = true
+	p.width, p.height = w, h
+	p.open(st)
+	return p.View()
+}
+
 // storyPane shows one story: the outlets that ran it side by side, one
 // row an article (outlet, headline, date, words), and under them the
 // sentences that only the chosen article has, which is what its outlet
@@ -121,6 +131,9 @@ type storyPane struct {
 
 	story  *story.Story
 	scroll scroller // over the articles
+	// preview reports whether the pane stands beside the list, where
+	// it has no cursor of its own.
+	preview bool
 
 	width, height int
 }
@@ -226,6 +239,9 @@ func (p storyPane) View() string {
 	// What each article alone reports: the chosen one's first, then
 	// the others' in the table's order, as many as there is room for.
 	sel := p.selected()
+	if p.preview {
+		sel = nil
+	}
 	order := make([]*feed.Article, 0, len(s.Articles))
 	if sel != nil {
 		order = append(order, sel)
@@ -303,7 +319,7 @@ func (p storyPane) table(w int) []string {
 	for i := start; i < end; i++ {
 		a := arts[i]
 		bar, text := st.Unselected, st.Title
-		if i == p.scroll.cursor {
+		if i == p.scroll.cursor && !p.preview {
 			bar, text = st.Selected, st.SelectedTitle
 		} else if !p.marks.read(a.ID) {
 			text = st.UnreadTitle

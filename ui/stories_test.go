@@ -559,3 +559,22 @@ func TestStoryPaneClicks(t *testing.T) {
 		t.Errorf("the article opened by a click is not marked read")
 	}
 }
+
+func TestStoryPreviewBesideList(t *testing.T) {
+	m := loaded(t, storyArticles(), 120, 40)
+	view := ansi.Strip(m.View().Content)
+	for _, want := range []string{"Outlet", "Words", "Only in Valley Courier", "Only in Northern Ledger", "Only in The Harbour Gazette"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the preview of the story row lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, "Only in this article") {
+		t.Errorf("the preview has a chosen article, but the cursor is in the list:\n%s", view)
+	}
+	// An article row previews the article.
+	send(m, down)
+	view = ansi.Strip(m.View().Content)
+	if strings.Contains(view, "Only in ") || !strings.Contains(view, "Two early sailings will be added from November.") {
+		t.Errorf("an article row does not preview its article:\n%s", view)
+	}
+}
