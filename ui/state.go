@@ -166,6 +166,21 @@ func (m *Model) handleStateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 				m.notice = "Star taken off."
 			}
 		}
+	case inList && key.Matches(msg, k.ToggleRead) && m.list.selectedStory() != nil:
+		// On a story row, the whole story: read when any of it is
+		// unread, else unread again.
+		st := m.list.selectedStory()
+		read := false
+		for _, a := range st.Articles {
+			read = read || !m.marks.read(a.ID)
+		}
+		for _, a := range st.Articles {
+			m.marks.setRead(a.ID, read)
+		}
+		m.notice = "Story marked read."
+		if !read {
+			m.notice = "Story marked unread."
+		}
 	case key.Matches(msg, k.ToggleRead):
 		if a := m.currentArticle(); a != nil {
 			read := !m.marks.read(a.ID)

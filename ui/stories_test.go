@@ -578,3 +578,26 @@ func TestStoryPreviewBesideList(t *testing.T) {
 		t.Errorf("an article row does not preview its article:\n%s", view)
 	}
 }
+
+func TestToggleReadOnStoryRow(t *testing.T) {
+	m := loaded(t, storyArticles(), 80, 30)
+	mKey := tea.KeyPressMsg{Code: 'm', Text: "m"}
+	steps := []struct {
+		name string
+		read bool
+	}{{"all read", true}, {"all unread again", false}}
+	send(m, enter) // read one of the story's articles first
+	send(m, enter)
+	send(m, esc)
+	send(m, esc)
+	for _, tt := range steps {
+		t.Run(tt.name, func(t *testing.T) {
+			send(m, mKey)
+			for _, id := range []string{"b1", "b2", "b3"} {
+				if got := m.marks.read(id); got != tt.read {
+					t.Errorf("%s read = %v, want %v", id, got, tt.read)
+				}
+			}
+		})
+	}
+}
