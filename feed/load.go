@@ -33,6 +33,11 @@ type Loader struct {
 	MaxFileSize int64
 	// Extractor reads each file. Nil means NewExtractor().
 	Extractor *Extractor
+	// Skip, when set, sees each file's bytes before extraction; a file
+	// it reports true for is passed over, neither extracted nor a
+	// problem. A one-shot search uses it to extract only the files that
+	// can match.
+	Skip func(path string, data []byte) bool
 }
 
 // Progress counts a load's files.
@@ -247,7 +252,30 @@ func (l *Loader) loadFile(x *Extractor, j job) (arts []*Article, probs []Problem
 	if err != nil {
 		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
 	}
+	if l.Skip != nil && l.Skip(j.path, data) {
+		return nil, nil
+	}
 	return x.Extract(Source{Path: j.path, Data: data, Hint: j.hint})
+}
+
+// readAll reads r to its end into a buffer sized for the file, so that
+// a file takes one read and one allocation rather than io.ReadAll's
+// doubling from 512 bytes.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, max(size, 0)+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // errTooLarge is wrapped by the error for a file over the size limit.
@@ -270,7 +298,9 @@ func (l *Loader) read(p string) ([]byte, error) {
 	}
 	defer f.Close()
 	limit := l.maxSize()
+	size := int64(512)
 	if info, err := f.Stat(); err == nil {
+		size = min(info.Size(), limit)
 		if info.IsDir() {
 			return nil, errors.New("is a folder")
 		}
@@ -280,7 +310,7 @@ func (l *Loader) read(p string) ([]byte, error) {
 	}
 	// The file may grow between Stat and reading: read one byte past the
 	// limit to notice.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(io.LimitReader(f, limit+1), size)
 	if err != nil {
 		return nil, err
 	}
