@@ -129,13 +129,14 @@ func (lib *library) add(batch []feed.Event) eventsMsg {
 		return !ok || cur != a
 	})
 	lib.mu.Lock()
-	if ix, ok := any(lib.index).(interface{ Remove(id string) bool }); ok {
-		// Once the index can forget (the search branch adds Remove),
-		// it does; until then search leaves out what the store no
-		// longer holds.
-		for _, a := range removed {
-			ix.Remove(a.ID)
-		}
+	for _, a := range removed {
+		lib.index.Remove(a.ID)
+	}
+	// The index skips an ID it holds, so a file read again, or a copy of
+	// an article that the store now keeps from another file, replaces
+	// the old entry.
+	for _, a := range added {
+		lib.index.Remove(a.ID)
 	}
 	lib.index.Add(added...)
 	lib.mu.Unlock()

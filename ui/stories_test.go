@@ -448,6 +448,7 @@ func TestLibraryFollowsChanges(t *testing.T) {
 	// removed: the second event removes what the first added.
 	changed := *arts[6] // b2, the Ledger's report
 	changed.ID, changed.Body = "b2-new", arts[6].Body+"\n\nThe ferry will run an extra sailing on Saturday."
+	same := *arts[5] // b1 read again as it was: a new copy, one ID
 	steps := []struct {
 		name       string
 		events     []feed.Event
@@ -455,16 +456,18 @@ func TestLibraryFollowsChanges(t *testing.T) {
 		removed    int
 		want       int
 		storySize  int // of the story holding b1, 0 for none
-		searchHits int // for "extra sailing"
+		query      string
+		searchHits int
 	}{
-		{"load", []feed.Event{{Articles: arts}}, 8, 0, 8, 3, 0},
-		{"file read again", []feed.Event{{Removed: []string{"b2.txt"}, Articles: []*feed.Article{&changed}}}, 1, 1, 8, 3, 1},
-		{"file removed", []feed.Event{{Removed: []string{"b3.txt"}}}, 0, 1, 7, 2, 1},
+		{"load", []feed.Event{{Articles: arts}}, 8, 0, 8, 3, "extra sailing", 0},
+		{"file read again unchanged", []feed.Event{{Removed: []string{"b1.txt"}, Articles: []*feed.Article{&same}}}, 1, 1, 8, 3, "boats could still pass", 1},
+		{"file read again changed", []feed.Event{{Removed: []string{"b2.txt"}, Articles: []*feed.Article{&changed}}}, 1, 1, 8, 3, "extra sailing", 1},
+		{"file removed", []feed.Event{{Removed: []string{"b3.txt"}}}, 0, 1, 7, 2, "extra sailing", 1},
 		{"added then removed in one batch", []feed.Event{
 			{Articles: []*feed.Article{{ID: "tmp", Path: "tmp.txt", Title: "Extra sailing notice", Body: "extra sailing"}}},
 			{Removed: []string{"tmp.txt"}},
-		}, 1, 1, 7, 2, 1},
-		{"story left with one", []feed.Event{{Removed: []string{"b2.txt"}}}, 0, 1, 6, 1, 0},
+		}, 1, 1, 7, 2, "extra sailing", 1},
+		{"story left with one", []feed.Event{{Removed: []string{"b2.txt"}}}, 0, 1, 6, 1, "extra sailing", 0},
 	}
 	for _, tt := range steps {
 		t.Run(tt.name, func(t *testing.T) {
@@ -486,7 +489,7 @@ func TestLibraryFollowsChanges(t *testing.T) {
 			if st := find(sts, "b1"); st == nil || len(st.Articles) != tt.storySize {
 				t.Errorf("story of b1 = %v, want %d articles", st, tt.storySize)
 			}
-			if got := len(lib.search("extra sailing", 10)); got != tt.searchHits {
+			if got := len(lib.search(tt.query, 10)); got != tt.searchHits {
 				t.Errorf("search finds %d, want %d", got, tt.searchHits)
 			}
 		})
