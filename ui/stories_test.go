@@ -449,6 +449,8 @@ func TestLibraryFollowsChanges(t *testing.T) {
 	changed := *arts[6] // b2, the Ledger's report
 	changed.ID, changed.Body = "b2-new", arts[6].Body+"\n\nThe ferry will run an extra sailing on Saturday."
 	same := *arts[5] // b1 read again as it was: a new copy, one ID
+	copied := same   // and a copy in a file that sorts first, which the store keeps
+	copied.Path = "a-copy-of-b1.txt"
 	steps := []struct {
 		name       string
 		events     []feed.Event
@@ -461,6 +463,7 @@ func TestLibraryFollowsChanges(t *testing.T) {
 	}{
 		{"load", []feed.Event{{Articles: arts}}, 8, 0, 8, 3, "extra sailing", 0},
 		{"file read again unchanged", []feed.Event{{Removed: []string{"b1.txt"}, Articles: []*feed.Article{&same}}}, 1, 1, 8, 3, "boats could still pass", 1},
+		{"a copy in another file", []feed.Event{{Articles: []*feed.Article{&copied}}}, 1, 0, 8, 3, "boats could still pass", 1},
 		{"file read again changed", []feed.Event{{Removed: []string{"b2.txt"}, Articles: []*feed.Article{&changed}}}, 1, 1, 8, 3, "extra sailing", 1},
 		{"file removed", []feed.Event{{Removed: []string{"b3.txt"}}}, 0, 1, 7, 2, "extra sailing", 1},
 		{"added then removed in one batch", []feed.Event{
