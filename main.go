@@ -69,17 +69,20 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) er
 		opts.DateLayout = cfg.DateFormat.Layout()
 		opts.Keys = &keys
 	}
-	var events <-chan feed.Event
-	if l.FS != nil {
-		events = l.Stream(ctx, paths)
-	} else {
-		followed, err := l.Follow(ctx, paths)
-		if err != nil {
-			return err
-		}
-		events = followed
-	}
-	m := ui.New(events, opts)
+	m := ui.New(follow(ctx, l, paths), opts)
 	_, err := tea.NewProgram(m).Run()
 	return err
+}
+
+// follow loads paths and then follows them, when they are folders and
+// files on disk. The bundled samples cannot change, and are only loaded;
+// so are paths that cannot be watched (one that is not there), so that
+// the reader shows them among its problems.
+func follow(ctx context.Context, l *feed.Loader, paths []string) <-chan feed.Event {
+	if l.FS == nil {
+		if events, err := l.Follow(ctx, paths); err == nil {
+			return events
+		}
+	}
+	return l.Stream(ctx, paths)
 }
