@@ -11,7 +11,6 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
-
 )
 
 // Signature recognises an outlet by what its pages carry around the text:
