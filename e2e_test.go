@@ -115,7 +115,13 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	// The list shows the newest sample first. Titles may be cut to fit,
 	// so look for their start.
-	tm.waitForText(prefix(first.Title, 40), fmt.Sprintf("%d article", len(arts)))
+	tm.waitForText(fmt.Sprintf("%d article", len(arts)), " stories · ")
+
+	// t lists one row an article rather than a story: the newest
+	// sample comes first.
+	tm.keys("t")
+	tm.waitForText(prefix(first.Title, 40))
+	tm.waitFor("one row an article", func(s string) bool { return !strings.Contains(s, " stories · ") })
 
 	// Enter opens it: its headline tops the page and the footer offers
 	// the way back.
@@ -124,7 +130,7 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	// Back to the list, then search for a word of the first title.
 	tm.keys("Escape")
-	tm.waitForText("o outlets")
+	tm.waitForText("t stories")
 	tm.keys("/")
 	tm.waitForText("search articles")
 	query := longestWord(first.Title)
@@ -166,7 +172,8 @@ func cleanEnv(t *testing.T) []string {
 			env = append(env, kv)
 		}
 	}
-	return append(env, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "BROADSHEET_CONFIG=", "TERM=xterm-256color")
+	return append(env, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"XDG_STATE_HOME="+filepath.Join(home, ".local", "state"), "BROADSHEET_CONFIG=", "TERM=xterm-256color")
 }
 
 // startTmux runs the command in a tmux session of w×h cells on a

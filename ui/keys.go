@@ -41,6 +41,14 @@ type KeyMap struct {
 	// CloseSearch leaves the search box; letters and backspace type.
 	CloseSearch key.Binding
 
+	// Reading state and stories: see stories.go and state.go.
+	Stories     key.Binding // one row a story, or one an article
+	Expand      key.Binding // a story's articles shown under it, or not
+	UnreadOnly  key.Binding
+	Star        key.Binding
+	StarredOnly key.Binding
+	ToggleRead  key.Binding
+
 	// Find looks for text in the article being read; NextMatch and
 	// PrevMatch move between what it found.
 	Find      key.Binding
@@ -143,6 +151,30 @@ func DefaultKeyMap() KeyMap {
 			key.WithKeys("esc"),
 			key.WithHelp("esc", "back"),
 		),
+		Stories: key.NewBinding(
+			key.WithKeys("t"),
+			key.WithHelp("t", "stories"),
+		),
+		Expand: key.NewBinding(
+			key.WithKeys("tab"),
+			key.WithHelp("tab", "expand story"),
+		),
+		UnreadOnly: key.NewBinding(
+			key.WithKeys("u"),
+			key.WithHelp("u", "unread only"),
+		),
+		Star: key.NewBinding(
+			key.WithKeys("s"),
+			key.WithHelp("s", "star"),
+		),
+		StarredOnly: key.NewBinding(
+			key.WithKeys("S"),
+			key.WithHelp("S", "starred only"),
+		),
+		ToggleRead: key.NewBinding(
+			key.WithKeys("m"),
+			key.WithHelp("m", "mark read/unread"),
+		),
 		Find: key.NewBinding(
 			key.WithKeys("/"),
 			key.WithHelp("/", "find"),
@@ -193,6 +225,8 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"help": &k.Help, "quit": &k.Quit, "force_quit": &k.ForceQuit,
 		"result_up": &k.ResultUp, "result_down": &k.ResultDown,
 		"choose": &k.Choose, "close_search": &k.CloseSearch,
+		"stories": &k.Stories, "expand": &k.Expand, "unread_only": &k.UnreadOnly,
+		"star": &k.Star, "starred_only": &k.StarredOnly, "toggle_read": &k.ToggleRead,
 		"find": &k.Find, "next_match": &k.NextMatch, "prev_match": &k.PrevMatch,
 		"preview_down": &k.PreviewDown, "preview_up": &k.PreviewUp,
 		"edit": &k.Edit, "pager": &k.Pager, "browser": &k.Browser, "copy": &k.Copy,
@@ -252,7 +286,12 @@ func (k KeyMap) helpFor(s state) paneHelp {
 		return paneHelp{
 			short: []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Find, k.Help, k.Quit},
 			full: [][]key.Binding{move, page, {k.Find, k.NextMatch, k.PrevMatch, k.Back},
-				{k.Edit, k.Pager, k.Browser, k.Copy}, {k.Outlets, k.Problems, k.Help, k.Quit}},
+				{k.Edit, k.Pager, k.Browser, k.Copy}, {k.Star, k.ToggleRead}, {k.Outlets, k.Problems, k.Help, k.Quit}},
+		}
+	case stateStory:
+		return paneHelp{
+			short: []key.Binding{k.Down, k.Up, k.Open, k.Back, k.Star, k.Help, k.Quit},
+			full:  [][]key.Binding{move, page, {k.Open, k.Back, k.Search}, {k.Star, k.ToggleRead}, {k.Help, k.Quit}},
 		}
 	case stateSearch:
 		return paneHelp{
@@ -266,8 +305,9 @@ func (k KeyMap) helpFor(s state) paneHelp {
 		}
 	}
 	return paneHelp{
-		short: []key.Binding{k.Down, k.Up, k.Open, k.Search, k.Outlets, k.Help, k.Quit},
+		short: []key.Binding{k.Down, k.Up, k.Open, k.Stories, k.Search, k.Help, k.Quit},
 		full: [][]key.Binding{move, page, {k.Open, k.Back, k.Search, k.Outlets, k.Problems},
+			{k.Stories, k.Expand, k.UnreadOnly, k.StarredOnly, k.Star, k.ToggleRead},
 			{k.Edit, k.Pager, k.Browser, k.Copy, k.PreviewDown, k.PreviewUp}, {k.Help, k.Quit, k.ForceQuit}},
 	}
 }

@@ -103,7 +103,11 @@ func (m *Model) sizeList(w, h int) {
 // splitView draws the list and the preview side by side.
 func (m *Model) splitView() string {
 	_, h := m.paneSize()
-	return lipgloss.JoinHorizontal(lipgloss.Top, m.list.View(), m.divider(h), m.preview.View())
+	right := m.preview.View()
+	if st := m.list.selectedStory(); st != nil {
+		right = m.storyPreview(st, m.previewWidth(), h)
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, m.list.View(), m.divider(h), right)
 }
 
 // syncPreview shows the selected article in the preview, returning the

@@ -43,8 +43,7 @@ func (m *Model) click(y int) tea.Cmd {
 			return nil
 		}
 		if i == m.list.scroll.cursor {
-			m.list.moved = true
-			return m.openArticle(m.list.selected(), stateList)
+			return m.openRow()
 		}
 		m.list.scroll.moveTo(i)
 		m.list.moved = true
@@ -74,6 +73,15 @@ func (m *Model) click(y int) tea.Cmd {
 		if i, ok := m.problems.scroll.at(y); ok {
 			m.problems.scroll.moveTo(i)
 		}
+	case stateStory:
+		i, ok := m.story.scroll.at(y - storyChrome)
+		if !ok {
+			return nil
+		}
+		if i == m.story.scroll.cursor {
+			return m.openArticle(m.story.selected(), stateStory)
+		}
+		m.story.scroll.moveTo(i)
 	}
 	return nil
 }

@@ -28,6 +28,9 @@ type Options struct {
 	DateLayout string
 	// Keys are the key bindings; nil means DefaultKeyMap().
 	Keys *KeyMap
+	// State keeps what was read and starred, and the list's place,
+	// between runs. Nil keeps them for this run only.
+	State State
 	// NoColor draws without a single color, as NO_COLOR asks.
 	NoColor bool
 	// Samples reports whether the articles are the bundled samples,
@@ -45,6 +48,7 @@ const (
 	stateOutlets
 	stateProblems
 	stateHelp
+	stateStory
 )
 
 // Model is the root model: it owns navigation between the panes, the
@@ -61,7 +65,8 @@ type Model struct {
 	state state
 	// back is where the article and help panes return to.
 	back   state
-	list   articleList
+	list   storyList
+	story  storyPane
 	detail detail
 	// preview shows the selected article beside the list in a wide
 	// window; previewBusy reports whether it is rendering.
@@ -80,6 +85,8 @@ type Model struct {
 	bar      progress.Model
 
 	filter       string // the outlet the list shows, or "" for all
+	marks        *marks
+	grouping     bool // whether stories are being grouped
 	loading      bool
 	progress     feed.Progress
 	problemCount int
@@ -96,6 +103,7 @@ func New(events <-chan feed.Event, opts Options) *Model {
 		keys = *opts.Keys
 	}
 	lib := newLibrary()
+	mk := newMarks(opts.State)
 	cache := newRenderCache()
 	preview := newDetail(st, keys, cache)
 	preview.preview = true
@@ -105,7 +113,9 @@ func New(events <-chan feed.Event, opts Options) *Model {
 		lib:       lib,
 		keys:      keys,
 		styles:    st,
-		list:      newArticleList(st, keys),
+		list:      newStoryList(st, keys, mk),
+		story:     newStoryPane(st, keys, mk),
+		marks:     mk,
 		detail:    newDetail(st, keys, cache),
 		preview:   preview,
 		cache:     cache,
@@ -121,6 +131,7 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	}
 	m.applyStyles()
 	m.list.empty = "Loading articles…"
+	m.list.place = mk.place(placeKey(""))
 	m.layout()
 	return m
 }
@@ -157,6 +168,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.detail.render(), m.syncPreview())
 	case eventsMsg:
 		return m, m.loaded(msg)
+	case storiesMsg:
+		return m, m.grouped(msg)
 	case renderedMsg:
 		return m, m.rendered(msg)
 	case noticeMsg:
@@ -170,6 +183,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.ForceQuit) {
+			m.savePlace()
 			return m, tea.Quit
 		}
 		m.notice = ""
@@ -189,21 +203,23 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 		m.problems.setProblems(m.lib.store.Problems())
 	}
 	var cmds []tea.Cmd
-	if msg.added > 0 {
+	if msg.added > 0 || msg.removed > 0 {
 		m.list.setArticles(m.lib.articles(m.filter))
 		cmds = append(cmds, m.syncPreview())
 		if m.state == stateOutlets {
 			m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
 		}
-		cmds = append(cmds, m.search.refresh())
+		cmds = append(cmds, m.search.refresh(), m.startGrouping())
 	}
-	if msg.done {
+	if msg.finished() && m.loading {
 		m.loading = false
 		m.list.empty = "No articles."
 		if m.filter != "" {
 			m.list.empty = "No articles from " + cleanLine(m.filter) + "."
 		}
-	} else {
+	}
+	if !msg.done {
+		// Following a folder, events keep coming after the load.
 		cmds = append(cmds, m.lib.readEvents(m.events))
 	}
 	return tea.Batch(cmds...)
@@ -214,6 +230,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.tooSmall() {
 		if key.Matches(msg, k.Quit) {
+			m.savePlace()
 			return tea.Quit
 		}
 		return nil
@@ -238,6 +255,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case stateHelp:
 		switch {
 		case key.Matches(msg, k.Quit):
+			m.savePlace()
 			return tea.Quit
 		case key.Matches(msg, k.Help, k.Back):
 			m.state = m.back
@@ -247,6 +265,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 	switch {
 	case key.Matches(msg, k.Quit):
+		m.savePlace()
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
@@ -268,18 +287,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.state = stateOutlets
 		return nil
 	}
+	if cmd, ok := m.handleStateKey(msg); ok {
+		return cmd
+	}
 
 	switch m.state {
 	case stateList:
 		switch {
 		case key.Matches(msg, k.Open):
-			if a := m.list.selected(); a != nil {
-				// Come back to this article even if newer ones
-				// arrive meanwhile.
-				m.list.moved = true
-				return m.openArticle(a, stateList)
-			}
-			return nil
+			return m.openRow()
 		case key.Matches(msg, k.Back):
 			if m.filter != "" {
 				m.setFilter("")
@@ -324,6 +340,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.state = stateList
 			return nil
 		}
+	case stateStory:
+		switch {
+		case key.Matches(msg, k.Open):
+			if a := m.story.selected(); a != nil {
+				return m.openArticle(a, stateStory)
+			}
+			return nil
+		case key.Matches(msg, k.Back):
+			m.state = stateList
+			return nil
+		}
 	}
 	return m.updatePane(msg)
 }
@@ -342,6 +369,8 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 		m.outlets, cmd = m.outlets.update(msg)
 	case stateProblems:
 		m.problems, cmd = m.problems.update(msg)
+	case stateStory:
+		m.story, cmd = m.story.update(msg)
 	}
 	return cmd
 }
@@ -351,6 +380,7 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 	m.search.input.Blur()
 	m.back, m.state = from, stateDetail
+	m.markOpened(a)
 	return m.detail.open(a, m.positions[a.ID])
 }
 
@@ -363,8 +393,9 @@ func (m *Model) openSearch() tea.Cmd {
 // setFilter shows only one outlet's articles in the list, or all of them
 // for "".
 func (m *Model) setFilter(outlet string) {
+	m.savePlace()
 	m.filter = outlet
-	m.list = newArticleList(m.styles, m.keys)
+	m.list = m.list.forOutlet(outlet, m.marks.place(placeKey(outlet)))
 	m.sizeList(m.paneSize())
 	m.list.empty = "Loading articles…"
 	if !m.loading {
@@ -390,6 +421,7 @@ func (m *Model) layout() {
 	m.search.SetSize(w, h)
 	m.outlets.SetSize(w, h)
 	m.problems.SetSize(w, h)
+	m.story.SetSize(w, h)
 }
 
 // paneSize returns the room the header and footer leave for a pane.
@@ -418,6 +450,8 @@ func (m *Model) View() tea.View {
 		pane = m.outlets.View()
 	case stateProblems:
 		pane = m.problems.View()
+	case stateStory:
+		pane = m.story.View()
 	case stateHelp:
 		pane = m.helpView()
 	}
@@ -457,11 +491,11 @@ func (m *Model) footerView() string {
 func (m *Model) statusView() string {
 	st := m.styles
 	sep := st.Status.Render(" · ")
-	n := m.list.len()
-	parts := []string{st.Status.Render(plural(n, "article"))}
+	parts := []string{st.Status.Render(m.list.summary())}
 	if m.filter != "" {
 		parts = append(parts, st.Filter.Render("outlet: "+cleanLine(m.filter)))
 	}
+	parts = append(parts, m.viewParts()...)
 	if m.problemCount > 0 {
 		parts = append(parts, st.Problems.Render(plural(m.problemCount, "problem"))+
 			st.Status.Render(" ("+m.keys.Problems.Help().Key+")"))

@@ -60,6 +60,11 @@ type Styles struct {
 	// The outlet picker.
 	Count lipgloss.Style
 
+	// Reading state: an unread article's headline and mark, a star.
+	UnreadTitle lipgloss.Style
+	Unread      lipgloss.Style
+	Star        lipgloss.Style
+
 	// Layout: the line between the list and the preview, a message for
 	// the reader in the status bar, and the notice of a window too small.
 	Divider  lipgloss.Style
@@ -169,6 +174,10 @@ func themeStyles(isDark, noColor bool) *Styles {
 	}
 
 	s.Count = lipgloss.NewStyle().Foreground(dim)
+
+	s.UnreadTitle = s.Title.Bold(true)
+	s.Unread = lipgloss.NewStyle().Foreground(accent)
+	s.Star = lipgloss.NewStyle().Foreground(warn)
 
 	s.Divider = lipgloss.NewStyle().Foreground(faint)
 	s.Notice = lipgloss.NewStyle().Foreground(accent)

@@ -153,11 +153,10 @@ func runReader(e *env, args []string) error {
 	}
 	db := openState(e)
 	if db != nil {
-		// The reader does not take the state yet; see openState.
 		defer db.Close()
 	}
 	l, paths := e.loader(args)
-	return e.Reader(l, paths, e.cfg)
+	return e.Reader(l, paths, e.cfg, db)
 }
 
 // runConfig prints where the config file is and the settings in effect.
