@@ -188,6 +188,9 @@ func runConfig(e *env, args []string) error {
 func (e *env) loader(paths []string) (*feed.Loader, []string) {
 	x := feed.NewExtractor()
 	x.Signatures = e.cfg.Signatures()
+	// The samples' outlets are known wherever their files are read from;
+	// tried last, their made-up names never outrank a real outlet.
+	x.Signatures.Append(sampleSignatures()...)
 	l := &feed.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
 	if len(paths) > 0 {
 		return l, paths
@@ -196,12 +199,11 @@ func (e *env) loader(paths []string) (*feed.Loader, []string) {
 		return l, folders
 	}
 	l.FS = data.FS
-	x.Signatures.Append(sampleSignatures()...)
 	return l, []string{"."}
 }
 
 // sampleSignatures returns the signatures of the bundled samples'
-// fictional outlets, which only the samples need.
+// fictional outlets.
 var sampleSignatures = sync.OnceValue(func() []feed.Signature {
 	sigs, err := feed.ParseSignatures(data.Signatures)
 	if err != nil {
