@@ -216,7 +216,7 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 		} else if !d.Type().IsRegular() {
 			return nil // sockets, devices and pipes are never articles
 		}
-		if isSidecar(name) {
+		if isSidecar(name) || notArticle(name) {
 			return nil
 		}
 		found(job{path: p, hint: l.hintFor(root, p)})
@@ -240,6 +240,21 @@ func (l *Loader) hintFor(root, p string) Hint {
 // isSidecar reports whether a file name is one of Broadsheet's own
 // settings files rather than an article.
 func isSidecar(name string) bool { return name == "broadsheet.toml" }
+
+// notArticle reports whether a file's name says it is something other
+// than an article: source code, settings, build files. Found while
+// walking a folder they are passed over; named on their own they are
+// still read.
+func notArticle(name string) bool {
+	return nonArticleExts[extension(name)]
+}
+
+var nonArticleExts = map[string]bool{
+	"go": true, "mod": true, "sum": true, "py": true, "js": true, "ts": true,
+	"css": true, "scss": true, "c": true, "h": true, "rs": true, "java": true,
+	"rb": true, "sh": true, "toml": true, "yaml": true, "yml": true,
+	"ini": true, "cfg": true, "conf": true, "lock": true, "log": true,
+}
 
 // loadFile reads and extracts one file.
 func (l *Loader) loadFile(x *Extractor, j job) (arts []*Article, probs []Problem) {
