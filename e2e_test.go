@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -83,15 +85,8 @@ func TestEndToEndInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")
 	}
-	bin := filepath.Join(t.TempDir(), "broadsheet")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-
-	// The binary runs with no settings file of the user's, so that it
-	// shows its own keys and colors.
-	home := t.TempDir()
-	env := append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "BROADSHEET_CONFIG=")
+	bin := buildBinary(t)
+	env := cleanEnv(t)
 
 	// Ask the binary itself what the bundled samples hold, so the test
 	// follows the samples as they change.
@@ -116,15 +111,17 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 	first := arts[0]
 
-	tm := tmux{t: t, socket: fmt.Sprintf("broadsheet-e2e-%d", os.Getpid()), env: env}
-	if out, err := tm.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", bin); err != nil {
-		t.Fatalf("tmux new-session: %v: %s", err, out)
-	}
-	t.Cleanup(func() { tm.run("kill-server") })
+	tm := startTmux(t, env, 120, 40, bin)
 
 	// The list shows the newest sample first. Titles may be cut to fit,
 	// so look for their start.
-	tm.waitForText(prefix(first.Title, 40), fmt.Sprintf("%d article", len(arts)))
+	tm.waitForText(fmt.Sprintf("%d article", len(arts)), " stories · ")
+
+	// t lists one row an article rather than a story: the newest
+	// sample comes first.
+	tm.keys("t")
+	tm.waitForText(prefix(first.Title, 40))
+	tm.waitFor("one row an article", func(s string) bool { return !strings.Contains(s, " stories · ") })
 
 	// Enter opens it: its headline tops the page and the footer offers
 	// the way back.
@@ -133,7 +130,7 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	// Back to the list, then search for a word of the first title.
 	tm.keys("Escape")
-	tm.waitForText("o outlets")
+	tm.waitForText("t stories")
 	tm.keys("/")
 	tm.waitForText("search articles")
 	query := longestWord(first.Title)
@@ -151,6 +148,194 @@ func TestEndToEndInTmux(t *testing.T) {
 		_, err := tm.run("has-session", "-t", "e2e")
 		return err != nil
 	})
+}
+
+// buildBinary builds broadsheet into a temporary folder.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "broadsheet")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// cleanEnv returns an environment in which the binary runs with no
+// settings file of the user's, so that it shows its own keys and
+// colors, and with a terminal that has colors.
+func cleanEnv(t *testing.T) []string {
+	t.Helper()
+	home := t.TempDir()
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NO_COLOR=") && !strings.HasPrefix(kv, "PAGER=") && !strings.HasPrefix(kv, "TERM=") {
+			env = append(env, kv)
+		}
+	}
+	return append(env, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"XDG_STATE_HOME="+filepath.Join(home, ".local", "state"), "BROADSHEET_CONFIG=", "TERM=xterm-256color")
+}
+
+// startTmux runs the command in a tmux session of w×h cells on a
+// server of its own, ended when the test ends.
+func startTmux(t *testing.T, env []string, w, h int, command ...string) tmux {
+	t.Helper()
+	tm := tmux{t: t, socket: fmt.Sprintf("broadsheet-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-")), env: env}
+	args := append([]string{"new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h)}, command...)
+	if out, err := tm.run(args...); err != nil {
+		t.Fatalf("tmux new-session: %v: %s", err, out)
+	}
+	t.Cleanup(func() { tm.run("kill-server") })
+	return tm
+}
+
+// articleFolder writes two small articles of our own into a folder, so
+// that the reader has real files to hand an editor or a pager.
+func articleFolder(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"keeper.txt": "Lighthouse keeper retires after forty years\n\n" +
+			"The keeper of the point light climbed the stairs for the last time on Friday.\n\n" +
+			"She said she would miss the gulls more than the stairs.\n",
+		"tides.txt": "Tide tables to change in spring\n\n" +
+			"The harbour office will print new tide tables in March.\n\n" +
+			"Fishermen welcomed the news at the quay.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestEndToEndLayoutHelpAndPager resizes the window across the width at
+// which the preview appears, opens the full help, and hands an article
+// to $PAGER and comes back.
+func TestEndToEndLayoutHelpAndPager(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it in tmux")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	bin := buildBinary(t)
+	dir := articleFolder(t)
+	// The pager shows the file's first line and a mark, then waits for
+	// a key, as a pager would, so the test sees it on screen.
+	pager := `sh -c 'head -1 "$0"; echo PAGER-MARK; read x'`
+	env := append(cleanEnv(t), "PAGER="+pager)
+	tm := startTmux(t, env, 80, 24, bin, dir)
+
+	// Both articles are listed; the first (by name, both undated) is
+	// selected. At 80 columns the list is alone: no article text.
+	tm.waitForText("2 articles", "Lighthouse keeper retires", "Tide tables to change")
+	const body = "miss the gulls"
+	if s := tm.screen(); strings.Contains(s, body) {
+		t.Fatalf("at 80 columns the list shows a preview:\n%s", s)
+	}
+
+	// Wider, and the selected article shows beside the list.
+	if out, err := tm.run("resize-window", "-t", "e2e", "-x", "160", "-y", "40"); err != nil {
+		t.Fatalf("resize-window: %v: %s", err, out)
+	}
+	tm.waitForText(body, " │ ", "2 articles")
+
+	// Narrower again, and the preview goes.
+	if out, err := tm.run("resize-window", "-t", "e2e", "-x", "80", "-y", "24"); err != nil {
+		t.Fatalf("resize-window: %v: %s", err, out)
+	}
+	tm.waitFor("the preview to go", func(s string) bool {
+		return strings.Contains(s, "2 articles") && !strings.Contains(s, body)
+	})
+
+	// ? shows every key, ? again puts it away.
+	tm.keys("?")
+	tm.waitForText("half page down", "view in pager", "open in browser", "problems")
+	tm.keys("?")
+	tm.waitFor("the full help to close", func(s string) bool {
+		return strings.Contains(s, "Lighthouse keeper") && !strings.Contains(s, "view in pager")
+	})
+
+	// Open the article and hand it to the pager; the screen is the
+	// pager's until it ends, then the reader's again.
+	tm.keys("Enter")
+	tm.waitForText(body, "esc/h back")
+	tm.keys("v")
+	tm.waitFor("the pager", func(s string) bool {
+		return strings.Contains(s, "PAGER-MARK") && !strings.Contains(s, "esc/h back")
+	})
+	tm.keys("Enter")
+	tm.waitForText(body, "esc/h back")
+
+	// The window too small is said so, and growing it brings back the
+	// reader.
+	if out, err := tm.run("resize-window", "-t", "e2e", "-x", "36", "-y", "12"); err != nil {
+		t.Fatalf("resize-window: %v: %s", err, out)
+	}
+	tm.waitForText("this window is 36×12")
+	if out, err := tm.run("resize-window", "-t", "e2e", "-x", "80", "-y", "24"); err != nil {
+		t.Fatalf("resize-window: %v: %s", err, out)
+	}
+	tm.waitForText(body, "esc/h back")
+
+	tm.keys("q")
+	tm.waitFor("the program to quit", func(string) bool {
+		_, err := tm.run("has-session", "-t", "e2e")
+		return err != nil
+	})
+}
+
+// TestEndToEndNoColor checks that with NO_COLOR set not one color code
+// reaches the terminal, while with it unset the same screen has colors.
+func TestEndToEndNoColor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it in tmux")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	bin := buildBinary(t)
+	dir := articleFolder(t)
+	for _, tt := range []struct {
+		name      string
+		noColor   bool
+		wantColor bool
+	}{{"colors", false, true}, {"NO_COLOR", true, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			env := cleanEnv(t)
+			if tt.noColor {
+				env = append(env, "NO_COLOR=1")
+			}
+			tm := startTmux(t, env, 120, 30, bin, dir)
+			tm.waitForText("2 articles", "miss the gulls")
+			tm.keys("Enter")
+			tm.waitForText("esc/h back", "miss the gulls")
+			out, err := tm.run("capture-pane", "-e", "-p", "-t", "e2e")
+			if err != nil {
+				t.Fatalf("capture-pane: %v", err)
+			}
+			if got := len(colorSGR(out)) > 0; got != tt.wantColor {
+				t.Errorf("colors on screen = %v, want %v; codes %q", got, tt.wantColor, colorSGR(out))
+			}
+		})
+	}
+}
+
+// colorSGR returns the escape sequences in s that set a color.
+func colorSGR(s string) []string {
+	var found []string
+	for _, m := range regexp.MustCompile(`\x1b\[([0-9;:]*)m`).FindAllStringSubmatch(s, -1) {
+		for _, p := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' }) {
+			n, _ := strconv.Atoi(p)
+			if (n >= 30 && n <= 38) || (n >= 40 && n <= 48) || n == 58 || (n >= 90 && n <= 97) || (n >= 100 && n <= 107) {
+				found = append(found, m[0])
+				break
+			}
+		}
+	}
+	return found
 }
 
 // prefix returns the first n runes of s, its spaces collapsed as the

@@ -15,6 +15,7 @@ import (
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/internal/cli"
 	"github.com/broadsheet/broadsheet/internal/config"
+	"github.com/broadsheet/broadsheet/internal/state"
 	"github.com/broadsheet/broadsheet/ui"
 )
 
@@ -39,15 +40,24 @@ func options(stdout, stderr io.Writer) cli.Options {
 }
 
 // runTUI opens the reader on what l loads from paths. The interface
-// appears at once and fills in as the loader reports.
-func runTUI(l *feed.Loader, paths []string, cfg *config.Config) error {
+// appears at once and fills in as the loader reports; folders on disk
+// are then followed, so that articles added, changed or removed while
+// it runs show at once. The bundled samples cannot change, and are only
+// loaded.
+func runTUI(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) error {
 	title := "bundled samples"
 	if l.FS == nil {
 		title = strings.Join(paths, " ")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	opts := ui.Options{Title: title}
+	// NO_COLOR (https://no-color.org) means no color whatever its value.
+	opts := ui.Options{Title: title, NoColor: os.Getenv("NO_COLOR") != "", Samples: l.FS != nil}
+	if db != nil {
+		// Only a real database: a nil *state.DB in the interface would
+		// not read as nil.
+		opts.State = db
+	}
 	if cfg != nil {
 		keys := ui.DefaultKeyMap()
 		for action, ks := range cfg.EffectiveKeys() {
@@ -59,7 +69,20 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config) error {
 		opts.DateLayout = cfg.DateFormat.Layout()
 		opts.Keys = &keys
 	}
-	m := ui.New(l.Stream(ctx, paths), opts)
+	m := ui.New(follow(ctx, l, paths), opts)
 	_, err := tea.NewProgram(m).Run()
 	return err
+}
+
+// follow loads paths and then follows them, when they are folders and
+// files on disk. The bundled samples cannot change, and are only loaded;
+// so are paths that cannot be watched (one that is not there), so that
+// the reader shows them among its problems.
+func follow(ctx context.Context, l *feed.Loader, paths []string) <-chan feed.Event {
+	if l.FS == nil {
+		if events, err := l.Follow(ctx, paths); err == nil {
+			return events
+		}
+	}
+	return l.Stream(ctx, paths)
 }

@@ -55,6 +55,10 @@ type format struct {
 // formats are tried in order; the first whose sniff matches reads the
 // file. Plain text is the fallback and always matches.
 var formats = []format{
+	{name: FormatFeed, sniff: sniffFeed, extract: extractFeedFile},
+	{name: FormatHTML, sniff: sniffHTML, extract: extractHTMLFile},
+	{name: FormatMarkdown, sniff: sniffMarkdown, extract: extractMarkdownFile},
+	{name: FormatJSON, sniff: sniffJSON, extract: extractJSONFile},
 	{name: FormatText, sniff: func(string, []byte) bool { return true }, extract: extractTextFile},
 }
 

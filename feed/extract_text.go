@@ -1,23 +1,339 @@
 package feed
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Plain-text articles are whole web pages flattened to text: menus,
+// share buttons, cookie notices and lists of other stories around the
+// article, one block a line. Extraction here works on lines:
+//
+//  1. segment the text into lines, remembering which share a block;
+//  2. classify each line as running text, furniture or short (headings,
+//     captions, labels) from its length, its density of function words,
+//     its punctuation and the general furniture patterns of
+//     boilerplate.go;
+//  3. take the densest region of running text as the article
+//     (a maximum-sum run over line weights);
+//  4. read the headline, byline and date from the lines just above it;
+//  5. write the region as Markdown, keeping sub-headings, lists, quotes
+//     and captions (once) and dropping the furniture inside it.
+
+// lineClass is what a line looks like on its own.
+type lineClass uint8
+
+const (
+	classShort lineClass = iota // too short to judge: headings, labels, captions
+	classGood                   // running text
+	classBad                    // page furniture
+)
+
+// textLine is one non-blank line of a plain-text page.
+type textLine struct {
+	text  string // whitespace folded
+	lower string
+	key   string // lower case without surrounding punctuation
+	block int    // blocks are separated by blank lines
+	words int
+	stops int
+	end   bool // ends as a sentence does
+	// bullet reports whether the line began with a list mark, which
+	// text has had removed.
+	bullet bool
+	class  lineClass
+	marker bool // opens a list of other stories: "Related stories"
+	credit bool // a photo credit on its own
+	rep    int  // how many lines of the file have the same key
+	// menu reports whether the line is a row of links flattened with
+	// wide gaps or separators: "News  Sport  Weather", "Terms · Help".
+	menu bool
+	// cell reports whether the line is a cell of a flattened table.
+	cell bool
+}
 
 // extractTextFile reads a plain-text article scraped from a web page.
 func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
-	text := strings.ReplaceAll(string(src.Data), "\r\n", "\n")
-	var paras []string
-	for _, p := range strings.Split(text, "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, p)
-		}
+	if looksBinary(src.Data) {
+		return nil, []Problem{{Path: src.Path, Reason: "binary data, not text"}}
 	}
-	if len(paras) == 0 {
+	lines := segmentText(string(src.Data))
+	if len(lines) == 0 {
 		return nil, []Problem{{Path: src.Path, Reason: "empty file"}}
 	}
+	classifyLines(lines)
+	markChrome(x, lines)
+	start, end := denseRegion(lines)
 	a := &Article{Format: FormatText}
-	if len(paras) > 1 && len(paras[0]) < 160 && !strings.ContainsAny(paras[0], "\n") {
-		a.Title, paras = paras[0], paras[1:]
+	var inBody []bool
+	if start < 0 {
+		// No running text at all: keep what is not furniture.
+		inBody = make([]bool, len(lines))
+		var paras []string
+		first := 0
+		if len(lines) > 1 {
+			if t := firstLineTitle(lines, 1); t != "" {
+				a.Title, first = t, 1
+			}
+		}
+		for i, l := range lines {
+			if i >= first && l.class != classBad {
+				paras = append(paras, escapeMarkdown(l.text))
+				inBody[i] = true
+			}
+		}
+		a.Body = strings.Join(paras, "\n\n")
+	} else {
+		if s, e, ok := datedListArticle(x, lines, start); ok {
+			start, end = s, e
+		}
+		h := readHeader(x, lines, start)
+		a.Title, a.Byline, a.Date = h.title, h.byline, h.date
+		if h.skipTo > 0 {
+			start = h.skipTo
+		}
+		if p := start - 1; p >= 0 && lines[start].bullet && lines[p].class == classShort && !lines[p].end &&
+			lines[p].words <= 8 && lines[p].text != a.Title {
+			start = p // the heading over the opening list: "Key events"
+		}
+		a.Body, inBody = writeBody(lines, start, end)
 	}
-	a.Body = strings.Join(paras, "\n\n")
+	g := x.outletOf(lines, inBody)
+	a.Outlet, a.OutletSource, a.URL = g.name, g.source, g.url
+	if a.Outlet == "" {
+		a.OutletSource = ""
+	}
 	return []*Article{a}, nil
+}
+
+// looksBinary reports whether data is not text: it holds NUL bytes, or
+// much of its start is not UTF-8 or is control characters.
+func looksBinary(data []byte) bool {
+	head := data[:min(len(data), 8192)]
+	bad := 0
+	for len(head) > 0 {
+		r, n := utf8.DecodeRune(head)
+		switch {
+		case r == 0:
+			return true
+		case r == utf8.RuneError && n == 1, r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
+			bad++
+		}
+		head = head[n:]
+	}
+	return bad*20 > min(len(data), 8192)
+}
+
+// invisible are characters scrapes carry that show nothing.
+var invisible = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u200c", "", "\u200d", "", "\u2060", "",
+	"\u00a0", " ", "\u202f", " ", "\r\n", "\n", "\r", "\n")
+
+// segmentText splits a page into non-blank lines, numbering the blocks
+// that blank lines separate and lifting list marks off list items.
+func segmentText(s string) []*textLine {
+	s = invisible.Replace(s)
+	var out []*textLine
+	block := 0
+	blank := true
+	for raw := range strings.SplitSeq(s, "\n") {
+		t := strings.Join(strings.Fields(raw), " ")
+		if t == "" {
+			if !blank {
+				block++
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		l := &textLine{text: t, block: block, menu: isMenuRow(strings.TrimSpace(raw))}
+		l.text, l.bullet = stripBullet(t)
+		if l.text == "" {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// markChrome marks as furniture the lines that carry a phrase the
+// signature table knows as one outlet's page furniture.
+func markChrome(x *Extractor, lines []*textLine) {
+	if x.Signatures == nil {
+		return
+	}
+	ix := x.Signatures.index()
+	for _, l := range lines {
+		if l.class == classBad || l.words > 60 {
+			continue
+		}
+		ix.phrases.each(l.lower, func(phrase, int) {
+			l.class = classBad
+			l.marker = l.marker || l.words <= 6
+		})
+	}
+}
+
+// isMenuRow reports whether a raw line is several short items set apart
+// by runs of spaces, tabs or separators, as menus are when flattened.
+func isMenuRow(raw string) bool {
+	gaps := strings.Count(raw, "  ") + strings.Count(raw, "\t")
+	seps := strings.Count(raw, " | ") + strings.Count(raw, " · ") + strings.Count(raw, " • ") + strings.Count(raw, " / ")
+	if gaps+seps < 2 && !(gaps+seps == 1 && len(strings.Fields(raw)) <= 8) {
+		return false
+	}
+	// Items are short: few words between the gaps.
+	items := strings.FieldsFunc(strings.NewReplacer("  ", "\x00", "\t", "\x00", " | ", "\x00", " · ", "\x00",
+		" • ", "\x00", " / ", "\x00").Replace(raw), func(r rune) bool { return r == 0 })
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		if len(strings.Fields(it)) > 6 || endsSentence(strings.TrimSpace(it)) && len(strings.Fields(it)) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// stripBullet removes a list mark from the start of a line.
+func stripBullet(t string) (string, bool) {
+	for _, m := range []string{"• ", "· ", "● ", "▪ ", "◦ ", "‣ ", "- ", "* ", "– "} {
+		if strings.HasPrefix(t, m) {
+			return strings.TrimSpace(t[len(m):]), true
+		}
+	}
+	for _, m := range []string{"•", "●", "▪"} {
+		if strings.HasPrefix(t, m) {
+			return strings.TrimSpace(t[len(m):]), true
+		}
+	}
+	return t, false
+}
+
+// classifyLines measures every line and sorts it into a class.
+func classifyLines(lines []*textLine) {
+	count := map[string]int{}
+	for _, l := range lines {
+		l.lower = strings.ToLower(l.text)
+		l.key = lineKey(l.lower)
+		count[l.key]++
+		l.words, l.stops = countStops(l.lower)
+		l.end = endsSentence(l.text)
+	}
+	for _, l := range lines {
+		l.rep = count[l.key]
+		l.class = classify(l)
+	}
+}
+
+// countStops returns the number of words in lower and how many of them
+// are function words.
+func countStops(lower string) (words, stops int) {
+	start := -1
+	for i, r := range lower + " " {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+		if w && start < 0 {
+			start = i
+		} else if !w && start >= 0 {
+			words++
+			if stopWords[lower[start:i]] {
+				stops++
+			}
+			start = -1
+		}
+	}
+	return words, stops
+}
+
+// classify sorts one line. The thresholds follow jusText: running text
+// is long and dense with function words; furniture matches a general
+// pattern or is a short line with a furniture word in it.
+func classify(l *textLine) lineClass {
+	runes := utf8.RuneCountInString(l.text)
+	stopRatio := 0.0
+	if l.words > 0 {
+		stopRatio = float64(l.stops) / float64(l.words)
+	}
+	switch {
+	case l.words == 0:
+		return classBad
+	case chromeExact[l.key]:
+		l.marker = isEndMarker(l.key)
+		return classBad
+	case isEndMarker(l.key) && l.words <= 6:
+		l.marker = true
+		return classBad
+	case isIconRun(l.lower), strings.Contains(l.lower, "{*"), strings.Contains(l.lower, "%2f"):
+		return classBad
+	case l.menu && !l.end, isControlRun(l.text):
+		return classBad
+	case strings.HasPrefix(l.text, "»"), strings.HasPrefix(l.text, "›"), strings.HasPrefix(l.text, "→"),
+		strings.HasPrefix(l.text, "►"), strings.HasPrefix(l.text, "▸"):
+		return classBad // a link with an arrow
+	}
+	switch {
+	case isCredit(l.text, l.lower):
+		l.credit = true
+		return classBad
+	case isTimestampOnly(l.lower), isGalleryLabel(l.lower):
+		return classBad
+	case l.words >= 8 && !l.end && l.text == strings.ToUpper(l.text) && l.text != l.lower:
+		return classBad // a link shouting at the reader: "READ MORE ON ... BY CLICKING HERE"
+	}
+	markers := countMarkers(l.lower)
+	if markers > 0 {
+		social := countSocial(l.lower)
+		if social >= 3 && l.words < 20 {
+			return classBad // "Follow us on Instagram, Facebook and YouTube."
+		}
+		if markers == social && l.words >= 6 {
+			markers = 0 // a sentence may name a network; a button names only that
+		}
+	}
+	// Running text ends as a sentence does, or goes on long enough that
+	// it cannot be a headline.
+	endish := l.end || strings.HasSuffix(l.text, ":") || l.words >= 25 || l.bullet && l.words >= 20
+	running := endish && l.words >= 10 && runes >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
+	if markers > 0 {
+		// A furniture word in a short line or a line of little running
+		// text marks it; long sentences may mention "Twitter" freely.
+		switch {
+		case markers >= 4, markers >= 3 && stopRatio < 0.45:
+			return classBad
+		case !running && !(l.end && l.words >= 6 && stopRatio >= 0.25):
+			return classBad
+		case l.words < 25 && markers >= 2:
+			return classBad
+		}
+	}
+	if running {
+		if strong := countStrongMarkers(l.lower); strong > 0 && l.words < 35 || strong >= 2 {
+			return classBad // "No spam, we promise. You can unsubscribe at any time."
+		}
+	}
+	if running && !titleCaseRun(l.text, stopRatio) {
+		return classGood
+	}
+	if l.words > 25 && stopRatio < 0.1 && !l.end {
+		return classBad // a menu or a list of tags run together
+	}
+	return classShort
+}
+
+// titleCaseRun reports whether a long line is a run of capitalised
+// labels, as menus flattened to one line are.
+func titleCaseRun(text string, stopRatio float64) bool {
+	if stopRatio >= 0.2 {
+		return false
+	}
+	words := strings.Fields(text)
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return len(words) > 0 && caps*10 >= len(words)*7 && !endsSentence(text)
 }

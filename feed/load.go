@@ -42,6 +42,11 @@ type Loader struct {
 	// takes longer becomes a problem and the load goes on without it.
 	// Zero means DefaultFileTimeout.
 	FileTimeout time.Duration
+	// Skip, when set, sees each file's bytes before extraction; a file
+	// it reports true for is passed over, neither extracted nor a
+	// problem. A one-shot search uses it to extract only the files that
+	// can match.
+	Skip func(path string, data []byte) bool
 }
 
 // Progress counts a load's files.
@@ -171,6 +176,7 @@ type job struct {
 // symbolic links to folders are followed once each.
 func (l *Loader) walk(ctx context.Context, paths []string, found func(job), problem func(Problem)) {
 	visited := make(map[string]bool)
+	found = l.withSidecars(found, problem)
 	for _, root := range paths {
 		if ctx.Err() != nil {
 			return
@@ -234,7 +240,7 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 		} else if !d.Type().IsRegular() {
 			return nil // sockets, devices and pipes are never articles
 		}
-		if isSidecar(name) {
+		if isSidecar(name) || notArticle(name) {
 			return nil
 		}
 		found(job{path: p, hint: l.hintFor(root, p)})
@@ -259,11 +265,29 @@ func (l *Loader) hintFor(root, p string) Hint {
 // settings files rather than an article.
 func isSidecar(name string) bool { return name == "broadsheet.toml" }
 
+// notArticle reports whether a file's name says it is something other
+// than an article: source code, settings, build files. Found while
+// walking a folder they are passed over; named on their own they are
+// still read.
+func notArticle(name string) bool {
+	return nonArticleExts[extension(name)]
+}
+
+var nonArticleExts = map[string]bool{
+	"go": true, "mod": true, "sum": true, "py": true, "js": true, "ts": true,
+	"css": true, "scss": true, "c": true, "h": true, "rs": true, "java": true,
+	"rb": true, "sh": true, "toml": true, "yaml": true, "yml": true,
+	"ini": true, "cfg": true, "conf": true, "lock": true, "log": true,
+}
+
 // loadFile reads and extracts one file.
 func (l *Loader) loadFile(x *Extractor, j job, abandoned chan struct{}) (arts []*Article, probs []Problem) {
 	data, err := l.read(j.path)
 	if err != nil {
 		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
+	}
+	if l.Skip != nil && l.Skip(j.path, data) {
+		return nil, nil
 	}
 	return l.extract(x, Source{Path: j.path, Data: data, Hint: j.hint}, abandoned)
 }
@@ -316,6 +340,26 @@ func (l *Loader) extract(x *Extractor, src Source, abandoned chan struct{}) ([]*
 	}
 }
 
+// readAll reads r to its end into a buffer sized for the file, so that
+// a file takes one read and one allocation rather than io.ReadAll's
+// doubling from 512 bytes.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, max(size, 0)+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
 // errTooLarge is wrapped by the error for a file over the size limit.
 var errTooLarge = errors.New("file too large")
 
@@ -336,7 +380,9 @@ func (l *Loader) read(p string) ([]byte, error) {
 	}
 	defer f.Close()
 	limit := l.maxSize()
+	size := int64(512)
 	if info, err := f.Stat(); err == nil {
+		size = min(info.Size(), limit)
 		if info.IsDir() {
 			return nil, errors.New("is a folder")
 		}
@@ -346,7 +392,7 @@ func (l *Loader) read(p string) ([]byte, error) {
 	}
 	// The file may grow between Stat and reading: read one byte past the
 	// limit to notice.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(io.LimitReader(f, limit+1), size)
 	if err != nil {
 		return nil, err
 	}

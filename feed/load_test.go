@@ -47,6 +47,8 @@ func TestLoadWalksFoldersRecursively(t *testing.T) {
 		".hidden/secret.txt":      article("Hidden folder"),
 		"lantern/.draft.txt":      article("Hidden file"),
 		"lantern/broadsheet.toml": "[[files]]\n",
+		"lantern/notes.toml":      "title = \"settings, not news\"\n",
+		"tools/fetch.py":          "# Fetch the day's articles.\nprint('hello')\n",
 	})
 	s := (&Loader{}).Load(context.Background(), []string{dir})
 	got := titles(s.Articles())

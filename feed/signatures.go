@@ -1,6 +1,17 @@
 package feed
 
-import "strings"
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"unicode"
+
+	"github.com/BurntSushi/toml"
+)
 
 // Signature recognises an outlet by what its pages carry around the text:
 // its name as printed, its domains, and chrome lines (newsletter prompts,
@@ -17,7 +28,23 @@ type Signature struct {
 // config; no extraction rule names an outlet in code.
 type Signatures struct {
 	List []Signature
+
+	// idx is List arranged for lookups, built on first use. Extraction
+	// runs concurrently: a race builds it twice, harmlessly.
+	idx atomic.Pointer[signatureIndex]
 }
+
+//go:embed signatures.toml
+var builtinTOML []byte
+
+// builtinSignatures is the embedded table of real outlets, parsed once.
+var builtinSignatures = func() []Signature {
+	sigs, err := ParseSignatures(builtinTOML)
+	if err != nil {
+		panic("feed: built-in signatures.toml: " + err.Error())
+	}
+	return sigs
+}()
 
 // DefaultSignatures returns the built-in table.
 func DefaultSignatures() *Signatures {
@@ -25,15 +52,307 @@ func DefaultSignatures() *Signatures {
 }
 
 // Add appends user signatures; they are tried before the built-in ones.
+// Add must not be called while the table is in use by an extraction.
 func (s *Signatures) Add(sigs ...Signature) {
 	s.List = append(append([]Signature(nil), sigs...), s.List...)
+	s.idx.Store(nil)
 }
 
-var builtinSignatures = []Signature{}
+// Append adds signatures that are tried after all the others, such as
+// those of the bundled samples' fictional outlets.
+// Append must not be called while the table is in use by an extraction.
+func (s *Signatures) Append(sigs ...Signature) {
+	s.List = append(s.List, sigs...)
+	s.idx.Store(nil)
+}
+
+// signatureFile is the TOML shape of a signature table.
+type signatureFile struct {
+	Outlet []Signature `toml:"outlet"`
+}
+
+// ParseSignatures reads a signature table in TOML: a list of [[outlet]]
+// tables with outlet, names, domains and chrome keys. Errors name the
+// line at fault.
+func ParseSignatures(data []byte) ([]Signature, error) {
+	var f signatureFile
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("signatures: line %d: %s", pe.Position.Line, pe.Message)
+		}
+		return nil, fmt.Errorf("signatures: %w", err)
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		k := keys[0].String()
+		last := keys[0][len(keys[0])-1]
+		return nil, fmt.Errorf("signatures: line %d: unknown key %q", lineOfKey(data, last), k)
+	}
+	for i, s := range f.Outlet {
+		if strings.TrimSpace(s.Outlet) == "" {
+			return nil, fmt.Errorf("signatures: line %d: outlet %d has no outlet name", lineOfTable(data, i), i+1)
+		}
+	}
+	return f.Outlet, nil
+}
+
+// lineOfTable returns the line of the n-th (0-based) [[outlet]] header.
+func lineOfTable(data []byte, n int) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if bytes.HasPrefix(bytes.TrimSpace(l), []byte("[[outlet]]")) {
+			if n == 0 {
+				return i + 1
+			}
+			n--
+		}
+	}
+	return 0
+}
+
+// lineOfKey returns the first line that assigns key, or 0.
+func lineOfKey(data []byte, key string) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		t := bytes.TrimSpace(l)
+		if bytes.HasPrefix(t, []byte(key)) {
+			rest := bytes.TrimSpace(t[len(key):])
+			if bytes.HasPrefix(rest, []byte("=")) {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// signatureIndex is the table arranged for lookups.
+type signatureIndex struct {
+	n        int            // len(List) when built
+	byName   map[string]int // nameKey → index in List
+	byDomain map[string]int // bare domain → index in List
+	phrases  phraseSet      // chrome phrases → index in List
+	names    phraseSet      // printed names → index in List
+}
+
+// index returns the table arranged for lookups, building it on first
+// use and again when List has changed length since.
+func (s *Signatures) index() *signatureIndex {
+	if ix := s.idx.Load(); ix != nil && ix.n == len(s.List) {
+		return ix
+	}
+	ix := buildIndex(s.List)
+	s.idx.Store(ix)
+	return ix
+}
+
+// buildIndex arranges a table for lookups.
+func buildIndex(list []Signature) *signatureIndex {
+	ix := &signatureIndex{n: len(list), byName: map[string]int{}, byDomain: map[string]int{}}
+	for i, sig := range list {
+		for _, n := range append([]string{sig.Outlet}, sig.Names...) {
+			if k := nameKey(n); k != "" {
+				if _, ok := ix.byName[k]; !ok {
+					ix.byName[k] = i
+				}
+			}
+			ix.names.add(n, i)
+		}
+		for _, d := range sig.Domains {
+			d = bareHost(d)
+			if _, ok := ix.byDomain[d]; d != "" && !ok {
+				ix.byDomain[d] = i
+			}
+		}
+		for _, c := range sig.Chrome {
+			ix.phrases.add(c, i)
+		}
+	}
+	ix.phrases.sort()
+	ix.names.sort()
+	return ix
+}
 
 // Canonical returns the one name the table knows an outlet by, so that
 // "The Guardian - AU" and "theguardian.com" are one outlet. Names the
 // table does not know are returned tidied but otherwise as they are.
 func (s *Signatures) Canonical(name string) string {
-	return strings.TrimSpace(name)
+	name = strings.Trim(strings.Join(strings.Fields(name), " "), " -–—|:·,")
+	if name == "" || s == nil {
+		return name
+	}
+	if i, ok := s.lookup(name); ok {
+		return s.List[i].Outlet
+	}
+	return name
+}
+
+// lookup finds the signature for a printed name, a domain or a URL.
+func (s *Signatures) lookup(name string) (int, bool) {
+	ix := s.index()
+	if looksLikeHost(name) {
+		if i, ok := s.lookupHost(bareHost(name)); ok {
+			return i, true
+		}
+	}
+	if i, ok := ix.byName[nameKey(name)]; ok {
+		return i, true
+	}
+	// "The Guardian - AU", "BBC News | Home": try the part before a
+	// separator, then the part after it.
+	for _, sep := range []string{" - ", " – ", " — ", " | ", ": ", " · "} {
+		if a, b, ok := strings.Cut(name, sep); ok {
+			if i, ok := ix.byName[nameKey(a)]; ok {
+				return i, true
+			}
+			if i, ok := ix.byName[nameKey(b)]; ok {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// lookupHost finds a host or any of its parent domains in the table.
+func (s *Signatures) lookupHost(host string) (int, bool) {
+	ix := s.index()
+	for host != "" {
+		if i, ok := ix.byDomain[host]; ok {
+			return i, true
+		}
+		_, rest, ok := strings.Cut(host, ".")
+		if !ok || !strings.Contains(rest, ".") {
+			break
+		}
+		host = rest
+	}
+	return 0, false
+}
+
+// nameKey folds an outlet name for comparison: lower case, letters and
+// digits only, without a leading "the".
+func nameKey(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "the ")
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// looksLikeHost reports whether s is a URL or a bare domain name.
+func looksLikeHost(s string) bool {
+	if strings.Contains(s, "://") {
+		return true
+	}
+	if strings.ContainsAny(s, " \t") || !strings.Contains(s, ".") {
+		return false
+	}
+	h := bareHost(s)
+	i := strings.LastIndexByte(h, '.')
+	if i < 0 || len(h)-i-1 < 2 {
+		return false
+	}
+	for _, r := range h[i+1:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// bareHost returns the lower-cased host of a URL or domain without its
+// scheme, "www." prefix, port or path.
+func bareHost(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if _, rest, ok := strings.Cut(s, "://"); ok {
+		s = rest
+	}
+	if i := strings.IndexAny(s, "/?#:"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimSuffix(s, ".")
+	return strings.TrimPrefix(s, "www.")
+}
+
+// phraseSet finds any of a set of phrases in lower-cased text in one
+// pass: phrases are grouped by their first word, and only the words of
+// the text are tried as starting points.
+type phraseSet struct {
+	byFirst map[string][]phrase
+}
+
+// phrase is one entry of a phraseSet.
+type phrase struct {
+	text string // lower case, single spaces
+	sig  int
+}
+
+// add puts a phrase of signature sig in the set.
+func (p *phraseSet) add(text string, sig int) {
+	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	if t == "" {
+		return
+	}
+	first := firstWord(t)
+	if first == "" {
+		return
+	}
+	if p.byFirst == nil {
+		p.byFirst = map[string][]phrase{}
+	}
+	p.byFirst[first] = append(p.byFirst[first], phrase{text: t, sig: sig})
+}
+
+// sort puts longer phrases first so that the longest match wins.
+func (p *phraseSet) sort() {
+	for _, ps := range p.byFirst {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].text) > len(ps[j].text) })
+	}
+}
+
+// firstWord returns the leading run of letters and digits of s.
+func firstWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// each calls fn for every phrase found in lower, a lower-cased text with
+// single spaces, at word boundaries.
+func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
+	if len(p.byFirst) == 0 {
+		return
+	}
+	prevWord := false
+	for i, r := range lower {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !prevWord {
+			if ps, ok := p.byFirst[firstWord(lower[i:])]; ok {
+				for _, ph := range ps {
+					if strings.HasPrefix(lower[i:], ph.text) && boundaryAt(lower, i+len(ph.text)) {
+						fn(ph, i)
+						break
+					}
+				}
+			}
+		}
+		prevWord = w
+	}
+}
+
+// boundaryAt reports whether position i of s is not inside a word.
+func boundaryAt(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r := rune(s[i])
+	if r >= 0x80 {
+		return true
+	}
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r))
 }

@@ -7,13 +7,22 @@ import (
 )
 
 // readable returns a file's bytes as text ready for the format readers,
-// or the reason they are not: binary data, or an empty file. Binary
-// files never reach a format reader.
+// or the reason they are not: binary data, an empty file, or text that
+// cannot be decoded. Binary files never reach a format reader: they are
+// told by their raw bytes, and again once decoded, so that a compressed
+// image is caught too.
 func readable(data []byte) ([]byte, string) {
 	if kind := binaryKind(data); kind != "" {
 		return nil, "binary file (" + kind + ")"
 	}
-	text := normalizeText(data)
+	text, err := decode(data, maxDecodedSize)
+	if err != nil {
+		return nil, err.Error()
+	}
+	if kind := binaryKind(text); kind != "" {
+		return nil, "binary file (" + kind + ")"
+	}
+	text = normalizeText(text)
 	if isBlank(text) {
 		return nil, "empty file"
 	}

@@ -62,7 +62,7 @@ func checkStoryGroups(t *testing.T, s *story.Set) {
 // while extraction still gets most sample headlines wrong (TestSamples
 // says where) it is skipped.
 func TestSampleStories(t *testing.T) {
-	store := (&feed.Loader{FS: data.FS}).Load(context.Background(), []string{"."})
+	store := sampleLoader(t).Load(context.Background(), []string{"."})
 	wrong := 0
 	for _, s := range samples {
 		for _, a := range store.Articles() {

@@ -296,7 +296,7 @@ func (r *watchRun) inScope(p string) bool {
 				return false
 			}
 		}
-		return true
+		return !notArticle(filepath.Base(p))
 	}
 	return false
 }

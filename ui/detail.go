@@ -28,27 +28,37 @@ type renderedMsg struct {
 	id  string
 	key renderKey
 	out string
+	// preview reports whether the preview beside the list asked for it.
+	preview bool
 }
 
 // detail is the article pane: the article rendered with Glamour, in a
-// viewport. Renderings are kept per width and style, so resizing back and
-// forth or redrawing costs nothing.
+// viewport. The same pane, narrower, is the preview beside the list.
+// Renderings are kept in a cache shared by both, per article, width and
+// style, so resizing back and forth or reopening costs nothing.
 type detail struct {
 	styles *Styles
 	keys   KeyMap
+	cache  *renderCache
+	// preview reports whether this is the preview beside the list.
+	preview bool
 
-	article  *feed.Article
-	md       string // the body as Markdown, made safe to draw
-	rendered map[renderKey]string
+	article *feed.Article
+	md      string   // the body as Markdown, made safe to draw
+	lines   []string // the rendering shown, laid out for the pane
+	// restore is the line to scroll to when the rendering arrives, or
+	// -1.
+	restore  int
 	viewport viewport.Model
+	find     finder
 
 	width, height int
 }
 
-func newDetail(st *Styles, keys KeyMap) detail {
+func newDetail(st *Styles, keys KeyMap, cache *renderCache) detail {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = false // the pane handles the wheel with its keys
-	return detail{styles: st, keys: keys, viewport: vp}
+	return detail{styles: st, keys: keys, cache: cache, viewport: vp, restore: -1, find: newFinder(st)}
 }
 
 // SetSize sets the pane's size in cells. The article may then need
@@ -57,22 +67,50 @@ func (d *detail) SetSize(w, h int) {
 	d.width, d.height = w, h
 	d.viewport.SetWidth(w)
 	d.viewport.SetHeight(max(0, h-1)) // the last line shows how far in we are
+	d.find.input.SetWidth(max(1, w-12))
 	d.show()
 }
 
-// open shows an article, returning the command that renders it.
-func (d *detail) open(a *feed.Article) tea.Cmd {
+// open shows an article from line pos of its rendering, returning the
+// command that renders it.
+func (d *detail) open(a *feed.Article, pos int) tea.Cmd {
 	d.article = a
 	d.md = clean(a.Body)
-	d.rendered = make(map[renderKey]string)
-	d.viewport.SetContent("")
-	d.viewport.GotoTop()
+	d.restore = pos
+	d.find.reset()
+	if !d.preview {
+		// The preview keeps the article it showed until the next is
+		// rendered, rather than blink "Rendering…" at each move.
+		d.lines = nil
+		d.viewport.SetContent("")
+		d.viewport.GotoTop()
+	}
 	return d.render()
 }
+
+// close empties the pane.
+func (d *detail) close() {
+	d.article, d.md, d.lines = nil, "", nil
+	d.find.reset()
+	d.viewport.SetContent("")
+}
+
+// position returns the first line on screen, to reopen the article
+// where the reader left it.
+func (d *detail) position() int { return d.viewport.YOffset() }
 
 // key returns the rendering the pane needs at its size.
 func (d *detail) key() renderKey {
 	return renderKey{width: min(d.width, maxReadingWidth), style: d.styles.glamourStyle()}
+}
+
+// ready reports whether the article is rendered for the pane's size.
+func (d *detail) ready() bool {
+	if d.article == nil {
+		return false
+	}
+	_, ok := d.cache.get(d.article.ID, d.key())
+	return ok
 }
 
 // render returns a command rendering the article for the pane's size and
@@ -82,17 +120,17 @@ func (d *detail) render() tea.Cmd {
 		return nil
 	}
 	k := d.key()
-	if _, ok := d.rendered[k]; ok {
+	if d.ready() {
 		d.show()
 		return nil
 	}
-	id, md, header := d.article.ID, d.md, d.header(k.width)
+	id, md, header, preview := d.article.ID, d.md, d.header(k.width), d.preview
 	return func() tea.Msg {
 		body, err := renderMarkdown(md, k.width, k.style)
 		if err != nil {
 			body = clean(md) // still readable, only unstyled
 		}
-		return renderedMsg{id: id, key: k, out: header + "\n" + strings.TrimRight(body, "\n") + "\n"}
+		return renderedMsg{id: id, key: k, out: header + "\n" + strings.TrimRight(body, "\n") + "\n", preview: preview}
 	}
 }
 
@@ -112,9 +150,12 @@ func (d *detail) header(width int) string {
 }
 
 // show puts the rendering for the pane's size, when there is one, into
-// the viewport, centered.
+// the viewport, centered, with what find found marked.
 func (d *detail) show() {
-	out, ok := d.rendered[d.key()]
+	if d.article == nil {
+		return
+	}
+	out, ok := d.cache.get(d.article.ID, d.key())
 	if !ok {
 		return
 	}
@@ -123,8 +164,13 @@ func (d *detail) show() {
 	for i, l := range lines {
 		lines[i] = truncate(margin+l, d.width)
 	}
+	d.lines = lines
+	d.find.search(lines)
 	y := d.viewport.YOffset()
-	d.viewport.SetContentLines(lines)
+	if d.restore >= 0 {
+		y, d.restore = d.restore, -1
+	}
+	d.viewport.SetContentLines(d.find.mark(lines))
 	d.viewport.SetYOffset(y)
 }
 
@@ -132,8 +178,7 @@ func (d *detail) show() {
 func (d detail) update(msg tea.Msg) (detail, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderedMsg:
-		if d.article != nil && msg.id == d.article.ID {
-			d.rendered[msg.key] = msg.out
+		if d.article != nil && msg.id == d.article.ID && msg.key == d.key() {
 			d.show()
 		}
 	case tea.MouseWheelMsg:
@@ -144,6 +189,9 @@ func (d detail) update(msg tea.Msg) (detail, tea.Cmd) {
 			d.viewport.ScrollDown(3)
 		}
 	case tea.KeyPressMsg:
+		if d.find.typing() {
+			return d.updateFind(msg)
+		}
 		switch {
 		case key.Matches(msg, d.keys.Up):
 			d.viewport.ScrollUp(1)
@@ -161,24 +209,43 @@ func (d detail) update(msg tea.Msg) (detail, tea.Cmd) {
 			d.viewport.PageDown()
 		case key.Matches(msg, d.keys.PageUp):
 			d.viewport.PageUp()
+		case key.Matches(msg, d.keys.Find):
+			return d, d.find.start()
+		case key.Matches(msg, d.keys.NextMatch):
+			d.jump(1)
+		case key.Matches(msg, d.keys.PrevMatch):
+			d.jump(-1)
+		}
+	default:
+		if d.find.typing() {
+			var cmd tea.Cmd
+			d.find.input, cmd = d.find.input.Update(msg)
+			return d, cmd
 		}
 	}
 	return d, nil
 }
 
-// View draws the article and, below it, how far in the reader is.
+// View draws the article and, below it, how far in the reader is, or
+// the find box while a search is typed.
 func (d detail) View() string {
 	if d.height <= 0 {
 		return ""
 	}
 	body := d.viewport.View()
-	if _, ok := d.rendered[d.key()]; !ok {
+	if !d.ready() && (!d.preview || d.lines == nil) {
 		body = fit(d.styles.Empty.Render("  Rendering…"), d.width, d.height-1)
 	}
 	pos := fmt.Sprintf("%3.0f%%", d.viewport.ScrollPercent()*100)
 	if d.viewport.TotalLineCount() <= d.viewport.Height() {
 		pos = ""
 	}
-	status := lipgloss.PlaceHorizontal(d.width, lipgloss.Right, d.styles.Scroll.Render(pos))
+	left := d.find.status()
+	right := d.styles.Scroll.Render(pos)
+	gap := d.width - lipgloss.Width(left) - lipgloss.Width(right)
+	status := truncate(left, d.width)
+	if gap >= 1 {
+		status = left + strings.Repeat(" ", gap) + right
+	}
 	return fit(body+"\n"+status, d.width, d.height)
 }

@@ -40,6 +40,32 @@ type KeyMap struct {
 	Choose key.Binding
 	// CloseSearch leaves the search box; letters and backspace type.
 	CloseSearch key.Binding
+
+	// Reading state and stories: see stories.go and state.go.
+	Stories     key.Binding // one row a story, or one an article
+	Expand      key.Binding // a story's articles shown under it, or not
+	UnreadOnly  key.Binding
+	Star        key.Binding
+	StarredOnly key.Binding
+	ToggleRead  key.Binding
+
+	// Find looks for text in the article being read; NextMatch and
+	// PrevMatch move between what it found.
+	Find      key.Binding
+	NextMatch key.Binding
+	PrevMatch key.Binding
+
+	// PreviewDown and PreviewUp scroll the preview beside the list.
+	PreviewDown key.Binding
+	PreviewUp   key.Binding
+
+	// Edit opens the article's file in $EDITOR, Pager in $PAGER,
+	// Browser its URL in the web browser; Copy puts its URL (or, without
+	// one, its path) on the clipboard.
+	Edit    key.Binding
+	Pager   key.Binding
+	Browser key.Binding
+	Copy    key.Binding
 }
 
 // DefaultKeyMap returns Broadsheet's keys: vim keys and arrows alike.
@@ -70,12 +96,12 @@ func DefaultKeyMap() KeyMap {
 			key.WithHelp("ctrl+u", "half page up"),
 		),
 		PageDown: key.NewBinding(
-			key.WithKeys("pgdown", "space", "f"),
+			key.WithKeys("pgdown", "space", "f", "ctrl+f"),
 			key.WithHelp("pgdn/f", "page down"),
 		),
 		PageUp: key.NewBinding(
-			key.WithKeys("pgup", "b"),
-			key.WithHelp("pgup/b", "page up"),
+			key.WithKeys("pgup", "ctrl+b"),
+			key.WithHelp("pgup/ctrl+b", "page up"),
 		),
 		Open: key.NewBinding(
 			key.WithKeys("enter", "l", "right"),
@@ -94,8 +120,8 @@ func DefaultKeyMap() KeyMap {
 			key.WithHelp("o", "outlets"),
 		),
 		Problems: key.NewBinding(
-			key.WithKeys("p"),
-			key.WithHelp("p", "problems"),
+			key.WithKeys("!", "p"),
+			key.WithHelp("!", "problems"),
 		),
 		Help: key.NewBinding(
 			key.WithKeys("?"),
@@ -125,6 +151,66 @@ func DefaultKeyMap() KeyMap {
 			key.WithKeys("esc"),
 			key.WithHelp("esc", "back"),
 		),
+		Stories: key.NewBinding(
+			key.WithKeys("t"),
+			key.WithHelp("t", "stories"),
+		),
+		Expand: key.NewBinding(
+			key.WithKeys("tab"),
+			key.WithHelp("tab", "expand story"),
+		),
+		UnreadOnly: key.NewBinding(
+			key.WithKeys("u"),
+			key.WithHelp("u", "unread only"),
+		),
+		Star: key.NewBinding(
+			key.WithKeys("s"),
+			key.WithHelp("s", "star"),
+		),
+		StarredOnly: key.NewBinding(
+			key.WithKeys("S"),
+			key.WithHelp("S", "starred only"),
+		),
+		ToggleRead: key.NewBinding(
+			key.WithKeys("m"),
+			key.WithHelp("m", "mark read/unread"),
+		),
+		Find: key.NewBinding(
+			key.WithKeys("/"),
+			key.WithHelp("/", "find"),
+		),
+		NextMatch: key.NewBinding(
+			key.WithKeys("n"),
+			key.WithHelp("n", "next match"),
+		),
+		PrevMatch: key.NewBinding(
+			key.WithKeys("N"),
+			key.WithHelp("N", "previous match"),
+		),
+		PreviewDown: key.NewBinding(
+			key.WithKeys("J", "shift+down"),
+			key.WithHelp("J", "scroll preview down"),
+		),
+		PreviewUp: key.NewBinding(
+			key.WithKeys("K", "shift+up"),
+			key.WithHelp("K", "scroll preview up"),
+		),
+		Edit: key.NewBinding(
+			key.WithKeys("e"),
+			key.WithHelp("e", "edit file"),
+		),
+		Pager: key.NewBinding(
+			key.WithKeys("v"),
+			key.WithHelp("v", "view in pager"),
+		),
+		Browser: key.NewBinding(
+			key.WithKeys("b"),
+			key.WithHelp("b", "open in browser"),
+		),
+		Copy: key.NewBinding(
+			key.WithKeys("y"),
+			key.WithHelp("y", "copy link"),
+		),
 	}
 }
 
@@ -139,6 +225,11 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"help": &k.Help, "quit": &k.Quit, "force_quit": &k.ForceQuit,
 		"result_up": &k.ResultUp, "result_down": &k.ResultDown,
 		"choose": &k.Choose, "close_search": &k.CloseSearch,
+		"stories": &k.Stories, "expand": &k.Expand, "unread_only": &k.UnreadOnly,
+		"star": &k.Star, "starred_only": &k.StarredOnly, "toggle_read": &k.ToggleRead,
+		"find": &k.Find, "next_match": &k.NextMatch, "prev_match": &k.PrevMatch,
+		"preview_down": &k.PreviewDown, "preview_up": &k.PreviewUp,
+		"edit": &k.Edit, "pager": &k.Pager, "browser": &k.Browser, "copy": &k.Copy,
 	}
 }
 
@@ -193,8 +284,14 @@ func (k KeyMap) helpFor(s state) paneHelp {
 	switch s {
 	case stateDetail:
 		return paneHelp{
-			short: []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Search, k.Help, k.Quit},
-			full:  [][]key.Binding{move, page, {k.Back, k.Search, k.Outlets}, {k.Help, k.Quit}},
+			short: []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Find, k.Help, k.Quit},
+			full: [][]key.Binding{move, page, {k.Find, k.NextMatch, k.PrevMatch, k.Back},
+				{k.Edit, k.Pager, k.Browser, k.Copy}, {k.Star, k.ToggleRead}, {k.Outlets, k.Problems, k.Help, k.Quit}},
+		}
+	case stateStory:
+		return paneHelp{
+			short: []key.Binding{k.Down, k.Up, k.Open, k.Back, k.Star, k.Help, k.Quit},
+			full:  [][]key.Binding{move, page, {k.Open, k.Back, k.Search}, {k.Star, k.ToggleRead}, {k.Help, k.Quit}},
 		}
 	case stateSearch:
 		return paneHelp{
@@ -208,7 +305,9 @@ func (k KeyMap) helpFor(s state) paneHelp {
 		}
 	}
 	return paneHelp{
-		short: []key.Binding{k.Down, k.Up, k.Open, k.Search, k.Outlets, k.Help, k.Quit},
-		full:  [][]key.Binding{move, page, {k.Open, k.Back, k.Search, k.Outlets}, {k.Problems, k.Help, k.Quit, k.ForceQuit}},
+		short: []key.Binding{k.Down, k.Up, k.Open, k.Stories, k.Search, k.Help, k.Quit},
+		full: [][]key.Binding{move, page, {k.Open, k.Back, k.Search, k.Outlets, k.Problems},
+			{k.Stories, k.Expand, k.UnreadOnly, k.StarredOnly, k.Star, k.ToggleRead},
+			{k.Edit, k.Pager, k.Browser, k.Copy, k.PreviewDown, k.PreviewUp}, {k.Help, k.Quit, k.ForceQuit}},
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/search"
+	"github.com/broadsheet/broadsheet/feed/story"
 )
 
 // Loading hands the root a batch of events at a time, so that a folder of
@@ -25,19 +27,32 @@ type library struct {
 
 	mu    sync.Mutex
 	index *search.Index
+
+	// stories groups the articles; the articles waiting to join or
+	// leave it sit behind smu (see stories.go).
+	stories  *story.Set
+	smu      sync.Mutex
+	toAdd    map[string]*feed.Article
+	toRemove []string
 }
 
 func newLibrary() *library {
-	return &library{store: feed.NewStore(), index: search.New()}
+	return &library{
+		store: feed.NewStore(), index: search.New(),
+		stories: story.New(story.Options{}), toAdd: make(map[string]*feed.Article),
+	}
 }
 
 // eventsMsg reports a batch of load events, after their articles were
 // added to the library.
 type eventsMsg struct {
 	added    int
+	removed  int
 	problems int
 	progress feed.Progress
-	// done reports whether loading has finished.
+	// done reports whether the channel of events has closed. Following
+	// a folder it never does: loading has finished once every file
+	// found has been read (see finished).
 	done bool
 	// seen reports whether the batch held any event, and so progress.
 	seen bool
@@ -78,25 +93,62 @@ func (lib *library) readEvents(events <-chan feed.Event) tea.Cmd {
 	}
 }
 
-// add puts a batch of events into the library.
+// add puts a batch of events into the library. The articles of the
+// load's events go into the store in one go; an event of a watched
+// folder, which may take out what an earlier one put in, is applied in
+// its turn.
 func (lib *library) add(batch []feed.Event) eventsMsg {
 	var (
-		msg  eventsMsg
-		arts []*feed.Article
+		msg            eventsMsg
+		arts           []*feed.Article
+		added, removed []*feed.Article
 	)
+	flush := func() {
+		added = append(added, lib.store.Add(arts...)...)
+		arts = nil
+	}
 	for _, ev := range batch {
-		arts = append(arts, ev.Articles...)
-		lib.store.AddProblems(ev.Problems...)
+		if len(ev.Removed) > 0 {
+			flush()
+			a, r := ev.Apply(lib.store)
+			added, removed = append(added, a...), append(removed, r...)
+		} else {
+			arts = append(arts, ev.Articles...)
+			lib.store.AddProblems(ev.Problems...)
+		}
 		msg.problems += len(ev.Problems)
 		msg.progress = ev.Progress
 		msg.seen = true
 	}
-	added := lib.store.Add(arts...)
-	msg.added = len(added)
+	flush()
+	msg.added, msg.removed = len(added), len(removed)
+	// An article added by one event of the batch and taken out by a
+	// later one is no news for the index or the stories.
+	added = slices.DeleteFunc(added, func(a *feed.Article) bool {
+		cur, ok := lib.store.Get(a.ID)
+		return !ok || cur != a
+	})
 	lib.mu.Lock()
+	for _, a := range removed {
+		lib.index.Remove(a.ID)
+	}
+	// The index skips an ID it holds, so a file read again, or a copy of
+	// an article that the store now keeps from another file, replaces
+	// the old entry.
+	for _, a := range added {
+		lib.index.Remove(a.ID)
+	}
 	lib.index.Add(added...)
 	lib.mu.Unlock()
+	lib.queueStories(added, removed)
 	return msg
+}
+
+// finished reports whether a batch ends the load: the channel closed,
+// or every file found has been read.
+func (msg eventsMsg) finished() bool {
+	p := msg.progress
+	return msg.done || (msg.seen && p.Walked && p.Done >= p.Found)
 }
 
 // search returns up to limit articles matching query, best first. An

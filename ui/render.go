@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"fmt"
+	"net/url"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
@@ -48,7 +52,81 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.Render(md)
+	out, err := r.Render(md)
+	if err != nil {
+		return "", err
+	}
+	return safeLinks(out), nil
+}
+
+// hyperlink matches an OSC 8 hyperlink sequence as Glamour writes it:
+// parameters, then the address, ended by BEL or ST.
+var hyperlink = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);([^\x07\x1b]*)(?:\x07|\x1b\\)`)
+
+// safeLinks keeps the terminal hyperlinks in Glamour's output whose
+// address is safe (see safeURL), rewritten to its safe form, and drops
+// the others, leaving their text.
+func safeLinks(s string) string {
+	if !strings.Contains(s, "\x1b]8;") {
+		return s
+	}
+	return hyperlink.ReplaceAllStringFunc(s, func(seq string) string {
+		m := hyperlink.FindStringSubmatch(seq)
+		if m[2] == "" {
+			return "\x1b]8;;\x07" // the end of a link
+		}
+		u, ok := safeURL(m[2])
+		if !ok {
+			return ""
+		}
+		params := ""
+		if strings.HasPrefix(m[1], "id=") && strings.Trim(m[1][3:], "0123456789") == "" {
+			params = m[1]
+		}
+		return "\x1b]8;" + params + ";" + u + "\x07"
+	})
+}
+
+// safeURL returns a web or mail address fit to hand to a browser or to
+// the terminal as a hyperlink, and whether it is: http, https or mailto
+// only, with no control characters or spaces, and every byte outside
+// printable ASCII (or that some terminals mistake) percent-encoded.
+func safeURL(raw string) (string, bool) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || len(raw) > 4096 {
+		return "", false
+	}
+	for _, r := range raw {
+		if isControl(r) || unicode.IsSpace(r) || r == replacement {
+			return "", false
+		}
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return "", false
+		}
+	case "mailto":
+		if u.Opaque == "" && u.Path == "" {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), true
 }
 
 // glamourStyles returns the Glamour style config for "dark", "light" or

@@ -28,6 +28,14 @@ type Options struct {
 	DateLayout string
 	// Keys are the key bindings; nil means DefaultKeyMap().
 	Keys *KeyMap
+	// State keeps what was read and starred, and the list's place,
+	// between runs. Nil keeps them for this run only.
+	State State
+	// NoColor draws without a single color, as NO_COLOR asks.
+	NoColor bool
+	// Samples reports whether the articles are the bundled samples,
+	// which have no file of their own to open in an editor or pager.
+	Samples bool
 }
 
 // state is which pane is showing.
@@ -40,6 +48,7 @@ const (
 	stateOutlets
 	stateProblems
 	stateHelp
+	stateStory
 )
 
 // Model is the root model: it owns navigation between the panes, the
@@ -55,9 +64,20 @@ type Model struct {
 
 	state state
 	// back is where the article and help panes return to.
-	back     state
-	list     articleList
-	detail   detail
+	back   state
+	list   storyList
+	story  storyPane
+	detail detail
+	// preview shows the selected article beside the list in a wide
+	// window; previewBusy reports whether it is rendering.
+	preview     detail
+	previewBusy bool
+	cache       *renderCache
+	// positions are where the reader left each article read, by ID.
+	positions map[string]int
+	// notice is a message for the reader in the status bar, until the
+	// next key.
+	notice   string
 	search   searchPane
 	outlets  outletPicker
 	problems problemList
@@ -65,6 +85,8 @@ type Model struct {
 	bar      progress.Model
 
 	filter       string // the outlet the list shows, or "" for all
+	marks        *marks
+	grouping     bool // whether stories are being grouped
 	loading      bool
 	progress     feed.Progress
 	problemCount int
@@ -74,32 +96,42 @@ type Model struct {
 
 // New returns a model that fills itself from the loader's events.
 func New(events <-chan feed.Event, opts Options) *Model {
-	st := newStyles(opts.Theme != "light")
+	st := themeStyles(opts.Theme != "light", opts.NoColor)
 	st.DateLayout = opts.DateLayout
 	keys := DefaultKeyMap()
 	if opts.Keys != nil {
 		keys = *opts.Keys
 	}
 	lib := newLibrary()
+	mk := newMarks(opts.State)
+	cache := newRenderCache()
+	preview := newDetail(st, keys, cache)
+	preview.preview = true
 	m := &Model{
-		opts:     opts,
-		events:   events,
-		lib:      lib,
-		keys:     keys,
-		styles:   st,
-		list:     newArticleList(st, keys),
-		detail:   newDetail(st, keys),
-		search:   newSearchPane(st, keys, lib),
-		outlets:  newOutletPicker(st, keys),
-		problems: newProblemList(st, keys),
-		help:     help.New(),
-		bar:      progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
-		loading:  true,
-		width:    80,
-		height:   24,
+		opts:      opts,
+		events:    events,
+		lib:       lib,
+		keys:      keys,
+		styles:    st,
+		list:      newStoryList(st, keys, mk),
+		story:     newStoryPane(st, keys, mk),
+		marks:     mk,
+		detail:    newDetail(st, keys, cache),
+		preview:   preview,
+		cache:     cache,
+		positions: make(map[string]int),
+		search:    newSearchPane(st, keys, lib),
+		outlets:   newOutletPicker(st, keys),
+		problems:  newProblemList(st, keys),
+		help:      help.New(),
+		bar:       progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
+		loading:   true,
+		width:     80,
+		height:    24,
 	}
 	m.applyStyles()
 	m.list.empty = "Loading articles…"
+	m.list.place = mk.place(placeKey(""))
 	m.layout()
 	return m
 }
@@ -116,7 +148,7 @@ func (m *Model) Init() tea.Cmd {
 // fixedTheme reports whether the options chose the colors, so that the
 // terminal's background does not.
 func (m *Model) fixedTheme() bool {
-	return m.opts.Theme == "dark" || m.opts.Theme == "light"
+	return m.opts.Theme == "dark" || m.opts.Theme == "light" || m.opts.NoColor
 }
 
 // Update handles a message.
@@ -125,29 +157,38 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, m.detail.render()
+		return m, tea.Batch(m.detail.render(), m.syncPreview())
 	case tea.BackgroundColorMsg:
 		if m.fixedTheme() {
 			return m, nil
 		}
-		*m.styles = *newStyles(msg.IsDark())
+		*m.styles = *themeStyles(msg.IsDark(), m.opts.NoColor)
 		m.styles.DateLayout = m.opts.DateLayout
 		m.applyStyles()
-		return m, m.detail.render()
+		return m, tea.Batch(m.detail.render(), m.syncPreview())
 	case eventsMsg:
 		return m, m.loaded(msg)
+	case storiesMsg:
+		return m, m.grouped(msg)
 	case renderedMsg:
-		m.detail, _ = m.detail.update(msg)
+		return m, m.rendered(msg)
+	case noticeMsg:
+		m.notice = string(msg)
 		return m, nil
+	case tea.MouseClickMsg, tea.MouseWheelMsg:
+		return m, m.mouse(msg.(tea.MouseMsg))
 	case searchResultsMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.update(msg)
 		return m, cmd
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.ForceQuit) {
+			m.savePlace()
 			return m, tea.Quit
 		}
-		return m, m.handleKey(msg)
+		m.notice = ""
+		cmd := m.handleKey(msg)
+		return m, tea.Batch(cmd, m.syncPreview())
 	}
 	return m, m.updatePane(msg)
 }
@@ -162,20 +203,23 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 		m.problems.setProblems(m.lib.store.Problems())
 	}
 	var cmds []tea.Cmd
-	if msg.added > 0 {
+	if msg.added > 0 || msg.removed > 0 {
 		m.list.setArticles(m.lib.articles(m.filter))
+		cmds = append(cmds, m.syncPreview())
 		if m.state == stateOutlets {
 			m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
 		}
-		cmds = append(cmds, m.search.refresh())
+		cmds = append(cmds, m.search.refresh(), m.startGrouping())
 	}
-	if msg.done {
+	if msg.finished() && m.loading {
 		m.loading = false
 		m.list.empty = "No articles."
 		if m.filter != "" {
 			m.list.empty = "No articles from " + cleanLine(m.filter) + "."
 		}
-	} else {
+	}
+	if !msg.done {
+		// Following a folder, events keep coming after the load.
 		cmds = append(cmds, m.lib.readEvents(m.events))
 	}
 	return tea.Batch(cmds...)
@@ -184,6 +228,16 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 // handleKey handles a key press in the pane that is showing.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
+	if m.tooSmall() {
+		if key.Matches(msg, k.Quit) {
+			m.savePlace()
+			return tea.Quit
+		}
+		return nil
+	}
+	if m.state == stateDetail && m.detail.find.typing() {
+		return m.updatePane(msg)
+	}
 	switch m.state {
 	case stateSearch:
 		switch {
@@ -201,6 +255,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case stateHelp:
 		switch {
 		case key.Matches(msg, k.Quit):
+			m.savePlace()
 			return tea.Quit
 		case key.Matches(msg, k.Help, k.Back):
 			m.state = m.back
@@ -210,10 +265,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 	switch {
 	case key.Matches(msg, k.Quit):
+		m.savePlace()
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
 		return nil
+	case m.state == stateDetail && key.Matches(msg, k.Find):
+		// In an article, / finds in it; the list's search is a step
+		// back.
+		return m.updatePane(msg)
+	case (m.state == stateList || m.state == stateDetail) && key.Matches(msg, k.Edit, k.Pager, k.Browser, k.Copy):
+		return m.act(msg)
 	case key.Matches(msg, k.Search):
 		return m.openSearch()
 	case key.Matches(msg, k.Problems) && m.state != stateProblems:
@@ -225,26 +287,36 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.state = stateOutlets
 		return nil
 	}
+	if cmd, ok := m.handleStateKey(msg); ok {
+		return cmd
+	}
 
 	switch m.state {
 	case stateList:
 		switch {
 		case key.Matches(msg, k.Open):
-			if a := m.list.selected(); a != nil {
-				// Come back to this article even if newer ones
-				// arrive meanwhile.
-				m.list.moved = true
-				return m.openArticle(a, stateList)
-			}
-			return nil
+			return m.openRow()
 		case key.Matches(msg, k.Back):
 			if m.filter != "" {
 				m.setFilter("")
 			}
 			return nil
+		case m.split() && key.Matches(msg, k.PreviewDown):
+			m.preview.viewport.ScrollDown(3)
+			return nil
+		case m.split() && key.Matches(msg, k.PreviewUp):
+			m.preview.viewport.ScrollUp(3)
+			return nil
 		}
 	case stateDetail:
+		if key.Matches(msg, k.Back) && m.detail.finding() {
+			m.detail.clearFind()
+			return nil
+		}
 		if key.Matches(msg, k.Back) {
+			if a := m.detail.article; a != nil {
+				m.positions[a.ID] = m.detail.position()
+			}
 			m.state = m.back
 			if m.state == stateSearch {
 				return m.search.focus()
@@ -268,6 +340,17 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.state = stateList
 			return nil
 		}
+	case stateStory:
+		switch {
+		case key.Matches(msg, k.Open):
+			if a := m.story.selected(); a != nil {
+				return m.openArticle(a, stateStory)
+			}
+			return nil
+		case key.Matches(msg, k.Back):
+			m.state = stateList
+			return nil
+		}
 	}
 	return m.updatePane(msg)
 }
@@ -286,6 +369,8 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 		m.outlets, cmd = m.outlets.update(msg)
 	case stateProblems:
 		m.problems, cmd = m.problems.update(msg)
+	case stateStory:
+		m.story, cmd = m.story.update(msg)
 	}
 	return cmd
 }
@@ -295,7 +380,8 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 	m.search.input.Blur()
 	m.back, m.state = from, stateDetail
-	return m.detail.open(a)
+	m.markOpened(a)
+	return m.detail.open(a, m.positions[a.ID])
 }
 
 // openSearch shows the search pane with its query box ready for typing.
@@ -307,9 +393,10 @@ func (m *Model) openSearch() tea.Cmd {
 // setFilter shows only one outlet's articles in the list, or all of them
 // for "".
 func (m *Model) setFilter(outlet string) {
+	m.savePlace()
 	m.filter = outlet
-	m.list = newArticleList(m.styles, m.keys)
-	m.list.SetSize(m.paneSize())
+	m.list = m.list.forOutlet(outlet, m.marks.place(placeKey(outlet)))
+	m.sizeList(m.paneSize())
 	m.list.empty = "Loading articles…"
 	if !m.loading {
 		m.list.empty = "No articles."
@@ -329,11 +416,12 @@ func (m *Model) applyStyles() {
 func (m *Model) layout() {
 	m.help.SetWidth(m.width)
 	w, h := m.paneSize()
-	m.list.SetSize(w, h)
+	m.sizeList(w, h)
 	m.detail.SetSize(w, h)
 	m.search.SetSize(w, h)
 	m.outlets.SetSize(w, h)
 	m.problems.SetSize(w, h)
+	m.story.SetSize(w, h)
 }
 
 // paneSize returns the room the header and footer leave for a pane.
@@ -344,10 +432,16 @@ func (m *Model) paneSize() (int, int) {
 
 // View draws the interface.
 func (m *Model) View() tea.View {
+	if m.tooSmall() {
+		return m.view(m.tooSmallView())
+	}
 	var pane string
 	switch m.state {
 	case stateList:
 		pane = m.list.View()
+		if m.split() {
+			pane = m.splitView()
+		}
 	case stateDetail:
 		pane = m.detail.View()
 	case stateSearch:
@@ -356,10 +450,16 @@ func (m *Model) View() tea.View {
 		pane = m.outlets.View()
 	case stateProblems:
 		pane = m.problems.View()
+	case stateStory:
+		pane = m.story.View()
 	case stateHelp:
 		pane = m.helpView()
 	}
-	content := fit(lipgloss.JoinVertical(lipgloss.Left, m.headerView(), pane, m.footerView()), m.width, m.height)
+	return m.view(fit(lipgloss.JoinVertical(lipgloss.Left, m.headerView(), pane, m.footerView()), m.width, m.height))
+}
+
+// view wraps a frame for the program.
+func (m *Model) view(content string) tea.View {
 	v := tea.NewView(content)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
@@ -382,7 +482,8 @@ func (m *Model) footerView() string {
 	if m.state == stateHelp {
 		keys = paneHelp{short: []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}}
 	}
-	return m.statusView() + "\n" + m.help.View(keys)
+	// The help may run a cell past its width when it adds its ellipsis.
+	return m.statusView() + "\n" + truncate(m.help.View(keys), m.width)
 }
 
 // statusView draws the status bar: the article count, the outlet filter,
@@ -390,16 +491,19 @@ func (m *Model) footerView() string {
 func (m *Model) statusView() string {
 	st := m.styles
 	sep := st.Status.Render(" · ")
-	n := m.list.len()
-	parts := []string{st.Status.Render(plural(n, "article"))}
+	parts := []string{st.Status.Render(m.list.summary())}
 	if m.filter != "" {
 		parts = append(parts, st.Filter.Render("outlet: "+cleanLine(m.filter)))
 	}
+	parts = append(parts, m.viewParts()...)
 	if m.problemCount > 0 {
 		parts = append(parts, st.Problems.Render(plural(m.problemCount, "problem"))+
 			st.Status.Render(" ("+m.keys.Problems.Help().Key+")"))
 	}
 	left := strings.Join(parts, sep)
+	if m.notice != "" {
+		left = m.styles.Notice.Render(cleanLine(m.notice))
+	}
 	right := ""
 	if m.loading {
 		right = m.loadingView()
@@ -437,5 +541,5 @@ func (m *Model) helpView() string {
 		keys = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
 	}
 	box := m.styles.HelpBox.Render(keys)
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+	return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), w, h)
 }

@@ -13,10 +13,12 @@ import (
 // Styles holds every style the interface draws with. All colors live
 // here; the panes only pick styles by name.
 //
-// NO_COLOR needs no handling of its own: Bubble Tea's renderer reads it
-// and drops colors when it draws.
+// With NO_COLOR set every color is lipgloss.NoColor, so that not even the
+// frames the model hands the renderer hold a color; bold, italics and
+// reverse video still mark what colors would.
 type Styles struct {
-	isDark bool
+	isDark  bool
+	noColor bool
 
 	// Header and footer.
 	AppName  lipgloss.Style
@@ -51,8 +53,23 @@ type Styles struct {
 	Rule     lipgloss.Style
 	Scroll   lipgloss.Style
 
+	// Find in the article: every match, and the one the reader is on.
+	FindMatch   lipgloss.Style
+	FindCurrent lipgloss.Style
+
 	// The outlet picker.
 	Count lipgloss.Style
+
+	// Reading state: an unread article's headline and mark, a star.
+	UnreadTitle lipgloss.Style
+	Unread      lipgloss.Style
+	Star        lipgloss.Style
+
+	// Layout: the line between the list and the preview, a message for
+	// the reader in the status bar, and the notice of a window too small.
+	Divider  lipgloss.Style
+	Notice   lipgloss.Style
+	TooSmall lipgloss.Style
 
 	// DateLayout is how dates are drawn, as a Go time layout; "" means
 	// 2006-01-02. It rides along with the styles because every pane that
@@ -73,8 +90,15 @@ func (s *Styles) date(a *feed.Article) string {
 }
 
 // newStyles returns the styles for a dark or a light background.
-func newStyles(isDark bool) *Styles {
+func newStyles(isDark bool) *Styles { return themeStyles(isDark, false) }
+
+// themeStyles returns the styles for a dark or a light background, or,
+// with noColor, the same styles without a single color.
+func themeStyles(isDark, noColor bool) *Styles {
 	lightDark := lipgloss.LightDark(isDark)
+	if noColor {
+		lightDark = func(color.Color, color.Color) color.Color { return lipgloss.NoColor{} }
+	}
 	var (
 		accent  = lightDark(lipgloss.Color("#5A56E0"), lipgloss.Color("#8B87FF"))
 		text    = lightDark(lipgloss.Color("#1A1A1A"), lipgloss.Color("#DDDDDD"))
@@ -84,10 +108,14 @@ func newStyles(isDark bool) *Styles {
 		warn    = lightDark(lipgloss.Color("#C2410C"), lipgloss.Color("#F59E0B"))
 		hiBack  = lightDark(lipgloss.Color("#FDE68A"), lipgloss.Color("#5B4A00"))
 		hiFore  = lightDark(lipgloss.Color("#1A1A1A"), lipgloss.Color("#FFF7D6"))
-		badgeFg = lipgloss.Color("#FFFDF5")
+		badgeFg = lightDark(lipgloss.Color("#FFFDF5"), lipgloss.Color("#FFFDF5"))
+		findBg  = lightDark(lipgloss.Color("#BAE6FD"), lipgloss.Color("#1E4E6E"))
+		helpKey = lightDark(lipgloss.Color("#909090"), lipgloss.Color("#626262"))
+		helpSep = lightDark(lipgloss.Color("#DADADA"), lipgloss.Color("#3C3C3C"))
+		helpDsc = lightDark(lipgloss.Color("#B2B2B2"), lipgloss.Color("#4A4A4A"))
 	)
 
-	s := &Styles{isDark: isDark}
+	s := &Styles{isDark: isDark, noColor: noColor}
 	s.AppName = lipgloss.NewStyle().Bold(true).Foreground(badgeFg).Background(accent).Padding(0, 1)
 	s.AppTitle = lipgloss.NewStyle().Foreground(muted).PaddingLeft(1)
 	s.Header = lipgloss.NewStyle().PaddingBottom(1)
@@ -95,7 +123,15 @@ func newStyles(isDark bool) *Styles {
 	s.Filter = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	s.Problems = lipgloss.NewStyle().Foreground(warn)
 	s.Loading = lipgloss.NewStyle().Foreground(muted)
-	s.Help = help.DefaultStyles(isDark)
+	s.Help = help.Styles{
+		ShortKey:       lipgloss.NewStyle().Foreground(helpKey),
+		ShortDesc:      lipgloss.NewStyle().Foreground(helpDsc),
+		ShortSeparator: lipgloss.NewStyle().Foreground(helpSep),
+		Ellipsis:       lipgloss.NewStyle().Foreground(helpSep),
+		FullKey:        lipgloss.NewStyle().Foreground(helpKey),
+		FullDesc:       lipgloss.NewStyle().Foreground(helpDsc),
+		FullSeparator:  lipgloss.NewStyle().Foreground(helpSep),
+	}
 	s.ProgressFull = accent
 	s.ProgressEmpty = faint
 	s.HelpBox = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(faint).Padding(1, 2)
@@ -113,20 +149,48 @@ func newStyles(isDark bool) *Styles {
 	s.Input = textinput.DefaultStyles(isDark)
 	s.Input.Focused.Prompt = s.Prompt
 	s.Input.Blurred.Prompt = s.Prompt
+	s.Input.Focused.Placeholder = lipgloss.NewStyle().Foreground(dim)
+	s.Input.Blurred.Placeholder = s.Input.Focused.Placeholder
+	s.Input.Focused.Suggestion = s.Input.Focused.Placeholder
+	s.Input.Blurred.Suggestion = s.Input.Focused.Placeholder
+	s.Input.Blurred.Text = lipgloss.NewStyle().Foreground(muted)
 	s.Input.Cursor.Color = accent
+	if noColor {
+		// Without colors the name is marked by reverse video instead.
+		s.AppName = s.AppName.Reverse(true)
+		s.Match = s.Match.Reverse(true)
+	}
 
 	s.Headline = lipgloss.NewStyle().Bold(true).Foreground(text)
 	s.Byline = lipgloss.NewStyle().Foreground(muted)
 	s.Rule = lipgloss.NewStyle().Foreground(faint)
 	s.Scroll = lipgloss.NewStyle().Foreground(dim)
 
+	s.FindMatch = lipgloss.NewStyle().Foreground(hiFore).Background(findBg)
+	s.FindCurrent = lipgloss.NewStyle().Foreground(hiFore).Background(hiBack).Bold(true)
+	if noColor {
+		s.FindMatch = s.FindMatch.Underline(true)
+		s.FindCurrent = s.FindCurrent.Reverse(true)
+	}
+
 	s.Count = lipgloss.NewStyle().Foreground(dim)
+
+	s.UnreadTitle = s.Title.Bold(true)
+	s.Unread = lipgloss.NewStyle().Foreground(accent)
+	s.Star = lipgloss.NewStyle().Foreground(warn)
+
+	s.Divider = lipgloss.NewStyle().Foreground(faint)
+	s.Notice = lipgloss.NewStyle().Foreground(accent)
+	s.TooSmall = lipgloss.NewStyle().Foreground(warn).Bold(true)
 	return s
 }
 
 // glamourStyle names the Glamour style for the background: "dark" or
-// "light".
+// "light", or "notty" when there are to be no colors.
 func (s *Styles) glamourStyle() string {
+	if s.noColor {
+		return "notty"
+	}
 	if s.isDark {
 		return "dark"
 	}

@@ -21,24 +21,59 @@ import (
 // exactly what View returns.
 func loaded(t testing.TB, arts []*feed.Article, w, h int, problems ...feed.Problem) *Model {
 	t.Helper()
-	m := New(eventsOf(arts, problems...), Options{Title: "test"})
+	return loadedWith(t, Options{Title: "test"}, arts, w, h, problems...)
+}
+
+// loadedWith is loaded with options.
+func loadedWith(t testing.TB, opts Options, arts []*feed.Article, w, h int, problems ...feed.Problem) *Model {
+	t.Helper()
+	m := New(eventsOf(arts, problems...), opts)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	for m.loading {
 		m.Update(m.lib.readEvents(m.events)())
 	}
+	for m.grouping {
+		m.Update(m.lib.groupStories()())
+	}
+	settle(m)
 	return m
 }
 
-// send passes msg to the model and, in the article pane, runs the
-// command that comes back: a rendering, which the view depends on.
-// Other commands (a cursor's blink) are left alone.
-func send(m *Model, msg tea.Msg) {
-	_, cmd := m.Update(msg)
-	if cmd == nil || m.state != stateDetail {
-		return
+// loadedByArticle is loaded with one row an article and the stories
+// left ungrouped, for benchmarks of many made-up articles: their
+// headlines are all alike, which makes one story of them all.
+func loadedByArticle(t testing.TB, arts []*feed.Article, w, h int) *Model {
+	t.Helper()
+	m := New(eventsOf(arts), Options{Title: "test"})
+	m.list.setByArticle(true)
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	for m.loading {
+		m.Update(m.lib.readEvents(m.events)())
 	}
-	if out, ok := cmd().(renderedMsg); ok {
-		m.Update(out)
+	settle(m)
+	return m
+}
+
+// send passes msg to the model and then lets the article pane and the
+// preview render, which the view depends on. Other commands (a cursor's
+// blink) are left alone.
+func send(m *Model, msg tea.Msg) {
+	m.Update(msg)
+	settle(m)
+}
+
+// settle runs the renderings the article pane and the preview wait for,
+// and those their arrival asks for in turn, as the program would.
+func settle(m *Model) {
+	for _, d := range []*detail{&m.detail, &m.preview} {
+		cmd := d.render()
+		for cmd != nil {
+			msg, ok := cmd().(renderedMsg)
+			if !ok {
+				break
+			}
+			_, cmd = m.Update(msg)
+		}
 	}
 }
 
@@ -64,7 +99,16 @@ var scenes = map[string]scene{
 		send(m, enter)
 	},
 	"help":     func(m *Model) { send(m, tea.KeyPressMsg{Code: '?', Text: "?"}) },
-	"problems": func(m *Model) { send(m, tea.KeyPressMsg{Code: 'p', Text: "p"}) },
+	"problems": func(m *Model) { send(m, tea.KeyPressMsg{Code: '!', Text: "!"}) },
+	"find": func(m *Model) {
+		send(m, enter)
+		send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
+		for _, r := range "the" {
+			send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		send(m, enter)
+		send(m, tea.KeyPressMsg{Code: 'n', Text: "n"})
+	},
 }
 
 func TestGolden(t *testing.T) {
@@ -114,7 +158,7 @@ func checkFits(t *testing.T, view string, w, h int) {
 }
 
 func TestViewFitsWindow(t *testing.T) {
-	sizes := [][2]int{{120, 40}, {80, 24}, {60, 15}, {40, 10}, {24, 6}, {10, 3}, {1, 1}}
+	sizes := [][2]int{{160, 50}, {120, 40}, {100, 30}, {80, 24}, {60, 15}, {50, 12}, {40, 10}, {24, 6}, {10, 3}, {1, 1}}
 	arts := append(testArticles(), &feed.Article{
 		ID: "long", Path: "long.txt",
 		Title:  strings.Repeat("An exceedingly long headline that keeps going ", 6),
@@ -129,6 +173,11 @@ func TestViewFitsWindow(t *testing.T) {
 				m := loaded(t, arts, sz[0], sz[1])
 				sc(m)
 				checkFits(t, m.View().Content, sz[0], sz[1])
+				// A part too wide would widen every line, and the
+				// frame would cut them all, the short header too.
+				if head := strings.SplitN(ansi.Strip(m.View().Content), "\n", 2)[0]; sz[0] >= minWidth && strings.Contains(head, "…") {
+					t.Errorf("the header is cut: %q", head)
+				}
 				// And again after a resize in that state.
 				send(m, tea.WindowSizeMsg{Width: sz[0] + 7, Height: sz[1] + 3})
 				checkFits(t, m.View().Content, sz[0]+7, sz[1]+3)
@@ -266,7 +315,7 @@ func TestThousands(t *testing.T) {
 func BenchmarkListKeys(b *testing.B) {
 	for _, n := range []int{1_000, 100_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			m := loaded(b, manyArticles(n), 120, 40)
+			m := loadedByArticle(b, manyArticles(n), 120, 40)
 			keys := []tea.KeyPressMsg{down, down, {Code: tea.KeyPgDown}, {Code: 'G', Text: "G"}, {Code: 'g', Text: "g"}}
 			runtime.GC() // the load's garbage is not the keys' cost
 			b.ResetTimer()
@@ -281,7 +330,7 @@ func BenchmarkListKeys(b *testing.B) {
 func BenchmarkLoad100k(b *testing.B) {
 	arts := manyArticles(100_000)
 	for range b.N {
-		loaded(b, arts, 120, 40)
+		loadedByArticle(b, arts, 120, 40)
 	}
 }
 
@@ -432,7 +481,7 @@ func TestBackgroundColorPicksStyles(t *testing.T) {
 			if m.styles.isDark != tt.wantDark {
 				t.Errorf("dark styles = %v, want %v", m.styles.isDark, tt.wantDark)
 			}
-			if _, ok := m.detail.rendered[m.detail.key()]; !ok {
+			if !m.detail.ready() {
 				t.Errorf("the article is not rendered for the %s style", m.styles.glamourStyle())
 			}
 		})

@@ -1,9 +1,15 @@
-// Package search finds articles by the words in them and ranks them.
+// Package search finds articles by the words in them and ranks them: an
+// in-memory inverted index with folded and stemmed words, BM25 ranking,
+// phrases, exclusions, filters and prefix matching for search as you type.
 package search
 
 import (
+	"cmp"
+	"container/heap"
+	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -18,49 +24,453 @@ type Result struct {
 	Matches [][2]int
 }
 
-// Index finds articles by their words.
-type Index struct {
-	articles []*feed.Article
+// Ranking weights.
+const (
+	k1 = 1.2
+	b  = 0.75
+	// titleBoost and leadBoost are added to a word's count in an
+	// article whose title or lead holds it.
+	titleBoost = 3
+	leadBoost  = 1
+	// otherForm weighs a word that only shares the query word's stem,
+	// "elected" for "elections", against the exact form.
+	otherForm = 0.6
+	// completion weighs a word the prefix being typed completes to.
+	completion = 0.9
+	// maxCompletions bounds how many words a prefix expands to, most
+	// common first, and prefixPostings how many postings they may hold
+	// as a multiple of the article count: a one-letter prefix would
+	// otherwise read the whole index on every keystroke.
+	maxCompletions = 256
+	prefixPostings = 4
+	// bucketWeight is the count given to an article holding a word
+	// that only begins with a one- or two-letter prefix being typed.
+	bucketWeight = 0.5
+)
+
+// form is one indexed term a query word matches, and its weight.
+type form struct {
+	id     uint32
+	weight float32
 }
 
-// New returns an empty index.
-func New() *Index { return &Index{} }
+// resolved is a query word looked up in the index.
+type resolved struct {
+	forms  []form
+	bucket *bucket // for a prefix of one or two bytes
+	df     uint32  // sum of the forms' article counts
+	idf    float32
+	title  bool
+	clause int
+}
 
-// Add indexes articles.
-func (ix *Index) Add(arts ...*feed.Article) { ix.articles = append(ix.articles, arts...) }
+// scratch is per-search working memory, one slot per article.
+type scratch struct {
+	stage []uint16  // how many words an article has matched so far
+	score []float32 // BM25 score so far
+	tf    []float32 // the current word's weighted count
+	list  []uint32
+	next  []uint32
+	pos   [][]uint32
+}
 
-// Search returns up to limit articles matching query, best first.
-func (ix *Index) Search(query string, limit int) []Result {
-	words := strings.Fields(strings.ToLower(query))
-	if len(words) == 0 {
-		return nil
+var scratches sync.Pool
+
+func getScratch(n int) *scratch {
+	s, _ := scratches.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
 	}
-	var out []Result
-	for _, a := range ix.articles {
-		title, body := strings.ToLower(a.Title), strings.ToLower(a.Body)
-		score := 0.0
-		for _, w := range words {
-			if !strings.Contains(title, w) && !strings.Contains(body, w) {
-				score = 0
+	if len(s.stage) < n {
+		n2 := n + n/4
+		s.stage = make([]uint16, n2)
+		s.score = make([]float32, n2)
+		s.tf = make([]float32, n2)
+	}
+	return s
+}
+
+func putScratch(s *scratch, n int) {
+	clear(s.stage[:n])
+	clear(s.score[:n])
+	scratches.Put(s)
+}
+
+// excluded marks an article in scratch.stage that a negated clause or a
+// filter rules out.
+const excluded = ^uint16(0)
+
+// Search returns up to limit articles matching query, best first; a limit
+// of 0 or less returns them all. See parseQuery for the syntax.
+func (ix *Index) Search(query string, limit int) []Result {
+	q := parseQuery(query)
+	ix.mu.RLock()
+	hits, hl := ix.eval(&q, limit)
+	ix.mu.RUnlock()
+	hl.index()
+	out := make([]Result, len(hits))
+	for i, h := range hits {
+		out[i] = Result{Article: h.art, Score: float64(h.score)}
+		out[i].Snippet, out[i].Matches = snippet(h.art, hl)
+	}
+	return out
+}
+
+type hit struct {
+	art   *feed.Article
+	doc   uint32
+	score float32
+	date  int32
+}
+
+// eval runs a parsed query. It needs the read lock.
+func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
+	n := len(ix.docs)
+	hl := &highlighter{}
+	if n == 0 || ix.live == 0 || q.empty {
+		return nil, hl
+	}
+	var pos, neg []resolved
+	for ci, c := range q.clauses {
+		for _, w := range c.words {
+			r := ix.resolve(w, c.negate)
+			r.title, r.clause = c.title, ci
+			if len(r.forms) == 0 && r.bucket == nil {
+				if w.prefix && isStopWord(w.text) && len(q.clauses) > 1 {
+					continue // "putin the|": the may become "theatre", or stay a stop word
+				}
+				if !c.negate {
+					return nil, hl
+				}
+				continue
+			}
+			if c.negate {
+				if !c.phrase {
+					neg = append(neg, r)
+				}
+				continue
+			}
+			pos = append(pos, r)
+			for _, f := range r.forms {
+				hl.forms = append(hl.forms, ix.terms[f.id].text)
+			}
+			if w.prefix {
+				hl.prefix = append(hl.prefix, w.text)
+			}
+		}
+	}
+	s := getScratch(n)
+	defer putScratch(s, n)
+
+	avgdl := float32(ix.totalLen) / float32(ix.live)
+	N := float32(ix.live)
+	for i := range pos {
+		df := float32(min(pos[i].df, uint32(ix.live)))
+		pos[i].idf = float32(math.Log(1 + float64((N-df+0.5)/(df+0.5))))
+	}
+	// The rarest word first: later words then only touch the articles
+	// that still match.
+	slices.SortStableFunc(pos, func(a, b resolved) int { return cmp.Compare(a.df, b.df) })
+
+	var cands []uint32
+	if len(pos) == 0 {
+		cands = s.list[:0]
+		for d := range ix.docs {
+			if !ix.docs[d].deleted {
+				cands = append(cands, uint32(d))
+			}
+		}
+	}
+	for k, r := range pos {
+		touched := s.next[:0]
+		for _, f := range r.forms {
+			p := postings{b: ix.terms[f.id].post}
+			for p.next() {
+				d := p.doc
+				if int(s.stage[d]) != k || r.title && p.flags&inTitle == 0 {
+					continue
+				}
+				tf := float32(p.count)
+				if p.flags&inTitle != 0 {
+					tf += titleBoost
+				}
+				if p.flags&inLead != 0 {
+					tf += leadBoost
+				}
+				if s.tf[d] == 0 {
+					touched = append(touched, d)
+				}
+				s.tf[d] += f.weight * tf
+			}
+		}
+		if r.bucket != nil {
+			// Words in a bucket count once, weakly: their counts are
+			// not kept.
+			p := postings{b: r.bucket.post}
+			for p.off < len(p.b) {
+				d := p.doc + p.uvarint()
+				p.doc = d
+				if int(s.stage[d]) == k && s.tf[d] == 0 {
+					touched = append(touched, d)
+					s.tf[d] = bucketWeight
+				}
+			}
+		}
+		for _, d := range touched {
+			tf := s.tf[d]
+			s.tf[d] = 0
+			dl := float32(ix.docs[d].length)
+			s.score[d] += r.idf * tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avgdl))
+			s.stage[d] = uint16(k + 1)
+		}
+		s.next, s.list = s.list, touched
+		cands = touched
+		if len(cands) == 0 {
+			return nil, hl
+		}
+	}
+	for _, r := range neg {
+		for _, f := range r.forms {
+			p := postings{b: ix.terms[f.id].post}
+			for p.next() {
+				s.stage[p.doc] = excluded
+			}
+		}
+	}
+	// Filters, deletions and exclusions.
+	out := cands[:0]
+	for _, d := range cands {
+		if s.stage[d] == excluded || !ix.keep(d, q) {
+			continue
+		}
+		out = append(out, d)
+	}
+	cands = out
+	for ci, c := range q.clauses {
+		if c.phrase && len(cands) > 0 {
+			cands = ix.phrase(s, q, ci, cands)
+		}
+	}
+	return ix.top(s, cands, limit), hl
+}
+
+// keep reports whether article d passes the query's filters.
+func (ix *Index) keep(d uint32, q *query) bool {
+	doc := &ix.docs[d]
+	if doc.deleted {
+		return false
+	}
+	if q.dated {
+		if doc.date == noDate || q.after != noDate && doc.date < q.after || q.before != noDate && doc.date >= q.before {
+			return false
+		}
+	}
+	if len(q.outlets) > 0 {
+		name := ix.outlets[doc.outlet]
+		ok := false
+		for _, o := range q.outlets {
+			if name == o || strings.Contains(" "+name+" ", " "+o) {
+				ok = true
 				break
 			}
-			score += float64(strings.Count(body, w)) + 3*float64(strings.Count(title, w))
 		}
-		if score > 0 {
-			out = append(out, Result{Article: a, Score: score, Snippet: a.Lead})
+		if !ok {
+			return false
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Result) int {
-		switch {
-		case a.Score > b.Score:
+	return true
+}
+
+// resolve looks a query word up: its own term and the terms sharing its
+// stem, or for a prefix, the terms it completes to.
+func (ix *Index) resolve(w qword, negate bool) resolved {
+	var r resolved
+	seen := make(map[uint32]bool)
+	addForm := func(id uint32, weight float32) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		r.forms = append(r.forms, form{id: id, weight: weight})
+		r.df += ix.terms[id].df
+	}
+	exact, ok := ix.termIDs[w.text]
+	if ok {
+		addForm(exact, 1)
+	}
+	if g, ok := ix.groupIDs[stem(w.text)]; ok {
+		for _, id := range ix.groups[g] {
+			addForm(id, otherForm)
+		}
+	}
+	if !w.prefix || negate {
+		return r
+	}
+	if len(w.text) <= 2 {
+		r.bucket = ix.buckets[bucketKey(w.text)]
+		if r.bucket != nil {
+			r.df = r.bucket.df
+		}
+		return r
+	}
+	// Completions, most common first, within the postings budget.
+	var comps []uint32
+	lo, _ := slices.BinarySearchFunc(ix.sorted, w.text, func(id uint32, t string) int {
+		return strings.Compare(ix.terms[id].text, t)
+	})
+	for _, id := range ix.sorted[lo:] {
+		if !strings.HasPrefix(ix.terms[id].text, w.text) {
+			break
+		}
+		comps = append(comps, id)
+	}
+	for _, id := range ix.recent {
+		if strings.HasPrefix(ix.terms[id].text, w.text) {
+			comps = append(comps, id)
+		}
+	}
+	slices.SortFunc(comps, func(a, b uint32) int {
+		return cmp.Or(cmp.Compare(ix.terms[b].df, ix.terms[a].df), cmp.Compare(a, b))
+	})
+	budget := uint32(prefixPostings * max(ix.live, 1000))
+	for i, id := range comps {
+		if i >= maxCompletions || len(r.forms) > 0 && r.df+ix.terms[id].df > budget {
+			break
+		}
+		addForm(id, completion)
+	}
+	return r
+}
+
+// phrase keeps the candidates in which clause ci's words stand together.
+func (ix *Index) phrase(s *scratch, q *query, ci int, cands []uint32) []uint32 {
+	c := q.clauses[ci]
+	slices.Sort(cands)
+	type wordPostings struct {
+		its    []postings
+		offset uint32
+	}
+	var ws []wordPostings
+	for _, w := range c.words {
+		r := ix.resolve(w, c.negate)
+		if r.bucket != nil {
+			continue // a short prefix only filters, by its bucket
+		}
+		wp := wordPostings{offset: w.offset}
+		for _, f := range r.forms {
+			p := postings{b: ix.terms[f.id].post}
+			if p.next() {
+				wp.its = append(wp.its, p)
+			}
+		}
+		ws = append(ws, wp)
+	}
+	if len(ws) < 2 {
+		return cands // one word stands together with itself
+	}
+	if len(s.pos) < len(ws) {
+		s.pos = make([][]uint32, len(ws))
+	}
+	out := cands[:0]
+	for _, d := range cands {
+		for i := range ws {
+			ps := s.pos[i][:0]
+			for j := range ws[i].its {
+				it := &ws[i].its[j]
+				for it.doc < d && it.off < len(it.b) {
+					it.next()
+				}
+				if it.doc == d {
+					ps = it.positions(ps)
+				}
+			}
+			slices.Sort(ps)
+			s.pos[i] = ps
+		}
+		titleLen := uint32(ix.docs[d].titleLen)
+		found := false
+		for _, p0 := range s.pos[0] {
+			if c.title && p0 >= titleLen {
+				break
+			}
+			all := true
+			for i := 1; i < len(ws); i++ {
+				want := p0 + ws[i].offset
+				if _, ok := slices.BinarySearch(s.pos[i], want); !ok || c.title && want >= titleLen {
+					all = false
+					break
+				}
+			}
+			if all {
+				found = true
+				break
+			}
+		}
+		if found != c.negate {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// top returns the best limit candidates, best first: by score, then
+// newest, then in the order they were added.
+func (ix *Index) top(s *scratch, cands []uint32, limit int) []hit {
+	better := func(a, b hit) bool {
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.date != b.date {
+			return a.date > b.date
+		}
+		return a.doc < b.doc
+	}
+	mk := func(d uint32) hit {
+		return hit{art: ix.docs[d].art, doc: d, score: s.score[d], date: ix.docs[d].date}
+	}
+	var hs []hit
+	if limit <= 0 || len(cands) <= limit {
+		hs = make([]hit, 0, len(cands))
+		for _, d := range cands {
+			hs = append(hs, mk(d))
+		}
+	} else {
+		h := &hitHeap{better: better}
+		for _, d := range cands {
+			x := mk(d)
+			if len(h.hs) < limit {
+				heap.Push(h, x)
+			} else if better(x, h.hs[0]) {
+				h.hs[0] = x
+				heap.Fix(h, 0)
+			}
+		}
+		hs = h.hs
+	}
+	slices.SortFunc(hs, func(a, b hit) int {
+		if better(a, b) {
 			return -1
-		case a.Score < b.Score:
+		}
+		if better(b, a) {
 			return 1
 		}
 		return 0
 	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return out
+	return hs
+}
+
+// hitHeap keeps the best hits seen, the worst of them on top.
+type hitHeap struct {
+	hs     []hit
+	better func(a, b hit) bool
+}
+
+func (h *hitHeap) Len() int           { return len(h.hs) }
+func (h *hitHeap) Less(i, j int) bool { return h.better(h.hs[j], h.hs[i]) }
+func (h *hitHeap) Swap(i, j int)      { h.hs[i], h.hs[j] = h.hs[j], h.hs[i] }
+func (h *hitHeap) Push(x any)         { h.hs = append(h.hs, x.(hit)) }
+func (h *hitHeap) Pop() any {
+	x := h.hs[len(h.hs)-1]
+	h.hs = h.hs[:len(h.hs)-1]
+	return x
 }

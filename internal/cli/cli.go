@@ -15,6 +15,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/internal/config"
+	"github.com/broadsheet/broadsheet/internal/state"
 )
 
 // Errors that set the exit status; see ExitCode.
@@ -27,8 +28,11 @@ var (
 	ErrConfig = errors.New("bad config file")
 )
 
-// Reader opens the interactive reader on what l loads from paths.
-type Reader func(l *feed.Loader, paths []string, cfg *config.Config) error
+// Reader opens the interactive reader on what l loads from paths. db
+// keeps what was read and starred between runs; it is nil with
+// --no-state or when it could not be opened, and the reader then keeps
+// them for the run alone.
+type Reader func(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) error
 
 // Options are what Run needs from outside.
 type Options struct {

@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
@@ -67,7 +70,7 @@ var (
 			if len(args) == 0 {
 				return usageError(e.cmd, "search needs a QUERY")
 			}
-			return searchCmd(e.Stdout, e.load(args[1:]), args[0], e.flags.outlet, e.flags.json)
+			return searchCmd(e, args[0], args[1:])
 		},
 	}
 	cmdOutlets = &command{
@@ -150,11 +153,10 @@ func runReader(e *env, args []string) error {
 	}
 	db := openState(e)
 	if db != nil {
-		// The reader does not take the state yet; see openState.
 		defer db.Close()
 	}
 	l, paths := e.loader(args)
-	return e.Reader(l, paths, e.cfg)
+	return e.Reader(l, paths, e.cfg, db)
 }
 
 // runConfig prints where the config file is and the settings in effect.
@@ -186,6 +188,9 @@ func runConfig(e *env, args []string) error {
 func (e *env) loader(paths []string) (*feed.Loader, []string) {
 	x := feed.NewExtractor()
 	x.Signatures = e.cfg.Signatures()
+	// The samples' outlets are known wherever their files are read from;
+	// tried last, their made-up names never outrank a real outlet.
+	x.Signatures.Append(sampleSignatures()...)
 	l := &feed.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
 	if len(paths) > 0 {
 		return l, paths
@@ -196,6 +201,16 @@ func (e *env) loader(paths []string) (*feed.Loader, []string) {
 	l.FS = data.FS
 	return l, []string{"."}
 }
+
+// sampleSignatures returns the signatures of the bundled samples'
+// fictional outlets.
+var sampleSignatures = sync.OnceValue(func() []feed.Signature {
+	sigs, err := feed.ParseSignatures(data.Signatures)
+	if err != nil {
+		panic("data/signatures.toml: " + err.Error())
+	}
+	return sigs
+})
 
 // load reads paths, reporting each problem on stderr.
 func (e *env) load(paths []string) *feed.Store {
@@ -276,20 +291,61 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 	return writeArticles(w, arts, asJSON, storyOf)
 }
 
-// searchCmd prints the articles matching query, best first.
-func searchCmd(w io.Writer, store *feed.Store, query, outlet string, asJSON bool) error {
-	if store.Len() == 0 {
+// searchCmd prints the articles matching query, best first. It reads
+// every file once, extracts only those whose raw bytes may match, and
+// tests what it extracted against the query directly: a one-shot search
+// builds no index.
+func searchCmd(e *env, query string, paths []string) error {
+	l, paths := e.loader(paths)
+	var skipped atomic.Int64
+	if may := search.Prefilter(query); may != nil {
+		l.Skip = func(_ string, data []byte) bool {
+			if may(data) {
+				return false
+			}
+			skipped.Add(1)
+			return true
+		}
+	}
+	m := search.NewMatcher(query)
+	var (
+		hits  []search.Hit
+		probs []feed.Problem
+		byID  = make(map[string]int) // article ID → index in hits, or -1
+	)
+	for ev := range l.Stream(context.Background(), paths) {
+		probs = append(probs, ev.Problems...)
+		for _, a := range ev.Articles {
+			// The same text in several files counts once, under the
+			// path that sorts first, as in the store.
+			if i, ok := byID[a.ID]; ok {
+				if i >= 0 && a.Path < hits[i].Article.Path {
+					hits[i].Article = a
+				}
+				continue
+			}
+			byID[a.ID] = -1
+			if h, ok := m.Match(a); ok {
+				byID[a.ID] = len(hits)
+				hits = append(hits, h)
+			}
+		}
+	}
+	slices.SortStableFunc(probs, func(a, b feed.Problem) int { return strings.Compare(a.Path, b.Path) })
+	for _, p := range probs {
+		fmt.Fprintf(e.Stderr, "broadsheet: %s\n", p)
+	}
+	if len(byID) == 0 && skipped.Load() == 0 {
 		return ErrNothingLoaded
 	}
-	ix := search.New()
-	ix.Add(store.Articles()...)
+	m.Seen(int(skipped.Load()))
 	var arts []*feed.Article
-	for _, r := range ix.Search(query, 0) {
-		if outlet == "" || feed.SameOutlet(feed.OutletName(r.Article), outlet) {
+	for _, r := range m.Rank(hits) {
+		if e.flags.outlet == "" || feed.SameOutlet(feed.OutletName(r.Article), e.flags.outlet) {
 			arts = append(arts, r.Article)
 		}
 	}
-	return writeArticles(w, arts, asJSON, nil)
+	return writeArticles(e.Stdout, arts, e.flags.json, nil)
 }
 
 // writeArticles prints articles one a line: JSON Lines, or date, outlet

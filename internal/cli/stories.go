@@ -41,11 +41,6 @@ var (
 // --no-state. A database that could not be read has been moved aside:
 // say so and go on with a fresh one. One that cannot be opened at all is
 // reported, and the reader runs without state rather than not at all.
-//
-// The reader does not take the state yet. The intended wiring: ui.Options
-// gains a State field of an interface the ui package declares (MarkRead,
-// SetStarred, Snapshot, SetPlace, Place), which *state.DB satisfies, and
-// Reader passes it on.
 func openState(e *env) *state.DB {
 	if e.flags.noState {
 		return nil

@@ -141,8 +141,11 @@ func (z Size) String() string {
 var Actions = []string{
 	"up", "down", "top", "bottom",
 	"half_page_down", "half_page_up", "page_down", "page_up",
-	"open", "back", "search", "outlets", "help", "quit", "force_quit",
+	"open", "back", "search", "outlets", "problems", "help", "quit", "force_quit",
 	"result_up", "result_down", "choose", "close_search",
+	"stories", "expand", "unread_only", "star", "starred_only", "toggle_read",
+	"find", "next_match", "prev_match", "preview_down", "preview_up",
+	"edit", "pager", "browser", "copy",
 }
 
 // DefaultKeys are the interface's built-in bindings, shown by
@@ -155,12 +158,13 @@ var DefaultKeys = map[string][]string{
 	"bottom":         {"end", "G"},
 	"half_page_down": {"ctrl+d"},
 	"half_page_up":   {"ctrl+u"},
-	"page_down":      {"pgdown", "space", "f"},
-	"page_up":        {"pgup", "b"},
+	"page_down":      {"pgdown", "space", "f", "ctrl+f"},
+	"page_up":        {"pgup", "ctrl+b"},
 	"open":           {"enter", "l", "right"},
 	"back":           {"esc", "h", "backspace", "left"},
 	"search":         {"/"},
 	"outlets":        {"o"},
+	"problems":       {"!", "p"},
 	"help":           {"?"},
 	"quit":           {"q"},
 	"force_quit":     {"ctrl+c"},
@@ -168,6 +172,21 @@ var DefaultKeys = map[string][]string{
 	"result_down":    {"down", "ctrl+n", "ctrl+j"},
 	"choose":         {"enter"},
 	"close_search":   {"esc"},
+	"stories":        {"t"},
+	"expand":         {"tab"},
+	"unread_only":    {"u"},
+	"star":           {"s"},
+	"starred_only":   {"S"},
+	"toggle_read":    {"m"},
+	"find":           {"/"},
+	"next_match":     {"n"},
+	"prev_match":     {"N"},
+	"preview_down":   {"J", "shift+down"},
+	"preview_up":     {"K", "shift+up"},
+	"edit":           {"e"},
+	"pager":          {"v"},
+	"browser":        {"b"},
+	"copy":           {"y"},
 }
 
 // EffectiveKeys returns every action's keys: the file's where it sets

@@ -1,0 +1,285 @@
+package feed
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// outletGuess is an outlet found in a file's text and where it came from.
+type outletGuess struct {
+	name   string
+	source string // an OutletFrom constant
+	url    string // the page's own address, when the text printed it
+}
+
+// metadataKeys are "key: value" header fields that name the outlet.
+var metadataKeys = map[string]bool{
+	"outlet": true, "source": true, "publisher": true, "publication": true, "site": true, "site_name": true,
+	"site name": true, "og:site_name": true, "newspaper": true,
+}
+
+// outletOf finds the outlet of a text article, in order of trust: a
+// metadata header, the page's own URL or domain, the signature table,
+// the copyright holder. inBody marks the lines kept as article text,
+// whose mentions of outlets ("told Reuters") count for little.
+func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
+	var g outletGuess
+	// Metadata: "Source: The Harbour Gazette" among the first lines.
+	for i, l := range lines {
+		if i >= 12 {
+			break
+		}
+		k, v, ok := strings.Cut(l.text, ":")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.TrimSpace(v)
+		switch {
+		case k == "url" || k == "link" || k == "canonical":
+			if g.url == "" && looksLikeHost(v) {
+				g.url = v
+			}
+		case metadataKeys[k] && v != "" && utf8.RuneCountInString(v) < 60:
+			if g.name == "" {
+				g.name, g.source = v, OutletFromMetadata
+			}
+		}
+	}
+	if g.name != "" {
+		return g
+	}
+
+	// The page's own address, printed alone on a line of the chrome.
+	var host string
+	for i, l := range lines {
+		if inBody[i] || strings.ContainsAny(l.text, " \t") {
+			continue
+		}
+		if isPageURL(l.lower) {
+			if g.url == "" {
+				g.url = l.text
+			}
+			host = bareHost(l.text)
+			break
+		}
+	}
+	if host == "" {
+		for i, l := range lines {
+			if !inBody[i] && strings.HasPrefix(l.lower, "www.") && !strings.ContainsAny(l.text, " \t") &&
+				!strings.Contains(l.text, "/") && looksLikeHost(l.text) && strings.Count(l.lower, ".") <= 3 {
+				host = bareHost(l.text)
+				break
+			}
+		}
+	}
+	if host != "" {
+		g.source = OutletFromURL
+		if x.Signatures != nil {
+			if i, ok := x.Signatures.lookupHost(host); ok {
+				g.name = x.Signatures.List[i].Outlet
+				return g
+			}
+		}
+		// The site's name as its chrome prints it, when it spells the
+		// domain: "The Harbour Gazette" for harbourgazette.example.
+		label := hostLabel(host)
+		for i, l := range lines {
+			if !inBody[i] && l.words <= 6 && nameKey(l.text) == label {
+				g.name = l.text
+				return g
+			}
+		}
+		g.name = host
+		return g
+	}
+
+	if x.Signatures != nil {
+		if name, ok := x.signatureOutlet(lines, inBody); ok {
+			g.name, g.source = name, OutletFromSignature
+			return g
+		}
+	}
+	for i, l := range lines {
+		if inBody[i] {
+			continue
+		}
+		if name := copyrightHolder(l.text, l.lower); name != "" {
+			g.name, g.source = name, OutletFromSignature
+			return g
+		}
+	}
+	return g
+}
+
+// isPageURL reports whether a lower-cased line is a web address of a
+// page (not an image or a script).
+func isPageURL(lower string) bool {
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+		return false
+	}
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".js", ".css", ".mp4", ".mp3"} {
+		if strings.HasSuffix(lower, ext) {
+			return false
+		}
+	}
+	return true
+}
+
+// hostLabel returns the name part of a host: "harbourgazette" for
+// "news.harbourgazette.co.uk".
+func hostLabel(host string) string {
+	parts := strings.Split(host, ".")
+	best := ""
+	for _, p := range parts[:max(1, len(parts)-1)] {
+		switch p {
+		case "co", "com", "org", "net", "ac", "gov", "news", "www", "m", "amp", "edition", "en", "uk", "us":
+			continue
+		}
+		if len(p) > len(best) {
+			best = p
+		}
+	}
+	return nameKey(best)
+}
+
+// signatureOutlet scores every known outlet by the evidence its
+// signature finds in the text and returns the best supported one.
+func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, bool) {
+	ix := x.Signatures.index()
+	score := map[int]float64{}
+	for i, l := range lines {
+		body := inBody[i]
+		ix.phrases.each(l.lower, func(ph phrase, _ int) { score[ph.sig] += 3 })
+		ix.names.each(l.lower, func(ph phrase, at int) {
+			whole := nameKey(l.text) == nameKey(ph.text)
+			if !whole && at == 0 {
+				// "The Guardian - AU", "BBC News | World"
+				rest := strings.TrimSpace(l.lower[len(ph.text):])
+				whole = rest == "" || strings.IndexAny(rest[:1], "-–—|:·") == 0
+			}
+			// One-word names ("Independent", "Express") are also
+			// ordinary words: elsewhere than a line of their own they
+			// count for little.
+			multi := strings.Contains(ph.text, " ")
+			switch {
+			case whole:
+				score[ph.sig] += 3
+			case isCopyrightLine(l.lower):
+				score[ph.sig] += 3
+			case body && multi:
+				score[ph.sig] += 0.25
+			case !body && multi:
+				score[ph.sig] += 1.5
+			case !body && len(ph.text) >= 4:
+				score[ph.sig] += 0.5
+			}
+		})
+		if strings.Contains(l.lower, ".") {
+			for _, w := range strings.Fields(l.lower) {
+				w = strings.Trim(w, "()[]<>,;\"'")
+				if !looksLikeHost(w) {
+					continue
+				}
+				if si, ok := x.Signatures.lookupHost(bareHost(w)); ok {
+					if body {
+						score[si] += 1
+					} else {
+						score[si] += 3
+					}
+				}
+			}
+		}
+	}
+	best, bestScore := -1, 2.5
+	for si, s := range score {
+		if s > bestScore || s == bestScore && best >= 0 && si < best {
+			best, bestScore = si, s
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return x.Signatures.List[best].Outlet, true
+}
+
+// copyrightHolder returns the name in a copyright line: "© 2019 The
+// Paradigm. All Rights Reserved." gives "The Paradigm".
+func copyrightHolder(text, lower string) string {
+	if !isCopyrightLine(lower) {
+		return ""
+	}
+	i := strings.Index(lower, "©")
+	if i < 0 {
+		i = strings.Index(lower, "copyright")
+		if i < 0 {
+			return ""
+		}
+	}
+	s := text[i:]
+	ls := strings.ToLower(s)
+	if j := strings.Index(ls, "all rights"); j >= 0 {
+		s = s[:j]
+	}
+	s = strings.TrimLeft(s, "©")
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(strings.ToLower(s), "copyright") {
+		s = s[len("copyright"):]
+	}
+	s = strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '©' || r == '-' || r == '–' || r == ','
+	})
+	for _, sep := range []string{". ", " | ", " - ", ", ", ";", " ("} {
+		if j := strings.Index(s, sep); j > 0 {
+			s = s[:j]
+		}
+	}
+	s = strings.TrimRight(strings.TrimSpace(s), ".,")
+	s = trimCompanySuffix(s)
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 6 || !strings.ContainsFunc(s, unicode.IsLetter) {
+		return ""
+	}
+	// A holder is a name: its words are capitalised.
+	caps := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	if caps*2 < len(words) {
+		return ""
+	}
+	return s
+}
+
+// isCopyrightLine reports whether a lower-cased line is a copyright
+// notice: it begins with one or reserves rights, and names a year.
+func isCopyrightLine(lower string) bool {
+	t := strings.TrimSpace(lower)
+	start := strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c) ")
+	reserved := strings.Contains(t, "rights reserved") || strings.Contains(t, "direitos reservados") ||
+		strings.Contains(t, "derechos reservados") || strings.Contains(t, "droits réservés")
+	if !start && !reserved {
+		return false
+	}
+	return reserved || strings.ContainsFunc(t, unicode.IsDigit)
+}
+
+// trimCompanySuffix removes a company form from a name: "Rogers Media
+// Inc." gives "Rogers Media".
+func trimCompanySuffix(s string) string {
+	for {
+		f := strings.Fields(s)
+		if len(f) < 2 {
+			return s
+		}
+		switch strings.ToLower(strings.Trim(f[len(f)-1], ".,")) {
+		case "inc", "ltd", "limited", "llc", "plc", "corp", "corporation", "co", "gmbh", "sa", "s.a", "pvt", "ag", "bv", "nv":
+			s = strings.TrimRight(strings.Join(f[:len(f)-1], " "), ".,")
+		default:
+			return s
+		}
+	}
+}

@@ -1,0 +1,240 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/internal/corpus"
+)
+
+// The benchmarks run over generated corpora of these sizes. Files are
+// cached under os.TempDir by size and seed, so only the first run pays
+// for writing them:
+//
+//	go test ./feed/search -run '^$' -bench . -benchmem -benchtime 3x
+var benchSizes = []int{10_000, 100_000}
+
+const benchSeed = 1
+
+// corpusDir returns the folder holding n generated articles and their
+// total size in bytes.
+func corpusDir(b *testing.B, n int) (string, int64) {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("broadsheet-corpus-n%d-seed%d", n, benchSeed))
+	done := filepath.Join(dir, ".done")
+	if _, err := os.Stat(done); err != nil {
+		os.RemoveAll(dir)
+		if _, err := corpus.Generate(dir, n, benchSeed); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(done, nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var total int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && d.Name() != ".done" {
+			info, _ := d.Info()
+			total += info.Size()
+		}
+		return nil
+	})
+	return dir, total
+}
+
+// loaded caches each corpus's extracted articles between benchmarks.
+var loaded sync.Map // n → []*feed.Article
+
+func loadCorpus(b *testing.B, n int) ([]*feed.Article, int64) {
+	b.Helper()
+	dir, size := corpusDir(b, n)
+	if v, ok := loaded.Load(n); ok {
+		return v.([]*feed.Article), size
+	}
+	var arts []*feed.Article
+	for ev := range (&feed.Loader{}).Stream(context.Background(), []string{dir}) {
+		arts = append(arts, ev.Articles...)
+	}
+	loaded.Store(n, arts)
+	return arts, size
+}
+
+// buildIndex indexes arts in batches, as the reader does while loading.
+func buildIndex(arts []*feed.Article) *Index {
+	ix := New()
+	for i := 0; i < len(arts); i += 64 {
+		ix.Add(arts[i:min(i+64, len(arts))]...)
+	}
+	return ix
+}
+
+// reportCPURate reports throughput per second of CPU time used by the
+// whole process, which a machine busy with other work does not lower:
+// on an idle machine with P cores, MB/s approaches P times it when the
+// work spreads over them.
+func reportCPURate(b *testing.B, size int64, cpu time.Duration) {
+	if cpu > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
+	}
+}
+
+func sizeName(n int) string { return fmt.Sprintf("n=%dk", n/1000) }
+
+// BenchmarkLoadIndex measures reading, extracting and indexing a corpus:
+// the reader's start-up. MB/s is of article file bytes.
+func BenchmarkLoadIndex(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			dir, size := corpusDir(b, n)
+			b.SetBytes(size)
+			b.ResetTimer()
+			c0 := processCPU()
+			defer func() { reportCPURate(b, size, processCPU()-c0) }()
+			for range b.N {
+				ix := New()
+				// As many goroutines as processors take the loader's
+				// events: Add analyses articles outside its write lock.
+				var count atomic.Int64
+				var wg sync.WaitGroup
+				events := (&feed.Loader{}).Stream(context.Background(), []string{dir})
+				for range runtime.GOMAXPROCS(0) {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for ev := range events {
+							ix.Add(ev.Articles...)
+							count.Add(int64(len(ev.Articles)))
+						}
+					}()
+				}
+				wg.Wait()
+				if int(count.Load()) != n {
+					b.Fatalf("loaded %d articles, want %d", count.Load(), n)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkIndex measures indexing alone, over articles already
+// extracted. MB/s is of article file bytes.
+func BenchmarkIndex(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			arts, size := loadCorpus(b, n)
+			b.SetBytes(size)
+			b.ResetTimer()
+			c0 := processCPU()
+			for range b.N {
+				buildIndex(arts)
+			}
+			reportCPURate(b, size, processCPU()-c0)
+		})
+	}
+}
+
+// latencies runs each query once per iteration and reports the median
+// and 99th percentile of single-query latency: wall-clock time, and the
+// CPU time of the thread running the query, which a busy machine does
+// not inflate.
+func latencies(b *testing.B, ix *Index, queries []string) {
+	b.Helper()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var wall, cpu []time.Duration
+	b.ResetTimer()
+	for range b.N {
+		for _, q := range queries {
+			start, c0 := time.Now(), threadCPU()
+			ix.Search(q, 20)
+			cpu = append(cpu, threadCPU()-c0)
+			wall = append(wall, time.Since(start))
+		}
+	}
+	b.StopTimer()
+	ms := func(ds []time.Duration, p float64) float64 {
+		return float64(ds[min(len(ds)-1, int(p*float64(len(ds))))].Microseconds()) / 1000
+	}
+	slices.Sort(wall)
+	slices.Sort(cpu)
+	b.ReportMetric(ms(wall, 0.50), "p50-ms")
+	b.ReportMetric(ms(wall, 0.99), "p99-ms")
+	b.ReportMetric(ms(cpu, 0.50), "cpu-p50-ms")
+	b.ReportMetric(ms(cpu, 0.99), "cpu-p99-ms")
+	b.ReportMetric(ms(cpu, 1), "cpu-max-ms")
+	b.ReportMetric(float64(len(queries)), "queries/op")
+}
+
+// BenchmarkQuery measures the 50 benchmark queries, top 20 with
+// snippets.
+func BenchmarkQuery(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			arts, _ := loadCorpus(b, n)
+			ix := buildIndex(arts)
+			latencies(b, ix, corpus.New(n, benchSeed).Queries(50))
+		})
+	}
+}
+
+// BenchmarkTyping measures search as you type: every prefix of every
+// benchmark query, as the reader searches on each keystroke.
+func BenchmarkTyping(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			arts, _ := loadCorpus(b, n)
+			ix := buildIndex(arts)
+			var prefixes []string
+			for _, q := range corpus.New(n, benchSeed).Queries(50) {
+				for i := 1; i <= len(q); i++ {
+					prefixes = append(prefixes, q[:i])
+				}
+			}
+			latencies(b, ix, prefixes)
+		})
+	}
+}
+
+// BenchmarkMemory reports the heap retained by the articles and their
+// index, per article and as a multiple of the files' size.
+func BenchmarkMemory(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			dir, size := corpusDir(b, n)
+			var m0, m1, m2 runtime.MemStats
+			for range b.N {
+				runtime.GC()
+				runtime.ReadMemStats(&m0)
+				store := (&feed.Loader{}).Load(context.Background(), []string{dir})
+				runtime.GC()
+				runtime.ReadMemStats(&m1)
+				ix := New()
+				arts := store.Articles()
+				for i := 0; i < len(arts); i += 64 {
+					ix.Add(arts[i:min(i+64, len(arts))]...)
+				}
+				arts = nil
+				runtime.GC()
+				runtime.ReadMemStats(&m2)
+				runtime.KeepAlive(store)
+				runtime.KeepAlive(ix)
+			}
+			total := float64(m2.HeapAlloc) - float64(m0.HeapAlloc)
+			index := float64(m2.HeapAlloc) - float64(m1.HeapAlloc)
+			b.ReportMetric(total/float64(n), "heap-B/article")
+			b.ReportMetric(index/float64(n), "index-B/article")
+			b.ReportMetric(total/float64(size), "heap/filebytes")
+			b.ReportMetric(index/float64(size), "index/filebytes")
+		})
+	}
+}

@@ -1,0 +1,146 @@
+package search
+
+import (
+	"bytes"
+	"encoding/binary"
+	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Prefilter returns a test of a file's raw bytes that reports whether
+// the file may match query, so a one-shot search can skip extracting the
+// files that cannot. It never rules out a file that matches; it lets
+// through files that only seem to, such as ones whose page chrome holds
+// the words. It returns nil when the query has no word every match must
+// hold. The last word of query is taken as complete, not as a prefix.
+//
+// Words written with HTML character references (&eacute;) in the raw
+// bytes are not seen.
+func Prefilter(query string) func(data []byte) bool {
+	q := parseQuery(query + " ")
+	var needles [][]byte
+	for _, c := range q.clauses {
+		if c.negate {
+			continue
+		}
+		for _, w := range c.words {
+			needles = append(needles, []byte(needle(w.text)))
+		}
+	}
+	if len(needles) == 0 {
+		return nil
+	}
+	return func(data []byte) bool {
+		bp := foldBufs.Get().(*[]byte)
+		defer foldBufs.Put(bp)
+		folded := foldBytes((*bp)[:0], data)
+		*bp = folded
+		for _, n := range needles {
+			if !bytes.Contains(folded, n) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// needle returns what every word sharing w's stem begins with: the stem
+// less its last letter, which the stemmer may have rewritten ("happy"
+// stems to "happi").
+func needle(w string) string {
+	st := stem(w)
+	if st == w || len(st) <= 3 {
+		// Either the word is its own stem, or too short to cut.
+		if n := commonPrefix(st, w); n > 0 {
+			return w[:n]
+		}
+		return w
+	}
+	n := max(commonPrefix(st[:len(st)-1], w), 1)
+	return w[:n]
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+var foldBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// foldBytes appends data to dst lower-cased, with Latin letters' accents
+// removed and apostrophes within words dropped, as the tokenizer folds
+// words; other text is copied as it is.
+func foldBytes(dst, data []byte) []byte {
+	for len(data) > 0 {
+		// A run of plain ASCII: eight bytes at a time while no byte is
+		// non-ASCII or an apostrophe, then through the table.
+		n0 := len(dst)
+		dst = slices.Grow(dst, len(data))
+		out := dst[n0 : n0+len(data)]
+		k := 0
+		for ; k+8 <= len(data); k += 8 {
+			v := binary.LittleEndian.Uint64(data[k:])
+			q := v ^ 0x2727272727272727 // zero bytes where v has '\''
+			if v&hi != 0 || (q-lo)&^q&hi != 0 {
+				break
+			}
+			// The bytes from 'A' to 'Z' gain 0x20.
+			upper := (v + 0x3f3f3f3f3f3f3f3f) ^ (v + 0x2525252525252525)
+			binary.LittleEndian.PutUint64(out[k:], v|(upper&hi)>>2)
+		}
+		for k < len(data) && data[k] < utf8.RuneSelf && data[k] != '\'' {
+			out[k] = lower[data[k]]
+			k++
+		}
+		dst = dst[:n0+k]
+		data = data[k:]
+		if len(data) == 0 {
+			break
+		}
+		r, n := utf8.DecodeRune(data)
+		switch {
+		case isApostrophe(r):
+			if !endsInWord(dst) {
+				dst = append(dst, '\'')
+			}
+		case r < rune(len(latin)):
+			dst = append(dst, latin[r]...)
+		default:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		data = data[n:]
+	}
+	return dst
+}
+
+// Masks of each byte's high and low bit.
+const (
+	hi = 0x8080808080808080
+	lo = 0x0101010101010101
+)
+
+// lower maps ASCII bytes to lower case.
+var lower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// endsInWord reports whether folded text ends inside a word; any
+// non-ASCII byte is taken to be part of a letter.
+func endsInWord(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	c := b[len(b)-1]
+	return c >= utf8.RuneSelf || wordByte[c]
+}

@@ -1,0 +1,58 @@
+package search
+
+import (
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/broadsheet/broadsheet/internal/corpus"
+)
+
+func BenchmarkStats(b *testing.B) {
+	for _, n := range benchSizes[:1] {
+		arts, size := loadCorpus(b, n)
+		ix := buildIndex(arts)
+		var postLen, postCap, positions int
+		for _, t := range ix.terms {
+			postLen += len(t.post)
+			postCap += cap(t.post)
+		}
+		for _, d := range ix.docs {
+			positions += int(d.length)
+		}
+		bodies := 0
+		for _, a := range arts {
+			bodies += len(a.Body)
+		}
+		b.Logf("n=%d files=%d bodies=%d terms=%d groups=%d postLen=%d postCap=%d positions=%d", n, size, bodies, len(ix.terms), len(ix.groups), postLen, postCap, positions)
+	}
+}
+
+func BenchmarkSlowest(b *testing.B) {
+	arts, _ := loadCorpus(b, benchSizes[len(benchSizes)-1])
+	ix := buildIndex(arts)
+	type qt struct {
+		q string
+		d time.Duration
+		n int
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var all []qt
+	for _, q := range corpus.New(benchSizes[len(benchSizes)-1], benchSeed).Queries(50) {
+		for i := 1; i <= len(q); i++ {
+			best := time.Hour
+			for range 3 {
+				c0 := threadCPU()
+				ix.Search(q[:i], 20)
+				best = min(best, threadCPU()-c0)
+			}
+			all = append(all, qt{q[:i], best, len(ix.Search(q[:i], 0))})
+		}
+	}
+	slices.SortFunc(all, func(a, b qt) int { return int(b.d - a.d) })
+	for _, x := range all[:15] {
+		b.Logf("%-30q %8s %d", x.q, x.d, x.n)
+	}
+}

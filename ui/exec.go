@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// noticeMsg is a message for the reader, shown in the status bar until
+// the next key.
+type noticeMsg string
+
+// current returns the article the reader means: the one open, or the
+// one selected in the list.
+func (m *Model) current() *feed.Article {
+	if m.state == stateDetail {
+		return m.detail.article
+	}
+	return m.list.selected()
+}
+
+// act runs an action on the current article: edit, page, browse or
+// copy.
+func (m *Model) act(msg tea.KeyPressMsg) tea.Cmd {
+	a := m.current()
+	if a == nil {
+		return nil
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Edit):
+		return m.runOnFile(a, "EDITOR", "vi", "edit")
+	case key.Matches(msg, k.Pager):
+		return m.runOnFile(a, "PAGER", "less", "page through")
+	case key.Matches(msg, k.Browser):
+		u, ok := safeURL(a.URL)
+		if !ok {
+			m.notice = "This article has no web address to open."
+			return nil
+		}
+		return openBrowser(u)
+	case key.Matches(msg, k.Copy):
+		if u, ok := safeURL(a.URL); ok {
+			m.notice = "Copied the link."
+			return tea.SetClipboard(u)
+		}
+		if m.opts.Samples || a.Path == "" {
+			m.notice = "This article has neither a link nor a file to copy."
+			return nil
+		}
+		m.notice = "Copied the file's path."
+		return tea.SetClipboard(cleanLine(a.Path))
+	}
+	return nil
+}
+
+// runOnFile hands the terminal to the program $env names (or fallback)
+// on the article's file, and takes it back when the program ends.
+func (m *Model) runOnFile(a *feed.Article, env, fallback, verb string) tea.Cmd {
+	if m.opts.Samples || a.Path == "" {
+		m.notice = "This article is one of the bundled samples: there is no file to " + verb + "."
+		return nil
+	}
+	if _, err := os.Stat(a.Path); err != nil {
+		m.notice = "The article's file cannot be opened: " + cleanLine(err.Error())
+		return nil
+	}
+	prog := os.Getenv(env)
+	if prog == "" {
+		prog = fallback
+	}
+	return tea.ExecProcess(shellCommand(prog, a.Path), func(err error) tea.Msg {
+		if err != nil {
+			return noticeMsg(fmt.Sprintf("%s: %v", cleanLine(prog), err))
+		}
+		return nil
+	})
+}
+
+// shellCommand runs prog, as a user writes it in $EDITOR or $PAGER
+// (perhaps with arguments and quotes), on path. A shell reads prog, as
+// git does, and path is passed to it apart so it is never parsed.
+func shellCommand(prog, path string) *exec.Cmd {
+	if runtime.GOOS == "windows" {
+		return exec.Command("cmd", "/c", prog, path)
+	}
+	return exec.Command("sh", "-c", prog+` "$@"`, "sh", path)
+}
+
+// openBrowser opens a web address in the web browser, reporting failure
+// in the status bar. The browser is a program of its own: the terminal
+// stays with Broadsheet.
+func openBrowser(u string) tea.Cmd {
+	return func() tea.Msg {
+		var cmd *exec.Cmd
+		switch {
+		case os.Getenv("BROWSER") != "":
+			cmd = shellCommand(os.Getenv("BROWSER"), u)
+		case runtime.GOOS == "darwin":
+			cmd = exec.Command("open", u)
+		case runtime.GOOS == "windows":
+			cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", u)
+		default:
+			cmd = exec.Command("xdg-open", u)
+		}
+		if err := cmd.Start(); err != nil {
+			if errors.Is(err, exec.ErrNotFound) {
+				return noticeMsg("No web browser found to open " + u)
+			}
+			return noticeMsg("Could not open the browser: " + cleanLine(err.Error()))
+		}
+		go cmd.Wait() //nolint:errcheck // the browser outlives nothing of ours
+		return noticeMsg("Opened " + u)
+	}
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// mouse handles the wheel, which scrolls the pane under the pointer, and
+// clicks, which select a row (and open it, clicked again).
+func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
+	if m.tooSmall() {
+		return nil
+	}
+	at := msg.Mouse()
+	y := at.Y - lipgloss.Height(m.headerView())
+	if _, h := m.paneSize(); y < 0 || y >= h {
+		return nil
+	}
+	inPreview := m.split() && at.X >= m.width-m.previewWidth()
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		if inPreview {
+			m.preview, _ = m.preview.update(msg)
+			return nil
+		}
+		return tea.Batch(m.updatePane(msg), m.syncPreview())
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft || inPreview {
+			return nil
+		}
+		return m.click(y)
+	}
+	return nil
+}
+
+// click selects the row at line y of the pane, or acts on it when it
+// was already selected.
+func (m *Model) click(y int) tea.Cmd {
+	switch m.state {
+	case stateList:
+		i, ok := m.list.scroll.at(y)
+		if !ok {
+			return nil
+		}
+		if i == m.list.scroll.cursor {
+			return m.openRow()
+		}
+		m.list.scroll.moveTo(i)
+		m.list.moved = true
+		return m.syncPreview()
+	case stateSearch:
+		i, ok := m.search.scroll.at(y - m.search.chromeHeight())
+		if !ok {
+			return nil
+		}
+		if i == m.search.scroll.cursor {
+			return m.openArticle(m.search.selected(), stateSearch)
+		}
+		m.search.scroll.moveTo(i)
+	case stateOutlets:
+		i, ok := m.outlets.scroll.at(y)
+		if !ok {
+			return nil
+		}
+		if i == m.outlets.scroll.cursor {
+			name, _ := m.outlets.selected()
+			m.setFilter(name)
+			m.state = stateList
+			return m.syncPreview()
+		}
+		m.outlets.scroll.moveTo(i)
+	case stateProblems:
+		if i, ok := m.problems.scroll.at(y); ok {
+			m.problems.scroll.moveTo(i)
+		}
+	case stateStory:
+		i, ok := m.story.scroll.at(y - storyChrome)
+		if !ok {
+			return nil
+		}
+		if i == m.story.scroll.cursor {
+			return m.openArticle(m.story.selected(), stateStory)
+		}
+		m.story.scroll.moveTo(i)
+	}
+	return nil
+}
+
+// at returns the item drawn at line y of the pane, and whether there is
+// one there rather than a gap or nothing.
+func (s scroller) at(y int) (int, bool) {
+	if y < 0 {
+		return 0, false
+	}
+	step := max(1, s.lines+s.spacing)
+	if y%step >= s.lines {
+		return 0, false
+	}
+	i := s.offset + y/step
+	start, end := s.visible()
+	return i, i >= start && i < end
+}

@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/broadsheet/broadsheet/feed"
+	readstate "github.com/broadsheet/broadsheet/internal/state"
+)
+
+// State keeps what the reader has done with articles between runs:
+// which were read, which starred, and where each list was left. A
+// *state.DB is one.
+type State interface {
+	MarkRead(id string, read bool) error
+	SetStarred(id string, starred bool) error
+	// Snapshot returns every article's marks that has any, by ID.
+	Snapshot() (map[string]readstate.Mark, error)
+	SetPlace(key, articleID string) error
+	// Place returns the article a list was left at, or "".
+	Place(key string) (string, error)
+}
+
+// marks is the reading state of this session: it is kept in memory, so
+// that read and starred work without a State, and written through to the
+// State when there is one. It is only used from the root's Update.
+type marks struct {
+	store State
+	by    map[string]readstate.Mark
+	// err is the last error the State gave, shown in the status bar;
+	// reading goes on without it.
+	err error
+}
+
+func newMarks(s State) *marks {
+	mk := &marks{store: s, by: make(map[string]readstate.Mark)}
+	if s == nil {
+		return mk
+	}
+	by, err := s.Snapshot()
+	if err != nil {
+		mk.err = err
+		return mk
+	}
+	if by != nil {
+		mk.by = by
+	}
+	return mk
+}
+
+// read reports whether an article has been read.
+func (mk *marks) read(id string) bool { return mk.by[id].Read }
+
+// starred reports whether an article is starred.
+func (mk *marks) starred(id string) bool { return mk.by[id].Starred }
+
+// setRead marks an article read or unread.
+func (mk *marks) setRead(id string, read bool) {
+	m := mk.by[id]
+	if m.Read == read {
+		return
+	}
+	m.Read = read
+	mk.by[id] = m
+	if mk.store != nil {
+		mk.keep(mk.store.MarkRead(id, read))
+	}
+}
+
+// setStarred stars or unstars an article.
+func (mk *marks) setStarred(id string, on bool) {
+	m := mk.by[id]
+	m.Starred = on
+	mk.by[id] = m
+	if mk.store != nil {
+		mk.keep(mk.store.SetStarred(id, on))
+	}
+}
+
+// place returns the article the list named key was left at, or "".
+func (mk *marks) place(key string) string {
+	if mk.store == nil {
+		return ""
+	}
+	id, err := mk.store.Place(key)
+	mk.keep(err)
+	return id
+}
+
+// setPlace remembers the article the list named key is at.
+func (mk *marks) setPlace(key, id string) {
+	if mk.store != nil && id != "" {
+		mk.keep(mk.store.SetPlace(key, id))
+	}
+}
+
+func (mk *marks) keep(err error) {
+	if err != nil {
+		mk.err = err
+	}
+}
+
+// view is which articles the list shows: an outlet's or all, and of
+// those all, the unread or the starred.
+type view struct {
+	outlet  string // "" for every outlet
+	unread  bool
+	starred bool
+}
+
+// keeps reports whether the view shows an article.
+func (v view) keeps(a *feed.Article, mk *marks) bool {
+	if v.outlet != "" && !feed.SameOutlet(feed.OutletName(a), v.outlet) {
+		return false
+	}
+	if v.unread && mk.read(a.ID) {
+		return false
+	}
+	return !v.starred || mk.starred(a.ID)
+}
+
+// placeKey names the list whose place is kept: each outlet's list has
+// its own.
+func placeKey(outlet string) string {
+	if outlet == "" {
+		return "all"
+	}
+	return "outlet:" + outlet
+}
+
+// savePlace remembers where the list is, for the next run.
+func (m *Model) savePlace() {
+	if a := m.list.selected(); a != nil && m.list.moved {
+		m.marks.setPlace(placeKey(m.filter), a.ID)
+	}
+}
+
+// currentArticle returns the article the reader is on in the pane that
+// is showing, or nil.
+func (m *Model) currentArticle() *feed.Article {
+	switch m.state {
+	case stateList:
+		return m.list.selected()
+	case stateDetail:
+		return m.detail.article
+	case stateStory:
+		return m.story.selected()
+	case stateSearch:
+		return m.search.selected()
+	}
+	return nil
+}
+
+// handleStateKey handles the keys of reading state and stories in the
+// list, article and story panes, and reports whether the key was one.
+func (m *Model) handleStateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := m.keys
+	inList := m.state == stateList
+	switch {
+	case key.Matches(msg, k.Star):
+		if a := m.currentArticle(); a != nil {
+			on := !m.marks.starred(a.ID)
+			m.marks.setStarred(a.ID, on)
+			m.notice = "★ Starred."
+			if !on {
+				m.notice = "Star taken off."
+			}
+		}
+	case inList && key.Matches(msg, k.ToggleRead) && m.list.selectedStory() != nil:
+		// On a story row, the whole story: read when any of it is
+		// unread, else unread again.
+		st := m.list.selectedStory()
+		read := false
+		for _, a := range st.Articles {
+			read = read || !m.marks.read(a.ID)
+		}
+		for _, a := range st.Articles {
+			m.marks.setRead(a.ID, read)
+		}
+		m.notice = "Story marked read."
+		if !read {
+			m.notice = "Story marked unread."
+		}
+	case key.Matches(msg, k.ToggleRead):
+		if a := m.currentArticle(); a != nil {
+			read := !m.marks.read(a.ID)
+			m.marks.setRead(a.ID, read)
+			m.notice = "Marked read."
+			if !read {
+				m.notice = "Marked unread."
+			}
+		}
+	case inList && key.Matches(msg, k.UnreadOnly):
+		v := m.list.view
+		v.unread = !v.unread
+		m.list.setView(v)
+	case inList && key.Matches(msg, k.StarredOnly):
+		v := m.list.view
+		v.starred = !v.starred
+		m.list.setView(v)
+	case inList && key.Matches(msg, k.Stories):
+		m.list.setByArticle(!m.list.byArticle)
+	case inList && key.Matches(msg, k.Expand):
+		m.list.toggleExpand()
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// markOpened marks an article read as it is opened.
+func (m *Model) markOpened(a *feed.Article) {
+	m.marks.setRead(a.ID, true)
+}
+
+// viewParts returns the status bar's notes on what the list shows
+// beyond the outlet.
+func (m *Model) viewParts() []string {
+	var parts []string
+	if m.list.view.unread {
+		parts = append(parts, m.styles.Filter.Render("unread"))
+	}
+	if m.list.view.starred {
+		parts = append(parts, m.styles.Filter.Render("starred"))
+	}
+	if m.grouping && !m.list.byArticle {
+		parts = append(parts, m.styles.Loading.Render("grouping stories…"))
+	}
+	if m.marks.err != nil {
+		parts = append(parts, m.styles.Problems.Render("state: "+cleanLine(m.marks.err.Error())))
+	}
+	return parts
+}

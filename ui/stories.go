@@ -1,0 +1,341 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/story"
+)
+
+// storiesMsg carries every story, newest first, after the articles that
+// arrived or went were grouped.
+type storiesMsg struct {
+	stories []*story.Story
+}
+
+// queueStories notes articles to group into stories, or to take out of
+// them, at the next groupStories. An article added and removed before
+// then is never grouped.
+func (lib *library) queueStories(added, removed []*feed.Article) {
+	lib.smu.Lock()
+	defer lib.smu.Unlock()
+	for _, a := range removed {
+		delete(lib.toAdd, a.ID)
+		lib.toRemove = append(lib.toRemove, a.ID)
+	}
+	for _, a := range added {
+		lib.toAdd[a.ID] = a
+	}
+}
+
+// storiesDue reports whether articles wait to be grouped.
+func (lib *library) storiesDue() bool {
+	lib.smu.Lock()
+	defer lib.smu.Unlock()
+	return len(lib.toAdd) > 0 || len(lib.toRemove) > 0
+}
+
+// groupStories returns a command that groups the articles queued since
+// the last time into stories and reports them all. Grouping can take a
+// while on a big folder, so it runs apart from loading: the list shows
+// articles meanwhile, and changes coming in the while are grouped
+// together next time.
+func (lib *library) groupStories() tea.Cmd {
+	return func() tea.Msg {
+		lib.smu.Lock()
+		add := make([]*feed.Article, 0, len(lib.toAdd))
+		for _, a := range lib.toAdd {
+			add = append(add, a)
+		}
+		remove := lib.toRemove
+		lib.toAdd, lib.toRemove = make(map[string]*feed.Article), nil
+		lib.smu.Unlock()
+		// Removing first lets an article read again replace itself.
+		lib.stories.Remove(remove...)
+		lib.stories.Add(add...)
+		sts := lib.stories.Stories()
+		// Order stories as their newest articles are ordered, so that
+		// stories of one article come just as they do one row an
+		// article (by headline when undated, not by story ID).
+		slices.SortStableFunc(sts, func(a, b *story.Story) int {
+			switch {
+			case feed.Less(a.Articles[0], b.Articles[0]):
+				return -1
+			case feed.Less(b.Articles[0], a.Articles[0]):
+				return 1
+			}
+			return 0
+		})
+		return storiesMsg{stories: sts}
+	}
+}
+
+// startGrouping groups queued articles unless grouping is under way, in
+// which case they wait for it to finish.
+func (m *Model) startGrouping() tea.Cmd {
+	if m.grouping || !m.lib.storiesDue() {
+		return nil
+	}
+	m.grouping = true
+	return m.lib.groupStories()
+}
+
+// grouped takes in new stories and groups what came meanwhile.
+func (m *Model) grouped(msg storiesMsg) tea.Cmd {
+	m.grouping = false
+	m.list.setStories(msg.stories)
+	m.story.refresh(msg.stories)
+	return m.startGrouping()
+}
+
+// openRow opens the list's selected row: the story pane for a story of
+// several articles, the article pane for an article.
+func (m *Model) openRow() tea.Cmd {
+	// Come back to this row even if newer articles arrive meanwhile.
+	m.list.moved = true
+	if st := m.list.selectedStory(); st != nil {
+		m.story.open(st)
+		m.state = stateStory
+		return nil
+	}
+	if a := m.list.selected(); a != nil {
+		return m.openArticle(a, stateList)
+	}
+	return nil
+}
+
+// storyPreview draws a story for the preview beside the list: its
+// outlets side by side and what each article alone reports.
+func (m *Model) storyPreview(st *story.Story, w, h int) string {
+	p := newStoryPane(m.styles, m.keys, m.marks)
+	p.preview = true
+	p.width, p.height = w, h
+	p.open(st)
+	return p.View()
+}
+
+// storyPane shows one story: the outlets that ran it side by side, one
+// row an article (outlet, headline, date, words), and under them the
+// sentences that only the chosen article has, which is what its outlet
+// adds to the others.
+type storyPane struct {
+	styles *Styles
+	keys   KeyMap
+	marks  *marks
+
+	story  *story.Story
+	scroll scroller // over the articles
+	// preview reports whether the pane stands beside the list, where
+	// it has no cursor of its own.
+	preview bool
+
+	width, height int
+}
+
+func newStoryPane(st *Styles, keys KeyMap, mk *marks) storyPane {
+	return storyPane{styles: st, keys: keys, marks: mk, scroll: scroller{lines: 1}}
+}
+
+// SetSize sets the pane's size in cells.
+func (p *storyPane) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.scroll.setHeight(p.tableRows())
+}
+
+// storyChrome is the lines above the table: headline, what it is, a
+// blank line and the column names.
+const storyChrome = 4
+
+// tableRows returns how many article rows the table shows: all of them
+// when they fit in half the pane, leaving the rest for the sentences.
+func (p *storyPane) tableRows() int {
+	n := 1
+	if p.story != nil {
+		n = len(p.story.Articles)
+	}
+	return max(1, min(n, (p.height-storyChrome)/2))
+}
+
+// open shows a story with the cursor on its first article.
+func (p *storyPane) open(st *story.Story) {
+	p.story = st
+	p.scroll = scroller{lines: 1}
+	p.scroll.setHeight(p.tableRows())
+	p.scroll.setLen(len(st.Articles))
+}
+
+// refresh shows the latest version of the story on show, keeping the
+// cursor on its article: the one whose article it holds, since a story's
+// ID changes when an earlier article joins it. A story that is gone
+// stays on show as it was.
+func (p *storyPane) refresh(sts []*story.Story) {
+	if p.story == nil {
+		return
+	}
+	cur := p.selected()
+	for _, st := range sts {
+		if st.ID != p.story.ID && (cur == nil || !holds(st, cur.ID)) {
+			continue
+		}
+		p.story = st
+		p.scroll.setHeight(p.tableRows())
+		i := -1
+		for j, a := range st.Articles {
+			if cur != nil && a.ID == cur.ID {
+				i = j
+			}
+		}
+		p.scroll.follow(len(st.Articles), i)
+		return
+	}
+}
+
+// holds reports whether a story has the article with the given ID.
+func holds(st *story.Story, id string) bool {
+	for _, a := range st.Articles {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// selected returns the article under the cursor, or nil.
+func (p storyPane) selected() *feed.Article {
+	if p.story == nil || p.scroll.cursor < 0 || p.scroll.cursor >= len(p.story.Articles) {
+		return nil
+	}
+	return p.story.Articles[p.scroll.cursor]
+}
+
+// update moves the cursor.
+func (p storyPane) update(msg tea.Msg) (storyPane, tea.Cmd) {
+	p.scroll.update(msg, p.keys)
+	return p, nil
+}
+
+// View draws the story.
+func (p storyPane) View() string {
+	if p.story == nil || p.height <= 0 {
+		return fit("", p.width, p.height)
+	}
+	st, s := p.styles, p.story
+	w := max(1, p.width-2)
+	pad := "  "
+	lines := []string{pad + st.Headline.Render(truncate(cleanLine(clip(s.Title, w)), w))}
+	about := plural(len(s.Outlets), "outlet") + " · " + plural(len(s.Articles), "article")
+	if d := st.storyDate(s); d != "" {
+		about += " · " + d
+	}
+	lines = append(lines, pad+st.Byline.Render(truncate(about, w)), "")
+	lines = append(lines, p.table(w)...)
+
+	// What each article alone reports: the chosen one's first, then
+	// the others' in the table's order, as many as there is room for.
+	sel := p.selected()
+	if p.preview {
+		sel = nil
+	}
+	order := make([]*feed.Article, 0, len(s.Articles))
+	if sel != nil {
+		order = append(order, sel)
+	}
+	for _, a := range s.Articles {
+		if a != sel {
+			order = append(order, a)
+		}
+	}
+	for _, a := range order {
+		if len(lines) >= p.height {
+			break
+		}
+		lines = append(lines, "")
+		if a == sel {
+			heading := "Only in this article (" + cleanLine(feed.OutletName(a)) + ")"
+			lines = append(lines, pad+st.Filter.Render(truncate(heading, w)))
+		} else {
+			heading := "Only in " + cleanLine(feed.OutletName(a))
+			lines = append(lines, pad+st.Meta.Bold(true).Render(truncate(heading, w)))
+		}
+		only := s.Only[a.ID]
+		if len(only) == 0 {
+			lines = append(lines, pad+st.Empty.Render(truncate("Nothing the others do not also report.", w)))
+		}
+		for _, sent := range only {
+			wrapped := strings.Split(ansi.Wrap(cleanLine(sent), max(1, w-2), ""), "\n")
+			for i, l := range wrapped {
+				bullet := "  "
+				if i == 0 {
+					bullet = "• "
+				}
+				lines = append(lines, pad+st.Lead.Render(bullet)+l)
+			}
+			if len(lines) > p.height {
+				break
+			}
+		}
+	}
+	return fit(strings.Join(lines, "\n"), p.width, p.height)
+}
+
+// table draws the story's articles side by side, a row each: outlet,
+// headline, date and length, with the cursor's row marked.
+func (p storyPane) table(w int) []string {
+	st := p.styles
+	arts := p.story.Articles
+	outletW, dateW := len("Outlet"), len("Date")
+	for _, a := range arts {
+		outletW = max(outletW, lipgloss.Width(cleanLine(feed.OutletName(a))))
+		dateW = max(dateW, lipgloss.Width(st.date(a)))
+	}
+	const wordsW = 6
+	outletW = min(outletW, max(8, w/4))
+	// The mark, the gaps and the fixed columns leave the rest to the
+	// headline.
+	titleW := w - markWidth - outletW - dateW - wordsW - 3*2
+	if titleW < 8 {
+		// Too narrow for every column: drop the length and the date.
+		dateW, titleW = 0, w-markWidth-outletW-2
+	}
+	cell := func(s string, n int) string {
+		s = truncate(cleanLine(clip(s, n)), n)
+		return s + strings.Repeat(" ", max(0, n-lipgloss.Width(s)))
+	}
+	row := func(outlet, title, date, words string) string {
+		out := cell(outlet, outletW) + "  " + cell(title, max(1, titleW))
+		if dateW > 0 {
+			out += "  " + cell(date, dateW) + "  " + fmt.Sprintf("%*s", wordsW, words)
+		}
+		return out
+	}
+	lines := []string{st.Unselected.String() + strings.Repeat(" ", markWidth) + st.Meta.Bold(true).Render(truncate(row("Outlet", "Headline", "Date", "Words"), w-markWidth))}
+	start, end := p.scroll.visible()
+	for i := start; i < end; i++ {
+		a := arts[i]
+		bar, text := st.Unselected, st.Title
+		if i == p.scroll.cursor && !p.preview {
+			bar, text = st.Selected, st.SelectedTitle
+		} else if !p.marks.read(a.ID) {
+			text = st.UnreadTitle
+		}
+		mark := "  "
+		switch {
+		case p.marks.starred(a.ID):
+			mark = st.Star.Render("★") + " "
+		case !p.marks.read(a.ID):
+			mark = st.Unread.Render("●") + " "
+		}
+		date := st.date(a)
+		if date == "" {
+			date = "—"
+		}
+		lines = append(lines, bar.String()+mark+text.Render(truncate(row(feed.OutletName(a), a.Title, date, thousands(a.Words)), w-markWidth)))
+	}
+	return lines
+}
