@@ -14,7 +14,8 @@ var fuzzNames = []string{"a.txt", "a.html", "a.md", "a.xml", "a.json", "a.jsonl"
 // on and that sanitizing twice changes nothing.
 //
 // Run: go test ./feed -run '^$' -fuzz '^FuzzSanitize$' -fuzztime 3m
-// (3 minutes on 2 cores, 0.5 million inputs, no failures).
+// (3 minutes on 2 cores, 0.6 million inputs, twice: before and after
+// references and combining marks were handled; no failures).
 func FuzzSanitize(f *testing.F) {
 	for _, s := range []string{
 		"", "plain", "a\x1b[2Jb", "\x1b]52;c;eA==\x07", "\x1b]8;;u\x1b\\x\x1b]8;;\x1b\\",
@@ -51,7 +52,8 @@ func FuzzSanitize(f *testing.F) {
 //
 // Run: go test ./feed -run '^$' -fuzz '^FuzzExtract$' -fuzztime 5m
 // (5 minutes on 2 cores, 2.1 million inputs, with the plain-text reader
-// alone; no failures).
+// alone; then 5 minutes, 0.8 million inputs, with every reader (HTML,
+// feeds, JSON, Markdown, text, gzip and encodings); no failures).
 func FuzzExtract(f *testing.F) {
 	for _, seed := range []string{
 		"Headline\n\nFirst paragraph of the story.\n\nSecond.",
