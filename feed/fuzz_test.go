@@ -102,8 +102,9 @@ func checkSafeArticles(t testing.TB, arts []*Article) {
 // The per-format targets below feed arbitrary bytes to one reader each,
 // past the sniffing that would send most of them elsewhere, and check it
 // returns without panicking; FuzzExtract checks what the whole pipeline
-// makes of them. Each ran for 2 minutes on 2 cores with no failures (figures in the
-// comment above each).
+// makes of them. Each ran twice for 2 minutes on 2 cores, on the readers
+// before and after they were merged, with no failures; the figures are
+// in the comment above each.
 
 // fuzzParser runs extract on data as the file name, checking only that it
 // returns.
@@ -135,6 +136,7 @@ func nonNil(arts []*Article) []*Article {
 }
 
 // Run: go test ./feed -run '^$' -fuzz '^FuzzHTML$' -fuzztime 2m
+// (0.20 and 0.13 million inputs: the HTML reader is the slowest).
 func FuzzHTML(f *testing.F) {
 	fuzzParser(f, "a.html", extractHTMLFile,
 		`<html><head><title>T</title><meta property="og:site_name" content="S"></head><body><article><h1>H</h1><p>Para one.</p><ul><li>x</li></ul><blockquote>q</blockquote><figure><img alt="a"><figcaption>c</figcaption></figure></article></body></html>`,
@@ -143,6 +145,7 @@ func FuzzHTML(f *testing.F) {
 }
 
 // Run: go test ./feed -run '^$' -fuzz '^FuzzFeed$' -fuzztime 2m
+// (0.27 and 0.56 million inputs).
 func FuzzFeed(f *testing.F) {
 	fuzzParser(f, "a.xml", extractFeedFile,
 		`<?xml version="1.0"?><rss version="2.0"><channel><title>C</title><item><title>I</title><link>http://x.example/a</link><pubDate>Mon, 02 Jan 2006 15:04:05 GMT</pubDate><description>&lt;p&gt;D&lt;/p&gt;</description></item></channel></rss>`,
@@ -152,6 +155,7 @@ func FuzzFeed(f *testing.F) {
 }
 
 // Run: go test ./feed -run '^$' -fuzz '^FuzzJSON$' -fuzztime 2m
+// (1.0 and 2.0 million inputs).
 func FuzzJSON(f *testing.F) {
 	fuzzParser(f, "a.json", extractJSONFile,
 		`{"title":"T","text":"Body","author":"A","url":"http://x.example/","date":"2024-01-01"}`,
@@ -160,6 +164,7 @@ func FuzzJSON(f *testing.F) {
 }
 
 // Run: go test ./feed -run '^$' -fuzz '^FuzzMarkdown$' -fuzztime 2m
+// (0.84 and 0.28 million inputs).
 func FuzzMarkdown(f *testing.F) {
 	fuzzParser(f, "a.md", extractMarkdownFile,
 		"---\ntitle: \"T\"\nauthor: A\ndate: 2024-01-01\ntags: [a, b]\n---\n# H\n\nBody.\n",
@@ -167,6 +172,7 @@ func FuzzMarkdown(f *testing.F) {
 }
 
 // Run: go test ./feed -run '^$' -fuzz '^FuzzText$' -fuzztime 2m
+// (0.39 and 0.36 million inputs).
 func FuzzText(f *testing.F) {
 	fuzzParser(f, "a.txt", extractTextFile,
 		"Headline\n\nBody paragraph one.\n\nTwo.", "Menu | Home | News\nHeadline\nBy A\n1 January 2024\n\nBody.", "")
@@ -176,6 +182,7 @@ func FuzzText(f *testing.F) {
 // its limit.
 //
 // Run: go test ./feed -run '^$' -fuzz '^FuzzDecode$' -fuzztime 2m
+// (1.6 million inputs in 2 minutes, 1.1 million in 90 seconds).
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{"plain", "\xff\xfeh\x00i\x00", "\xfe\xff\x00h", "caf\xe9", "<meta charset=\"koi8-r\">\xc1\xc2",
 		string(gzipBytes([]byte("gz text"))), string(gzipBytes([]byte("gz text")))[:12]} {
