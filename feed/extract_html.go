@@ -52,8 +52,13 @@ func extractHTMLFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	}
 	doc, err := html.Parse(bytes.NewReader(src.Data))
 	if err != nil {
-		return nil, []Problem{{Path: src.Path, Reason: "html: " + err.Error()}}
+		reason := err.Error()
+		if !strings.HasPrefix(reason, "html:") {
+			reason = "html: " + reason
+		}
+		return nil, []Problem{{Path: src.Path, Reason: reason}}
 	}
+	capHeadText(doc)
 	meta := readPageMeta(doc)
 	if meta.url == "" {
 		meta.url = savedFrom

@@ -117,3 +117,41 @@ func dropFurniture(body string) string {
 // shortcode matches a block wrapped in a content system's unrendered
 // [name …] … [/name] markup.
 var shortcode = regexp.MustCompile(`^\[(\w+)[^\]]*\].*\[/(\w+)\]$`)
+
+// maxHeadText is the most bytes of a page title or meta value kept. Real
+// ones are far shorter; a huge one makes the title matching inside
+// trafilatura slow down faster than linearly.
+const maxHeadText = 2048
+
+// capHeadText cuts over-long <title> text and <meta> values to
+// maxHeadText bytes, at a UTF-8 boundary.
+func capHeadText(n *html.Node) {
+	if n.Type == html.ElementNode {
+		switch n.Data {
+		case "title":
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.TextNode {
+					c.Data = cutUTF8(c.Data, maxHeadText)
+				}
+			}
+		case "meta":
+			for i := range n.Attr {
+				n.Attr[i].Val = cutUTF8(n.Attr[i].Val, maxHeadText)
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		capHeadText(c)
+	}
+}
+
+// cutUTF8 returns s cut to at most n bytes without splitting a rune.
+func cutUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -151,5 +152,34 @@ func TestToMarkdown(t *testing.T) {
 				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestCapHeadText(t *testing.T) {
+	long := strings.Repeat("é", maxHeadText) // two bytes a rune: over the cap
+	page := `<html><head><title>` + long + `</title><meta property="og:title" content="` + long + `"></head><body><p>Text.</p></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	capHeadText(doc)
+	var title, meta string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "title" && n.FirstChild != nil {
+			title = n.FirstChild.Data
+		}
+		if n.Type == html.ElementNode && n.Data == "meta" {
+			meta = n.Attr[len(n.Attr)-1].Val
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for name, got := range map[string]string{"title": title, "meta": meta} {
+		if len(got) > maxHeadText || len(got) < maxHeadText-1 || !utf8.ValidString(got) {
+			t.Errorf("%s cut to %d bytes (valid UTF-8: %v), want about %d", name, len(got), utf8.ValidString(got), maxHeadText)
+		}
 	}
 }
