@@ -9,6 +9,9 @@ import (
 	"github.com/broadsheet/broadsheet/internal/corpus"
 )
 
+// BenchmarkStats logs the index's make-up at 10k articles: terms, stem
+// groups, posting bytes and their capacity, indexed words. It measures
+// nothing; it is for working out where the memory goes.
 func BenchmarkStats(b *testing.B) {
 	for _, n := range benchSizes[:1] {
 		arts, size := loadCorpus(b, n)
@@ -29,6 +32,9 @@ func BenchmarkStats(b *testing.B) {
 	}
 }
 
+// BenchmarkSlowest logs the 15 slowest searches of BenchmarkTyping at
+// the largest size by CPU time (best of three), with their result counts:
+// for finding what to fix, not for recording.
 func BenchmarkSlowest(b *testing.B) {
 	arts, _ := loadCorpus(b, benchSizes[len(benchSizes)-1])
 	ix := buildIndex(arts)
