@@ -20,7 +20,13 @@ type Store struct {
 type OutletCount struct {
 	Name  string
 	Count int
+	// Sources says where its articles' outlet was read from: the
+	// OutletFrom values met, most trusted first, joined by ", ".
+	Sources string
 }
+
+// outletSources lists the OutletFrom values in order of trust.
+var outletSources = []string{OutletFromMetadata, OutletFromSidecar, OutletFromURL, OutletFromSignature, OutletFromFolder}
 
 // UnknownOutlet is how an article with no outlet is listed.
 const UnknownOutlet = "Unknown outlet"
@@ -181,13 +187,27 @@ func (s *Store) Get(id string) (*Article, bool) {
 func (s *Store) Outlets() []OutletCount {
 	s.mu.RLock()
 	counts := make(map[string]int)
+	sources := make(map[string]map[string]bool)
 	for _, a := range s.articles {
-		counts[OutletName(a)]++
+		name := OutletName(a)
+		counts[name]++
+		if a.OutletSource != "" {
+			if sources[name] == nil {
+				sources[name] = make(map[string]bool)
+			}
+			sources[name][a.OutletSource] = true
+		}
 	}
 	s.mu.RUnlock()
 	out := make([]OutletCount, 0, len(counts))
 	for name, n := range counts {
-		out = append(out, OutletCount{Name: name, Count: n})
+		var from []string
+		for _, src := range outletSources {
+			if sources[name][src] {
+				from = append(from, src)
+			}
+		}
+		out = append(out, OutletCount{Name: name, Count: n, Sources: strings.Join(from, ", ")})
 	}
 	slices.SortFunc(out, func(a, b OutletCount) int {
 		if c := cmp.Compare(b.Count, a.Count); c != 0 {

@@ -95,12 +95,12 @@ func TestStoreDuplicateKeptOnce(t *testing.T) {
 func TestStoreOutletsAndFilter(t *testing.T) {
 	s := NewStore()
 	s.Add(
-		&Article{ID: "1", Title: "a", Outlet: "The Lantern"},
-		&Article{ID: "2", Title: "b", Outlet: "The Lantern"},
-		&Article{ID: "3", Title: "c", Outlet: "Meridian Wire"},
+		&Article{ID: "1", Title: "a", Outlet: "The Lantern", OutletSource: OutletFromSignature},
+		&Article{ID: "2", Title: "b", Outlet: "The Lantern", OutletSource: OutletFromURL},
+		&Article{ID: "3", Title: "c", Outlet: "Meridian Wire", OutletSource: OutletFromFolder},
 		&Article{ID: "4", Title: "d"},
 	)
-	want := []OutletCount{{"The Lantern", 2}, {"Meridian Wire", 1}, {UnknownOutlet, 1}}
+	want := []OutletCount{{"The Lantern", 2, "url, signature"}, {"Meridian Wire", 1, "folder"}, {UnknownOutlet, 1, ""}}
 	if got := s.Outlets(); !slices.Equal(got, want) {
 		t.Errorf("Outlets() = %v, want %v", got, want)
 	}

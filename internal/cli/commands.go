@@ -390,16 +390,21 @@ func outlets(w io.Writer, store *feed.Store, asJSON bool) error {
 	for _, o := range store.Outlets() {
 		if asJSON {
 			b, err := json.Marshal(struct {
-				Outlet string `json:"outlet"`
-				Count  int    `json:"count"`
-			}{o.Name, o.Count})
+				Outlet       string `json:"outlet"`
+				Count        int    `json:"count"`
+				OutletSource string `json:"outlet_source"`
+			}{o.Name, o.Count, o.Sources})
 			if err != nil {
 				return err
 			}
 			bw.Write(append(b, '\n'))
 			continue
 		}
-		fmt.Fprintf(bw, "%5d  %s\n", o.Count, o.Name)
+		if o.Sources == "" {
+			fmt.Fprintf(bw, "%5d  %s\n", o.Count, o.Name)
+			continue
+		}
+		fmt.Fprintf(bw, "%5d  %s  (from %s)\n", o.Count, o.Name, o.Sources)
 	}
 	return nil
 }
