@@ -366,15 +366,7 @@ var errTooLarge = errors.New("file too large")
 // read returns a file's bytes, refusing files over the size limit without
 // reading them whole.
 func (l *Loader) read(p string) ([]byte, error) {
-	var (
-		f   fs.File
-		err error
-	)
-	if l.FS != nil {
-		f, err = l.FS.Open(p)
-	} else {
-		f, err = os.Open(p)
-	}
+	f, err := l.open(p)
 	if err != nil {
 		return nil, err
 	}
@@ -400,6 +392,14 @@ func (l *Loader) read(p string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over the %s limit", errTooLarge, humanSize(limit))
 	}
 	return data, nil
+}
+
+// open opens a file of the loader's file system for reading.
+func (l *Loader) open(p string) (fs.File, error) {
+	if l.FS != nil {
+		return l.FS.Open(p)
+	}
+	return os.Open(p)
 }
 
 func (l *Loader) stat(p string) (fs.FileInfo, error) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -180,15 +179,7 @@ func (l *Loader) join(elem ...string) string {
 
 // readSidecar reads a settings file, bounded in size.
 func (l *Loader) readSidecar(p string) ([]byte, error) {
-	var (
-		f   fs.File
-		err error
-	)
-	if l.FS != nil {
-		f, err = l.FS.Open(p)
-	} else {
-		f, err = os.Open(p)
-	}
+	f, err := l.open(p)
 	if err != nil {
 		return nil, err
 	}

@@ -91,18 +91,10 @@ func (l articleList) View() string {
 	if len(l.arts) == 0 {
 		return fit(l.styles.Empty.Render(l.empty), l.width, l.height)
 	}
-	var lines []string
-	start, end := l.scroll.visible()
-	for i := start; i < end; i++ {
-		if i > start {
-			for range rowSpacing {
-				lines = append(lines, "")
-			}
-		}
+	return l.scroll.draw(l.width, l.height, func(i int, selected bool) []string {
 		a := l.arts[i]
-		lines = append(lines, articleRow(l.styles, a, i == l.scroll.cursor, l.width, a.Lead, nil)...)
-	}
-	return fit(strings.Join(lines, "\n"), l.width, l.height)
+		return articleRow(l.styles, a, selected, l.width, a.Lead, nil)
+	})
 }
 
 // articleRow draws an article as two lines: its title, then its outlet,
@@ -207,6 +199,22 @@ func (s *scroller) clamp() {
 	if s.cursor >= s.offset+page {
 		s.offset = s.cursor - page + 1
 	}
+}
+
+// draw draws the visible rows, spaced apart, and fits them to the pane;
+// row draws row i as its lines.
+func (s scroller) draw(width, height int, row func(i int, selected bool) []string) string {
+	var lines []string
+	start, end := s.visible()
+	for i := start; i < end; i++ {
+		if i > start {
+			for range rowSpacing {
+				lines = append(lines, "")
+			}
+		}
+		lines = append(lines, row(i, i == s.cursor)...)
+	}
+	return fit(strings.Join(lines, "\n"), width, height)
 }
 
 // visible returns the range of items on screen.

@@ -314,17 +314,9 @@ func (l storyList) View() string {
 	if len(l.rows) == 0 {
 		return fit(l.styles.Empty.Render(l.empty), l.width, l.height)
 	}
-	var lines []string
-	start, end := l.scroll.visible()
-	for i := start; i < end; i++ {
-		if i > start {
-			for range rowSpacing {
-				lines = append(lines, "")
-			}
-		}
-		lines = append(lines, l.drawRow(l.rows[i], i == l.scroll.cursor)...)
-	}
-	return fit(strings.Join(lines, "\n"), l.width, l.height)
+	return l.scroll.draw(l.width, l.height, func(i int, selected bool) []string {
+		return l.drawRow(l.rows[i], selected)
+	})
 }
 
 // drawRow draws a row as two lines: the headline, then a mark (unread
