@@ -19,9 +19,11 @@ const (
 	// before it stops pairing them: a term that many articles of a day
 	// use says little about which event each reports, and pairing them
 	// all is quadratic.
-	crowded = 64
+	crowded = 8
 	// copyTerms is how many of an article's strongest terms make its
-	// copy key: articles sharing it, on one day, are near-copies.
+	// copy keys, one for each two of them: articles sharing a copy key,
+	// on one day, may be near-copies. A light edit may reorder an
+	// article's strongest terms, but seldom all of them.
 	copyTerms = 4
 	// anchors is how many near-copies of a day (the first by ID) every
 	// other near-copy is compared with, so that a thousand copies of one
@@ -105,11 +107,12 @@ func keysOf(d *doc) {
 		top = append(top, t.t)
 	}
 	slices.Sort(top)
-	h := uint64(14695981039346656037)
-	for _, t := range top {
-		h = (h ^ t) * 1099511628211
+	d.copyKeys = nil
+	for i, a := range top {
+		for _, b := range top[i+1:] {
+			d.copyKeys = append(d.copyKeys, ((14695981039346656037^a)*1099511628211^b)*1099511628211)
+		}
 	}
-	d.copyKey = h
 	d.day = dayOf(d.art.Date)
 }
 
@@ -131,11 +134,13 @@ func (x *index) insert(d *doc, changed map[*doc]bool) {
 			}
 		}
 	}
-	k := bucket{d.copyKey, d.day}
-	c := insertByID(x.copies[k], d)
-	x.copies[k] = c
-	if i := slices.Index(c, d); i < anchors && len(c) > anchors {
-		changed[c[anchors]] = true
+	for _, key := range d.copyKeys {
+		k := bucket{key, d.day}
+		c := insertByID(x.copies[k], d)
+		x.copies[k] = c
+		if i := slices.Index(c, d); i < anchors && len(c) > anchors {
+			changed[c[anchors]] = true
+		}
 	}
 }
 
@@ -161,17 +166,19 @@ func (x *index) remove(d *doc, changed map[*doc]bool) {
 			}
 		}
 	}
-	k := bucket{d.copyKey, d.day}
-	c := x.copies[k]
-	i := slices.Index(c, d)
-	c = slices.Delete(c, i, i+1)
-	if len(c) == 0 {
-		delete(x.copies, k)
-		return
-	}
-	x.copies[k] = c
-	if i < anchors && len(c) >= anchors {
-		changed[c[anchors-1]] = true
+	for _, key := range d.copyKeys {
+		k := bucket{key, d.day}
+		c := x.copies[k]
+		i := slices.Index(c, d)
+		c = slices.Delete(c, i, i+1)
+		if len(c) == 0 {
+			delete(x.copies, k)
+			continue
+		}
+		x.copies[k] = c
+		if i < anchors && len(c) >= anchors {
+			changed[c[anchors-1]] = true
+		}
 	}
 }
 
@@ -215,11 +222,13 @@ func (x *index) candidates(d *doc, fn func(o *doc)) {
 		}
 		near(undated)
 	}
-	c := x.copies[bucket{d.copyKey, d.day}]
-	if i, _ := slices.BinarySearchFunc(c, d, byID); i >= anchors {
-		c = c[:anchors]
-	}
-	for _, o := range c {
-		see(o)
+	for _, key := range d.copyKeys {
+		c := x.copies[bucket{key, d.day}]
+		if i, _ := slices.BinarySearchFunc(c, d, byID); i >= anchors {
+			c = c[:anchors]
+		}
+		for _, o := range c {
+			see(o)
+		}
 	}
 }

@@ -100,11 +100,12 @@ type doc struct {
 	// quarter of Threshold), by likeness; those at least Threshold
 	// alike link.
 	near map[*doc]float64
-	// keys are the article's strongest terms, sorted; copyKey names its
-	// very strongest, which near-copies share; day is its date's day.
-	keys    []uint64
-	copyKey uint64
-	day     int32
+	// keys are the article's strongest terms, sorted; copyKeys name
+	// twos of its very strongest, which near-copies share; day is its
+	// date's day.
+	keys     []uint64
+	copyKeys []uint64
+	day      int32
 	// visited marks the doc as seen by the candidate search of that
 	// number.
 	visited uint64
