@@ -413,6 +413,28 @@ func (s *Set) Len() int {
 func (s *Set) Stories() []*Story {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Making a story reads its articles' sentences again: make those
+	// that changed several at a time.
+	var stale []string
+	for key := range s.members {
+		if _, ok := s.cache[key]; !ok {
+			stale = append(stale, key)
+		}
+	}
+	made := make([]*Story, len(stale))
+	workers := min(runtime.GOMAXPROCS(0), len(stale)/16+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(stale); i += workers {
+				made[i] = makeStory(s.members[stale[i]])
+			}
+		})
+	}
+	wg.Wait()
+	for i, key := range stale {
+		s.cache[key] = made[i]
+	}
 	out := make([]*Story, 0, len(s.members))
 	for key := range s.members {
 		out = append(out, s.build(key))
@@ -441,7 +463,13 @@ func (s *Set) build(key string) *Story {
 	if st, ok := s.cache[key]; ok {
 		return st
 	}
-	ms := s.members[key]
+	st := makeStory(s.members[key])
+	s.cache[key] = st
+	return st
+}
+
+// makeStory makes the story of its members.
+func makeStory(ms []*doc) *Story {
 	st := &Story{Only: make(map[string][]string)}
 	arts := make([]*feed.Article, len(ms))
 	for i, m := range ms {
@@ -464,11 +492,10 @@ func (s *Set) build(key string) *Story {
 		}
 	}
 	st.Outlets = outletsOf(arts)
-	st.Title = s.headline(ms).Title
+	st.Title = headline(ms).Title
 	if len(arts) > 1 {
 		st.Only = only(arts)
 	}
-	s.cache[key] = st
 	return st
 }
 
@@ -498,7 +525,7 @@ func storyID(first *feed.Article) string {
 // headline returns the article whose title heads the story: the one with
 // the highest total similarity to the others, preferring real headlines
 // to ones made from the lead; ties go to the earliest article by ID.
-func (s *Set) headline(ms []*doc) *feed.Article {
+func headline(ms []*doc) *feed.Article {
 	var best *doc
 	bestScore := -1.0
 	for _, m := range ms {
