@@ -15,6 +15,10 @@ import (
 // the sums between clusters are sparse, kept per cluster by neighbour,
 // and the best pair comes off a heap: the work grows with the links in
 // the group, not with the square or cube of its size.
+//
+// Near-copies (at least copyLike alike) start out as one cluster: the
+// index compares a crowd of copies only with a few of them, and
+// counting the pairs it skipped as not alike would split the crowd.
 func (s *Set) cluster(group []*doc) [][]*doc {
 	n := len(group)
 	if n == 1 {
@@ -29,17 +33,63 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 	members := make([][]*doc, n)
 	version := make([]int, n)
 	alive := make([]bool, n)
-	var h pairs
+	// unit[i] is the first article of i's near-copies.
+	unit := make([]int, n)
+	for i := range unit {
+		unit[i] = i
+	}
+	var find func(i int) int
+	find = func(i int) int {
+		for unit[i] != i {
+			unit[i] = unit[unit[i]]
+			i = unit[i]
+		}
+		return i
+	}
+	type link struct {
+		i, j int
+		v    float64
+	}
+	var links []link
 	for i, d := range group {
-		members[i] = []*doc{d}
-		alive[i] = true
-		sum[i] = make(map[int]float64, len(d.near))
 		for o, v := range d.near {
-			if j, ok := at[o]; ok {
-				sum[i][j] = v
-				if i < j {
-					h = append(h, pair{avg: v, i: i, j: j})
+			if j, ok := at[o]; ok && i < j {
+				links = append(links, link{i, j, v})
+				if v >= copyLike {
+					a, b := find(i), find(j)
+					unit[max(a, b)] = min(a, b)
 				}
+			}
+		}
+	}
+	// Sum in one order, so that the sums are the same to the last bit
+	// whatever order the maps gave.
+	slices.SortFunc(links, func(a, b link) int {
+		if a.i != b.i {
+			return a.i - b.i
+		}
+		return a.j - b.j
+	})
+	for i := range n {
+		sum[i] = make(map[int]float64)
+		if u := find(i); u != i {
+			members[u] = append(members[u], group[i])
+			continue
+		}
+		members[i] = append(members[i], group[i])
+		alive[i] = true
+	}
+	for _, l := range links {
+		if a, b := find(l.i), find(l.j); a != b {
+			sum[a][b] += l.v
+			sum[b][a] = sum[a][b]
+		}
+	}
+	var h pairs
+	for i := range n {
+		for j, v := range sum[i] {
+			if i < j {
+				h = append(h, pair{avg: v / float64(len(members[i])*len(members[j])), i: i, j: j})
 			}
 		}
 	}
@@ -82,6 +132,9 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 	}
 	return out
 }
+
+// copyLike is the likeness from which two articles are near-copies.
+const copyLike = 0.6
 
 // pair is two clusters, by the index of their first article, their
 // average likeness, and the versions of the clusters it was taken at.

@@ -18,6 +18,9 @@ const (
 	// shingles that the longer must hold for the two to be one sentence,
 	// reworded, trimmed or attributed differently.
 	sharedContainment = 0.6
+	// maxSharers is how many sentences holding one shingle are looked
+	// at to find another article's copy of a sentence.
+	maxSharers = 32
 )
 
 // sentenceRef points at one sentence of one article in a story.
@@ -49,7 +52,12 @@ func only(arts []*feed.Article) map[string][]string {
 			ref := sentenceRef{i, len(sents[i])}
 			sents[i] = append(sents[i], sent{text, sh})
 			for _, s := range sh {
-				index[s] = append(index[s], ref)
+				// A sentence that many articles print is found in the
+				// first few; keeping them all makes a big story of
+				// copies quadratic.
+				if len(index[s]) < maxSharers {
+					index[s] = append(index[s], ref)
+				}
 			}
 		}
 	}

@@ -523,14 +523,16 @@ func storyID(first *feed.Article) string {
 }
 
 // headline returns the article whose title heads the story: the one with
-// the highest total similarity to the others, preferring real headlines
-// to ones made from the lead; ties go to the earliest article by ID.
+// the highest total similarity to the others (to the first maxCentre of
+// them by ID, in a big story), preferring real headlines to ones made
+// from the lead; ties go to the earliest article by ID.
 func headline(ms []*doc) *feed.Article {
+	const maxCentre = 64
 	var best *doc
 	bestScore := -1.0
 	for _, m := range ms {
 		score := 0.0
-		for _, o := range ms {
+		for _, o := range ms[:min(len(ms), maxCentre)] {
 			if o != m {
 				score += m.vec.dot(o.vec)
 			}
