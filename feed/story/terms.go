@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -226,7 +227,7 @@ type token struct {
 func tokens(s string) []token {
 	var out []token
 	for _, w := range strings.FieldsFunc(s, notWordRune) {
-		first := []rune(w)[0]
+		first, _ := utf8.DecodeRuneInString(w)
 		f := fold(w)
 		if len(f) < 2 || stop[f] {
 			// One-letter pieces are possessive s's and initials.
