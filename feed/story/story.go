@@ -11,13 +11,25 @@
 // names. Dated articles a day apart are fully comparable; further apart
 // their likeness eases to nothing at the window's edge (four days).
 //
+// Articles are not all compared with each other: that is quadratic, and
+// at a hundred thousand articles it never ends. Two articles are
+// compared when they share one of their strongest terms on days where
+// few articles use it (a term that many articles of one day share says
+// little about which event each reports), or when they are near-copies
+// of one another, in which case a crowd of copies is compared only with
+// its first few members (see index.go).
+//
 // Stories are the clusters of group-average (UPGMA) agglomerative
-// clustering, cut at a threshold. The grouping is a function of the set
-// of articles alone: term weights are fixed rather than learnt from the
-// corpus (no IDF), every tie is broken by article ID, and adding or
-// removing articles re-clusters only the group of articles linked to
-// them. So adding articles one at a time, in any order, gives exactly the
-// stories a batch build gives.
+// clustering, cut at a threshold, over the likeness of the compared
+// pairs; pairs never compared count as not alike, and near-copies start
+// out as one cluster. The grouping is a function of the set of articles
+// alone: term weights are fixed rather than learnt from the corpus (no
+// IDF), every tie is broken by article ID, whether two articles are
+// compared depends only on the two and on how crowded their own days'
+// terms are, and adding or removing articles compares afresh only the
+// articles whose comparisons changed and re-clusters only the groups of
+// articles linked to them. So adding articles one at a time, in any
+// order, gives exactly the stories a batch build gives.
 package story
 
 import (
