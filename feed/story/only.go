@@ -18,6 +18,9 @@ const (
 	// shingles that the longer must hold for the two to be one sentence,
 	// reworded, trimmed or attributed differently.
 	sharedContainment = 0.6
+	// maxSharers is how many sentences holding one shingle are looked
+	// at to find another article's copy of a sentence.
+	maxSharers = 32
 )
 
 // sentenceRef points at one sentence of one article in a story.
@@ -28,19 +31,22 @@ type sentenceRef struct{ art, sent int }
 func only(arts []*feed.Article) map[string][]string {
 	type sent struct {
 		text     string
-		shingles []string // distinct
+		shingles []uint64 // distinct
 	}
 	sents := make([][]sent, len(arts))
-	index := make(map[string][]sentenceRef)
+	index := make(map[uint64][]sentenceRef)
 	for i, a := range arts {
-		seen := make(map[string]bool)
+		seen := make(map[uint64]bool)
 		for _, text := range sentences(bodyText(a, false)) {
 			sh := shingles(text)
 			if len(sh) == 0 {
 				continue
 			}
 			// A live blog repeats itself; list each sentence once.
-			k := strings.Join(sh, "|")
+			k := uint64(len(sh))
+			for _, h := range sh {
+				k = (k ^ h) * 1099511628211
+			}
 			if seen[k] {
 				continue
 			}
@@ -49,7 +55,12 @@ func only(arts []*feed.Article) map[string][]string {
 			ref := sentenceRef{i, len(sents[i])}
 			sents[i] = append(sents[i], sent{text, sh})
 			for _, s := range sh {
-				index[s] = append(index[s], ref)
+				// A sentence that many articles print is found in the
+				// first few; keeping them all makes a big story of
+				// copies quadratic.
+				if len(index[s]) < maxSharers {
+					index[s] = append(index[s], ref)
+				}
 			}
 		}
 	}
@@ -86,35 +97,43 @@ func only(arts []*feed.Article) map[string][]string {
 }
 
 // shingles returns the runs of shingleSize folded, stemmed words of a
-// sentence, stop words kept so that "said he would" differs from "said
-// he would not". A sentence shorter than a shingle is one shingle.
-func shingles(text string) []string {
-	var words []string
+// sentence, as hashes, stop words kept so that "said he would" differs
+// from "said he would not". A sentence shorter than a shingle is one
+// shingle.
+func shingles(text string) []uint64 {
+	var words []uint64
 	for _, w := range strings.FieldsFunc(text, notWordRune) {
 		if f := fold(w); len(f) > 1 || isNumber(f) {
-			words = append(words, stem(f))
+			words = append(words, termHash(stem(f)))
 		}
 	}
 	if len(words) == 0 {
 		return nil
 	}
-	if len(words) < shingleSize {
-		return []string{strings.Join(words, " ")}
+	join := func(ws []uint64) uint64 {
+		h := uint64(14695981039346656037)
+		for _, w := range ws {
+			h = (h ^ w) * 1099511628211
+		}
+		return h
 	}
-	out := make([]string, 0, len(words)-shingleSize+1)
+	if len(words) < shingleSize {
+		return []uint64{join(words)}
+	}
+	out := make([]uint64, 0, len(words)-shingleSize+1)
 	for i := 0; i+shingleSize <= len(words); i++ {
-		out = append(out, strings.Join(words[i:i+shingleSize], " "))
+		out = append(out, join(words[i:i+shingleSize]))
 	}
 	return out
 }
 
-func dedupe(ss []string) []string {
-	seen := make(map[string]bool, len(ss))
-	out := ss[:0:0]
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
+func dedupe(hs []uint64) []uint64 {
+	seen := make(map[uint64]bool, len(hs))
+	out := hs[:0:0]
+	for _, h := range hs {
+		if !seen[h] {
+			seen[h] = true
+			out = append(out, h)
 		}
 	}
 	return out

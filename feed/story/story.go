@@ -11,13 +11,25 @@
 // names. Dated articles a day apart are fully comparable; further apart
 // their likeness eases to nothing at the window's edge (four days).
 //
+// Articles are not all compared with each other: that is quadratic, and
+// at a hundred thousand articles it never ends. Two articles are
+// compared when they share one of their strongest terms on days where
+// few articles use it (a term that many articles of one day share says
+// little about which event each reports), or when they are near-copies
+// of one another, in which case a crowd of copies is compared only with
+// its first few members (see index.go).
+//
 // Stories are the clusters of group-average (UPGMA) agglomerative
-// clustering, cut at a threshold. The grouping is a function of the set
-// of articles alone: term weights are fixed rather than learnt from the
-// corpus (no IDF), every tie is broken by article ID, and adding or
-// removing articles re-clusters only the group of articles linked to
-// them. So adding articles one at a time, in any order, gives exactly the
-// stories a batch build gives.
+// clustering, cut at a threshold, over the likeness of the compared
+// pairs; pairs never compared count as not alike, and near-copies start
+// out as one cluster. The grouping is a function of the set of articles
+// alone: term weights are fixed rather than learnt from the corpus (no
+// IDF), every tie is broken by article ID, whether two articles are
+// compared depends only on the two and on how crowded their own days'
+// terms are, and adding or removing articles compares afresh only the
+// articles whose comparisons changed and re-clusters only the groups of
+// articles linked to them. So adding articles one at a time, in any
+// order, gives exactly the stories a batch build gives.
 package story
 
 import (
@@ -25,6 +37,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -80,24 +93,33 @@ type Story struct {
 type Set struct {
 	opt Options
 
-	mu       sync.Mutex
-	docs     map[string]*doc // by article ID
-	postings map[uint64][]*doc
+	mu    sync.Mutex
+	docs  map[string]*doc // by article ID
+	index *index
 	// story maps an article ID to its story's key: the ID of the
 	// story's first article in cluster order.
 	story   map[string]string
 	members map[string][]*doc // by story key
 	cache   map[string]*Story // built stories by key, dropped when they change
-	visit   uint64            // counts calls of similar
 }
 
 // doc is one article as the Set knows it.
 type doc struct {
 	art   *feed.Article
-	vec   vector           // every term
-	words vector           // the terms that are not names
-	near  map[*doc]float64 // articles at least Threshold alike
-	// visited marks the doc as seen by the similar call of that number.
+	vec   vector // every term
+	words vector // the terms that are not names
+	// near holds the compared articles at least weakly alike (a
+	// quarter of Threshold), by likeness; those at least Threshold
+	// alike link.
+	near map[*doc]float64
+	// keys are the article's strongest terms, sorted; copyKeys name
+	// twos of its very strongest, which near-copies share; day is its
+	// date's day.
+	keys     []uint64
+	copyKeys []uint64
+	day      int32
+	// visited marks the doc as seen by the candidate search of that
+	// number.
 	visited uint64
 }
 
@@ -110,12 +132,12 @@ func New(opt Options) *Set {
 		opt.Threshold = DefaultThreshold
 	}
 	return &Set{
-		opt:      opt,
-		docs:     make(map[string]*doc),
-		postings: make(map[uint64][]*doc),
-		story:    make(map[string]string),
-		members:  make(map[string][]*doc),
-		cache:    make(map[string]*Story),
+		opt:     opt,
+		docs:    make(map[string]*doc),
+		index:   newIndex(opt.Window),
+		story:   make(map[string]string),
+		members: make(map[string][]*doc),
+		cache:   make(map[string]*Story),
 	}
 }
 
@@ -123,31 +145,84 @@ func New(opt Options) *Set {
 // belong to and regrouping only those. An article already in the set (by
 // ID) is replaced by the new copy.
 func (s *Set) Add(arts ...*feed.Article) {
+	fresh := make([]*doc, 0, len(arts))
+	seen := make(map[string]bool, len(arts))
+	s.mu.Lock()
+	for _, a := range arts {
+		if a == nil || seen[a.ID] {
+			continue
+		}
+		seen[a.ID] = true
+		if _, ok := s.docs[a.ID]; !ok {
+			fresh = append(fresh, &doc{art: a, near: make(map[*doc]float64)})
+		}
+	}
+	s.mu.Unlock()
+	// Reading articles is most of the work and needs no lock.
+	vectorize(fresh)
+
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	dirty := make(map[*doc]bool)
 	for _, a := range arts {
-		if a == nil {
-			continue
-		}
-		if old, ok := s.docs[a.ID]; ok {
+		if old, ok := s.docs[a.ID]; ok && a != nil {
 			old.art = a
 			delete(s.cache, s.story[a.ID])
-			continue
 		}
-		d := &doc{art: a, near: make(map[*doc]float64)}
-		d.vec, d.words = vectorOf(a)
-		for other, sim := range s.similar(d) {
-			d.near[other] = sim
-			other.near[d] = sim
-		}
-		s.docs[a.ID] = d
-		for _, t := range d.vec.terms {
-			s.postings[t] = append(s.postings[t], d)
-		}
-		dirty[d] = true
 	}
+	changed := make(map[*doc]bool)
+	for _, d := range fresh {
+		if _, ok := s.docs[d.art.ID]; ok {
+			continue // added meanwhile
+		}
+		s.docs[d.art.ID] = d
+		s.index.insert(d, changed)
+		changed[d] = true
+	}
+	dirty := make(map[*doc]bool)
+	s.relink(changed, dirty)
 	s.regroup(dirty)
+}
+
+// vectorize reads the articles' vectors and keys, several at a time.
+func vectorize(ds []*doc) {
+	workers := min(runtime.GOMAXPROCS(0), len(ds)/64+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(ds); i += workers {
+				d := ds[i]
+				d.vec, d.words = vectorOf(d.art)
+				keysOf(d)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// relink compares the changed articles afresh with their candidates,
+// marking every article whose links changed dirty.
+func (s *Set) relink(changed, dirty map[*doc]bool) {
+	ds := make([]*doc, 0, len(changed))
+	for d := range changed {
+		ds = append(ds, d)
+	}
+	slices.SortFunc(ds, byID)
+	floor := s.opt.Threshold * weakShare
+	for _, d := range ds {
+		for o := range d.near {
+			delete(o.near, d)
+			dirty[o] = true
+		}
+		d.near = make(map[*doc]float64)
+		dirty[d] = true
+		s.index.candidates(d, func(o *doc) {
+			if v := s.sim(d, o); v >= floor {
+				d.near[o] = v
+				o.near[d] = v
+				dirty[o] = true
+			}
+		})
+	}
 }
 
 // Remove takes articles out by ID and regroups the stories they were in.
@@ -155,22 +230,17 @@ func (s *Set) Remove(ids ...string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	dirty := make(map[*doc]bool)
+	changed := make(map[*doc]bool)
 	for _, id := range ids {
 		d, ok := s.docs[id]
 		if !ok {
 			continue
 		}
 		delete(s.docs, id)
-		delete(dirty, d)
+		s.index.remove(d, changed)
 		for other := range d.near {
 			delete(other.near, d)
 			dirty[other] = true
-		}
-		for _, t := range d.vec.terms {
-			s.postings[t] = slices.DeleteFunc(s.postings[t], func(x *doc) bool { return x == d })
-			if len(s.postings[t]) == 0 {
-				delete(s.postings, t)
-			}
 		}
 		key := s.story[id]
 		delete(s.story, id)
@@ -181,31 +251,18 @@ func (s *Set) Remove(ids ...string) {
 		}
 		s.dropStory(key)
 	}
-	s.regroup(dirty)
-}
-
-// similar returns the articles at least Threshold alike to d, with
-// their likeness. Candidates are the stored articles sharing a term with
-// d, found through the postings rather than by comparing with every
-// article, and within the window.
-func (s *Set) similar(d *doc) map[*doc]float64 {
-	s.visit++
-	near := make(map[*doc]float64)
-	for _, t := range d.vec.terms {
-		for _, o := range s.postings[t] {
-			if o.visited == s.visit {
-				continue
-			}
-			o.visited = s.visit
-			if !s.inWindow(d, o) {
-				continue
-			}
-			if v := s.sim(d, o); v >= s.opt.Threshold {
-				near[o] = v
-			}
+	for d := range changed {
+		if s.docs[d.art.ID] != d {
+			delete(changed, d)
 		}
 	}
-	return near
+	for d := range dirty {
+		if s.docs[d.art.ID] != d {
+			delete(dirty, d)
+		}
+	}
+	s.relink(changed, dirty)
+	s.regroup(dirty)
 }
 
 // inWindow reports whether two articles are close enough in time to be
@@ -281,7 +338,7 @@ func (s *Set) regroup(dirty map[*doc]bool) {
 		if done[d] {
 			continue
 		}
-		group := linked(d)
+		group := linked(d, s.opt.Threshold)
 		for _, m := range group {
 			done[m] = true
 		}
@@ -312,14 +369,14 @@ func (s *Set) dropStory(key string) {
 	delete(s.cache, key)
 }
 
-// linked returns the articles reachable from d through near links,
-// sorted by ID.
-func linked(d *doc) []*doc {
+// linked returns the articles reachable from d through links of at least
+// threshold, sorted by ID.
+func linked(d *doc, threshold float64) []*doc {
 	seen := map[*doc]bool{d: true}
 	queue := []*doc{d}
 	for i := 0; i < len(queue); i++ {
-		for o := range queue[i].near {
-			if !seen[o] {
+		for o, v := range queue[i].near {
+			if v >= threshold && !seen[o] {
 				seen[o] = true
 				queue = append(queue, o)
 			}
@@ -330,68 +387,6 @@ func linked(d *doc) []*doc {
 }
 
 func byID(a, b *doc) int { return cmp.Compare(a.art.ID, b.art.ID) }
-
-// cluster splits a linked group, sorted by ID, into stories by
-// group-average agglomerative clustering: the two most alike clusters
-// merge until no two average Threshold. Ties go to the pair that comes
-// first in ID order. Each cluster comes back sorted by ID.
-func (s *Set) cluster(group []*doc) [][]*doc {
-	n := len(group)
-	if n == 1 {
-		return [][]*doc{group}
-	}
-	// sum[i][j] is the total similarity between clusters i and j.
-	sum := make([][]float64, n)
-	for i := range sum {
-		sum[i] = make([]float64, n)
-	}
-	for i := range n {
-		for j := i + 1; j < n; j++ {
-			v := s.sim(group[i], group[j])
-			sum[i][j], sum[j][i] = v, v
-		}
-	}
-	members := make([][]*doc, n)
-	alive := make([]bool, n)
-	for i := range n {
-		members[i] = []*doc{group[i]}
-		alive[i] = true
-	}
-	for {
-		bi, bj, best := -1, -1, 0.0
-		for i := range n {
-			if !alive[i] {
-				continue
-			}
-			for j := i + 1; j < n; j++ {
-				if !alive[j] {
-					continue
-				}
-				avg := sum[i][j] / float64(len(members[i])*len(members[j]))
-				if avg > best {
-					bi, bj, best = i, j, avg
-				}
-			}
-		}
-		if bi < 0 || best < s.opt.Threshold {
-			break
-		}
-		members[bi] = append(members[bi], members[bj]...)
-		alive[bj] = false
-		for k := range n {
-			sum[bi][k] += sum[bj][k]
-			sum[k][bi] = sum[bi][k]
-		}
-	}
-	var out [][]*doc
-	for i := range n {
-		if alive[i] {
-			slices.SortFunc(members[i], byID)
-			out = append(out, members[i])
-		}
-	}
-	return out
-}
 
 // Of returns the ID of the story an article is in, or "" when the
 // article is not in the set.
@@ -430,6 +425,28 @@ func (s *Set) Len() int {
 func (s *Set) Stories() []*Story {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Making a story reads its articles' sentences again: make those
+	// that changed several at a time.
+	var stale []string
+	for key := range s.members {
+		if _, ok := s.cache[key]; !ok {
+			stale = append(stale, key)
+		}
+	}
+	made := make([]*Story, len(stale))
+	workers := min(runtime.GOMAXPROCS(0), len(stale)/16+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(stale); i += workers {
+				made[i] = makeStory(s.members[stale[i]])
+			}
+		})
+	}
+	wg.Wait()
+	for i, key := range stale {
+		s.cache[key] = made[i]
+	}
 	out := make([]*Story, 0, len(s.members))
 	for key := range s.members {
 		out = append(out, s.build(key))
@@ -458,7 +475,13 @@ func (s *Set) build(key string) *Story {
 	if st, ok := s.cache[key]; ok {
 		return st
 	}
-	ms := s.members[key]
+	st := makeStory(s.members[key])
+	s.cache[key] = st
+	return st
+}
+
+// makeStory makes the story of its members.
+func makeStory(ms []*doc) *Story {
 	st := &Story{Only: make(map[string][]string)}
 	arts := make([]*feed.Article, len(ms))
 	for i, m := range ms {
@@ -481,11 +504,10 @@ func (s *Set) build(key string) *Story {
 		}
 	}
 	st.Outlets = outletsOf(arts)
-	st.Title = s.headline(ms).Title
+	st.Title = headline(ms).Title
 	if len(arts) > 1 {
 		st.Only = only(arts)
 	}
-	s.cache[key] = st
 	return st
 }
 
@@ -513,14 +535,16 @@ func storyID(first *feed.Article) string {
 }
 
 // headline returns the article whose title heads the story: the one with
-// the highest total similarity to the others, preferring real headlines
-// to ones made from the lead; ties go to the earliest article by ID.
-func (s *Set) headline(ms []*doc) *feed.Article {
+// the highest total similarity to the others (to the first maxCentre of
+// them by ID, in a big story), preferring real headlines to ones made
+// from the lead; ties go to the earliest article by ID.
+func headline(ms []*doc) *feed.Article {
+	const maxCentre = 64
 	var best *doc
 	bestScore := -1.0
 	for _, m := range ms {
 		score := 0.0
-		for _, o := range ms {
+		for _, o := range ms[:min(len(ms), maxCentre)] {
 			if o != m {
 				score += m.vec.dot(o.vec)
 			}

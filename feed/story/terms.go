@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -226,7 +227,7 @@ type token struct {
 func tokens(s string) []token {
 	var out []token
 	for _, w := range strings.FieldsFunc(s, notWordRune) {
-		first := []rune(w)[0]
+		first, _ := utf8.DecodeRuneInString(w)
 		f := fold(w)
 		if len(f) < 2 || stop[f] {
 			// One-letter pieces are possessive s's and initials.
@@ -244,6 +245,17 @@ func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(
 
 // fold lower-cases a word and removes its accents.
 func fold(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		// Most words: nothing to decompose.
+		return strings.ToLower(w)
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
 		if unicode.Is(unicode.Mn, r) {

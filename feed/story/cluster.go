@@ -1,0 +1,168 @@
+package story
+
+import (
+	"container/heap"
+	"slices"
+)
+
+// cluster splits a linked group, sorted by ID, into stories by
+// group-average agglomerative clustering: the two most alike clusters
+// merge until no two average Threshold. Ties go to the pair that comes
+// first in ID order. Each cluster comes back sorted by ID.
+//
+// Likeness is known only for the pairs the index compared and found at
+// least weakly alike; every other pair counts as not alike at all. So
+// the sums between clusters are sparse, kept per cluster by neighbour,
+// and the best pair comes off a heap: the work grows with the links in
+// the group, not with the square or cube of its size.
+//
+// Near-copies (at least copyLike alike) start out as one cluster: the
+// index compares a crowd of copies only with a few of them, and
+// counting the pairs it skipped as not alike would split the crowd.
+func (s *Set) cluster(group []*doc) [][]*doc {
+	n := len(group)
+	if n == 1 {
+		return [][]*doc{group}
+	}
+	at := make(map[*doc]int, n)
+	for i, d := range group {
+		at[d] = i
+	}
+	// sum[i][j] is the total likeness between clusters i and j.
+	sum := make([]map[int]float64, n)
+	members := make([][]*doc, n)
+	version := make([]int, n)
+	alive := make([]bool, n)
+	// unit[i] is the first article of i's near-copies.
+	unit := make([]int, n)
+	for i := range unit {
+		unit[i] = i
+	}
+	var find func(i int) int
+	find = func(i int) int {
+		for unit[i] != i {
+			unit[i] = unit[unit[i]]
+			i = unit[i]
+		}
+		return i
+	}
+	type link struct {
+		i, j int
+		v    float64
+	}
+	var links []link
+	for i, d := range group {
+		for o, v := range d.near {
+			if j, ok := at[o]; ok && i < j {
+				links = append(links, link{i, j, v})
+				if v >= copyLike {
+					a, b := find(i), find(j)
+					unit[max(a, b)] = min(a, b)
+				}
+			}
+		}
+	}
+	// Sum in one order, so that the sums are the same to the last bit
+	// whatever order the maps gave.
+	slices.SortFunc(links, func(a, b link) int {
+		if a.i != b.i {
+			return a.i - b.i
+		}
+		return a.j - b.j
+	})
+	for i := range n {
+		sum[i] = make(map[int]float64)
+		if u := find(i); u != i {
+			members[u] = append(members[u], group[i])
+			continue
+		}
+		members[i] = append(members[i], group[i])
+		alive[i] = true
+	}
+	for _, l := range links {
+		if a, b := find(l.i), find(l.j); a != b {
+			sum[a][b] += l.v
+			sum[b][a] = sum[a][b]
+		}
+	}
+	var h pairs
+	for i := range n {
+		for j, v := range sum[i] {
+			if i < j {
+				h = append(h, pair{avg: v / float64(len(members[i])*len(members[j])), i: i, j: j})
+			}
+		}
+	}
+	heap.Init(&h)
+	for h.Len() > 0 {
+		p := heap.Pop(&h).(pair)
+		if p.avg < s.opt.Threshold {
+			break
+		}
+		if !alive[p.i] || !alive[p.j] || version[p.i] != p.vi || version[p.j] != p.vj {
+			continue
+		}
+		i, j := p.i, p.j
+		members[i] = append(members[i], members[j]...)
+		alive[j] = false
+		members[j] = nil
+		delete(sum[i], j)
+		for k, v := range sum[j] {
+			if k == i {
+				continue
+			}
+			sum[i][k] += v
+			delete(sum[k], j)
+		}
+		sum[j] = nil
+		version[i]++
+		for k, v := range sum[i] {
+			sum[k][i] = v
+			avg := v / float64(len(members[i])*len(members[k]))
+			a, b := min(i, k), max(i, k)
+			heap.Push(&h, pair{avg: avg, i: a, j: b, vi: version[a], vj: version[b]})
+		}
+	}
+	var out [][]*doc
+	for i := range n {
+		if alive[i] {
+			slices.SortFunc(members[i], byID)
+			out = append(out, members[i])
+		}
+	}
+	return out
+}
+
+// copyLike is the likeness from which two articles are near-copies.
+const copyLike = 0.6
+
+// pair is two clusters, by the index of their first article, their
+// average likeness, and the versions of the clusters it was taken at.
+type pair struct {
+	avg    float64
+	i, j   int
+	vi, vj int
+}
+
+// pairs is a heap of pairs, most alike first, ties in ID order.
+type pairs []pair
+
+func (h pairs) Len() int { return len(h) }
+func (h pairs) Less(a, b int) bool {
+	x, y := h[a], h[b]
+	if x.avg != y.avg {
+		return x.avg > y.avg
+	}
+	if x.i != y.i {
+		return x.i < y.i
+	}
+	return x.j < y.j
+}
+func (h pairs) Swap(a, b int) { h[a], h[b] = h[b], h[a] }
+func (h *pairs) Push(x any)   { *h = append(*h, x.(pair)) }
+func (h *pairs) Pop() any {
+	old := *h
+	p := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return p
+}

@@ -1,0 +1,234 @@
+package story
+
+import (
+	"math"
+	"slices"
+	"time"
+)
+
+// Which articles are compared at all. Comparing every article with every
+// other in its window is quadratic, and at a hundred thousand articles
+// it never ends, so articles are compared only when they share one of
+// their strongest terms on days where few articles use it (blocking),
+// or are near-copies of one another.
+const (
+	// keyTerms is how many of an article's strongest terms block: two
+	// articles are compared only when they share one of them.
+	keyTerms = 24
+	// crowded is how many articles of one day may share a key term
+	// before it stops pairing them: a term that many articles of a day
+	// use says little about which event each reports, and pairing them
+	// all is quadratic.
+	crowded = 8
+	// copyTerms is how many of an article's strongest terms make its
+	// copy keys, one for each two of them: articles sharing a copy key,
+	// on one day, may be near-copies. A light edit may reorder an
+	// article's strongest terms, but seldom all of them.
+	copyTerms = 4
+	// anchors is how many near-copies of a day (the first by ID) every
+	// other near-copy is compared with, so that a thousand copies of one
+	// wire story cost thousands of comparisons, not millions.
+	anchors = 8
+	// weakShare is the share of Threshold from which a likeness is kept
+	// for the averages clustering takes, though it links nothing.
+	weakShare = 0.25
+	// undated is the day of articles without a date.
+	undated = math.MinInt32
+)
+
+// bucket holds the articles of one day that have one key term.
+type bucket struct {
+	term uint64
+	day  int32
+}
+
+// index finds the articles worth comparing with an article. Whether two
+// articles are compared depends on the two and on how crowded their own
+// buckets are, never on the order articles came in, and when a bucket
+// crosses the crowded line its articles are compared afresh, so stories
+// built one article at a time are those of a batch build.
+type index struct {
+	window  int32              // days
+	buckets map[bucket][]*doc  // articles, in ID order
+	days    map[uint64][]int32 // the days each key term has a bucket on
+	copies  map[bucket][]*doc  // near-copies by copy key and day, in ID order
+	visit   uint64             // counts candidate searches
+}
+
+func newIndex(window time.Duration) *index {
+	return &index{
+		window:  int32((window + 24*time.Hour - 1) / (24 * time.Hour)),
+		buckets: make(map[bucket][]*doc),
+		days:    make(map[uint64][]int32),
+		copies:  make(map[bucket][]*doc),
+	}
+}
+
+// dayOf returns the article's day number, or undated.
+func dayOf(t time.Time) int32 {
+	if t.IsZero() {
+		return undated
+	}
+	return int32(t.Unix() / 86400)
+}
+
+// keysOf sets d's key terms and copy key from its vector.
+func keysOf(d *doc) {
+	type tw struct {
+		t uint64
+		w float64
+	}
+	ts := make([]tw, len(d.vec.terms))
+	for i := range ts {
+		ts[i] = tw{d.vec.terms[i], d.vec.weights[i]}
+	}
+	slices.SortFunc(ts, func(a, b tw) int {
+		if a.w != b.w {
+			if a.w > b.w {
+				return -1
+			}
+			return 1
+		}
+		if a.t < b.t {
+			return -1
+		}
+		if a.t > b.t {
+			return 1
+		}
+		return 0
+	})
+	d.keys = nil
+	for _, t := range ts[:min(len(ts), keyTerms)] {
+		d.keys = append(d.keys, t.t)
+	}
+	slices.Sort(d.keys)
+	top := make([]uint64, 0, copyTerms)
+	for _, t := range ts[:min(len(ts), copyTerms)] {
+		top = append(top, t.t)
+	}
+	slices.Sort(top)
+	d.copyKeys = nil
+	for i, a := range top {
+		for _, b := range top[i+1:] {
+			d.copyKeys = append(d.copyKeys, ((14695981039346656037^a)*1099511628211^b)*1099511628211)
+		}
+	}
+	d.day = dayOf(d.art.Date)
+}
+
+// insert adds d to its buckets. It returns the articles whose
+// comparisons changed with it: those of buckets that became crowded, and
+// a near-copy anchor d displaced.
+func (x *index) insert(d *doc, changed map[*doc]bool) {
+	for _, t := range d.keys {
+		k := bucket{t, d.day}
+		b := x.buckets[k]
+		if len(b) == 0 {
+			x.days[t] = append(x.days[t], d.day)
+		}
+		b = insertByID(b, d)
+		x.buckets[k] = b
+		if len(b) == crowded+1 {
+			for _, o := range b {
+				changed[o] = true
+			}
+		}
+	}
+	for _, key := range d.copyKeys {
+		k := bucket{key, d.day}
+		c := insertByID(x.copies[k], d)
+		x.copies[k] = c
+		if i := slices.Index(c, d); i < anchors && len(c) > anchors {
+			changed[c[anchors]] = true
+		}
+	}
+}
+
+// remove takes d out of its buckets, noting the articles whose
+// comparisons changed: those of buckets no longer crowded, and the
+// near-copy that became an anchor in d's place.
+func (x *index) remove(d *doc, changed map[*doc]bool) {
+	for _, t := range d.keys {
+		k := bucket{t, d.day}
+		b := slices.DeleteFunc(x.buckets[k], func(o *doc) bool { return o == d })
+		if len(b) == 0 {
+			delete(x.buckets, k)
+			x.days[t] = slices.DeleteFunc(x.days[t], func(day int32) bool { return day == d.day })
+			if len(x.days[t]) == 0 {
+				delete(x.days, t)
+			}
+			continue
+		}
+		x.buckets[k] = b
+		if len(b) == crowded {
+			for _, o := range b {
+				changed[o] = true
+			}
+		}
+	}
+	for _, key := range d.copyKeys {
+		k := bucket{key, d.day}
+		c := x.copies[k]
+		i := slices.Index(c, d)
+		c = slices.Delete(c, i, i+1)
+		if len(c) == 0 {
+			delete(x.copies, k)
+			continue
+		}
+		x.copies[k] = c
+		if i < anchors && len(c) >= anchors {
+			changed[c[anchors-1]] = true
+		}
+	}
+}
+
+func insertByID(ds []*doc, d *doc) []*doc {
+	i, _ := slices.BinarySearchFunc(ds, d, byID)
+	return slices.Insert(ds, i, d)
+}
+
+// candidates calls fn once for every article d is to be compared with:
+// those sharing a key term with it, in uncrowded buckets of days within
+// the window, and its near-copies' anchors (all its near-copies when d is
+// an anchor itself).
+func (x *index) candidates(d *doc, fn func(o *doc)) {
+	x.visit++
+	see := func(o *doc) {
+		if o != d && o.visited != x.visit {
+			o.visited = x.visit
+			fn(o)
+		}
+	}
+	for _, t := range d.keys {
+		if len(x.buckets[bucket{t, d.day}]) > crowded {
+			continue
+		}
+		near := func(day int32) {
+			if b := x.buckets[bucket{t, day}]; len(b) <= crowded {
+				for _, o := range b {
+					see(o)
+				}
+			}
+		}
+		if d.day == undated {
+			// Undated articles are in every article's window.
+			for _, day := range x.days[t] {
+				near(day)
+			}
+			continue
+		}
+		for day := d.day - x.window; day <= d.day+x.window; day++ {
+			near(day)
+		}
+		near(undated)
+	}
+	for _, key := range d.copyKeys {
+		c := x.copies[bucket{key, d.day}]
+		if i, _ := slices.BinarySearchFunc(c, d, byID); i >= anchors {
+			c = c[:anchors]
+		}
+		for _, o := range c {
+			see(o)
+		}
+	}
+}
