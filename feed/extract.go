@@ -106,7 +106,9 @@ func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
 // them. It reports whether any text is left: an article of nothing but
 // control codes is no article.
 func (x *Extractor) finish(a *Article, h Hint) bool {
-	if a.Outlet == "" && h.Outlet != "" {
+	// A sidecar is the user's word: only the file's own metadata is
+	// trusted above it, not an outlet guessed from an address or chrome.
+	if h.Outlet != "" && (a.Outlet == "" || a.OutletSource != OutletFromMetadata) {
 		a.Outlet, a.OutletSource = h.Outlet, OutletFromSidecar
 	}
 	if a.Date.IsZero() && !h.Date.IsZero() {

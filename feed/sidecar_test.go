@@ -52,6 +52,7 @@ func TestSidecarOwnMetadataWins(t *testing.T) {
 		"news/broadsheet.toml": {Data: []byte("[[files]]\nglob = \"*\"\noutlet = \"Sidecar Outlet\"\ndate = 2020-01-02\n")},
 		"news/own.md":          {Data: []byte("---\ntitle: Own outlet\noutlet: File Outlet\ndate: 2021-03-04\n---\nText of the article.\n")},
 		"news/plain.txt":       {Data: []byte("Plain text article\n\nText with no outlet of its own, which the sidecar gives it.\n")},
+		"news/guessed.txt":     {Data: []byte("Guessed outlet\n\nhttps://www.theguardian.com/world/2020/jan/02/guessed\n\nText whose outlet is only guessed from an address in it, so the sidecar wins.\n")},
 	}
 	l := &Loader{FS: fsys, Extractor: testExtractor()}
 	s := l.Load(context.Background(), []string{"news"})
@@ -61,6 +62,7 @@ func TestSidecarOwnMetadataWins(t *testing.T) {
 	tests := []struct{ title, outlet, date string }{
 		{"own.md", "File Outlet", "2021-03-04"},
 		{"plain.txt", "Sidecar Outlet", "2020-01-02"},
+		{"guessed.txt", "Sidecar Outlet", "2020-01-02"},
 	}
 	byTitle := make(map[string]*Article)
 	for _, a := range s.Articles() {
