@@ -128,20 +128,27 @@ var strongMarkers = []string{"sign up", "subscribe", "newsletter", "unsubscribe"
 	"may not be reproduced", "may not be published, broadcast", "community rules", "content you upload",
 	"tracking technologies", "your consent", "you consent", "accept cookies"}
 
+// strongMarkerSet indexes strongMarkers for the one-pass search.
+var strongMarkerSet = newSubstringSet(strongMarkers...)
+
 // countStrongMarkers returns how many strong furniture phrases lower holds.
 func countStrongMarkers(lower string) int {
-	n := 0
-	for _, m := range strongMarkers {
-		if strings.Contains(lower, m) {
-			n++
-		}
-	}
-	return n
+	return strongMarkerSet.count(lower)
 }
 
 // isGalleryLabel reports whether a line counts pictures: "Image 3 of 5",
 // "Photo 2/9".
 func isGalleryLabel(lower string) bool {
+	// Most lines fail on their first word: look at it before splitting.
+	first := strings.TrimLeftFunc(lower, unicode.IsSpace)
+	if end := strings.IndexFunc(first, unicode.IsSpace); end >= 0 {
+		first = first[:end]
+	}
+	switch first {
+	case "image", "photo", "picture", "slide", "foto", "imagem", "imagen":
+	default:
+		return false
+	}
 	f := strings.Fields(lower)
 	if len(f) < 2 || len(f) > 4 {
 		return false
@@ -334,6 +341,9 @@ func creditSuffix(lower string) bool {
 func isTimestampOnly(lower string) bool {
 	if strings.HasSuffix(lower, " ago") && utf8.RuneCountInString(lower) < 25 {
 		return true
+	}
+	if len(lower) >= 20*utf8.UTFMax || utf8.RuneCountInString(lower) >= 20 {
+		return false // too long whatever it holds
 	}
 	letters, digits := 0, 0
 	for _, r := range lower {

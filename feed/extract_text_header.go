@@ -330,16 +330,13 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	return s
 }
 
+// socialNames are the social networks furniture names.
+var socialNames = newSubstringSet("twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube", "podcast")
+
 // countSocial returns how many social network names a line holds;
 // headlines may name them where furniture does too.
 func countSocial(lower string) int {
-	n := 0
-	for _, w := range []string{"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube", "podcast"} {
-		if strings.Contains(lower, w) {
-			n++
-		}
-	}
-	return n
+	return socialNames.count(lower)
 }
 
 // isDateLine reports whether a line is mostly a date or a dateline such
