@@ -177,7 +177,11 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 			}
 		})
 		if strings.Contains(l.lower, ".") {
-			for _, w := range strings.Fields(l.lower) {
+			for w := range strings.FieldsSeq(l.lower) {
+				// Only a word with a dot or a scheme can be a host.
+				if !strings.ContainsAny(w, ".:") {
+					continue
+				}
 				w = strings.Trim(w, "()[]<>,;\"'")
 				if !looksLikeHost(w) {
 					continue

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -281,6 +282,11 @@ func bareHost(s string) string {
 // the text are tried as starting points.
 type phraseSet struct {
 	byFirst map[string][]phrase
+	// firsts has bit n of entry b set when some phrase's first word
+	// starts with byte b and is n bytes long (31 standing for 31 or
+	// more): a cheap test that rules out most words of a text before
+	// the map is asked.
+	firsts [256]uint32
 }
 
 // phrase is one entry of a phraseSet.
@@ -303,6 +309,12 @@ func (p *phraseSet) add(text string, sig int) {
 		p.byFirst = map[string][]phrase{}
 	}
 	p.byFirst[first] = append(p.byFirst[first], phrase{text: t, sig: sig})
+	p.firsts[first[0]] |= firstLenBit(len(first))
+}
+
+// firstLenBit is the bit of phraseSet.firsts for a first word of n bytes.
+func firstLenBit(n int) uint32 {
+	return 1 << min(n, 31)
 }
 
 // sort puts longer phrases first so that the longest match wins.
@@ -314,13 +326,34 @@ func (p *phraseSet) sort() {
 
 // firstWord returns the leading run of letters and digits of s.
 func firstWord(s string) string {
-	for i, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return firstWordRunes(s, i)
+		} else if !asciiWord[c] {
 			return s[:i]
 		}
 	}
 	return s
 }
+
+// firstWordRunes is firstWord for text with other than ASCII letters
+// from byte from on.
+func firstWordRunes(s string, from int) string {
+	for i, r := range s[from:] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return s[:from+i]
+		}
+	}
+	return s
+}
+
+// asciiWord reports which ASCII bytes are letters or digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+	}
+	return t
+}()
 
 // each calls fn for every phrase found in lower, a lower-cased text with
 // single spaces, at word boundaries.
@@ -329,11 +362,21 @@ func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
 		return
 	}
 	prevWord := false
-	for i, r := range lower {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !prevWord {
-			if ps, ok := p.byFirst[firstWord(lower[i:])]; ok {
-				for _, ph := range ps {
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		var w bool
+		size := 1
+		if c < utf8.RuneSelf {
+			w = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(lower[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if w && !prevWord && p.firsts[c] != 0 {
+			first := firstWord(lower[i:])
+			if p.firsts[c]&firstLenBit(len(first)) != 0 {
+				for _, ph := range p.byFirst[first] {
 					if strings.HasPrefix(lower[i:], ph.text) && boundaryAt(lower, i+len(ph.text)) {
 						fn(ph, i)
 						break
@@ -342,6 +385,7 @@ func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
 			}
 		}
 		prevWord = w
+		i += size
 	}
 }
 
