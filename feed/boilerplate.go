@@ -41,6 +41,23 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+// maxStopWord is the length in bytes of the longest stop word.
+var maxStopWord = func() int {
+	n := 0
+	for w := range stopWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// stopFirsts reports which bytes stop words start with.
+var stopFirsts = func() (t [256]bool) {
+	for w := range stopWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // chromeExact are whole lines (lower case, trimmed of punctuation) that
 // are page furniture wherever they appear.
 var chromeExact = func() map[string]bool {

@@ -137,7 +137,7 @@ func segmentText(s string) []*textLine {
 	block := 0
 	blank := true
 	for raw := range strings.SplitSeq(s, "\n") {
-		t := strings.Join(strings.Fields(raw), " ")
+		t := foldSpace(raw)
 		if t == "" {
 			if !blank {
 				block++
@@ -154,6 +154,76 @@ func segmentText(s string) []*textLine {
 		out = append(out, l)
 	}
 	return out
+}
+
+// foldSpace returns raw with its runs of white space made single
+// spaces and its ends trimmed, as strings.Join(strings.Fields(raw), " ")
+// does; most lines already are, and come back as they are.
+func foldSpace(raw string) string {
+	prevSpace := true // a space at the start is to be trimmed
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				if c != ' ' || prevSpace {
+					return strings.Join(strings.Fields(raw), " ")
+				}
+				prevSpace = true
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(raw), " ")
+		}
+		prevSpace = false
+		i += size
+	}
+	if prevSpace && raw != "" {
+		return strings.Join(strings.Fields(raw), " ") // a space at the end
+	}
+	return raw
+}
+
+// asciiSpace reports which ASCII bytes are white space to unicode.IsSpace.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsSpace(rune(c))
+	}
+	return t
+}()
+
+// toLower returns strings.ToLower(s), without the rune-by-rune rewrite
+// when no letter beyond ASCII has a lower case of its own: most lines
+// hold only ASCII letters and punctuation such as curly quotes.
+func toLower(s string) string {
+	upper := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			upper = upper || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
+			return strings.ToLower(s)
+		}
+		i += size
+	}
+	if !upper {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // markChrome marks as furniture the lines that carry a phrase the
@@ -215,7 +285,7 @@ func stripBullet(t string) (string, bool) {
 func classifyLines(lines []*textLine) {
 	count := map[string]int{}
 	for _, l := range lines {
-		l.lower = strings.ToLower(l.text)
+		l.lower = toLower(l.text)
 		l.key = lineKey(l.lower)
 		count[l.key]++
 		l.words, l.stops = countStops(l.lower)
@@ -231,17 +301,33 @@ func classifyLines(lines []*textLine) {
 // are function words.
 func countStops(lower string) (words, stops int) {
 	start := -1
-	for i, r := range lower + " " {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+	end := func(i int) {
+		words++
+		if w := lower[start:i]; len(w) <= maxStopWord && stopFirsts[w[0]] && stopWords[w] {
+			stops++
+		}
+		start = -1
+	}
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		var w bool
+		size := 1
+		if c < utf8.RuneSelf {
+			w = asciiWord[c] || c == '\''
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(lower[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+		}
 		if w && start < 0 {
 			start = i
 		} else if !w && start >= 0 {
-			words++
-			if stopWords[lower[start:i]] {
-				stops++
-			}
-			start = -1
+			end(i)
 		}
+		i += size
+	}
+	if start >= 0 {
+		end(len(lower))
 	}
 	return words, stops
 }
