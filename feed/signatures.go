@@ -282,12 +282,25 @@ func bareHost(s string) string {
 // the text are tried as starting points.
 type phraseSet struct {
 	byFirst map[string][]phrase
-	// firsts has bit n of entry b set when some phrase's first word
-	// starts with byte b and is n bytes long (31 standing for 31 or
-	// more): a cheap test that rules out most words of a text before
-	// the map is asked.
-	firsts [256]uint32
+	// table holds byFirst again, in open addressing by the FNV-1a hash
+	// of the first word, so that a text's words are looked up with the
+	// hash computed while scanning them. sort builds it.
+	table []phraseGroup
 }
+
+// phraseGroup is the phrases of a phraseSet that share a first word; a
+// group with an empty first word is a free slot of the table.
+type phraseGroup struct {
+	first   string
+	hash    uint32
+	phrases []phrase // longest first
+}
+
+// FNV-1a, 32 bits.
+const (
+	fnvOffset uint32 = 2166136261
+	fnvPrime  uint32 = 16777619
+)
 
 // phrase is one entry of a phraseSet.
 type phrase struct {
@@ -295,7 +308,8 @@ type phrase struct {
 	sig  int
 }
 
-// add puts a phrase of signature sig in the set.
+// add puts a phrase of signature sig in the set; sort must follow the
+// last add.
 func (p *phraseSet) add(text string, sig int) {
 	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
 	if t == "" {
@@ -309,18 +323,43 @@ func (p *phraseSet) add(text string, sig int) {
 		p.byFirst = map[string][]phrase{}
 	}
 	p.byFirst[first] = append(p.byFirst[first], phrase{text: t, sig: sig})
-	p.firsts[first[0]] |= firstLenBit(len(first))
 }
 
-// firstLenBit is the bit of phraseSet.firsts for a first word of n bytes.
-func firstLenBit(n int) uint32 {
-	return 1 << min(n, 31)
-}
-
-// sort puts longer phrases first so that the longest match wins.
+// sort puts longer phrases first so that the longest match wins, and
+// builds the lookup table.
 func (p *phraseSet) sort() {
 	for _, ps := range p.byFirst {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].text) > len(ps[j].text) })
+	}
+	size := 16
+	for size < 2*len(p.byFirst) {
+		size *= 2
+	}
+	p.table = make([]phraseGroup, size)
+	for first, ps := range p.byFirst {
+		h := fnvOffset
+		for k := 0; k < len(first); k++ {
+			h = (h ^ uint32(first[k])) * fnvPrime
+		}
+		i := int(h) & (size - 1)
+		for p.table[i].first != "" {
+			i = (i + 1) & (size - 1)
+		}
+		p.table[i] = phraseGroup{first: first, hash: h, phrases: ps}
+	}
+}
+
+// group returns the phrases whose first word is word, of hash h.
+func (p *phraseSet) group(word string, h uint32) []phrase {
+	mask := len(p.table) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		g := &p.table[i]
+		if g.first == "" {
+			return nil
+		}
+		if g.hash == h && g.first == word {
+			return g.phrases
+		}
 	}
 }
 
@@ -356,35 +395,43 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 }()
 
 // each calls fn for every phrase found in lower, a lower-cased text with
-// single spaces, at word boundaries.
+// single spaces, at word boundaries, in the order of the text.
 func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
-	if len(p.byFirst) == 0 {
+	if len(p.table) == 0 {
 		return
 	}
-	prevWord := false
-	for i := 0; i < len(lower); {
-		c := lower[i]
-		var w bool
+	start := -1 // where the word being read began
+	h := fnvOffset
+	for i := 0; i <= len(lower); {
+		w := false
 		size := 1
-		if c < utf8.RuneSelf {
-			w = asciiWord[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(lower[i:])
-			w = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		if w && !prevWord && p.firsts[c] != 0 {
-			first := firstWord(lower[i:])
-			if p.firsts[c]&firstLenBit(len(first)) != 0 {
-				for _, ph := range p.byFirst[first] {
-					if strings.HasPrefix(lower[i:], ph.text) && boundaryAt(lower, i+len(ph.text)) {
-						fn(ph, i)
-						break
-					}
-				}
+		if i < len(lower) {
+			if c := lower[i]; c < utf8.RuneSelf {
+				w = asciiWord[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(lower[i:])
+				w = unicode.IsLetter(r) || unicode.IsDigit(r)
 			}
 		}
-		prevWord = w
+		switch {
+		case w:
+			if start < 0 {
+				start, h = i, fnvOffset
+			}
+			for k := i; k < i+size; k++ {
+				h = (h ^ uint32(lower[k])) * fnvPrime
+			}
+		case start >= 0:
+			// A word ends: try the phrases that start with it.
+			for _, ph := range p.group(lower[start:i], h) {
+				if strings.HasPrefix(lower[start:], ph.text) && boundaryAt(lower, start+len(ph.text)) {
+					fn(ph, start)
+					break
+				}
+			}
+			start = -1
+		}
 		i += size
 	}
 }
