@@ -180,8 +180,14 @@ func isGalleryLabel(lower string) bool {
 
 // countMarkers returns how many distinct chrome markers lower holds.
 func countMarkers(lower string) int {
+	var buf [64]wordSpan
+	return countMarkerSpans(lower, appendWordSpans(buf[:0], lower))
+}
+
+// countMarkerSpans is countMarkers for a text whose words are known.
+func countMarkerSpans(lower string, spans []wordSpan) int {
 	n := 0
-	markerSet.each(lower, func(phrase, int) { n++ })
+	markerSet.eachSpan(lower, spans, func(phrase, int) { n++ })
 	for _, m := range punctMarkers {
 		if strings.Contains(lower, m) {
 			n++

@@ -51,6 +51,8 @@ type textLine struct {
 	menu bool
 	// cell reports whether the line is a cell of a flattened table.
 	cell bool
+	// spans are the words of lower, for the phrase searches.
+	spans []wordSpan
 }
 
 // extractTextFile reads a plain-text article scraped from a web page.
@@ -237,7 +239,7 @@ func markChrome(x *Extractor, lines []*textLine) {
 		if l.class == classBad || l.words > 60 {
 			continue
 		}
-		ix.phrases.each(l.lower, func(phrase, int) {
+		ix.phrases.eachSpan(l.lower, l.spans, func(phrase, int) {
 			l.class = classBad
 			l.marker = l.marker || l.words <= 6
 		})
@@ -284,8 +286,24 @@ func stripBullet(t string) (string, bool) {
 // classifyLines measures every line and sorts it into a class.
 func classifyLines(lines []*textLine) {
 	count := map[string]int{}
+	// The words of all lines share one array.
+	size := 0
 	for _, l := range lines {
+		size += len(l.text)
+	}
+	spans := make([]wordSpan, 0, size/5+8) // words run about six bytes with their space
+	ends := make([]int, len(lines))
+	for i, l := range lines {
 		l.lower = toLower(l.text)
+		spans = appendWordSpans(spans, l.lower)
+		ends[i] = len(spans)
+	}
+	from := 0
+	for i, l := range lines {
+		l.spans = spans[from:ends[i]:ends[i]]
+		from = ends[i]
+	}
+	for _, l := range lines {
 		l.key = lineKey(l.lower)
 		count[l.key]++
 		l.words, l.stops = countStops(l.lower)
@@ -367,7 +385,7 @@ func classify(l *textLine) lineClass {
 	case l.words >= 8 && !l.end && l.text == strings.ToUpper(l.text) && l.text != l.lower:
 		return classBad // a link shouting at the reader: "READ MORE ON ... BY CLICKING HERE"
 	}
-	markers := countMarkers(l.lower)
+	markers := countMarkerSpans(l.lower, l.spans)
 	if markers > 0 {
 		social := countSocial(l.lower)
 		if social >= 3 && l.words < 20 {

@@ -77,3 +77,20 @@ func FuzzTextFastPaths(f *testing.F) {
 		}
 	})
 }
+
+func TestHostCandidates(t *testing.T) {
+	for _, line := range []string{"", ".", "see www.example.com/news. or (bbc.co.uk)", "https://x y: z", "no hosts here", "a.b c.d."} {
+		var got, want []string
+		for w := range hostCandidates(line) {
+			got = append(got, w)
+		}
+		for _, w := range strings.Fields(line) {
+			if strings.ContainsAny(w, ".:") {
+				want = append(want, w)
+			}
+		}
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Errorf("hostCandidates(%q) = %q, want %q", line, got, want)
+		}
+	}
+}

@@ -394,12 +394,15 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// each calls fn for every phrase found in lower, a lower-cased text with
-// single spaces, at word boundaries, in the order of the text.
-func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
-	if len(p.table) == 0 {
-		return
-	}
+// wordSpan is one word of a lower-cased text: a run of letters and
+// digits, with the FNV-1a hash of its bytes.
+type wordSpan struct {
+	start, end int32
+	hash       uint32
+}
+
+// appendWordSpans appends the words of lower to spans.
+func appendWordSpans(spans []wordSpan, lower string) []wordSpan {
 	start := -1 // where the word being read began
 	h := fnvOffset
 	for i := 0; i <= len(lower); {
@@ -423,16 +426,37 @@ func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
 				h = (h ^ uint32(lower[k])) * fnvPrime
 			}
 		case start >= 0:
-			// A word ends: try the phrases that start with it.
-			for _, ph := range p.group(lower[start:i], h) {
-				if strings.HasPrefix(lower[start:], ph.text) && boundaryAt(lower, start+len(ph.text)) {
-					fn(ph, start)
-					break
-				}
-			}
+			spans = append(spans, wordSpan{start: int32(start), end: int32(i), hash: h})
 			start = -1
 		}
 		i += size
+	}
+	return spans
+}
+
+// each calls fn for every phrase found in lower, a lower-cased text with
+// single spaces, at word boundaries, in the order of the text.
+func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
+	if len(p.table) == 0 {
+		return
+	}
+	var buf [64]wordSpan
+	p.eachSpan(lower, appendWordSpans(buf[:0], lower), fn)
+}
+
+// eachSpan is each for a text whose words are already known.
+func (p *phraseSet) eachSpan(lower string, spans []wordSpan, fn func(ph phrase, at int)) {
+	if len(p.table) == 0 {
+		return
+	}
+	for _, sp := range spans {
+		start := int(sp.start)
+		for _, ph := range p.group(lower[start:sp.end], sp.hash) {
+			if strings.HasPrefix(lower[start:], ph.text) && boundaryAt(lower, start+len(ph.text)) {
+				fn(ph, start)
+				break
+			}
+		}
 	}
 }
 
