@@ -266,12 +266,25 @@ func lineKey(lower string) string {
 // isIconRun reports whether a line is a run of icon labels ("Email An
 // icon of a paper envelope. Facebook An icon of ...").
 func isIconRun(lower string) bool {
+	if !strings.Contains(lower, "icon") {
+		return false
+	}
 	return strings.Count(lower, " icon") >= 3 || strings.Count(lower, "an icon of") >= 2
 }
 
 // controlWords are the labels of a page's buttons.
 var controlWords = []string{"Share", "Bookmark", "Save", "Listen", "Print", "Copy link", "Text size", "Email", "Comment",
 	"Facebook", "Twitter", "WhatsApp", "LinkedIn", "Messenger", "Alerts", "Follow", "Link", "Hover", "Reddit", "X "}
+
+// controlWordSet finds each control word after a full stop (bit 2i)
+// and after a colon (bit 2i+1).
+var controlWordSet = func() *substringSet {
+	var phrases []string
+	for _, w := range controlWords {
+		phrases = append(phrases, ". "+w, ": "+w)
+	}
+	return newSubstringSet(phrases...)
+}()
 
 // isControlRun reports whether a line is a row of buttons with their
 // icons described: "Share A curved arrow leaving a box. Listen A pair
@@ -281,8 +294,9 @@ func isControlRun(text string) bool {
 		return false // three buttons or more, each described in a sentence
 	}
 	n := 0
-	for _, w := range controlWords {
-		if strings.HasPrefix(text, w) || strings.Contains(text, ". "+w) || strings.Contains(text, ": "+w) {
+	after := controlWordSet.match(text)
+	for i, w := range controlWords {
+		if strings.HasPrefix(text, w) || after&(3<<(2*i)) != 0 {
 			n++
 		}
 	}

@@ -131,10 +131,31 @@ func looksBinary(data []byte) bool {
 var invisible = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u200c", "", "\u200d", "", "\u2060", "",
 	"\u00a0", " ", "\u202f", " ", "\r\n", "\n", "\r", "\n")
 
+// hasInvisible reports whether s holds any of what invisible replaces:
+// a carriage return, or one of the spaces and invisible characters,
+// which all start with byte 0xC2, 0xE2 or 0xEF.
+func hasInvisible(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\r':
+			return true
+		case 0xC2, 0xE2, 0xEF:
+			for _, old := range []string{"\u200b", "\ufeff", "\u200c", "\u200d", "\u2060", "\u00a0", "\u202f"} {
+				if strings.HasPrefix(s[i:], old) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // segmentText splits a page into non-blank lines, numbering the blocks
 // that blank lines separate and lifting list marks off list items.
 func segmentText(s string) []*textLine {
-	s = invisible.Replace(s)
+	if hasInvisible(s) {
+		s = invisible.Replace(s)
+	}
 	var out []*textLine
 	block := 0
 	blank := true
@@ -198,34 +219,30 @@ var asciiSpace = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// toLower returns strings.ToLower(s), without the rune-by-rune rewrite
-// when no letter beyond ASCII has a lower case of its own: most lines
-// hold only ASCII letters and punctuation such as curly quotes.
-func toLower(s string) string {
-	upper := false
+// appendLower appends strings.ToLower(s) to b, without the rune-by-rune
+// rewrite when no letter beyond ASCII has a lower case of its own: most
+// lines hold only ASCII letters and punctuation such as curly quotes.
+func appendLower(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			upper = upper || 'A' <= c && c <= 'Z'
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
-			return strings.ToLower(s)
+			return append(b, strings.ToLower(s)...)
 		}
 		i += size
 	}
-	if !upper {
-		return s
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
-	return string(b)
+	return b
 }
 
 // markChrome marks as furniture the lines that carry a phrase the
@@ -249,6 +266,9 @@ func markChrome(x *Extractor, lines []*textLine) {
 // isMenuRow reports whether a raw line is several short items set apart
 // by runs of spaces, tabs or separators, as menus are when flattened.
 func isMenuRow(raw string) bool {
+	if !mayHaveGaps(raw) {
+		return false
+	}
 	gaps := strings.Count(raw, "  ") + strings.Count(raw, "\t")
 	seps := strings.Count(raw, " | ") + strings.Count(raw, " · ") + strings.Count(raw, " • ") + strings.Count(raw, " / ")
 	if gaps+seps < 2 && !(gaps+seps == 1 && len(strings.Fields(raw)) <= 8) {
@@ -266,6 +286,27 @@ func isMenuRow(raw string) bool {
 		}
 	}
 	return true
+}
+
+// mayHaveGaps reports whether raw could hold a gap or separator
+// isMenuRow counts: a tab, two spaces, "|", "/", "·" or "•". It is
+// a quick test; false means none.
+func mayHaveGaps(raw string) bool {
+	prevSpace := false
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; c {
+		case '\t', '|', '/', 0xC2, 0xE2: // "·" is C2 B7, "•" E2 80 A2
+			return true
+		case ' ':
+			if prevSpace {
+				return true
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+	}
+	return false
 }
 
 // stripBullet removes a list mark from the start of a line.
@@ -291,14 +332,24 @@ func classifyLines(lines []*textLine) {
 	for _, l := range lines {
 		size += len(l.text)
 	}
+	// The lower-case lines share one string, and their words one array.
+	buf := make([]byte, 0, size)
+	lowerEnds := make([]int, len(lines))
+	for i, l := range lines {
+		buf = appendLower(buf, l.text)
+		lowerEnds[i] = len(buf)
+	}
+	all := string(buf)
 	spans := make([]wordSpan, 0, size/5+8) // words run about six bytes with their space
 	ends := make([]int, len(lines))
+	from := 0
 	for i, l := range lines {
-		l.lower = toLower(l.text)
+		l.lower = all[from:lowerEnds[i]]
+		from = lowerEnds[i]
 		spans = appendWordSpans(spans, l.lower)
 		ends[i] = len(spans)
 	}
-	from := 0
+	from = 0
 	for i, l := range lines {
 		l.spans = spans[from:ends[i]:ends[i]]
 		from = ends[i]

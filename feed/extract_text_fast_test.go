@@ -9,6 +9,11 @@ import (
 // The fast paths of text extraction must give what the plain library
 // calls they stand for give.
 
+// toLower returns strings.ToLower(s) by way of appendLower.
+func toLower(s string) string {
+	return string(appendLower(nil, s))
+}
+
 var fastPathCases = []struct{ name, text string }{
 	{"empty", ""},
 	{"plain", "The ferry crews will strike."},
@@ -19,6 +24,9 @@ var fastPathCases = []struct{ name, text string }{
 	{"unicode space", "no\u2003break\u00a0here"},
 	{"invalid utf-8", "bad \xff byte"},
 	{"trailing space", "ends in a space "},
+	{"carriage return", "line\r\nnext"},
+	{"invisible", "zero\u200bwidth \ufeffmark"},
+	{"menu", "News  Sport | Weather · Culture • Home / Tab\there"},
 }
 
 func TestFoldSpace(t *testing.T) {
@@ -70,6 +78,12 @@ func FuzzTextFastPaths(f *testing.F) {
 		if got, want := toLower(s), strings.ToLower(s); got != want {
 			t.Errorf("toLower(%q) = %q, want %q", s, got, want)
 		}
+		if !hasInvisible(s) && invisible.Replace(s) != s {
+			t.Errorf("hasInvisible(%q) = false, but Replace changes it", s)
+		}
+		if !mayHaveGaps(s) && isMenuRowPlain(s) {
+			t.Errorf("mayHaveGaps(%q) = false for a menu row", s)
+		}
 		w1, s1 := countStops(s)
 		w2, s2 := countStopsPlain(s)
 		if w1 != w2 || s1 != s2 {
@@ -92,5 +106,25 @@ func TestHostCandidates(t *testing.T) {
 		if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
 			t.Errorf("hostCandidates(%q) = %q, want %q", line, got, want)
 		}
+	}
+}
+
+// isMenuRowPlain is isMenuRow without its quick test.
+func isMenuRowPlain(raw string) bool {
+	gaps := strings.Count(raw, "  ") + strings.Count(raw, "\t")
+	seps := strings.Count(raw, " | ") + strings.Count(raw, " · ") + strings.Count(raw, " • ") + strings.Count(raw, " / ")
+	return gaps+seps > 0
+}
+
+func TestQuickTests(t *testing.T) {
+	for _, tt := range fastPathCases {
+		t.Run(tt.name, func(t *testing.T) {
+			if !hasInvisible(tt.text) && invisible.Replace(tt.text) != tt.text {
+				t.Errorf("hasInvisible(%q) = false, but Replace changes it", tt.text)
+			}
+			if !mayHaveGaps(tt.text) && isMenuRowPlain(tt.text) {
+				t.Errorf("mayHaveGaps(%q) = false for a line with gaps", tt.text)
+			}
+		})
 	}
 }
