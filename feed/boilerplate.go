@@ -50,13 +50,61 @@ var maxStopWord = func() int {
 	return n
 }()
 
-// stopFirsts reports which bytes stop words start with.
-var stopFirsts = func() (t [256]bool) {
+// stopTable holds stopWords for lookups by a hash computed while
+// reading the word.
+var stopTable = func() *wordTable {
+	var words []string
 	for w := range stopWords {
-		t[w[0]] = true
+		words = append(words, w)
+	}
+	return newWordTable(words)
+}()
+
+// wordTable is a set of words in open addressing by their FNV-1a hash.
+type wordTable struct {
+	slots []wordSlot
+}
+
+// wordSlot is one slot of a wordTable; an empty word marks a free one.
+type wordSlot struct {
+	word string
+	hash uint32
+}
+
+// newWordTable returns the set of words, which must not be empty strings.
+func newWordTable(words []string) *wordTable {
+	size := 16
+	for size < 2*len(words) {
+		size *= 2
+	}
+	t := &wordTable{slots: make([]wordSlot, size)}
+	for _, w := range words {
+		h := fnvOffset
+		for k := 0; k < len(w); k++ {
+			h = (h ^ uint32(w[k])) * fnvPrime
+		}
+		i := int(h) & (size - 1)
+		for t.slots[i].word != "" && t.slots[i].word != w {
+			i = (i + 1) & (size - 1)
+		}
+		t.slots[i] = wordSlot{word: w, hash: h}
 	}
 	return t
-}()
+}
+
+// has reports whether word, of FNV-1a hash h, is in the set.
+func (t *wordTable) has(word string, h uint32) bool {
+	mask := len(t.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.word == "" {
+			return false
+		}
+		if s.hash == h && s.word == word {
+			return true
+		}
+	}
+}
 
 // chromeExact are whole lines (lower case, trimmed of punctuation) that
 // are page furniture wherever they appear.

@@ -370,33 +370,35 @@ func classifyLines(lines []*textLine) {
 // are function words.
 func countStops(lower string) (words, stops int) {
 	start := -1
-	end := func(i int) {
-		words++
-		if w := lower[start:i]; len(w) <= maxStopWord && stopFirsts[w[0]] && stopWords[w] {
-			stops++
-		}
-		start = -1
-	}
-	for i := 0; i < len(lower); {
-		c := lower[i]
-		var w bool
+	h := fnvOffset
+	for i := 0; i <= len(lower); {
+		w := false
 		size := 1
-		if c < utf8.RuneSelf {
-			w = asciiWord[c] || c == '\''
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(lower[i:])
-			w = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+		if i < len(lower) {
+			if c := lower[i]; c < utf8.RuneSelf {
+				w = asciiWord[c] || c == '\''
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(lower[i:])
+				w = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+			}
 		}
-		if w && start < 0 {
-			start = i
-		} else if !w && start >= 0 {
-			end(i)
+		switch {
+		case w:
+			if start < 0 {
+				start, h = i, fnvOffset
+			}
+			for k := i; k < i+size; k++ {
+				h = (h ^ uint32(lower[k])) * fnvPrime
+			}
+		case start >= 0:
+			words++
+			if i-start <= maxStopWord && stopTable.has(lower[start:i], h) {
+				stops++
+			}
+			start = -1
 		}
 		i += size
-	}
-	if start >= 0 {
-		end(len(lower))
 	}
 	return words, stops
 }
