@@ -53,6 +53,10 @@ type textLine struct {
 	cell bool
 	// spans are the words of lower, for the phrase searches.
 	spans []wordSpan
+	// memo and authorName cache the header tests of the line, which
+	// are only asked once it is classified.
+	memo       lineMemo
+	authorName string
 }
 
 // extractTextFile reads a plain-text article scraped from a web page.
