@@ -184,6 +184,25 @@ var punctMarkers = func() []string {
 	return out
 }()
 
+// punctStarts are the first bytes of punctMarkers.
+var punctStarts = func() (t [256]bool) {
+	for _, m := range punctMarkers {
+		t[m[0]] = true
+	}
+	return t
+}()
+
+// mayHavePunctMarker reports whether lower holds a byte some punctMarker
+// starts with; false means it holds none of them.
+func mayHavePunctMarker(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if punctStarts[lower[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // strongMarkers are furniture phrases that running text of an article
 // all but never holds.
 var strongMarkers = []string{"sign up", "subscribe", "newsletter", "unsubscribe", "cookie", "privacy policy",
@@ -236,6 +255,9 @@ func countMarkers(lower string) int {
 func countMarkerSpans(lower string, spans []wordSpan) int {
 	n := 0
 	markerSet.eachSpan(lower, spans, func(phrase, int) { n++ })
+	if !mayHavePunctMarker(lower) {
+		return n
+	}
 	for _, m := range punctMarkers {
 		if strings.Contains(lower, m) {
 			n++

@@ -160,7 +160,8 @@ func segmentText(s string) []*textLine {
 	if hasInvisible(s) {
 		s = invisible.Replace(s)
 	}
-	var out []*textLine
+	// The lines are allocated together.
+	all := make([]textLine, 0, strings.Count(s, "\n")+1)
 	block := 0
 	blank := true
 	for raw := range strings.SplitSeq(s, "\n") {
@@ -173,12 +174,16 @@ func segmentText(s string) []*textLine {
 			continue
 		}
 		blank = false
-		l := &textLine{text: t, block: block, menu: isMenuRow(strings.TrimSpace(raw))}
+		l := textLine{text: t, block: block, menu: isMenuRow(strings.TrimSpace(raw))}
 		l.text, l.bullet = stripBullet(t)
 		if l.text == "" {
 			continue
 		}
-		out = append(out, l)
+		all = append(all, l)
+	}
+	out := make([]*textLine, len(all))
+	for i := range all {
+		out[i] = &all[i]
 	}
 	return out
 }
@@ -411,7 +416,6 @@ func countStops(lower string) (words, stops int) {
 // is long and dense with function words; furniture matches a general
 // pattern or is a short line with a furniture word in it.
 func classify(l *textLine) lineClass {
-	runes := utf8.RuneCountInString(l.text)
 	stopRatio := 0.0
 	if l.words > 0 {
 		stopRatio = float64(l.stops) / float64(l.words)
@@ -422,7 +426,7 @@ func classify(l *textLine) lineClass {
 	case chromeExact[l.key]:
 		l.marker = isEndMarker(l.key)
 		return classBad
-	case isEndMarker(l.key) && l.words <= 6:
+	case l.words <= 6 && isEndMarker(l.key):
 		l.marker = true
 		return classBad
 	case isIconRun(l.lower), strings.Contains(l.lower, "{*"), strings.Contains(l.lower, "%2f"):
@@ -455,7 +459,7 @@ func classify(l *textLine) lineClass {
 	// Running text ends as a sentence does, or goes on long enough that
 	// it cannot be a headline.
 	endish := l.end || strings.HasSuffix(l.text, ":") || l.words >= 25 || l.bullet && l.words >= 20
-	running := endish && l.words >= 10 && runes >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
+	running := endish && l.words >= 10 && len(l.text) >= 60 && utf8.RuneCountInString(l.text) >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
 	if markers > 0 {
 		// A furniture word in a short line or a line of little running
 		// text marks it; long sentences may mention "Twitter" freely.

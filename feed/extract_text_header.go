@@ -212,10 +212,8 @@ func firstLineTitle(lines []*textLine, start int) string {
 // line start; 0 means it cannot be.
 func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	l := lines[i]
-	if x.Signatures != nil {
-		if _, ok := x.Signatures.lookup(l.text); ok {
-			return 0 // the outlet's name
-		}
+	if x.Signatures != nil && l.outletName(x.Signatures) {
+		return 0 // the outlet's name
 	}
 	runes := utf8.RuneCountInString(l.text)
 	if l.words < 2 || l.words > 30 || runes > 220 || l.credit || l.marker || l.bullet {
@@ -488,7 +486,21 @@ const (
 	memoIsDateLine
 	memoDate // hasDate known
 	memoHasDate
+	memoOutlet // outletName known
+	memoIsOutlet
 )
+
+// outletName reports whether the line is a name the signature table
+// knows, worked out once: an extraction uses one table throughout.
+func (l *textLine) outletName(sigs *Signatures) bool {
+	if l.memo&memoOutlet == 0 {
+		l.memo |= memoOutlet
+		if _, ok := sigs.lookup(l.text); ok {
+			l.memo |= memoIsOutlet
+		}
+	}
+	return l.memo&memoIsOutlet != 0
+}
 
 // author returns bylineOf(l.text), worked out once.
 func (l *textLine) author() (string, bool) {
