@@ -286,6 +286,10 @@ type phraseSet struct {
 	// of the first word, so that a text's words are looked up with the
 	// hash computed while scanning them. sort builds it.
 	table []phraseGroup
+	// filter has bit h%16384 set for the hash h of every first word:
+	// most words of a text are ruled out by it without a probe of the
+	// larger table.
+	filter [256]uint64
 }
 
 // phraseGroup is the phrases of a phraseSet that share a first word; a
@@ -346,11 +350,15 @@ func (p *phraseSet) sort() {
 			i = (i + 1) & (size - 1)
 		}
 		p.table[i] = phraseGroup{first: first, hash: h, phrases: ps}
+		p.filter[h>>6&255] |= 1 << (h & 63)
 	}
 }
 
 // group returns the phrases whose first word is word, of hash h.
 func (p *phraseSet) group(word string, h uint32) []phrase {
+	if p.filter[h>>6&255]&(1<<(h&63)) == 0 {
+		return nil
+	}
 	mask := len(p.table) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		g := &p.table[i]
