@@ -119,6 +119,10 @@ func looksBinary(data []byte) bool {
 	head := data[:min(len(data), 8192)]
 	bad := 0
 	for len(head) > 0 {
+		if c := head[0]; c >= 0x20 && c < utf8.RuneSelf {
+			head = head[1:] // printable ASCII, the bulk of any text
+			continue
+		}
 		r, n := utf8.DecodeRune(head)
 		switch {
 		case r == 0:
@@ -297,23 +301,31 @@ func isMenuRow(raw string) bool {
 	return true
 }
 
-// mayHaveGaps reports whether raw could hold a gap or separator
-// isMenuRow counts: a tab, two spaces, "|", "/", "·" or "•". It is
-// a quick test; false means none.
+// mayHaveGaps reports whether raw holds any of the gaps and separators
+// isMenuRow counts: a tab, two spaces, " | ", " · ", " • " or " / ".
 func mayHaveGaps(raw string) bool {
-	prevSpace := false
 	for i := 0; i < len(raw); i++ {
-		switch c := raw[i]; c {
-		case '\t', '|', '/', 0xC2, 0xE2: // "·" is C2 B7, "•" E2 80 A2
+		switch raw[i] {
+		case '\t':
 			return true
 		case ' ':
-			if prevSpace {
-				return true
+			rest := raw[i+1:]
+			if rest == "" {
+				return false
 			}
-			prevSpace = true
-			continue
+			switch rest[0] {
+			case ' ':
+				return true
+			case '|', '/':
+				if len(rest) > 1 && rest[1] == ' ' {
+					return true
+				}
+			case 0xC2, 0xE2:
+				if strings.HasPrefix(rest, "· ") || strings.HasPrefix(rest, "• ") {
+					return true
+				}
+			}
 		}
-		prevSpace = false
 	}
 	return false
 }

@@ -27,6 +27,11 @@ var fastPathCases = []struct{ name, text string }{
 	{"carriage return", "line\r\nnext"},
 	{"invisible", "zero\u200bwidth \ufeffmark"},
 	{"menu", "News  Sport | Weather · Culture • Home / Tab\there"},
+	{"separators", "a | b"},
+	{"dot separator", "a · b"},
+	{"bullet separator", "a • b"},
+	{"slash", "either/or and a / b"},
+	{"no gap", "a|b a·b “quoted”"},
 }
 
 func TestFoldSpace(t *testing.T) {
@@ -81,8 +86,8 @@ func FuzzTextFastPaths(f *testing.F) {
 		if !hasInvisible(s) && invisible.Replace(s) != s {
 			t.Errorf("hasInvisible(%q) = false, but Replace changes it", s)
 		}
-		if !mayHaveGaps(s) && isMenuRowPlain(s) {
-			t.Errorf("mayHaveGaps(%q) = false for a menu row", s)
+		if mayHaveGaps(s) != isMenuRowPlain(s) {
+			t.Errorf("mayHaveGaps(%q) = %v, want %v", s, mayHaveGaps(s), isMenuRowPlain(s))
 		}
 		w1, s1 := countStops(s)
 		w2, s2 := countStopsPlain(s)
@@ -122,8 +127,8 @@ func TestQuickTests(t *testing.T) {
 			if !hasInvisible(tt.text) && invisible.Replace(tt.text) != tt.text {
 				t.Errorf("hasInvisible(%q) = false, but Replace changes it", tt.text)
 			}
-			if !mayHaveGaps(tt.text) && isMenuRowPlain(tt.text) {
-				t.Errorf("mayHaveGaps(%q) = false for a line with gaps", tt.text)
+			if mayHaveGaps(tt.text) != isMenuRowPlain(tt.text) {
+				t.Errorf("mayHaveGaps(%q) = %v, want %v", tt.text, mayHaveGaps(tt.text), isMenuRowPlain(tt.text))
 			}
 		})
 	}
