@@ -276,6 +276,11 @@ func markChrome(x *Extractor, lines []*textLine) {
 	}
 }
 
+// menuGaps marks the gaps and separators between the items of a menu
+// row with NUL bytes.
+var menuGaps = strings.NewReplacer("  ", "\x00", "\t", "\x00", " | ", "\x00", " · ", "\x00",
+	" • ", "\x00", " / ", "\x00")
+
 // isMenuRow reports whether a raw line is several short items set apart
 // by runs of spaces, tabs or separators, as menus are when flattened.
 func isMenuRow(raw string) bool {
@@ -288,8 +293,7 @@ func isMenuRow(raw string) bool {
 		return false
 	}
 	// Items are short: few words between the gaps.
-	items := strings.FieldsFunc(strings.NewReplacer("  ", "\x00", "\t", "\x00", " | ", "\x00", " · ", "\x00",
-		" • ", "\x00", " / ", "\x00").Replace(raw), func(r rune) bool { return r == 0 })
+	items := strings.FieldsFunc(menuGaps.Replace(raw), func(r rune) bool { return r == 0 })
 	if len(items) < 2 {
 		return false
 	}
@@ -354,14 +358,17 @@ func classifyLines(lines []*textLine) {
 		size += len(l.text)
 	}
 	// The lower-case lines share one string, and their words one array.
-	buf := make([]byte, 0, size)
+	var b strings.Builder
+	b.Grow(size)
+	var scratch []byte
 	lowerEnds := make([]int, len(lines))
 	for i, l := range lines {
-		buf = appendLower(buf, l.text)
-		lowerEnds[i] = len(buf)
+		scratch = appendLower(scratch[:0], l.text)
+		b.Write(scratch)
+		lowerEnds[i] = b.Len()
 	}
-	all := string(buf)
-	spans := make([]wordSpan, 0, size/5+8) // words run about six bytes with their space
+	all := b.String()
+	spans := make([]wordSpan, 0, size/6+8) // words run about six bytes with their space
 	ends := make([]int, len(lines))
 	from := 0
 	for i, l := range lines {
