@@ -374,7 +374,7 @@ func classifyLines(lines []*textLine) {
 	for i, l := range lines {
 		l.lower = all[from:lowerEnds[i]]
 		from = lowerEnds[i]
-		spans = appendWordSpans(spans, l.lower)
+		spans, l.words, l.stops = scanWords(spans, l.lower)
 		ends[i] = len(spans)
 	}
 	from = 0
@@ -385,7 +385,6 @@ func classifyLines(lines []*textLine) {
 	for _, l := range lines {
 		l.key = lineKey(l.lower)
 		count[l.key]++
-		l.words, l.stops = countStops(l.lower)
 		l.end = endsSentence(l.text)
 	}
 	for _, l := range lines {
@@ -397,38 +396,57 @@ func classifyLines(lines []*textLine) {
 // countStops returns the number of words in lower and how many of them
 // are function words.
 func countStops(lower string) (words, stops int) {
-	start := -1
-	h := fnvOffset
+	_, words, stops = scanWords(nil, lower)
+	return words, stops
+}
+
+// scanWords reads lower once for two kinds of word: it appends its runs
+// of letters and digits to spans, for the phrase searches, and counts
+// its words in the sense of countStops, where apostrophes join letters,
+// and the function words among them.
+func scanWords(spans []wordSpan, lower string) (_ []wordSpan, words, stops int) {
+	start, wstart := -1, -1 // where the span and the word being read began
+	h, wh := fnvOffset, fnvOffset
 	for i := 0; i <= len(lower); {
-		w := false
+		ld, apos := false, false
 		size := 1
 		if i < len(lower) {
 			if c := lower[i]; c < utf8.RuneSelf {
-				w = asciiWord[c] || c == '\''
+				ld, apos = asciiWord[c], c == '\''
 			} else {
 				var r rune
 				r, size = utf8.DecodeRuneInString(lower[i:])
-				w = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+				ld, apos = unicode.IsLetter(r) || unicode.IsDigit(r), r == '’'
 			}
 		}
-		switch {
-		case w:
+		if ld {
 			if start < 0 {
 				start, h = i, fnvOffset
 			}
 			for k := i; k < i+size; k++ {
 				h = (h ^ uint32(lower[k])) * fnvPrime
 			}
-		case start >= 0:
+		} else if start >= 0 {
+			spans = append(spans, wordSpan{start: int32(start), end: int32(i), hash: h})
+			start = -1
+		}
+		if ld || apos {
+			if wstart < 0 {
+				wstart, wh = i, fnvOffset
+			}
+			for k := i; k < i+size; k++ {
+				wh = (wh ^ uint32(lower[k])) * fnvPrime
+			}
+		} else if wstart >= 0 {
 			words++
-			if i-start <= maxStopWord && stopTable.has(lower[start:i], h) {
+			if i-wstart <= maxStopWord && stopTable.has(lower[wstart:i], wh) {
 				stops++
 			}
-			start = -1
+			wstart = -1
 		}
 		i += size
 	}
-	return words, stops
+	return spans, words, stops
 }
 
 // classify sorts one line. The thresholds follow jusText: running text

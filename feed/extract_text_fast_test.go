@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -88,6 +89,10 @@ func FuzzTextFastPaths(f *testing.F) {
 		}
 		if mayHaveGaps(s) != isMenuRowPlain(s) {
 			t.Errorf("mayHaveGaps(%q) = %v, want %v", s, mayHaveGaps(s), isMenuRowPlain(s))
+		}
+		var buf [4]wordSpan
+		if got, _, _ := scanWords(buf[:0], s); !slices.Equal(got, appendWordSpans(nil, s)) {
+			t.Errorf("scanWords(%q) spans = %v, want %v", s, got, appendWordSpans(nil, s))
 		}
 		w1, s1 := countStops(s)
 		w2, s2 := countStopsPlain(s)
