@@ -63,6 +63,9 @@ var stopTable = func() *wordTable {
 // wordTable is a set of words in open addressing by their FNV-1a hash.
 type wordTable struct {
 	slots []wordSlot
+	// filter has bit h%16384 set for the hash h of every word, ruling
+	// out most other words without a probe.
+	filter [256]uint64
 }
 
 // wordSlot is one slot of a wordTable; an empty word marks a free one.
@@ -88,12 +91,16 @@ func newWordTable(words []string) *wordTable {
 			i = (i + 1) & (size - 1)
 		}
 		t.slots[i] = wordSlot{word: w, hash: h}
+		t.filter[h>>6&255] |= 1 << (h & 63)
 	}
 	return t
 }
 
 // has reports whether word, of FNV-1a hash h, is in the set.
 func (t *wordTable) has(word string, h uint32) bool {
+	if t.filter[h>>6&255]&(1<<(h&63)) == 0 {
+		return false
+	}
 	mask := len(t.slots) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
