@@ -41,6 +41,78 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+// maxStopWord is the length in bytes of the longest stop word.
+var maxStopWord = func() int {
+	n := 0
+	for w := range stopWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// stopTable holds stopWords for lookups by a hash computed while
+// reading the word.
+var stopTable = func() *wordTable {
+	var words []string
+	for w := range stopWords {
+		words = append(words, w)
+	}
+	return newWordTable(words)
+}()
+
+// wordTable is a set of words in open addressing by their FNV-1a hash.
+type wordTable struct {
+	slots []wordSlot
+	// filter has bit h%16384 set for the hash h of every word, ruling
+	// out most other words without a probe.
+	filter [256]uint64
+}
+
+// wordSlot is one slot of a wordTable; an empty word marks a free one.
+type wordSlot struct {
+	word string
+	hash uint32
+}
+
+// newWordTable returns the set of words, which must not be empty strings.
+func newWordTable(words []string) *wordTable {
+	size := 16
+	for size < 2*len(words) {
+		size *= 2
+	}
+	t := &wordTable{slots: make([]wordSlot, size)}
+	for _, w := range words {
+		h := fnvOffset
+		for k := 0; k < len(w); k++ {
+			h = (h ^ uint32(w[k])) * fnvPrime
+		}
+		i := int(h) & (size - 1)
+		for t.slots[i].word != "" && t.slots[i].word != w {
+			i = (i + 1) & (size - 1)
+		}
+		t.slots[i] = wordSlot{word: w, hash: h}
+		t.filter[h>>6&255] |= 1 << (h & 63)
+	}
+	return t
+}
+
+// has reports whether word, of FNV-1a hash h, is in the set.
+func (t *wordTable) has(word string, h uint32) bool {
+	if t.filter[h>>6&255]&(1<<(h&63)) == 0 {
+		return false
+	}
+	mask := len(t.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.word == "" {
+			return false
+		}
+		if s.hash == h && s.word == word {
+			return true
+		}
+	}
+}
+
 // chromeExact are whole lines (lower case, trimmed of punctuation) that
 // are page furniture wherever they appear.
 var chromeExact = func() map[string]bool {
@@ -119,6 +191,25 @@ var punctMarkers = func() []string {
 	return out
 }()
 
+// punctStarts are the first bytes of punctMarkers.
+var punctStarts = func() (t [256]bool) {
+	for _, m := range punctMarkers {
+		t[m[0]] = true
+	}
+	return t
+}()
+
+// mayHavePunctMarker reports whether lower holds a byte some punctMarker
+// starts with; false means it holds none of them.
+func mayHavePunctMarker(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if punctStarts[lower[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // strongMarkers are furniture phrases that running text of an article
 // all but never holds.
 var strongMarkers = []string{"sign up", "subscribe", "newsletter", "unsubscribe", "cookie", "privacy policy",
@@ -128,20 +219,27 @@ var strongMarkers = []string{"sign up", "subscribe", "newsletter", "unsubscribe"
 	"may not be reproduced", "may not be published, broadcast", "community rules", "content you upload",
 	"tracking technologies", "your consent", "you consent", "accept cookies"}
 
+// strongMarkerSet indexes strongMarkers for the one-pass search.
+var strongMarkerSet = newSubstringSet(strongMarkers...)
+
 // countStrongMarkers returns how many strong furniture phrases lower holds.
 func countStrongMarkers(lower string) int {
-	n := 0
-	for _, m := range strongMarkers {
-		if strings.Contains(lower, m) {
-			n++
-		}
-	}
-	return n
+	return strongMarkerSet.count(lower)
 }
 
 // isGalleryLabel reports whether a line counts pictures: "Image 3 of 5",
 // "Photo 2/9".
 func isGalleryLabel(lower string) bool {
+	// Most lines fail on their first word: look at it before splitting.
+	first := strings.TrimLeftFunc(lower, unicode.IsSpace)
+	if end := strings.IndexFunc(first, unicode.IsSpace); end >= 0 {
+		first = first[:end]
+	}
+	switch first {
+	case "image", "photo", "picture", "slide", "foto", "imagem", "imagen":
+	default:
+		return false
+	}
 	f := strings.Fields(lower)
 	if len(f) < 2 || len(f) > 4 {
 		return false
@@ -156,8 +254,17 @@ func isGalleryLabel(lower string) bool {
 
 // countMarkers returns how many distinct chrome markers lower holds.
 func countMarkers(lower string) int {
+	var buf [64]wordSpan
+	return countMarkerSpans(lower, appendWordSpans(buf[:0], lower))
+}
+
+// countMarkerSpans is countMarkers for a text whose words are known.
+func countMarkerSpans(lower string, spans []wordSpan) int {
 	n := 0
-	markerSet.each(lower, func(phrase, int) { n++ })
+	markerSet.eachSpan(lower, spans, func(phrase, int) { n++ })
+	if !mayHavePunctMarker(lower) {
+		return n
+	}
 	for _, m := range punctMarkers {
 		if strings.Contains(lower, m) {
 			n++
@@ -236,12 +343,25 @@ func lineKey(lower string) string {
 // isIconRun reports whether a line is a run of icon labels ("Email An
 // icon of a paper envelope. Facebook An icon of ...").
 func isIconRun(lower string) bool {
+	if !strings.Contains(lower, "icon") {
+		return false
+	}
 	return strings.Count(lower, " icon") >= 3 || strings.Count(lower, "an icon of") >= 2
 }
 
 // controlWords are the labels of a page's buttons.
 var controlWords = []string{"Share", "Bookmark", "Save", "Listen", "Print", "Copy link", "Text size", "Email", "Comment",
 	"Facebook", "Twitter", "WhatsApp", "LinkedIn", "Messenger", "Alerts", "Follow", "Link", "Hover", "Reddit", "X "}
+
+// controlWordSet finds each control word after a full stop (bit 2i)
+// and after a colon (bit 2i+1).
+var controlWordSet = func() *substringSet {
+	var phrases []string
+	for _, w := range controlWords {
+		phrases = append(phrases, ". "+w, ": "+w)
+	}
+	return newSubstringSet(phrases...)
+}()
 
 // isControlRun reports whether a line is a row of buttons with their
 // icons described: "Share A curved arrow leaving a box. Listen A pair
@@ -251,8 +371,9 @@ func isControlRun(text string) bool {
 		return false // three buttons or more, each described in a sentence
 	}
 	n := 0
-	for _, w := range controlWords {
-		if strings.HasPrefix(text, w) || strings.Contains(text, ". "+w) || strings.Contains(text, ": "+w) {
+	after := controlWordSet.match(text)
+	for i, w := range controlWords {
+		if strings.HasPrefix(text, w) || after&(3<<(2*i)) != 0 {
 			n++
 		}
 	}
@@ -334,6 +455,9 @@ func creditSuffix(lower string) bool {
 func isTimestampOnly(lower string) bool {
 	if strings.HasSuffix(lower, " ago") && utf8.RuneCountInString(lower) < 25 {
 		return true
+	}
+	if len(lower) >= 20*utf8.UTFMax || utf8.RuneCountInString(lower) >= 20 {
+		return false // too long whatever it holds
 	}
 	letters, digits := 0, 0
 	for _, r := range lower {

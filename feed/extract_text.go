@@ -51,6 +51,12 @@ type textLine struct {
 	menu bool
 	// cell reports whether the line is a cell of a flattened table.
 	cell bool
+	// spans are the words of lower, for the phrase searches.
+	spans []wordSpan
+	// memo and authorName cache the header tests of the line, which
+	// are only asked once it is classified.
+	memo       lineMemo
+	authorName string
 }
 
 // extractTextFile reads a plain-text article scraped from a web page.
@@ -113,6 +119,10 @@ func looksBinary(data []byte) bool {
 	head := data[:min(len(data), 8192)]
 	bad := 0
 	for len(head) > 0 {
+		if c := head[0]; c >= 0x20 && c < utf8.RuneSelf {
+			head = head[1:] // printable ASCII, the bulk of any text
+			continue
+		}
 		r, n := utf8.DecodeRune(head)
 		switch {
 		case r == 0:
@@ -129,15 +139,37 @@ func looksBinary(data []byte) bool {
 var invisible = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u200c", "", "\u200d", "", "\u2060", "",
 	"\u00a0", " ", "\u202f", " ", "\r\n", "\n", "\r", "\n")
 
+// hasInvisible reports whether s holds any of what invisible replaces:
+// a carriage return, or one of the spaces and invisible characters,
+// which all start with byte 0xC2, 0xE2 or 0xEF.
+func hasInvisible(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\r':
+			return true
+		case 0xC2, 0xE2, 0xEF:
+			for _, old := range []string{"\u200b", "\ufeff", "\u200c", "\u200d", "\u2060", "\u00a0", "\u202f"} {
+				if strings.HasPrefix(s[i:], old) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // segmentText splits a page into non-blank lines, numbering the blocks
 // that blank lines separate and lifting list marks off list items.
 func segmentText(s string) []*textLine {
-	s = invisible.Replace(s)
-	var out []*textLine
+	if hasInvisible(s) {
+		s = invisible.Replace(s)
+	}
+	// The lines are allocated together.
+	all := make([]textLine, 0, strings.Count(s, "\n")+1)
 	block := 0
 	blank := true
 	for raw := range strings.SplitSeq(s, "\n") {
-		t := strings.Join(strings.Fields(raw), " ")
+		t := foldSpace(raw)
 		if t == "" {
 			if !blank {
 				block++
@@ -146,14 +178,84 @@ func segmentText(s string) []*textLine {
 			continue
 		}
 		blank = false
-		l := &textLine{text: t, block: block, menu: isMenuRow(strings.TrimSpace(raw))}
+		l := textLine{text: t, block: block, menu: isMenuRow(strings.TrimSpace(raw))}
 		l.text, l.bullet = stripBullet(t)
 		if l.text == "" {
 			continue
 		}
-		out = append(out, l)
+		all = append(all, l)
+	}
+	out := make([]*textLine, len(all))
+	for i := range all {
+		out[i] = &all[i]
 	}
 	return out
+}
+
+// foldSpace returns raw with its runs of white space made single
+// spaces and its ends trimmed, as strings.Join(strings.Fields(raw), " ")
+// does; most lines already are, and come back as they are.
+func foldSpace(raw string) string {
+	prevSpace := true // a space at the start is to be trimmed
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				if c != ' ' || prevSpace {
+					return strings.Join(strings.Fields(raw), " ")
+				}
+				prevSpace = true
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(raw), " ")
+		}
+		prevSpace = false
+		i += size
+	}
+	if prevSpace && raw != "" {
+		return strings.Join(strings.Fields(raw), " ") // a space at the end
+	}
+	return raw
+}
+
+// asciiSpace reports which ASCII bytes are white space to unicode.IsSpace.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsSpace(rune(c))
+	}
+	return t
+}()
+
+// appendLower appends strings.ToLower(s) to b, without the rune-by-rune
+// rewrite when no letter beyond ASCII has a lower case of its own: most
+// lines hold only ASCII letters and punctuation such as curly quotes.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
+			return append(b, strings.ToLower(s)...)
+		}
+		i += size
+	}
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
 }
 
 // markChrome marks as furniture the lines that carry a phrase the
@@ -167,24 +269,31 @@ func markChrome(x *Extractor, lines []*textLine) {
 		if l.class == classBad || l.words > 60 {
 			continue
 		}
-		ix.phrases.each(l.lower, func(phrase, int) {
+		ix.phrases.eachSpan(l.lower, l.spans, func(phrase, int) {
 			l.class = classBad
 			l.marker = l.marker || l.words <= 6
 		})
 	}
 }
 
+// menuGaps marks the gaps and separators between the items of a menu
+// row with NUL bytes.
+var menuGaps = strings.NewReplacer("  ", "\x00", "\t", "\x00", " | ", "\x00", " · ", "\x00",
+	" • ", "\x00", " / ", "\x00")
+
 // isMenuRow reports whether a raw line is several short items set apart
 // by runs of spaces, tabs or separators, as menus are when flattened.
 func isMenuRow(raw string) bool {
+	if !mayHaveGaps(raw) {
+		return false
+	}
 	gaps := strings.Count(raw, "  ") + strings.Count(raw, "\t")
 	seps := strings.Count(raw, " | ") + strings.Count(raw, " · ") + strings.Count(raw, " • ") + strings.Count(raw, " / ")
 	if gaps+seps < 2 && !(gaps+seps == 1 && len(strings.Fields(raw)) <= 8) {
 		return false
 	}
 	// Items are short: few words between the gaps.
-	items := strings.FieldsFunc(strings.NewReplacer("  ", "\x00", "\t", "\x00", " | ", "\x00", " · ", "\x00",
-		" • ", "\x00", " / ", "\x00").Replace(raw), func(r rune) bool { return r == 0 })
+	items := strings.FieldsFunc(menuGaps.Replace(raw), func(r rune) bool { return r == 0 })
 	if len(items) < 2 {
 		return false
 	}
@@ -194,6 +303,35 @@ func isMenuRow(raw string) bool {
 		}
 	}
 	return true
+}
+
+// mayHaveGaps reports whether raw holds any of the gaps and separators
+// isMenuRow counts: a tab, two spaces, " | ", " · ", " • " or " / ".
+func mayHaveGaps(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\t':
+			return true
+		case ' ':
+			rest := raw[i+1:]
+			if rest == "" {
+				return false
+			}
+			switch rest[0] {
+			case ' ':
+				return true
+			case '|', '/':
+				if len(rest) > 1 && rest[1] == ' ' {
+					return true
+				}
+			case 0xC2, 0xE2:
+				if strings.HasPrefix(rest, "· ") || strings.HasPrefix(rest, "• ") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // stripBullet removes a list mark from the start of a line.
@@ -214,11 +352,39 @@ func stripBullet(t string) (string, bool) {
 // classifyLines measures every line and sorts it into a class.
 func classifyLines(lines []*textLine) {
 	count := map[string]int{}
+	// The words of all lines share one array.
+	size := 0
 	for _, l := range lines {
-		l.lower = strings.ToLower(l.text)
+		size += len(l.text)
+	}
+	// The lower-case lines share one string, and their words one array.
+	var b strings.Builder
+	b.Grow(size)
+	var scratch []byte
+	lowerEnds := make([]int, len(lines))
+	for i, l := range lines {
+		scratch = appendLower(scratch[:0], l.text)
+		b.Write(scratch)
+		lowerEnds[i] = b.Len()
+	}
+	all := b.String()
+	spans := make([]wordSpan, 0, size/6+8) // words run about six bytes with their space
+	ends := make([]int, len(lines))
+	from := 0
+	for i, l := range lines {
+		l.lower = all[from:lowerEnds[i]]
+		from = lowerEnds[i]
+		spans, l.words, l.stops = scanWords(spans, l.lower)
+		ends[i] = len(spans)
+	}
+	from = 0
+	for i, l := range lines {
+		l.spans = spans[from:ends[i]:ends[i]]
+		from = ends[i]
+	}
+	for _, l := range lines {
 		l.key = lineKey(l.lower)
 		count[l.key]++
-		l.words, l.stops = countStops(l.lower)
 		l.end = endsSentence(l.text)
 	}
 	for _, l := range lines {
@@ -230,27 +396,63 @@ func classifyLines(lines []*textLine) {
 // countStops returns the number of words in lower and how many of them
 // are function words.
 func countStops(lower string) (words, stops int) {
-	start := -1
-	for i, r := range lower + " " {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
-		if w && start < 0 {
-			start = i
-		} else if !w && start >= 0 {
-			words++
-			if stopWords[lower[start:i]] {
-				stops++
+	_, words, stops = scanWords(nil, lower)
+	return words, stops
+}
+
+// scanWords reads lower once for two kinds of word: it appends its runs
+// of letters and digits to spans, for the phrase searches, and counts
+// its words in the sense of countStops, where apostrophes join letters,
+// and the function words among them.
+func scanWords(spans []wordSpan, lower string) (_ []wordSpan, words, stops int) {
+	start, wstart := -1, -1 // where the span and the word being read began
+	h, wh := fnvOffset, fnvOffset
+	for i := 0; i <= len(lower); {
+		ld, apos := false, false
+		size := 1
+		if i < len(lower) {
+			if c := lower[i]; c < utf8.RuneSelf {
+				ld, apos = asciiWord[c], c == '\''
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(lower[i:])
+				ld, apos = unicode.IsLetter(r) || unicode.IsDigit(r), r == '’'
 			}
+		}
+		if ld {
+			if start < 0 {
+				start, h = i, fnvOffset
+			}
+			for k := i; k < i+size; k++ {
+				h = (h ^ uint32(lower[k])) * fnvPrime
+			}
+		} else if start >= 0 {
+			spans = append(spans, wordSpan{start: int32(start), end: int32(i), hash: h})
 			start = -1
 		}
+		if ld || apos {
+			if wstart < 0 {
+				wstart, wh = i, fnvOffset
+			}
+			for k := i; k < i+size; k++ {
+				wh = (wh ^ uint32(lower[k])) * fnvPrime
+			}
+		} else if wstart >= 0 {
+			words++
+			if i-wstart <= maxStopWord && stopTable.has(lower[wstart:i], wh) {
+				stops++
+			}
+			wstart = -1
+		}
+		i += size
 	}
-	return words, stops
+	return spans, words, stops
 }
 
 // classify sorts one line. The thresholds follow jusText: running text
 // is long and dense with function words; furniture matches a general
 // pattern or is a short line with a furniture word in it.
 func classify(l *textLine) lineClass {
-	runes := utf8.RuneCountInString(l.text)
 	stopRatio := 0.0
 	if l.words > 0 {
 		stopRatio = float64(l.stops) / float64(l.words)
@@ -261,7 +463,7 @@ func classify(l *textLine) lineClass {
 	case chromeExact[l.key]:
 		l.marker = isEndMarker(l.key)
 		return classBad
-	case isEndMarker(l.key) && l.words <= 6:
+	case l.words <= 6 && isEndMarker(l.key):
 		l.marker = true
 		return classBad
 	case isIconRun(l.lower), strings.Contains(l.lower, "{*"), strings.Contains(l.lower, "%2f"):
@@ -281,7 +483,7 @@ func classify(l *textLine) lineClass {
 	case l.words >= 8 && !l.end && l.text == strings.ToUpper(l.text) && l.text != l.lower:
 		return classBad // a link shouting at the reader: "READ MORE ON ... BY CLICKING HERE"
 	}
-	markers := countMarkers(l.lower)
+	markers := countMarkerSpans(l.lower, l.spans)
 	if markers > 0 {
 		social := countSocial(l.lower)
 		if social >= 3 && l.words < 20 {
@@ -294,7 +496,7 @@ func classify(l *textLine) lineClass {
 	// Running text ends as a sentence does, or goes on long enough that
 	// it cannot be a headline.
 	endish := l.end || strings.HasSuffix(l.text, ":") || l.words >= 25 || l.bullet && l.words >= 20
-	running := endish && l.words >= 10 && runes >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
+	running := endish && l.words >= 10 && len(l.text) >= 60 && utf8.RuneCountInString(l.text) >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
 	if markers > 0 {
 		// A furniture word in a short line or a line of little running
 		// text marks it; long sentences may mention "Twitter" freely.

@@ -53,7 +53,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 		if l.class == classGood || strings.HasPrefix(l.text, "—") {
 			break
 		}
-		if _, ok := bylineOf(l.text); ok || isDateLine(l) && hasDate(l) {
+		if _, ok := l.author(); ok || isDateLine(l) && hasDate(l) {
 			hi = j + 1
 		}
 	}
@@ -119,7 +119,7 @@ func openingParagraph(lines []*textLine, title, start int) int {
 		if lines[k].class == classGood {
 			break
 		}
-		if _, ok := bylineOf(lines[k].text); ok || isDateLine(lines[k]) {
+		if _, ok := lines[k].author(); ok || isDateLine(lines[k]) {
 			return openingParagraph(lines, k, start)
 		}
 	}
@@ -150,7 +150,7 @@ func shortOpening(lines []*textLine, title, start int) int {
 	j := title + 1
 	for k := title + 1; k < start; k++ {
 		l := lines[k]
-		_, by := bylineOf(l.text)
+		_, by := l.author()
 		if by || isDateLine(l) || hasDate(l) && l.words <= 14 || nameLine(l.text) || strings.Contains(l.text, "@") {
 			j = k + 1
 		}
@@ -173,7 +173,7 @@ func shortOpening(lines []*textLine, title, start int) int {
 func findByline(lines []*textLine, from, to, title int) string {
 	to = min(to, len(lines))
 	for i := from; i < to; i++ {
-		if b, ok := bylineOf(lines[i].text); ok {
+		if b, ok := lines[i].author(); ok {
 			return b
 		}
 	}
@@ -186,7 +186,7 @@ func findByline(lines []*textLine, from, to, title int) string {
 	}
 	for _, l := range lines {
 		if l.words <= 8 && l.class != classGood {
-			if b, ok := bylineOf(l.text); ok {
+			if b, ok := l.author(); ok {
 				return b
 			}
 		}
@@ -212,10 +212,8 @@ func firstLineTitle(lines []*textLine, start int) string {
 // line start; 0 means it cannot be.
 func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	l := lines[i]
-	if x.Signatures != nil {
-		if _, ok := x.Signatures.lookup(l.text); ok {
-			return 0 // the outlet's name
-		}
+	if x.Signatures != nil && l.outletName(x.Signatures) {
+		return 0 // the outlet's name
 	}
 	runes := utf8.RuneCountInString(l.text)
 	if l.words < 2 || l.words > 30 || runes > 220 || l.credit || l.marker || l.bullet {
@@ -224,14 +222,14 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	if chromeExact[l.key] || isIconRun(l.lower) || isTimestampOnly(l.lower) || isDateLine(l) {
 		return 0
 	}
-	if _, ok := bylineOf(l.text); ok {
+	if _, ok := l.author(); ok {
 		return 0
 	}
 	if strings.HasSuffix(l.text, ":") || strings.HasPrefix(l.lower, "http") || creditSuffix(l.lower) ||
 		strings.Contains(l.text, "(@") || strings.Contains(l.text, " @") || strings.Contains(l.text, "--") {
 		return 0
 	}
-	if l.class == classBad && countMarkers(l.lower) > countSocial(l.lower) || strings.Contains(l.text, "_") || l.menu || isControlRun(l.text) {
+	if l.class == classBad && countMarkerSpans(l.lower, l.spans) > countSocial(l.lower) || strings.Contains(l.text, "_") || l.menu || isControlRun(l.text) {
 		return 0
 	}
 	// Headlines in a list of other stories follow its heading.
@@ -282,7 +280,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 		}
 		near++
 		lj := lines[j]
-		if _, ok := bylineOf(lj.text); ok || isDateLine(lj) || near == 1 && lj.words <= 14 && hasDate(lj) {
+		if _, ok := lj.author(); ok || isDateLine(lj) || near == 1 && lj.words <= 14 && hasDate(lj) {
 			s += 2.5 - 0.5*float64(near)
 			break
 		}
@@ -296,7 +294,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	}
 	if i > 0 {
 		p := lines[i-1]
-		if _, ok := bylineOf(p.text); ok || nameLine(p.text) {
+		if _, ok := p.author(); ok || nameLine(p.text) {
 			s += 1.5
 		} else if isDateLine(p) {
 			s += 1
@@ -330,21 +328,29 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	return s
 }
 
+// socialNames are the social networks furniture names.
+var socialNames = newSubstringSet("twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube", "podcast")
+
 // countSocial returns how many social network names a line holds;
 // headlines may name them where furniture does too.
 func countSocial(lower string) int {
-	n := 0
-	for _, w := range []string{"twitter", "facebook", "instagram", "whatsapp", "linkedin", "pinterest", "youtube", "podcast"} {
-		if strings.Contains(lower, w) {
-			n++
-		}
-	}
-	return n
+	return socialNames.count(lower)
 }
 
 // isDateLine reports whether a line is mostly a date or a dateline such
 // as "Published 19 June 2024" or "Nov. 20, 2019 5:52 AM EST".
 func isDateLine(l *textLine) bool {
+	if l.memo&memoDateLine == 0 {
+		l.memo |= memoDateLine
+		if isDateLineText(l) {
+			l.memo |= memoIsDateLine
+		}
+	}
+	return l.memo&memoIsDateLine != 0
+}
+
+// isDateLineText is isDateLine without the memo.
+func isDateLineText(l *textLine) bool {
 	if l.words > 14 || !strings.ContainsAny(l.text, "0123456789") {
 		return false
 	}
@@ -369,6 +375,17 @@ func isDateLine(l *textLine) bool {
 
 // hasDate reports whether a short line holds a date anywhere.
 func hasDate(l *textLine) bool {
+	if l.memo&memoDate == 0 {
+		l.memo |= memoDate
+		if lineHasDate(l) {
+			l.memo |= memoHasDate
+		}
+	}
+	return l.memo&memoHasDate != 0
+}
+
+// lineHasDate is hasDate without the memo.
+func lineHasDate(l *textLine) bool {
 	if l.words > 20 {
 		return false
 	}
@@ -413,7 +430,7 @@ func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
 		if l.words > 14 || l.class == classGood {
 			continue
 		}
-		_, byline := bylineOf(l.text)
+		_, byline := l.author()
 		if dateLabelled(l.lower) || byline {
 			if t, ok := parseDate(l.text, now); ok {
 				return t
@@ -456,4 +473,44 @@ func copyrightYear(lines []*textLine) int {
 		}
 	}
 	return 0
+}
+
+// lineMemo records which of a line's header tests have been worked out,
+// and their answers: reading the header asks them of each line often.
+type lineMemo uint8
+
+const (
+	memoAuthor lineMemo = 1 << iota // author known
+	memoIsAuthor
+	memoDateLine // isDateLine known
+	memoIsDateLine
+	memoDate // hasDate known
+	memoHasDate
+	memoOutlet // outletName known
+	memoIsOutlet
+)
+
+// outletName reports whether the line is a name the signature table
+// knows, worked out once: an extraction uses one table throughout.
+func (l *textLine) outletName(sigs *Signatures) bool {
+	if l.memo&memoOutlet == 0 {
+		l.memo |= memoOutlet
+		if _, ok := sigs.lookup(l.text); ok {
+			l.memo |= memoIsOutlet
+		}
+	}
+	return l.memo&memoIsOutlet != 0
+}
+
+// author returns bylineOf(l.text), worked out once.
+func (l *textLine) author() (string, bool) {
+	if l.memo&memoAuthor == 0 {
+		l.memo |= memoAuthor
+		name, ok := bylineOf(l.text)
+		if ok {
+			l.memo |= memoIsAuthor
+		}
+		l.authorName = name
+	}
+	return l.authorName, l.memo&memoIsAuthor != 0
 }

@@ -151,8 +151,8 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 	score := map[int]float64{}
 	for i, l := range lines {
 		body := inBody[i]
-		ix.phrases.each(l.lower, func(ph phrase, _ int) { score[ph.sig] += 3 })
-		ix.names.each(l.lower, func(ph phrase, at int) {
+		ix.phrases.eachSpan(l.lower, l.spans, func(ph phrase, _ int) { score[ph.sig] += 3 })
+		ix.names.eachSpan(l.lower, l.spans, func(ph phrase, at int) {
 			whole := nameKey(l.text) == nameKey(ph.text)
 			if !whole && at == 0 {
 				// "The Guardian - AU", "BBC News | World"
@@ -177,7 +177,7 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 			}
 		})
 		if strings.Contains(l.lower, ".") {
-			for _, w := range strings.Fields(l.lower) {
+			for w := range hostCandidates(l.lower) {
 				w = strings.Trim(w, "()[]<>,;\"'")
 				if !looksLikeHost(w) {
 					continue
@@ -202,6 +202,30 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 		return "", false
 	}
 	return x.Signatures.List[best].Outlet, true
+}
+
+// hostCandidates yields the space-separated words of a line (whose only
+// white space is single spaces, as textLine.lower's) that hold a dot or
+// a colon: the only ones that can be a host or a URL.
+func hostCandidates(lower string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(lower); i++ {
+			if c := lower[i]; c != '.' && c != ':' {
+				continue
+			}
+			start := strings.LastIndexByte(lower[:i], ' ') + 1
+			end := strings.IndexByte(lower[i:], ' ')
+			if end < 0 {
+				end = len(lower)
+			} else {
+				end += i
+			}
+			if !yield(lower[start:end]) {
+				return
+			}
+			i = end
+		}
+	}
 }
 
 // copyrightHolder returns the name in a copyright line: "© 2019 The

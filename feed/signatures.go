@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -281,7 +282,29 @@ func bareHost(s string) string {
 // the text are tried as starting points.
 type phraseSet struct {
 	byFirst map[string][]phrase
+	// table holds byFirst again, in open addressing by the FNV-1a hash
+	// of the first word, so that a text's words are looked up with the
+	// hash computed while scanning them. sort builds it.
+	table []phraseGroup
+	// filter has bit h%16384 set for the hash h of every first word:
+	// most words of a text are ruled out by it without a probe of the
+	// larger table.
+	filter [256]uint64
 }
+
+// phraseGroup is the phrases of a phraseSet that share a first word; a
+// group with an empty first word is a free slot of the table.
+type phraseGroup struct {
+	first   string
+	hash    uint32
+	phrases []phrase // longest first
+}
+
+// FNV-1a, 32 bits.
+const (
+	fnvOffset uint32 = 2166136261
+	fnvPrime  uint32 = 16777619
+)
 
 // phrase is one entry of a phraseSet.
 type phrase struct {
@@ -289,7 +312,8 @@ type phrase struct {
 	sig  int
 }
 
-// add puts a phrase of signature sig in the set.
+// add puts a phrase of signature sig in the set; sort must follow the
+// last add.
 func (p *phraseSet) add(text string, sig int) {
 	t := strings.ToLower(strings.Join(strings.Fields(text), " "))
 	if t == "" {
@@ -305,43 +329,142 @@ func (p *phraseSet) add(text string, sig int) {
 	p.byFirst[first] = append(p.byFirst[first], phrase{text: t, sig: sig})
 }
 
-// sort puts longer phrases first so that the longest match wins.
+// sort puts longer phrases first so that the longest match wins, and
+// builds the lookup table.
 func (p *phraseSet) sort() {
 	for _, ps := range p.byFirst {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].text) > len(ps[j].text) })
+	}
+	size := 16
+	for size < 2*len(p.byFirst) {
+		size *= 2
+	}
+	p.table = make([]phraseGroup, size)
+	for first, ps := range p.byFirst {
+		h := fnvOffset
+		for k := 0; k < len(first); k++ {
+			h = (h ^ uint32(first[k])) * fnvPrime
+		}
+		i := int(h) & (size - 1)
+		for p.table[i].first != "" {
+			i = (i + 1) & (size - 1)
+		}
+		p.table[i] = phraseGroup{first: first, hash: h, phrases: ps}
+		p.filter[h>>6&255] |= 1 << (h & 63)
+	}
+}
+
+// group returns the phrases whose first word is word, of hash h.
+func (p *phraseSet) group(word string, h uint32) []phrase {
+	if p.filter[h>>6&255]&(1<<(h&63)) == 0 {
+		return nil
+	}
+	mask := len(p.table) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		g := &p.table[i]
+		if g.first == "" {
+			return nil
+		}
+		if g.hash == h && g.first == word {
+			return g.phrases
+		}
 	}
 }
 
 // firstWord returns the leading run of letters and digits of s.
 func firstWord(s string) string {
-	for i, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return firstWordRunes(s, i)
+		} else if !asciiWord[c] {
 			return s[:i]
 		}
 	}
 	return s
 }
 
-// each calls fn for every phrase found in lower, a lower-cased text with
-// single spaces, at word boundaries.
-func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
-	if len(p.byFirst) == 0 {
-		return
+// firstWordRunes is firstWord for text with other than ASCII letters
+// from byte from on.
+func firstWordRunes(s string, from int) string {
+	for i, r := range s[from:] {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return s[:from+i]
+		}
 	}
-	prevWord := false
-	for i, r := range lower {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !prevWord {
-			if ps, ok := p.byFirst[firstWord(lower[i:])]; ok {
-				for _, ph := range ps {
-					if strings.HasPrefix(lower[i:], ph.text) && boundaryAt(lower, i+len(ph.text)) {
-						fn(ph, i)
-						break
-					}
-				}
+	return s
+}
+
+// asciiWord reports which ASCII bytes are letters or digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+	}
+	return t
+}()
+
+// wordSpan is one word of a lower-cased text: a run of letters and
+// digits, with the FNV-1a hash of its bytes.
+type wordSpan struct {
+	start, end int32
+	hash       uint32
+}
+
+// appendWordSpans appends the words of lower to spans.
+func appendWordSpans(spans []wordSpan, lower string) []wordSpan {
+	start := -1 // where the word being read began
+	h := fnvOffset
+	for i := 0; i <= len(lower); {
+		w := false
+		size := 1
+		if i < len(lower) {
+			if c := lower[i]; c < utf8.RuneSelf {
+				w = asciiWord[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(lower[i:])
+				w = unicode.IsLetter(r) || unicode.IsDigit(r)
 			}
 		}
-		prevWord = w
+		switch {
+		case w:
+			if start < 0 {
+				start, h = i, fnvOffset
+			}
+			for k := i; k < i+size; k++ {
+				h = (h ^ uint32(lower[k])) * fnvPrime
+			}
+		case start >= 0:
+			spans = append(spans, wordSpan{start: int32(start), end: int32(i), hash: h})
+			start = -1
+		}
+		i += size
+	}
+	return spans
+}
+
+// each calls fn for every phrase found in lower, a lower-cased text with
+// single spaces, at word boundaries, in the order of the text.
+func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
+	if len(p.table) == 0 {
+		return
+	}
+	var buf [64]wordSpan
+	p.eachSpan(lower, appendWordSpans(buf[:0], lower), fn)
+}
+
+// eachSpan is each for a text whose words are already known.
+func (p *phraseSet) eachSpan(lower string, spans []wordSpan, fn func(ph phrase, at int)) {
+	if len(p.table) == 0 {
+		return
+	}
+	for _, sp := range spans {
+		start := int(sp.start)
+		for _, ph := range p.group(lower[start:sp.end], sp.hash) {
+			if strings.HasPrefix(lower[start:], ph.text) && boundaryAt(lower, start+len(ph.text)) {
+				fn(ph, start)
+				break
+			}
+		}
 	}
 }
 
