@@ -230,10 +230,13 @@ func abbreviation(before string) bool {
 	return utf8.RuneCountInString(w) == 1
 }
 
+// markReplacer removes inline Markdown marks; built once, as building
+// a Replacer costs more than most uses of it.
+var markReplacer = strings.NewReplacer("**", "", "__", "", "`", "", "\\", "")
+
 // PlainText strips the Markdown marks Broadsheet writes from s.
 func PlainText(md string) string {
-	r := strings.NewReplacer("**", "", "__", "", "`", "", "\\", "")
-	s := r.Replace(md)
+	s := markReplacer.Replace(md)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
