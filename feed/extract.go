@@ -118,6 +118,7 @@ func (x *Extractor) finish(a *Article, h Hint) bool {
 		a.Outlet, a.OutletSource = h.Folder, OutletFromFolder
 	}
 	sanitizeArticle(a)
+	detach(a)
 	if a.Title == "" && a.Body == "" && a.Lead == "" {
 		return false
 	}
@@ -143,6 +144,15 @@ func (x *Extractor) finish(a *Article, h Hint) bool {
 		a.ID = contentID(a)
 	}
 	return true
+}
+
+// detach copies the article's text fields, which readers often cut out
+// of the file's whole text: kept as they are, one short title would keep
+// the entire file in memory for as long as the article lives.
+func detach(a *Article) {
+	for _, f := range []*string{&a.Title, &a.Outlet, &a.Byline, &a.URL, &a.Lead, &a.Body} {
+		*f = strings.Clone(*f)
+	}
 }
 
 func (x *Extractor) now() time.Time {
