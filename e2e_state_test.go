@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,12 +11,7 @@ import (
 // files added and removed while it runs, marks what is opened as read,
 // and the next run finds the marks and the place where they were left.
 func TestEndToEndFollowAndState(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs it in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
+	needTmux(t)
 	bin := buildBinary(t)
 	dir := articleFolder(t)
 	env := cleanEnv(t) // one state folder for both runs

@@ -72,6 +72,18 @@ func (tm tmux) waitForText(texts ...string) {
 	})
 }
 
+// needTmux skips a test that builds the binary and drives it in tmux
+// when tmux is missing or the run is -short.
+func needTmux(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary and runs it in tmux")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+}
+
 // sampleArticle is what `broadsheet list --json` says of an article.
 type sampleArticle struct {
 	Title string `json:"title"`
@@ -79,12 +91,7 @@ type sampleArticle struct {
 }
 
 func TestEndToEndInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs it in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
+	needTmux(t)
 	bin := buildBinary(t)
 	env := cleanEnv(t)
 
@@ -214,12 +221,7 @@ func articleFolder(t *testing.T) string {
 // which the preview appears, opens the full help, and hands an article
 // to $PAGER and comes back.
 func TestEndToEndLayoutHelpAndPager(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs it in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
+	needTmux(t)
 	bin := buildBinary(t)
 	dir := articleFolder(t)
 	// The pager shows the file's first line and a mark, then waits for
@@ -290,12 +292,7 @@ func TestEndToEndLayoutHelpAndPager(t *testing.T) {
 // TestEndToEndNoColor checks that with NO_COLOR set not one color code
 // reaches the terminal, while with it unset the same screen has colors.
 func TestEndToEndNoColor(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and runs it in tmux")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
+	needTmux(t)
 	bin := buildBinary(t)
 	dir := articleFolder(t)
 	for _, tt := range []struct {
