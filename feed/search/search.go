@@ -161,6 +161,9 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	}
 	s := getScratch(n)
 	defer putScratch(s, n)
+	// Filters and deletions first: a word's postings then skip the
+	// articles they rule out instead of scoring them.
+	ix.exclude(s, q)
 
 	avgdl := float32(ix.totalLen) / float32(ix.live)
 	N := float32(ix.live)
@@ -237,13 +240,12 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 			}
 		}
 	}
-	// Filters, deletions and exclusions.
+	// Filters, deletions and exclusions, all marked in stage by now.
 	out := cands[:0]
 	for _, d := range cands {
-		if s.stage[d] == excluded || !ix.keep(d, q) {
-			continue
+		if s.stage[d] != excluded {
+			out = append(out, d)
 		}
-		out = append(out, d)
 	}
 	cands = out
 	for ci, c := range q.clauses {
@@ -254,31 +256,46 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	return ix.top(s, cands, limit), hl
 }
 
-// keep reports whether article d passes the query's filters.
-func (ix *Index) keep(d uint32, q *query) bool {
-	doc := &ix.docs[d]
-	if doc.deleted {
-		return false
-	}
-	if q.dated {
-		if doc.date == noDate || q.after != noDate && doc.date < q.after || q.before != noDate && doc.date >= q.before {
-			return false
+// exclude marks in s.stage the articles that are deleted or fail the
+// query's filters. It needs the read lock.
+func (ix *Index) exclude(s *scratch, q *query) {
+	if !q.dated && len(q.outlets) == 0 {
+		if ix.live == len(ix.docs) {
+			return
 		}
-	}
-	if len(q.outlets) > 0 {
-		name := ix.outlets[doc.outlet]
-		ok := false
-		for _, o := range q.outlets {
-			if name == o || strings.Contains(" "+name+" ", " "+o) {
-				ok = true
-				break
+		for d := range ix.docs {
+			if ix.docs[d].deleted {
+				s.stage[d] = excluded
 			}
 		}
-		if !ok {
-			return false
+		return
+	}
+	// Decide each outlet once rather than each article.
+	var outletOK []bool
+	if len(q.outlets) > 0 {
+		outletOK = make([]bool, len(ix.outlets))
+		for i, name := range ix.outlets {
+			for _, o := range q.outlets {
+				if name == o || strings.Contains(" "+name+" ", " "+o) {
+					outletOK[i] = true
+					break
+				}
+			}
 		}
 	}
-	return true
+	for d := range ix.docs {
+		doc := &ix.docs[d]
+		ok := !doc.deleted
+		if ok && q.dated {
+			ok = doc.date != noDate && (q.after == noDate || doc.date >= q.after) && (q.before == noDate || doc.date < q.before)
+		}
+		if ok && outletOK != nil {
+			ok = outletOK[doc.outlet]
+		}
+		if !ok {
+			s.stage[d] = excluded
+		}
+	}
 }
 
 // resolve looks a query word up: its own term and the terms sharing its
