@@ -42,7 +42,7 @@ const (
 	// as a multiple of the article count: a one-letter prefix would
 	// otherwise read the whole index on every keystroke.
 	maxCompletions = 256
-	prefixPostings = 4
+	prefixPostings = 2
 	// bucketWeight is the count given to an article holding a word
 	// that only begins with a one- or two-letter prefix being typed.
 	bucketWeight = 0.5
