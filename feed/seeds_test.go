@@ -1,13 +1,14 @@
-package feed
+package feed_test
 
 import (
 	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // seedsDir holds the shared seed pages and their expected extraction. It
@@ -45,7 +46,7 @@ func TestSeeds(t *testing.T) {
 	for _, s := range spec.Articles {
 		t.Run(strings.TrimSuffix(s.File, ".txt"), func(t *testing.T) {
 			path := filepath.Join(seedsDir, s.File)
-			store := (&Loader{}).Load(context.Background(), []string{path})
+			store := (&feed.Loader{}).Load(context.Background(), []string{path})
 			arts := store.Articles()
 			if len(arts) != 1 {
 				t.Fatalf("read %d articles, want 1 (problems: %v)", len(arts), store.Problems())
@@ -57,9 +58,9 @@ func TestSeeds(t *testing.T) {
 
 // checkSeed holds one article to its expectations, check by check as
 // seeds.py does.
-func checkSeed(t *testing.T, s seedSpec, a *Article) {
+func checkSeed(t *testing.T, s seedSpec, a *feed.Article) {
 	t.Helper()
-	outlet := seedFold(a.Outlet)
+	outlet := sampleFold(a.Outlet)
 	ok := false
 	for _, want := range s.OutletContains {
 		if want == nil && outlet == "" || want != nil && *want != "" &&
@@ -71,7 +72,7 @@ func checkSeed(t *testing.T, s seedSpec, a *Article) {
 		t.Errorf("outlet = %q, want one of %v", outlet, derefAll(s.OutletContains))
 	}
 
-	title := seedFold(a.Title)
+	title := sampleFold(a.Title)
 	if s.TitleExact != nil {
 		if title != *s.TitleExact {
 			t.Errorf("title = %q, want %q", title, *s.TitleExact)
@@ -94,7 +95,7 @@ func checkSeed(t *testing.T, s seedSpec, a *Article) {
 	}
 
 	for _, w := range s.BylineContains {
-		if !strings.Contains(seedFold(a.Byline), w) {
+		if !strings.Contains(sampleFold(a.Byline), w) {
 			t.Errorf("byline = %q, want it to hold %q", a.Byline, w)
 		}
 	}
@@ -110,19 +111,19 @@ func checkSeed(t *testing.T, s seedSpec, a *Article) {
 		t.Errorf("date = %q, want one of %v", date, derefAll(s.DateAccept))
 	}
 
-	body := seedPlain(a.Body)
+	body := samplePlain(a.Body)
 	for _, w := range s.BodyMustContain {
-		if !strings.Contains(body, seedFold(w)) {
+		if !strings.Contains(body, sampleFold(w)) {
 			t.Errorf("body lacks %q", w)
 		}
 	}
 	for _, w := range s.BodyMustNotHold {
-		if strings.Contains(body, seedFold(w)) {
+		if strings.Contains(body, sampleFold(w)) {
 			t.Errorf("body holds %q", w)
 		}
 	}
 	for _, w := range s.AtMostOnce {
-		if n := strings.Count(body, seedFold(w)); n > 1 {
+		if n := strings.Count(body, sampleFold(w)); n > 1 {
 			t.Errorf("body holds %q %d times, want at most once", w, n)
 		}
 	}
@@ -138,25 +139,4 @@ func derefAll(ps []*string) []string {
 		}
 	}
 	return out
-}
-
-// The Markdown stripping of seeds.py's plain(), rule for rule.
-var (
-	seedSpaces   = regexp.MustCompile(`\s+`)
-	seedEscape   = regexp.MustCompile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|>~'\"])")
-	seedLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	seedLineMark = regexp.MustCompile(`(?m)^\s{0,3}(#{1,6}\s+|>\s?|[-*+•]\s+|\d+[.)]\s+)`)
-	seedInline   = regexp.MustCompile("(\\*\\*|__|\\*|_|`)")
-)
-
-// seedFold collapses whitespace runs to one space and trims the ends.
-func seedFold(s string) string { return strings.TrimSpace(seedSpaces.ReplaceAllString(s, " ")) }
-
-// seedPlain turns a Markdown body into folded plain text.
-func seedPlain(md string) string {
-	s := seedEscape.ReplaceAllString(md, "$1")
-	s = seedLink.ReplaceAllString(s, "$1")
-	s = seedLineMark.ReplaceAllString(s, "")
-	s = seedInline.ReplaceAllString(s, "")
-	return seedFold(s)
 }
