@@ -165,9 +165,19 @@ func (s *Store) Articles() []*Article {
 func (s *Store) ByOutlet(name string) []*Article {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	// Articles share a few dozen outlet names: compare each distinct
+	// name once.
+	name = strings.TrimSpace(name)
+	same := make(map[string]bool)
 	var out []*Article
 	for _, a := range s.articles {
-		if SameOutlet(OutletName(a), name) {
+		o := OutletName(a)
+		ok, seen := same[o]
+		if !seen {
+			ok = strings.EqualFold(strings.TrimSpace(o), name)
+			same[o] = ok
+		}
+		if ok {
 			out = append(out, a)
 		}
 	}
