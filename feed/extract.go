@@ -4,7 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"hash"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -55,8 +57,12 @@ type format struct {
 // formats are tried in order; the first whose sniff matches reads the
 // file. Plain text is the fallback and always matches.
 var formats = []format{
-	{name: FormatFeed, sniff: sniffFeed, extract: extractFeedFile},
-	{name: FormatHTML, sniff: sniffHTML, extract: extractHTMLFile},
+	{name: FormatFeed, sniff: func(ext string, data []byte) bool {
+		return mayBeFeed(data) && sniffFeed(ext, data)
+	}, extract: extractFeedFile},
+	{name: FormatHTML, sniff: func(ext string, data []byte) bool {
+		return mayBeHTML(ext, data) && sniffHTML(ext, data)
+	}, extract: extractHTMLFile},
 	{name: FormatMarkdown, sniff: sniffMarkdown, extract: extractMarkdownFile},
 	{name: FormatJSON, sniff: sniffJSON, extract: extractJSONFile},
 	{name: FormatText, sniff: func(string, []byte) bool { return true }, extract: extractTextFile},
@@ -163,18 +169,42 @@ func (x *Extractor) now() time.Time {
 }
 
 // contentID hashes what makes an article itself, not where it is stored.
+// The ID keys a reader's saved state, so how it is made never changes:
+// the first 12 hex digits of SHA-256 over the title, a NUL and the body.
 func contentID(a *Article) string {
-	h := sha256.New()
-	h.Write([]byte(a.Title))
-	h.Write([]byte{0})
-	h.Write([]byte(a.Body))
-	return hex.EncodeToString(h.Sum(nil))[:12]
+	h := hashers.Get().(*hasher)
+	defer hashers.Put(h)
+	h.Reset()
+	h.writeString(a.Title)
+	h.writeString("\x00")
+	h.writeString(a.Body)
+	var sum [sha256.Size]byte
+	var id [12]byte
+	hex.Encode(id[:], h.Sum(sum[:0])[:len(id)/2])
+	return string(id[:])
+}
+
+// hasher is a SHA-256 state with a buffer to feed it strings through, so
+// that hashing a body does not copy it into a new byte slice first.
+type hasher struct {
+	hash.Hash
+	buf [4096]byte
+}
+
+var hashers = sync.Pool{New: func() any { return &hasher{Hash: sha256.New()} }}
+
+func (h *hasher) writeString(s string) {
+	for len(s) > 0 {
+		n := copy(h.buf[:], s)
+		h.Write(h.buf[:n])
+		s = s[n:]
+	}
 }
 
 // LeadOf returns the first paragraph of a Markdown body as plain text,
 // skipping headings and captions.
 func LeadOf(body string) string {
-	for _, para := range strings.Split(body, "\n\n") {
+	for para := range strings.SplitSeq(body, "\n\n") {
 		p := strings.TrimSpace(para)
 		if p == "" || strings.HasPrefix(p, "#") || strings.HasPrefix(p, "!") || strings.HasPrefix(p, "*") && strings.HasSuffix(p, "*") && !strings.HasPrefix(p, "* ") {
 			continue
@@ -257,10 +287,20 @@ func PlainText(md string) string {
 	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
 }
 
+// countWords counts the runs of letters and digits in s. ASCII is
+// told by table (asciiWord, in signatures.go).
 func countWords(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(s); {
+		var w bool
+		if c := s[i]; c < utf8.RuneSelf {
+			w = asciiWord[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
 		if w && !in {
 			n++
 		}
