@@ -135,7 +135,8 @@ func (x *Extractor) finish(a *Article, h Hint) bool {
 		a.Date = time.Time{}
 	}
 	if a.Lead == "" {
-		a.Lead = clip(LeadOf(a.Body), maxLeadRunes)
+		// A copy: the lead, and a title made from it, may outlive the body.
+		a.Lead = strings.Clone(clip(LeadOf(a.Body), maxLeadRunes))
 	}
 	if a.Title == "" {
 		a.Title = TitleFromLead(a.Lead)
@@ -276,6 +277,9 @@ var markReplacer = strings.NewReplacer("**", "", "__", "", "`", "", "\\", "")
 
 // PlainText strips the Markdown marks Broadsheet writes from s.
 func PlainText(md string) string {
+	if isPlainText(md) {
+		return md
+	}
 	s := markReplacer.Replace(md)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
@@ -287,27 +291,71 @@ func PlainText(md string) string {
 	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
 }
 
-// countWords counts the runs of letters and digits in s. ASCII is
-// told by table (asciiWord, in signatures.go).
+// isPlainText reports whether PlainText would return s as it is: one
+// line with none of the marks it strips, spaced by single spaces.
+func isPlainText(s string) bool {
+	if strings.HasPrefix(s, "- ") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '*', '_', '`', '\\', '#', '>', '\t', '\n', '\v', '\f', '\r':
+			return false
+		case ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		default:
+			if c >= utf8.RuneSelf {
+				r, n := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsSpace(r) {
+					return false
+				}
+				i += n - 1
+			}
+		}
+	}
+	return true
+}
+
+// countWords counts the runs of letters and digits in s.
 func countWords(s string) int {
-	n, in := 0, false
+	n := 0
+	var in uint8 // 1 inside a word
 	for i := 0; i < len(s); {
-		var w bool
-		if c := s[i]; c < utf8.RuneSelf {
-			w = asciiWord[c]
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			w = unicode.IsLetter(r) || unicode.IsDigit(r)
-			i += size
+		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+			w := wordByte[s[i]]
+			n += int(w &^ in) // a word starts
+			in = w
 		}
-		if w && !in {
-			n++
+		if i == len(s) {
+			break
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		var w uint8
+		switch {
+		case r >= 0x100 && r < 0x250: // Latin Extended-A and -B: all letters
+			w = 1
+		case r >= 0x2000 && r < 0x2070: // General Punctuation: none
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			w = 1
+		}
+		n += int(w &^ in)
 		in = w
 	}
 	return n
 }
+
+// wordByte is 1 for the ASCII letters and digits, 0 for other bytes.
+var wordByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // extension returns the lower-cased extension of path without its dot,
 // looking past a final .gz.

@@ -3,6 +3,7 @@ package feed
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -66,4 +67,73 @@ func TestCountWords(t *testing.T) {
 			}
 		})
 	}
+}
+
+func BenchmarkCountWords(b *testing.B) {
+	s := strings.Repeat("Zürich talks: “stocks rose 3%” — while Biströmbu Nøvinsi said,\n\n", 100)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		countWords(s)
+	}
+}
+
+// TestCountWordsRanges checks countWords' shortcuts for whole blocks of
+// characters against the Unicode tables.
+func TestCountWordsRanges(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xd800 && r < 0xe000 {
+			continue
+		}
+		want := 0
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			want = 1
+		}
+		if got := countWords(string(r)); got != want {
+			t.Fatalf("countWords(%q) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// plainTextReference is PlainText without its shortcut for text it
+// leaves as it is.
+func plainTextReference(md string) string {
+	s := markReplacer.Replace(md)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		l = strings.TrimLeft(l, "#>")
+		l = strings.TrimPrefix(strings.TrimSpace(l), "- ")
+		lines[i] = strings.Trim(strings.TrimSpace(l), "*_")
+	}
+	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+}
+
+var plainTextPieces = []string{
+	"word", " ", "  ", "\n", "\t", "- ", "-", "*", "**", "_", "`", "\\", "#", ">", "é", "\u00a0", "\u2003",
+	"\u0085", "“q”", "\xff", "\r",
+}
+
+func TestPlainTextMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(plainTextPieces[r.IntN(len(plainTextPieces))])
+		}
+		s := b.String()
+		if got, want := PlainText(s), plainTextReference(s); got != want {
+			t.Fatalf("PlainText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzPlainTextMatchesReference(f *testing.F) {
+	for _, p := range plainTextPieces {
+		f.Add("a" + p + "b")
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := PlainText(s), plainTextReference(s); got != want {
+			t.Fatalf("PlainText(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
