@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"hash"
+	"math/bits"
 	"strings"
 	"sync"
 	"time"
@@ -318,11 +319,25 @@ func isPlainText(s string) bool {
 	return true
 }
 
-// countWords counts the runs of letters and digits in s.
+// countWords counts the runs of letters and digits in s. ASCII is read
+// eight bytes at a time.
 func countWords(s string) int {
 	n := 0
 	var in uint8 // 1 inside a word
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if w&0x8080808080808080 != 0 {
+				break
+			}
+			m := wordBytes8(w)
+			// A word starts at each word byte after one that is not.
+			n += bits.OnesCount64(m &^ (m<<8 | uint64(in)<<7))
+			in = uint8(m >> 63)
+			i += 8
+		}
+		// Up to the rune that stopped the words, or the end.
 		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
 			w := wordByte[s[i]]
 			n += int(w &^ in) // a word starts
@@ -347,6 +362,19 @@ func countWords(s string) int {
 	return n
 }
 
+// wordBytes8 returns the top bit of each byte of w, eight ASCII bytes,
+// that is a letter or a digit.
+func wordBytes8(w uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	// atLeast sets the top bit of each byte of x that is at least c; no
+	// sum carries out of its byte, as every byte of x is below 0x80.
+	atLeast := func(x uint64, c byte) uint64 { return (x + (0x80-uint64(c))*ones) & tops }
+	digit := atLeast(w, '0') &^ atLeast(w, '9'+1)
+	lower := w | 0x20*ones // folds A–Z onto a–z and nothing else onto them
+	letter := atLeast(lower, 'a') &^ atLeast(lower, 'z'+1)
+	return digit | letter
+}
+
 // wordByte is 1 for the ASCII letters and digits, 0 for other bytes.
 var wordByte = func() (t [utf8.RuneSelf]uint8) {
 	for c := range t {
@@ -358,13 +386,17 @@ var wordByte = func() (t [utf8.RuneSelf]uint8) {
 }()
 
 // extension returns the lower-cased extension of path without its dot,
-// looking past a final .gz.
+// looking past a final .gz. Only the extension is lower-cased: no
+// character but an ASCII one lower-cases to '.', '/', 'g' or 'z', so the
+// dot and the .gz are found the same in path as in its lower case.
 func extension(path string) string {
-	p := strings.ToLower(path)
-	p = strings.TrimSuffix(p, ".gz")
+	p := path
+	if n := len(p); n >= 3 && p[n-3] == '.' && p[n-2]|0x20 == 'g' && p[n-1]|0x20 == 'z' {
+		p = p[:n-3]
+	}
 	i := strings.LastIndexByte(p, '.')
 	if i < 0 || strings.ContainsRune(p[i:], '/') {
 		return ""
 	}
-	return p[i+1:]
+	return strings.ToLower(p[i+1:])
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/broadsheet/broadsheet/internal/corpus"
 )
 
 // TestContentIDStable checks that IDs are made as they always were: they
@@ -54,23 +56,18 @@ func TestCountWords(t *testing.T) {
 			if got := countWords(tt.in); got != tt.want {
 				t.Errorf("countWords(%q) = %d, want %d", tt.in, got, tt.want)
 			}
-			n, in := 0, false
-			for _, r := range tt.in {
-				w := unicode.IsLetter(r) || unicode.IsDigit(r)
-				if w && !in {
-					n++
-				}
-				in = w
-			}
-			if n != tt.want {
+			if n := countWordsReference(tt.in); n != tt.want {
 				t.Errorf("rune by rune, %q has %d words, want %d", tt.in, n, tt.want)
 			}
 		})
 	}
 }
 
+// BenchmarkCountWords counts the words of a synthetic corpus file: mostly
+// ASCII, with accented names and typographic quotes.
 func BenchmarkCountWords(b *testing.B) {
-	s := strings.Repeat("Zürich talks: “stocks rose 3%” — while Biströmbu Nøvinsi said,\n\n", 100)
+	_, data := corpus.New(1, 1).File(0)
+	s := string(data)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		countWords(s)
@@ -134,6 +131,74 @@ func FuzzPlainTextMatchesReference(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := PlainText(s), plainTextReference(s); got != want {
 			t.Fatalf("PlainText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// extensionReference is extension as it was, lower-casing the whole path.
+func extensionReference(path string) string {
+	p := strings.ToLower(path)
+	p = strings.TrimSuffix(p, ".gz")
+	i := strings.LastIndexByte(p, '.')
+	if i < 0 || strings.ContainsRune(p[i:], '/') {
+		return ""
+	}
+	return p[i+1:]
+}
+
+func FuzzExtension(f *testing.F) {
+	for _, p := range []string{"a.txt", "A.TXT.GZ", "dir.d/file", "x.Gz", ".gz", "gz", "İ.K.gZ", "a/\xff.Ä", "a.b/c.HTML"} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if got, want := extension(p), extensionReference(p); got != want {
+			t.Fatalf("extension(%q) = %q, want %q", p, got, want)
+		}
+	})
+}
+
+// countWordsReference counts words rune by rune, as countWords did.
+func countWordsReference(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+func TestCountWordsMatchesReference(t *testing.T) {
+	pieces := []string{"a", "Z", "0", "9", " ", "/", "@", "[", "`", "{", ":", "é", "—", "中", "\xff", "\x00", "\x7f", "words and more ", "\n\n"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := countWords(s), countWordsReference(s); got != want {
+			t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+	for c := range 128 { // every ASCII byte at every place in a word of eight
+		for pos := range 8 {
+			b := []byte("a1 b2 cd ef")
+			b[pos] = byte(c)
+			if got, want := countWords(string(b)), countWordsReference(string(b)); got != want {
+				t.Fatalf("countWords(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
+
+func FuzzCountWords(f *testing.F) {
+	f.Add("Zürich talks: “stocks rose 3%” — while")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := countWords(s), countWordsReference(s); got != want {
+			t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
 		}
 	})
 }
