@@ -29,7 +29,7 @@ func readable(data []byte) ([]byte, string) {
 	if !sampled {
 		utf16 = looksUTF16(text[:min(len(text), sniffSize)])
 	}
-	text = normalize(text, utf16)
+	text = normalizeText(text, utf16)
 	if isBlank(text) {
 		return nil, "empty file"
 	}
@@ -249,13 +249,9 @@ func isBlank(data []byte) bool {
 // as text). Invalid UTF-8 is left for the decoder, which may read it as
 // another encoding, and for Sanitize, which replaces what remains. Data
 // that must first be decoded (gzip, UTF-16, UTF-32) is returned as it is.
-func normalizeText(data []byte) []byte {
-	return normalize(data, looksUTF16(data[:min(len(data), sniffSize)]))
-}
-
-// normalize is normalizeText, told whether the start of data looks like
-// UTF-16 (see looksUTF16).
-func normalize(data []byte, utf16 bool) []byte {
+// utf16 tells whether the start of data looks like UTF-16 (see
+// looksUTF16), as sniffText has found.
+func normalizeText(data []byte, utf16 bool) []byte {
 	for _, p := range textMarks[2:] {
 		if bytes.HasPrefix(data, []byte(p)) {
 			return data

@@ -2,7 +2,11 @@ package feed
 
 import (
 	"bytes"
+	"fmt"
+	"io/fs"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 )
@@ -49,6 +53,60 @@ func binaryKindReference(data []byte) string {
 		return "data"
 	}
 	return ""
+}
+
+// readable and normalizeText as they were before readable reused the
+// first sniff.
+func readableReference(data []byte) ([]byte, string) {
+	if kind := binaryKindReference(data); kind != "" {
+		return nil, "binary file (" + kind + ")"
+	}
+	text, err := decode(data, maxDecodedSize)
+	if err != nil {
+		return nil, err.Error()
+	}
+	if kind := binaryKindReference(text); kind != "" {
+		return nil, "binary file (" + kind + ")"
+	}
+	text = normalizeTextReference(text)
+	if isBlank(text) {
+		return nil, "empty file"
+	}
+	return text, ""
+}
+
+func normalizeTextReference(data []byte) []byte {
+	for _, p := range textMarks[2:] {
+		if bytes.HasPrefix(data, []byte(p)) {
+			return data
+		}
+	}
+	if bytes.HasPrefix(data, []byte(textMarks[0])) || looksUTF16(data[:min(len(data), sniffSize)]) {
+		return data
+	}
+	if bytes.IndexByte(data, 0) < 0 && bytes.IndexByte(data, '\r') < 0 && bytes.IndexByte(data, esc) < 0 {
+		return data
+	}
+	s := string(data)
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		switch c := s[i]; c {
+		case 0:
+			i++
+		case '\r':
+			out = append(out, '\n')
+			i++
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+		case esc:
+			i = skipEscape(s, i+1)
+		default:
+			out = append(out, c)
+			i++
+		}
+	}
+	return out
 }
 
 // sniffPieces are the parts the random files below are made of.
@@ -144,6 +202,61 @@ func FuzzSnifferGates(f *testing.F) {
 		}
 		if sniffHTML(ext, b) && !mayBeHTML(ext, b) {
 			t.Fatalf("sniffHTML(%q, %q) but not mayBeHTML", ext, b)
+		}
+	})
+}
+
+// TestReadableMatchesReference checks readable against the old one on
+// random files and on every test file, compressed and encoded ones too.
+func TestReadableMatchesReference(t *testing.T) {
+	check := func(name string, data []byte) {
+		t.Helper()
+		got, gotReason := readable(data)
+		want, wantReason := readableReference(data)
+		if !bytes.Equal(got, want) || gotReason != wantReason {
+			t.Fatalf("%s: readable = %q, %q; want %q, %q", name, got, gotReason, want, wantReason)
+		}
+	}
+	r := rand.New(rand.NewPCG(13, 14))
+	for i := range 3000 {
+		data := randomFile(r)
+		if r.IntN(8) == 0 {
+			data = append([]byte(textMarks[r.IntN(len(textMarks))]), data...)
+		}
+		check(fmt.Sprintf("random file %d", i), data)
+	}
+	filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if data, err := os.ReadFile(p); err == nil {
+				check(p, data)
+			}
+		}
+		return nil
+	})
+}
+
+// declareUTF8Reference is declareUTF8 without its test for a declaration
+// before running the expression.
+func declareUTF8Reference(data []byte) []byte {
+	loc := xmlEncoding.FindSubmatchIndex(firstBytes(data, 256))
+	if loc == nil {
+		return data
+	}
+	out := append([]byte(nil), data[:loc[3]]...)
+	out = append(out, `"UTF-8"`...)
+	return append(out, data[loc[1]:]...)
+}
+
+func FuzzDeclareUTF8(f *testing.F) {
+	for _, s := range []string{
+		`<?xml version="1.0" encoding="ISO-8859-1"?><rss/>`, " \t\r\n\f<?xml encoding='latin1'?>", "\v<?xml encoding='x'?>",
+		"<?XML encoding='x'?>", "text <?xml encoding='x'?>", "<?xml version='1.0'?>", "",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := declareUTF8(data), declareUTF8Reference(data); !bytes.Equal(got, want) {
+			t.Fatalf("declareUTF8(%q) = %q, want %q", data, got, want)
 		}
 	})
 }
