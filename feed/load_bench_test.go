@@ -2,7 +2,6 @@ package feed
 
 import (
 	"context"
-	"io/fs"
 	"path/filepath"
 	"testing"
 	"time"
@@ -46,39 +45,22 @@ func BenchmarkExtractFiles(b *testing.B) {
 	reportCPU(b, size, start)
 }
 
-// BenchmarkLoadCorpus measures the loader over the 10,000-file corpus
-// the search benchmarks use, when it is there (see feed/search's
-// corpusDir): walking, reading and extracting, without indexing.
+// BenchmarkLoadCorpus measures the loader over the 10,000 files of the
+// search benchmarks' corpus (written once under os.TempDir): walking,
+// reading and extracting, without indexing.
 func BenchmarkLoadCorpus(b *testing.B) {
-	dir := filepath.Join("/tmp", "broadsheet-corpus-n10000-seed1")
-	size := corpusSize(b, dir)
+	dir, size, err := corpus.Cached(10_000, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
 	start := processCPU()
 	for range b.N {
-		if s := (&Loader{}).Load(context.Background(), []string{dir}); s.Len() != 10000 {
+		if s := (&Loader{}).Load(context.Background(), []string{dir}); s.Len() != 10_000 {
 			b.Fatalf("loaded %d articles, want 10000", s.Len())
 		}
 	}
 	reportCPU(b, size, start)
-}
-
-// corpusSize returns the bytes of the article files under dir, skipping
-// the benchmark when there are none.
-func corpusSize(b *testing.B, dir string) int64 {
-	b.Helper()
-	var size int64
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && d.Name() != ".done" {
-			if info, err := d.Info(); err == nil {
-				size += info.Size()
-			}
-		}
-		return nil
-	})
-	if size == 0 {
-		b.Skipf("no corpus at %s: run go test ./feed/search -bench LoadIndex/n=10k once", dir)
-	}
-	return size
 }
