@@ -138,12 +138,15 @@ func benchmarkCorpus(b *testing.B, n int) {
 	runtime.ReadMemStats(&before)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for b.Loop() {
 		s = New(Options{})
 		s.Add(arts...)
 		s.Stories()
 	}
+	cpu = cpuTime() - cpu
 	b.StopTimer()
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
@@ -167,10 +170,12 @@ func BenchmarkNearDuplicates(b *testing.B) {
 	arts := nearDuplicates(5000)
 	var s *Set
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		s = New(Options{})
 		s.Add(arts...)
 		s.Stories()
 	}
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(s.Len()), "stories")
 }
