@@ -81,11 +81,28 @@ type Story struct {
 	Outlets []string
 	// Articles are the story's articles, newest first.
 	Articles []*feed.Article
-	// Only holds, by article ID, the sentences of that article that no
-	// other article in the story has, in the article's order. Sentences
-	// that another outlet printed nearly the same count as shared. It is
-	// empty for a story of one article.
-	Only map[string][]string
+
+	// only holds, by article ID, what Only returns, found the first
+	// time it is asked for: reading every sentence of every story
+	// costs more than grouping them, and a reader looks at few.
+	onlyOnce sync.Once
+	only     map[string][]string
+}
+
+// Only returns the sentences of the article with the given ID that no
+// other article in the story has, in the article's order. Sentences that
+// another outlet printed nearly the same count as shared. It returns nil
+// for a story of one article and for an article not in the story.
+//
+// The sentences of all the story's articles are read the first time
+// Only is called and kept with the story; it is safe for concurrent use.
+func (s *Story) Only(articleID string) []string {
+	s.onlyOnce.Do(func() {
+		if len(s.Articles) > 1 {
+			s.only = only(s.Articles)
+		}
+	})
+	return s.only[articleID]
 }
 
 // Set keeps articles grouped into stories as they come and go. It is safe
@@ -425,8 +442,8 @@ func (s *Set) Len() int {
 func (s *Set) Stories() []*Story {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	// Making a story reads its articles' sentences again: make those
-	// that changed several at a time.
+	// Make the stories that changed several at a time: the first
+	// call makes every story.
 	var stale []string
 	for key := range s.members {
 		if _, ok := s.cache[key]; !ok {
@@ -482,7 +499,7 @@ func (s *Set) build(key string) *Story {
 
 // makeStory makes the story of its members.
 func makeStory(ms []*doc) *Story {
-	st := &Story{Only: make(map[string][]string)}
+	st := &Story{}
 	arts := make([]*feed.Article, len(ms))
 	for i, m := range ms {
 		arts[i] = m.art
@@ -505,9 +522,6 @@ func makeStory(ms []*doc) *Story {
 	}
 	st.Outlets = outletsOf(arts)
 	st.Title = headline(ms).Title
-	if len(arts) > 1 {
-		st.Only = only(arts)
-	}
 	return st
 }
 
