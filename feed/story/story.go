@@ -206,9 +206,11 @@ func vectorize(ds []*doc) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			var c counter
 			for i := w; i < len(ds); i += workers {
 				d := ds[i]
-				d.vec, d.words = vectorOf(d.art)
+				c.count(d.art)
+				d.vec, d.words = c.weigh()
 				keysOf(d)
 			}
 		})

@@ -340,13 +340,15 @@ func TestTokens(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var terms []string
-			for _, tok := range tokens(tt.in) {
-				if tok.term != "" {
-					terms = append(terms, tok.term)
+			var tz tokenizer
+			tz.each(tt.in, func(term []byte, _ bool) bool {
+				if term != nil {
+					terms = append(terms, string(term))
 				}
-			}
+				return true
+			})
 			if got := strings.Join(terms, " "); got != tt.want {
-				t.Errorf("tokens(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("words of %q = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -1,14 +1,11 @@
 package story
 
 import (
+	"bytes"
 	"cmp"
 	"math"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -67,85 +64,174 @@ func (v vector) dot(w vector) float64 {
 	return s
 }
 
-// termHash returns a term's hash (64-bit FNV-1a).
-func termHash(term string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(term); i++ {
-		h ^= uint64(term[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
 // vectorOf builds an article's vector from its title, lead and the
 // opening of its body.
 func vectorOf(a *feed.Article) (vec, words vector) {
-	return weigh(termsOf(a))
+	var c counter
+	c.count(a)
+	return c.weigh()
 }
 
-// termsOf counts an article's terms, sorted by term.
-func termsOf(a *feed.Article) []weighted {
-	tf := make(map[string]float64)
-	names := make(map[string]int) // times a term was written as a name
-	seen := make(map[string]int)
-	add := func(text string, weight float64, limit int) {
-		n := 0
-		for _, sent := range sentences(text) {
-			toks := tokens(sent)
-			prev := ""
-			for i, t := range toks {
-				if limit > 0 && n >= limit {
-					return
-				}
-				n++
-				term := t.term
-				if term == "" {
-					prev = ""
-					continue
-				}
-				seen[term]++
-				if t.capital && i > 0 {
-					names[term]++
-				}
-				tf[term] += weight * kindWeight(term)
-				if prev != "" {
-					tf[prev+" "+term] += weight * pairWeight * min(kindWeight(prev), kindWeight(term))
-				}
-				prev = term
-			}
-		}
-	}
-	if !a.TitleSynthesized {
-		add(a.Title, titleWeight, 0)
-	}
-	add(a.Lead, leadWeight, 0)
-	add(bodyText(a, true), bodyWeight, bodyWords)
+// counter counts an article's terms. Its buffers are reused from one
+// article to the next.
+type counter struct {
+	tz    tokenizer
+	at    map[uint64]int32 // terms by hash
+	terms []counted
+	text  []byte   // every term's text, one after another
+	sents []string // the sentences being read
+	ws    []weighted
+	// n counts the words of the part being read; prev is the word
+	// before, or -1 after a stop word; first is whether the word is its
+	// sentence's first.
+	n     int
+	prev  int32
+	first bool
+}
 
-	isName := func(term string) bool { return names[term] > 0 && names[term]*2 >= seen[term] }
-	all := make([]weighted, 0, len(tf))
-	for term, f := range tf {
-		w := 1 + math.Log(f)
-		if f < 1 {
-			w = f
-		}
-		t := weighted{term: term, w: w}
-		if a, b, ok := strings.Cut(term, " "); ok {
-			t.name = isName(a) || isName(b)
-		} else if isName(term) {
-			t.name = true
-			t.w *= nameWeight
-		}
-		all = append(all, t)
+// counted is one term of an article: a word or a pair of words.
+type counted struct {
+	hash       uint64
+	start, end int32   // its text in counter.text
+	a, b       int32   // a pair's words, or -1
+	kind       float64 // how much a word counts by its kind (kindWeight)
+	f          float64 // its weighted count
+	seen       int32   // times a word was read
+	names      int32   // times a word was written as a name
+}
+
+// count reads an article's terms.
+func (c *counter) count(a *feed.Article) {
+	if c.at == nil {
+		c.at = make(map[uint64]int32)
 	}
-	slices.SortFunc(all, func(x, y weighted) int { return strings.Compare(x.term, y.term) })
-	return all
+	clear(c.at)
+	c.terms, c.text = c.terms[:0], c.text[:0]
+	if !a.TitleSynthesized {
+		c.n = 0
+		c.add(a.Title, titleWeight, 0)
+	}
+	c.n = 0
+	c.add(a.Lead, leadWeight, 0)
+	c.n = 0
+	eachParagraph(a.Body, true, func(p string) bool { return c.add(p, bodyWeight, bodyWords) })
+}
+
+// add counts the words of text, each at weight, and pairs of words in a
+// row, until limit words (all of them for 0); it reports whether it
+// read them all.
+func (c *counter) add(text string, weight float64, limit int) bool {
+	c.sents = appendSentences(c.sents[:0], text)
+	word := func(term []byte, capital bool) bool {
+		if limit > 0 && c.n >= limit {
+			return false
+		}
+		c.n++
+		first := c.first
+		c.first = false
+		if term == nil {
+			c.prev = -1
+			return true
+		}
+		i := c.word(term)
+		t := &c.terms[i]
+		t.seen++
+		if capital && !first {
+			t.names++
+		}
+		t.f += weight * t.kind
+		if c.prev >= 0 {
+			kind := min(c.terms[c.prev].kind, t.kind)
+			p := c.pair(c.prev, i)
+			c.terms[p].f += weight * pairWeight * kind
+		}
+		c.prev = i
+		return true
+	}
+	for _, sent := range c.sents {
+		c.prev, c.first = -1, true
+		if !c.tz.each(sent, word) {
+			return false
+		}
+	}
+	return true
+}
+
+// word returns a word's term, adding it when new.
+func (c *counter) word(term []byte) int32 {
+	h := hashOn(hashStart, term)
+	if i, ok := c.at[h]; ok {
+		return i
+	}
+	kind := wordWeight
+	switch {
+	case isNumber(term):
+		kind = numberWeight
+	case common[string(term)]:
+		kind = commonWeight
+	}
+	start := len(c.text)
+	c.text = append(c.text, term...)
+	return c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: -1, b: -1, kind: kind})
+}
+
+// pair returns the term of two words in a row, adding it when new. Its
+// text is the two words with a space between.
+func (c *counter) pair(a, b int32) int32 {
+	ta, tb := c.terms[a], c.terms[b]
+	h := hashOn(ta.hash, []byte{' '})
+	h = hashOn(h, c.text[tb.start:tb.end])
+	if i, ok := c.at[h]; ok {
+		return i
+	}
+	start := len(c.text)
+	c.text = append(c.text, c.text[ta.start:ta.end]...)
+	c.text = append(c.text, ' ')
+	c.text = append(c.text, c.text[tb.start:tb.end]...)
+	return c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: a, b: b})
+}
+
+func (c *counter) add1(t counted) int32 {
+	i := int32(len(c.terms))
+	c.terms = append(c.terms, t)
+	c.at[t.hash] = i
+	return i
+}
+
+// weighted is a term, its weight and whether it is, or holds, a name.
+type weighted struct {
+	term int32
+	w    float64
+	name bool
 }
 
 // weigh makes an article's vectors from its counted terms: all of them,
 // and those that are not names.
-func weigh(ts []weighted) (vec, words vector) {
-	all := slices.Clone(ts)
-	// Strongest first, ties by term, so the cut never depends on map order.
+func (c *counter) weigh() (vec, words vector) {
+	// A word is a name when written capitalised mid-sentence at least
+	// half the times it was read.
+	isName := func(i int32) bool {
+		t := &c.terms[i]
+		return t.names > 0 && t.names*2 >= t.seen
+	}
+	all := c.ws[:0]
+	for i, t := range c.terms {
+		w := 1 + math.Log(t.f)
+		if t.f < 1 {
+			w = t.f
+		}
+		x := weighted{term: int32(i), w: w}
+		if t.a >= 0 {
+			x.name = isName(t.a) || isName(t.b)
+		} else if isName(int32(i)) {
+			x.name = true
+			x.w *= nameWeight
+		}
+		all = append(all, x)
+	}
+	c.ws = all
+	// Strongest first, ties by term, so the cut never depends on the
+	// order terms came in.
 	slices.SortFunc(all, func(x, y weighted) int {
 		if x.w != y.w {
 			if x.w > y.w {
@@ -153,27 +239,25 @@ func weigh(ts []weighted) (vec, words vector) {
 			}
 			return 1
 		}
-		return strings.Compare(x.term, y.term)
+		tx, ty := &c.terms[x.term], &c.terms[y.term]
+		return bytes.Compare(c.text[tx.start:tx.end], c.text[ty.start:ty.end])
 	})
-	nonNames := slices.DeleteFunc(slices.Clone(all), func(t weighted) bool { return t.name })
-	return unit(strongest(all)), unit(strongest(nonNames))
+	vec = c.unit(all[:min(len(all), maxTerms)])
+	// The strongest terms that are not names, in the same order.
+	rest := all[:0]
+	for _, x := range all {
+		if !x.name {
+			rest = append(rest, x)
+			if len(rest) == maxTerms {
+				break
+			}
+		}
+	}
+	return vec, c.unit(rest)
 }
 
-// weighted is a term, its weight and whether it is, or holds, a name.
-type weighted struct {
-	term string
-	w    float64
-	name bool
-}
-
-// strongest returns the maxTerms strongest of terms sorted strongest
-// first.
-func strongest(ts []weighted) []weighted {
-	return ts[:min(len(ts), maxTerms)]
-}
-
-// unit returns the terms as a vector of length one.
-func unit(ts []weighted) vector {
+// unit returns the terms, strongest first, as a vector of length one.
+func (c *counter) unit(ts []weighted) vector {
 	norm2 := 0.0
 	for _, t := range ts {
 		norm2 += t.w * t.w
@@ -184,7 +268,7 @@ func unit(ts []weighted) vector {
 	}
 	hs := make([]hashed, len(ts))
 	for i, t := range ts {
-		hs[i] = hashed{termHash(t.term), t.w / math.Sqrt(norm2)}
+		hs[i] = hashed{c.terms[t.term].hash, t.w / math.Sqrt(norm2)}
 	}
 	slices.SortFunc(hs, func(x, y hashed) int { return cmp.Compare(x.h, y.h) })
 	v := vector{terms: make([]uint64, len(hs)), weights: make([]float64, len(hs))}
@@ -192,110 +276,6 @@ func unit(ts []weighted) vector {
 		v.terms[i], v.weights[i] = h.h, h.w
 	}
 	return v
-}
-
-// kindWeight returns how much a single term counts by its kind.
-func kindWeight(term string) float64 {
-	switch {
-	case isNumber(term):
-		return numberWeight
-	case common[term]:
-		return commonWeight
-	}
-	return wordWeight
-}
-
-func isNumber(s string) bool {
-	for _, r := range s {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// token is one word of a sentence: its folded, stemmed term ("" for a
-// stop word, which breaks word pairs) and whether it was capitalised.
-type token struct {
-	term    string
-	capital bool
-}
-
-// tokens splits a sentence into words. Letters are lower-cased and
-// stripped of accents, hyphens and apostrophes split words ("Jong-un" is
-// "jong un", "Russia's" is "russia").
-func tokens(s string) []token {
-	var out []token
-	for _, w := range strings.FieldsFunc(s, notWordRune) {
-		first, _ := utf8.DecodeRuneInString(w)
-		f := fold(w)
-		if len(f) < 2 || stop[f] {
-			// One-letter pieces are possessive s's and initials.
-			if len(f) >= 2 || f == "" {
-				out = append(out, token{})
-			}
-			continue
-		}
-		out = append(out, token{term: stem(f), capital: unicode.IsUpper(first)})
-	}
-	return out
-}
-
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
-
-// fold lower-cases a word and removes its accents.
-func fold(w string) string {
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		// Most words: nothing to decompose.
-		return strings.ToLower(w)
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(w) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
-
-// stem strips the commonest English endings so that "sign", "signs",
-// "signed" and "signing" are one term. It is deliberately crude: it only
-// has to be consistent.
-func stem(w string) string {
-	n := len(w)
-	if n <= 4 || isNumber(w) {
-		return w
-	}
-	undouble := false
-	switch {
-	case strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
-	case strings.HasSuffix(w, "ing") && n > 6:
-		w, undouble = w[:n-3], true
-	case strings.HasSuffix(w, "ed") && n > 5:
-		w, undouble = w[:n-2], true
-	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
-		w = w[:n-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		w = w[:n-1]
-	}
-	// "stopped" and "stopping" become "stop".
-	if n := len(w); undouble && n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) {
-		w = w[:n-1]
-	}
-	// "close", "closes", "closed" and "closing" become "clos".
-	if len(w) > 3 {
-		w = strings.TrimSuffix(w, "e")
-	}
-	return w
 }
 
 // stop words carry no subject.
