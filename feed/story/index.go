@@ -52,7 +52,6 @@ type index struct {
 	buckets map[bucket][]*doc  // articles, in ID order
 	days    map[uint64][]int32 // the days each key term has a bucket on
 	copies  map[bucket][]*doc  // near-copies by copy key and day, in ID order
-	visit   uint64             // counts candidate searches
 }
 
 func newIndex(window time.Duration) *index {
@@ -190,12 +189,13 @@ func insertByID(ds []*doc, d *doc) []*doc {
 // candidates calls fn once for every article d is to be compared with:
 // those sharing a key term with it, in uncrowded buckets of days within
 // the window, and its near-copies' anchors (all its near-copies when d is
-// an anchor itself).
-func (x *index) candidates(d *doc, fn func(o *doc)) {
-	x.visit++
+// an anchor itself). It notes them in seen, which it clears first. It
+// only reads the index, so several searches may run at once.
+func (x *index) candidates(d *doc, seen map[*doc]bool, fn func(o *doc)) {
+	clear(seen)
 	see := func(o *doc) {
-		if o != d && o.visited != x.visit {
-			o.visited = x.visit
+		if o != d && !seen[o] {
+			seen[o] = true
 			fn(o)
 		}
 	}

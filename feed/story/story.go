@@ -135,9 +135,6 @@ type doc struct {
 	keys     []uint64
 	copyKeys []uint64
 	day      int32
-	// visited marks the doc as seen by the candidate search of that
-	// number.
-	visited uint64
 }
 
 // New returns an empty Set.
@@ -226,21 +223,44 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 		ds = append(ds, d)
 	}
 	slices.SortFunc(ds, byID)
+	// Comparing only reads the articles and the index: compare several
+	// at a time, then link.
+	type like struct {
+		o *doc
+		v float64
+	}
+	found := make([][]like, len(ds))
 	floor := s.opt.Threshold * weakShare
-	for _, d := range ds {
+	workers := min(runtime.GOMAXPROCS(0), len(ds)/16+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			seen := make(map[*doc]bool)
+			for i := w; i < len(ds); i += workers {
+				d := ds[i]
+				s.index.candidates(d, seen, func(o *doc) {
+					if v := s.sim(d, o); v >= floor {
+						found[i] = append(found[i], like{o, v})
+					}
+				})
+			}
+		})
+	}
+	wg.Wait()
+	for i, d := range ds {
 		for o := range d.near {
 			delete(o.near, d)
 			dirty[o] = true
 		}
-		d.near = make(map[*doc]float64)
+		d.near = make(map[*doc]float64, len(found[i]))
 		dirty[d] = true
-		s.index.candidates(d, func(o *doc) {
-			if v := s.sim(d, o); v >= floor {
-				d.near[o] = v
-				o.near[d] = v
-				dirty[o] = true
-			}
-		})
+	}
+	for i, d := range ds {
+		for _, l := range found[i] {
+			d.near[l.o] = l.v
+			l.o.near[d] = l.v
+			dirty[l.o] = true
+		}
 	}
 }
 

@@ -81,6 +81,8 @@ type counter struct {
 	text  []byte   // every term's text, one after another
 	sents []string // the sentences being read
 	ws    []weighted
+	top   []weighted
+	cuts  []float64
 	// n counts the words of the part being read; prev is the word
 	// before, or -1 after a stop word; first is whether the word is its
 	// sentence's first.
@@ -92,6 +94,7 @@ type counter struct {
 // counted is one term of an article: a word or a pair of words.
 type counted struct {
 	hash       uint64
+	key        uint64  // the first eight bytes of its text, to sort by
 	start, end int32   // its text in counter.text
 	a, b       int32   // a pair's words, or -1
 	kind       float64 // how much a word counts by its kind (kindWeight)
@@ -192,6 +195,9 @@ func (c *counter) pair(a, b int32) int32 {
 }
 
 func (c *counter) add1(t counted) int32 {
+	for i, b := range c.text[t.start:min(t.end, t.start+8)] {
+		t.key |= uint64(b) << (56 - 8*i)
+	}
 	i := int32(len(c.terms))
 	c.terms = append(c.terms, t)
 	c.at[t.hash] = i
@@ -230,9 +236,21 @@ func (c *counter) weigh() (vec, words vector) {
 		all = append(all, x)
 	}
 	c.ws = all
+	// Only the strongest terms are kept, so only those that may be
+	// among them are sorted: the maxTerms strongest of all, and of
+	// those that are not names, with any tied at the cut.
+	cutAll := c.cut(all, false)
+	cutWords := c.cut(all, true)
+	top := c.top[:0]
+	for _, x := range all {
+		if x.w >= cutAll || !x.name && x.w >= cutWords {
+			top = append(top, x)
+		}
+	}
+	c.top = top
 	// Strongest first, ties by term, so the cut never depends on the
 	// order terms came in.
-	slices.SortFunc(all, func(x, y weighted) int {
+	slices.SortFunc(top, func(x, y weighted) int {
 		if x.w != y.w {
 			if x.w > y.w {
 				return -1
@@ -240,12 +258,15 @@ func (c *counter) weigh() (vec, words vector) {
 			return 1
 		}
 		tx, ty := &c.terms[x.term], &c.terms[y.term]
+		if tx.key != ty.key {
+			return cmp.Compare(tx.key, ty.key)
+		}
 		return bytes.Compare(c.text[tx.start:tx.end], c.text[ty.start:ty.end])
 	})
-	vec = c.unit(all[:min(len(all), maxTerms)])
+	vec = c.unit(top[:min(len(top), maxTerms)])
 	// The strongest terms that are not names, in the same order.
-	rest := all[:0]
-	for _, x := range all {
+	rest := top[:0]
+	for _, x := range top {
 		if !x.name {
 			rest = append(rest, x)
 			if len(rest) == maxTerms {
@@ -254,6 +275,54 @@ func (c *counter) weigh() (vec, words vector) {
 		}
 	}
 	return vec, c.unit(rest)
+}
+
+// cut returns the weight of the maxTerms-th strongest of the terms (of
+// those that are not names, with words), or 0 when there are fewer.
+func (c *counter) cut(ts []weighted, words bool) float64 {
+	w := c.cuts[:0]
+	for _, x := range ts {
+		if !words || !x.name {
+			w = append(w, x.w)
+		}
+	}
+	c.cuts = w
+	if len(w) <= maxTerms {
+		return 0
+	}
+	return nthLargest(w, maxTerms-1)
+}
+
+// nthLargest returns the value that would be at index n (from 0) were ws
+// sorted largest first. It reorders ws.
+func nthLargest(ws []float64, n int) float64 {
+	lo, hi := 0, len(ws)-1
+	for lo < hi {
+		pivot := ws[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for ws[i] > pivot {
+				i++
+			}
+			for ws[j] < pivot {
+				j--
+			}
+			if i <= j {
+				ws[i], ws[j] = ws[j], ws[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n <= j:
+			hi = j
+		case n >= i:
+			lo = i
+		default:
+			return ws[n]
+		}
+	}
+	return ws[n]
 }
 
 // unit returns the terms, strongest first, as a vector of length one.
