@@ -159,6 +159,28 @@ func (tz *tokenizer) fold(w string) []byte {
 		tz.word = b
 		return b
 	}
+	// Latin letters fold one at a time: each is a letter with any marks
+	// after it, so a word's decomposition is its letters'.
+	latin := true
+	for _, r := range w {
+		if r >= utf8.RuneSelf {
+			if r >= rune(len(latinFold)) {
+				latin = false
+				break
+			}
+			b = append(b, latinFold[r]...)
+			continue
+		}
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b = append(b, byte(r))
+	}
+	if latin {
+		tz.word = b
+		return b
+	}
+	b = b[:0]
 	tz.nfd = norm.NFD.AppendString(tz.nfd[:0], w)
 	for _, r := range string(tz.nfd) {
 		if unicode.Is(unicode.Mn, r) {
@@ -169,6 +191,22 @@ func (tz *tokenizer) fold(w string) []byte {
 	tz.word = b
 	return b
 }
+
+// latinFold holds the folded form of each letter of Latin-1 and Latin
+// Extended-A and B, which have no marks of their own to reorder.
+var latinFold = func() []string {
+	out := make([]string, 0x250)
+	for r := rune(0x80); r < 0x250; r++ {
+		var b []byte
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				b = utf8.AppendRune(b, unicode.ToLower(d))
+			}
+		}
+		out[r] = string(b)
+	}
+	return out
+}()
 
 // fold lower-cases a word and removes its accents.
 func fold(w string) string {
