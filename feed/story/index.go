@@ -1,6 +1,7 @@
 package story
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -71,48 +72,36 @@ func dayOf(t time.Time) int32 {
 	return int32(t.Unix() / 86400)
 }
 
-// keysOf sets d's key terms and copy key from its vector.
-func keysOf(d *doc) {
-	type tw struct {
-		t uint64
-		w float64
-	}
-	ts := make([]tw, len(d.vec.terms))
-	for i := range ts {
-		ts[i] = tw{d.vec.terms[i], d.vec.weights[i]}
-	}
-	slices.SortFunc(ts, func(a, b tw) int {
+// keysOf returns an article's key terms, sorted, and its copy keys,
+// from its vector of all terms, strongest first.
+func keysOf(vec []hashed) (keys, copyKeys []uint64) {
+	ts := slices.Clone(vec)
+	// Strongest first, ties by hash.
+	slices.SortFunc(ts, func(a, b hashed) int {
 		if a.w != b.w {
 			if a.w > b.w {
 				return -1
 			}
 			return 1
 		}
-		if a.t < b.t {
-			return -1
-		}
-		if a.t > b.t {
-			return 1
-		}
-		return 0
+		return cmp.Compare(a.h, b.h)
 	})
-	d.keys = nil
+	keys = make([]uint64, 0, keyTerms)
 	for _, t := range ts[:min(len(ts), keyTerms)] {
-		d.keys = append(d.keys, t.t)
+		keys = append(keys, t.h)
 	}
-	slices.Sort(d.keys)
+	slices.Sort(keys)
 	top := make([]uint64, 0, copyTerms)
 	for _, t := range ts[:min(len(ts), copyTerms)] {
-		top = append(top, t.t)
+		top = append(top, t.h)
 	}
 	slices.Sort(top)
-	d.copyKeys = nil
 	for i, a := range top {
 		for _, b := range top[i+1:] {
-			d.copyKeys = append(d.copyKeys, ((14695981039346656037^a)*1099511628211^b)*1099511628211)
+			copyKeys = append(copyKeys, ((hashStart^a)*hashPrime^b)*hashPrime)
 		}
 	}
-	d.day = dayOf(d.art.Date)
+	return keys, copyKeys
 }
 
 // insert adds d to its buckets. It returns the articles whose

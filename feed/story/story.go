@@ -123,8 +123,7 @@ type Set struct {
 // doc is one article as the Set knows it.
 type doc struct {
 	art   *feed.Article
-	vec   vector // every term
-	words vector // the terms that are not names
+	vec vector
 	// near holds the compared articles at least weakly alike (a
 	// quarter of Threshold), by likeness; those at least Threshold
 	// alike link.
@@ -207,8 +206,8 @@ func vectorize(ds []*doc) {
 			for i := w; i < len(ds); i += workers {
 				d := ds[i]
 				c.count(d.art)
-				d.vec, d.words = c.weigh()
-				keysOf(d)
+				d.vec, d.keys, d.copyKeys = c.weigh()
+				d.day = dayOf(d.art.Date)
 			}
 		})
 	}
@@ -354,7 +353,7 @@ var namesShare = 0.55
 // weighted geometric mean of the cosine of their whole vectors and of
 // their vectors without names.
 func alike(a, b *doc) float64 {
-	all, words := a.vec.dot(b.vec), a.words.dot(b.words)
+	all, words := a.vec.dot(b.vec)
 	if all <= 0 || words <= 0 {
 		return 0
 	}
@@ -582,7 +581,8 @@ func headline(ms []*doc) *feed.Article {
 		score := 0.0
 		for _, o := range ms[:min(len(ms), maxCentre)] {
 			if o != m {
-				score += m.vec.dot(o.vec)
+				all, _ := m.vec.dot(o.vec)
+				score += all
 			}
 		}
 		if !m.art.TitleSynthesized {

@@ -35,24 +35,32 @@ const (
 	pairWeight   = 1.5 // two content words in a row: "strategic partnership"
 )
 
-// vector is an article's terms and their weights, of unit length, so
-// that the dot product of two is their cosine. Terms are kept as 64-bit
-// hashes, sorted: comparing numbers is quicker than comparing words, and
-// a hash, unlike a number handed out as terms arrive, is the same
+// vector is an article's strongest terms, sorted by hash, each with its
+// weight in two vectors of unit length: of all the article's strongest
+// terms, and of its strongest that are not names (zero where a term is
+// not in one), so that the dot products of two are their cosines. Terms
+// are kept as hashes: comparing numbers is quicker than comparing words,
+// and a hash, unlike a number handed out as terms arrive, is the same
 // whatever order articles come in, so sums run in the same order too.
-type vector struct {
-	terms   []uint64
-	weights []float64
+// Hashes and weights are 32 bits: a hundred thousand articles keep
+// millions of them, and the cosines need no more.
+type vector []term
+
+// term is one term of a vector.
+type term struct {
+	hash       uint32
+	all, words float32
 }
 
-// dot returns the cosine of two vectors.
-func (v vector) dot(w vector) float64 {
-	s := 0.0
+// dot returns the cosines of two articles' vectors: of all their terms,
+// and of those that are not names.
+func (v vector) dot(w vector) (all, words float64) {
 	i, j := 0, 0
-	for i < len(v.terms) && j < len(w.terms) {
-		switch a, b := v.terms[i], w.terms[j]; {
+	for i < len(v) && j < len(w) {
+		switch a, b := v[i].hash, w[j].hash; {
 		case a == b:
-			s += v.weights[i] * w.weights[j]
+			all += float64(v[i].all) * float64(w[j].all)
+			words += float64(v[i].words) * float64(w[j].words)
 			i++
 			j++
 		case a < b:
@@ -61,15 +69,7 @@ func (v vector) dot(w vector) float64 {
 			j++
 		}
 	}
-	return s
-}
-
-// vectorOf builds an article's vector from its title, lead and the
-// opening of its body.
-func vectorOf(a *feed.Article) (vec, words vector) {
-	var c counter
-	c.count(a)
-	return c.weigh()
+	return all, words
 }
 
 // counter counts an article's terms. Its buffers are reused from one
@@ -83,6 +83,7 @@ type counter struct {
 	ws    []weighted
 	top   []weighted
 	cuts  []float64
+	hs    []hashed
 	// n counts the words of the part being read; prev is the word
 	// before, or -1 after a stop word; first is whether the word is its
 	// sentence's first.
@@ -211,9 +212,9 @@ type weighted struct {
 	name bool
 }
 
-// weigh makes an article's vectors from its counted terms: all of them,
-// and those that are not names.
-func (c *counter) weigh() (vec, words vector) {
+// weigh makes an article's vector from its counted terms, and returns it
+// with its key terms and copy keys (see keysOf).
+func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 	// A word is a name when written capitalised mid-sentence at least
 	// half the times it was read.
 	isName := func(i int32) bool {
@@ -263,18 +264,36 @@ func (c *counter) weigh() (vec, words vector) {
 		}
 		return bytes.Compare(c.text[tx.start:tx.end], c.text[ty.start:ty.end])
 	})
-	vec = c.unit(top[:min(len(top), maxTerms)])
+	all = top[:min(len(top), maxTerms)]
+	hs := c.unit(c.hs[:0], all, false)
+	keys, copyKeys = keysOf(hs)
 	// The strongest terms that are not names, in the same order.
-	rest := top[:0]
+	words := top[:0]
 	for _, x := range top {
 		if !x.name {
-			rest = append(rest, x)
-			if len(rest) == maxTerms {
+			words = append(words, x)
+			if len(words) == maxTerms {
 				break
 			}
 		}
 	}
-	return vec, c.unit(rest)
+	hs = c.unit(hs, words, true)
+	c.hs = hs
+	// The two, in one vector by hash.
+	slices.SortFunc(hs, func(x, y hashed) int { return cmp.Compare(uint32(x.h), uint32(y.h)) })
+	vec = make(vector, 0, len(hs))
+	for _, h := range hs {
+		if n := len(vec); n == 0 || vec[n-1].hash != uint32(h.h) {
+			vec = append(vec, term{hash: uint32(h.h)})
+		}
+		// A term in both vectors, or two terms with one short hash.
+		if t := &vec[len(vec)-1]; h.words {
+			t.words += float32(h.w)
+		} else {
+			t.all += float32(h.w)
+		}
+	}
+	return slices.Clip(vec), keys, copyKeys
 }
 
 // cut returns the weight of the maxTerms-th strongest of the terms (of
@@ -325,26 +344,25 @@ func nthLargest(ws []float64, n int) float64 {
 	return ws[n]
 }
 
-// unit returns the terms, strongest first, as a vector of length one.
-func (c *counter) unit(ts []weighted) vector {
+// hashed is a term's hash and its weight in a vector of length one: of
+// all terms, or of words.
+type hashed struct {
+	h     uint64
+	w     float64
+	words bool
+}
+
+// unit appends the terms, strongest first, to hs, weighed to a vector of
+// length one.
+func (c *counter) unit(hs []hashed, ts []weighted, words bool) []hashed {
 	norm2 := 0.0
 	for _, t := range ts {
 		norm2 += t.w * t.w
 	}
-	type hashed struct {
-		h uint64
-		w float64
+	for _, t := range ts {
+		hs = append(hs, hashed{c.terms[t.term].hash, t.w / math.Sqrt(norm2), words})
 	}
-	hs := make([]hashed, len(ts))
-	for i, t := range ts {
-		hs[i] = hashed{c.terms[t.term].hash, t.w / math.Sqrt(norm2)}
-	}
-	slices.SortFunc(hs, func(x, y hashed) int { return cmp.Compare(x.h, y.h) })
-	v := vector{terms: make([]uint64, len(hs)), weights: make([]float64, len(hs))}
-	for i, h := range hs {
-		v.terms[i], v.weights[i] = h.h, h.w
-	}
-	return v
+	return hs
 }
 
 // stop words carry no subject.
