@@ -122,7 +122,7 @@ type Set struct {
 
 // doc is one article as the Set knows it.
 type doc struct {
-	art   *feed.Article
+	art *feed.Article
 	vec vector
 	// near holds the compared articles at least weakly alike (a
 	// quarter of Threshold), by likeness; those at least Threshold
@@ -134,6 +134,9 @@ type doc struct {
 	keys     []uint64
 	copyKeys []uint64
 	day      int32
+	// sec and nsec are its date's time, or undatedSec.
+	sec  int64
+	nsec int32
 }
 
 // New returns an empty Set.
@@ -208,6 +211,10 @@ func vectorize(ds []*doc) {
 				c.count(d.art)
 				d.vec, d.keys, d.copyKeys = c.weigh()
 				d.day = dayOf(d.art.Date)
+				d.sec, d.nsec = undatedSec, 0
+				if !d.art.Date.IsZero() {
+					d.sec, d.nsec = d.art.Date.Unix(), int32(d.art.Date.Nanosecond())
+				}
 			}
 		})
 	}
@@ -303,36 +310,42 @@ func (s *Set) Remove(ids ...string) {
 	s.regroup(dirty)
 }
 
-// inWindow reports whether two articles are close enough in time to be
-// about one event; undated articles are close to every other.
-func (s *Set) inWindow(a, b *doc) bool {
-	da, db := a.art.Date, b.art.Date
-	if da.IsZero() || db.IsZero() {
-		return true
+// apart returns how far apart in time two articles are, and whether
+// they are close enough to be about one event; undated articles are
+// close to every other.
+func (s *Set) apart(a, b *doc) (time.Duration, bool) {
+	if a.sec == undatedSec || b.sec == undatedSec {
+		return 0, true
 	}
-	d := da.Sub(db)
-	return d <= s.opt.Window && d >= -s.opt.Window
+	// Seconds first: the difference in nanoseconds of dates centuries
+	// apart does not fit a Duration.
+	sec := a.sec - b.sec
+	if limit := int64(s.opt.Window/time.Second) + 1; sec > limit || sec < -limit {
+		return 0, false
+	}
+	d := time.Duration(sec)*time.Second + time.Duration(a.nsec-b.nsec)
+	return d.Abs(), d <= s.opt.Window && d >= -s.opt.Window
 }
+
+// undatedSec marks an undated article's time.
+const undatedSec = math.MinInt64
 
 // sim returns the similarity of two articles: their cosine within the
 // window, nothing outside it.
 func (s *Set) sim(a, b *doc) float64 {
-	if !s.inWindow(a, b) {
+	d, ok := s.apart(a, b)
+	if !ok {
 		return 0
 	}
-	return alike(a, b) * s.nearness(a, b)
+	return alike(a, b) * s.nearness(d)
 }
 
-// nearness weighs likeness by time: 1 for articles a day or less apart
-// (one news cycle) or undated, easing to nothing at the window's edge.
-// Follow-ups a few days on often tell of a new event in the same names
-// and words.
-func (s *Set) nearness(a, b *doc) float64 {
-	da, db := a.art.Date, b.art.Date
-	if da.IsZero() || db.IsZero() {
-		return 1
-	}
-	d, cycle := da.Sub(db).Abs(), 24*time.Hour
+// nearness weighs likeness by how far apart in time two articles are: 1
+// for a day or less (one news cycle) or undated, easing to nothing at
+// the window's edge. Follow-ups a few days on often tell of a new event
+// in the same names and words.
+func (s *Set) nearness(d time.Duration) float64 {
+	cycle := 24 * time.Hour
 	if d <= cycle {
 		return 1
 	}
