@@ -37,10 +37,16 @@ const (
 	undated = math.MinInt32
 )
 
-// bucket holds the articles of one day that have one key term.
+// bucket names the articles of one day that have one copy key.
 type bucket struct {
 	term uint64
 	day  int32
+}
+
+// dayBucket holds the articles of one day that have one key term.
+type dayBucket struct {
+	day  int32
+	docs []*doc // in ID order
 }
 
 // index finds the articles worth comparing with an article. Whether two
@@ -49,18 +55,16 @@ type bucket struct {
 // crosses the crowded line its articles are compared afresh, so stories
 // built one article at a time are those of a batch build.
 type index struct {
-	window  int32              // days
-	buckets map[bucket][]*doc  // articles, in ID order
-	days    map[uint64][]int32 // the days each key term has a bucket on
-	copies  map[bucket][]*doc  // near-copies by copy key and day, in ID order
+	window int32                  // days
+	terms  map[uint64][]dayBucket // articles by key term, a bucket a day, in day order
+	copies map[bucket][]*doc      // near-copies by copy key and day, in ID order
 }
 
 func newIndex(window time.Duration) *index {
 	return &index{
-		window:  int32((window + 24*time.Hour - 1) / (24 * time.Hour)),
-		buckets: make(map[bucket][]*doc),
-		days:    make(map[uint64][]int32),
-		copies:  make(map[bucket][]*doc),
+		window: int32((window + 24*time.Hour - 1) / (24 * time.Hour)),
+		terms:  make(map[uint64][]dayBucket),
+		copies: make(map[bucket][]*doc),
 	}
 }
 
@@ -109,13 +113,14 @@ func keysOf(vec []hashed) (keys, copyKeys []uint64) {
 // a near-copy anchor d displaced.
 func (x *index) insert(d *doc, changed map[*doc]bool) {
 	for _, t := range d.keys {
-		k := bucket{t, d.day}
-		b := x.buckets[k]
-		if len(b) == 0 {
-			x.days[t] = append(x.days[t], d.day)
+		days := x.terms[t]
+		i, ok := findDay(days, d.day)
+		if !ok {
+			days = slices.Insert(days, i, dayBucket{day: d.day})
+			x.terms[t] = days
 		}
-		b = insertByID(b, d)
-		x.buckets[k] = b
+		b := insertByID(days[i].docs, d)
+		days[i].docs = b
 		if len(b) == crowded+1 {
 			for _, o := range b {
 				changed[o] = true
@@ -137,17 +142,21 @@ func (x *index) insert(d *doc, changed map[*doc]bool) {
 // near-copy that became an anchor in d's place.
 func (x *index) remove(d *doc, changed map[*doc]bool) {
 	for _, t := range d.keys {
-		k := bucket{t, d.day}
-		b := slices.DeleteFunc(x.buckets[k], func(o *doc) bool { return o == d })
+		days := x.terms[t]
+		i, ok := findDay(days, d.day)
+		if !ok {
+			continue
+		}
+		b := slices.DeleteFunc(days[i].docs, func(o *doc) bool { return o == d })
 		if len(b) == 0 {
-			delete(x.buckets, k)
-			x.days[t] = slices.DeleteFunc(x.days[t], func(day int32) bool { return day == d.day })
-			if len(x.days[t]) == 0 {
-				delete(x.days, t)
+			if days = slices.Delete(days, i, i+1); len(days) == 0 {
+				delete(x.terms, t)
+			} else {
+				x.terms[t] = days
 			}
 			continue
 		}
-		x.buckets[k] = b
+		days[i].docs = b
 		if len(b) == crowded {
 			for _, o := range b {
 				changed[o] = true
@@ -170,6 +179,12 @@ func (x *index) remove(d *doc, changed map[*doc]bool) {
 	}
 }
 
+// findDay returns where day's bucket is, or would be, in days, and
+// whether it is there.
+func findDay(days []dayBucket, day int32) (int, bool) {
+	return slices.BinarySearchFunc(days, day, func(b dayBucket, day int32) int { return cmp.Compare(b.day, day) })
+}
+
 func insertByID(ds []*doc, d *doc) []*doc {
 	i, _ := slices.BinarySearchFunc(ds, d, byID)
 	return slices.Insert(ds, i, d)
@@ -189,27 +204,31 @@ func (x *index) candidates(d *doc, seen map[*doc]bool, fn func(o *doc)) {
 		}
 	}
 	for _, t := range d.keys {
-		if len(x.buckets[bucket{t, d.day}]) > crowded {
+		days := x.terms[t]
+		if i, ok := findDay(days, d.day); !ok || len(days[i].docs) > crowded {
 			continue
 		}
-		near := func(day int32) {
-			if b := x.buckets[bucket{t, day}]; len(b) <= crowded {
-				for _, o := range b {
+		near := func(b dayBucket) {
+			if len(b.docs) <= crowded {
+				for _, o := range b.docs {
 					see(o)
 				}
 			}
 		}
 		if d.day == undated {
 			// Undated articles are in every article's window.
-			for _, day := range x.days[t] {
-				near(day)
+			for _, b := range days {
+				near(b)
 			}
 			continue
 		}
-		for day := d.day - x.window; day <= d.day+x.window; day++ {
-			near(day)
+		if days[0].day == undated {
+			near(days[0])
 		}
-		near(undated)
+		i, _ := findDay(days, d.day-x.window)
+		for ; i < len(days) && days[i].day <= d.day+x.window; i++ {
+			near(days[i])
+		}
 	}
 	for _, key := range d.copyKeys {
 		c := x.copies[bucket{key, d.day}]
