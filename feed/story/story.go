@@ -404,8 +404,21 @@ func (s *Set) regroup(dirty map[*doc]bool) {
 			}
 		}
 	}
-	for _, g := range groups {
-		for _, c := range s.cluster(g) {
+	// Clustering a group reads only its own articles: cluster several
+	// groups at a time.
+	clusters := make([][][]*doc, len(groups))
+	workers := min(runtime.GOMAXPROCS(0), len(groups)/16+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(groups); i += workers {
+				clusters[i] = s.cluster(groups[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, cs := range clusters {
+		for _, c := range cs {
 			key := c[0].art.ID
 			s.members[key] = c
 			for _, m := range c {
