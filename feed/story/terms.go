@@ -84,6 +84,7 @@ type counter struct {
 	top   []weighted
 	cuts  []float64
 	hs    []hashed
+	vec   vector
 	// n counts the words of the part being read; prev is the word
 	// before, or -1 after a stop word; first is whether the word is its
 	// sentence's first.
@@ -281,7 +282,7 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 	c.hs = hs
 	// The two, in one vector by hash.
 	slices.SortFunc(hs, func(x, y hashed) int { return cmp.Compare(uint32(x.h), uint32(y.h)) })
-	vec = make(vector, 0, len(hs))
+	vec = c.vec[:0]
 	for _, h := range hs {
 		if n := len(vec); n == 0 || vec[n-1].hash != uint32(h.h) {
 			vec = append(vec, term{hash: uint32(h.h)})
@@ -293,7 +294,8 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 			t.all += float32(h.w)
 		}
 	}
-	return slices.Clip(vec), keys, copyKeys
+	c.vec = vec
+	return slices.Clone(vec), keys, copyKeys
 }
 
 // cut returns the weight of the maxTerms-th strongest of the terms (of
