@@ -125,9 +125,9 @@ type doc struct {
 	art *feed.Article
 	vec vector
 	// near holds the compared articles at least weakly alike (a
-	// quarter of Threshold), by likeness; those at least Threshold
-	// alike link.
-	near map[*doc]float64
+	// quarter of Threshold), with their likeness; those at least
+	// Threshold alike link. Each pair is in both articles' near.
+	near []like
 	// keys are the article's strongest terms, sorted; copyKeys name
 	// twos of its very strongest, which near-copies share; day is its
 	// date's day.
@@ -170,7 +170,7 @@ func (s *Set) Add(arts ...*feed.Article) {
 		}
 		seen[a.ID] = true
 		if _, ok := s.docs[a.ID]; !ok {
-			fresh = append(fresh, &doc{art: a, near: make(map[*doc]float64)})
+			fresh = append(fresh, &doc{art: a})
 		}
 	}
 	s.mu.Unlock()
@@ -221,6 +221,25 @@ func vectorize(ds []*doc) {
 	wg.Wait()
 }
 
+// like is another article and how alike it is to one.
+type like struct {
+	o *doc
+	v float64
+}
+
+// unlink takes o out of d's near.
+func (d *doc) unlink(o *doc) {
+	for i, l := range d.near {
+		if l.o == o {
+			last := len(d.near) - 1
+			d.near[i] = d.near[last]
+			d.near[last] = like{}
+			d.near = d.near[:last]
+			return
+		}
+	}
+}
+
 // relink compares the changed articles afresh with their candidates,
 // marking every article whose links changed dirty.
 func (s *Set) relink(changed, dirty map[*doc]bool) {
@@ -231,10 +250,6 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 	slices.SortFunc(ds, byID)
 	// Comparing only reads the articles and the index: compare several
 	// at a time, then link.
-	type like struct {
-		o *doc
-		v float64
-	}
 	found := make([][]like, len(ds))
 	floor := s.opt.Threshold * weakShare
 	workers := min(runtime.GOMAXPROCS(0), len(ds)/16+1)
@@ -253,18 +268,22 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 		})
 	}
 	wg.Wait()
-	for i, d := range ds {
-		for o := range d.near {
-			delete(o.near, d)
-			dirty[o] = true
+	for _, d := range ds {
+		for _, l := range d.near {
+			l.o.unlink(d)
+			dirty[l.o] = true
 		}
-		d.near = make(map[*doc]float64, len(found[i]))
+		d.near = nil
 		dirty[d] = true
 	}
 	for i, d := range ds {
 		for _, l := range found[i] {
-			d.near[l.o] = l.v
-			l.o.near[d] = l.v
+			if changed[l.o] && byID(l.o, d) < 0 {
+				// Likeness is symmetric: l.o found d, and linked them.
+				continue
+			}
+			d.near = append(d.near, l)
+			l.o.near = append(l.o.near, like{d, l.v})
 			dirty[l.o] = true
 		}
 	}
@@ -283,9 +302,9 @@ func (s *Set) Remove(ids ...string) {
 		}
 		delete(s.docs, id)
 		s.index.remove(d, changed)
-		for other := range d.near {
-			delete(other.near, d)
-			dirty[other] = true
+		for _, l := range d.near {
+			l.o.unlink(d)
+			dirty[l.o] = true
 		}
 		key := s.story[id]
 		delete(s.story, id)
@@ -439,10 +458,10 @@ func linked(d *doc, threshold float64) []*doc {
 	seen := map[*doc]bool{d: true}
 	queue := []*doc{d}
 	for i := 0; i < len(queue); i++ {
-		for o, v := range queue[i].near {
-			if v >= threshold && !seen[o] {
-				seen[o] = true
-				queue = append(queue, o)
+		for _, l := range queue[i].near {
+			if l.v >= threshold && !seen[l.o] {
+				seen[l.o] = true
+				queue = append(queue, l.o)
 			}
 		}
 	}
