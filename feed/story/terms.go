@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -83,12 +85,9 @@ type counter struct {
 	cuts  []float64
 	hs    []hashed
 	vec   vector
-	// n counts the words of the part being read; prev is the word
-	// before, or -1 after a stop word; first is whether the word is its
-	// sentence's first.
-	n     int
-	prev  int32
-	first bool
+	known map[string]known // the article's words as read, by their text
+	// n counts the words of the part being read.
+	n int
 }
 
 // counted is one term of an article: a word or a pair of words.
@@ -107,8 +106,10 @@ type counted struct {
 func (c *counter) count(a *feed.Article) {
 	if c.at == nil {
 		c.at = make(map[uint64]int32)
+		c.known = make(map[string]known)
 	}
 	clear(c.at)
+	clear(c.known)
 	c.terms, c.text = c.terms[:0], c.text[:0]
 	if !a.TitleSynthesized {
 		c.n = 0
@@ -125,39 +126,68 @@ func (c *counter) count(a *feed.Article) {
 // read them all.
 func (c *counter) add(text string, weight float64, limit int) bool {
 	c.sents = appendSentences(c.sents[:0], text)
-	word := func(term []byte, capital bool) bool {
-		if limit > 0 && c.n >= limit {
-			return false
-		}
-		c.n++
-		first := c.first
-		c.first = false
-		if term == nil {
-			c.prev = -1
-			return true
-		}
-		i := c.word(term)
-		t := &c.terms[i]
-		t.seen++
-		if capital && !first {
-			t.names++
-		}
-		t.f += weight * t.kind
-		if c.prev >= 0 {
-			kind := min(c.terms[c.prev].kind, t.kind)
-			p := c.pair(c.prev, i)
-			c.terms[p].f += weight * pairWeight * kind
-		}
-		c.prev = i
-		return true
-	}
 	for _, sent := range c.sents {
-		c.prev, c.first = -1, true
-		if !c.tz.each(sent, word) {
-			return false
+		prev, first := int32(-1), true
+		for i := 0; ; {
+			w, next := nextWord(sent, i)
+			if w == "" {
+				break
+			}
+			i = next
+			k := c.read(w)
+			if k.kind == skipped {
+				continue
+			}
+			if limit > 0 && c.n >= limit {
+				return false
+			}
+			c.n++
+			mid := !first
+			first = false
+			if k.kind == stopWord {
+				prev = -1
+				continue
+			}
+			t := &c.terms[k.term]
+			t.seen++
+			if k.capital && mid {
+				t.names++
+			}
+			t.f += weight * t.kind
+			if prev >= 0 {
+				kind := min(c.terms[prev].kind, t.kind)
+				p := c.pair(prev, k.term)
+				c.terms[p].f += weight * pairWeight * kind
+			}
+			prev = k.term
 		}
 	}
 	return true
+}
+
+// known is a word as read: what it is, its term and whether it was
+// capitalised.
+type known struct {
+	term    int32
+	kind    tokenKind
+	capital bool
+}
+
+// read returns what a word of the article is. An article uses most of
+// its words more than once: each is folded and stemmed once.
+func (c *counter) read(w string) known {
+	if k, ok := c.known[w]; ok {
+		return k
+	}
+	term, kind := c.tz.term(w)
+	k := known{term: -1, kind: kind}
+	if kind == content {
+		k.term = c.word(term)
+		first, _ := utf8.DecodeRuneInString(w)
+		k.capital = unicode.IsUpper(first)
+	}
+	c.known[w] = k
+	return k
 }
 
 // word returns a word's term, adding it when new.

@@ -66,31 +66,28 @@ type tokenizer struct {
 	nfd  []byte
 }
 
-// each calls fn for each word of a sentence, in order, until fn returns
-// false, which each then returns. Letters are lower-cased and stripped
-// of accents, hyphens and apostrophes split words ("Jong-un" is "jong
-// un", "Russia's" is "russia"). A stop word comes as a nil term, which
-// breaks word pairs; one-letter pieces (possessive s's and initials) are
-// skipped. The term is only good until fn returns.
-func (tz *tokenizer) each(sentence string, fn func(term []byte, capital bool) bool) bool {
-	for i := 0; ; {
-		w, next := nextWord(sentence, i)
-		if w == "" {
-			return true
+// tokenKind is what a word is to the vector.
+type tokenKind uint8
+
+const (
+	skipped  tokenKind = iota // a one-letter piece: a possessive s, an initial
+	stopWord                  // it breaks word pairs
+	content
+)
+
+// term returns a word's term: letters lower-cased and stripped of
+// accents, stemmed. Hyphens and apostrophes split words (see nextWord),
+// so "Jong-un" is "jong un" and "Russia's" is "russia". The term is only
+// good until the next call.
+func (tz *tokenizer) term(w string) ([]byte, tokenKind) {
+	f := tz.fold(w)
+	if len(f) < 2 || stop[string(f)] {
+		if len(f) >= 2 || len(f) == 0 {
+			return nil, stopWord
 		}
-		i = next
-		f := tz.fold(w)
-		if len(f) < 2 || stop[string(f)] {
-			if (len(f) >= 2 || len(f) == 0) && !fn(nil, false) {
-				return false
-			}
-			continue
-		}
-		first, _ := utf8.DecodeRuneInString(w)
-		if !fn(stemBytes(f), unicode.IsUpper(first)) {
-			return false
-		}
+		return nil, skipped
 	}
+	return stemBytes(f), content
 }
 
 // words calls fn with every word of a sentence, folded and stemmed, stop
