@@ -96,7 +96,7 @@ type counted struct {
 	key        uint64  // the first eight bytes of its text, to sort by
 	start, end int32   // its text in counter.text
 	a, b       int32   // a pair's words, or -1
-	kind       float64 // how much a word counts by its kind (kindWeight)
+	kind       float64 // how much a word counts by its kind
 	f          float64 // its weighted count
 	seen       int32   // times a word was read
 	names      int32   // times a word was written as a name
