@@ -263,7 +263,7 @@ func (p storyPane) View() string {
 			heading := "Only in " + cleanLine(feed.OutletName(a))
 			lines = append(lines, pad+st.Meta.Bold(true).Render(truncate(heading, w)))
 		}
-		only := s.Only[a.ID]
+		only := s.Only(a.ID)
 		if len(only) == 0 {
 			lines = append(lines, pad+st.Empty.Render(truncate("Nothing the others do not also report.", w)))
 		}

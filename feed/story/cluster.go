@@ -52,7 +52,8 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 	}
 	var links []link
 	for i, d := range group {
-		for o, v := range d.near {
+		for _, l := range d.near {
+			o, v := l.o, l.v
 			if j, ok := at[o]; ok && i < j {
 				links = append(links, link{i, j, v})
 				if v >= copyLike {

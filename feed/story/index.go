@@ -1,6 +1,7 @@
 package story
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -36,10 +37,16 @@ const (
 	undated = math.MinInt32
 )
 
-// bucket holds the articles of one day that have one key term.
+// bucket names the articles of one day that have one copy key.
 type bucket struct {
 	term uint64
 	day  int32
+}
+
+// dayBucket holds the articles of one day that have one key term.
+type dayBucket struct {
+	day  int32
+	docs []*doc // in ID order
 }
 
 // index finds the articles worth comparing with an article. Whether two
@@ -48,19 +55,16 @@ type bucket struct {
 // crosses the crowded line its articles are compared afresh, so stories
 // built one article at a time are those of a batch build.
 type index struct {
-	window  int32              // days
-	buckets map[bucket][]*doc  // articles, in ID order
-	days    map[uint64][]int32 // the days each key term has a bucket on
-	copies  map[bucket][]*doc  // near-copies by copy key and day, in ID order
-	visit   uint64             // counts candidate searches
+	window int32                  // days
+	terms  map[uint64][]dayBucket // articles by key term, a bucket a day, in day order
+	copies map[bucket][]*doc      // near-copies by copy key and day, in ID order
 }
 
 func newIndex(window time.Duration) *index {
 	return &index{
-		window:  int32((window + 24*time.Hour - 1) / (24 * time.Hour)),
-		buckets: make(map[bucket][]*doc),
-		days:    make(map[uint64][]int32),
-		copies:  make(map[bucket][]*doc),
+		window: int32((window + 24*time.Hour - 1) / (24 * time.Hour)),
+		terms:  make(map[uint64][]dayBucket),
+		copies: make(map[bucket][]*doc),
 	}
 }
 
@@ -72,48 +76,36 @@ func dayOf(t time.Time) int32 {
 	return int32(t.Unix() / 86400)
 }
 
-// keysOf sets d's key terms and copy key from its vector.
-func keysOf(d *doc) {
-	type tw struct {
-		t uint64
-		w float64
-	}
-	ts := make([]tw, len(d.vec.terms))
-	for i := range ts {
-		ts[i] = tw{d.vec.terms[i], d.vec.weights[i]}
-	}
-	slices.SortFunc(ts, func(a, b tw) int {
+// keysOf returns an article's key terms, sorted, and its copy keys,
+// from its vector of all terms, strongest first.
+func keysOf(vec []hashed) (keys, copyKeys []uint64) {
+	ts := slices.Clone(vec)
+	// Strongest first, ties by hash.
+	slices.SortFunc(ts, func(a, b hashed) int {
 		if a.w != b.w {
 			if a.w > b.w {
 				return -1
 			}
 			return 1
 		}
-		if a.t < b.t {
-			return -1
-		}
-		if a.t > b.t {
-			return 1
-		}
-		return 0
+		return cmp.Compare(a.h, b.h)
 	})
-	d.keys = nil
+	keys = make([]uint64, 0, keyTerms)
 	for _, t := range ts[:min(len(ts), keyTerms)] {
-		d.keys = append(d.keys, t.t)
+		keys = append(keys, t.h)
 	}
-	slices.Sort(d.keys)
+	slices.Sort(keys)
 	top := make([]uint64, 0, copyTerms)
 	for _, t := range ts[:min(len(ts), copyTerms)] {
-		top = append(top, t.t)
+		top = append(top, t.h)
 	}
 	slices.Sort(top)
-	d.copyKeys = nil
 	for i, a := range top {
 		for _, b := range top[i+1:] {
-			d.copyKeys = append(d.copyKeys, ((14695981039346656037^a)*1099511628211^b)*1099511628211)
+			copyKeys = append(copyKeys, ((hashStart^a)*hashPrime^b)*hashPrime)
 		}
 	}
-	d.day = dayOf(d.art.Date)
+	return keys, copyKeys
 }
 
 // insert adds d to its buckets. It returns the articles whose
@@ -121,13 +113,14 @@ func keysOf(d *doc) {
 // a near-copy anchor d displaced.
 func (x *index) insert(d *doc, changed map[*doc]bool) {
 	for _, t := range d.keys {
-		k := bucket{t, d.day}
-		b := x.buckets[k]
-		if len(b) == 0 {
-			x.days[t] = append(x.days[t], d.day)
+		days := x.terms[t]
+		i, ok := findDay(days, d.day)
+		if !ok {
+			days = slices.Insert(days, i, dayBucket{day: d.day})
+			x.terms[t] = days
 		}
-		b = insertByID(b, d)
-		x.buckets[k] = b
+		b := insertByID(days[i].docs, d)
+		days[i].docs = b
 		if len(b) == crowded+1 {
 			for _, o := range b {
 				changed[o] = true
@@ -149,17 +142,21 @@ func (x *index) insert(d *doc, changed map[*doc]bool) {
 // near-copy that became an anchor in d's place.
 func (x *index) remove(d *doc, changed map[*doc]bool) {
 	for _, t := range d.keys {
-		k := bucket{t, d.day}
-		b := slices.DeleteFunc(x.buckets[k], func(o *doc) bool { return o == d })
+		days := x.terms[t]
+		i, ok := findDay(days, d.day)
+		if !ok {
+			continue
+		}
+		b := slices.DeleteFunc(days[i].docs, func(o *doc) bool { return o == d })
 		if len(b) == 0 {
-			delete(x.buckets, k)
-			x.days[t] = slices.DeleteFunc(x.days[t], func(day int32) bool { return day == d.day })
-			if len(x.days[t]) == 0 {
-				delete(x.days, t)
+			if days = slices.Delete(days, i, i+1); len(days) == 0 {
+				delete(x.terms, t)
+			} else {
+				x.terms[t] = days
 			}
 			continue
 		}
-		x.buckets[k] = b
+		days[i].docs = b
 		if len(b) == crowded {
 			for _, o := range b {
 				changed[o] = true
@@ -182,6 +179,12 @@ func (x *index) remove(d *doc, changed map[*doc]bool) {
 	}
 }
 
+// findDay returns where day's bucket is, or would be, in days, and
+// whether it is there.
+func findDay(days []dayBucket, day int32) (int, bool) {
+	return slices.BinarySearchFunc(days, day, func(b dayBucket, day int32) int { return cmp.Compare(b.day, day) })
+}
+
 func insertByID(ds []*doc, d *doc) []*doc {
 	i, _ := slices.BinarySearchFunc(ds, d, byID)
 	return slices.Insert(ds, i, d)
@@ -190,37 +193,42 @@ func insertByID(ds []*doc, d *doc) []*doc {
 // candidates calls fn once for every article d is to be compared with:
 // those sharing a key term with it, in uncrowded buckets of days within
 // the window, and its near-copies' anchors (all its near-copies when d is
-// an anchor itself).
-func (x *index) candidates(d *doc, fn func(o *doc)) {
-	x.visit++
+// an anchor itself). It notes them in seen, which it clears first. It
+// only reads the index, so several searches may run at once.
+func (x *index) candidates(d *doc, seen map[*doc]bool, fn func(o *doc)) {
+	clear(seen)
 	see := func(o *doc) {
-		if o != d && o.visited != x.visit {
-			o.visited = x.visit
+		if o != d && !seen[o] {
+			seen[o] = true
 			fn(o)
 		}
 	}
 	for _, t := range d.keys {
-		if len(x.buckets[bucket{t, d.day}]) > crowded {
+		days := x.terms[t]
+		if i, ok := findDay(days, d.day); !ok || len(days[i].docs) > crowded {
 			continue
 		}
-		near := func(day int32) {
-			if b := x.buckets[bucket{t, day}]; len(b) <= crowded {
-				for _, o := range b {
+		near := func(b dayBucket) {
+			if len(b.docs) <= crowded {
+				for _, o := range b.docs {
 					see(o)
 				}
 			}
 		}
 		if d.day == undated {
 			// Undated articles are in every article's window.
-			for _, day := range x.days[t] {
-				near(day)
+			for _, b := range days {
+				near(b)
 			}
 			continue
 		}
-		for day := d.day - x.window; day <= d.day+x.window; day++ {
-			near(day)
+		if days[0].day == undated {
+			near(days[0])
 		}
-		near(undated)
+		i, _ := findDay(days, d.day-x.window)
+		for ; i < len(days) && days[i].day <= d.day+x.window; i++ {
+			near(days[i])
+		}
 	}
 	for _, key := range d.copyKeys {
 		c := x.copies[bucket{key, d.day}]

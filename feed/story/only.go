@@ -1,7 +1,8 @@
 package story
 
 import (
-	"strings"
+	"slices"
+	"unicode"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -24,37 +25,55 @@ const (
 )
 
 // sentenceRef points at one sentence of one article in a story.
-type sentenceRef struct{ art, sent int }
+type sentenceRef struct{ art, sent int32 }
 
 // only returns, by article ID, the sentences of each article that no
 // other article has, in the article's order.
 func only(arts []*feed.Article) map[string][]string {
 	type sent struct {
-		text     string
-		shingles []uint64 // distinct
+		text       string
+		start, end int // its distinct shingles in shingled
 	}
+	var (
+		tz       tokenizer
+		shingled []uint64 // every sentence's shingles, one after another
+		words    []uint64
+		lines    []string
+	)
 	sents := make([][]sent, len(arts))
 	index := make(map[uint64][]sentenceRef)
+	seen := make(map[uint64]bool)
 	for i, a := range arts {
-		seen := make(map[uint64]bool)
-		for _, text := range sentences(bodyText(a, false)) {
-			sh := shingles(text)
+		clear(seen)
+		lines = lines[:0]
+		eachParagraph(a.Body, false, func(p string) bool {
+			lines = appendSentences(lines, p)
+			return true
+		})
+		for _, text := range lines {
+			start := len(shingled)
+			words = words[:0]
+			tz.words(text, func(term []byte) { words = append(words, hashOn(hashStart, term)) })
+			shingled = appendShingles(shingled, words)
+			sh := shingled[start:]
 			if len(sh) == 0 {
 				continue
 			}
 			// A live blog repeats itself; list each sentence once.
 			k := uint64(len(sh))
 			for _, h := range sh {
-				k = (k ^ h) * 1099511628211
+				k = (k ^ h) * hashPrime
 			}
 			if seen[k] {
+				shingled = shingled[:start]
 				continue
 			}
 			seen[k] = true
-			sh = dedupe(sh)
-			ref := sentenceRef{i, len(sents[i])}
-			sents[i] = append(sents[i], sent{text, sh})
-			for _, s := range sh {
+			slices.Sort(sh)
+			shingled = shingled[:start+len(slices.Compact(sh))]
+			ref := sentenceRef{int32(i), int32(len(sents[i]))}
+			sents[i] = append(sents[i], sent{text, start, len(shingled)})
+			for _, s := range shingled[start:] {
 				// A sentence that many articles print is found in the
 				// first few; keeping them all makes a big story of
 				// copies quadratic.
@@ -65,20 +84,23 @@ func only(arts []*feed.Article) map[string][]string {
 		}
 	}
 	out := make(map[string][]string)
+	hits := make(map[sentenceRef]int)
 	for i, a := range arts {
 		for _, s := range sents[i] {
-			if len(strings.Fields(s.text)) < onlyMinWords {
+			if countWords(s.text) < onlyMinWords {
 				continue
 			}
-			hits := make(map[sentenceRef]int)
+			clear(hits)
 			shared := false
-			for _, sh := range s.shingles {
+			n := s.end - s.start
+			for _, sh := range shingled[s.start:s.end] {
 				for _, ref := range index[sh] {
-					if ref.art == i {
+					if int(ref.art) == i {
 						continue
 					}
 					hits[ref]++
-					shorter := min(len(s.shingles), len(sents[ref.art][ref.sent].shingles))
+					o := sents[ref.art][ref.sent]
+					shorter := min(n, o.end-o.start)
 					if float64(hits[ref]) >= sharedContainment*float64(shorter) {
 						shared = true
 						break
@@ -96,61 +118,39 @@ func only(arts []*feed.Article) map[string][]string {
 	return out
 }
 
-// shingles returns the runs of shingleSize folded, stemmed words of a
-// sentence, as hashes, stop words kept so that "said he would" differs
-// from "said he would not". A sentence shorter than a shingle is one
-// shingle.
-func shingles(text string) []uint64 {
-	var words []uint64
-	for _, w := range strings.FieldsFunc(text, notWordRune) {
-		if f := fold(w); len(f) > 1 || isNumber(f) {
-			words = append(words, termHash(stem(f)))
-		}
-	}
+// appendShingles appends the runs of shingleSize words, as hashes, to
+// out. Stop words are kept so that "said he would" differs from "said he
+// would not". A sentence shorter than a shingle is one shingle.
+func appendShingles(out, words []uint64) []uint64 {
 	if len(words) == 0 {
-		return nil
+		return out
 	}
 	join := func(ws []uint64) uint64 {
-		h := uint64(14695981039346656037)
+		h := uint64(hashStart)
 		for _, w := range ws {
-			h = (h ^ w) * 1099511628211
+			h = (h ^ w) * hashPrime
 		}
 		return h
 	}
 	if len(words) < shingleSize {
-		return []uint64{join(words)}
+		return append(out, join(words))
 	}
-	out := make([]uint64, 0, len(words)-shingleSize+1)
 	for i := 0; i+shingleSize <= len(words); i++ {
 		out = append(out, join(words[i:i+shingleSize]))
 	}
 	return out
 }
 
-func dedupe(hs []uint64) []uint64 {
-	seen := make(map[uint64]bool, len(hs))
-	out := hs[:0:0]
-	for _, h := range hs {
-		if !seen[h] {
-			seen[h] = true
-			out = append(out, h)
+// countWords returns the number of words of text, as strings.Fields
+// splits it.
+func countWords(text string) int {
+	n, in := 0, false
+	for _, r := range text {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
 		}
+		in = !space
 	}
-	return out
-}
-
-// bodyText returns an article's body as plain text, a paragraph a line,
-// with or without its sub-headings.
-func bodyText(a *feed.Article, headings bool) string {
-	var b strings.Builder
-	for _, p := range strings.Split(a.Body, "\n\n") {
-		if !headings && strings.HasPrefix(strings.TrimSpace(p), "#") {
-			continue
-		}
-		if t := feed.PlainText(p); t != "" {
-			b.WriteString(t)
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
+	return n
 }

@@ -37,7 +37,7 @@ func TestSeedsAreOneStory(t *testing.T) {
 	}
 	st := s.Stories()[0]
 	for _, a := range st.Articles {
-		if len(st.Only[a.ID]) == 0 {
+		if len(st.Only(a.ID)) == 0 {
 			t.Errorf("%s: no sentence only in this article", filepath.Base(a.Path))
 		}
 	}

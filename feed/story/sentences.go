@@ -10,9 +10,13 @@ import (
 // or exclamation mark (and any closing quote after it) followed by a
 // space and a capital, digit or opening quote, and at line breaks.
 // Titles such as "Mr." and initials do not end a sentence.
-func sentences(text string) []string {
-	var out []string
-	for _, line := range strings.Split(text, "\n") {
+func sentences(text string) []string { return appendSentences(nil, text) }
+
+// appendSentences appends the sentences of text to out.
+func appendSentences(out []string, text string) []string {
+	for rest, more := text, true; more; {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
 		line = strings.TrimSpace(line)
 		start := 0
 		for i := 0; i < len(line); i++ {

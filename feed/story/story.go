@@ -81,11 +81,31 @@ type Story struct {
 	Outlets []string
 	// Articles are the story's articles, newest first.
 	Articles []*feed.Article
-	// Only holds, by article ID, the sentences of that article that no
-	// other article in the story has, in the article's order. Sentences
-	// that another outlet printed nearly the same count as shared. It is
-	// empty for a story of one article.
-	Only map[string][]string
+
+	// only holds, by article ID, what Only returns, found the first
+	// time it is asked for: reading every sentence of every story
+	// costs more than grouping them, and a reader looks at few.
+	onlyOnce sync.Once
+	only     map[string][]string
+}
+
+// Only returns the sentences of the article with the given ID that no
+// other article in the story has, in the article's order. Sentences that
+// another outlet printed nearly the same count as shared. It returns nil
+// for a story of one article and for an article not in the story.
+//
+// The sentences of all the story's articles are read the first time
+// Only is called, for any article, and kept with the story: that first
+// call costs about a quarter of a millisecond an article (seconds for
+// thousands of near-copies), so a caller that must not wait can make it
+// in the background. Only is safe for concurrent use.
+func (s *Story) Only(articleID string) []string {
+	s.onlyOnce.Do(func() {
+		if len(s.Articles) > 1 {
+			s.only = only(s.Articles)
+		}
+	})
+	return s.only[articleID]
 }
 
 // Set keeps articles grouped into stories as they come and go. It is safe
@@ -105,22 +125,21 @@ type Set struct {
 
 // doc is one article as the Set knows it.
 type doc struct {
-	art   *feed.Article
-	vec   vector // every term
-	words vector // the terms that are not names
+	art *feed.Article
+	vec vector
 	// near holds the compared articles at least weakly alike (a
-	// quarter of Threshold), by likeness; those at least Threshold
-	// alike link.
-	near map[*doc]float64
+	// quarter of Threshold), with their likeness; those at least
+	// Threshold alike link. Each pair is in both articles' near.
+	near []like
 	// keys are the article's strongest terms, sorted; copyKeys name
 	// twos of its very strongest, which near-copies share; day is its
 	// date's day.
 	keys     []uint64
 	copyKeys []uint64
 	day      int32
-	// visited marks the doc as seen by the candidate search of that
-	// number.
-	visited uint64
+	// sec and nsec are its date's time, or undatedSec.
+	sec  int64
+	nsec int32
 }
 
 // New returns an empty Set.
@@ -154,7 +173,7 @@ func (s *Set) Add(arts ...*feed.Article) {
 		}
 		seen[a.ID] = true
 		if _, ok := s.docs[a.ID]; !ok {
-			fresh = append(fresh, &doc{art: a, near: make(map[*doc]float64)})
+			fresh = append(fresh, &doc{art: a})
 		}
 	}
 	s.mu.Unlock()
@@ -189,14 +208,39 @@ func vectorize(ds []*doc) {
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
+			var c counter
 			for i := w; i < len(ds); i += workers {
 				d := ds[i]
-				d.vec, d.words = vectorOf(d.art)
-				keysOf(d)
+				c.count(d.art)
+				d.vec, d.keys, d.copyKeys = c.weigh()
+				d.day = dayOf(d.art.Date)
+				d.sec, d.nsec = undatedSec, 0
+				if !d.art.Date.IsZero() {
+					d.sec, d.nsec = d.art.Date.Unix(), int32(d.art.Date.Nanosecond())
+				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// like is another article and how alike it is to one.
+type like struct {
+	o *doc
+	v float64
+}
+
+// unlink takes o out of d's near.
+func (d *doc) unlink(o *doc) {
+	for i, l := range d.near {
+		if l.o == o {
+			last := len(d.near) - 1
+			d.near[i] = d.near[last]
+			d.near[last] = like{}
+			d.near = d.near[:last]
+			return
+		}
+	}
 }
 
 // relink compares the changed articles afresh with their candidates,
@@ -207,21 +251,44 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 		ds = append(ds, d)
 	}
 	slices.SortFunc(ds, byID)
+	// Comparing only reads the articles and the index: compare several
+	// at a time, then link.
+	found := make([][]like, len(ds))
 	floor := s.opt.Threshold * weakShare
-	for _, d := range ds {
-		for o := range d.near {
-			delete(o.near, d)
-			dirty[o] = true
-		}
-		d.near = make(map[*doc]float64)
-		dirty[d] = true
-		s.index.candidates(d, func(o *doc) {
-			if v := s.sim(d, o); v >= floor {
-				d.near[o] = v
-				o.near[d] = v
-				dirty[o] = true
+	workers := min(runtime.GOMAXPROCS(0), len(ds)/16+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			seen := make(map[*doc]bool)
+			for i := w; i < len(ds); i += workers {
+				d := ds[i]
+				s.index.candidates(d, seen, func(o *doc) {
+					if v := s.sim(d, o); v >= floor {
+						found[i] = append(found[i], like{o, v})
+					}
+				})
 			}
 		})
+	}
+	wg.Wait()
+	for _, d := range ds {
+		for _, l := range d.near {
+			l.o.unlink(d)
+			dirty[l.o] = true
+		}
+		d.near = nil
+		dirty[d] = true
+	}
+	for i, d := range ds {
+		for _, l := range found[i] {
+			if changed[l.o] && byID(l.o, d) < 0 {
+				// Likeness is symmetric: l.o found d, and linked them.
+				continue
+			}
+			d.near = append(d.near, l)
+			l.o.near = append(l.o.near, like{d, l.v})
+			dirty[l.o] = true
+		}
 	}
 }
 
@@ -238,9 +305,9 @@ func (s *Set) Remove(ids ...string) {
 		}
 		delete(s.docs, id)
 		s.index.remove(d, changed)
-		for other := range d.near {
-			delete(other.near, d)
-			dirty[other] = true
+		for _, l := range d.near {
+			l.o.unlink(d)
+			dirty[l.o] = true
 		}
 		key := s.story[id]
 		delete(s.story, id)
@@ -265,36 +332,42 @@ func (s *Set) Remove(ids ...string) {
 	s.regroup(dirty)
 }
 
-// inWindow reports whether two articles are close enough in time to be
-// about one event; undated articles are close to every other.
-func (s *Set) inWindow(a, b *doc) bool {
-	da, db := a.art.Date, b.art.Date
-	if da.IsZero() || db.IsZero() {
-		return true
+// apart returns how far apart in time two articles are, and whether
+// they are close enough to be about one event; undated articles are
+// close to every other.
+func (s *Set) apart(a, b *doc) (time.Duration, bool) {
+	if a.sec == undatedSec || b.sec == undatedSec {
+		return 0, true
 	}
-	d := da.Sub(db)
-	return d <= s.opt.Window && d >= -s.opt.Window
+	// Seconds first: the difference in nanoseconds of dates centuries
+	// apart does not fit a Duration.
+	sec := a.sec - b.sec
+	if limit := int64(s.opt.Window/time.Second) + 1; sec > limit || sec < -limit {
+		return 0, false
+	}
+	d := time.Duration(sec)*time.Second + time.Duration(a.nsec-b.nsec)
+	return d.Abs(), d <= s.opt.Window && d >= -s.opt.Window
 }
+
+// undatedSec marks an undated article's time.
+const undatedSec = math.MinInt64
 
 // sim returns the similarity of two articles: their cosine within the
 // window, nothing outside it.
 func (s *Set) sim(a, b *doc) float64 {
-	if !s.inWindow(a, b) {
+	d, ok := s.apart(a, b)
+	if !ok {
 		return 0
 	}
-	return alike(a, b) * s.nearness(a, b)
+	return alike(a, b) * s.nearness(d)
 }
 
-// nearness weighs likeness by time: 1 for articles a day or less apart
-// (one news cycle) or undated, easing to nothing at the window's edge.
-// Follow-ups a few days on often tell of a new event in the same names
-// and words.
-func (s *Set) nearness(a, b *doc) float64 {
-	da, db := a.art.Date, b.art.Date
-	if da.IsZero() || db.IsZero() {
-		return 1
-	}
-	d, cycle := da.Sub(db).Abs(), 24*time.Hour
+// nearness weighs likeness by how far apart in time two articles are: 1
+// for a day or less (one news cycle) or undated, easing to nothing at
+// the window's edge. Follow-ups a few days on often tell of a new event
+// in the same names and words.
+func (s *Set) nearness(d time.Duration) float64 {
+	cycle := 24 * time.Hour
 	if d <= cycle {
 		return 1
 	}
@@ -315,7 +388,7 @@ var namesShare = 0.55
 // weighted geometric mean of the cosine of their whole vectors and of
 // their vectors without names.
 func alike(a, b *doc) float64 {
-	all, words := a.vec.dot(b.vec), a.words.dot(b.words)
+	all, words := a.vec.dot(b.vec)
 	if all <= 0 || words <= 0 {
 		return 0
 	}
@@ -353,8 +426,21 @@ func (s *Set) regroup(dirty map[*doc]bool) {
 			}
 		}
 	}
-	for _, g := range groups {
-		for _, c := range s.cluster(g) {
+	// Clustering a group reads only its own articles: cluster several
+	// groups at a time.
+	clusters := make([][][]*doc, len(groups))
+	workers := min(runtime.GOMAXPROCS(0), len(groups)/16+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(groups); i += workers {
+				clusters[i] = s.cluster(groups[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, cs := range clusters {
+		for _, c := range cs {
 			key := c[0].art.ID
 			s.members[key] = c
 			for _, m := range c {
@@ -375,10 +461,10 @@ func linked(d *doc, threshold float64) []*doc {
 	seen := map[*doc]bool{d: true}
 	queue := []*doc{d}
 	for i := 0; i < len(queue); i++ {
-		for o, v := range queue[i].near {
-			if v >= threshold && !seen[o] {
-				seen[o] = true
-				queue = append(queue, o)
+		for _, l := range queue[i].near {
+			if l.v >= threshold && !seen[l.o] {
+				seen[l.o] = true
+				queue = append(queue, l.o)
 			}
 		}
 	}
@@ -425,8 +511,8 @@ func (s *Set) Len() int {
 func (s *Set) Stories() []*Story {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	// Making a story reads its articles' sentences again: make those
-	// that changed several at a time.
+	// Make the stories that changed several at a time: the first
+	// call makes every story.
 	var stale []string
 	for key := range s.members {
 		if _, ok := s.cache[key]; !ok {
@@ -482,7 +568,7 @@ func (s *Set) build(key string) *Story {
 
 // makeStory makes the story of its members.
 func makeStory(ms []*doc) *Story {
-	st := &Story{Only: make(map[string][]string)}
+	st := &Story{}
 	arts := make([]*feed.Article, len(ms))
 	for i, m := range ms {
 		arts[i] = m.art
@@ -505,9 +591,6 @@ func makeStory(ms []*doc) *Story {
 	}
 	st.Outlets = outletsOf(arts)
 	st.Title = headline(ms).Title
-	if len(arts) > 1 {
-		st.Only = only(arts)
-	}
 	return st
 }
 
@@ -546,7 +629,8 @@ func headline(ms []*doc) *feed.Article {
 		score := 0.0
 		for _, o := range ms[:min(len(ms), maxCentre)] {
 			if o != m {
-				score += m.vec.dot(o.vec)
+				all, _ := m.vec.dot(o.vec)
+				score += all
 			}
 		}
 		if !m.art.TitleSynthesized {

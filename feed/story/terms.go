@@ -1,14 +1,13 @@
 package story
 
 import (
+	"bytes"
 	"cmp"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -38,264 +37,362 @@ const (
 	pairWeight   = 1.5 // two content words in a row: "strategic partnership"
 )
 
-// vector is an article's terms and their weights, of unit length, so
-// that the dot product of two is their cosine. Terms are kept as 64-bit
-// hashes, sorted: comparing numbers is quicker than comparing words, and
-// a hash, unlike a number handed out as terms arrive, is the same
+// vector is an article's strongest terms, sorted by hash, each with its
+// weight in two vectors of unit length: of all the article's strongest
+// terms, and of its strongest that are not names (zero where a term is
+// not in one), so that the dot products of two are their cosines. Terms
+// are kept as hashes: comparing numbers is quicker than comparing words,
+// and a hash, unlike a number handed out as terms arrive, is the same
 // whatever order articles come in, so sums run in the same order too.
-type vector struct {
-	terms   []uint64
-	weights []float64
+// Hashes and weights are 32 bits: a hundred thousand articles keep
+// millions of them, and the cosines need no more.
+type vector []term
+
+// term is one term of a vector.
+type term struct {
+	hash       uint32
+	all, words float32
 }
 
-// dot returns the cosine of two vectors.
-func (v vector) dot(w vector) float64 {
-	s := 0.0
+// dot returns the cosines of two articles' vectors: of all their terms,
+// and of those that are not names.
+func (v vector) dot(w vector) (all, words float64) {
+	// Without branches: which side steps on is all but random, and a
+	// mispredicted branch costs more than the sums.
 	i, j := 0, 0
-	for i < len(v.terms) && j < len(w.terms) {
-		switch a, b := v.terms[i], w.terms[j]; {
-		case a == b:
-			s += v.weights[i] * w.weights[j]
-			i++
-			j++
-		case a < b:
-			i++
-		default:
-			j++
-		}
+	for i < len(v) && j < len(w) {
+		x, y := &v[i], &w[j]
+		d := int64(x.hash) - int64(y.hash)
+		same := float64(1 - (uint64(d)|uint64(-d))>>63)
+		all += float64(x.all) * float64(y.all) * same
+		words += float64(x.words) * float64(y.words) * same
+		i += int(uint64(d-1) >> 63)  // x.hash <= y.hash
+		j += int(uint64(-d-1) >> 63) // y.hash <= x.hash
 	}
-	return s
+	return all, words
 }
 
-// termHash returns a term's hash (64-bit FNV-1a).
-func termHash(term string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(term); i++ {
-		h ^= uint64(term[i])
-		h *= 1099511628211
-	}
-	return h
+// counter counts an article's terms. Its buffers are reused from one
+// article to the next.
+type counter struct {
+	tz    tokenizer
+	at    map[uint64]int32 // terms by hash
+	terms []counted
+	text  []byte   // every term's text, one after another
+	sents []string // the sentences being read
+	ws    []weighted
+	top   []weighted
+	cuts  []float64
+	hs    []hashed
+	vec   vector
+	known map[string]known // the article's words as read, by their text
+	// n counts the words of the part being read.
+	n int
 }
 
-// vectorOf builds an article's vector from its title, lead and the
-// opening of its body.
-func vectorOf(a *feed.Article) (vec, words vector) {
-	return weigh(termsOf(a))
+// counted is one term of an article: a word or a pair of words.
+type counted struct {
+	hash       uint64
+	key        uint64  // the first eight bytes of its text, to sort by
+	start, end int32   // its text in counter.text
+	a, b       int32   // a pair's words, or -1
+	kind       float64 // how much a word counts by its kind
+	f          float64 // its weighted count
+	seen       int32   // times a word was read
+	names      int32   // times a word was written as a name
 }
 
-// termsOf counts an article's terms, sorted by term.
-func termsOf(a *feed.Article) []weighted {
-	tf := make(map[string]float64)
-	names := make(map[string]int) // times a term was written as a name
-	seen := make(map[string]int)
-	add := func(text string, weight float64, limit int) {
-		n := 0
-		for _, sent := range sentences(text) {
-			toks := tokens(sent)
-			prev := ""
-			for i, t := range toks {
-				if limit > 0 && n >= limit {
-					return
-				}
-				n++
-				term := t.term
-				if term == "" {
-					prev = ""
-					continue
-				}
-				seen[term]++
-				if t.capital && i > 0 {
-					names[term]++
-				}
-				tf[term] += weight * kindWeight(term)
-				if prev != "" {
-					tf[prev+" "+term] += weight * pairWeight * min(kindWeight(prev), kindWeight(term))
-				}
-				prev = term
-			}
-		}
+// count reads an article's terms.
+func (c *counter) count(a *feed.Article) {
+	if c.at == nil {
+		c.at = make(map[uint64]int32)
+		c.known = make(map[string]known)
 	}
+	clear(c.at)
+	clear(c.known)
+	c.terms, c.text = c.terms[:0], c.text[:0]
 	if !a.TitleSynthesized {
-		add(a.Title, titleWeight, 0)
+		c.n = 0
+		c.add(a.Title, titleWeight, 0)
 	}
-	add(a.Lead, leadWeight, 0)
-	add(bodyText(a, true), bodyWeight, bodyWords)
-
-	isName := func(term string) bool { return names[term] > 0 && names[term]*2 >= seen[term] }
-	all := make([]weighted, 0, len(tf))
-	for term, f := range tf {
-		w := 1 + math.Log(f)
-		if f < 1 {
-			w = f
-		}
-		t := weighted{term: term, w: w}
-		if a, b, ok := strings.Cut(term, " "); ok {
-			t.name = isName(a) || isName(b)
-		} else if isName(term) {
-			t.name = true
-			t.w *= nameWeight
-		}
-		all = append(all, t)
-	}
-	slices.SortFunc(all, func(x, y weighted) int { return strings.Compare(x.term, y.term) })
-	return all
+	c.n = 0
+	c.add(a.Lead, leadWeight, 0)
+	c.n = 0
+	eachParagraph(a.Body, true, func(p string) bool { return c.add(p, bodyWeight, bodyWords) })
 }
 
-// weigh makes an article's vectors from its counted terms: all of them,
-// and those that are not names.
-func weigh(ts []weighted) (vec, words vector) {
-	all := slices.Clone(ts)
-	// Strongest first, ties by term, so the cut never depends on map order.
-	slices.SortFunc(all, func(x, y weighted) int {
+// add counts the words of text, each at weight, and pairs of words in a
+// row, until limit words (all of them for 0); it reports whether it
+// read them all.
+func (c *counter) add(text string, weight float64, limit int) bool {
+	c.sents = appendSentences(c.sents[:0], text)
+	for _, sent := range c.sents {
+		prev, first := int32(-1), true
+		for i := 0; ; {
+			w, next := nextWord(sent, i)
+			if w == "" {
+				break
+			}
+			i = next
+			k := c.read(w)
+			if k.kind == skipped {
+				continue
+			}
+			if limit > 0 && c.n >= limit {
+				return false
+			}
+			c.n++
+			mid := !first
+			first = false
+			if k.kind == stopWord {
+				prev = -1
+				continue
+			}
+			t := &c.terms[k.term]
+			t.seen++
+			if k.capital && mid {
+				t.names++
+			}
+			t.f += weight * t.kind
+			if prev >= 0 {
+				kind := min(c.terms[prev].kind, t.kind)
+				p := c.pair(prev, k.term)
+				c.terms[p].f += weight * pairWeight * kind
+			}
+			prev = k.term
+		}
+	}
+	return true
+}
+
+// known is a word as read: what it is, its term and whether it was
+// capitalised.
+type known struct {
+	term    int32
+	kind    tokenKind
+	capital bool
+}
+
+// read returns what a word of the article is. An article uses most of
+// its words more than once: each is folded and stemmed once.
+func (c *counter) read(w string) known {
+	if k, ok := c.known[w]; ok {
+		return k
+	}
+	term, kind := c.tz.term(w)
+	k := known{term: -1, kind: kind}
+	if kind == content {
+		k.term = c.word(term)
+		first, _ := utf8.DecodeRuneInString(w)
+		k.capital = unicode.IsUpper(first)
+	}
+	c.known[w] = k
+	return k
+}
+
+// word returns a word's term, adding it when new.
+func (c *counter) word(term []byte) int32 {
+	h := hashOn(hashStart, term)
+	if i, ok := c.at[h]; ok {
+		return i
+	}
+	kind := wordWeight
+	switch {
+	case isNumber(term):
+		kind = numberWeight
+	case common[string(term)]:
+		kind = commonWeight
+	}
+	start := len(c.text)
+	c.text = append(c.text, term...)
+	return c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: -1, b: -1, kind: kind})
+}
+
+// pair returns the term of two words in a row, adding it when new. Its
+// text is the two words with a space between.
+func (c *counter) pair(a, b int32) int32 {
+	ta, tb := c.terms[a], c.terms[b]
+	h := hashOn(ta.hash, []byte{' '})
+	h = hashOn(h, c.text[tb.start:tb.end])
+	if i, ok := c.at[h]; ok {
+		return i
+	}
+	start := len(c.text)
+	c.text = append(c.text, c.text[ta.start:ta.end]...)
+	c.text = append(c.text, ' ')
+	c.text = append(c.text, c.text[tb.start:tb.end]...)
+	return c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: a, b: b})
+}
+
+func (c *counter) add1(t counted) int32 {
+	for i, b := range c.text[t.start:min(t.end, t.start+8)] {
+		t.key |= uint64(b) << (56 - 8*i)
+	}
+	i := int32(len(c.terms))
+	c.terms = append(c.terms, t)
+	c.at[t.hash] = i
+	return i
+}
+
+// weighted is a term, its weight and whether it is, or holds, a name.
+type weighted struct {
+	term int32
+	w    float64
+	name bool
+}
+
+// weigh makes an article's vector from its counted terms, and returns it
+// with its key terms and copy keys (see keysOf).
+func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
+	// A word is a name when written capitalised mid-sentence at least
+	// half the times it was read.
+	isName := func(i int32) bool {
+		t := &c.terms[i]
+		return t.names > 0 && t.names*2 >= t.seen
+	}
+	all := c.ws[:0]
+	for i, t := range c.terms {
+		w := 1 + math.Log(t.f)
+		if t.f < 1 {
+			w = t.f
+		}
+		x := weighted{term: int32(i), w: w}
+		if t.a >= 0 {
+			x.name = isName(t.a) || isName(t.b)
+		} else if isName(int32(i)) {
+			x.name = true
+			x.w *= nameWeight
+		}
+		all = append(all, x)
+	}
+	c.ws = all
+	// Only the strongest terms are kept, so only those that may be
+	// among them are sorted: the maxTerms strongest of all, and of
+	// those that are not names, with any tied at the cut.
+	cutAll := c.cut(all, false)
+	cutWords := c.cut(all, true)
+	top := c.top[:0]
+	for _, x := range all {
+		if x.w >= cutAll || !x.name && x.w >= cutWords {
+			top = append(top, x)
+		}
+	}
+	c.top = top
+	// Strongest first, ties by term, so the cut never depends on the
+	// order terms came in.
+	slices.SortFunc(top, func(x, y weighted) int {
 		if x.w != y.w {
 			if x.w > y.w {
 				return -1
 			}
 			return 1
 		}
-		return strings.Compare(x.term, y.term)
+		tx, ty := &c.terms[x.term], &c.terms[y.term]
+		if tx.key != ty.key {
+			return cmp.Compare(tx.key, ty.key)
+		}
+		return bytes.Compare(c.text[tx.start:tx.end], c.text[ty.start:ty.end])
 	})
-	nonNames := slices.DeleteFunc(slices.Clone(all), func(t weighted) bool { return t.name })
-	return unit(strongest(all)), unit(strongest(nonNames))
+	all = top[:min(len(top), maxTerms)]
+	hs := c.unit(c.hs[:0], all, false)
+	keys, copyKeys = keysOf(hs)
+	// The strongest terms that are not names, in the same order.
+	words := top[:0]
+	for _, x := range top {
+		if !x.name {
+			words = append(words, x)
+			if len(words) == maxTerms {
+				break
+			}
+		}
+	}
+	hs = c.unit(hs, words, true)
+	c.hs = hs
+	// The two, in one vector by hash.
+	slices.SortFunc(hs, func(x, y hashed) int { return cmp.Compare(uint32(x.h), uint32(y.h)) })
+	vec = c.vec[:0]
+	for _, h := range hs {
+		if n := len(vec); n == 0 || vec[n-1].hash != uint32(h.h) {
+			vec = append(vec, term{hash: uint32(h.h)})
+		}
+		// A term in both vectors, or two terms with one short hash.
+		if t := &vec[len(vec)-1]; h.words {
+			t.words += float32(h.w)
+		} else {
+			t.all += float32(h.w)
+		}
+	}
+	c.vec = vec
+	return slices.Clone(vec), keys, copyKeys
 }
 
-// weighted is a term, its weight and whether it is, or holds, a name.
-type weighted struct {
-	term string
-	w    float64
-	name bool
+// cut returns the weight of the maxTerms-th strongest of the terms (of
+// those that are not names, with words), or 0 when there are fewer.
+func (c *counter) cut(ts []weighted, words bool) float64 {
+	w := c.cuts[:0]
+	for _, x := range ts {
+		if !words || !x.name {
+			w = append(w, x.w)
+		}
+	}
+	c.cuts = w
+	if len(w) <= maxTerms {
+		return 0
+	}
+	return nthLargest(w, maxTerms-1)
 }
 
-// strongest returns the maxTerms strongest of terms sorted strongest
-// first.
-func strongest(ts []weighted) []weighted {
-	return ts[:min(len(ts), maxTerms)]
+// nthLargest returns the value that would be at index n (from 0) were ws
+// sorted largest first. It reorders ws.
+func nthLargest(ws []float64, n int) float64 {
+	lo, hi := 0, len(ws)-1
+	for lo < hi {
+		pivot := ws[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for ws[i] > pivot {
+				i++
+			}
+			for ws[j] < pivot {
+				j--
+			}
+			if i <= j {
+				ws[i], ws[j] = ws[j], ws[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n <= j:
+			hi = j
+		case n >= i:
+			lo = i
+		default:
+			return ws[n]
+		}
+	}
+	return ws[n]
 }
 
-// unit returns the terms as a vector of length one.
-func unit(ts []weighted) vector {
+// hashed is a term's hash and its weight in a vector of length one: of
+// all terms, or of words.
+type hashed struct {
+	h     uint64
+	w     float64
+	words bool
+}
+
+// unit appends the terms, strongest first, to hs, weighed to a vector of
+// length one.
+func (c *counter) unit(hs []hashed, ts []weighted, words bool) []hashed {
 	norm2 := 0.0
 	for _, t := range ts {
 		norm2 += t.w * t.w
 	}
-	type hashed struct {
-		h uint64
-		w float64
+	for _, t := range ts {
+		hs = append(hs, hashed{c.terms[t.term].hash, t.w / math.Sqrt(norm2), words})
 	}
-	hs := make([]hashed, len(ts))
-	for i, t := range ts {
-		hs[i] = hashed{termHash(t.term), t.w / math.Sqrt(norm2)}
-	}
-	slices.SortFunc(hs, func(x, y hashed) int { return cmp.Compare(x.h, y.h) })
-	v := vector{terms: make([]uint64, len(hs)), weights: make([]float64, len(hs))}
-	for i, h := range hs {
-		v.terms[i], v.weights[i] = h.h, h.w
-	}
-	return v
-}
-
-// kindWeight returns how much a single term counts by its kind.
-func kindWeight(term string) float64 {
-	switch {
-	case isNumber(term):
-		return numberWeight
-	case common[term]:
-		return commonWeight
-	}
-	return wordWeight
-}
-
-func isNumber(s string) bool {
-	for _, r := range s {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// token is one word of a sentence: its folded, stemmed term ("" for a
-// stop word, which breaks word pairs) and whether it was capitalised.
-type token struct {
-	term    string
-	capital bool
-}
-
-// tokens splits a sentence into words. Letters are lower-cased and
-// stripped of accents, hyphens and apostrophes split words ("Jong-un" is
-// "jong un", "Russia's" is "russia").
-func tokens(s string) []token {
-	var out []token
-	for _, w := range strings.FieldsFunc(s, notWordRune) {
-		first, _ := utf8.DecodeRuneInString(w)
-		f := fold(w)
-		if len(f) < 2 || stop[f] {
-			// One-letter pieces are possessive s's and initials.
-			if len(f) >= 2 || f == "" {
-				out = append(out, token{})
-			}
-			continue
-		}
-		out = append(out, token{term: stem(f), capital: unicode.IsUpper(first)})
-	}
-	return out
-}
-
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
-
-// fold lower-cases a word and removes its accents.
-func fold(w string) string {
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		// Most words: nothing to decompose.
-		return strings.ToLower(w)
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(w) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
-
-// stem strips the commonest English endings so that "sign", "signs",
-// "signed" and "signing" are one term. It is deliberately crude: it only
-// has to be consistent.
-func stem(w string) string {
-	n := len(w)
-	if n <= 4 || isNumber(w) {
-		return w
-	}
-	undouble := false
-	switch {
-	case strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
-	case strings.HasSuffix(w, "ing") && n > 6:
-		w, undouble = w[:n-3], true
-	case strings.HasSuffix(w, "ed") && n > 5:
-		w, undouble = w[:n-2], true
-	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
-		w = w[:n-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		w = w[:n-1]
-	}
-	// "stopped" and "stopping" become "stop".
-	if n := len(w); undouble && n > 3 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) {
-		w = w[:n-1]
-	}
-	// "close", "closes", "closed" and "closing" become "clos".
-	if len(w) > 3 {
-		w = strings.TrimSuffix(w, "e")
-	}
-	return w
+	return hs
 }
 
 // stop words carry no subject.

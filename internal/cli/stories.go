@@ -105,7 +105,7 @@ func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) error {
 		if asJSON {
 			v := storyJSON{ID: st.ID, Title: st.Title, Date: dateOf(st), Outlets: st.Outlets, Articles: []storyArticleJSON{}}
 			for _, a := range st.Articles {
-				only := st.Only[a.ID]
+				only := st.Only(a.ID)
 				if only == nil {
 					only = []string{}
 				}
