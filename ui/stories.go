@@ -91,7 +91,35 @@ func (m *Model) grouped(msg storiesMsg) tea.Cmd {
 	m.grouping = false
 	m.list.setStories(msg.stories)
 	m.story.refresh(msg.stories)
-	return m.startGrouping()
+	return tea.Batch(m.startGrouping(), prepareOnly(msg.stories))
+}
+
+// bigStory is the number of articles from which a story's own sentences
+// are worked out in the background: a smaller story's take a few
+// milliseconds when it is first drawn, a story of thousands of
+// near-copies' take seconds.
+const bigStory = 16
+
+// prepareOnly returns a command that works out, off the update loop,
+// what each article of the big stories alone reports, so that drawing
+// them never waits for it. Stories keep what they worked out until they
+// change.
+func prepareOnly(sts []*story.Story) tea.Cmd {
+	var big []*story.Story
+	for _, st := range sts {
+		if len(st.Articles) >= bigStory {
+			big = append(big, st)
+		}
+	}
+	if len(big) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		for _, st := range big {
+			st.Only("")
+		}
+		return nil
+	}
 }
 
 // openRow opens the list's selected row: the story pane for a story of

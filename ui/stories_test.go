@@ -607,3 +607,19 @@ func TestToggleReadOnStoryRow(t *testing.T) {
 		})
 	}
 }
+
+func TestPrepareOnly(t *testing.T) {
+	arts := manyArticles(bigStory + 3)
+	small := fakeStories(arts) // stories of three articles
+	if cmd := prepareOnly(small); cmd != nil {
+		t.Errorf("prepareOnly of small stories gave a command; they are worked out when drawn")
+	}
+	big := &story.Story{ID: "big", Title: arts[0].Title, Articles: arts[:bigStory]}
+	cmd := prepareOnly(append(small, big))
+	if cmd == nil {
+		t.Fatalf("prepareOnly of a story of %d articles gave no command", bigStory)
+	}
+	if msg := cmd(); msg != nil {
+		t.Errorf("the command's message = %T, want none", msg)
+	}
+}
