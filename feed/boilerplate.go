@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,6 +109,23 @@ func (t *wordTable) has(word string, h uint32) bool {
 			return false
 		}
 		if s.hash == h && s.word == word {
+			return true
+		}
+	}
+}
+
+// hasBytes is has for a word held in bytes.
+func (t *wordTable) hasBytes(word []byte, h uint32) bool {
+	if t.filter[h>>6&255]&(1<<(h&63)) == 0 {
+		return false
+	}
+	mask := len(t.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.word == "" {
+			return false
+		}
+		if s.hash == h && s.word == string(word) {
 			return true
 		}
 	}
@@ -353,16 +371,6 @@ func isIconRun(lower string) bool {
 var controlWords = []string{"Share", "Bookmark", "Save", "Listen", "Print", "Copy link", "Text size", "Email", "Comment",
 	"Facebook", "Twitter", "WhatsApp", "LinkedIn", "Messenger", "Alerts", "Follow", "Link", "Hover", "Reddit", "X "}
 
-// controlWordSet finds each control word after a full stop (bit 2i)
-// and after a colon (bit 2i+1).
-var controlWordSet = func() *substringSet {
-	var phrases []string
-	for _, w := range controlWords {
-		phrases = append(phrases, ". "+w, ": "+w)
-	}
-	return newSubstringSet(phrases...)
-}()
-
 // isControlRun reports whether a line is a row of buttons with their
 // icons described: "Share A curved arrow leaving a box. Listen A pair
 // of headphones. Text size Two letter As, one larger."
@@ -370,14 +378,22 @@ func isControlRun(text string) bool {
 	if strings.Count(text, ". ") < 2 {
 		return false // three buttons or more, each described in a sentence
 	}
-	n := 0
-	after := controlWordSet.match(text)
-	for i, w := range controlWords {
-		if strings.HasPrefix(text, w) || after&(3<<(2*i)) != 0 {
-			n++
+	// The control words found at the start or after ". " or ": ".
+	var seen uint32
+	seen = controlWordsAt(text, seen)
+	for _, sep := range []byte{'.', ':'} {
+		for i := 0; ; {
+			j := strings.IndexByte(text[i:], sep)
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			if i < len(text) && text[i] == ' ' {
+				seen = controlWordsAt(text[i+1:], seen)
+			}
 		}
 	}
-	if n < 3 {
+	if bits.OnesCount32(seen) < 3 {
 		return false
 	}
 	// Button rows are fragments: many full stops, few words between.
@@ -385,11 +401,25 @@ func isControlRun(text string) bool {
 	return len(strings.Fields(text)) <= 12*stops
 }
 
+// controlWordsAt adds to seen bit i for controlWords[i] when s starts
+// with it.
+func controlWordsAt(s string, seen uint32) uint32 {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return seen // every control word starts with a capital
+	}
+	for i, w := range controlWords {
+		if w[0] == s[0] && strings.HasPrefix(s, w) {
+			seen |= 1 << i
+		}
+	}
+	return seen
+}
+
 // isCredit reports whether a line is a photo credit alone: "Getty
 // Images", "Sakib Ali/Hindustan Times/Getty Images", "(Image: © NASA)",
-// "Photograph: Jane Doe/Reuters".
-func isCredit(text, lower string) bool {
-	n := utf8.RuneCountInString(text)
+// "Photograph: Jane Doe/Reuters". runes is the length of text in runes.
+func isCredit(text, lower string, runes int) bool {
+	n := runes
 	if n > 120 {
 		return false
 	}

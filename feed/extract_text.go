@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Plain-text articles are whole web pages flattened to text: menus,
@@ -38,6 +39,10 @@ type textLine struct {
 	block int    // blocks are separated by blank lines
 	words int
 	stops int
+	runes int // utf8.RuneCountInString(text)
+	// lowerASCII reports whether text holds an ASCII lower-case letter,
+	// and so is not all capitals.
+	lowerASCII bool
 	end   bool // ends as a sentence does
 	// bullet reports whether the line began with a list mark, which
 	// text has had removed.
@@ -351,38 +356,41 @@ func stripBullet(t string) (string, bool) {
 
 // classifyLines measures every line and sorts it into a class.
 func classifyLines(lines []*textLine) {
-	count := map[string]int{}
-	// The words of all lines share one array.
+	count := make(map[string]int, len(lines))
 	size := 0
 	for _, l := range lines {
 		size += len(l.text)
 	}
 	// The lower-case lines share one string, and their words one array.
-	var b strings.Builder
-	b.Grow(size)
-	var scratch []byte
-	lowerEnds := make([]int, len(lines))
-	for i, l := range lines {
-		scratch = appendLower(scratch[:0], l.text)
-		b.Write(scratch)
-		lowerEnds[i] = b.Len()
-	}
-	all := b.String()
+	buf := make([]byte, 0, size)
 	spans := make([]wordSpan, 0, size/6+8) // words run about six bytes with their space
+	lowerEnds := make([]int, len(lines))
 	ends := make([]int, len(lines))
-	from := 0
+	for i, l := range lines {
+		from := len(buf)
+		var st lineStats
+		var ok bool
+		buf, spans, st, ok = scanLine(buf, spans, l.text)
+		if !ok {
+			// A letter beyond ASCII with a lower case of its own.
+			buf = append(buf, strings.ToLower(l.text)...)
+			spans, st.words, st.stops = scanWords(spans, string(buf[from:]))
+			st.runes = utf8.RuneCountInString(l.text)
+			st.lowerASCII = hasLowerASCII(l.text)
+		}
+		l.words, l.stops, l.runes, l.lowerASCII = st.words, st.stops, st.runes, st.lowerASCII
+		lowerEnds[i] = len(buf)
+		ends[i] = len(spans)
+	}
+	// buf is not written again: the string shares its bytes, as
+	// strings.Builder's does.
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	from, sfrom := 0, 0
 	for i, l := range lines {
 		l.lower = all[from:lowerEnds[i]]
 		from = lowerEnds[i]
-		spans, l.words, l.stops = scanWords(spans, l.lower)
-		ends[i] = len(spans)
-	}
-	from = 0
-	for i, l := range lines {
-		l.spans = spans[from:ends[i]:ends[i]]
-		from = ends[i]
-	}
-	for _, l := range lines {
+		l.spans = spans[sfrom:ends[i]:ends[i]]
+		sfrom = ends[i]
 		l.key = lineKey(l.lower)
 		count[l.key]++
 		l.end = endsSentence(l.text)
@@ -391,6 +399,143 @@ func classifyLines(lines []*textLine) {
 		l.rep = count[l.key]
 		l.class = classify(l)
 	}
+}
+
+// lineStats is what scanLine measures of a line.
+type lineStats struct {
+	words, stops int  // as countStops counts them
+	runes        int  // utf8.RuneCountInString of the text
+	lowerASCII   bool // whether the text holds an ASCII lower-case letter
+}
+
+// hasLowerASCII reports whether s holds any of the bytes 'a' to 'z'.
+func hasLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// scanLine reads a line's text once for what classifyLines needs: it
+// appends its lower case to dst, as appendLower does, and the word spans
+// of that lower case to spans, as scanWords does, and measures it. When
+// the text holds a letter beyond ASCII that has a lower case of its own,
+// or bytes that are not UTF-8, it gives up: ok is false and dst and spans
+// come back as they were.
+func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan, st lineStats, ok bool) {
+	base, nspans := len(dst), len(spans)
+	// The text is copied as it is and lowered in place.
+	dst = append(dst, text...)
+	b := dst[base:]
+	start, wstart := -1, -1 // where the span and the word being read began
+	wapos := false          // whether the word holds an apostrophe
+	h := fnvOffset
+	extra := 0 // bytes beyond the first of multi-byte runes
+	// endWord counts the word that ended before byte i.
+	endWord := func(i int) {
+		st.words++
+		if i-wstart > maxStopWord {
+			return
+		}
+		word := b[wstart:i]
+		wh := h // without an apostrophe, the word is the span just read
+		if wapos {
+			wh = fnvOffset
+			for _, c := range word {
+				wh = (wh ^ uint32(c)) * fnvPrime
+			}
+		}
+		if stopTable.hasBytes(word, wh) {
+			st.stops++
+		}
+	}
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				if start < 0 {
+					start, h = i, fnvOffset
+				}
+				if wstart < 0 {
+					wstart, wapos = i, false
+				}
+				// The rest of the run of ASCII letters and digits.
+				for {
+					if c-'A' < 26 {
+						c += 'a' - 'A'
+						b[i] = c
+					} else if c-'a' < 26 {
+						st.lowerASCII = true
+					}
+					h = (h ^ uint32(c)) * fnvPrime
+					i++
+					if i == len(b) {
+						break
+					}
+					if c = b[i]; c >= utf8.RuneSelf || !asciiWord[c] {
+						break
+					}
+				}
+				continue
+			}
+			if start >= 0 {
+				spans = append(spans, wordSpan{start: int32(start), end: int32(i), hash: h})
+				start = -1
+			}
+			if c == '\'' {
+				if wstart < 0 {
+					wstart = i
+				}
+				wapos = true
+			} else if wstart >= 0 {
+				endWord(i)
+				wstart = -1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
+			return dst[:base], spans[:nspans], lineStats{}, false
+		}
+		extra += size - 1
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start, h = i, fnvOffset
+			}
+			for k := i; k < i+size; k++ {
+				h = (h ^ uint32(b[k])) * fnvPrime
+			}
+			if wstart < 0 {
+				wstart, wapos = i, false
+			}
+		} else {
+			if start >= 0 {
+				spans = append(spans, wordSpan{start: int32(start), end: int32(i), hash: h})
+				start = -1
+			}
+			if r == '’' {
+				if wstart < 0 {
+					wstart = i
+				}
+				wapos = true
+			} else if wstart >= 0 {
+				endWord(i)
+				wstart = -1
+			}
+		}
+		i += size
+	}
+	if start >= 0 {
+		spans = append(spans, wordSpan{start: int32(start), end: int32(len(b)), hash: h})
+	}
+	if wstart >= 0 {
+		endWord(len(b))
+	}
+	st.runes = len(b) - extra
+	return dst, spans, st, true
 }
 
 // countStops returns the number of words in lower and how many of them
@@ -475,12 +620,12 @@ func classify(l *textLine) lineClass {
 		return classBad // a link with an arrow
 	}
 	switch {
-	case isCredit(l.text, l.lower):
+	case isCredit(l.text, l.lower, l.runes):
 		l.credit = true
 		return classBad
 	case isTimestampOnly(l.lower), isGalleryLabel(l.lower):
 		return classBad
-	case l.words >= 8 && !l.end && l.text == strings.ToUpper(l.text) && l.text != l.lower:
+	case l.words >= 8 && !l.end && !l.lowerASCII && l.text == strings.ToUpper(l.text) && l.text != l.lower:
 		return classBad // a link shouting at the reader: "READ MORE ON ... BY CLICKING HERE"
 	}
 	markers := countMarkerSpans(l.lower, l.spans)
@@ -496,7 +641,7 @@ func classify(l *textLine) lineClass {
 	// Running text ends as a sentence does, or goes on long enough that
 	// it cannot be a headline.
 	endish := l.end || strings.HasSuffix(l.text, ":") || l.words >= 25 || l.bullet && l.words >= 20
-	running := endish && l.words >= 10 && len(l.text) >= 60 && utf8.RuneCountInString(l.text) >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
+	running := endish && l.words >= 10 && len(l.text) >= 60 && l.runes >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
 	if markers > 0 {
 		// A furniture word in a short line or a line of little running
 		// text marks it; long sentences may mention "Twitter" freely.
@@ -529,13 +674,13 @@ func titleCaseRun(text string, stopRatio float64) bool {
 	if stopRatio >= 0.2 {
 		return false
 	}
-	words := strings.Fields(text)
-	caps := 0
-	for _, w := range words {
+	words, caps := 0, 0
+	for w := range strings.FieldsSeq(text) {
+		words++
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) {
 			caps++
 		}
 	}
-	return len(words) > 0 && caps*10 >= len(words)*7 && !endsSentence(text)
+	return words > 0 && caps*10 >= words*7 && !endsSentence(text)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The fast paths of text extraction must give what the plain library
@@ -94,12 +95,109 @@ func FuzzTextFastPaths(f *testing.F) {
 		if got, _, _ := scanWords(buf[:0], s); !slices.Equal(got, appendWordSpans(nil, s)) {
 			t.Errorf("scanWords(%q) spans = %v, want %v", s, got, appendWordSpans(nil, s))
 		}
+		checkScanLine(t, s)
+		if got, want := isControlRun(s), isControlRunPlain(s); got != want {
+			t.Errorf("isControlRun(%q) = %v, want %v", s, got, want)
+		}
 		w1, s1 := countStops(s)
 		w2, s2 := countStopsPlain(s)
 		if w1 != w2 || s1 != s2 {
 			t.Errorf("countStops(%q) = %d, %d, want %d, %d", s, w1, s1, w2, s2)
 		}
 	})
+}
+
+// checkScanLine checks that scanLine, when it takes s, measures it as
+// the separate passes do.
+func checkScanLine(t *testing.T, s string) {
+	t.Helper()
+	pre := []byte("x")
+	dst, spans, st, ok := scanLine(pre, []wordSpan{{1, 2, 3}}, s)
+	if !ok {
+		if len(dst) != 1 || len(spans) != 1 {
+			t.Errorf("scanLine(%q) gave up but changed dst or spans", s)
+		}
+		if isASCIIOrCaseless(s) {
+			t.Errorf("scanLine(%q) gave up on a text it can take", s)
+		}
+		return
+	}
+	lower := strings.ToLower(s)
+	if string(dst[1:]) != lower {
+		t.Errorf("scanLine(%q) lower = %q, want %q", s, dst[1:], lower)
+	}
+	if want := appendWordSpans(nil, lower); !slices.Equal(spans[1:], want) {
+		t.Errorf("scanLine(%q) spans = %v, want %v", s, spans[1:], want)
+	}
+	w, sw := countStopsPlain(lower)
+	if st.words != w || st.stops != sw {
+		t.Errorf("scanLine(%q) words, stops = %d, %d, want %d, %d", s, st.words, st.stops, w, sw)
+	}
+	if n := utf8.RuneCountInString(s); st.runes != n {
+		t.Errorf("scanLine(%q) runes = %d, want %d", s, st.runes, n)
+	}
+	if st.lowerASCII != strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
+		t.Errorf("scanLine(%q) lowerASCII = %v", s, st.lowerASCII)
+	}
+}
+
+// isASCIIOrCaseless reports whether s is valid UTF-8 whose letters
+// beyond ASCII have no lower case of their own.
+func isASCIIOrCaseless(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.ToLower(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+func TestScanLine(t *testing.T) {
+	cases := append(fastPathCases, []struct{ name, text string }{
+		{"apostrophes", "It's the children’s ’tis don't 'quoted' the'"},
+		{"stop words", "The cat and the hat of THE town"},
+		{"long words", "Extraordinarily unbelievable throughput"},
+		{"digits", "On 19 June 2024 at 5pm"},
+	}...)
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) { checkScanLine(t, tt.text) })
+	}
+}
+
+// isControlRunPlain is isControlRun as first written.
+func isControlRunPlain(text string) bool {
+	if strings.Count(text, ". ") < 2 {
+		return false
+	}
+	n := 0
+	for _, w := range controlWords {
+		if strings.HasPrefix(text, w) || strings.Contains(text, ". "+w) || strings.Contains(text, ": "+w) {
+			n++
+		}
+	}
+	if n < 3 {
+		return false
+	}
+	stops := strings.Count(text, ". ") + 1
+	return len(strings.Fields(text)) <= 12*stops
+}
+
+func TestIsControlRun(t *testing.T) {
+	for _, s := range []string{
+		"Share A curved arrow leaving a box. Listen A pair of headphones. Text size Two letter As, one larger.",
+		"Share. Print: Email. Done.",
+		"Email me. Share: it. Twitter. X marks. Nothing.",
+		"The ferry crews will strike. Share prices fell. Print runs stopped.",
+		"Two sentences. No controls. At all.",
+		"Share. Save. Print",
+	} {
+		if got, want := isControlRun(s), isControlRunPlain(s); got != want {
+			t.Errorf("isControlRun(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
 
 func TestHostCandidates(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // This file reads what the lines above an article say about it: its
@@ -215,7 +214,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	if x.Signatures != nil && l.outletName(x.Signatures) {
 		return 0 // the outlet's name
 	}
-	runes := utf8.RuneCountInString(l.text)
+	runes := l.runes
 	if l.words < 2 || l.words > 30 || runes > 220 || l.credit || l.marker || l.bullet {
 		return 0
 	}
