@@ -43,7 +43,7 @@ type textLine struct {
 	// lowerASCII reports whether text holds an ASCII lower-case letter,
 	// and so is not all capitals.
 	lowerASCII bool
-	end   bool // ends as a sentence does
+	end        bool // ends as a sentence does
 	// bullet reports whether the line began with a list mark, which
 	// text has had removed.
 	bullet bool
