@@ -183,7 +183,13 @@ func segmentText(s string) []*textLine {
 			continue
 		}
 		blank = false
-		l := textLine{text: t, block: block, menu: isMenuRow(strings.TrimSpace(raw))}
+		// A line foldSpace left as it was holds no tab and no run of
+		// spaces: only separators can make it a menu.
+		menu := false
+		if t != raw || hasSeparator(raw) {
+			menu = isMenuRow(strings.TrimSpace(raw))
+		}
+		l := textLine{text: t, block: block, menu: menu}
 		l.text, l.bullet = stripBullet(t)
 		if l.text == "" {
 			continue
@@ -339,8 +345,23 @@ func mayHaveGaps(raw string) bool {
 	return false
 }
 
+// hasSeparator reports whether s holds one of the separators between
+// menu items that isMenuRow counts: " | ", " · ", " • " or " / ".
+func hasSeparator(s string) bool {
+	return strings.Contains(s, " | ") || strings.Contains(s, " / ") || strings.Contains(s, " · ") ||
+		strings.Contains(s, " • ")
+}
+
 // stripBullet removes a list mark from the start of a line.
 func stripBullet(t string) (string, bool) {
+	if t == "" {
+		return t, false
+	}
+	switch t[0] {
+	case '-', '*', 0xC2, 0xE2: // the first bytes of the marks
+	default:
+		return t, false
+	}
 	for _, m := range []string{"• ", "· ", "● ", "▪ ", "◦ ", "‣ ", "- ", "* ", "– "} {
 		if strings.HasPrefix(t, m) {
 			return strings.TrimSpace(t[len(m):]), true

@@ -2,8 +2,10 @@ package feed
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -91,11 +93,30 @@ func FuzzTextFastPaths(f *testing.F) {
 		if mayHaveGaps(s) != isMenuRowPlain(s) {
 			t.Errorf("mayHaveGaps(%q) = %v, want %v", s, mayHaveGaps(s), isMenuRowPlain(s))
 		}
+		if foldSpace(s) == s && hasSeparator(s) != mayHaveGaps(s) {
+			t.Errorf("hasSeparator(%q) = %v, want %v for a folded line", s, hasSeparator(s), mayHaveGaps(s))
+		}
+		got, ok := stripBullet(s)
+		if want, wantOK := stripBulletPlain(s); got != want || ok != wantOK {
+			t.Errorf("stripBullet(%q) = %q, %v, want %q, %v", s, got, ok, want, wantOK)
+		}
 		var buf [4]wordSpan
 		if got, _, _ := scanWords(buf[:0], s); !slices.Equal(got, appendWordSpans(nil, s)) {
 			t.Errorf("scanWords(%q) spans = %v, want %v", s, got, appendWordSpans(nil, s))
 		}
 		checkScanLine(t, s)
+		if got, ok := parseDate(s, time.Time{}); true {
+			want, wantOK := parseDatePlain(s)
+			if ok != wantOK || !got.Equal(want) {
+				t.Errorf("parseDate(%q) = %v, %v, want %v, %v", s, got, ok, want, wantOK)
+			}
+		}
+		if got, want := nameKey(s), nameKeyPlain(s); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", s, got, want)
+		}
+		if !hasNameKey(s, nameKeyPlain(s)) || !sameNameKey(s, s) {
+			t.Errorf("hasNameKey(%q, its key) = false", s)
+		}
 		if got, want := isControlRun(s), isControlRunPlain(s); got != want {
 			t.Errorf("isControlRun(%q) = %v, want %v", s, got, want)
 		}
@@ -196,6 +217,85 @@ func TestIsControlRun(t *testing.T) {
 	} {
 		if got, want := isControlRun(s), isControlRunPlain(s); got != want {
 			t.Errorf("isControlRun(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// stripBulletPlain is stripBullet without its quick test.
+func stripBulletPlain(t string) (string, bool) {
+	for _, m := range []string{"• ", "· ", "● ", "▪ ", "◦ ", "‣ ", "- ", "* ", "– ", "•", "●", "▪"} {
+		if strings.HasPrefix(t, m) {
+			return strings.TrimSpace(t[len(m):]), true
+		}
+	}
+	return t, false
+}
+
+// nameKeyPlain is nameKey as first written.
+func nameKeyPlain(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(s, "the ")
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func TestNameKey(t *testing.T) {
+	for _, s := range []string{"", "The Harbour Gazette", "THE Times", "the", "The ", "Theatre Weekly", " the  BBC News ",
+		"Le Monde", "ÉL PAÍS", "İstanbul Post", "\u212aelvin", "bad \xff name", "Die Zeit – Online"} {
+		if got, want := nameKey(s), nameKeyPlain(s); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", s, got, want)
+		}
+		if !hasNameKey(s, nameKeyPlain(s)) {
+			t.Errorf("hasNameKey(%q, %q) = false", s, nameKeyPlain(s))
+		}
+		if k := nameKeyPlain(s); k != "" && hasNameKey(s, k[1:]) {
+			t.Errorf("hasNameKey(%q, %q) = true", s, k[1:])
+		}
+	}
+}
+
+// parseDatePlain is parseDate as first written, without its quick
+// tests.
+func parseDatePlain(s string) (time.Time, bool) {
+	if !strings.ContainsAny(s, "0123456789") {
+		return time.Time{}, false
+	}
+	if m := isoDate.FindStringSubmatch(s); m != nil {
+		if t, ok := mkDate(m[1], m[2], m[3]); ok {
+			return t, true
+		}
+	}
+	if t, ok := wordDate(s); ok {
+		return t, true
+	}
+	if m := numericDate.FindStringSubmatch(s); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		y := m[3]
+		if len(y) == 2 {
+			y = "20" + y
+		}
+		if t, ok := mkDate(y, strconv.Itoa(a), strconv.Itoa(b)); ok && a <= 12 {
+			return t, true
+		} else if t, ok := mkDate(y, strconv.Itoa(b), strconv.Itoa(a)); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func TestParseDateQuick(t *testing.T) {
+	for _, s := range []string{"", "2024-06-19", "19 June 2024", "June 19, 2024", "Nov. 20, 2019 5:52 AM", "21/06/2014",
+		"6/19/24", "22 de outubro de 2010", "version 1.2.3", "12345-6-7", "Published 2019", "٢٠٢٤ June 19"} {
+		got, ok := parseDate(s, time.Time{})
+		want, wantOK := parseDatePlain(s)
+		if ok != wantOK || !got.Equal(want) {
+			t.Errorf("parseDate(%q) = %v, %v, want %v, %v", s, got, ok, want, wantOK)
 		}
 	}
 }

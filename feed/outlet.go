@@ -86,7 +86,7 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		// domain: "The Harbour Gazette" for harbourgazette.example.
 		label := hostLabel(host)
 		for i, l := range lines {
-			if !inBody[i] && l.words <= 6 && nameKey(l.text) == label {
+			if !inBody[i] && l.words <= 6 && hasNameKey(l.text, label) {
 				g.name = l.text
 				return g
 			}
@@ -111,6 +111,20 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		}
 	}
 	return g
+}
+
+// hasNameKey reports whether nameKey(s) == key.
+func hasNameKey(s, key string) bool {
+	var buf [64]byte
+	k, ok := appendNameKey(buf[:0], s, len(key))
+	return ok && string(k) == key
+}
+
+// sameNameKey reports whether nameKey(a) == nameKey(b).
+func sameNameKey(a, b string) bool {
+	var buf [64]byte
+	kb, _ := appendNameKey(buf[:0], b, -1)
+	return hasNameKey(a, string(kb))
 }
 
 // isPageURL reports whether a lower-cased line is a web address of a
@@ -153,7 +167,7 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 		body := inBody[i]
 		ix.phrases.eachSpan(l.lower, l.spans, func(ph phrase, _ int) { score[ph.sig] += 3 })
 		ix.names.eachSpan(l.lower, l.spans, func(ph phrase, at int) {
-			whole := nameKey(l.text) == nameKey(ph.text)
+			whole := sameNameKey(l.text, ph.text)
 			if !whole && at == 0 {
 				// "The Guardian - AU", "BBC News | World"
 				rest := strings.TrimSpace(l.lower[len(ph.text):])
