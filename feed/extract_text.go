@@ -174,7 +174,7 @@ func segmentText(s string) []*textLine {
 	block := 0
 	blank := true
 	for raw := range strings.SplitSeq(s, "\n") {
-		t := foldSpace(raw)
+		t, sep := foldSpaceSep(raw)
 		if t == "" {
 			if !blank {
 				block++
@@ -186,7 +186,7 @@ func segmentText(s string) []*textLine {
 		// A line foldSpace left as it was holds no tab and no run of
 		// spaces: only separators can make it a menu.
 		menu := false
-		if t != raw || hasSeparator(raw) {
+		if t != raw || sep {
 			menu = isMenuRow(strings.TrimSpace(raw))
 		}
 		l := textLine{text: t, block: block, menu: menu}
@@ -207,33 +207,75 @@ func segmentText(s string) []*textLine {
 // spaces and its ends trimmed, as strings.Join(strings.Fields(raw), " ")
 // does; most lines already are, and come back as they are.
 func foldSpace(raw string) string {
+	t, _ := foldSpaceSep(raw)
+	return t
+}
+
+// foldSpaceSep is foldSpace that also reports, for a line it returns as
+// it is, whether the line holds a separator of menu items (see
+// hasSeparator).
+func foldSpaceSep(raw string) (_ string, sep bool) {
 	prevSpace := true // a space at the start is to be trimmed
 	for i := 0; i < len(raw); {
-		c := raw[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				if c != ' ' || prevSpace {
-					return strings.Join(strings.Fields(raw), " ")
+		switch spaceClass[raw[i]] {
+		case 0:
+			// The bulk of a line: skip to the next space.
+			i++
+			for i < len(raw) && spaceClass[raw[i]] == 0 {
+				i++
+			}
+			prevSpace = false
+		case 1: // ' '
+			if prevSpace {
+				return strings.Join(strings.Fields(raw), " "), false
+			}
+			prevSpace = true
+			if rest := raw[i+1:]; len(rest) >= 2 {
+				switch rest[0] {
+				case '|', '/':
+					sep = sep || rest[1] == ' '
+				case 0xC2, 0xE2:
+					sep = sep || strings.HasPrefix(rest, "· ") || strings.HasPrefix(rest, "• ")
 				}
-				prevSpace = true
-			} else {
-				prevSpace = false
 			}
 			i++
-			continue
+		default: // other white space, or the first byte of a rune that may be
+			if raw[i] < utf8.RuneSelf {
+				return strings.Join(strings.Fields(raw), " "), false
+			}
+			r, size := utf8.DecodeRuneInString(raw[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(raw), " "), false
+			}
+			prevSpace = false
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(raw[i:])
-		if unicode.IsSpace(r) {
-			return strings.Join(strings.Fields(raw), " ")
-		}
-		prevSpace = false
-		i += size
 	}
 	if prevSpace && raw != "" {
-		return strings.Join(strings.Fields(raw), " ") // a space at the end
+		return strings.Join(strings.Fields(raw), " "), false // a space at the end
 	}
-	return raw
+	return raw, sep
 }
+
+// spaceClass sorts bytes for foldSpaceSep: 1 for a space, 2 for other
+// ASCII white space and for the first bytes of the runes beyond ASCII
+// that are white space (U+0085 to U+3000), 0 for the rest.
+var spaceClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if unicode.IsSpace(rune(c)) {
+			t[c] = 2
+		}
+	}
+	t[' '] = 1
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			var b [utf8.UTFMax]byte
+			utf8.EncodeRune(b[:], r)
+			t[b[0]] = 2
+		}
+	}
+	return t
+}()
 
 // asciiSpace reports which ASCII bytes are white space to unicode.IsSpace.
 var asciiSpace = func() (t [utf8.RuneSelf]bool) {

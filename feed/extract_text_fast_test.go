@@ -96,6 +96,9 @@ func FuzzTextFastPaths(f *testing.F) {
 		if foldSpace(s) == s && hasSeparator(s) != mayHaveGaps(s) {
 			t.Errorf("hasSeparator(%q) = %v, want %v for a folded line", s, hasSeparator(s), mayHaveGaps(s))
 		}
+		if f, sep := foldSpaceSep(s); f == s && sep != hasSeparator(s) {
+			t.Errorf("foldSpaceSep(%q) separator = %v, want %v", s, sep, hasSeparator(s))
+		}
 		got, ok := stripBullet(s)
 		if want, wantOK := stripBulletPlain(s); got != want || ok != wantOK {
 			t.Errorf("stripBullet(%q) = %q, %v, want %q, %v", s, got, ok, want, wantOK)
