@@ -278,9 +278,20 @@ func countMarkers(lower string) int {
 
 // countMarkerSpans is countMarkers for a text whose words are known.
 func countMarkerSpans(lower string, spans []wordSpan) int {
+	return countMarkersPunct(lower, spans, true)
+}
+
+// markers returns countMarkers(l.lower).
+func (l *textLine) markers() int {
+	return countMarkersPunct(l.lower, l.spans, l.punct&(punctParen|punctBrace|punctPercent|punctC2) != 0)
+}
+
+// countMarkersPunct is countMarkerSpans told whether lower may hold a
+// byte that a punctuation marker starts with.
+func countMarkersPunct(lower string, spans []wordSpan, mayPunct bool) int {
 	n := 0
 	markerSet.eachSpan(lower, spans, func(phrase, int) { n++ })
-	if !mayHavePunctMarker(lower) {
+	if !mayPunct || !mayHavePunctMarker(lower) {
 		return n
 	}
 	for _, m := range punctMarkers {

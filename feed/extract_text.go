@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,7 +44,8 @@ type textLine struct {
 	// lowerASCII reports whether text holds an ASCII lower-case letter,
 	// and so is not all capitals.
 	lowerASCII bool
-	end        bool // ends as a sentence does
+	punct      punctSet // which of a few bytes lower holds
+	end        bool     // ends as a sentence does
 	// bullet reports whether the line began with a list mark, which
 	// text has had removed.
 	bullet bool
@@ -124,6 +126,18 @@ func looksBinary(data []byte) bool {
 	head := data[:min(len(data), 8192)]
 	bad := 0
 	for len(head) > 0 {
+		// Eight bytes at a time while they are all printable ASCII: no
+		// byte has its top bit set, nor borrows when 0x20 is taken from it.
+		for len(head) >= 8 {
+			w := binary.LittleEndian.Uint64(head)
+			if (w|(w-0x2020202020202020))&0x8080808080808080 != 0 {
+				break
+			}
+			head = head[8:]
+		}
+		if len(head) == 0 {
+			break
+		}
 		if c := head[0]; c >= 0x20 && c < utf8.RuneSelf {
 			head = head[1:] // printable ASCII, the bulk of any text
 			continue
@@ -440,8 +454,9 @@ func classifyLines(lines []*textLine) {
 			spans, st.words, st.stops = scanWords(spans, string(buf[from:]))
 			st.runes = utf8.RuneCountInString(l.text)
 			st.lowerASCII = hasLowerASCII(l.text)
+			st.punct = punctOf(string(buf[from:]))
 		}
-		l.words, l.stops, l.runes, l.lowerASCII = st.words, st.stops, st.runes, st.lowerASCII
+		l.words, l.stops, l.runes, l.lowerASCII, l.punct = st.words, st.stops, st.runes, st.lowerASCII, st.punct
 		lowerEnds[i] = len(buf)
 		ends[i] = len(spans)
 	}
@@ -469,6 +484,34 @@ type lineStats struct {
 	words, stops int  // as countStops counts them
 	runes        int  // utf8.RuneCountInString of the text
 	lowerASCII   bool // whether the text holds an ASCII lower-case letter
+	punct        punctSet
+}
+
+// punctSet records which of a few bytes a line holds, so that searches
+// for phrases starting with them can be skipped.
+type punctSet uint8
+
+const (
+	punctParen   punctSet = 1 << iota // '('
+	punctBrace                        // '{'
+	punctPercent                      // '%'
+	punctC2                           // 0xC2, the first byte of "©" among others
+)
+
+// punctBits maps the bytes a punctSet records to their bits.
+var punctBits = [utf8.RuneSelf]punctSet{'(': punctParen, '{': punctBrace, '%': punctPercent}
+
+// punctOf returns the punctSet of s.
+func punctOf(s string) punctSet {
+	var p punctSet
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			p |= punctBits[c]
+		} else if c == 0xC2 {
+			p |= punctC2
+		}
+	}
+	return p
 }
 
 // hasLowerASCII reports whether s holds any of the bytes 'a' to 'z'.
@@ -547,6 +590,7 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 				spans = append(spans, wordSpan{start: int32(start), end: int32(i), hash: h})
 				start = -1
 			}
+			st.punct |= punctBits[c]
 			if c == '\'' {
 				if wstart < 0 {
 					wstart = i
@@ -560,8 +604,19 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
+		if r == utf8.RuneError && size == 1 {
 			return dst[:base], spans[:nspans], lineStats{}, false
+		}
+		if c == 0xC2 {
+			st.punct |= punctC2
+		}
+		if lr := unicode.ToLower(r); lr != r {
+			// Lowered in place when it is as long: "É" to "é".
+			if utf8.RuneLen(lr) != size {
+				return dst[:base], spans[:nspans], lineStats{}, false
+			}
+			r = lr
+			utf8.EncodeRune(b[i:], r)
 		}
 		extra += size - 1
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -674,7 +729,8 @@ func classify(l *textLine) lineClass {
 	case l.words <= 6 && isEndMarker(l.key):
 		l.marker = true
 		return classBad
-	case isIconRun(l.lower), strings.Contains(l.lower, "{*"), strings.Contains(l.lower, "%2f"):
+	case isIconRun(l.lower), l.punct&punctBrace != 0 && strings.Contains(l.lower, "{*"),
+		l.punct&punctPercent != 0 && strings.Contains(l.lower, "%2f"):
 		return classBad
 	case l.menu && !l.end, isControlRun(l.text):
 		return classBad
@@ -691,7 +747,7 @@ func classify(l *textLine) lineClass {
 	case l.words >= 8 && !l.end && !l.lowerASCII && l.text == strings.ToUpper(l.text) && l.text != l.lower:
 		return classBad // a link shouting at the reader: "READ MORE ON ... BY CLICKING HERE"
 	}
-	markers := countMarkerSpans(l.lower, l.spans)
+	markers := l.markers()
 	if markers > 0 {
 		social := countSocial(l.lower)
 		if social >= 3 && l.words < 20 {

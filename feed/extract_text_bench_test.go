@@ -62,3 +62,30 @@ func BenchmarkExtractTextCorpus(b *testing.B) {
 		b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
+
+// BenchmarkScanLine measures the one pass over each line that lowers it
+// and finds its words, over the lines of the synthetic pages.
+func BenchmarkScanLine(b *testing.B) {
+	_, srcs, _ := benchTextSources(b, 100)
+	var lines []string
+	var total int64
+	for _, src := range srcs {
+		for _, l := range segmentText(string(src.Data)) {
+			lines = append(lines, l.text)
+			total += int64(len(l.text))
+		}
+	}
+	b.SetBytes(total)
+	b.ResetTimer()
+	var buf []byte
+	var spans []wordSpan
+	cpu := processCPU()
+	for range b.N {
+		for _, l := range lines {
+			buf, spans, _, _ = scanLine(buf[:0], spans[:0], l)
+		}
+	}
+	if cpu := processCPU() - cpu; cpu > 0 {
+		b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
+	}
+}

@@ -108,6 +108,9 @@ func FuzzTextFastPaths(f *testing.F) {
 			t.Errorf("scanWords(%q) spans = %v, want %v", s, got, appendWordSpans(nil, s))
 		}
 		checkScanLine(t, s)
+		if got, want := looksBinary([]byte(s)), looksBinaryPlain([]byte(s)); got != want {
+			t.Errorf("looksBinary(%q) = %v, want %v", s, got, want)
+		}
 		if got, ok := parseDate(s, time.Time{}); true {
 			want, wantOK := parseDatePlain(s)
 			if ok != wantOK || !got.Equal(want) {
@@ -163,16 +166,27 @@ func checkScanLine(t *testing.T, s string) {
 	if st.lowerASCII != strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
 		t.Errorf("scanLine(%q) lowerASCII = %v", s, st.lowerASCII)
 	}
+	if p := punctOf(lower); st.punct != p {
+		t.Errorf("scanLine(%q) punct = %b, want %b", s, st.punct, p)
+	}
+}
+
+func TestPunctSet(t *testing.T) {
+	for _, m := range punctMarkers {
+		if punctOf(m[:1])&(punctParen|punctBrace|punctPercent|punctC2) == 0 {
+			t.Errorf("punctuation marker %q starts with a byte punctSet does not record", m)
+		}
+	}
 }
 
 // isASCIIOrCaseless reports whether s is valid UTF-8 whose letters
-// beyond ASCII have no lower case of their own.
+// beyond ASCII have lower cases as long as they are.
 func isASCIIOrCaseless(s string) bool {
 	if !utf8.ValidString(s) {
 		return false
 	}
 	for _, r := range s {
-		if r >= utf8.RuneSelf && unicode.ToLower(r) != r {
+		if r >= utf8.RuneSelf && utf8.RuneLen(unicode.ToLower(r)) != utf8.RuneLen(r) {
 			return false
 		}
 	}
@@ -303,8 +317,35 @@ func TestParseDateQuick(t *testing.T) {
 	}
 }
 
+// looksBinaryPlain is looksBinary a byte at a time.
+func looksBinaryPlain(data []byte) bool {
+	head := data[:min(len(data), 8192)]
+	bad := 0
+	for len(head) > 0 {
+		r, n := utf8.DecodeRune(head)
+		switch {
+		case r == 0:
+			return true
+		case r == utf8.RuneError && n == 1, r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f':
+			bad++
+		}
+		head = head[n:]
+	}
+	return bad*20 > min(len(data), 8192)
+}
+
+func TestLooksBinary(t *testing.T) {
+	for _, s := range []string{"", "plain text of some length\nand a second line\n", "\x00", "abcdefgh\x00",
+		"abcdefghijklmnop\x01\x02\x03", strings.Repeat("\x7f~ \x1f", 40), strings.Repeat("é\xff", 30)} {
+		if got, want := looksBinary([]byte(s)), looksBinaryPlain([]byte(s)); got != want {
+			t.Errorf("looksBinary(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestHostCandidates(t *testing.T) {
-	for _, line := range []string{"", ".", "see www.example.com/news. or (bbc.co.uk)", "https://x y: z", "no hosts here", "a.b c.d."} {
+	for _, line := range []string{"", ".", "see www.example.com/news. or (bbc.co.uk)", "https://x y: z", "no hosts here", "a.b c.d.",
+		"a: b. c:d .e :", ":.:. ..", "x:y.z w"} {
 		var got, want []string
 		for w := range hostCandidates(line) {
 			got = append(got, w)

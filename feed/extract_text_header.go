@@ -228,7 +228,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 		strings.Contains(l.text, "(@") || strings.Contains(l.text, " @") || strings.Contains(l.text, "--") {
 		return 0
 	}
-	if l.class == classBad && countMarkerSpans(l.lower, l.spans) > countSocial(l.lower) || strings.Contains(l.text, "_") || l.menu || isControlRun(l.text) {
+	if l.class == classBad && l.markers() > countSocial(l.lower) || strings.Contains(l.text, "_") || l.menu || isControlRun(l.text) {
 		return 0
 	}
 	// Headlines in a list of other stories follow its heading.

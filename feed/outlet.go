@@ -223,21 +223,37 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 // a colon: the only ones that can be a host or a URL.
 func hostCandidates(lower string) func(yield func(string) bool) {
 	return func(yield func(string) bool) {
-		for i := 0; i < len(lower); i++ {
-			if c := lower[i]; c != '.' && c != ':' {
-				continue
+		// dot and colon are the next '.' and ':' at or after i, or -1.
+		dot, colon := strings.IndexByte(lower, '.'), strings.IndexByte(lower, ':')
+		for i := 0; i < len(lower); {
+			if dot >= 0 && dot < i {
+				if dot = strings.IndexByte(lower[i:], '.'); dot >= 0 {
+					dot += i
+				}
 			}
-			start := strings.LastIndexByte(lower[:i], ' ') + 1
-			end := strings.IndexByte(lower[i:], ' ')
+			if colon >= 0 && colon < i {
+				if colon = strings.IndexByte(lower[i:], ':'); colon >= 0 {
+					colon += i
+				}
+			}
+			at := dot
+			if at < 0 || colon >= 0 && colon < at {
+				at = colon
+			}
+			if at < 0 {
+				return
+			}
+			start := strings.LastIndexByte(lower[:at], ' ') + 1
+			end := strings.IndexByte(lower[at:], ' ')
 			if end < 0 {
 				end = len(lower)
 			} else {
-				end += i
+				end += at
 			}
 			if !yield(lower[start:end]) {
 				return
 			}
-			i = end
+			i = end + 1
 		}
 	}
 }
