@@ -335,6 +335,18 @@ var endMarkerParts = []string{"next up", "up next", "most read", "top reads", "r
 	"in other news", "what to read", "related stories", "related articles", "more stories", "other stories",
 	"recommended for you", "editor's picks", "editors' picks", "around the web", "popular now", "trending now"}
 
+// endMarkerPartSet indexes endMarkerParts.
+var endMarkerPartSet = newSubstringSet(endMarkerParts...)
+
+// fieldCount returns len(strings.Fields(s)).
+func fieldCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
+}
+
 // isEndMarker reports whether a line opens a list of other stories,
 // tags or comments: "Related stories", "More from Sport", "Tags:".
 func isEndMarker(key string) bool {
@@ -344,12 +356,8 @@ func isEndMarker(key string) bool {
 	if utf8.RuneCountInString(key) >= 40 {
 		return false
 	}
-	if len(strings.Fields(key)) <= 6 {
-		for _, p := range endMarkerParts {
-			if strings.Contains(key, p) {
-				return true
-			}
-		}
+	if fieldCount(key) <= 6 && endMarkerPartSet.match(key) != 0 {
+		return true
 	}
 	for _, p := range []string{"more from ", "more in ", "more on ", "related ", "latest ", "most popular",
 		"most read", "tags ", "topics ", "you may also", "you might also", "read more ", "don't miss", "more stories",
@@ -470,8 +478,8 @@ func isCredit(text, lower string, runes int) bool {
 // "... (Sputnik, Kremlin Pool Photo via AP)", "... (Image: GETTY )",
 // "... Photograph: Jane Doe/EPA", "... [Sputnik / Getty Images]".
 func creditSuffix(lower string) bool {
-	if strings.Contains(lower, "photograph:") || strings.Contains(lower, "(image:") ||
-		strings.Contains(lower, "(photo:") || strings.Contains(lower, "photo: ") {
+	if strings.IndexByte(lower, ':') >= 0 && (strings.Contains(lower, "photograph:") || strings.Contains(lower, "(image:") ||
+		strings.Contains(lower, "(photo:") || strings.Contains(lower, "photo: ")) {
 		return true
 	}
 	t := strings.TrimSpace(lower)

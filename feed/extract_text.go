@@ -163,6 +163,18 @@ var invisible = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u200c", "", "\
 // which all start with byte 0xC2, 0xE2 or 0xEF.
 func hasInvisible(s string) bool {
 	for i := 0; i < len(s); i++ {
+		// Eight bytes at a time while they are ASCII and none is '\r'.
+		for i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if w&0x8080808080808080 != 0 || hasZeroByte(w^0x0d0d0d0d0d0d0d0d) {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		switch s[i] {
 		case '\r':
 			return true
@@ -175,6 +187,11 @@ func hasInvisible(s string) bool {
 		}
 	}
 	return false
+}
+
+// hasZeroByte reports whether any byte of w is zero.
+func hasZeroByte(w uint64) bool {
+	return (w-0x0101010101010101)&^w&0x8080808080808080 != 0
 }
 
 // segmentText splits a page into non-blank lines, numbering the blocks
