@@ -108,6 +108,9 @@ func FuzzTextFastPaths(f *testing.F) {
 			t.Errorf("scanWords(%q) spans = %v, want %v", s, got, appendWordSpans(nil, s))
 		}
 		checkScanLine(t, s)
+		if w := strings.Trim(s, "()[]<>,;\"'"); looksLikeHost(w) && !mayBeHost(s) {
+			t.Errorf("mayBeHost(%q) = false, but looksLikeHost(%q)", s, w)
+		}
 		if got, want := looksBinary([]byte(s)), looksBinaryPlain([]byte(s)); got != want {
 			t.Errorf("looksBinary(%q) = %v, want %v", s, got, want)
 		}

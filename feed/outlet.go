@@ -192,6 +192,9 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 		})
 		if strings.Contains(l.lower, ".") {
 			for w := range hostCandidates(l.lower) {
+				if !mayBeHost(w) {
+					continue
+				}
 				w = strings.Trim(w, "()[]<>,;\"'")
 				if !looksLikeHost(w) {
 					continue
@@ -216,6 +219,26 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 		return "", false
 	}
 	return x.Signatures.List[best].Outlet, true
+}
+
+// mayBeHost reports whether a word might hold a host that looksLikeHost
+// accepts: it has "://", or a dot followed by a letter or by a rune
+// beyond ASCII, which may lower to one. Most words with a dot end a
+// sentence.
+func mayBeHost(w string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(w[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i < len(w) {
+			if c := w[i]; c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				return true
+			}
+		}
+	}
+	return strings.Contains(w, "://")
 }
 
 // hostCandidates yields the space-separated words of a line (whose only
