@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strings"
 	"unicode"
@@ -195,16 +196,47 @@ func hasZeroByte(w uint64) bool {
 }
 
 // segmentText splits a page into non-blank lines, numbering the blocks
-// that blank lines separate and lifting list marks off list items.
+// that blank lines separate and lifting list marks off list items. It
+// also measures each line (see scanLine): the lower-case lines share one
+// string, and their words one array.
 func segmentText(s string) []*textLine {
 	if hasInvisible(s) {
 		s = invisible.Replace(s)
 	}
 	// The lines are allocated together.
 	all := make([]textLine, 0, strings.Count(s, "\n")+1)
+	buf := make([]byte, 0, len(s))
+	spans := make([]wordSpan, 0, len(s)/6+8) // words run about six bytes with their space
+	// lowerEnds and spanEnds are where each line's lower case and words
+	// end in buf and spans.
+	var lowerEnds, spanEnds []int
 	block := 0
 	blank := true
 	for raw := range strings.SplitSeq(s, "\n") {
+		if raw == "" {
+			if !blank {
+				block++
+			}
+			blank = true
+			continue
+		}
+		// Most lines need neither folding nor a list mark lifted: they
+		// are measured as they are.
+		from, sfrom := len(buf), len(spans)
+		if !mayHaveBullet(raw) {
+			var st lineStats
+			var ok bool
+			buf, spans, st, ok = scanLine(buf, spans, raw)
+			if ok && st.folded {
+				l := textLine{text: raw, block: block, menu: st.sep && isMenuRow(raw)}
+				l.setStats(st)
+				all = append(all, l)
+				lowerEnds, spanEnds = append(lowerEnds, len(buf)), append(spanEnds, len(spans))
+				blank = false
+				continue
+			}
+			buf, spans = buf[:from], spans[:sfrom]
+		}
 		t, sep := foldSpaceSep(raw)
 		if t == "" {
 			if !blank {
@@ -225,13 +257,50 @@ func segmentText(s string) []*textLine {
 		if l.text == "" {
 			continue
 		}
+		var st lineStats
+		var ok bool
+		buf, spans, st, ok = scanLine(buf, spans, l.text)
+		if !ok {
+			// A letter beyond ASCII with a lower case of its own.
+			buf = append(buf, strings.ToLower(l.text)...)
+			spans, st.words, st.stops = scanWords(spans, string(buf[from:]))
+			st.runes = utf8.RuneCountInString(l.text)
+			st.lowerASCII = hasLowerASCII(l.text)
+			st.punct = punctOf(string(buf[from:]))
+		}
+		l.setStats(st)
 		all = append(all, l)
+		lowerEnds, spanEnds = append(lowerEnds, len(buf)), append(spanEnds, len(spans))
 	}
+	// buf is not written again: the string shares its bytes, as
+	// strings.Builder's does.
+	lower := unsafe.String(unsafe.SliceData(buf), len(buf))
 	out := make([]*textLine, len(all))
+	from, sfrom := 0, 0
 	for i := range all {
-		out[i] = &all[i]
+		l := &all[i]
+		l.lower = lower[from:lowerEnds[i]]
+		l.spans = spans[sfrom:spanEnds[i]:spanEnds[i]]
+		from, sfrom = lowerEnds[i], spanEnds[i]
+		out[i] = l
 	}
 	return out
+}
+
+// setStats records what scanLine measured of the line.
+func (l *textLine) setStats(st lineStats) {
+	l.words, l.stops, l.runes, l.lowerASCII, l.punct = st.words, st.stops, st.runes, st.lowerASCII, st.punct
+}
+
+// mayHaveBullet reports whether a line may start with a list mark that
+// stripBullet lifts, or with white space.
+func mayHaveBullet(raw string) bool {
+	switch raw[0] {
+	case '-', '*', 0xC2, 0xE2:
+		_, ok := stripBullet(raw)
+		return ok
+	}
+	return false
 }
 
 // foldSpace returns raw with its runs of white space made single
@@ -448,44 +517,10 @@ func stripBullet(t string) (string, bool) {
 	return t, false
 }
 
-// classifyLines measures every line and sorts it into a class.
+// classifyLines sorts every line, measured by segmentText, into a class.
 func classifyLines(lines []*textLine) {
 	count := make(map[string]int, len(lines))
-	size := 0
 	for _, l := range lines {
-		size += len(l.text)
-	}
-	// The lower-case lines share one string, and their words one array.
-	buf := make([]byte, 0, size)
-	spans := make([]wordSpan, 0, size/6+8) // words run about six bytes with their space
-	lowerEnds := make([]int, len(lines))
-	ends := make([]int, len(lines))
-	for i, l := range lines {
-		from := len(buf)
-		var st lineStats
-		var ok bool
-		buf, spans, st, ok = scanLine(buf, spans, l.text)
-		if !ok {
-			// A letter beyond ASCII with a lower case of its own.
-			buf = append(buf, strings.ToLower(l.text)...)
-			spans, st.words, st.stops = scanWords(spans, string(buf[from:]))
-			st.runes = utf8.RuneCountInString(l.text)
-			st.lowerASCII = hasLowerASCII(l.text)
-			st.punct = punctOf(string(buf[from:]))
-		}
-		l.words, l.stops, l.runes, l.lowerASCII, l.punct = st.words, st.stops, st.runes, st.lowerASCII, st.punct
-		lowerEnds[i] = len(buf)
-		ends[i] = len(spans)
-	}
-	// buf is not written again: the string shares its bytes, as
-	// strings.Builder's does.
-	all := unsafe.String(unsafe.SliceData(buf), len(buf))
-	from, sfrom := 0, 0
-	for i, l := range lines {
-		l.lower = all[from:lowerEnds[i]]
-		from = lowerEnds[i]
-		l.spans = spans[sfrom:ends[i]:ends[i]]
-		sfrom = ends[i]
 		l.key = lineKey(l.lower)
 		count[l.key]++
 		l.end = endsSentence(l.text)
@@ -502,6 +537,12 @@ type lineStats struct {
 	runes        int  // utf8.RuneCountInString of the text
 	lowerASCII   bool // whether the text holds an ASCII lower-case letter
 	punct        punctSet
+	// folded reports whether the text is as foldSpace leaves it: not
+	// empty, its only white space single spaces between other bytes.
+	folded bool
+	// sep reports whether the text holds a separator of menu items (see
+	// hasSeparator).
+	sep bool
 }
 
 // punctSet records which of a few bytes a line holds, so that searches
@@ -556,6 +597,7 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 	wapos := false          // whether the word holds an apostrophe
 	h := fnvOffset
 	extra := 0 // bytes beyond the first of multi-byte runes
+	unfolded := len(b) == 0
 	// endWord counts the word that ended before byte i.
 	endWord := func(i int) {
 		st.words++
@@ -608,6 +650,22 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 				start = -1
 			}
 			st.punct |= punctBits[c]
+			if c == ' ' {
+				switch {
+				case i == 0 || i == len(b)-1 || b[i-1] == ' ':
+					unfolded = true
+				case len(b)-i >= 3:
+					switch b[i+1] {
+					case '|', '/':
+						st.sep = st.sep || b[i+2] == ' '
+					case 0xC2, 0xE2:
+						rest := b[i+1:]
+						st.sep = st.sep || bytes.HasPrefix(rest, []byte("· ")) || bytes.HasPrefix(rest, []byte("• "))
+					}
+				}
+			} else if asciiSpace[c] {
+				unfolded = true
+			}
 			if c == '\'' {
 				if wstart < 0 {
 					wstart = i
@@ -626,6 +684,9 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 		}
 		if c == 0xC2 {
 			st.punct |= punctC2
+		}
+		if unicode.IsSpace(r) {
+			unfolded = true
 		}
 		if lr := unicode.ToLower(r); lr != r {
 			// Lowered in place when it is as long: "É" to "é".
@@ -670,6 +731,7 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 		endWord(len(b))
 	}
 	st.runes = len(b) - extra
+	st.folded = !unfolded
 	return dst, spans, st, true
 }
 

@@ -169,6 +169,12 @@ func checkScanLine(t *testing.T, s string) {
 	if st.lowerASCII != strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
 		t.Errorf("scanLine(%q) lowerASCII = %v", s, st.lowerASCII)
 	}
+	if want := s != "" && foldSpace(s) == s; st.folded != want {
+		t.Errorf("scanLine(%q) folded = %v, want %v", s, st.folded, want)
+	}
+	if st.folded && st.sep != hasSeparator(s) {
+		t.Errorf("scanLine(%q) sep = %v, want %v", s, st.sep, hasSeparator(s))
+	}
 	if p := punctOf(lower); st.punct != p {
 		t.Errorf("scanLine(%q) punct = %b, want %b", s, st.punct, p)
 	}
