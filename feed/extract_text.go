@@ -209,7 +209,7 @@ func segmentText(s string) []*textLine {
 	spans := make([]wordSpan, 0, len(s)/6+8) // words run about six bytes with their space
 	// lowerEnds and spanEnds are where each line's lower case and words
 	// end in buf and spans.
-	var lowerEnds, spanEnds []int
+	lowerEnds, spanEnds := make([]int, 0, cap(all)), make([]int, 0, cap(all))
 	block := 0
 	blank := true
 	for raw := range strings.SplitSeq(s, "\n") {

@@ -63,6 +63,27 @@ func BenchmarkExtractTextCorpus(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractTextFile measures the plain-text reader alone, without
+// what Extract does around it (decoding, sniffing, sanitizing, finish),
+// over the same pages as BenchmarkExtractTextCorpus.
+func BenchmarkExtractTextFile(b *testing.B) {
+	x, srcs, total := benchTextSources(b, 300)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := processCPU()
+	for range b.N {
+		for _, src := range srcs {
+			if arts, _ := extractTextFile(x, src); len(arts) == 0 {
+				b.Fatalf("%s: no article", src.Path)
+			}
+		}
+	}
+	if cpu := processCPU() - cpu; cpu > 0 {
+		b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
+	}
+}
+
 // BenchmarkScanLine measures the one pass over each line that lowers it
 // and finds its words, over the lines of the synthetic pages.
 func BenchmarkScanLine(b *testing.B) {
