@@ -394,30 +394,39 @@ var controlWords = []string{"Share", "Bookmark", "Save", "Listen", "Print", "Cop
 // icons described: "Share A curved arrow leaving a box. Listen A pair
 // of headphones. Text size Two letter As, one larger."
 func isControlRun(text string) bool {
-	if strings.Count(text, ". ") < 2 {
+	// The control words found at the start or after ". " or ": ", and
+	// the count of ". ".
+	seen := controlWordsAt(text, 0)
+	stops := 0
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i < len(text) && text[i] == ' ' {
+			stops++
+			seen = controlWordsAt(text[i+1:], seen)
+		}
+	}
+	if stops < 2 {
 		return false // three buttons or more, each described in a sentence
 	}
-	// The control words found at the start or after ". " or ": ".
-	var seen uint32
-	seen = controlWordsAt(text, seen)
-	for _, sep := range []byte{'.', ':'} {
-		for i := 0; ; {
-			j := strings.IndexByte(text[i:], sep)
-			if j < 0 {
-				break
-			}
-			i += j + 1
-			if i < len(text) && text[i] == ' ' {
-				seen = controlWordsAt(text[i+1:], seen)
-			}
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], ':')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i < len(text) && text[i] == ' ' {
+			seen = controlWordsAt(text[i+1:], seen)
 		}
 	}
 	if bits.OnesCount32(seen) < 3 {
 		return false
 	}
 	// Button rows are fragments: many full stops, few words between.
-	stops := strings.Count(text, ". ") + 1
-	return len(strings.Fields(text)) <= 12*stops
+	return fieldCount(text) <= 12*(stops+1)
 }
 
 // controlWordsAt adds to seen bit i for controlWords[i] when s starts

@@ -504,8 +504,11 @@ func (p *phraseSet) eachSpan(lower string, spans []wordSpan, fn func(ph phrase, 
 	}
 	for _, sp := range spans {
 		start := int(sp.start)
+		rest := lower[start:]
 		for _, ph := range p.group(lower[start:sp.end], sp.hash) {
-			if strings.HasPrefix(lower[start:], ph.text) && boundaryAt(lower, start+len(ph.text)) {
+			// The last byte first: many phrases share a first word.
+			n := len(ph.text)
+			if n <= len(rest) && rest[n-1] == ph.text[n-1] && rest[:n] == ph.text && boundaryAt(lower, start+n) {
 				fn(ph, start)
 				break
 			}
