@@ -598,24 +598,7 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 	h := fnvOffset
 	extra := 0 // bytes beyond the first of multi-byte runes
 	unfolded := len(b) == 0
-	// endWord counts the word that ended before byte i.
-	endWord := func(i int) {
-		st.words++
-		if i-wstart > maxStopWord {
-			return
-		}
-		word := b[wstart:i]
-		wh := h // without an apostrophe, the word is the span just read
-		if wapos {
-			wh = fnvOffset
-			for _, c := range word {
-				wh = (wh ^ uint32(c)) * fnvPrime
-			}
-		}
-		if stopTable.hasBytes(word, wh) {
-			st.stops++
-		}
-	}
+	words, stops := 0, 0
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
@@ -672,7 +655,10 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 				}
 				wapos = true
 			} else if wstart >= 0 {
-				endWord(i)
+				words++
+				if i-wstart <= maxStopWord && isStopWord(b[wstart:i], h, wapos) {
+					stops++
+				}
 				wstart = -1
 			}
 			i++
@@ -718,7 +704,10 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 				}
 				wapos = true
 			} else if wstart >= 0 {
-				endWord(i)
+				words++
+				if i-wstart <= maxStopWord && isStopWord(b[wstart:i], h, wapos) {
+					stops++
+				}
 				wstart = -1
 			}
 		}
@@ -728,11 +717,28 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 		spans = append(spans, wordSpan{start: int32(start), end: int32(len(b)), hash: h})
 	}
 	if wstart >= 0 {
-		endWord(len(b))
+		words++
+		if len(b)-wstart <= maxStopWord && isStopWord(b[wstart:], h, wapos) {
+			stops++
+		}
 	}
+	st.words, st.stops = words, stops
 	st.runes = len(b) - extra
 	st.folded = !unfolded
 	return dst, spans, st, true
+}
+
+// isStopWord reports whether word is a stop word. h is the hash of the
+// span of letters and digits that ends the word, which is the hash of
+// the word itself when it holds no apostrophe.
+func isStopWord(word []byte, h uint32, apos bool) bool {
+	if apos {
+		h = fnvOffset
+		for _, c := range word {
+			h = (h ^ uint32(c)) * fnvPrime
+		}
+	}
+	return stopTable.hasBytes(word, h)
 }
 
 // countStops returns the number of words in lower and how many of them
