@@ -157,6 +157,21 @@ skip advertisement|story continues below advertisement|article continues below|c
 	return m
 }()
 
+// chromeExactMax is the length of the longest line of chromeExact.
+var chromeExactMax = func() int {
+	n := 0
+	for k := range chromeExact {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// isChromeExact reports whether chromeExact holds key, without hashing
+// keys too long to be in it.
+func isChromeExact(key string) bool {
+	return len(key) <= chromeExactMax && chromeExact[key]
+}
+
 // chromeMarkers are phrases that mark a line as furniture when the line
 // is short or has little running text in it.
 var chromeMarkers = []string{

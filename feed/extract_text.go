@@ -808,7 +808,7 @@ func classify(l *textLine) lineClass {
 	switch {
 	case l.words == 0:
 		return classBad
-	case chromeExact[l.key]:
+	case isChromeExact(l.key):
 		l.marker = isEndMarker(l.key)
 		return classBad
 	case l.words <= 6 && isEndMarker(l.key):
