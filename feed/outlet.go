@@ -162,11 +162,21 @@ func hostLabel(host string) string {
 // signature finds in the text and returns the best supported one.
 func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, bool) {
 	ix := x.Signatures.index()
-	score := map[int]float64{}
+	// score is indexed by signature; a signature's evidence adds up the
+	// same in any order, its parts being multiples of a quarter.
+	score := make([]float64, len(x.Signatures.List))
 	for i, l := range lines {
 		body := inBody[i]
-		ix.phrases.eachSpan(l.lower, l.spans, func(ph phrase, _ int) { score[ph.sig] += 3 })
-		ix.names.eachSpan(l.lower, l.spans, func(ph phrase, at int) {
+		// Chrome phrases and printed names, in one pass over the words.
+		for _, sp := range l.spans {
+			if ph, ok := ix.phrases.matchAt(l.lower, sp); ok {
+				score[ph.sig] += 3
+			}
+			ph, ok := ix.names.matchAt(l.lower, sp)
+			if !ok {
+				continue
+			}
+			at := int(sp.start)
 			whole := sameNameKey(l.text, ph.text)
 			if !whole && at == 0 {
 				// "The Guardian - AU", "BBC News | World"
@@ -189,7 +199,7 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 			case !body && len(ph.text) >= 4:
 				score[ph.sig] += 0.5
 			}
-		})
+		}
 		if strings.Contains(l.lower, ".") {
 			for w := range hostCandidates(l.lower) {
 				if !mayBeHost(w) {

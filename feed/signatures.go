@@ -503,17 +503,28 @@ func (p *phraseSet) eachSpan(lower string, spans []wordSpan, fn func(ph phrase, 
 		return
 	}
 	for _, sp := range spans {
-		start := int(sp.start)
-		rest := lower[start:]
-		for _, ph := range p.group(lower[start:sp.end], sp.hash) {
-			// The last byte first: many phrases share a first word.
-			n := len(ph.text)
-			if n <= len(rest) && rest[n-1] == ph.text[n-1] && rest[:n] == ph.text && boundaryAt(lower, start+n) {
-				fn(ph, start)
-				break
-			}
+		if ph, ok := p.matchAt(lower, sp); ok {
+			fn(ph, int(sp.start))
 		}
 	}
+}
+
+// matchAt returns the longest phrase of the set that starts at the word
+// sp of lower and ends at a word boundary.
+func (p *phraseSet) matchAt(lower string, sp wordSpan) (phrase, bool) {
+	if len(p.table) == 0 {
+		return phrase{}, false
+	}
+	start := int(sp.start)
+	rest := lower[start:]
+	for _, ph := range p.group(lower[start:sp.end], sp.hash) {
+		// The last byte first: many phrases share a first word.
+		n := len(ph.text)
+		if n <= len(rest) && rest[n-1] == ph.text[n-1] && rest[:n] == ph.text && boundaryAt(lower, start+n) {
+			return ph, true
+		}
+	}
+	return phrase{}, false
 }
 
 // boundaryAt reports whether position i of s is not inside a word.
