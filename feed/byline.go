@@ -105,7 +105,7 @@ func looksLikeNames(s string) bool {
 // (now) and John Roe (earlier)".
 func nameLine(text string) bool {
 	t := strings.TrimSpace(text)
-	if t == "" || endsSentence(t) || strings.ContainsAny(t, "0123456789:|/!?\"“”") {
+	if t == "" || endsSentence(t) || hasNameBreaker(t) {
 		return false
 	}
 	core := 0
@@ -133,6 +133,29 @@ func nameLine(text string) bool {
 		}
 	}
 	return true
+}
+
+// nameBreakers are the ASCII bytes no line of names holds.
+var nameBreakers = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range []byte("0123456789:|/!?\"") {
+		t[c] = true
+	}
+	return t
+}()
+
+// hasNameBreaker reports whether s holds a figure, one of : | / ! ? or a
+// double quote, straight or curly: strings.ContainsAny(s, "0123456789:|/!?\"“”").
+func hasNameBreaker(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if nameBreakers[c] {
+				return true
+			}
+		} else if c == 0xE2 && (strings.HasPrefix(s[i:], "“") || strings.HasPrefix(s[i:], "”")) {
+			return true
+		}
+	}
+	return false
 }
 
 // oddCapitals reports whether a word has capitals where names do not:

@@ -108,6 +108,9 @@ func FuzzTextFastPaths(f *testing.F) {
 			t.Errorf("scanWords(%q) spans = %v, want %v", s, got, appendWordSpans(nil, s))
 		}
 		checkScanLine(t, s)
+		if got, want := hasNameBreaker(s), strings.ContainsAny(s, "0123456789:|/!?\"“”"); got != want {
+			t.Errorf("hasNameBreaker(%q) = %v, want %v", s, got, want)
+		}
 		if w := strings.Trim(s, "()[]<>,;\"'"); looksLikeHost(w) && !mayBeHost(s) {
 			t.Errorf("mayBeHost(%q) = false, but looksLikeHost(%q)", s, w)
 		}
