@@ -169,8 +169,13 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 		body := inBody[i]
 		// Chrome phrases and printed names, in one pass over the words.
 		for _, sp := range l.spans {
-			if ph, ok := ix.phrases.matchAt(l.lower, sp); ok {
-				score[ph.sig] += 3
+			if ix.phrases.mayStart(sp.hash) {
+				if ph, ok := ix.phrases.matchAt(l.lower, sp); ok {
+					score[ph.sig] += 3
+				}
+			}
+			if !ix.names.mayStart(sp.hash) {
+				continue
 			}
 			ph, ok := ix.names.matchAt(l.lower, sp)
 			if !ok {

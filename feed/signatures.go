@@ -503,10 +503,19 @@ func (p *phraseSet) eachSpan(lower string, spans []wordSpan, fn func(ph phrase, 
 		return
 	}
 	for _, sp := range spans {
+		if !p.mayStart(sp.hash) {
+			continue
+		}
 		if ph, ok := p.matchAt(lower, sp); ok {
 			fn(ph, int(sp.start))
 		}
 	}
+}
+
+// mayStart reports whether a phrase of the set may start with a word of
+// hash h; false rules it out.
+func (p *phraseSet) mayStart(h uint32) bool {
+	return p.filter[h>>6&255]&(1<<(h&63)) != 0
 }
 
 // matchAt returns the longest phrase of the set that starts at the word
