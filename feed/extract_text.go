@@ -312,8 +312,8 @@ func foldSpace(raw string) string {
 }
 
 // foldSpaceSep is foldSpace that also reports, for a line it returns as
-// it is, whether the line holds a separator of menu items (see
-// hasSeparator).
+// it is, whether the line holds a separator of menu items: " | ", " · ",
+// " • " or " / ", which isMenuRow counts.
 func foldSpaceSep(raw string) (_ string, sep bool) {
 	prevSpace := true // a space at the start is to be trimmed
 	for i := 0; i < len(raw); {
@@ -384,32 +384,6 @@ var asciiSpace = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
-
-// appendLower appends strings.ToLower(s) to b, without the rune-by-rune
-// rewrite when no letter beyond ASCII has a lower case of its own: most
-// lines hold only ASCII letters and punctuation such as curly quotes.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
-			return append(b, strings.ToLower(s)...)
-		}
-		i += size
-	}
-	n := len(b)
-	b = append(b, s...)
-	for i := n; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return b
-}
 
 // markChrome marks as furniture the lines that carry a phrase the
 // signature table knows as one outlet's page furniture.
@@ -487,13 +461,6 @@ func mayHaveGaps(raw string) bool {
 	return false
 }
 
-// hasSeparator reports whether s holds one of the separators between
-// menu items that isMenuRow counts: " | ", " · ", " • " or " / ".
-func hasSeparator(s string) bool {
-	return strings.Contains(s, " | ") || strings.Contains(s, " / ") || strings.Contains(s, " · ") ||
-		strings.Contains(s, " • ")
-}
-
 // stripBullet removes a list mark from the start of a line.
 func stripBullet(t string) (string, bool) {
 	if t == "" {
@@ -533,15 +500,15 @@ func classifyLines(lines []*textLine) {
 
 // lineStats is what scanLine measures of a line.
 type lineStats struct {
-	words, stops int  // as countStops counts them
+	words, stops int  // as scanWords counts them
 	runes        int  // utf8.RuneCountInString of the text
 	lowerASCII   bool // whether the text holds an ASCII lower-case letter
 	punct        punctSet
 	// folded reports whether the text is as foldSpace leaves it: not
 	// empty, its only white space single spaces between other bytes.
 	folded bool
-	// sep reports whether the text holds a separator of menu items (see
-	// hasSeparator).
+	// sep reports whether the text holds a separator of menu items, as
+	// foldSpaceSep's does.
 	sep bool
 }
 
@@ -583,7 +550,7 @@ func hasLowerASCII(s string) bool {
 }
 
 // scanLine reads a line's text once for what classifyLines needs: it
-// appends its lower case to dst, as appendLower does, and the word spans
+// appends its lower case to dst, as strings.ToLower gives it, and the word spans
 // of that lower case to spans, as scanWords does, and measures it. When
 // the text holds a letter beyond ASCII that has a lower case of its own,
 // or bytes that are not UTF-8, it gives up: ok is false and dst and spans
@@ -741,17 +708,10 @@ func isStopWord(word []byte, h uint32, apos bool) bool {
 	return stopTable.hasBytes(word, h)
 }
 
-// countStops returns the number of words in lower and how many of them
-// are function words.
-func countStops(lower string) (words, stops int) {
-	_, words, stops = scanWords(nil, lower)
-	return words, stops
-}
-
 // scanWords reads lower once for two kinds of word: it appends its runs
-// of letters and digits to spans, for the phrase searches, and counts
-// its words in the sense of countStops, where apostrophes join letters,
-// and the function words among them.
+// of letters and digits to spans, for the phrase searches, and counts its
+// words, where apostrophes join letters, and the function words among
+// them. scanLine does the same and more for most lines.
 func scanWords(spans []wordSpan, lower string) (_ []wordSpan, words, stops int) {
 	start, wstart := -1, -1 // where the span and the word being read began
 	h, wh := fnvOffset, fnvOffset

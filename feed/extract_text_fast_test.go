@@ -11,7 +11,48 @@ import (
 )
 
 // The fast paths of text extraction must give what the plain library
-// calls they stand for give.
+// calls they stand for give. appendLower, hasSeparator and countStops
+// are earlier fast paths, kept here as references.
+
+// appendLower appends strings.ToLower(s) to b, without the rune-by-rune
+// rewrite when no letter beyond ASCII has a lower case of its own: most
+// lines hold only ASCII letters and punctuation such as curly quotes.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
+			return append(b, strings.ToLower(s)...)
+		}
+		i += size
+	}
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
+}
+
+// hasSeparator reports whether s holds one of the separators between
+// menu items that isMenuRow counts: " | ", " · ", " • " or " / ".
+func hasSeparator(s string) bool {
+	return strings.Contains(s, " | ") || strings.Contains(s, " / ") || strings.Contains(s, " · ") ||
+		strings.Contains(s, " • ")
+}
+
+// countStops returns the number of words in lower and how many of them
+// are function words.
+func countStops(lower string) (words, stops int) {
+	_, words, stops = scanWords(nil, lower)
+	return words, stops
+}
 
 // toLower returns strings.ToLower(s) by way of appendLower.
 func toLower(s string) string {
