@@ -203,8 +203,9 @@ func segmentText(s string) []*textLine {
 	if hasInvisible(s) {
 		s = invisible.Replace(s)
 	}
-	// The lines are allocated together.
-	all := make([]textLine, 0, strings.Count(s, "\n")+1)
+	// The lines are allocated together: as many as there are, less
+	// those that blank lines between paragraphs surely take.
+	all := make([]textLine, 0, strings.Count(s, "\n")+1-strings.Count(s, "\n\n"))
 	buf := make([]byte, 0, len(s))
 	spans := make([]wordSpan, 0, len(s)/6+8) // words run about six bytes with their space
 	// lowerEnds and spanEnds are where each line's lower case and words
