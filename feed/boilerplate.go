@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,6 +114,23 @@ func (t *wordTable) has(word string, h uint32) bool {
 	}
 }
 
+// hasBytes is has for a word held in bytes.
+func (t *wordTable) hasBytes(word []byte, h uint32) bool {
+	if t.filter[h>>6&255]&(1<<(h&63)) == 0 {
+		return false
+	}
+	mask := len(t.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.word == "" {
+			return false
+		}
+		if s.hash == h && s.word == string(word) {
+			return true
+		}
+	}
+}
+
 // chromeExact are whole lines (lower case, trimmed of punctuation) that
 // are page furniture wherever they appear.
 var chromeExact = func() map[string]bool {
@@ -138,6 +156,21 @@ skip advertisement|story continues below advertisement|article continues below|c
 	}
 	return m
 }()
+
+// chromeExactMax is the length of the longest line of chromeExact.
+var chromeExactMax = func() int {
+	n := 0
+	for k := range chromeExact {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// isChromeExact reports whether chromeExact holds key, without hashing
+// keys too long to be in it.
+func isChromeExact(key string) bool {
+	return len(key) <= chromeExactMax && chromeExact[key]
+}
 
 // chromeMarkers are phrases that mark a line as furniture when the line
 // is short or has little running text in it.
@@ -260,9 +293,20 @@ func countMarkers(lower string) int {
 
 // countMarkerSpans is countMarkers for a text whose words are known.
 func countMarkerSpans(lower string, spans []wordSpan) int {
+	return countMarkersPunct(lower, spans, true)
+}
+
+// markers returns countMarkers(l.lower).
+func (l *textLine) markers() int {
+	return countMarkersPunct(l.lower, l.spans, l.punct&(punctParen|punctBrace|punctPercent|punctC2) != 0)
+}
+
+// countMarkersPunct is countMarkerSpans told whether lower may hold a
+// byte that a punctuation marker starts with.
+func countMarkersPunct(lower string, spans []wordSpan, mayPunct bool) int {
 	n := 0
 	markerSet.eachSpan(lower, spans, func(phrase, int) { n++ })
-	if !mayHavePunctMarker(lower) {
+	if !mayPunct || !mayHavePunctMarker(lower) {
 		return n
 	}
 	for _, m := range punctMarkers {
@@ -306,6 +350,18 @@ var endMarkerParts = []string{"next up", "up next", "most read", "top reads", "r
 	"in other news", "what to read", "related stories", "related articles", "more stories", "other stories",
 	"recommended for you", "editor's picks", "editors' picks", "around the web", "popular now", "trending now"}
 
+// endMarkerPartSet indexes endMarkerParts.
+var endMarkerPartSet = newSubstringSet(endMarkerParts...)
+
+// fieldCount returns len(strings.Fields(s)).
+func fieldCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
+}
+
 // isEndMarker reports whether a line opens a list of other stories,
 // tags or comments: "Related stories", "More from Sport", "Tags:".
 func isEndMarker(key string) bool {
@@ -315,12 +371,8 @@ func isEndMarker(key string) bool {
 	if utf8.RuneCountInString(key) >= 40 {
 		return false
 	}
-	if len(strings.Fields(key)) <= 6 {
-		for _, p := range endMarkerParts {
-			if strings.Contains(key, p) {
-				return true
-			}
-		}
+	if fieldCount(key) <= 6 && endMarkerPartSet.match(key) != 0 {
+		return true
 	}
 	for _, p := range []string{"more from ", "more in ", "more on ", "related ", "latest ", "most popular",
 		"most read", "tags ", "topics ", "you may also", "you might also", "read more ", "don't miss", "more stories",
@@ -353,43 +405,64 @@ func isIconRun(lower string) bool {
 var controlWords = []string{"Share", "Bookmark", "Save", "Listen", "Print", "Copy link", "Text size", "Email", "Comment",
 	"Facebook", "Twitter", "WhatsApp", "LinkedIn", "Messenger", "Alerts", "Follow", "Link", "Hover", "Reddit", "X "}
 
-// controlWordSet finds each control word after a full stop (bit 2i)
-// and after a colon (bit 2i+1).
-var controlWordSet = func() *substringSet {
-	var phrases []string
-	for _, w := range controlWords {
-		phrases = append(phrases, ". "+w, ": "+w)
-	}
-	return newSubstringSet(phrases...)
-}()
-
 // isControlRun reports whether a line is a row of buttons with their
 // icons described: "Share A curved arrow leaving a box. Listen A pair
 // of headphones. Text size Two letter As, one larger."
 func isControlRun(text string) bool {
-	if strings.Count(text, ". ") < 2 {
-		return false // three buttons or more, each described in a sentence
-	}
-	n := 0
-	after := controlWordSet.match(text)
-	for i, w := range controlWords {
-		if strings.HasPrefix(text, w) || after&(3<<(2*i)) != 0 {
-			n++
+	// The control words found at the start or after ". " or ": ", and
+	// the count of ". ".
+	seen := controlWordsAt(text, 0)
+	stops := 0
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i < len(text) && text[i] == ' ' {
+			stops++
+			seen = controlWordsAt(text[i+1:], seen)
 		}
 	}
-	if n < 3 {
+	if stops < 2 {
+		return false // three buttons or more, each described in a sentence
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], ':')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i < len(text) && text[i] == ' ' {
+			seen = controlWordsAt(text[i+1:], seen)
+		}
+	}
+	if bits.OnesCount32(seen) < 3 {
 		return false
 	}
 	// Button rows are fragments: many full stops, few words between.
-	stops := strings.Count(text, ". ") + 1
-	return len(strings.Fields(text)) <= 12*stops
+	return fieldCount(text) <= 12*(stops+1)
+}
+
+// controlWordsAt adds to seen bit i for controlWords[i] when s starts
+// with it.
+func controlWordsAt(s string, seen uint32) uint32 {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return seen // every control word starts with a capital
+	}
+	for i, w := range controlWords {
+		if w[0] == s[0] && strings.HasPrefix(s, w) {
+			seen |= 1 << i
+		}
+	}
+	return seen
 }
 
 // isCredit reports whether a line is a photo credit alone: "Getty
 // Images", "Sakib Ali/Hindustan Times/Getty Images", "(Image: © NASA)",
-// "Photograph: Jane Doe/Reuters".
-func isCredit(text, lower string) bool {
-	n := utf8.RuneCountInString(text)
+// "Photograph: Jane Doe/Reuters". runes is the length of text in runes.
+func isCredit(text, lower string, runes int) bool {
+	n := runes
 	if n > 120 {
 		return false
 	}
@@ -429,8 +502,8 @@ func isCredit(text, lower string) bool {
 // "... (Sputnik, Kremlin Pool Photo via AP)", "... (Image: GETTY )",
 // "... Photograph: Jane Doe/EPA", "... [Sputnik / Getty Images]".
 func creditSuffix(lower string) bool {
-	if strings.Contains(lower, "photograph:") || strings.Contains(lower, "(image:") ||
-		strings.Contains(lower, "(photo:") || strings.Contains(lower, "photo: ") {
+	if strings.IndexByte(lower, ':') >= 0 && (strings.Contains(lower, "photograph:") || strings.Contains(lower, "(image:") ||
+		strings.Contains(lower, "(photo:") || strings.Contains(lower, "photo: ")) {
 		return true
 	}
 	t := strings.TrimSpace(lower)

@@ -36,13 +36,18 @@ func newSubstringSet(phrases ...string) *substringSet {
 
 // match returns the set of phrases text contains, bit i for phrase i.
 func (s *substringSet) match(text string) uint64 {
-	var found uint64
-	for i := 0; i+2 < len(text); i++ {
-		c := s.at[0][text[i]] & s.at[1][text[i+1]] & s.at[2][text[i+2]] &^ found
+	// p0 and p1 are the phrases that can start one and two bytes back,
+	// by the bytes read so far.
+	var found, p0, p1 uint64
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		c := p1 & s.at[2][b] &^ found
+		p1 = p0 & s.at[1][b]
+		p0 = s.at[0][b]
 		for c != 0 {
 			j := bits.TrailingZeros64(c)
 			c &= c - 1
-			if strings.HasPrefix(text[i:], s.phrases[j]) {
+			if strings.HasPrefix(text[i-2:], s.phrases[j]) {
 				found |= 1 << j
 			}
 		}

@@ -11,6 +11,16 @@ import (
 // It reports false when the line is not a byline.
 func bylineOf(text string) (string, bool) {
 	t := strings.TrimSpace(text)
+	// Every byline label starts with b, w, a or r; no letter beyond ASCII
+	// lowers to one of them.
+	if t == "" {
+		return "", false
+	}
+	switch t[0] | 0x20 {
+	case 'b', 'w', 'a', 'r':
+	default:
+		return "", false
+	}
 	lower := strings.ToLower(t)
 	var rest string
 	switch {
@@ -95,22 +105,22 @@ func looksLikeNames(s string) bool {
 // (now) and John Roe (earlier)".
 func nameLine(text string) bool {
 	t := strings.TrimSpace(text)
-	if t == "" || endsSentence(t) || strings.ContainsAny(t, "0123456789:|/!?\"“”") || chromeExact[lineKey(strings.ToLower(t))] {
+	if t == "" || endsSentence(t) || hasNameBreaker(t) {
 		return false
 	}
-	words := strings.Fields(t)
 	core := 0
-	for _, w := range words {
+	for w := range strings.FieldsSeq(t) {
 		if !strings.HasPrefix(w, "(") && !strings.HasSuffix(w, ")") {
 			core++
 		}
 	}
-	if core < 2 || core > 9 {
+	if core < 2 || core > 9 || chromeExact[lineKey(strings.ToLower(t))] {
 		return false
 	}
 	if !looksLikeNames(t) {
 		return false
 	}
+	words := strings.Fields(t)
 	// Names are short words; headlines in title case have function words.
 	for _, w := range words {
 		if !strings.HasPrefix(w, "(") && oddCapitals(w) {
@@ -123,6 +133,29 @@ func nameLine(text string) bool {
 		}
 	}
 	return true
+}
+
+// nameBreakers are the ASCII bytes no line of names holds.
+var nameBreakers = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range []byte("0123456789:|/!?\"") {
+		t[c] = true
+	}
+	return t
+}()
+
+// hasNameBreaker reports whether s holds a figure, one of : | / ! ? or a
+// double quote, straight or curly: strings.ContainsAny(s, "0123456789:|/!?\"“”").
+func hasNameBreaker(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if nameBreakers[c] {
+				return true
+			}
+		} else if c == 0xE2 && (strings.HasPrefix(s[i:], "“") || strings.HasPrefix(s[i:], "”")) {
+			return true
+		}
+	}
+	return false
 }
 
 // oddCapitals reports whether a word has capitals where names do not:

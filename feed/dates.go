@@ -43,19 +43,27 @@ var (
 // "19 June 2024", "June 19, 2024", "Nov. 20, 2019", "22 de outubro de
 // 2010", "21/06/2014". Days after notAfter, when it is set, are skipped.
 func parseDate(s string, notAfter time.Time) (time.Time, bool) {
-	if !strings.ContainsAny(s, "0123456789") {
+	// Each kind of date needs figures in a certain order: most lines
+	// have none of them, and are done with before any pattern is tried.
+	year, iso, numeric := dateShapes(s)
+	if !year && !numeric {
 		return time.Time{}, false
 	}
 	var found []time.Time
-	if m := isoDate.FindStringSubmatch(s); m != nil {
-		if t, ok := mkDate(m[1], m[2], m[3]); ok {
+	if iso {
+		if m := isoDate.FindStringSubmatch(s); m != nil {
+			if t, ok := mkDate(m[1], m[2], m[3]); ok {
+				found = append(found, t)
+			}
+		}
+	}
+	if year {
+		// A month spelled out needs a year of four figures.
+		if t, ok := wordDate(s); ok {
 			found = append(found, t)
 		}
 	}
-	if t, ok := wordDate(s); ok {
-		found = append(found, t)
-	}
-	if len(found) == 0 {
+	if len(found) == 0 && numeric {
 		if m := numericDate.FindStringSubmatch(s); m != nil {
 			a, _ := strconv.Atoi(m[1])
 			b, _ := strconv.Atoi(m[2])
@@ -77,6 +85,32 @@ func parseDate(s string, notAfter time.Time) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// dateShapes reports which runs of figures s holds: year, four figures
+// in a row; iso, four figures, a separator and a figure, as isoDate
+// needs; numeric, a figure, a separator and a figure, as numericDate
+// needs.
+func dateShapes(s string) (year, iso, numeric bool) {
+	run := 0 // ASCII figures in a row before byte i
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if '0' <= c && c <= '9' {
+			run++
+			if run >= 4 {
+				year = true
+			}
+			continue
+		}
+		if (c == '-' || c == '/' || c == '.') && run > 0 && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9' {
+			numeric = true
+			if run >= 4 {
+				iso = true
+			}
+		}
+		run = 0
+	}
+	return year, iso, numeric
 }
 
 // wordDate finds a date with its month spelled out.

@@ -1,9 +1,12 @@
 package feed
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Plain-text articles are whole web pages flattened to text: menus,
@@ -38,7 +41,12 @@ type textLine struct {
 	block int    // blocks are separated by blank lines
 	words int
 	stops int
-	end   bool // ends as a sentence does
+	runes int // utf8.RuneCountInString(text)
+	// lowerASCII reports whether text holds an ASCII lower-case letter,
+	// and so is not all capitals.
+	lowerASCII bool
+	punct      punctSet // which of a few bytes lower holds
+	end        bool     // ends as a sentence does
 	// bullet reports whether the line began with a list mark, which
 	// text has had removed.
 	bullet bool
@@ -119,6 +127,18 @@ func looksBinary(data []byte) bool {
 	head := data[:min(len(data), 8192)]
 	bad := 0
 	for len(head) > 0 {
+		// Eight bytes at a time while they are all printable ASCII: no
+		// byte has its top bit set, nor borrows when 0x20 is taken from it.
+		for len(head) >= 8 {
+			w := binary.LittleEndian.Uint64(head)
+			if (w|(w-0x2020202020202020))&0x8080808080808080 != 0 {
+				break
+			}
+			head = head[8:]
+		}
+		if len(head) == 0 {
+			break
+		}
 		if c := head[0]; c >= 0x20 && c < utf8.RuneSelf {
 			head = head[1:] // printable ASCII, the bulk of any text
 			continue
@@ -144,6 +164,18 @@ var invisible = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u200c", "", "\
 // which all start with byte 0xC2, 0xE2 or 0xEF.
 func hasInvisible(s string) bool {
 	for i := 0; i < len(s); i++ {
+		// Eight bytes at a time while they are ASCII and none is '\r'.
+		for i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if w&0x8080808080808080 != 0 || hasZeroByte(w^0x0d0d0d0d0d0d0d0d) {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		switch s[i] {
 		case '\r':
 			return true
@@ -158,18 +190,55 @@ func hasInvisible(s string) bool {
 	return false
 }
 
+// hasZeroByte reports whether any byte of w is zero.
+func hasZeroByte(w uint64) bool {
+	return (w-0x0101010101010101)&^w&0x8080808080808080 != 0
+}
+
 // segmentText splits a page into non-blank lines, numbering the blocks
-// that blank lines separate and lifting list marks off list items.
+// that blank lines separate and lifting list marks off list items. It
+// also measures each line (see scanLine): the lower-case lines share one
+// string, and their words one array.
 func segmentText(s string) []*textLine {
 	if hasInvisible(s) {
 		s = invisible.Replace(s)
 	}
-	// The lines are allocated together.
-	all := make([]textLine, 0, strings.Count(s, "\n")+1)
+	// The lines are allocated together: as many as there are, less
+	// those that blank lines between paragraphs surely take.
+	all := make([]textLine, 0, strings.Count(s, "\n")+1-strings.Count(s, "\n\n"))
+	buf := make([]byte, 0, len(s))
+	spans := make([]wordSpan, 0, len(s)/6+8) // words run about six bytes with their space
+	// lowerEnds and spanEnds are where each line's lower case and words
+	// end in buf and spans.
+	lowerEnds, spanEnds := make([]int, 0, cap(all)), make([]int, 0, cap(all))
 	block := 0
 	blank := true
 	for raw := range strings.SplitSeq(s, "\n") {
-		t := foldSpace(raw)
+		if raw == "" {
+			if !blank {
+				block++
+			}
+			blank = true
+			continue
+		}
+		// Most lines need neither folding nor a list mark lifted: they
+		// are measured as they are.
+		from, sfrom := len(buf), len(spans)
+		if !mayHaveBullet(raw) {
+			var st lineStats
+			var ok bool
+			buf, spans, st, ok = scanLine(buf, spans, raw)
+			if ok && st.folded {
+				l := textLine{text: raw, block: block, menu: st.sep && isMenuRow(raw)}
+				l.setStats(st)
+				all = append(all, l)
+				lowerEnds, spanEnds = append(lowerEnds, len(buf)), append(spanEnds, len(spans))
+				blank = false
+				continue
+			}
+			buf, spans = buf[:from], spans[:sfrom]
+		}
+		t, sep := foldSpaceSep(raw)
 		if t == "" {
 			if !blank {
 				block++
@@ -178,51 +247,136 @@ func segmentText(s string) []*textLine {
 			continue
 		}
 		blank = false
-		l := textLine{text: t, block: block, menu: isMenuRow(strings.TrimSpace(raw))}
+		// A line foldSpace left as it was holds no tab and no run of
+		// spaces: only separators can make it a menu.
+		menu := false
+		if t != raw || sep {
+			menu = isMenuRow(strings.TrimSpace(raw))
+		}
+		l := textLine{text: t, block: block, menu: menu}
 		l.text, l.bullet = stripBullet(t)
 		if l.text == "" {
 			continue
 		}
+		var st lineStats
+		var ok bool
+		buf, spans, st, ok = scanLine(buf, spans, l.text)
+		if !ok {
+			// A letter beyond ASCII with a lower case of its own.
+			buf = append(buf, strings.ToLower(l.text)...)
+			spans, st.words, st.stops = scanWords(spans, string(buf[from:]))
+			st.runes = utf8.RuneCountInString(l.text)
+			st.lowerASCII = hasLowerASCII(l.text)
+			st.punct = punctOf(string(buf[from:]))
+		}
+		l.setStats(st)
 		all = append(all, l)
+		lowerEnds, spanEnds = append(lowerEnds, len(buf)), append(spanEnds, len(spans))
 	}
+	// buf is not written again: the string shares its bytes, as
+	// strings.Builder's does.
+	lower := unsafe.String(unsafe.SliceData(buf), len(buf))
 	out := make([]*textLine, len(all))
+	from, sfrom := 0, 0
 	for i := range all {
-		out[i] = &all[i]
+		l := &all[i]
+		l.lower = lower[from:lowerEnds[i]]
+		l.spans = spans[sfrom:spanEnds[i]:spanEnds[i]]
+		from, sfrom = lowerEnds[i], spanEnds[i]
+		out[i] = l
 	}
 	return out
+}
+
+// setStats records what scanLine measured of the line.
+func (l *textLine) setStats(st lineStats) {
+	l.words, l.stops, l.runes, l.lowerASCII, l.punct = st.words, st.stops, st.runes, st.lowerASCII, st.punct
+}
+
+// mayHaveBullet reports whether a line may start with a list mark that
+// stripBullet lifts, or with white space.
+func mayHaveBullet(raw string) bool {
+	switch raw[0] {
+	case '-', '*', 0xC2, 0xE2:
+		_, ok := stripBullet(raw)
+		return ok
+	}
+	return false
 }
 
 // foldSpace returns raw with its runs of white space made single
 // spaces and its ends trimmed, as strings.Join(strings.Fields(raw), " ")
 // does; most lines already are, and come back as they are.
 func foldSpace(raw string) string {
+	t, _ := foldSpaceSep(raw)
+	return t
+}
+
+// foldSpaceSep is foldSpace that also reports, for a line it returns as
+// it is, whether the line holds a separator of menu items: " | ", " · ",
+// " • " or " / ", which isMenuRow counts.
+func foldSpaceSep(raw string) (_ string, sep bool) {
 	prevSpace := true // a space at the start is to be trimmed
 	for i := 0; i < len(raw); {
-		c := raw[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				if c != ' ' || prevSpace {
-					return strings.Join(strings.Fields(raw), " ")
+		switch spaceClass[raw[i]] {
+		case 0:
+			// The bulk of a line: skip to the next space.
+			i++
+			for i < len(raw) && spaceClass[raw[i]] == 0 {
+				i++
+			}
+			prevSpace = false
+		case 1: // ' '
+			if prevSpace {
+				return strings.Join(strings.Fields(raw), " "), false
+			}
+			prevSpace = true
+			if rest := raw[i+1:]; len(rest) >= 2 {
+				switch rest[0] {
+				case '|', '/':
+					sep = sep || rest[1] == ' '
+				case 0xC2, 0xE2:
+					sep = sep || strings.HasPrefix(rest, "· ") || strings.HasPrefix(rest, "• ")
 				}
-				prevSpace = true
-			} else {
-				prevSpace = false
 			}
 			i++
-			continue
+		default: // other white space, or the first byte of a rune that may be
+			if raw[i] < utf8.RuneSelf {
+				return strings.Join(strings.Fields(raw), " "), false
+			}
+			r, size := utf8.DecodeRuneInString(raw[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(raw), " "), false
+			}
+			prevSpace = false
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(raw[i:])
-		if unicode.IsSpace(r) {
-			return strings.Join(strings.Fields(raw), " ")
-		}
-		prevSpace = false
-		i += size
 	}
 	if prevSpace && raw != "" {
-		return strings.Join(strings.Fields(raw), " ") // a space at the end
+		return strings.Join(strings.Fields(raw), " "), false // a space at the end
 	}
-	return raw
+	return raw, sep
 }
+
+// spaceClass sorts bytes for foldSpaceSep: 1 for a space, 2 for other
+// ASCII white space and for the first bytes of the runes beyond ASCII
+// that are white space (U+0085 to U+3000), 0 for the rest.
+var spaceClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if unicode.IsSpace(rune(c)) {
+			t[c] = 2
+		}
+	}
+	t[' '] = 1
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			var b [utf8.UTFMax]byte
+			utf8.EncodeRune(b[:], r)
+			t[b[0]] = 2
+		}
+	}
+	return t
+}()
 
 // asciiSpace reports which ASCII bytes are white space to unicode.IsSpace.
 var asciiSpace = func() (t [utf8.RuneSelf]bool) {
@@ -231,32 +385,6 @@ var asciiSpace = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
-
-// appendLower appends strings.ToLower(s) to b, without the rune-by-rune
-// rewrite when no letter beyond ASCII has a lower case of its own: most
-// lines hold only ASCII letters and punctuation such as curly quotes.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || unicode.ToLower(r) != r {
-			return append(b, strings.ToLower(s)...)
-		}
-		i += size
-	}
-	n := len(b)
-	b = append(b, s...)
-	for i := n; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return b
-}
 
 // markChrome marks as furniture the lines that carry a phrase the
 // signature table knows as one outlet's page furniture.
@@ -336,6 +464,14 @@ func mayHaveGaps(raw string) bool {
 
 // stripBullet removes a list mark from the start of a line.
 func stripBullet(t string) (string, bool) {
+	if t == "" {
+		return t, false
+	}
+	switch t[0] {
+	case '-', '*', 0xC2, 0xE2: // the first bytes of the marks
+	default:
+		return t, false
+	}
 	for _, m := range []string{"• ", "· ", "● ", "▪ ", "◦ ", "‣ ", "- ", "* ", "– "} {
 		if strings.HasPrefix(t, m) {
 			return strings.TrimSpace(t[len(m):]), true
@@ -349,39 +485,9 @@ func stripBullet(t string) (string, bool) {
 	return t, false
 }
 
-// classifyLines measures every line and sorts it into a class.
+// classifyLines sorts every line, measured by segmentText, into a class.
 func classifyLines(lines []*textLine) {
-	count := map[string]int{}
-	// The words of all lines share one array.
-	size := 0
-	for _, l := range lines {
-		size += len(l.text)
-	}
-	// The lower-case lines share one string, and their words one array.
-	var b strings.Builder
-	b.Grow(size)
-	var scratch []byte
-	lowerEnds := make([]int, len(lines))
-	for i, l := range lines {
-		scratch = appendLower(scratch[:0], l.text)
-		b.Write(scratch)
-		lowerEnds[i] = b.Len()
-	}
-	all := b.String()
-	spans := make([]wordSpan, 0, size/6+8) // words run about six bytes with their space
-	ends := make([]int, len(lines))
-	from := 0
-	for i, l := range lines {
-		l.lower = all[from:lowerEnds[i]]
-		from = lowerEnds[i]
-		spans, l.words, l.stops = scanWords(spans, l.lower)
-		ends[i] = len(spans)
-	}
-	from = 0
-	for i, l := range lines {
-		l.spans = spans[from:ends[i]:ends[i]]
-		from = ends[i]
-	}
+	count := make(map[string]int, len(lines))
 	for _, l := range lines {
 		l.key = lineKey(l.lower)
 		count[l.key]++
@@ -393,17 +499,220 @@ func classifyLines(lines []*textLine) {
 	}
 }
 
-// countStops returns the number of words in lower and how many of them
-// are function words.
-func countStops(lower string) (words, stops int) {
-	_, words, stops = scanWords(nil, lower)
-	return words, stops
+// lineStats is what scanLine measures of a line.
+type lineStats struct {
+	words, stops int  // as scanWords counts them
+	runes        int  // utf8.RuneCountInString of the text
+	lowerASCII   bool // whether the text holds an ASCII lower-case letter
+	punct        punctSet
+	// folded reports whether the text is as foldSpace leaves it: not
+	// empty, its only white space single spaces between other bytes.
+	folded bool
+	// sep reports whether the text holds a separator of menu items, as
+	// foldSpaceSep's does.
+	sep bool
+}
+
+// punctSet records which of a few bytes a line holds, so that searches
+// for phrases starting with them can be skipped.
+type punctSet uint8
+
+const (
+	punctParen   punctSet = 1 << iota // '('
+	punctBrace                        // '{'
+	punctPercent                      // '%'
+	punctC2                           // 0xC2, the first byte of "©" among others
+)
+
+// punctBits maps the bytes a punctSet records to their bits.
+var punctBits = [utf8.RuneSelf]punctSet{'(': punctParen, '{': punctBrace, '%': punctPercent}
+
+// punctOf returns the punctSet of s.
+func punctOf(s string) punctSet {
+	var p punctSet
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			p |= punctBits[c]
+		} else if c == 0xC2 {
+			p |= punctC2
+		}
+	}
+	return p
+}
+
+// hasLowerASCII reports whether s holds any of the bytes 'a' to 'z'.
+func hasLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// scanLine reads a line's text once for what classifyLines needs: it
+// appends its lower case to dst, as strings.ToLower gives it, and the word spans
+// of that lower case to spans, as scanWords does, and measures it. When
+// the text holds a letter beyond ASCII that has a lower case of its own,
+// or bytes that are not UTF-8, it gives up: ok is false and dst and spans
+// come back as they were.
+func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan, st lineStats, ok bool) {
+	base, nspans := len(dst), len(spans)
+	// The text is copied as it is and lowered in place.
+	dst = append(dst, text...)
+	b := dst[base:]
+	start, wstart := -1, -1 // where the span and the word being read began
+	wapos := false          // whether the word holds an apostrophe
+	h := fnvOffset
+	extra := 0 // bytes beyond the first of multi-byte runes
+	unfolded := len(b) == 0
+	words, stops := 0, 0
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				if start < 0 {
+					start, h = i, fnvOffset
+				}
+				if wstart < 0 {
+					wstart, wapos = i, false
+				}
+				// The rest of the run of ASCII letters and digits.
+				for {
+					if c-'A' < 26 {
+						c += 'a' - 'A'
+						b[i] = c
+					} else if c-'a' < 26 {
+						st.lowerASCII = true
+					}
+					h = (h ^ uint32(c)) * fnvPrime
+					i++
+					if i == len(b) {
+						break
+					}
+					if c = b[i]; c >= utf8.RuneSelf || !asciiWord[c] {
+						break
+					}
+				}
+				continue
+			}
+			if start >= 0 {
+				spans = append(spans, wordSpan{start: int32(start), end: int32(i), hash: h})
+				start = -1
+			}
+			st.punct |= punctBits[c]
+			if c == ' ' {
+				switch {
+				case i == 0 || i == len(b)-1 || b[i-1] == ' ':
+					unfolded = true
+				case len(b)-i >= 3:
+					switch b[i+1] {
+					case '|', '/':
+						st.sep = st.sep || b[i+2] == ' '
+					case 0xC2, 0xE2:
+						rest := b[i+1:]
+						st.sep = st.sep || bytes.HasPrefix(rest, []byte("· ")) || bytes.HasPrefix(rest, []byte("• "))
+					}
+				}
+			} else if asciiSpace[c] {
+				unfolded = true
+			}
+			if c == '\'' {
+				if wstart < 0 {
+					wstart = i
+				}
+				wapos = true
+			} else if wstart >= 0 {
+				words++
+				if i-wstart <= maxStopWord && isStopWord(b[wstart:i], h, wapos) {
+					stops++
+				}
+				wstart = -1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return dst[:base], spans[:nspans], lineStats{}, false
+		}
+		if c == 0xC2 {
+			st.punct |= punctC2
+		}
+		if unicode.IsSpace(r) {
+			unfolded = true
+		}
+		if lr := unicode.ToLower(r); lr != r {
+			// Lowered in place when it is as long: "É" to "é".
+			if utf8.RuneLen(lr) != size {
+				return dst[:base], spans[:nspans], lineStats{}, false
+			}
+			r = lr
+			utf8.EncodeRune(b[i:], r)
+		}
+		extra += size - 1
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start, h = i, fnvOffset
+			}
+			for k := i; k < i+size; k++ {
+				h = (h ^ uint32(b[k])) * fnvPrime
+			}
+			if wstart < 0 {
+				wstart, wapos = i, false
+			}
+		} else {
+			if start >= 0 {
+				spans = append(spans, wordSpan{start: int32(start), end: int32(i), hash: h})
+				start = -1
+			}
+			if r == '’' {
+				if wstart < 0 {
+					wstart = i
+				}
+				wapos = true
+			} else if wstart >= 0 {
+				words++
+				if i-wstart <= maxStopWord && isStopWord(b[wstart:i], h, wapos) {
+					stops++
+				}
+				wstart = -1
+			}
+		}
+		i += size
+	}
+	if start >= 0 {
+		spans = append(spans, wordSpan{start: int32(start), end: int32(len(b)), hash: h})
+	}
+	if wstart >= 0 {
+		words++
+		if len(b)-wstart <= maxStopWord && isStopWord(b[wstart:], h, wapos) {
+			stops++
+		}
+	}
+	st.words, st.stops = words, stops
+	st.runes = len(b) - extra
+	st.folded = !unfolded
+	return dst, spans, st, true
+}
+
+// isStopWord reports whether word is a stop word. h is the hash of the
+// span of letters and digits that ends the word, which is the hash of
+// the word itself when it holds no apostrophe.
+func isStopWord(word []byte, h uint32, apos bool) bool {
+	if apos {
+		h = fnvOffset
+		for _, c := range word {
+			h = (h ^ uint32(c)) * fnvPrime
+		}
+	}
+	return stopTable.hasBytes(word, h)
 }
 
 // scanWords reads lower once for two kinds of word: it appends its runs
-// of letters and digits to spans, for the phrase searches, and counts
-// its words in the sense of countStops, where apostrophes join letters,
-// and the function words among them.
+// of letters and digits to spans, for the phrase searches, and counts its
+// words, where apostrophes join letters, and the function words among
+// them. scanLine does the same and more for most lines.
 func scanWords(spans []wordSpan, lower string) (_ []wordSpan, words, stops int) {
 	start, wstart := -1, -1 // where the span and the word being read began
 	h, wh := fnvOffset, fnvOffset
@@ -460,13 +769,14 @@ func classify(l *textLine) lineClass {
 	switch {
 	case l.words == 0:
 		return classBad
-	case chromeExact[l.key]:
+	case isChromeExact(l.key):
 		l.marker = isEndMarker(l.key)
 		return classBad
 	case l.words <= 6 && isEndMarker(l.key):
 		l.marker = true
 		return classBad
-	case isIconRun(l.lower), strings.Contains(l.lower, "{*"), strings.Contains(l.lower, "%2f"):
+	case isIconRun(l.lower), l.punct&punctBrace != 0 && strings.Contains(l.lower, "{*"),
+		l.punct&punctPercent != 0 && strings.Contains(l.lower, "%2f"):
 		return classBad
 	case l.menu && !l.end, isControlRun(l.text):
 		return classBad
@@ -475,15 +785,15 @@ func classify(l *textLine) lineClass {
 		return classBad // a link with an arrow
 	}
 	switch {
-	case isCredit(l.text, l.lower):
+	case isCredit(l.text, l.lower, l.runes):
 		l.credit = true
 		return classBad
 	case isTimestampOnly(l.lower), isGalleryLabel(l.lower):
 		return classBad
-	case l.words >= 8 && !l.end && l.text == strings.ToUpper(l.text) && l.text != l.lower:
+	case l.words >= 8 && !l.end && !l.lowerASCII && l.text == strings.ToUpper(l.text) && l.text != l.lower:
 		return classBad // a link shouting at the reader: "READ MORE ON ... BY CLICKING HERE"
 	}
-	markers := countMarkerSpans(l.lower, l.spans)
+	markers := l.markers()
 	if markers > 0 {
 		social := countSocial(l.lower)
 		if social >= 3 && l.words < 20 {
@@ -496,7 +806,7 @@ func classify(l *textLine) lineClass {
 	// Running text ends as a sentence does, or goes on long enough that
 	// it cannot be a headline.
 	endish := l.end || strings.HasSuffix(l.text, ":") || l.words >= 25 || l.bullet && l.words >= 20
-	running := endish && l.words >= 10 && len(l.text) >= 60 && utf8.RuneCountInString(l.text) >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
+	running := endish && l.words >= 10 && len(l.text) >= 60 && l.runes >= 60 && (stopRatio >= 0.18 || l.end && l.words >= 12 && stopRatio > 0.05)
 	if markers > 0 {
 		// A furniture word in a short line or a line of little running
 		// text marks it; long sentences may mention "Twitter" freely.
@@ -529,13 +839,13 @@ func titleCaseRun(text string, stopRatio float64) bool {
 	if stopRatio >= 0.2 {
 		return false
 	}
-	words := strings.Fields(text)
-	caps := 0
-	for _, w := range words {
+	words, caps := 0, 0
+	for w := range strings.FieldsSeq(text) {
+		words++
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsUpper(r) {
 			caps++
 		}
 	}
-	return len(words) > 0 && caps*10 >= len(words)*7 && !endsSentence(text)
+	return words > 0 && caps*10 >= words*7 && !endsSentence(text)
 }

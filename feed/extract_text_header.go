@@ -4,7 +4,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // This file reads what the lines above an article say about it: its
@@ -151,7 +150,7 @@ func shortOpening(lines []*textLine, title, start int) int {
 	for k := title + 1; k < start; k++ {
 		l := lines[k]
 		_, by := l.author()
-		if by || isDateLine(l) || hasDate(l) && l.words <= 14 || nameLine(l.text) || strings.Contains(l.text, "@") {
+		if by || isDateLine(l) || hasDate(l) && l.words <= 14 || l.nameLine() || strings.Contains(l.text, "@") {
 			j = k + 1
 		}
 	}
@@ -179,7 +178,7 @@ func findByline(lines []*textLine, from, to, title int) string {
 	}
 	if title >= 0 {
 		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
-			if i >= 0 && i < len(lines) && lines[i].rep == 1 && nameLine(lines[i].text) {
+			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() {
 				return lines[i].text
 			}
 		}
@@ -212,14 +211,14 @@ func firstLineTitle(lines []*textLine, start int) string {
 // line start; 0 means it cannot be.
 func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	l := lines[i]
-	if x.Signatures != nil && l.outletName(x.Signatures) {
-		return 0 // the outlet's name
-	}
-	runes := utf8.RuneCountInString(l.text)
+	runes := l.runes
 	if l.words < 2 || l.words > 30 || runes > 220 || l.credit || l.marker || l.bullet {
 		return 0
 	}
-	if chromeExact[l.key] || isIconRun(l.lower) || isTimestampOnly(l.lower) || isDateLine(l) {
+	if x.Signatures != nil && l.outletName(x.Signatures) {
+		return 0 // the outlet's name
+	}
+	if isChromeExact(l.key) || isIconRun(l.lower) || isTimestampOnly(l.lower) || isDateLine(l) {
 		return 0
 	}
 	if _, ok := l.author(); ok {
@@ -229,7 +228,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 		strings.Contains(l.text, "(@") || strings.Contains(l.text, " @") || strings.Contains(l.text, "--") {
 		return 0
 	}
-	if l.class == classBad && countMarkerSpans(l.lower, l.spans) > countSocial(l.lower) || strings.Contains(l.text, "_") || l.menu || isControlRun(l.text) {
+	if l.class == classBad && l.markers() > countSocial(l.lower) || strings.Contains(l.text, "_") || l.menu || isControlRun(l.text) {
 		return 0
 	}
 	// Headlines in a list of other stories follow its heading.
@@ -260,7 +259,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	if strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "...") {
 		s -= 3
 	}
-	if nameLine(l.text) {
+	if l.nameLine() {
 		s -= 3
 	}
 	if i > 0 && strings.HasSuffix(lines[i-1].text, ":") {
@@ -284,7 +283,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 			s += 2.5 - 0.5*float64(near)
 			break
 		}
-		if nameLine(lj.text) {
+		if lj.nameLine() {
 			s += 1
 			break
 		}
@@ -294,7 +293,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	}
 	if i > 0 {
 		p := lines[i-1]
-		if _, ok := p.author(); ok || nameLine(p.text) {
+		if _, ok := p.author(); ok || p.nameLine() {
 			s += 1.5
 		} else if isDateLine(p) {
 			s += 1
@@ -477,7 +476,7 @@ func copyrightYear(lines []*textLine) int {
 
 // lineMemo records which of a line's header tests have been worked out,
 // and their answers: reading the header asks them of each line often.
-type lineMemo uint8
+type lineMemo uint16
 
 const (
 	memoAuthor lineMemo = 1 << iota // author known
@@ -488,7 +487,20 @@ const (
 	memoHasDate
 	memoOutlet // outletName known
 	memoIsOutlet
+	memoName // nameLine known
+	memoIsName
 )
+
+// nameLine returns nameLine(l.text), worked out once.
+func (l *textLine) nameLine() bool {
+	if l.memo&memoName == 0 {
+		l.memo |= memoName
+		if nameLine(l.text) {
+			l.memo |= memoIsName
+		}
+	}
+	return l.memo&memoIsName != 0
+}
 
 // outletName reports whether the line is a name the signature table
 // knows, worked out once: an extraction uses one table throughout.

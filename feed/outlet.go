@@ -86,7 +86,7 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		// domain: "The Harbour Gazette" for harbourgazette.example.
 		label := hostLabel(host)
 		for i, l := range lines {
-			if !inBody[i] && l.words <= 6 && nameKey(l.text) == label {
+			if !inBody[i] && l.words <= 6 && hasNameKey(l.text, label) {
 				g.name = l.text
 				return g
 			}
@@ -111,6 +111,20 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		}
 	}
 	return g
+}
+
+// hasNameKey reports whether nameKey(s) == key.
+func hasNameKey(s, key string) bool {
+	var buf [64]byte
+	k, ok := appendNameKey(buf[:0], s, len(key))
+	return ok && string(k) == key
+}
+
+// sameNameKey reports whether nameKey(a) == nameKey(b).
+func sameNameKey(a, b string) bool {
+	var buf [64]byte
+	kb, _ := appendNameKey(buf[:0], b, -1)
+	return hasNameKey(a, string(kb))
 }
 
 // isPageURL reports whether a lower-cased line is a web address of a
@@ -148,12 +162,27 @@ func hostLabel(host string) string {
 // signature finds in the text and returns the best supported one.
 func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, bool) {
 	ix := x.Signatures.index()
-	score := map[int]float64{}
+	// score is indexed by signature; a signature's evidence adds up the
+	// same in any order, its parts being multiples of a quarter.
+	score := make([]float64, len(x.Signatures.List))
 	for i, l := range lines {
 		body := inBody[i]
-		ix.phrases.eachSpan(l.lower, l.spans, func(ph phrase, _ int) { score[ph.sig] += 3 })
-		ix.names.eachSpan(l.lower, l.spans, func(ph phrase, at int) {
-			whole := nameKey(l.text) == nameKey(ph.text)
+		// Chrome phrases and printed names, in one pass over the words.
+		for _, sp := range l.spans {
+			if ix.phrases.mayStart(sp.hash) {
+				if ph, ok := ix.phrases.matchAt(l.lower, sp); ok {
+					score[ph.sig] += 3
+				}
+			}
+			if !ix.names.mayStart(sp.hash) {
+				continue
+			}
+			ph, ok := ix.names.matchAt(l.lower, sp)
+			if !ok {
+				continue
+			}
+			at := int(sp.start)
+			whole := sameNameKey(l.text, ph.text)
 			if !whole && at == 0 {
 				// "The Guardian - AU", "BBC News | World"
 				rest := strings.TrimSpace(l.lower[len(ph.text):])
@@ -175,9 +204,12 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 			case !body && len(ph.text) >= 4:
 				score[ph.sig] += 0.5
 			}
-		})
+		}
 		if strings.Contains(l.lower, ".") {
 			for w := range hostCandidates(l.lower) {
+				if !mayBeHost(w) {
+					continue
+				}
 				w = strings.Trim(w, "()[]<>,;\"'")
 				if !looksLikeHost(w) {
 					continue
@@ -204,26 +236,62 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 	return x.Signatures.List[best].Outlet, true
 }
 
+// mayBeHost reports whether a word might hold a host that looksLikeHost
+// accepts: it has "://", or a dot followed by a letter or by a rune
+// beyond ASCII, which may lower to one. Most words with a dot end a
+// sentence.
+func mayBeHost(w string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(w[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i < len(w) {
+			if c := w[i]; c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				return true
+			}
+		}
+	}
+	return strings.Contains(w, "://")
+}
+
 // hostCandidates yields the space-separated words of a line (whose only
 // white space is single spaces, as textLine.lower's) that hold a dot or
 // a colon: the only ones that can be a host or a URL.
 func hostCandidates(lower string) func(yield func(string) bool) {
 	return func(yield func(string) bool) {
-		for i := 0; i < len(lower); i++ {
-			if c := lower[i]; c != '.' && c != ':' {
-				continue
+		// dot and colon are the next '.' and ':' at or after i, or -1.
+		dot, colon := strings.IndexByte(lower, '.'), strings.IndexByte(lower, ':')
+		for i := 0; i < len(lower); {
+			if dot >= 0 && dot < i {
+				if dot = strings.IndexByte(lower[i:], '.'); dot >= 0 {
+					dot += i
+				}
 			}
-			start := strings.LastIndexByte(lower[:i], ' ') + 1
-			end := strings.IndexByte(lower[i:], ' ')
+			if colon >= 0 && colon < i {
+				if colon = strings.IndexByte(lower[i:], ':'); colon >= 0 {
+					colon += i
+				}
+			}
+			at := dot
+			if at < 0 || colon >= 0 && colon < at {
+				at = colon
+			}
+			if at < 0 {
+				return
+			}
+			start := strings.LastIndexByte(lower[:at], ' ') + 1
+			end := strings.IndexByte(lower[at:], ' ')
 			if end < 0 {
 				end = len(lower)
 			} else {
-				end += i
+				end += at
 			}
 			if !yield(lower[start:end]) {
 				return
 			}
-			i = end
+			i = end + 1
 		}
 	}
 }

@@ -129,6 +129,7 @@ func lineOfKey(data []byte, key string) int {
 type signatureIndex struct {
 	n        int            // len(List) when built
 	byName   map[string]int // nameKey → index in List
+	maxName  int            // the length of the longest key of byName
 	byDomain map[string]int // bare domain → index in List
 	phrases  phraseSet      // chrome phrases → index in List
 	names    phraseSet      // printed names → index in List
@@ -153,6 +154,7 @@ func buildIndex(list []Signature) *signatureIndex {
 			if k := nameKey(n); k != "" {
 				if _, ok := ix.byName[k]; !ok {
 					ix.byName[k] = i
+					ix.maxName = max(ix.maxName, len(k))
 				}
 			}
 			ix.names.add(n, i)
@@ -194,22 +196,34 @@ func (s *Signatures) lookup(name string) (int, bool) {
 			return i, true
 		}
 	}
-	if i, ok := ix.byName[nameKey(name)]; ok {
+	if i, ok := ix.lookupName(name); ok {
 		return i, true
 	}
 	// "The Guardian - AU", "BBC News | Home": try the part before a
 	// separator, then the part after it.
 	for _, sep := range []string{" - ", " – ", " — ", " | ", ": ", " · "} {
 		if a, b, ok := strings.Cut(name, sep); ok {
-			if i, ok := ix.byName[nameKey(a)]; ok {
+			if i, ok := ix.lookupName(a); ok {
 				return i, true
 			}
-			if i, ok := ix.byName[nameKey(b)]; ok {
+			if i, ok := ix.lookupName(b); ok {
 				return i, true
 			}
 		}
 	}
 	return 0, false
+}
+
+// lookupName returns byName[nameKey(name)], without building a key
+// longer than any the table holds.
+func (ix *signatureIndex) lookupName(name string) (int, bool) {
+	var buf [64]byte
+	key, ok := appendNameKey(buf[:0], name, ix.maxName)
+	if !ok {
+		return 0, false
+	}
+	i, ok := ix.byName[string(key)]
+	return i, ok
 }
 
 // lookupHost finds a host or any of its parent domains in the table.
@@ -231,15 +245,46 @@ func (s *Signatures) lookupHost(host string) (int, bool) {
 // nameKey folds an outlet name for comparison: lower case, letters and
 // digits only, without a leading "the".
 func nameKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.TrimPrefix(s, "the ")
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+	key, _ := appendNameKey(nil, s, -1)
+	return string(key)
+}
+
+// appendNameKey appends nameKey(s) to dst. With limit at 0 or more, it
+// stops and reports false as soon as the key would be longer than limit
+// bytes.
+func appendNameKey(dst []byte, s string, limit int) ([]byte, bool) {
+	s = strings.TrimSpace(s)
+	// Only 'i' and 'k' are the lower case of letters beyond ASCII, so
+	// the lower case of s starts with "the " just when s does, in any case.
+	if len(s) >= 4 && s[0]|0x20 == 't' && s[1]|0x20 == 'h' && s[2]|0x20 == 'e' && s[3] == ' ' {
+		s = s[4:]
+	}
+	n := len(dst)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if !asciiWord[c] {
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			r = unicode.ToLower(r)
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				continue
+			}
+			dst = utf8.AppendRune(dst, r)
+		}
+		if limit >= 0 && len(dst)-n > limit {
+			return dst, false
 		}
 	}
-	return b.String()
+	return dst, true
 }
 
 // looksLikeHost reports whether s is a URL or a bare domain name.
@@ -458,14 +503,37 @@ func (p *phraseSet) eachSpan(lower string, spans []wordSpan, fn func(ph phrase, 
 		return
 	}
 	for _, sp := range spans {
-		start := int(sp.start)
-		for _, ph := range p.group(lower[start:sp.end], sp.hash) {
-			if strings.HasPrefix(lower[start:], ph.text) && boundaryAt(lower, start+len(ph.text)) {
-				fn(ph, start)
-				break
-			}
+		if !p.mayStart(sp.hash) {
+			continue
+		}
+		if ph, ok := p.matchAt(lower, sp); ok {
+			fn(ph, int(sp.start))
 		}
 	}
+}
+
+// mayStart reports whether a phrase of the set may start with a word of
+// hash h; false rules it out.
+func (p *phraseSet) mayStart(h uint32) bool {
+	return p.filter[h>>6&255]&(1<<(h&63)) != 0
+}
+
+// matchAt returns the longest phrase of the set that starts at the word
+// sp of lower and ends at a word boundary.
+func (p *phraseSet) matchAt(lower string, sp wordSpan) (phrase, bool) {
+	if len(p.table) == 0 {
+		return phrase{}, false
+	}
+	start := int(sp.start)
+	rest := lower[start:]
+	for _, ph := range p.group(lower[start:sp.end], sp.hash) {
+		// The last byte first: many phrases share a first word.
+		n := len(ph.text)
+		if n <= len(rest) && rest[n-1] == ph.text[n-1] && rest[:n] == ph.text && boundaryAt(lower, start+n) {
+			return ph, true
+		}
+	}
+	return phrase{}, false
 }
 
 // boundaryAt reports whether position i of s is not inside a word.
