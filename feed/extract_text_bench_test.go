@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/broadsheet/broadsheet/internal/corpus"
+	"github.com/broadsheet/broadsheet/internal/cputime"
 )
 
 // benchTextSources returns the plain-text pages the extraction
@@ -50,7 +51,7 @@ func BenchmarkExtractTextCorpus(b *testing.B) {
 	b.SetBytes(total)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for range b.N {
 		for _, src := range srcs {
 			if arts, _ := x.Extract(src); len(arts) == 0 {
@@ -58,7 +59,7 @@ func BenchmarkExtractTextCorpus(b *testing.B) {
 			}
 		}
 	}
-	if cpu := processCPU() - cpu; cpu > 0 {
+	if cpu := cputime.Process() - cpu; cpu > 0 {
 		b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
@@ -71,7 +72,7 @@ func BenchmarkExtractTextFile(b *testing.B) {
 	b.SetBytes(total)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for range b.N {
 		for _, src := range srcs {
 			if arts, _ := extractTextFile(x, src); len(arts) == 0 {
@@ -79,7 +80,7 @@ func BenchmarkExtractTextFile(b *testing.B) {
 			}
 		}
 	}
-	if cpu := processCPU() - cpu; cpu > 0 {
+	if cpu := cputime.Process() - cpu; cpu > 0 {
 		b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
@@ -100,13 +101,13 @@ func BenchmarkScanLine(b *testing.B) {
 	b.ResetTimer()
 	var buf []byte
 	var spans []wordSpan
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for range b.N {
 		for _, l := range lines {
 			buf, spans, _, _ = scanLine(buf[:0], spans[:0], l)
 		}
 	}
-	if cpu := processCPU() - cpu; cpu > 0 {
+	if cpu := cputime.Process() - cpu; cpu > 0 {
 		b.ReportMetric(float64(total)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }

@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/internal/corpus"
+	"github.com/broadsheet/broadsheet/internal/cputime"
 )
 
 // reportCPU reports throughput per second of the process's CPU time,
 // which a machine busy with other work does not lower as it does MB/s.
 func reportCPU(b *testing.B, size int64, start time.Duration) {
-	if cpu := processCPU() - start; cpu > 0 {
+	if cpu := cputime.Process() - start; cpu > 0 {
 		b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
@@ -34,7 +35,7 @@ func BenchmarkExtractFiles(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := processCPU()
+	start := cputime.Process()
 	for range b.N {
 		for _, src := range srcs {
 			if arts, _ := x.Extract(src); len(arts) != 1 {
@@ -56,7 +57,7 @@ func BenchmarkLoadCorpus(b *testing.B) {
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := processCPU()
+	start := cputime.Process()
 	for range b.N {
 		if s := (&Loader{}).Load(context.Background(), []string{dir}); s.Len() != 10_000 {
 			b.Fatalf("loaded %d articles, want 10000", s.Len())

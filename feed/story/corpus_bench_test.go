@@ -11,6 +11,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/internal/corpus"
+	"github.com/broadsheet/broadsheet/internal/cputime"
 )
 
 // corpusArticles extracts n articles of the synthetic corpus (seed 1) in
@@ -138,13 +139,13 @@ func benchmarkCorpus(b *testing.B, n int) {
 	runtime.ReadMemStats(&before)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	for b.Loop() {
 		s = New(Options{})
 		s.Add(arts...)
 		s.Stories()
 	}
-	cpu = cpuTime() - cpu
+	cpu = cputime.Process() - cpu
 	b.StopTimer()
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	runtime.GC()
@@ -173,7 +174,7 @@ func BenchmarkOnly10k(b *testing.B) {
 	s.Add(arts...)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	sentences := 0
 	for b.Loop() {
 		sentences = 0
@@ -184,7 +185,7 @@ func BenchmarkOnly10k(b *testing.B) {
 			}
 		}
 	}
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(sentences), "sentences")
 }
 
@@ -197,12 +198,12 @@ func BenchmarkNearDuplicates(b *testing.B) {
 	arts := nearDuplicates(5000)
 	var s *Set
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	for b.Loop() {
 		s = New(Options{})
 		s.Add(arts...)
 		s.Stories()
 	}
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(s.Len()), "stories")
 }
