@@ -192,11 +192,12 @@ func (e *env) loader(paths []string) (*feed.Loader, []string) {
 	// tried last, their made-up names never outrank a real outlet.
 	x.Signatures.Append(sampleSignatures()...)
 	l := &feed.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
-	if len(paths) > 0 {
-		return l, paths
+	if len(paths) == 0 {
+		paths = e.cfg.Paths()
 	}
-	if folders := e.cfg.Paths(); len(folders) > 0 {
-		return l, folders
+	if len(paths) > 0 {
+		e.useCache(l, paths)
+		return l, paths
 	}
 	l.FS = data.FS
 	return l, []string{"."}
@@ -305,6 +306,28 @@ func searchCmd(e *env, query string, paths []string) error {
 			}
 			skipped.Add(1)
 			return true
+		}
+		// A file found in the cache is not read, so the prefilter never
+		// sees it. Where that could change the outcome it is read after
+		// all: a file with problems (printed only for files not passed
+		// over) and one with a match (the prefilter misses words its
+		// raw bytes spell otherwise, such as in a .gz file). The rest
+		// cannot match, and ranking does not depend on how many there
+		// are: every query word's rarity is counted over the same
+		// articles, so it scales every score alike.
+		matchers := sync.Pool{New: func() any { return search.NewMatcher(query) }}
+		l.Recheck = func(arts []*feed.Article, probs []feed.Problem) bool {
+			if len(probs) > 0 {
+				return true
+			}
+			m := matchers.Get().(*search.Matcher)
+			defer matchers.Put(m)
+			for _, a := range arts {
+				if _, ok := m.Match(a); ok {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	m := search.NewMatcher(query)
