@@ -433,4 +433,3 @@ func listTree(t *testing.T, root string) []string {
 	})
 	return out
 }
-
