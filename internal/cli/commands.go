@@ -299,6 +299,12 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 func searchCmd(e *env, query string, paths []string) error {
 	l, paths := e.loader(paths)
 	var skipped atomic.Int64
+	// unmatched are articles from the cache known to hold no match.
+	var unmatched struct {
+		sync.Mutex
+		m map[*feed.Article]bool
+	}
+	unmatched.m = make(map[*feed.Article]bool)
 	if may := search.Prefilter(query); may != nil {
 		l.Skip = func(_ string, data []byte) bool {
 			if may(data) {
@@ -310,24 +316,45 @@ func searchCmd(e *env, query string, paths []string) error {
 		// A file found in the cache is not read, so the prefilter never
 		// sees it. Where that could change the outcome it is read after
 		// all: a file with problems (printed only for files not passed
-		// over) and one with a match (the prefilter misses words its
-		// raw bytes spell otherwise, such as in a .gz file). The rest
-		// cannot match, and ranking does not depend on how many there
-		// are: every query word's rarity is counted over the same
-		// articles, so it scales every score alike.
-		matchers := sync.Pool{New: func() any { return search.NewMatcher(query) }}
+		// over), and one whose articles may match (the prefilter misses
+		// words its raw bytes spell otherwise, as in a .gz file). The
+		// rest hold no match whether passed over or not, and ranking does
+		// not depend on how many there are: a word's rarity is counted
+		// over the same articles for every query word, so it scales
+		// every score alike. Whether an article may match is the
+		// prefilter's test on its headline and text, the only fields a
+		// match is found in: far cheaper than matching.
+		var bufs sync.Pool
+		mayMatch := func(a *feed.Article) bool {
+			bp, _ := bufs.Get().(*[]byte)
+			if bp == nil {
+				bp = new([]byte)
+			}
+			b := append(append(append((*bp)[:0], a.Title...), '\n'), a.Body...)
+			ok := may(b)
+			*bp = b
+			bufs.Put(bp)
+			return ok
+		}
 		l.Recheck = func(arts []*feed.Article, probs []feed.Problem) bool {
 			if len(probs) > 0 {
 				return true
 			}
-			m := matchers.Get().(*search.Matcher)
-			defer matchers.Put(m)
+			recheck := false
 			for _, a := range arts {
-				if _, ok := m.Match(a); ok {
-					return true
+				if mayMatch(a) {
+					recheck = true
+					break
 				}
 			}
-			return false
+			if !recheck {
+				unmatched.Lock()
+				for _, a := range arts {
+					unmatched.m[a] = true
+				}
+				unmatched.Unlock()
+			}
+			return recheck
 		}
 	}
 	m := search.NewMatcher(query)
@@ -348,6 +375,13 @@ func searchCmd(e *env, query string, paths []string) error {
 				continue
 			}
 			byID[a.ID] = -1
+			unmatched.Lock()
+			known := unmatched.m[a]
+			unmatched.Unlock()
+			if known {
+				m.Seen(1) // as Match counts an article it rules out
+				continue
+			}
 			if h, ok := m.Match(a); ok {
 				byID[a.ID] = len(hits)
 				hits = append(hits, h)
