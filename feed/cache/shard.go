@@ -101,11 +101,10 @@ func (s *shard) save(dir, key string, complete bool) error {
 			kept++
 		}
 	}
-	if len(stores) == 0 && valid && kept == len(slots) {
-		return nil // nothing new, nothing to drop
-	}
-	if len(stores) == 0 && kept == 0 && !valid {
-		return nil // nothing to keep, and no file
+	if len(stores) == 0 && (valid && kept == len(slots) || kept == 0 && !valid) {
+		// Nothing new and nothing to drop, or nothing at all.
+		s.release()
+		return nil
 	}
 
 	f, err := os.CreateTemp(dir, ".tmp-*")
@@ -158,11 +157,19 @@ func (s *shard) save(dir, key string, complete bool) error {
 	if err := os.Rename(f.Name(), s.file); err != nil {
 		return err
 	}
-	// The records are in the file now; let the bytes go.
 	s.rw.Lock()
-	s.buf, s.index, s.slots, s.valid = nil, nil, nil, true
+	s.valid = true
 	s.rw.Unlock()
+	s.release()
 	return nil
+}
+
+// release lets go of the file's bytes once its records are saved: an
+// article read from them keeps only its own copy.
+func (s *shard) release() {
+	s.rw.Lock()
+	s.buf, s.index, s.slots = nil, nil, nil
+	s.rw.Unlock()
 }
 
 // checksummed writes through a buffer while summing what it writes.
