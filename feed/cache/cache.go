@@ -24,6 +24,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -51,6 +52,7 @@ type Cache struct {
 	loaded  atomic.Bool
 	closed  bool
 	onError func(error)
+	borrow  bool
 }
 
 // shard is the cache file for one root.
@@ -98,6 +100,11 @@ type Options struct {
 	// OnError, when set, hears of a cache file that could not be
 	// written. A cache never fails a load.
 	OnError func(error)
+	// Borrow lets the articles read from a cache file share its bytes
+	// rather than each copying its own record: cheaper for a command
+	// that prints and exits, but the whole file then lives as long as
+	// any article does. The reader copies.
+	Borrow bool
 }
 
 // Dir returns the default cache folder: broadsheet under
@@ -116,7 +123,7 @@ func Dir() string {
 // uses. It returns at once: the cache files are read in the background,
 // and the first Lookup waits for them.
 func Open(roots []string, x *feed.Extractor, o Options) *Cache {
-	c := &Cache{dir: o.Dir, ready: make(chan struct{}), onError: o.OnError}
+	c := &Cache{dir: o.Dir, ready: make(chan struct{}), onError: o.OnError, borrow: o.Borrow}
 	if c.dir == "" {
 		c.dir = Dir()
 	}
@@ -208,9 +215,16 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.A
 		return nil, nil, false
 	}
 	sl := &s.slots[i]
-	// One copy of the record: its articles keep alive only it, not the
-	// whole file.
-	d := decoder[string]{s: string(s.buf[sl.off : sl.off+sl.n])}
+	rec := s.buf[sl.off : sl.off+sl.n]
+	var d decoder[string]
+	if c.borrow {
+		// The file's bytes are never written to once read.
+		d.s = unsafe.String(unsafe.SliceData(rec), len(rec))
+	} else {
+		// One copy of the record: its articles keep alive only it, not
+		// the whole file.
+		d.s = string(rec)
+	}
 	s.rw.RUnlock()
 	d.header()
 	h, arts, probs := d.body(path)

@@ -121,6 +121,9 @@ func TestHitEqualsExtraction(t *testing.T) {
 	if warm != want {
 		t.Errorf("warm load differs from extraction:\n%s\nwant\n%s", warm, want)
 	}
+	if borrowed, _ := load(t, dir, root, x, Options{Borrow: true}); borrowed != want {
+		t.Errorf("warm load sharing the file's bytes differs from extraction:\n%s\nwant\n%s", borrowed, want)
+	}
 	if c1.stores.Load() == 0 || c1.hits.Load() != 0 {
 		t.Errorf("cold load: %d stores, %d hits; want stores and no hits", c1.stores.Load(), c1.hits.Load())
 	}

@@ -21,6 +21,8 @@ func (e *env) useCache(l *feed.Loader, paths []string) {
 		return
 	}
 	c := cache.Open(paths, l.Extractor, cache.Options{
+		// A command prints and exits; only the reader keeps articles.
+		Borrow: !e.reader,
 		// Files over the limit are never extracted, so the limit changes
 		// no record; it is here so that no setting is ever overlooked.
 		Settings: []string{fmt.Sprint("max_file_size=", l.MaxFileSize)},

@@ -117,6 +117,9 @@ type env struct {
 	cfg   *config.Config // nil for commands that do not read it
 	// caches are the extraction caches the command's loaders use.
 	caches []*cache.Cache
+	// reader reports whether the interactive reader will hold the
+	// articles, rather than a command that prints them and exits.
+	reader bool
 }
 
 // usage is a command line that could not be understood, with a pointer

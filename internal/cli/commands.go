@@ -155,6 +155,7 @@ func runReader(e *env, args []string) error {
 	if db != nil {
 		defer db.Close()
 	}
+	e.reader = true
 	l, paths := e.loader(args)
 	return e.Reader(l, paths, e.cfg, db)
 }
