@@ -77,12 +77,27 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) er
 // follow loads paths and then follows them, when they are folders and
 // files on disk. The bundled samples cannot change, and are only loaded;
 // so are paths that cannot be watched (one that is not there), so that
-// the reader shows them among its problems.
+// the reader shows them among its problems. Setting up the watch walks
+// every folder, which takes a while for a large collection, so it runs
+// in the background: the first frame never waits for it.
 func follow(ctx context.Context, l *feed.Loader, paths []string) <-chan feed.Event {
-	if l.FS == nil {
-		if events, err := l.Follow(ctx, paths); err == nil {
-			return events
-		}
+	if l.FS != nil {
+		return l.Stream(ctx, paths)
 	}
-	return l.Stream(ctx, paths)
+	out := make(chan feed.Event)
+	go func() {
+		defer close(out)
+		events, err := l.Follow(ctx, paths)
+		if err != nil {
+			events = l.Stream(ctx, paths)
+		}
+		for ev := range events {
+			select {
+			case out <- ev:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
 }

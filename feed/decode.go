@@ -93,13 +93,18 @@ func toUTF8(data []byte) ([]byte, error) {
 	return declareUTF8(out), nil
 }
 
-// xmlEncoding matches the encoding named in an XML declaration.
+// xmlEncoding matches the encoding named in an XML declaration. Its \s
+// is [\t\n\f\r ], the space declareUTF8 skips before trying it.
 var xmlEncoding = regexp.MustCompile(`^(\s*<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']`)
 
 // declareUTF8 makes an XML declaration say UTF-8 once the text has been
 // converted to it, so that an XML reader does not convert it again.
 func declareUTF8(data []byte) []byte {
 	head := firstBytes(data, 256)
+	// Most files are not XML: tell them without running the expression.
+	if !bytes.HasPrefix(bytes.TrimLeft(head, "\t\n\f\r "), []byte("<?xml")) {
+		return data
+	}
 	loc := xmlEncoding.FindSubmatchIndex(head)
 	if loc == nil {
 		return data

@@ -4,7 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"hash"
+	"math/bits"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -55,8 +58,12 @@ type format struct {
 // formats are tried in order; the first whose sniff matches reads the
 // file. Plain text is the fallback and always matches.
 var formats = []format{
-	{name: FormatFeed, sniff: sniffFeed, extract: extractFeedFile},
-	{name: FormatHTML, sniff: sniffHTML, extract: extractHTMLFile},
+	{name: FormatFeed, sniff: func(ext string, data []byte) bool {
+		return mayBeFeed(data) && sniffFeed(ext, data)
+	}, extract: extractFeedFile},
+	{name: FormatHTML, sniff: func(ext string, data []byte) bool {
+		return mayBeHTML(ext, data) && sniffHTML(ext, data)
+	}, extract: extractHTMLFile},
 	{name: FormatMarkdown, sniff: sniffMarkdown, extract: extractMarkdownFile},
 	{name: FormatJSON, sniff: sniffJSON, extract: extractJSONFile},
 	{name: FormatText, sniff: func(string, []byte) bool { return true }, extract: extractTextFile},
@@ -129,7 +136,8 @@ func (x *Extractor) finish(a *Article, h Hint) bool {
 		a.Date = time.Time{}
 	}
 	if a.Lead == "" {
-		a.Lead = clip(LeadOf(a.Body), maxLeadRunes)
+		// A copy: the lead, and a title made from it, may outlive the body.
+		a.Lead = strings.Clone(clip(LeadOf(a.Body), maxLeadRunes))
 	}
 	if a.Title == "" {
 		a.Title = TitleFromLead(a.Lead)
@@ -163,18 +171,42 @@ func (x *Extractor) now() time.Time {
 }
 
 // contentID hashes what makes an article itself, not where it is stored.
+// The ID keys a reader's saved state, so how it is made never changes:
+// the first 12 hex digits of SHA-256 over the title, a NUL and the body.
 func contentID(a *Article) string {
-	h := sha256.New()
-	h.Write([]byte(a.Title))
-	h.Write([]byte{0})
-	h.Write([]byte(a.Body))
-	return hex.EncodeToString(h.Sum(nil))[:12]
+	h := hashers.Get().(*hasher)
+	defer hashers.Put(h)
+	h.Reset()
+	h.writeString(a.Title)
+	h.writeString("\x00")
+	h.writeString(a.Body)
+	var sum [sha256.Size]byte
+	var id [12]byte
+	hex.Encode(id[:], h.Sum(sum[:0])[:len(id)/2])
+	return string(id[:])
+}
+
+// hasher is a SHA-256 state with a buffer to feed it strings through, so
+// that hashing a body does not copy it into a new byte slice first.
+type hasher struct {
+	hash.Hash
+	buf [4096]byte
+}
+
+var hashers = sync.Pool{New: func() any { return &hasher{Hash: sha256.New()} }}
+
+func (h *hasher) writeString(s string) {
+	for len(s) > 0 {
+		n := copy(h.buf[:], s)
+		h.Write(h.buf[:n])
+		s = s[n:]
+	}
 }
 
 // LeadOf returns the first paragraph of a Markdown body as plain text,
 // skipping headings and captions.
 func LeadOf(body string) string {
-	for _, para := range strings.Split(body, "\n\n") {
+	for para := range strings.SplitSeq(body, "\n\n") {
 		p := strings.TrimSpace(para)
 		if p == "" || strings.HasPrefix(p, "#") || strings.HasPrefix(p, "!") || strings.HasPrefix(p, "*") && strings.HasSuffix(p, "*") && !strings.HasPrefix(p, "* ") {
 			continue
@@ -246,6 +278,9 @@ var markReplacer = strings.NewReplacer("**", "", "__", "", "`", "", "\\", "")
 
 // PlainText strips the Markdown marks Broadsheet writes from s.
 func PlainText(md string) string {
+	if isPlainText(md) {
+		return md
+	}
 	s := markReplacer.Replace(md)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
@@ -257,26 +292,111 @@ func PlainText(md string) string {
 	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
 }
 
-func countWords(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
+// isPlainText reports whether PlainText would return s as it is: one
+// line with none of the marks it strips, spaced by single spaces.
+func isPlainText(s string) bool {
+	if strings.HasPrefix(s, "- ") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '*', '_', '`', '\\', '#', '>', '\t', '\n', '\v', '\f', '\r':
+			return false
+		case ' ':
+			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {
+				return false
+			}
+		default:
+			if c >= utf8.RuneSelf {
+				r, n := utf8.DecodeRuneInString(s[i:])
+				if unicode.IsSpace(r) {
+					return false
+				}
+				i += n - 1
+			}
 		}
+	}
+	return true
+}
+
+// countWords counts the runs of letters and digits in s. ASCII is read
+// eight bytes at a time.
+func countWords(s string) int {
+	n := 0
+	var in uint8 // 1 inside a word
+	for i := 0; i < len(s); {
+		for i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if w&0x8080808080808080 != 0 {
+				break
+			}
+			m := wordBytes8(w)
+			// A word starts at each word byte after one that is not.
+			n += bits.OnesCount64(m &^ (m<<8 | uint64(in)<<7))
+			in = uint8(m >> 63)
+			i += 8
+		}
+		// Up to the rune that stopped the words, or the end.
+		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+			w := wordByte[s[i]]
+			n += int(w &^ in) // a word starts
+			in = w
+		}
+		if i == len(s) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		var w uint8
+		switch {
+		case r >= 0x100 && r < 0x250: // Latin Extended-A and -B: all letters
+			w = 1
+		case r >= 0x2000 && r < 0x2070: // General Punctuation: none
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			w = 1
+		}
+		n += int(w &^ in)
 		in = w
 	}
 	return n
 }
 
+// wordBytes8 returns the top bit of each byte of w, eight ASCII bytes,
+// that is a letter or a digit.
+func wordBytes8(w uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	// atLeast sets the top bit of each byte of x that is at least c; no
+	// sum carries out of its byte, as every byte of x is below 0x80.
+	atLeast := func(x uint64, c byte) uint64 { return (x + (0x80-uint64(c))*ones) & tops }
+	digit := atLeast(w, '0') &^ atLeast(w, '9'+1)
+	lower := w | 0x20*ones // folds A–Z onto a–z and nothing else onto them
+	letter := atLeast(lower, 'a') &^ atLeast(lower, 'z'+1)
+	return digit | letter
+}
+
+// wordByte is 1 for the ASCII letters and digits, 0 for other bytes.
+var wordByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // extension returns the lower-cased extension of path without its dot,
-// looking past a final .gz.
+// looking past a final .gz. Only the extension is lower-cased: no
+// character but an ASCII one lower-cases to '.', '/', 'g' or 'z', so the
+// dot and the .gz are found the same in path as in its lower case.
 func extension(path string) string {
-	p := strings.ToLower(path)
-	p = strings.TrimSuffix(p, ".gz")
+	p := path
+	if n := len(p); n >= 3 && p[n-3] == '.' && p[n-2]|0x20 == 'g' && p[n-1]|0x20 == 'z' {
+		p = p[:n-3]
+	}
 	i := strings.LastIndexByte(p, '.')
 	if i < 0 || strings.ContainsRune(p[i:], '/') {
 		return ""
 	}
-	return p[i+1:]
+	return strings.ToLower(p[i+1:])
 }

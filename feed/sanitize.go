@@ -109,11 +109,18 @@ const (
 )
 
 func sanitize(s string, multiline bool) string {
-	if isPlain(s, multiline) {
+	p := plainPrefix(s, multiline)
+	if p == len(s) {
 		return breakRefs(s)
+	}
+	// Copy the plain start whole and go on rune by rune from its last
+	// ASCII byte, where no emoji tag sequence or run of marks is open.
+	for p > 0 && s[p-1] >= utf8.RuneSelf {
+		p--
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	b.WriteString(s[:p])
 	newline := func() {
 		if multiline {
 			b.WriteByte('\n')
@@ -122,8 +129,11 @@ func sanitize(s string, multiline bool) string {
 		}
 	}
 	var last rune // the last rune written, for emoji tag sequences
-	marks := 0    // combining marks written since the last other rune
-	for i := 0; i < len(s); {
+	if p > 0 {
+		last = rune(s[p-1])
+	}
+	marks := 0 // combining marks written since the last other rune
+	for i := p; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == esc:
@@ -276,19 +286,79 @@ func isBidiControl(r rune) bool {
 	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
-// isPlain reports whether s needs no change, so the common case allocates
-// nothing.
-func isPlain(s string, multiline bool) bool {
-	for i := 0; i < len(s); i++ {
+// plainPrefix returns the length of the longest start of s that
+// sanitize leaves as it is, so that the common case, clean text, is
+// checked in one pass and allocates nothing. ASCII is checked eight
+// bytes at a time.
+func plainPrefix(s string, multiline bool) int {
+	marks := 0 // combining marks since the last other rune
+	i := 0
+	for i < len(s) {
+		for i+8 <= len(s) && plainASCII8(s[i:i+8]) {
+			i += 8
+			marks = 0
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
-		if c >= 0x80 {
-			return false // checked rune by rune in sanitize
+		if c < utf8.RuneSelf {
+			if c < 0x20 && !(multiline && c == '\n') || c == 0x7f {
+				return i
+			}
+			marks = 0
+			i++
+			continue
 		}
-		if c < 0x20 && !(multiline && c == '\n') || c == 0x7f {
-			return false
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch keptRune(r, n) {
+		case keptNo:
+			return i
+		case keptMark:
+			if marks++; marks > maxMarks {
+				return i
+			}
+		default:
+			marks = 0
 		}
+		i += n
 	}
-	return true
+	return len(s)
+}
+
+// plainASCII8 reports whether the first eight bytes of s are all
+// printable ASCII: none has its top bit set, is below space, or is DEL.
+func plainASCII8[S ~string | ~[]byte](s S) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	// With no top bit set, w-0x20… sets a top bit where a byte is below
+	// 0x20, and w+0x01… where one is 0x7f; neither carries past a byte
+	// that does not.
+	return (w|(w-0x20*ones)|(w+ones))&tops == 0
+}
+
+// How sanitize treats a non-ASCII rune that needs no escape handling.
+const (
+	keptNo   = iota // changed or removed
+	keptAsIs        // written as it is
+	keptMark        // a combining mark, written while few
+)
+
+// keptRune reports how sanitize treats the non-ASCII rune r, decoded
+// from n bytes, when it is not part of an escape sequence.
+func keptRune(r rune, n int) int {
+	switch {
+	case r >= 0xa0 && r < 0x300 || r >= 0x2010 && r < 0x2028:
+		// Latin letters and the common dashes and quotes: the only format
+		// character among them, the soft hyphen, is kept.
+		return keptAsIs
+	case r == utf8.RuneError && n == 1, r < 0xa0, r == '\u2028', r == '\u2029', isTag(r), isFormat(r):
+		return keptNo
+	case unicode.In(r, unicode.Mn, unicode.Me):
+		return keptMark
+	}
+	return keptAsIs
 }
 
 // isControl reports whether r is a C0 or C1 control character or DEL.

@@ -12,17 +12,24 @@ import (
 // told by their raw bytes, and again once decoded, so that a compressed
 // image is caught too.
 func readable(data []byte) ([]byte, string) {
-	if kind := binaryKind(data); kind != "" {
+	kind, utf16, sampled := sniffText(data)
+	if kind != "" {
 		return nil, "binary file (" + kind + ")"
 	}
 	text, err := decode(data, maxDecodedSize)
 	if err != nil {
 		return nil, err.Error()
 	}
-	if kind := binaryKind(text); kind != "" {
-		return nil, "binary file (" + kind + ")"
+	// Most text decodes to itself, already told from binary data.
+	if len(text) != len(data) || len(text) > 0 && &text[0] != &data[0] {
+		if kind, utf16, sampled = sniffText(text); kind != "" {
+			return nil, "binary file (" + kind + ")"
+		}
 	}
-	text = normalizeText(text)
+	if !sampled {
+		utf16 = looksUTF16(text[:min(len(text), sniffSize)])
+	}
+	text = normalizeText(text, utf16)
 	if isBlank(text) {
 		return nil, "empty file"
 	}
@@ -102,30 +109,53 @@ var textMarks = []string{
 // control bytes other than whitespace and ESC, while binary data is
 // full of them and of byte sequences that are not UTF-8.
 func binaryKind(data []byte) string {
+	kind, _, _ := sniffText(data)
+	return kind
+}
+
+// sniffText is binaryKind, reporting too whether the sample it examined
+// looks like UTF-16 (see looksUTF16), when it got as far as a sample.
+// It reads the sample once, eight bytes at a time where they are
+// printable ASCII, which has nothing to count.
+func sniffText(data []byte) (kind string, utf16, sampled bool) {
 	for _, m := range magics {
 		if hasAt(data, m.offset, m.prefix) && (m.check == nil || m.check(data)) {
-			return m.kind
+			return m.kind, false, false
 		}
 	}
 	for _, p := range textMarks {
 		if bytes.HasPrefix(data, []byte(p)) {
-			return ""
+			return "", false, false
 		}
 	}
 	sample := data[:min(len(data), sniffSize)]
-	if len(sample) == 0 || looksUTF16(sample) {
-		return ""
+	if len(sample) == 0 {
+		return "", false, true
 	}
-	var ctrl int
-	for _, c := range sample {
-		if c < 0x20 && !textControl(c) || c == 0x7f {
-			ctrl++
-		}
-	}
-	invalid := 0
+	var zero [2]int // NUL bytes at even and odd offsets
+	ctrl, invalid := 0, 0
 	for i := 0; i < len(sample); {
+		for i+8 <= len(sample) && plainASCII8(sample[i:i+8]) {
+			i += 8
+		}
+		if i == len(sample) {
+			break
+		}
+		c := sample[i]
+		if c < utf8.RuneSelf {
+			if c == 0 {
+				zero[i%2]++
+			}
+			if c < 0x20 && !textControl(c) || c == 0x7f {
+				ctrl++
+			}
+			i++
+			continue
+		}
 		if !utf8.FullRune(sample[i:]) && len(sample) < len(data) {
-			break // a rune cut by the sample's end
+			// A rune cut by the sample's end; the bytes left are all
+			// above ASCII, neither NUL nor control.
+			break
 		}
 		r, n := utf8.DecodeRune(sample[i:])
 		if r == utf8.RuneError && n == 1 {
@@ -133,13 +163,16 @@ func binaryKind(data []byte) string {
 		}
 		i += n
 	}
+	if utf16 = utf16Zeros(len(sample), zero); utf16 {
+		return "", true, true
+	}
 	switch {
 	case ctrl*10 > len(sample): // over 10% control bytes
-		return "data"
+		return "data", false, true
 	case ctrl*100 > len(sample) && invalid*5 > len(sample): // over 1%, and over 20% not UTF-8
-		return "data"
+		return "data", false, true
 	}
-	return ""
+	return "", false, true
 }
 
 // textControl reports whether a C0 control byte is common in text files:
@@ -166,7 +199,16 @@ func looksUTF16(sample []byte) bool {
 			zero[i%2]++
 		}
 	}
-	half := len(sample) / 2
+	return utf16Zeros(len(sample), zero)
+}
+
+// utf16Zeros is looksUTF16's test, given the sample's length and its
+// NUL bytes at even and odd offsets.
+func utf16Zeros(n int, zero [2]int) bool {
+	if n < 4 {
+		return false
+	}
+	half := n / 2
 	return zero[0]*10 >= half*8 && zero[1]*10 < half || zero[1]*10 >= half*8 && zero[0]*10 < half
 }
 
@@ -207,13 +249,15 @@ func isBlank(data []byte) bool {
 // as text). Invalid UTF-8 is left for the decoder, which may read it as
 // another encoding, and for Sanitize, which replaces what remains. Data
 // that must first be decoded (gzip, UTF-16, UTF-32) is returned as it is.
-func normalizeText(data []byte) []byte {
+// utf16 tells whether the start of data looks like UTF-16 (see
+// looksUTF16), as sniffText has found.
+func normalizeText(data []byte, utf16 bool) []byte {
 	for _, p := range textMarks[2:] {
 		if bytes.HasPrefix(data, []byte(p)) {
 			return data
 		}
 	}
-	if bytes.HasPrefix(data, []byte(textMarks[0])) || looksUTF16(data[:min(len(data), sniffSize)]) {
+	if bytes.HasPrefix(data, []byte(textMarks[0])) || utf16 {
 		return data
 	}
 	if bytes.IndexByte(data, 0) < 0 && bytes.IndexByte(data, '\r') < 0 && bytes.IndexByte(data, esc) < 0 {
@@ -239,4 +283,61 @@ func normalizeText(data []byte) []byte {
 		}
 	}
 	return out
+}
+
+// mayBeFeed is true of all data sniffFeed takes for a feed, and false of
+// most other text, without lower-casing the file's start as sniffFeed
+// does: a feed opens with an element or a JSON object.
+func mayBeFeed(data []byte) bool {
+	d := skipSpaceAndBOM(data)
+	return len(d) > 0 && (d[0] == '<' || d[0] == '{')
+}
+
+// mayBeHTML is true of all data sniffHTML takes for a page, and false of
+// most other text, without lower-casing the file's start as sniffHTML
+// does: a page has a page's extension or opens with a tag, and a saved
+// single-file page (see isMHTML) says "multipart/related" near its start.
+// No character but an ASCII letter lower-cases to one of "/related", so
+// matching it in ASCII, either case, is exact.
+func mayBeHTML(ext string, data []byte) bool {
+	switch ext {
+	case "html", "htm", "xhtml", "shtml", "mht", "mhtml":
+		return true
+	}
+	d := skipSpaceAndBOM(data)
+	if len(d) > 0 && d[0] == '<' {
+		return true
+	}
+	return containsFoldASCII(firstBytes(d, 2048), "/related")
+}
+
+// containsFoldASCII reports whether s holds sub, a lower-case ASCII
+// string that starts with a byte that is not a letter, matching its
+// letters in either case.
+func containsFoldASCII(s []byte, sub string) bool {
+	for {
+		i := bytes.IndexByte(s, sub[0])
+		if i < 0 || len(s)-i < len(sub) {
+			return false
+		}
+		if asciiFoldEqual(s[i:i+len(sub)], sub) {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
+// asciiFoldEqual reports whether b equals lower, a lower-case ASCII
+// string, with b's ASCII letters in either case.
+func asciiFoldEqual(b []byte, lower string) bool {
+	for i := range len(lower) {
+		c := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Store holds the loaded articles in memory, newest first, and the
@@ -44,13 +46,48 @@ func compareArticles(a, b *Article) int {
 	if c := b.Date.Compare(a.Date); c != 0 {
 		return c // zero dates compare earliest, so they sort last
 	}
-	if c := cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+	if c := compareLower(a.Title, b.Title); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.Path, b.Path); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.ID, b.ID)
+}
+
+// compareLower compares strings.ToLower(a) with strings.ToLower(b)
+// without making either: sorting a load compares titles hundreds of
+// thousands of times. UTF-8 orders as the code points it encodes, so
+// comparing lower-cased runes orders as comparing the lower-cased bytes.
+func compareLower(a, b string) int {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		ca, cb := a[i], b[j]
+		if ca < utf8.RuneSelf && cb < utf8.RuneSelf {
+			if 'A' <= ca && ca <= 'Z' {
+				ca += 'a' - 'A'
+			}
+			if 'A' <= cb && cb <= 'Z' {
+				cb += 'a' - 'A'
+			}
+			if ca != cb {
+				return cmp.Compare(ca, cb)
+			}
+			i++
+			j++
+			continue
+		}
+		// strings.ToLower turns each byte of invalid UTF-8 into U+FFFD,
+		// which is what decoding it gives.
+		ra, na := utf8.DecodeRuneInString(a[i:])
+		rb, nb := utf8.DecodeRuneInString(b[j:])
+		if ra, rb = unicode.ToLower(ra), unicode.ToLower(rb); ra != rb {
+			return cmp.Compare(ra, rb)
+		}
+		i += na
+		j += nb
+	}
+	return cmp.Compare(len(a)-i, len(b)-j)
 }
 
 // Add puts articles into the store and reports which were new. An
@@ -165,9 +202,19 @@ func (s *Store) Articles() []*Article {
 func (s *Store) ByOutlet(name string) []*Article {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	// Articles share a few dozen outlet names: compare each distinct
+	// name once.
+	name = strings.TrimSpace(name)
+	same := make(map[string]bool)
 	var out []*Article
 	for _, a := range s.articles {
-		if SameOutlet(OutletName(a), name) {
+		o := OutletName(a)
+		ok, seen := same[o]
+		if !seen {
+			ok = strings.EqualFold(strings.TrimSpace(o), name)
+			same[o] = ok
+		}
+		if ok {
 			out = append(out, a)
 		}
 	}

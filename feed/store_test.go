@@ -1,7 +1,11 @@
 package feed
 
 import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -169,5 +173,53 @@ func TestStoreAddBatchesMatchesOneByOne(t *testing.T) {
 	}
 	if one.Len() != len(one.byID) {
 		t.Errorf("Len %d, IDs %d", one.Len(), len(one.byID))
+	}
+}
+
+// compareLowerPieces make titles that sort by their lower case.
+var compareLowerPieces = []string{"a", "A", "b", "Z", "z", "[", "_", "é", "É", "İ", "i", "\u212a", "k", "K", "ß", "\xff", "\ufffd", "中", " ", ""}
+
+func TestCompareLowerMatchesToLower(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	word := func() string {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(compareLowerPieces[r.IntN(len(compareLowerPieces))])
+		}
+		return b.String()
+	}
+	for range 100000 {
+		a, b := word(), word()
+		if got, want := compareLower(a, b), cmp.Compare(strings.ToLower(a), strings.ToLower(b)); got != want {
+			t.Fatalf("compareLower(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	}
+}
+
+func FuzzCompareLower(f *testing.F) {
+	f.Add("Apple", "apple")
+	f.Add("İstanbul", "istanbul")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := compareLower(a, b), cmp.Compare(strings.ToLower(a), strings.ToLower(b)); got != want {
+			t.Fatalf("compareLower(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	})
+}
+
+// BenchmarkStoreAdd adds 10,000 articles in one batch, as a load does;
+// many share a date, so their titles decide their order.
+func BenchmarkStoreAdd(b *testing.B) {
+	arts := make([]*Article, 10000)
+	for i := range arts {
+		arts[i] = &Article{
+			ID:    fmt.Sprintf("%012d", i),
+			Path:  fmt.Sprintf("f%05d.txt", i),
+			Title: fmt.Sprintf("Council Approves Harbour Plan %d", i*7919%10000),
+			Date:  day("2026-09-01").AddDate(0, 0, i%30),
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		NewStore().Add(arts...)
 	}
 }

@@ -487,3 +487,49 @@ func TestBackgroundColorPicksStyles(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkFilter measures choosing an outlet, or all of them again, and
+// drawing the list: by article, and by story.
+func BenchmarkFilter(b *testing.B) {
+	for _, byArticle := range []bool{true, false} {
+		name := "stories"
+		if byArticle {
+			name = "articles"
+		}
+		b.Run(name+"/100000", func(b *testing.B) {
+			m := loadedByArticle(b, manyArticles(100_000), 120, 40)
+			if !byArticle {
+				m.list.setByArticle(false)
+				m.list.setStories(fakeStories(m.lib.store.Articles()))
+			}
+			outlets := []string{"Outlet 3", "", "Outlet 5", "Outlet 0", ""}
+			runtime.GC()
+			b.ResetTimer()
+			for i := range b.N {
+				m.setFilter(outlets[i%len(outlets)])
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkSearchKeys measures a key typed in the search pane: the query
+// box, the search it starts (which the program runs off the update
+// loop), its results arriving and the screen drawn. Every article
+// matches "article", so ranking sees all of them.
+func BenchmarkSearchKeys(b *testing.B) {
+	m := loadedByArticle(b, manyArticles(100_000), 120, 40)
+	send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
+	query := []rune("article number 7")
+	runtime.GC()
+	b.ResetTimer()
+	for i := range b.N {
+		if i%len(query) == 0 {
+			m.search.input.SetValue("")
+		}
+		r := query[i%len(query)]
+		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m.Update(m.search.run()())
+		_ = m.View()
+	}
+}

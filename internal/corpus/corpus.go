@@ -7,6 +7,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -332,6 +333,36 @@ func Generate(dir string, n int, seed uint64) (int64, error) {
 	close(next)
 	wg.Wait()
 	return total, first
+}
+
+// Cached returns the folder under os.TempDir holding n generated
+// articles from seed, writing it on first use, and the total bytes of
+// its article files. Benchmarks share the folders between runs: a
+// folder is only used once a marker file says it was written whole.
+func Cached(n int, seed uint64) (string, int64, error) {
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("broadsheet-corpus-n%d-seed%d", n, seed))
+	done := filepath.Join(dir, ".done")
+	if _, err := os.Stat(done); err != nil {
+		os.RemoveAll(dir)
+		if _, err := Generate(dir, n, seed); err != nil {
+			return "", 0, err
+		}
+		if err := os.WriteFile(done, nil, 0o644); err != nil {
+			return "", 0, err
+		}
+	}
+	var total int64
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && d.Name() != ".done" {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			total += info.Size()
+		}
+		return err
+	})
+	return dir, total, err
 }
 
 // Queries returns count search queries that exercise the corpus the way
