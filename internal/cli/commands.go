@@ -300,12 +300,18 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 func searchCmd(e *env, query string, paths []string) error {
 	l, paths := e.loader(paths)
 	var skipped atomic.Int64
-	// unmatched are articles from the cache known to hold no match.
-	var unmatched struct {
-		sync.Mutex
-		m map[*feed.Article]bool
+	// matched holds what Match made of articles from the cache, tested
+	// as they are looked up, on every core, rather than one at a time
+	// here: a Hit, or ok false for no match.
+	type match struct {
+		hit search.Hit
+		ok  bool
 	}
-	unmatched.m = make(map[*feed.Article]bool)
+	var matched struct {
+		sync.Mutex
+		m map[*feed.Article]match
+	}
+	matched.m = make(map[*feed.Article]match)
 	if may := search.Prefilter(query); may != nil {
 		l.Skip = func(_ string, data []byte) bool {
 			if may(data) {
@@ -337,24 +343,24 @@ func searchCmd(e *env, query string, paths []string) error {
 			bufs.Put(bp)
 			return ok
 		}
+		matchers := sync.Pool{New: func() any { return search.NewMatcher(query) }}
 		l.Recheck = func(arts []*feed.Article, probs []feed.Problem) bool {
-			if len(probs) > 0 {
-				return true
-			}
-			recheck := false
-			for _, a := range arts {
-				if mayMatch(a) {
-					recheck = true
-					break
+			recheck := len(probs) > 0
+			results := make([]match, len(arts))
+			for i, a := range arts {
+				if !mayMatch(a) {
+					continue
 				}
+				recheck = true
+				m := matchers.Get().(*search.Matcher)
+				results[i].hit, results[i].ok = m.Match(a)
+				matchers.Put(m)
 			}
-			if !recheck {
-				unmatched.Lock()
-				for _, a := range arts {
-					unmatched.m[a] = true
-				}
-				unmatched.Unlock()
+			matched.Lock()
+			for i, a := range arts {
+				matched.m[a] = results[i]
 			}
+			matched.Unlock()
 			return recheck
 		}
 	}
@@ -376,11 +382,15 @@ func searchCmd(e *env, query string, paths []string) error {
 				continue
 			}
 			byID[a.ID] = -1
-			unmatched.Lock()
-			known := unmatched.m[a]
-			unmatched.Unlock()
+			matched.Lock()
+			r, known := matched.m[a]
+			matched.Unlock()
 			if known {
-				m.Seen(1) // as Match counts an article it rules out
+				m.Seen(1) // as Match counts every article it tests
+				if r.ok {
+					byID[a.ID] = len(hits)
+					hits = append(hits, r.hit)
+				}
 				continue
 			}
 			if h, ok := m.Match(a); ok {
