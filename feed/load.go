@@ -47,6 +47,14 @@ type Loader struct {
 	// problem. A one-shot search uses it to extract only the files that
 	// can match.
 	Skip func(path string, data []byte) bool
+	// Cache, when set, remembers what extraction made of each file, so
+	// that a file unchanged since is neither read nor extracted again
+	// (see loadcache.go). It is not used with FS.
+	Cache Cache
+	// Recheck, when set with Skip and Cache, is asked about each file
+	// found in the cache; when it reports true the file is read after
+	// all, and passed over if Skip says so, as it would be uncached.
+	Recheck func(arts []*Article, probs []Problem) bool
 }
 
 // Progress counts a load's files.
@@ -132,6 +140,9 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan Event {
 	}
 	go func() {
 		wg.Wait()
+		if l.Cache != nil && l.FS == nil {
+			l.Cache.Loaded(ctx.Err() == nil)
+		}
 		close(events)
 	}()
 	return events
@@ -282,6 +293,9 @@ var nonArticleExts = map[string]bool{
 
 // loadFile reads and extracts one file.
 func (l *Loader) loadFile(x *Extractor, j job, abandoned chan struct{}) (arts []*Article, probs []Problem) {
+	if l.Cache != nil && l.FS == nil {
+		return l.loadCached(x, j, abandoned)
+	}
 	data, err := l.read(j.path)
 	if err != nil {
 		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
@@ -302,9 +316,18 @@ const maxAbandoned = 2
 // giving up after the file timeout. A file given up on keeps its
 // goroutine until extraction ends, but no longer holds up the load.
 func (l *Loader) extract(x *Extractor, src Source, abandoned chan struct{}) ([]*Article, []Problem) {
+	arts, probs, _ := l.extractFile(x, src, abandoned)
+	return arts, probs
+}
+
+// extractFile is extract that also reports whether extraction ended by
+// itself, neither panicking nor given up on: only then is its outcome
+// the file's own, to be remembered by a Cache.
+func (l *Loader) extractFile(x *Extractor, src Source, abandoned chan struct{}) ([]*Article, []Problem, bool) {
 	type result struct {
 		arts  []*Article
 		probs []Problem
+		ok    bool
 	}
 	done := make(chan result, 1)
 	go func() {
@@ -315,7 +338,7 @@ func (l *Loader) extract(x *Extractor, src Source, abandoned chan struct{}) ([]*
 			}
 		}()
 		arts, probs := x.Extract(src)
-		done <- result{arts, probs}
+		done <- result{arts, probs, true}
 	}()
 	timeout := l.FileTimeout
 	if timeout <= 0 {
@@ -325,7 +348,7 @@ func (l *Loader) extract(x *Extractor, src Source, abandoned chan struct{}) ([]*
 	defer t.Stop()
 	select {
 	case r := <-done:
-		return r.arts, r.probs
+		return r.arts, r.probs, r.ok
 	case <-t.C:
 	}
 	select {
@@ -334,9 +357,9 @@ func (l *Loader) extract(x *Extractor, src Source, abandoned chan struct{}) ([]*
 			<-done
 			<-abandoned
 		}()
-		return nil, []Problem{{Path: src.Path, Reason: fmt.Sprintf("gave up: reading took over %s", timeout)}}
+		return nil, []Problem{{Path: src.Path, Reason: fmt.Sprintf("gave up: reading took over %s", timeout)}}, false
 	case r := <-done:
-		return r.arts, r.probs
+		return r.arts, r.probs, r.ok
 	}
 }
 

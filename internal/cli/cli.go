@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/cache"
 	"github.com/broadsheet/broadsheet/internal/config"
 	"github.com/broadsheet/broadsheet/internal/state"
 )
@@ -91,6 +92,7 @@ func Run(args []string, o Options) error {
 		}
 	}
 	e := &env{Options: o, flags: f, cmd: cmd}
+	defer e.closeCaches()
 	if !cmd.noConfig {
 		e.loc = config.Locate(f.config)
 		if cmd == cmdConfig {
@@ -113,6 +115,11 @@ type env struct {
 	cmd   *command
 	loc   config.Location
 	cfg   *config.Config // nil for commands that do not read it
+	// caches are the extraction caches the command's loaders use.
+	caches []*cache.Cache
+	// reader reports whether the interactive reader will hold the
+	// articles, rather than a command that prints them and exits.
+	reader bool
 }
 
 // usage is a command line that could not be understood, with a pointer

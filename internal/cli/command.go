@@ -37,6 +37,7 @@ type flags struct {
 	path    bool
 	state   string // the reading-state database
 	noState bool   // keep no reading state
+	noCache bool   // neither use nor keep the extraction cache
 }
 
 // flagDef is one flag: how to define it, and what it takes.
@@ -63,12 +64,17 @@ var (
 )
 
 // allFlags returns the command's flags with --config, which every
-// command that reads the config file takes.
+// command that reads the config file takes, and --no-cache, which every
+// command that reads articles takes.
 func (c *command) allFlags() []flagDef {
 	if c.noConfig {
 		return c.flags
 	}
-	return append(append([]flagDef(nil), c.flags...), configFlag)
+	all := append(append([]flagDef(nil), c.flags...), configFlag)
+	if c != cmdConfig {
+		all = append(all, noCacheFlag)
+	}
+	return all
 }
 
 // flagSet returns a flag set for the command that fills f. It prints

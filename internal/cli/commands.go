@@ -155,6 +155,7 @@ func runReader(e *env, args []string) error {
 	if db != nil {
 		defer db.Close()
 	}
+	e.reader = true
 	l, paths := e.loader(args)
 	return e.Reader(l, paths, e.cfg, db)
 }
@@ -192,11 +193,12 @@ func (e *env) loader(paths []string) (*feed.Loader, []string) {
 	// tried last, their made-up names never outrank a real outlet.
 	x.Signatures.Append(sampleSignatures()...)
 	l := &feed.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
-	if len(paths) > 0 {
-		return l, paths
+	if len(paths) == 0 {
+		paths = e.cfg.Paths()
 	}
-	if folders := e.cfg.Paths(); len(folders) > 0 {
-		return l, folders
+	if len(paths) > 0 {
+		e.useCache(l, paths)
+		return l, paths
 	}
 	l.FS = data.FS
 	return l, []string{"."}
@@ -298,6 +300,18 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 func searchCmd(e *env, query string, paths []string) error {
 	l, paths := e.loader(paths)
 	var skipped atomic.Int64
+	// matched holds what Match made of articles from the cache, tested
+	// as they are looked up, on every core, rather than one at a time
+	// here: a Hit, or ok false for no match.
+	type match struct {
+		hit search.Hit
+		ok  bool
+	}
+	var matched struct {
+		sync.Mutex
+		m map[*feed.Article]match
+	}
+	matched.m = make(map[*feed.Article]match)
 	if may := search.Prefilter(query); may != nil {
 		l.Skip = func(_ string, data []byte) bool {
 			if may(data) {
@@ -305,6 +319,49 @@ func searchCmd(e *env, query string, paths []string) error {
 			}
 			skipped.Add(1)
 			return true
+		}
+		// A file found in the cache is not read, so the prefilter never
+		// sees it. Where that could change the outcome it is read after
+		// all: a file with problems (printed only for files not passed
+		// over), and one whose articles may match (the prefilter misses
+		// words its raw bytes spell otherwise, as in a .gz file). The
+		// rest hold no match whether passed over or not, and ranking does
+		// not depend on how many there are: a word's rarity is counted
+		// over the same articles for every query word, so it scales
+		// every score alike. Whether an article may match is the
+		// prefilter's test on its headline and text, the only fields a
+		// match is found in: far cheaper than matching.
+		var bufs sync.Pool
+		mayMatch := func(a *feed.Article) bool {
+			bp, _ := bufs.Get().(*[]byte)
+			if bp == nil {
+				bp = new([]byte)
+			}
+			b := append(append(append((*bp)[:0], a.Title...), '\n'), a.Body...)
+			ok := may(b)
+			*bp = b
+			bufs.Put(bp)
+			return ok
+		}
+		matchers := sync.Pool{New: func() any { return search.NewMatcher(query) }}
+		l.Recheck = func(arts []*feed.Article, probs []feed.Problem) bool {
+			recheck := len(probs) > 0
+			results := make([]match, len(arts))
+			for i, a := range arts {
+				if !mayMatch(a) {
+					continue
+				}
+				recheck = true
+				m := matchers.Get().(*search.Matcher)
+				results[i].hit, results[i].ok = m.Match(a)
+				matchers.Put(m)
+			}
+			matched.Lock()
+			for i, a := range arts {
+				matched.m[a] = results[i]
+			}
+			matched.Unlock()
+			return recheck
 		}
 	}
 	m := search.NewMatcher(query)
@@ -325,6 +382,17 @@ func searchCmd(e *env, query string, paths []string) error {
 				continue
 			}
 			byID[a.ID] = -1
+			matched.Lock()
+			r, known := matched.m[a]
+			matched.Unlock()
+			if known {
+				m.Seen(1) // as Match counts every article it tests
+				if r.ok {
+					byID[a.ID] = len(hits)
+					hits = append(hits, r.hit)
+				}
+				continue
+			}
 			if h, ok := m.Match(a); ok {
 				byID[a.ID] = len(hits)
 				hits = append(hits, h)

@@ -1,7 +1,7 @@
 // Package config reads Broadsheet's settings file: the theme, key
 // bindings, default article folders, extra outlet signatures, the date
-// format and the size cap. It knows nothing of terminals or of how the
-// settings are used.
+// format, the size cap and the extraction cache. It knows nothing of
+// terminals or of how the settings are used.
 package config
 
 import (
@@ -43,6 +43,9 @@ type Config struct {
 	Keys map[string][]string `toml:"keys"`
 	// Outlets are signatures added in front of the built-in table.
 	Outlets []feed.Signature `toml:"outlet"`
+	// Cache reports whether what extraction makes of each file is kept
+	// between runs, so that unchanged files are not read again.
+	Cache bool `toml:"cache"`
 
 	// dir is the folder of the file the config came from, against which
 	// relative folders are read.
@@ -55,6 +58,7 @@ func Default() *Config {
 		Theme:       ThemeAuto,
 		DateFormat:  DateFormat("2006-01-02"),
 		MaxFileSize: Size(feed.DefaultMaxFileSize),
+		Cache:       true,
 	}
 }
 
@@ -143,7 +147,7 @@ func knownSettings(k toml.Key) string {
 	if len(k) > 1 && k[0] == "outlet" {
 		return "outlet, names, domains, chrome"
 	}
-	return "theme, date_format, max_file_size, folders, [keys], [[outlet]]"
+	return "theme, date_format, max_file_size, folders, cache, [keys], [[outlet]]"
 }
 
 // check validates what decoding alone cannot: action names, keys and

@@ -295,3 +295,27 @@ func TestExpandHome(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheSetting(t *testing.T) {
+	for _, tt := range []struct {
+		name, file string
+		want       bool
+	}{
+		{"default", "", true},
+		{"on", "cache = true\n", true},
+		{"off", "cache = false\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Parse([]byte(tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Cache != tt.want {
+				t.Errorf("Cache = %v, want %v", c.Cache, tt.want)
+			}
+		})
+	}
+	if _, err := Parse([]byte("cache = \"yes\"\n")); err == nil {
+		t.Error("cache = \"yes\" was taken")
+	}
+}

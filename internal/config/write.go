@@ -30,6 +30,10 @@ func (c *Config) WriteTOML(w io.Writer) error {
 	p("# folders are read from this file's folder. Empty: the bundled samples.\n")
 	p("folders = %s\n\n", quoteList(c.Folders))
 
+	p("# Keep what was read from each file between runs (in $XDG_CACHE_HOME/broadsheet),\n")
+	p("# so unchanged files are not read again; --no-cache turns it off for one run.\n")
+	p("cache = %t\n\n", c.Cache)
+
 	p("# Keys in the reader: action = [keys]. Actions left out keep their defaults.\n")
 	p("[keys]\n")
 	keys := c.EffectiveKeys()

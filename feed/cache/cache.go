@@ -1,0 +1,383 @@
+// Package cache keeps what extraction made of article files between runs,
+// so that a file that has not changed is neither read nor extracted again.
+// It implements feed.Cache.
+//
+// Records are kept per folder (or file) the loader is given, one file
+// each under $XDG_CACHE_HOME/broadsheet, never beside the articles. A
+// record is used only for the same file (path, size, modification and
+// change times, inode and device), the same hint, and the same extraction:
+// the same program (a hash of its executable) with the same signature
+// table and settings. Anything else is a miss. A damaged or foreign cache
+// file is ignored and replaced; two processes replace a file whole, by
+// renaming, so neither sees the other's half-written one.
+package cache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unsafe"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// maxAge is how long a cache file unused by any load is kept.
+const maxAge = 30 * 24 * time.Hour
+
+// suffix ends the name of every cache file.
+const suffix = ".bsc"
+
+// Cache is a feed.Cache kept in files under a folder. Open one per load
+// and Close it when done.
+type Cache struct {
+	dir    string
+	cwd    string
+	shards []*shard // longest root first
+
+	ready chan struct{} // closed when identity and shards are read
+	key   string        // identity and fingerprint, once ready; "" disables
+
+	saveMu  sync.Mutex // guards closed and saving.Add
+	writeMu sync.Mutex // one save at a time
+	saving  sync.WaitGroup
+	stored  atomic.Int64 // records stored since the last save
+	loaded  atomic.Bool
+	closed  bool
+	onError func(error)
+	borrow  bool
+}
+
+// shard is the cache file for one root.
+type shard struct {
+	root string // absolute and clean
+	file string
+
+	// rw guards buf, index and slots, which a save drops.
+	rw    sync.RWMutex
+	buf   []byte           // the file's bytes, until saved
+	index map[string]int32 // rel → its slot
+	slots []slot
+	valid bool // whether the file was there, whole and of this key
+
+	mu     sync.Mutex
+	stores map[string]*fresh
+}
+
+// slot is one record of a shard's file.
+type slot struct {
+	off, n int // the record: buf[off : off+n]
+	st     stamp
+	used   atomic.Bool
+}
+
+// fresh is a record made in this run.
+type fresh struct {
+	st    stamp
+	hint  feed.Hint
+	arts  []*feed.Article
+	probs []feed.Problem
+}
+
+// Options configure Open.
+type Options struct {
+	// Dir is the folder of cache files. Empty means Dir().
+	Dir string
+	// Settings are what else extraction depends on, besides the
+	// program and its signature table: the config settings that change
+	// what a file gives. Any difference is a miss.
+	Settings []string
+	// Identity names the extracting program. Empty means a hash of the
+	// running executable, computed in the background.
+	Identity string
+	// OnError, when set, hears of a cache file that could not be
+	// written. A cache never fails a load.
+	OnError func(error)
+	// Borrow lets the articles read from a cache file share its bytes
+	// rather than each copying its own record: cheaper for a command
+	// that prints and exits, but the whole file then lives as long as
+	// any article does. The reader copies.
+	Borrow bool
+}
+
+// Dir returns the default cache folder: broadsheet under
+// $XDG_CACHE_HOME, else under the user's cache folder (~/.cache).
+func Dir() string {
+	if d := os.Getenv("XDG_CACHE_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "broadsheet")
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "broadsheet")
+	}
+	return ""
+}
+
+// Open returns a cache for loading roots with x, the extractor the loader
+// uses. It returns at once: the cache files are read in the background,
+// and the first Lookup waits for them.
+func Open(roots []string, x *feed.Extractor, o Options) *Cache {
+	c := &Cache{dir: o.Dir, ready: make(chan struct{}), onError: o.OnError, borrow: o.Borrow}
+	if c.dir == "" {
+		c.dir = Dir()
+	}
+	c.cwd, _ = os.Getwd()
+	seen := map[string]bool{}
+	for _, r := range roots {
+		abs := c.abs(r)
+		if abs == "" || seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		c.shards = append(c.shards, &shard{root: abs, file: filepath.Join(c.dir, shardName(abs)), stores: map[string]*fresh{}})
+	}
+	// Nested roots: a file belongs to the deepest.
+	sortByLength(c.shards)
+	go func() {
+		defer close(c.ready)
+		if c.dir == "" || c.cwd == "" {
+			return
+		}
+		id := o.Identity
+		if id == "" {
+			id = executableIdentity()
+		}
+		if id == "" {
+			return
+		}
+		c.key = id + "\x00" + fingerprint(x, o.Settings)
+		var wg sync.WaitGroup
+		for _, s := range c.shards {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s.read(c.key)
+			}()
+		}
+		wg.Wait()
+	}()
+	return c
+}
+
+func sortByLength(shards []*shard) {
+	for i := 1; i < len(shards); i++ {
+		for j := i; j > 0 && len(shards[j].root) > len(shards[j-1].root); j-- {
+			shards[j], shards[j-1] = shards[j-1], shards[j]
+		}
+	}
+}
+
+// abs returns p absolute and clean, against the working folder at Open.
+func (c *Cache) abs(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	if c.cwd == "" {
+		return ""
+	}
+	return filepath.Join(c.cwd, p)
+}
+
+// locate returns the shard p belongs to and p's name within it.
+func (c *Cache) locate(p string) (*shard, string) {
+	abs := c.abs(p)
+	for _, s := range c.shards {
+		if abs == s.root {
+			return s, ""
+		}
+		if strings.HasPrefix(abs, s.root) && (strings.HasSuffix(s.root, string(filepath.Separator)) || abs[len(s.root)] == filepath.Separator) {
+			return s, abs[len(s.root):]
+		}
+	}
+	return nil, ""
+}
+
+// Lookup implements feed.Cache.
+func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.Article, []feed.Problem, bool) {
+	<-c.ready
+	if c.key == "" {
+		return nil, nil, false
+	}
+	s, rel := c.locate(path)
+	if s == nil {
+		return nil, nil, false
+	}
+	s.rw.RLock()
+	i, ok := s.index[rel]
+	if !ok || s.slots[i].st != stampOf(info) {
+		s.rw.RUnlock()
+		return nil, nil, false
+	}
+	sl := &s.slots[i]
+	rec := s.buf[sl.off : sl.off+sl.n]
+	var d decoder[string]
+	if c.borrow {
+		// The file's bytes are never written to once read.
+		d.s = unsafe.String(unsafe.SliceData(rec), len(rec))
+	} else {
+		// One copy of the record: its articles keep alive only it, not
+		// the whole file.
+		d.s = string(rec)
+	}
+	s.rw.RUnlock()
+	d.header()
+	h, arts, probs := d.body(path)
+	if d.err || !sameHint(h, hint) {
+		return nil, nil, false
+	}
+	sl.used.Store(true)
+	return arts, probs, true
+}
+
+// sameHint reports whether two hints are the same, dates to the
+// nanosecond and zone.
+func sameHint(a, b feed.Hint) bool {
+	if a.Outlet != b.Outlet || a.Folder != b.Folder {
+		return false
+	}
+	var ea, eb encoder
+	ea.time(a.Date)
+	eb.time(b.Date)
+	return bytes.Equal(ea.b, eb.b)
+}
+
+// Store implements feed.Cache.
+func (c *Cache) Store(path string, info fs.FileInfo, hint feed.Hint, arts []*feed.Article, probs []feed.Problem) {
+	<-c.ready
+	if c.key == "" || !storable(path, hint, arts, probs) {
+		return
+	}
+	s, rel := c.locate(path)
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	s.stores[rel] = &fresh{st: stampOf(info), hint: hint, arts: arts, probs: probs}
+	s.mu.Unlock()
+	c.stored.Add(1)
+}
+
+// storable reports whether a record would read back as it is: each
+// article and problem names the file (so the path can be filled in on
+// reading) and every date is in a zone that can be written.
+func storable(path string, hint feed.Hint, arts []*feed.Article, probs []feed.Problem) bool {
+	if !timeOK(hint.Date) {
+		return false
+	}
+	apath := feed.SanitizePath(path)
+	for _, a := range arts {
+		if a == nil || a.Path != apath || !timeOK(a.Date) {
+			return false
+		}
+	}
+	for _, p := range probs {
+		if p.Path != path {
+			return false
+		}
+	}
+	return true
+}
+
+// Loaded implements feed.Cache: it saves the cache in the background.
+// A complete load drops the records of files it did not see.
+func (c *Cache) Loaded(complete bool) {
+	c.saveMu.Lock()
+	defer c.saveMu.Unlock()
+	if c.closed {
+		return
+	}
+	c.saving.Add(1)
+	go func() {
+		defer c.saving.Done()
+		c.save(complete)
+	}()
+}
+
+// Close waits for a save under way, and saves what was stored since; the
+// cache is not used after.
+func (c *Cache) Close() error {
+	c.saveMu.Lock()
+	c.closed = true
+	c.saveMu.Unlock()
+	c.saving.Wait()
+	if c.stored.Load() > 0 {
+		c.save(false)
+	}
+	return nil
+}
+
+// save writes every shard that changed.
+func (c *Cache) save(complete bool) {
+	<-c.ready
+	if c.key == "" {
+		return
+	}
+	c.writeMu.Lock()
+	defer c.writeMu.Unlock()
+	c.stored.Store(0)
+	if err := os.MkdirAll(c.dir, 0o700); err != nil {
+		c.report(err)
+		return
+	}
+	for _, s := range c.shards {
+		if err := s.save(c.dir, c.key, complete); err != nil {
+			c.report(err)
+		}
+	}
+	prune(c.dir)
+}
+
+func (c *Cache) report(err error) {
+	if c.onError != nil {
+		c.onError(err)
+	}
+}
+
+// shardName names the cache file of a root.
+func shardName(root string) string {
+	sum := sha256.Sum256([]byte(root))
+	return hex.EncodeToString(sum[:12]) + suffix
+}
+
+// prune removes cache files no load has written for maxAge, and
+// temporary files left by a process that died while saving.
+func prune(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	now := time.Now()
+	for _, e := range entries {
+		name := e.Name()
+		tmp := strings.HasPrefix(name, ".tmp-")
+		if !tmp && !strings.HasSuffix(name, suffix) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		age := now.Sub(info.ModTime())
+		if age > maxAge || tmp && age > time.Hour {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
+// fixedZones keeps one Location per fixed zone read.
+var fixedZones sync.Map // name + "\x00" + offset → *time.Location
+
+func fixedZone(name string, off int) *time.Location {
+	k := name + "\x00" + string(binary.AppendVarint(nil, int64(off)))
+	if l, ok := fixedZones.Load(k); ok {
+		return l.(*time.Location)
+	}
+	l, _ := fixedZones.LoadOrStore(k, time.FixedZone(name, off))
+	return l.(*time.Location)
+}

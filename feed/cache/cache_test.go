@@ -1,0 +1,438 @@
+package cache
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// past is an age old enough for a file's record to be kept.
+const past = -time.Hour
+
+// copyTree copies the files under each of srcs into a new temp folder,
+// one sub-folder per source, dated an hour ago so their records are kept.
+func copyTree(t *testing.T, srcs ...string) string {
+	t.Helper()
+	dst := t.TempDir()
+	old := time.Now().Add(past)
+	for _, src := range srcs {
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(filepath.Dir(src), p)
+			out := filepath.Join(dst, rel)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(out, data, 0o644); err != nil {
+				return err
+			}
+			return os.Chtimes(out, old, old)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// counting is a feed.Cache that counts hits and stores.
+type counting struct {
+	*Cache
+	hits, misses, stores atomic.Int64
+}
+
+func (c *counting) Lookup(p string, info fs.FileInfo, h feed.Hint) ([]*feed.Article, []feed.Problem, bool) {
+	arts, probs, ok := c.Cache.Lookup(p, info, h)
+	if ok {
+		c.hits.Add(1)
+	} else {
+		c.misses.Add(1)
+	}
+	return arts, probs, ok
+}
+
+func (c *counting) Store(p string, info fs.FileInfo, h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
+	c.stores.Add(1)
+	c.Cache.Store(p, info, h, arts, probs)
+}
+
+// load loads root with x through a cache in dir (none when dir is ""),
+// and returns the articles as sorted JSON lines and the problems.
+func load(t *testing.T, dir, root string, x *feed.Extractor, o Options) (string, *counting) {
+	t.Helper()
+	l := &feed.Loader{Extractor: x}
+	var cc *counting
+	if dir != "" {
+		o.Dir = dir
+		cc = &counting{Cache: Open([]string{root}, x, o)}
+		l.Cache = cc
+	}
+	s := l.Load(context.Background(), []string{root})
+	if cc != nil {
+		cc.Close()
+	}
+	var lines []string
+	for _, a := range s.Articles() {
+		b, err := a.JSON(true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, string(b)+" "+a.Date.String())
+	}
+	for _, p := range s.Problems() {
+		lines = append(lines, "problem "+p.String())
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n"), cc
+}
+
+// samples are article files of every format the tests have.
+func samples(t *testing.T) string {
+	return copyTree(t, "../../data", "../testdata/text", "../testdata/html", "../testdata/markdown",
+		"../testdata/json", "../testdata/feed", "../testdata/gz", "../testdata/encoding", "../testdata/sidecar")
+}
+
+func TestHitEqualsExtraction(t *testing.T) {
+	root := samples(t)
+	dir := t.TempDir()
+	x := feed.NewExtractor()
+	want, _ := load(t, "", root, x, Options{})
+	cold, c1 := load(t, dir, root, x, Options{})
+	warm, c2 := load(t, dir, root, x, Options{})
+	if cold != want {
+		t.Errorf("cold load differs from extraction:\n%s\nwant\n%s", cold, want)
+	}
+	if warm != want {
+		t.Errorf("warm load differs from extraction:\n%s\nwant\n%s", warm, want)
+	}
+	if borrowed, _ := load(t, dir, root, x, Options{Borrow: true}); borrowed != want {
+		t.Errorf("warm load sharing the file's bytes differs from extraction:\n%s\nwant\n%s", borrowed, want)
+	}
+	if c1.stores.Load() == 0 || c1.hits.Load() != 0 {
+		t.Errorf("cold load: %d stores, %d hits; want stores and no hits", c1.stores.Load(), c1.hits.Load())
+	}
+	if c2.hits.Load() != c1.stores.Load() || c2.stores.Load() != 0 {
+		t.Errorf("warm load: %d hits, %d stores; want %d hits and no stores", c2.hits.Load(), c2.stores.Load(), c1.stores.Load())
+	}
+	// Relative paths name the same files, and articles carry the path
+	// as given.
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	if err := os.Chdir(filepath.Dir(root)); err != nil {
+		t.Fatal(err)
+	}
+	rel := filepath.Base(root)
+	wantRel, _ := load(t, "", rel, x, Options{})
+	gotRel, c3 := load(t, dir, rel, x, Options{})
+	if gotRel != wantRel {
+		t.Errorf("relative load differs:\n%s\nwant\n%s", gotRel, wantRel)
+	}
+	if c3.hits.Load() != c1.stores.Load() {
+		t.Errorf("relative load: %d hits, want %d", c3.hits.Load(), c1.stores.Load())
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	dates := map[string]time.Time{
+		"zero":  {},
+		"utc":   time.Date(2024, 6, 19, 10, 30, 0, 5, time.UTC),
+		"local": time.Date(2024, 6, 19, 10, 30, 0, 0, time.Local),
+		"fixed": time.Date(2024, 6, 19, 23, 30, 0, 0, time.FixedZone("", -7*3600)),
+		"named": time.Date(2024, 6, 19, 23, 30, 0, 0, time.FixedZone("BST", 3600)),
+	}
+	for name, date := range dates {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			p := filepath.Join(root, "a.txt")
+			os.WriteFile(p, []byte("x"), 0o644)
+			info, _ := os.Stat(p)
+			a := &feed.Article{
+				ID: "0123456789ab", Path: p, Format: feed.FormatHTML, Title: "Title ✓",
+				TitleSynthesized: true, Outlet: "The Lantern", OutletSource: feed.OutletFromSignature,
+				Date: date, Byline: "By A. Writer", URL: "https://example.com/a",
+				Lead: "Lead.", Body: "Lead.\n\n## Sub\n\nMore \x00 text.", Words: 5,
+			}
+			b := &feed.Article{ID: "b", Path: p, Format: feed.FormatFeed, Title: "Second", Body: "Two."}
+			hint := feed.Hint{Outlet: "Sidecar", Date: date, Folder: "folder"}
+			probs := []feed.Problem{{Path: p, Reason: "line 3: invalid JSON"}}
+			dir := t.TempDir()
+			c := Open([]string{root}, nil, Options{Dir: dir, Identity: "test"})
+			c.Store(p, info, hint, []*feed.Article{a, b}, probs)
+			c.Close()
+			c = Open([]string{root}, nil, Options{Dir: dir, Identity: "test"})
+			arts, gotProbs, ok := c.Lookup(p, info, hint)
+			if !ok {
+				t.Fatal("miss")
+			}
+			if len(arts) != 2 || !sameArticle(arts[0], a) || !sameArticle(arts[1], b) {
+				t.Errorf("articles = %+v, want %+v %+v", arts, a, b)
+			}
+			if !slices.Equal(gotProbs, probs) {
+				t.Errorf("problems = %v, want %v", gotProbs, probs)
+			}
+		})
+	}
+}
+
+// sameArticle reports whether two articles are alike in every field,
+// their dates to the zone.
+func sameArticle(a, b *feed.Article) bool {
+	ad, bd := a.Date, b.Date
+	an, ao := ad.Zone()
+	bn, bo := bd.Zone()
+	x, y := *a, *b
+	x.Date, y.Date = time.Time{}, time.Time{}
+	return x == y && ad.Equal(bd) && an == bn && ao == bo &&
+		ad.Location().String() == bd.Location().String() && ad.IsZero() == bd.IsZero()
+}
+
+func TestStale(t *testing.T) {
+	x := feed.NewExtractor()
+	other := feed.NewExtractor()
+	other.Signatures.Add(feed.Signature{Outlet: "Someone", Names: []string{"Someone Else"}})
+	cases := []struct {
+		name   string
+		change func(t *testing.T, p string) // to the file
+		x      *feed.Extractor
+		o      Options
+		hits   int64
+	}{
+		{name: "unchanged", x: x, hits: 1},
+		{name: "size", x: x, change: func(t *testing.T, p string) {
+			old, _ := os.Stat(p)
+			appendTo(t, p, "\nAnd one more line for the record.\n")
+			os.Chtimes(p, old.ModTime(), old.ModTime())
+		}},
+		{name: "mtime", x: x, change: func(t *testing.T, p string) {
+			then := time.Now().Add(2 * past)
+			os.Chtimes(p, then, then)
+		}},
+		{name: "same size and time, new content", x: x, change: func(t *testing.T, p string) {
+			old, _ := os.Stat(p)
+			data, _ := os.ReadFile(p)
+			os.WriteFile(p, bytes.ReplaceAll(data, []byte("council"), []byte("cabinet")), 0o644)
+			os.Chtimes(p, old.ModTime(), old.ModTime())
+		}},
+		{name: "extractor", x: x, o: Options{Identity: "another build"}},
+		{name: "signatures", x: other},
+		{name: "settings", x: x, o: Options{Settings: []string{"max_file_size=1"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			root := copyTree(t, "../../data")
+			p := filepath.Join(root, "data", "valley-post-cheese-fair.txt")
+			dir := t.TempDir()
+			load(t, dir, p, x, Options{Identity: "build"})
+			if tc.change != nil {
+				tc.change(t, p)
+			}
+			o := tc.o
+			if o.Identity == "" {
+				o.Identity = "build"
+			}
+			got, c := load(t, dir, p, tc.x, o)
+			want, _ := load(t, "", p, tc.x, Options{})
+			if c.hits.Load() != tc.hits {
+				t.Errorf("hits = %d, want %d", c.hits.Load(), tc.hits)
+			}
+			if got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
+func appendTo(t *testing.T, p, s string) {
+	t.Helper()
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(s)
+	f.Close()
+}
+
+func TestStaleHint(t *testing.T) {
+	root := t.TempDir()
+	p := filepath.Join(root, "a.txt")
+	os.WriteFile(p, []byte("x"), 0o644)
+	info, _ := os.Stat(p)
+	a := &feed.Article{ID: "a", Path: p, Title: "T", Body: "B"}
+	hint := feed.Hint{Outlet: "O", Folder: "f", Date: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)}
+	dir := t.TempDir()
+	c := Open([]string{root}, nil, Options{Dir: dir, Identity: "test"})
+	c.Store(p, info, hint, []*feed.Article{a}, nil)
+	c.Close()
+	c = Open([]string{root}, nil, Options{Dir: dir, Identity: "test"})
+	for name, h := range map[string]feed.Hint{
+		"outlet": {Outlet: "P", Folder: "f", Date: hint.Date},
+		"folder": {Outlet: "O", Folder: "g", Date: hint.Date},
+		"date":   {Outlet: "O", Folder: "f", Date: hint.Date.AddDate(0, 0, 1)},
+		"zone":   {Outlet: "O", Folder: "f", Date: hint.Date.In(time.FixedZone("X", 0))},
+		"none":   {},
+	} {
+		if _, _, ok := c.Lookup(p, info, h); ok {
+			t.Errorf("%s: a hit for another hint", name)
+		}
+	}
+	if _, _, ok := c.Lookup(p, info, hint); !ok {
+		t.Error("a miss for the same hint")
+	}
+}
+
+// TestDates checks that a record made while an article's date was still
+// to come gives what extraction gives at each moment.
+func TestDates(t *testing.T) {
+	root := t.TempDir()
+	p := filepath.Join(root, "a.txt")
+	os.WriteFile(p, []byte("Ferry strike ends\n\nPublished 19 June 2024\n\n"+
+		"The ferry strike ended on Tuesday after the union and the operator agreed terms, and the first crossings left the harbour on time.\n"), 0o644)
+	old := time.Now().Add(past)
+	os.Chtimes(p, old, old)
+	dir := t.TempDir()
+	for _, now := range []string{"2024-06-01", "2024-07-01", "2024-06-01", "2024-06-19"} {
+		x := feed.NewExtractor()
+		x.Now, _ = time.Parse(time.DateOnly, now)
+		want, _ := load(t, "", root, x, Options{})
+		got, _ := load(t, dir, root, x, Options{Identity: "test"})
+		if got != want {
+			t.Errorf("now %s: got\n%s\nwant\n%s", now, got, want)
+		}
+	}
+}
+
+func TestDamagedFileIgnored(t *testing.T) {
+	root := copyTree(t, "../../data")
+	dir := t.TempDir()
+	x := feed.NewExtractor()
+	want, _ := load(t, "", root, x, Options{})
+	load(t, dir, root, x, Options{Identity: "test"})
+	files, _ := filepath.Glob(filepath.Join(dir, "*"+suffix))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %q", files)
+	}
+	good, _ := os.ReadFile(files[0])
+	damage := map[string][]byte{
+		"empty":     nil,
+		"truncated": good[:len(good)/2],
+		"no sum":    good[:len(good)-4],
+		"flipped":   append(append([]byte(nil), good[:len(good)/3]...), append([]byte{good[len(good)/3] ^ 0x55}, good[len(good)/3+1:]...)...),
+		"garbage":   bytes.Repeat([]byte("\xff\x00BSCACHE\n"), 1000),
+		"version":   append([]byte(magic+"\x09\x00\x00\x00"), good[len(magic)+4:]...),
+	}
+	for name, data := range damage {
+		t.Run(name, func(t *testing.T) {
+			if err := os.WriteFile(files[0], data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			got, c := load(t, dir, root, x, Options{Identity: "test"})
+			if got != want {
+				t.Errorf("load differs from extraction")
+			}
+			if c.hits.Load() != 0 {
+				t.Errorf("%d hits from a damaged file", c.hits.Load())
+			}
+			// It was written anew, whole.
+			_, c = load(t, dir, root, x, Options{Identity: "test"})
+			if c.hits.Load() == 0 || c.misses.Load() != 0 {
+				t.Errorf("after rewriting: %d hits, %d misses", c.hits.Load(), c.misses.Load())
+			}
+		})
+	}
+	// Every cut of the file is ignored, never a crash.
+	for i := 0; i < len(good); i += 1 + len(good)/200 {
+		os.WriteFile(files[0], good[:i], 0o600)
+		c := Open([]string{root}, x, Options{Dir: dir, Identity: "test"})
+		<-c.ready
+		for _, s := range c.shards {
+			if s.valid {
+				t.Fatalf("a file cut at %d of %d bytes was taken", i, len(good))
+			}
+		}
+	}
+}
+
+func TestConcurrentWriters(t *testing.T) {
+	root := copyTree(t, "../../data")
+	dir := t.TempDir()
+	x := feed.NewExtractor()
+	want, _ := load(t, "", root, x, Options{})
+	var wg sync.WaitGroup
+	for range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 3 {
+				l := &feed.Loader{Extractor: x, Cache: Open([]string{root}, x, Options{Dir: dir, Identity: "test"})}
+				l.Load(context.Background(), []string{root})
+				l.Cache.(*Cache).Close()
+			}
+		}()
+	}
+	wg.Wait()
+	got, c := load(t, dir, root, x, Options{Identity: "test"})
+	if got != want {
+		t.Error("load after concurrent writers differs from extraction")
+	}
+	if c.misses.Load() != 0 {
+		t.Errorf("%d misses after concurrent writers", c.misses.Load())
+	}
+	if tmp, _ := filepath.Glob(filepath.Join(dir, ".tmp-*")); len(tmp) > 0 {
+		t.Errorf("temporary files left: %q", tmp)
+	}
+}
+
+// TestDropsUnseen checks the size bound: a complete load keeps only the
+// files it saw.
+func TestDropsUnseen(t *testing.T) {
+	root := copyTree(t, "../../data")
+	dir := t.TempDir()
+	x := feed.NewExtractor()
+	load(t, dir, root, x, Options{Identity: "test"})
+	gone := filepath.Join(root, "data", "valley-post-cheese-fair.txt")
+	os.Remove(gone)
+	load(t, dir, root, x, Options{Identity: "test"})
+	c := Open([]string{root}, x, Options{Dir: dir, Identity: "test"})
+	<-c.ready
+	s := c.shards[0]
+	if _, ok := s.index["/data/valley-post-cheese-fair.txt"]; ok {
+		t.Error("the record of a deleted file was kept")
+	}
+	if len(s.index) == 0 {
+		t.Error("no records kept")
+	}
+}
+
+func TestNothingWrittenBesideArticles(t *testing.T) {
+	root := copyTree(t, "../../data")
+	before := listTree(t, root)
+	load(t, t.TempDir(), root, feed.NewExtractor(), Options{Identity: "test"})
+	if after := listTree(t, root); !slices.Equal(before, after) {
+		t.Errorf("files beside the articles changed: %q, then %q", before, after)
+	}
+}
+
+func listTree(t *testing.T, root string) []string {
+	var out []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		out = append(out, p)
+		return nil
+	})
+	return out
+}

@@ -1,0 +1,103 @@
+package feed
+
+import (
+	"io/fs"
+	"time"
+)
+
+// Cache remembers what extraction made of files, so that a file that has
+// not changed since is neither read nor extracted again. A Loader calls
+// its methods from several goroutines at once.
+//
+// A Cache must answer only for the file as stat saw it (info) and with
+// the same hint; everything else extraction depends on (the extractor's
+// code, its signature table, the settings) is the Cache's to check.
+type Cache interface {
+	// Lookup returns what extraction made of the file at path before,
+	// and false when it has no record for the file as info describes
+	// it, with hint.
+	Lookup(path string, info fs.FileInfo, hint Hint) ([]*Article, []Problem, bool)
+	// Store records what extraction made of the file at path, as info
+	// describes it, with hint.
+	Store(path string, info fs.FileInfo, hint Hint, arts []*Article, probs []Problem)
+	// Loaded is told when a Stream has read every file it found; complete
+	// is false when the load was cut short, so that files not seen may
+	// still be there.
+	Loaded(complete bool)
+}
+
+// noDateBound stands for no bound at all on dates (see loadCached).
+var noDateBound = time.Date(9999, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// settleTime is how long a file must have gone unmodified before its
+// extraction is remembered: a file written twice within one tick of the
+// file system's clock, at the same size, would otherwise keep the first
+// version's record.
+const settleTime = 2 * time.Second
+
+// loadCached is loadFile with a Cache: a file found there, unchanged, is
+// neither read nor extracted.
+//
+// Extraction depends on the time in one way: a date after Extractor.Now
+// is never taken. A record made today would then be wrong once that date
+// has passed. So what the cache keeps is extracted with no bound on
+// dates; a record whose dates have all passed is what extraction with
+// the bound gives too, since the bound only rules candidates out, and a
+// record with a date still to come is not used.
+func (l *Loader) loadCached(x *Extractor, j job, abandoned chan struct{}) ([]*Article, []Problem) {
+	now := x.now()
+	info, err := l.stat(j.path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > l.maxSize() {
+		info = nil // read says why, as without a cache
+	}
+	if info != nil {
+		if arts, probs, ok := l.Cache.Lookup(j.path, info, j.hint); ok && !datedAfter(arts, now) {
+			if l.Skip == nil || l.Recheck == nil || !l.Recheck(arts, probs) {
+				return arts, probs
+			}
+			data, err := l.read(j.path)
+			if err != nil {
+				return nil, []Problem{{Path: j.path, Reason: describe(err)}}
+			}
+			if l.Skip(j.path, data) {
+				return nil, nil
+			}
+			return arts, probs
+		}
+	}
+	data, err := l.read(j.path)
+	if err != nil {
+		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
+	}
+	if l.Skip != nil && l.Skip(j.path, data) {
+		return nil, nil
+	}
+	src := Source{Path: j.path, Data: data, Hint: j.hint}
+	if info == nil || now.Sub(info.ModTime()) < settleTime {
+		return l.extract(x, src, abandoned)
+	}
+	unbounded := *x
+	unbounded.Now = noDateBound
+	arts, probs, whole := l.extractFile(&unbounded, src, abandoned)
+	if !whole {
+		return arts, probs
+	}
+	if datedAfter(arts, now) {
+		// Rare: a date still to come. Extract as usual, and keep the
+		// unbounded record for when its date has passed.
+		l.Cache.Store(j.path, info, j.hint, arts, probs)
+		return l.extract(x, src, abandoned)
+	}
+	l.Cache.Store(j.path, info, j.hint, arts, probs)
+	return arts, probs
+}
+
+// datedAfter reports whether any article is dated after t.
+func datedAfter(arts []*Article, t time.Time) bool {
+	for _, a := range arts {
+		if a.Date.After(t) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/cache"
+)
+
+// noCacheFlag turns the extraction cache off for one run.
+var noCacheFlag = flagDef{name: "no-cache", usage: "read every file afresh, and keep nothing for next time",
+	define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.BoolVar(&f.noCache, n, false, u) }}
+
+// useCache gives l the extraction cache for paths, unless --no-cache or
+// the config file's cache = false says not to, or l reads the bundled
+// samples. The cache is saved in the background once the load is done,
+// and waited for when the command ends (see closeCaches).
+func (e *env) useCache(l *feed.Loader, paths []string) {
+	if e.flags.noCache || e.cfg == nil || !e.cfg.Cache || l.FS != nil {
+		return
+	}
+	c := cache.Open(paths, l.Extractor, cache.Options{
+		// A command prints and exits; only the reader keeps articles.
+		Borrow: !e.reader,
+		// Files over the limit are never extracted, so the limit changes
+		// no record; it is here so that no setting is ever overlooked.
+		Settings: []string{fmt.Sprint("max_file_size=", l.MaxFileSize)},
+	})
+	l.Cache = c
+	e.caches = append(e.caches, c)
+}
+
+// closeCaches waits for the caches' saves. A cache that cannot be
+// written costs the next run time, never this one its result.
+func (e *env) closeCaches() {
+	for _, c := range e.caches {
+		c.Close()
+	}
+	e.caches = nil
+}

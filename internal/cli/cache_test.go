@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/broadsheet/broadsheet/internal/config"
+)
+
+// cacheTree copies the samples, a compressed article and an empty file
+// into a temp folder, dated an hour ago so that their records are kept.
+func cacheTree(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, _ := filepath.Glob("../../data/*.txt")
+	files = append(files, "../../feed/testdata/gz/article.html.gz")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	old := time.Now().Add(-time.Hour)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		os.Chtimes(filepath.Join(dir, e.Name()), old, old)
+	}
+	return dir
+}
+
+// runCLI runs a command line and returns its stdout and stderr.
+func runCLI(t *testing.T, args ...string) (string, string) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	Run(args, Options{Stdout: &out, Stderr: &errs})
+	return out.String(), errs.String()
+}
+
+func cacheFiles(t *testing.T, cacheHome string) []string {
+	files, _ := filepath.Glob(filepath.Join(cacheHome, "broadsheet", "*"))
+	return files
+}
+
+func TestCLICache(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		// files is how many cache files the run leaves: none when the
+		// search's prefilter passed over every file, so nothing was
+		// extracted.
+		files int
+	}{
+		{"list", []string{"list", "--json"}, 1},
+		{"outlets", []string{"outlets", "--json"}, 1},
+		{"stories", []string{"stories", "--json"}, 1},
+		{"search common", []string{"search", "--json", "ferry"}, 1},
+		{"search in a compressed file", []string{"search", "floating"}, 1},
+		{"search two words", []string{"search", "harbour strike"}, 1},
+		{"search nothing", []string{"search", "zeppelin"}, 0},
+		{"search outlet", []string{"search", "outlet:lantern"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := cacheTree(t)
+			home := t.TempDir()
+			t.Setenv("XDG_CACHE_HOME", home)
+			t.Setenv(config.EnvVar, os.DevNull)
+			args := append(tt.args, dir)
+			wantOut, wantErr := runCLI(t, append(args, "--no-cache")...)
+			if files := cacheFiles(t, home); len(files) != 0 {
+				t.Fatalf("--no-cache wrote %q", files)
+			}
+			for _, run := range []string{"cold", "warm"} {
+				out, errs := runCLI(t, args...)
+				if out != wantOut || errs != wantErr {
+					t.Errorf("%s: got\n%s%s\nwant\n%s%s", run, out, errs, wantOut, wantErr)
+				}
+				if files := cacheFiles(t, home); len(files) != tt.files {
+					t.Errorf("%s: cache files %q, want %d", run, files, tt.files)
+				}
+			}
+			// With every file in the cache, as after listing them, a
+			// search passes over the same files.
+			runCLI(t, "list", dir)
+			if out, errs := runCLI(t, args...); out != wantOut || errs != wantErr {
+				t.Errorf("after list: got\n%s%s\nwant\n%s%s", out, errs, wantOut, wantErr)
+			}
+		})
+	}
+}
+
+func TestCLICacheOff(t *testing.T) {
+	dir := cacheTree(t)
+	home := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", home)
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(cfg, []byte("cache = false\n"), 0o644)
+	t.Setenv(config.EnvVar, cfg)
+	runCLI(t, "list", dir)
+	if files := cacheFiles(t, home); len(files) != 0 {
+		t.Errorf("cache = false wrote %q", files)
+	}
+	os.WriteFile(cfg, []byte("cache = true\n"), 0o644)
+	runCLI(t, "list", dir)
+	if files := cacheFiles(t, home); len(files) != 1 {
+		t.Errorf("cache = true wrote %q, want one file", files)
+	}
+}
