@@ -16,8 +16,9 @@ import (
 // the words. It returns nil when the query has no word every match must
 // hold. The last word of query is taken as complete, not as a prefix.
 //
-// Words written with HTML character references (&eacute;) in the raw
-// bytes are not seen.
+// Files whose raw bytes may spell words otherwise than their text (see
+// opaque) are let through; words split by tags or Markdown emphasis are
+// looked for again with the markup taken out.
 func Prefilter(query string) func(data []byte) bool {
 	q := parseQuery(query + " ")
 	var needles [][]byte
@@ -33,11 +34,31 @@ func Prefilter(query string) func(data []byte) bool {
 		return nil
 	}
 	return func(data []byte) bool {
+		if opaque(data) {
+			return true
+		}
 		bp := foldBufs.Get().(*[]byte)
 		defer foldBufs.Put(bp)
 		folded := foldBytes((*bp)[:0], data)
 		*bp = folded
+		var missing [][]byte
 		for _, n := range needles {
+			if !bytes.Contains(folded, n) {
+				missing = append(missing, n)
+			}
+		}
+		if len(missing) == 0 {
+			return true
+		}
+		if !markup(data) {
+			return false
+		}
+		// A word may be split by markup: look again in the text
+		// without it.
+		plain := unmarked(folded[:0:0], data)
+		folded = foldBytes(folded[:0], plain)
+		*bp = folded
+		for _, n := range missing {
 			if !bytes.Contains(folded, n) {
 				return false
 			}
@@ -74,7 +95,8 @@ var foldBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // foldBytes appends data to dst lower-cased, with Latin letters' accents
 // removed and apostrophes within words dropped, as the tokenizer folds
-// words; other text is copied as it is.
+// words, and invisible format characters dropped, as sanitizing drops
+// them; other text is copied as it is.
 func foldBytes(dst, data []byte) []byte {
 	for len(data) > 0 {
 		// A run of plain ASCII: eight bytes at a time while no byte is
@@ -108,6 +130,10 @@ func foldBytes(dst, data []byte) []byte {
 			if !endsInWord(dst) {
 				dst = append(dst, '\'')
 			}
+		case r == '\u00ad' || r >= rune(len(latin)) && unicode.Is(unicode.Cf, r):
+			// Invisible format characters: sanitizing removes most,
+			// joining the word they split; dropping them all lets
+			// through a few files more, never fewer.
 		case r < rune(len(latin)):
 			dst = append(dst, latin[r]...)
 		default:

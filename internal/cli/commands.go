@@ -321,16 +321,15 @@ func searchCmd(e *env, query string, paths []string) error {
 			return true
 		}
 		// A file found in the cache is not read, so the prefilter never
-		// sees it. Where that could change the outcome it is read after
-		// all: a file with problems (printed only for files not passed
-		// over), and one whose articles may match (the prefilter misses
-		// words its raw bytes spell otherwise, as in a .gz file). The
-		// rest hold no match whether passed over or not, and ranking does
-		// not depend on how many there are: a word's rarity is counted
-		// over the same articles for every query word, so it scales
-		// every score alike. Whether an article may match is the
-		// prefilter's test on its headline and text, the only fields a
-		// match is found in: far cheaper than matching.
+		// sees it. A file with problems is read after all, since they are
+		// printed only for files not passed over. Articles are matched
+		// as they are: the prefilter never passes over a file whose
+		// article matches, so reading it could only count the file as
+		// passed over, and ranking does not depend on how many were: a
+		// word's rarity is counted over the same articles for every
+		// query word, so it scales every score alike.
+		// Whether a cached article may match is the prefilter's test on
+		// its headline and text, the only fields a match is found in.
 		var bufs sync.Pool
 		mayMatch := func(a *feed.Article) bool {
 			bp, _ := bufs.Get().(*[]byte)
@@ -345,13 +344,11 @@ func searchCmd(e *env, query string, paths []string) error {
 		}
 		matchers := sync.Pool{New: func() any { return search.NewMatcher(query) }}
 		l.Recheck = func(arts []*feed.Article, probs []feed.Problem) bool {
-			recheck := len(probs) > 0
 			results := make([]match, len(arts))
 			for i, a := range arts {
 				if !mayMatch(a) {
-					continue
+					continue // far cheaper than matching
 				}
-				recheck = true
 				m := matchers.Get().(*search.Matcher)
 				results[i].hit, results[i].ok = m.Match(a)
 				matchers.Put(m)
@@ -361,7 +358,7 @@ func searchCmd(e *env, query string, paths []string) error {
 				matched.m[a] = results[i]
 			}
 			matched.Unlock()
-			return recheck
+			return len(probs) > 0
 		}
 	}
 	m := search.NewMatcher(query)

@@ -1,0 +1,77 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"strings"
+	"testing"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// TestPrefilterNeverMissesAMatch extracts files whose raw bytes spell a
+// word otherwise than their text, and checks that the prefilter lets
+// through every one whose article matches: a one-shot search must find
+// what the reader's search finds.
+func TestPrefilterNeverMissesAMatch(t *testing.T) {
+	para := "The council met on Tuesday evening to hear the case for the new road, and residents spoke for an hour about traffic on the narrow lanes. "
+	body := strings.Repeat(para, 3)
+	page := func(title, text string) string {
+		return "<!doctype html><html><head><title>" + title + "</title></head><body><article><h1>" + title +
+			"</h1><p>" + text + "</p><p>" + body + "</p></article></body></html>"
+	}
+	gz := func(s string) string {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write([]byte(s))
+		w.Close()
+		return b.String()
+	}
+	// text is a plain-text article with w inside its first paragraph.
+	text := func(w string) string {
+		return "Harbour plans approved\n\n" + para + w + " residents objected to the plan.\n\n" + body + "\n"
+	}
+	tests := []struct {
+		name, path, data, query string
+	}{
+		{"named reference", "a.html", page("Road plan", "Residents of Z&uuml;rich Street objected."), "zurich"},
+		{"numeric reference", "a.html", page("Road plan", "Residents of Z&#252;rich Street objected."), "zurich"},
+		{"drop capital", "a.html", page("Road plan", "<span class=\"cap\">S</span>eventeen residents objected."), "seventeen"},
+		{"escape sequence", "a.txt", text("Seven\x1b[1mteen"), "seventeen"},
+		{"zero-width space", "a.txt", text("Seven\u200bteen"), "seventeen"},
+		{"json escape", "a.json", `{"title":"Road plan","text":"Z\u00fcrich residents objected. ` + body + `"}`, "zurich"},
+		{"gzip", "a.txt.gz", gz(text("Seventeen")), "seventeen"},
+	}
+	x := feed.NewExtractor()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, probs := x.Extract(feed.Source{Path: tt.path, Data: []byte(tt.data)})
+			if len(arts) == 0 {
+				t.Fatalf("no article extracted: %v", probs)
+			}
+			if _, ok := NewMatcher(tt.query).Match(arts[0]); !ok {
+				t.Fatalf("the article does not match %q; the case tests nothing:\n%s", tt.query, arts[0].Body)
+			}
+			if !Prefilter(tt.query)([]byte(tt.data)) {
+				t.Errorf("the prefilter passed over a file whose article matches %q", tt.query)
+			}
+		})
+	}
+}
+
+// TestPrefilterStillSkips checks that the cases the prefilter must let
+// through do not make it let everything through.
+func TestPrefilterStillSkips(t *testing.T) {
+	tests := []struct{ name, data string }{
+		{"plain text", "Harbour plans approved\n\nThe council met.\n"},
+		{"markup entities", "<p>Fish &amp; chips &lt;b&gt; &nbsp; <b>council</b></p>"},
+		{"curly quotes and dashes", "The council’s plan — “approved”."},
+		{"tags", "<span>coun</span>cil <b>met</b> today"},
+	}
+	may := Prefilter("seventeen")
+	for _, tt := range tests {
+		if may([]byte(tt.data)) {
+			t.Errorf("%s: the prefilter let through a file without the word", tt.name)
+		}
+	}
+}
