@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -125,33 +126,41 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
-// analysis is one article's words, gathered before the index is locked
-// for writing.
+// analysis is one article's words, gathered and encoded before the index
+// is locked for writing.
 type analysis struct {
 	art      *feed.Article
 	length   uint32
 	titleLen uint16
 	slots    []slot
 	occ      []occurrence
-	buckets  []uint32 // distinct
-	grouped  []occurrence
-	next     []int
+	// enc holds, slot after slot, each term's postings entry for the
+	// article but its first number (the article delta, known only once
+	// the article has its number).
+	enc     []byte
+	buckets []uint32 // distinct
 }
 
 // slot is one distinct term of an article.
 type slot struct {
 	id    uint32 // the term's ID, or noTerm when it was new when looked up
-	text  string // set when id is noTerm
 	flags uint8
 	count uint32
-	first int // index into analysis.occ once grouped
+	// head and tail are the term's first and last occurrences in
+	// analysis.occ, which chain them in order.
+	head, tail uint32
+	end        uint32 // the end of the term's bytes in analysis.enc
+	text       string // set when id is noTerm
+	stem       string // likewise
 }
 
 const noTerm = ^uint32(0)
 
+// occurrence is one position of a word, chained to the next position of
+// the same term.
 type occurrence struct {
-	slot uint32
 	pos  uint32
+	next uint32
 }
 
 // Add indexes articles. An article whose ID is already indexed is
@@ -172,6 +181,7 @@ func (ix *Index) Add(arts ...*feed.Article) {
 		ix.analyze(az, a, &as[i])
 	}
 	ix.mu.RUnlock()
+	clear(az.stems)
 
 	ix.mu.Lock()
 	for i := range as {
@@ -184,158 +194,290 @@ func (ix *Index) Add(arts ...*feed.Article) {
 // analyzer is the reusable working memory of analyze.
 type analyzer struct {
 	t *tokenizer
-	// seen maps a term ID to gen<<32 | slot for the terms of the
-	// article being analysed: a map without hashing.
-	seen  []uint64
-	gen   uint64
-	fresh map[string]uint32
-	batch []analysis // reused, with their buffers
-	// bucketSeen marks, with the low bits of gen, the buckets already
-	// listed for the article.
+	// gen numbers the articles analysed; marks made with it tell the
+	// current article's from older ones without clearing them.
+	gen   uint32
+	fresh map[string]uint32  // the article's new words → slot
+	stems map[string]newWord // the batch's new words
+	known idSlots            // the article's known terms → slot
+	batch []analysis         // reused, with their buffers
+	// bucketSeen marks, with gen, the buckets already listed for the
+	// article.
 	bucketSeen [1<<16 + 1<<8]uint32
-	// hot caches term IDs by a hash of their text: the common words
-	// are most of any text, and the whole term map is too big to stay
-	// in the processor's cache.
-	hot   [1 << 15]hotTerm
+	// hot caches the terms of recent words by their bytes: the common
+	// words are most of any text, and the whole term map is too big to
+	// stay in the processor's cache. Each entry also remembers the
+	// word's slot in the article being analysed.
+	hot   [1 << hotBits]hotTerm
 	owner uint64 // the serial number of the index hot's IDs belong to
 }
 
+const hotBits = 13
+
+// newWord is a word new to the index, with its stem.
+type newWord struct{ text, stem string }
+
+// stopTerm is a hot entry's ID for a stop word.
+const stopTerm = noTerm - 1
+
+// hotTerm is a word of up to 16 bytes, its term ID and its slot in the
+// article numbered mark. The word's bytes are held in lo and hi, padded
+// with zeros: folded words hold no zero byte, so the padding tells
+// lengths apart, and an empty entry matches no word.
 type hotTerm struct {
-	text string
-	id   uint32 // noTerm for a stop word
+	lo, hi uint64
+	id     uint32
+	mark   uint32
+	slot   uint32
 }
 
-// lookup returns the ID of a known term, and reports whether the word
-// is a stop word or a known term.
-func (az *analyzer) lookup(ix *Index, f []byte) (id uint32, stop, known bool) {
-	h := uint32(2166136261)
-	for _, c := range f {
-		h = (h ^ uint32(c)) * 16777619
+// wordKey returns a word of up to 16 bytes as two little-endian words
+// padded with zeros.
+func wordKey(f []byte) (lo, hi uint64) {
+	n := len(f)
+	if cap(f) < 16 {
+		var b [16]byte
+		copy(b[:], f)
+		return binary.LittleEndian.Uint64(b[:]), binary.LittleEndian.Uint64(b[8:])
 	}
-	e := &az.hot[h%uint32(len(az.hot))]
-	if e.text == string(f) && e.text != "" {
-		return e.id, e.id == noTerm, e.id != noTerm
+	g := f[:16] // the bytes past n are masked off
+	lo = binary.LittleEndian.Uint64(g)
+	hi = binary.LittleEndian.Uint64(g[8:])
+	if n < 8 {
+		return lo & (1<<(8*n) - 1), 0
 	}
-	if isStopWord(string(f)) {
-		*e = hotTerm{text: string(f), id: noTerm}
-		return noTerm, true, false
+	return lo, hi & (1<<(8*(n-8)) - 1) // all of hi when n is 16
+}
+
+// hotIndex returns the hot entry for a word's key.
+func hotIndex(lo, hi uint64) uint64 {
+	return ((lo ^ hi*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) >> (64 - hotBits)
+}
+
+// idSlots maps term IDs to the slots of the article being analysed: a
+// small open-addressing table whose entries of older articles count as
+// empty.
+type idSlots struct {
+	e     []idSlot // a power of two long
+	shift uint8    // 32 - log2(len(e))
+	n     int      // entries of the current article
+}
+
+type idSlot struct{ id, mark, slot uint32 }
+
+func (t *idSlots) index(id uint32) uint32 {
+	return (id * 0x9e3779b1) >> t.shift
+}
+
+func (t *idSlots) get(id, mark uint32) (uint32, bool) {
+	mask := uint32(len(t.e) - 1)
+	for i := t.index(id); ; i = (i + 1) & mask {
+		e := &t.e[i]
+		if e.mark != mark {
+			return 0, false
+		}
+		if e.id == id {
+			return e.slot, true
+		}
 	}
-	id, ok := ix.termIDs[string(f)]
-	if ok {
-		*e = hotTerm{text: ix.terms[id].text, id: id}
+}
+
+func (t *idSlots) put(id, mark, slot uint32) {
+	if 2*(t.n+1) > len(t.e) {
+		old := t.e
+		t.e = make([]idSlot, max(1024, 2*len(old)))
+		t.shift = uint8(32 - bits.TrailingZeros(uint(len(t.e))))
+		t.n = 0
+		for _, e := range old {
+			if e.mark == mark {
+				t.put(e.id, mark, e.slot)
+			}
+		}
 	}
-	return id, false, ok
+	mask := uint32(len(t.e) - 1)
+	i := t.index(id)
+	for t.e[i].mark == mark {
+		i = (i + 1) & mask
+	}
+	t.e[i] = idSlot{id: id, mark: mark, slot: slot}
+	t.n++
 }
 
 var analyzers = sync.Pool{New: func() any {
-	return &analyzer{t: newTokenizer(), fresh: make(map[string]uint32)}
+	return &analyzer{
+		t:     newTokenizer(),
+		fresh: make(map[string]uint32),
+		stems: make(map[string]newWord),
+		known: idSlots{e: make([]idSlot, 1024), shift: 32 - 10},
+	}
 }}
 
-// analyze reads an article's words, looking up the terms already known.
-// It needs the read lock.
+// analyze reads an article's words, looking up the terms already known,
+// and encodes its postings. It needs the read lock.
 func (ix *Index) analyze(az *analyzer, a *feed.Article, an *analysis) {
-	t := az.t
-	if len(az.seen) < len(ix.terms) {
-		az.seen = slices.Grow(az.seen, len(ix.terms)-len(az.seen))[:len(ix.terms)]
-		az.seen = az.seen[:cap(az.seen)]
-	}
 	if az.owner != ix.serial {
 		az.owner = ix.serial
 		clear(az.hot[:])
 	}
 	az.gen++
-	gen := az.gen << 32
+	if az.gen == 0 {
+		// The marks have come round: forget them all.
+		clear(az.hot[:])
+		clear(az.known.e)
+		clear(az.bucketSeen[:])
+		az.gen = 1
+	}
+	az.known.n = 0
 	clear(az.fresh)
-	fresh := az.fresh
 	*an = analysis{
 		art:     a,
 		slots:   an.slots[:0],
 		occ:     an.occ[:0],
-		grouped: an.grouped[:0],
-		next:    an.next[:0],
+		enc:     an.enc[:0],
 		buckets: an.buckets[:0],
 	}
-	pos := uint32(0)
-	leadEnd := uint32(0)
-	add := func(_, _ int, f []byte, flags uint8) {
-		p := pos
-		pos++
-		id, stop, known := az.lookup(ix, f)
-		if stop {
-			return
-		}
-		var si uint32
-		if known {
-			if v := az.seen[id]; v>>32 == gen>>32 {
-				si = uint32(v)
-			} else {
-				si = uint32(len(an.slots))
-				az.seen[id] = gen | uint64(si)
-				an.slots = append(an.slots, slot{id: id})
-			}
-		} else {
-			s, ok := fresh[string(f)]
-			if !ok {
-				s = uint32(len(an.slots))
-				text := string(f)
-				fresh[text] = s
-				an.slots = append(an.slots, slot{id: noTerm, text: text})
-			}
-			si = s
-		}
-		if flags == 0 && p < leadEnd {
-			flags = inLead
-		}
-		an.slots[si].flags |= flags
-		an.slots[si].count++
-		an.occ = append(an.occ, occurrence{slot: si, pos: p})
-		an.length++
-	}
-	t.each(a.Title, func(s, e int, f []byte) { add(s, e, f, inTitle) })
+	pos := az.words(ix, an, a.Title, inTitle, 0, 0)
 	an.titleLen = uint16(min(pos, 1<<16-1))
 	pos += titleGap
 	// The lead is most often the body's first paragraph: count its words
 	// to know how far it reaches.
 	lead := uint32(0)
-	t.each(a.Lead, func(int, int, []byte) { lead++ })
-	leadEnd = pos + lead
-	t.each(a.Body, func(s, e int, f []byte) { add(s, e, f, 0) })
+	for i := 0; ; lead++ {
+		f, _, end := az.t.next(a.Lead, i)
+		if f == nil {
+			break
+		}
+		i = end
+	}
+	az.words(ix, an, a.Body, 0, pos, pos+lead)
 
-	// Group the occurrences by slot, keeping each slot's positions in
-	// order: a counting sort.
-	n := 0
+	enc := an.enc
 	for i := range an.slots {
-		an.slots[i].first = n
-		n += int(an.slots[i].count)
+		sl := &an.slots[i]
+		enc = binary.AppendUvarint(enc, uint64(sl.count)<<2|uint64(sl.flags))
+		prev := uint32(0)
+		o := sl.head
+		for range sl.count {
+			oc := an.occ[o]
+			enc = binary.AppendUvarint(enc, uint64(oc.pos-prev))
+			prev, o = oc.pos, oc.next
+		}
+		sl.end = uint32(len(enc))
 	}
-	grouped := slices.Grow(an.grouped, len(an.occ))[:len(an.occ)]
-	next := slices.Grow(an.next, len(an.slots))[:len(an.slots)]
-	for i := range an.slots {
-		next[i] = an.slots[i].first
-	}
-	for _, o := range an.occ {
-		grouped[next[o.slot]] = o
-		next[o.slot]++
-	}
-	// Swap the buffers: occ now holds the grouped occurrences.
-	an.occ, an.grouped, an.next = grouped, an.occ, next
+	an.enc = enc
+}
 
-	bucketGen := uint32(az.gen)
-	addBucket := func(k uint32) {
-		if az.bucketSeen[k] != bucketGen {
-			az.bucketSeen[k] = bucketGen
-			an.buckets = append(an.buckets, k)
+// words adds the words of s, numbered from pos, and returns the position
+// after them. Words before leadEnd are in the lead.
+func (az *analyzer) words(ix *Index, an *analysis, s string, flags uint8, pos, leadEnd uint32) uint32 {
+	t := az.t
+	for i := 0; ; {
+		f, _, end := t.next(s, i)
+		if f == nil {
+			return pos
+		}
+		i = end
+		p := pos
+		pos++
+		si, ok := az.slotOf(ix, an, f)
+		if !ok {
+			continue // a stop word
+		}
+		fl := flags
+		if fl == 0 && p < leadEnd {
+			fl = inLead
+		}
+		o := uint32(len(an.occ))
+		an.occ = append(an.occ, occurrence{pos: p})
+		sl := &an.slots[si]
+		if sl.count == 0 {
+			sl.head = o
+		} else {
+			an.occ[sl.tail].next = o
+		}
+		sl.tail = o
+		sl.count++
+		sl.flags |= fl
+		an.length++
+	}
+}
+
+// slotOf returns the slot of a folded word in the article, adding one
+// for its first occurrence; false for a stop word.
+func (az *analyzer) slotOf(ix *Index, an *analysis, f []byte) (uint32, bool) {
+	var e *hotTerm
+	var lo, hi uint64
+	if len(f) <= 16 {
+		lo, hi = wordKey(f)
+		e = &az.hot[hotIndex(lo, hi)]
+		if e.lo == lo && e.hi == hi {
+			switch {
+			case e.id == stopTerm:
+				return 0, false
+			case e.mark == az.gen:
+				return e.slot, true
+			}
+			// The word has been in hot since before this article, so
+			// it has no slot yet.
+			e.mark, e.slot = az.gen, az.newSlot(an, e.id, f)
+			return e.slot, true
 		}
 	}
-	for _, sl := range an.slots {
-		text := sl.text
-		if sl.id != noTerm {
-			text = ix.terms[sl.id].text
+	if isStopWord(string(f)) {
+		if e != nil {
+			*e = hotTerm{lo: lo, hi: hi, id: stopTerm}
 		}
-		addBucket(bucketKey(text[:1]))
-		if len(text) > 1 {
-			addBucket(bucketKey(text[:2]))
+		return 0, false
+	}
+	id, ok := ix.termIDs[string(f)]
+	if !ok {
+		si, ok := az.fresh[string(f)]
+		if !ok {
+			si = az.newSlot(an, noTerm, f)
 		}
+		return si, true
+	}
+	si, ok := az.known.get(id, az.gen)
+	if !ok {
+		si = az.newSlot(an, id, f)
+	}
+	if e != nil {
+		*e = hotTerm{lo: lo, hi: hi, id: id, mark: az.gen, slot: si}
+	}
+	return si, true
+}
+
+// newSlot adds a slot for the article's first occurrence of the folded
+// word f, whose term ID is id, or noTerm for a word new to the index.
+func (az *analyzer) newSlot(an *analysis, id uint32, f []byte) uint32 {
+	si := uint32(len(an.slots))
+	sl := slot{id: id}
+	if id == noTerm {
+		// The batch's articles share a new word's text and stem.
+		w, ok := az.stems[string(f)]
+		if !ok {
+			w.text = string(f)
+			w.stem = stem(w.text)
+			az.stems[w.text] = w
+		}
+		sl.text, sl.stem = w.text, w.stem
+		az.fresh[w.text] = si
+	} else {
+		az.known.put(id, az.gen, si)
+	}
+	an.slots = append(an.slots, sl)
+	az.addBucket(an, 1<<16|uint32(f[0]))
+	if len(f) > 1 {
+		az.addBucket(an, uint32(f[0])<<8|uint32(f[1]))
+	}
+	return si
+}
+
+// addBucket lists the bucket with key k for the article, once.
+func (az *analyzer) addBucket(an *analysis, k uint32) {
+	if az.bucketSeen[k] != az.gen {
+		az.bucketSeen[k] = az.gen
+		an.buckets = append(an.buckets, k)
 	}
 }
 
@@ -357,24 +499,20 @@ func (ix *Index) insert(an *analysis) {
 	ix.ids[a.ID] = n
 	ix.live++
 	ix.totalLen += uint64(an.length)
-	var scratch [binary.MaxVarintLen32 * 2]byte
+	start := uint32(0)
 	for i := range an.slots {
 		s := &an.slots[i]
 		id := s.id
 		if id == noTerm {
-			id = ix.termID(s.text)
+			id = ix.termID(s.text, s.stem)
 		}
 		tm := &ix.terms[id]
-		b := binary.AppendUvarint(scratch[:0], uint64(n-tm.last))
-		b = binary.AppendUvarint(b, uint64(s.count)<<2|uint64(s.flags))
-		tm.post = grow(tm.post, len(b)+int(s.count)*2)
-		tm.post = append(tm.post, b...)
-		prev := uint32(0)
-		for _, o := range an.occ[s.first : s.first+int(s.count)] {
-			tm.post = grow(tm.post, binary.MaxVarintLen32)
-			tm.post = binary.AppendUvarint(tm.post, uint64(o.pos-prev))
-			prev = o.pos
-		}
+		e := an.enc[start:s.end]
+		start = s.end
+		d := uint64(n - tm.last)
+		tm.post = grow(tm.post, uvarintLen(d)+len(e))
+		tm.post = binary.AppendUvarint(tm.post, d)
+		tm.post = append(tm.post, e...)
 		tm.df++
 		tm.last = n
 	}
@@ -384,14 +522,20 @@ func (ix *Index) insert(an *analysis) {
 			bk = &bucket{}
 			ix.buckets[k] = bk
 		}
-		bk.post = grow(bk.post, binary.MaxVarintLen32)
-		bk.post = binary.AppendUvarint(bk.post, uint64(n-bk.last))
+		d := uint64(n - bk.last)
+		bk.post = grow(bk.post, uvarintLen(d))
+		bk.post = binary.AppendUvarint(bk.post, d)
 		bk.df++
 		bk.last = n
 	}
 	if len(ix.recent) > max(2048, len(ix.sorted)/8) {
 		ix.mergeRecent()
 	}
+}
+
+// uvarintLen returns the length of x as a uvarint.
+func uvarintLen(x uint64) int {
+	return (bits.Len64(x|1) + 6) / 7
 }
 
 // grow makes room for n more bytes, growing by an eighth rather than
@@ -405,13 +549,13 @@ func grow(b []byte, n int) []byte {
 	return nb
 }
 
-// termID returns the ID of a term, adding it when it is new.
-func (ix *Index) termID(text string) uint32 {
+// termID returns the ID of a term, adding it with its stem st when it is
+// new.
+func (ix *Index) termID(text, st string) uint32 {
 	if id, ok := ix.termIDs[text]; ok {
 		return id
 	}
 	id := uint32(len(ix.terms))
-	st := stem(text)
 	g, ok := ix.groupIDs[st]
 	if !ok {
 		g = uint32(len(ix.groups))

@@ -52,66 +52,149 @@ var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
 
 func newTokenizer() *tokenizer {
 	return &tokenizer{
+		// Room for key's 16-byte loads.
+		buf: make([]byte, 0, 64),
 		// Decompose, drop the accents, fold case, recompose: "Zürich"
 		// becomes "zurich" and "STRASSE" and "Straße" meet at "strasse".
 		fold: transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), cases.Fold(), norm.NFC),
 	}
 }
 
+// foldByte maps each ASCII byte that is part of a word to its lower
+// case, and every other byte to 0: one look-up both classifies and folds
+// a byte of a plain ASCII word.
+var foldByte = func() (t [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if wordByte[c] {
+			t[c] = lower[c]
+		}
+	}
+	return t
+}()
+
 // each calls fn for each word of s with its byte range in s and its
 // folded form, which is only valid during the call (and nil for a word
 // passed over, see only).
 func (t *tokenizer) each(s string, fn func(start, end int, folded []byte)) {
-	i := 0
+	if t.only == nil {
+		for i := 0; ; {
+			f, start, end := t.next(s, i)
+			if f == nil {
+				return
+			}
+			fn(start, end, f)
+			i = end
+		}
+	}
+	for i := 0; i < len(s); {
+		start, end, ascii := span(s, i)
+		if start == end {
+			return
+		}
+		i = end
+		if !t.only[s[start]|0x20] {
+			fn(start, end, nil)
+			continue
+		}
+		if f := t.foldWord(s[start:end], ascii); len(f) > 0 {
+			fn(start, end, f)
+		}
+	}
+}
+
+// next returns the first word of s at or after byte i: its folded form,
+// valid until the next call, and its byte range. The folded form is nil
+// when there is none.
+//
+// A word of ASCII letters and digits ending in ASCII punctuation or
+// space, the most common kind, is folded as it is scanned, one table
+// look-up a byte; anything else goes through span and foldWord.
+func (t *tokenizer) next(s string, i int) (folded []byte, start, end int) {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !wordByte[c] {
+			if foldByte[c] == 0 {
 				i++
 				continue
 			}
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) {
-				i += n
-				continue
+			start := i
+			b := t.buf[:0]
+			for i < len(s) {
+				x := foldByte[s[i]]
+				if x == 0 {
+					break
+				}
+				b = append(b, x)
+				i++
 			}
+			if i == len(s) || s[i] != '\'' && s[i] < utf8.RuneSelf {
+				t.buf = b
+				return b, start, i
+			}
+			// An apostrophe or a non-ASCII letter may continue the word.
+			i = start
 		}
-		start, ascii := i, true
-		for i < len(s) {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if wordByte[c] {
-					i++
-					continue
-				}
-				if c == '\'' && i+1 < len(s) && nextIsLetter(s[i+1:]) {
-					i++
-					continue
-				}
+		start, end, ascii := span(s, i)
+		if start == end {
+			break
+		}
+		i = end
+		if f := t.foldWord(s[start:end], ascii); len(f) > 0 {
+			return f, start, end
+		}
+	}
+	return nil, len(s), len(s)
+}
+
+// span returns the byte range of the first word of s at or after byte
+// i, empty when there is none, and whether the word is all ASCII.
+func span(s string, i int) (start, end int, ascii bool) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if wordByte[c] {
 				break
 			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) {
-				ascii = false
-				i += n
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return i, i, true
+	}
+	start, ascii = i, true
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if wordByte[c] {
+				i++
 				continue
 			}
-			if isApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
-				ascii = false
-				i += n
+			if c == '\'' && i+1 < len(s) && nextIsLetter(s[i+1:]) {
+				i++
 				continue
 			}
 			break
 		}
-		if t.only != nil && !t.only[s[start]|0x20] {
-			fn(start, i, nil)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			ascii = false
+			i += n
 			continue
 		}
-		if f := t.foldWord(s[start:i], ascii); len(f) > 0 {
-			fn(start, i, f)
+		if isApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
+			ascii = false
+			i += n
+			continue
 		}
+		break
 	}
+	return start, i, ascii
 }
 
 func nextIsLetter(s string) bool {
