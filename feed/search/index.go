@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math/bits"
 	"slices"
@@ -13,7 +14,7 @@ import (
 )
 
 // Memory layout. Every distinct folded word ("term") is stored once, in
-// terms, and found through termIDs. Words that share an English stem
+// terms, and found through termIDs (see termTable). Words that share an English stem
 // form a group, so a query for "elections" reads the postings of
 // "election", "elections" and "elected" and weighs the exact form higher.
 //
@@ -64,7 +65,7 @@ type Index struct {
 	mu     sync.RWMutex
 	serial uint64 // tells indexes apart in pooled caches
 
-	termIDs  map[string]uint32
+	termIDs  termTable
 	terms    []term
 	groupIDs map[string]uint32 // stem → group
 	groups   [][]uint32        // term IDs sharing a stem
@@ -111,7 +112,6 @@ var serials atomic.Uint64
 func New() *Index {
 	return &Index{
 		serial:    serials.Add(1),
-		termIDs:   make(map[string]uint32),
 		groupIDs:  make(map[string]uint32),
 		ids:       make(map[string]uint32),
 		outletIDs: make(map[string]uint16),
@@ -150,8 +150,7 @@ type slot struct {
 	// analysis.occ, which chain them in order.
 	head, tail uint32
 	end        uint32 // the end of the term's bytes in analysis.enc
-	text       string // set when id is noTerm
-	stem       string // likewise
+	word       uint32 // when id is noTerm, the word's index in analyzer.news
 }
 
 const noTerm = ^uint32(0)
@@ -181,14 +180,16 @@ func (ix *Index) Add(arts ...*feed.Article) {
 		ix.analyze(az, a, &as[i])
 	}
 	ix.mu.RUnlock()
-	clear(az.stems)
 
 	ix.mu.Lock()
 	for i := range as {
-		ix.insert(&as[i])
+		ix.insert(&as[i], az)
 		as[i].art = nil // the pooled analyzer must not keep articles
 	}
 	ix.mu.Unlock()
+	clear(az.stems)
+	clear(az.news)
+	az.news = az.news[:0]
 }
 
 // analyzer is the reusable working memory of analyze.
@@ -197,10 +198,14 @@ type analyzer struct {
 	// gen numbers the articles analysed; marks made with it tell the
 	// current article's from older ones without clearing them.
 	gen   uint32
-	fresh map[string]uint32  // the article's new words → slot
-	stems map[string]newWord // the batch's new words
-	known idSlots            // the article's known terms → slot
-	batch []analysis         // reused, with their buffers
+	fresh map[string]uint32 // the article's new words → slot
+	stems map[string]uint32 // the batch's new words → index in news
+	news  []newWord
+	known idSlots    // the article's known terms → slot
+	batch []analysis // reused, with their buffers
+	toks  []token    // a chunk of words, see words
+	arena []byte     // their folded forms
+	sink  uint64     // see touch
 	// bucketSeen marks, with gen, the buckets already listed for the
 	// article.
 	bucketSeen [1<<16 + 1<<8]uint32
@@ -214,8 +219,11 @@ type analyzer struct {
 
 const hotBits = 13
 
-// newWord is a word new to the index, with its stem.
-type newWord struct{ text, stem string }
+// newWord is a word new to the index, with its stem and key.
+type newWord struct {
+	text, stem string
+	key        textKey
+}
 
 // stopTerm is a hot entry's ID for a stop word.
 const stopTerm = noTerm - 1
@@ -229,29 +237,6 @@ type hotTerm struct {
 	id     uint32
 	mark   uint32
 	slot   uint32
-}
-
-// wordKey returns a word of up to 16 bytes as two little-endian words
-// padded with zeros.
-func wordKey(f []byte) (lo, hi uint64) {
-	n := len(f)
-	if cap(f) < 16 {
-		var b [16]byte
-		copy(b[:], f)
-		return binary.LittleEndian.Uint64(b[:]), binary.LittleEndian.Uint64(b[8:])
-	}
-	g := f[:16] // the bytes past n are masked off
-	lo = binary.LittleEndian.Uint64(g)
-	hi = binary.LittleEndian.Uint64(g[8:])
-	if n < 8 {
-		return lo & (1<<(8*n) - 1), 0
-	}
-	return lo, hi & (1<<(8*(n-8)) - 1) // all of hi when n is 16
-}
-
-// hotIndex returns the hot entry for a word's key.
-func hotIndex(lo, hi uint64) uint64 {
-	return ((lo ^ hi*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) >> (64 - hotBits)
 }
 
 // idSlots maps term IDs to the slots of the article being analysed: a
@@ -307,8 +292,9 @@ var analyzers = sync.Pool{New: func() any {
 	return &analyzer{
 		t:     newTokenizer(),
 		fresh: make(map[string]uint32),
-		stems: make(map[string]newWord),
+		stems: make(map[string]uint32),
 		known: idSlots{e: make([]idSlot, 1024), shift: 32 - 10},
+		toks:  make([]token, 0, 64),
 	}
 }}
 
@@ -369,48 +355,91 @@ func (ix *Index) analyze(az *analyzer, a *feed.Article, an *analysis) {
 
 // words adds the words of s, numbered from pos, and returns the position
 // after them. Words before leadEnd are in the lead.
+//
+// The words are taken a chunk at a time: first tokenized, then their
+// entries in hot and the term table touched, so that the processor
+// fetches those from memory for many words at once rather than one
+// after the other, and only then looked up in order.
 func (az *analyzer) words(ix *Index, an *analysis, s string, flags uint8, pos, leadEnd uint32) uint32 {
 	t := az.t
-	for i := 0; ; {
-		f, _, end := t.next(s, i)
-		if f == nil {
-			return pos
+	for i := 0; i < len(s); {
+		toks, arena := az.toks[:0], az.arena[:0]
+		for len(toks) < cap(toks) {
+			f, _, end := t.next(s, i)
+			i = end
+			if f == nil {
+				break
+			}
+			toks = append(toks, token{k: keyOf(f), off: uint32(len(arena)), end: uint32(len(arena) + len(f))})
+			arena = append(arena, f...)
 		}
-		i = end
-		p := pos
-		pos++
-		si, ok := az.slotOf(ix, an, f)
-		if !ok {
-			continue // a stop word
+		az.toks, az.arena = toks, arena
+		az.touch(ix)
+		for j := range toks {
+			tk := &toks[j]
+			p := pos
+			pos++
+			si, ok := az.slotOf(ix, an, arena[tk.off:tk.end], &tk.k)
+			if !ok {
+				continue // a stop word
+			}
+			fl := flags
+			if fl == 0 && p < leadEnd {
+				fl = inLead
+			}
+			o := uint32(len(an.occ))
+			an.occ = append(an.occ, occurrence{pos: p})
+			sl := &an.slots[si]
+			if sl.count == 0 {
+				sl.head = o
+			} else {
+				an.occ[sl.tail].next = o
+			}
+			sl.tail = o
+			sl.count++
+			sl.flags |= fl
+			an.length++
 		}
-		fl := flags
-		if fl == 0 && p < leadEnd {
-			fl = inLead
-		}
-		o := uint32(len(an.occ))
-		an.occ = append(an.occ, occurrence{pos: p})
-		sl := &an.slots[si]
-		if sl.count == 0 {
-			sl.head = o
-		} else {
-			an.occ[sl.tail].next = o
-		}
-		sl.tail = o
-		sl.count++
-		sl.flags |= fl
-		an.length++
 	}
+	return pos
+}
+
+// token is a word waiting to be looked up: its key and its folded form
+// in analyzer.arena.
+type token struct {
+	k        textKey
+	off, end uint32
+}
+
+// touch reads the hot entries of the words in az.toks, and the term
+// table's entries of those not in hot. It changes nothing: the point is
+// to have the memory fetched while there is other work to do.
+func (az *analyzer) touch(ix *Index) {
+	tt := &ix.termIDs
+	if len(tt.e) == 0 {
+		return
+	}
+	var sum uint64
+	for j := range az.toks {
+		k := &az.toks[j].k
+		if !k.long {
+			e := &az.hot[k.hash>>(64-hotBits)]
+			if e.lo == k.lo && e.hi == k.hi {
+				continue
+			}
+		}
+		sum += tt.e[k.hash>>tt.shift].lo
+	}
+	az.sink += sum
 }
 
 // slotOf returns the slot of a folded word in the article, adding one
 // for its first occurrence; false for a stop word.
-func (az *analyzer) slotOf(ix *Index, an *analysis, f []byte) (uint32, bool) {
+func (az *analyzer) slotOf(ix *Index, an *analysis, f []byte, k *textKey) (uint32, bool) {
 	var e *hotTerm
-	var lo, hi uint64
-	if len(f) <= 16 {
-		lo, hi = wordKey(f)
-		e = &az.hot[hotIndex(lo, hi)]
-		if e.lo == lo && e.hi == hi {
+	if !k.long {
+		e = &az.hot[k.hash>>(64-hotBits)]
+		if e.lo == k.lo && e.hi == k.hi {
 			switch {
 			case e.id == stopTerm:
 				return 0, false
@@ -419,49 +448,50 @@ func (az *analyzer) slotOf(ix *Index, an *analysis, f []byte) (uint32, bool) {
 			}
 			// The word has been in hot since before this article, so
 			// it has no slot yet.
-			e.mark, e.slot = az.gen, az.newSlot(an, e.id, f)
+			e.mark, e.slot = az.gen, az.newSlot(an, e.id, f, *k)
 			return e.slot, true
 		}
 	}
 	if isStopWord(string(f)) {
 		if e != nil {
-			*e = hotTerm{lo: lo, hi: hi, id: stopTerm}
+			*e = hotTerm{lo: k.lo, hi: k.hi, id: stopTerm}
 		}
 		return 0, false
 	}
-	id, ok := ix.termIDs[string(f)]
+	id, ok := getTerm(&ix.termIDs, *k, f, ix.terms)
 	if !ok {
 		si, ok := az.fresh[string(f)]
 		if !ok {
-			si = az.newSlot(an, noTerm, f)
+			si = az.newSlot(an, noTerm, f, *k)
 		}
 		return si, true
 	}
 	si, ok := az.known.get(id, az.gen)
 	if !ok {
-		si = az.newSlot(an, id, f)
+		si = az.newSlot(an, id, f, *k)
 	}
 	if e != nil {
-		*e = hotTerm{lo: lo, hi: hi, id: id, mark: az.gen, slot: si}
+		*e = hotTerm{lo: k.lo, hi: k.hi, id: id, mark: az.gen, slot: si}
 	}
 	return si, true
 }
 
 // newSlot adds a slot for the article's first occurrence of the folded
 // word f, whose term ID is id, or noTerm for a word new to the index.
-func (az *analyzer) newSlot(an *analysis, id uint32, f []byte) uint32 {
+func (az *analyzer) newSlot(an *analysis, id uint32, f []byte, k textKey) uint32 {
 	si := uint32(len(an.slots))
 	sl := slot{id: id}
 	if id == noTerm {
 		// The batch's articles share a new word's text and stem.
 		w, ok := az.stems[string(f)]
 		if !ok {
-			w.text = string(f)
-			w.stem = stem(w.text)
-			az.stems[w.text] = w
+			text := string(f)
+			w = uint32(len(az.news))
+			az.news = append(az.news, newWord{text: text, stem: stem(text), key: k})
+			az.stems[text] = w
 		}
-		sl.text, sl.stem = w.text, w.stem
-		az.fresh[w.text] = si
+		sl.word = w
+		az.fresh[az.news[w].text] = si
 	} else {
 		az.known.put(id, az.gen, si)
 	}
@@ -483,7 +513,7 @@ func (az *analyzer) addBucket(an *analysis, k uint32) {
 
 // insert appends one analysed article to the postings. It needs the
 // write lock.
-func (ix *Index) insert(an *analysis) {
+func (ix *Index) insert(an *analysis, az *analyzer) {
 	a := an.art
 	if old, ok := ix.ids[a.ID]; ok && !ix.docs[old].deleted {
 		return
@@ -499,12 +529,29 @@ func (ix *Index) insert(an *analysis) {
 	ix.ids[a.ID] = n
 	ix.live++
 	ix.totalLen += uint64(an.length)
+	// Touch the records of the article's known terms, then the ends of
+	// their postings, as analyze touches its tables, so that the loop
+	// below finds them in the processor's cache.
+	var sum uint64
+	for i := range an.slots {
+		if id := an.slots[i].id; id != noTerm {
+			sum += uint64(ix.terms[id].last)
+		}
+	}
+	for i := range an.slots {
+		if id := an.slots[i].id; id != noTerm {
+			if p := ix.terms[id].post; len(p) > 0 {
+				sum += uint64(p[len(p)-1])
+			}
+		}
+	}
+	az.sink += sum
 	start := uint32(0)
 	for i := range an.slots {
 		s := &an.slots[i]
 		id := s.id
 		if id == noTerm {
-			id = ix.termID(s.text, s.stem)
+			id = ix.termID(&az.news[s.word])
 		}
 		tm := &ix.terms[id]
 		e := an.enc[start:s.end]
@@ -544,17 +591,31 @@ func grow(b []byte, n int) []byte {
 	if cap(b)-len(b) >= n {
 		return b
 	}
-	nb := make([]byte, len(b), len(b)+len(b)/8+n+8)
+	c := len(b) + len(b)/8 + n + 8
+	var nb []byte
+	if c < 16 {
+		// Small enough to share a block with others.
+		nb = make([]byte, len(b), c)
+	} else {
+		// Take the whole of the size class the allocator rounds c up
+		// to: append reports it as capacity where make does not.
+		nb = append([]byte(nil), make([]byte, c)...)[:len(b)]
+	}
 	copy(nb, b)
 	return nb
 }
 
-// termID returns the ID of a term, adding it with its stem st when it is
-// new.
-func (ix *Index) termID(text, st string) uint32 {
-	if id, ok := ix.termIDs[text]; ok {
+// termOf returns the ID of the term with the given text.
+func (ix *Index) termOf(text string) (uint32, bool) {
+	return getTerm(&ix.termIDs, keyOfString(text), text, ix.terms)
+}
+
+// termID returns the ID of a word's term, adding the term when it is new.
+func (ix *Index) termID(w *newWord) uint32 {
+	if id, ok := getTerm(&ix.termIDs, w.key, w.text, ix.terms); ok {
 		return id
 	}
+	text, st := w.text, w.stem
 	id := uint32(len(ix.terms))
 	g, ok := ix.groupIDs[st]
 	if !ok {
@@ -564,29 +625,56 @@ func (ix *Index) termID(text, st string) uint32 {
 	}
 	ix.groups[g] = append(ix.groups[g], id)
 	ix.terms = append(ix.terms, term{text: text, group: g})
-	ix.termIDs[text] = id
+	ix.termIDs.put(w.key, id, ix.terms)
 	ix.recent = append(ix.recent, id)
 	return id
 }
 
 // mergeRecent sorts the recent terms into the sorted list.
+//
+// Terms are compared by their first eight bytes as a number first, which
+// orders them as their texts do (folded words hold no zero byte), and
+// each text is read once for the merge rather than once a comparison.
 func (ix *Index) mergeRecent() {
-	byText := func(a, b uint32) int { return strings.Compare(ix.terms[a].text, ix.terms[b].text) }
-	slices.SortFunc(ix.recent, byText)
-	merged := make([]uint32, 0, len(ix.sorted)+len(ix.recent))
-	i, j := 0, 0
-	for i < len(ix.sorted) && j < len(ix.recent) {
-		if byText(ix.sorted[i], ix.recent[j]) <= 0 {
-			merged = append(merged, ix.sorted[i])
-			i++
-		} else {
-			merged = append(merged, ix.recent[j])
-			j++
-		}
+	type keyed struct {
+		prefix uint64
+		id     uint32
 	}
-	merged = append(merged, ix.sorted[i:]...)
-	merged = append(merged, ix.recent[j:]...)
+	rs := make([]keyed, len(ix.recent))
+	for i, id := range ix.recent {
+		rs[i] = keyed{prefixKey(ix.terms[id].text), id}
+	}
+	slices.SortFunc(rs, func(a, b keyed) int {
+		if a.prefix != b.prefix {
+			return cmp.Compare(a.prefix, b.prefix)
+		}
+		return strings.Compare(ix.terms[a.id].text, ix.terms[b.id].text)
+	})
+	merged := make([]uint32, 0, len(ix.sorted)+len(ix.recent))
+	j := 0
+	for _, id := range ix.sorted {
+		if j < len(rs) {
+			t := ix.terms[id].text
+			p := prefixKey(t)
+			for j < len(rs) && (rs[j].prefix < p || rs[j].prefix == p && ix.terms[rs[j].id].text < t) {
+				merged = append(merged, rs[j].id)
+				j++
+			}
+		}
+		merged = append(merged, id)
+	}
+	for _, r := range rs[j:] {
+		merged = append(merged, r.id)
+	}
 	ix.sorted, ix.recent = merged, ix.recent[:0]
+}
+
+// prefixKey returns the first eight bytes of s, padded with zeros, as a
+// big-endian number.
+func prefixKey(s string) uint64 {
+	var b [8]byte
+	copy(b[:], s)
+	return binary.BigEndian.Uint64(b[:])
 }
 
 func (ix *Index) outletID(name string) uint16 {

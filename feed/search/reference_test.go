@@ -252,11 +252,11 @@ func buildReference(arts []*feed.Article) *refIndex {
 // the stem groups and the sorted term list with the reference.
 func checkAgainstReference(t *testing.T, ix *Index, ri *refIndex) {
 	t.Helper()
-	if len(ix.terms) != len(ri.post) || len(ix.termIDs) != len(ri.post) {
-		t.Fatalf("%d terms (%d in the map), want %d", len(ix.terms), len(ix.termIDs), len(ri.post))
+	if len(ix.terms) != len(ri.post) || ix.termIDs.n != len(ri.post) {
+		t.Fatalf("%d terms (%d in the table), want %d", len(ix.terms), ix.termIDs.n, len(ri.post))
 	}
 	for id, tm := range ix.terms {
-		if got, ok := ix.termIDs[tm.text]; !ok || got != uint32(id) {
+		if got, ok := ix.termOf(tm.text); !ok || got != uint32(id) {
 			t.Fatalf("term %q has ID %d, the map says %d", tm.text, id, got)
 		}
 		want := ri.post[tm.text]
@@ -370,7 +370,9 @@ func referenceArticles(t *testing.T, n int) []*feed.Article {
 	// Odd ones: a duplicate ID, words with accents and apostrophes.
 	arts = append(arts, arts[3],
 		art("odd", "Ünïcode Outlet", "2024-01-02", "Ærø’s ﬁne café — O'Brien's",
-			"Straße STRASSE Zürich zurich naïve İstanbul ı ǅemal don't can’t 'quoted' x'y ½ ²\n\nΩμέγα Привет 中文"))
+			"Straße STRASSE Zürich zurich naïve İstanbul ı ǅemal don't can’t 'quoted' x'y ½ ²\n\nΩμέγα Привет 中文 "+
+				"abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopqr abcdefghijklmnopqs abcdefgh abcdefghi "+
+				"Antidisestablishmentarianism antidisestablishmentarianisms"))
 	return arts
 }
 
@@ -434,6 +436,31 @@ func TestQueriesOnCorpus(t *testing.T) {
 		slices.Sort(b)
 		if !slices.Equal(a, b) {
 			t.Errorf("%q: %d results one way, %d the other", q, len(a), len(b))
+		}
+	}
+}
+
+func TestTermTable(t *testing.T) {
+	ix := New()
+	var words []string
+	for i := range 5000 {
+		w := strings.Repeat("ab", i%13) + string(rune('a'+i%26)) + strings.Repeat("z", i/26%11)
+		if _, ok := ix.termOf(w); !ok {
+			ix.termID(&newWord{text: w, stem: stem(w), key: keyOfString(w)})
+			words = append(words, w)
+		}
+	}
+	if ix.termIDs.n != len(words) || len(ix.terms) != len(words) {
+		t.Fatalf("%d terms in the table, want %d", ix.termIDs.n, len(words))
+	}
+	for i, w := range words {
+		if id, ok := ix.termOf(w); !ok || id != uint32(i) {
+			t.Errorf("termOf(%q) = %d, %v; want %d", w, id, ok, i)
+		}
+		for _, other := range []string{w + "x", w[:len(w)-1], "q" + w} {
+			if id, ok := ix.termOf(other); ok && ix.terms[id].text != other {
+				t.Errorf("termOf(%q) found %q", other, ix.terms[id].text)
+			}
 		}
 	}
 }
