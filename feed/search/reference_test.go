@@ -12,6 +12,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/internal/corpus"
+	"github.com/kljensen/snowball/english"
 )
 
 // The index is built by a tokenizer and an analyser tuned for speed.
@@ -437,6 +438,37 @@ func TestQueriesOnCorpus(t *testing.T) {
 		if !slices.Equal(a, b) {
 			t.Errorf("%q: %d results one way, %d the other", q, len(a), len(b))
 		}
+	}
+}
+
+// TestOwnStem checks the stemmer's shortcut against the stemmer itself
+// over the corpus vocabulary, its inflections and random words.
+func TestOwnStem(t *testing.T) {
+	words := slices.Clone(corpus.New(1000, 1).Words())
+	for _, w := range corpus.New(1000, 1).Words() {
+		words = append(words, w+"s", w+"ed", w+"ing", w+"ly", w+"ful", w+"ness")
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	const letters = "abcdefghijklmnopqrstuvwxyz0123456789'éY"
+	for range 200000 {
+		b := make([]byte, 1+r.IntN(12))
+		for i := range b {
+			b[i] = letters[r.IntN(26+r.IntN(2)*(len(letters)-26))]
+		}
+		words = append(words, string(b))
+	}
+	own := 0
+	for _, w := range words {
+		if len(w) <= 3 || !isOwnStem(w) {
+			continue
+		}
+		own++
+		if got := english.Stem(w, true); got != w {
+			t.Errorf("the stem of %q is %q, not itself", w, got)
+		}
+	}
+	if own < 1000 {
+		t.Errorf("only %d words took the shortcut", own)
 	}
 }
 

@@ -311,8 +311,33 @@ func isStopWord(w string) bool { return english.IsStopWord(w) }
 
 // stem returns the English stem of a folded word.
 func stem(w string) string {
-	if len(w) <= 3 || w[0] >= '0' && w[0] <= '9' {
+	if len(w) <= 3 || w[0] >= '0' && w[0] <= '9' || isOwnStem(w) {
 		return w
 	}
 	return english.Stem(w, true)
+}
+
+// keepsLast marks the letters and digits no suffix of the English
+// stemmer ends in: its steps only ever remove or replace an ending
+// (', s, d, g, y, i, l, n, m, r, e, c or t), so a lower-case ASCII word
+// that ends in one of these is its own stem.
+var keepsLast = func() (t [256]bool) {
+	for _, c := range []byte("abfhjkopquvwxz0123456789") {
+		t[c] = true
+	}
+	return t
+}()
+
+// isOwnStem reports whether w is certainly its own stem: a lower-case
+// ASCII word whose last byte no suffix ends in.
+func isOwnStem(w string) bool {
+	if !keepsLast[w[len(w)-1]] {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if foldByte[w[i]] != w[i] {
+			return false // not a lower-case letter or a digit
+		}
+	}
+	return true
 }
