@@ -365,7 +365,7 @@ func (az *analyzer) words(ix *Index, an *analysis, s string, flags uint8, pos, l
 	for i := 0; i < len(s); {
 		toks, arena := az.toks[:0], az.arena[:0]
 		for len(toks) < cap(toks) {
-			f, _, end := t.next(s, i)
+			f, end := t.nextWord(s, i)
 			i = end
 			if f == nil {
 				break

@@ -157,6 +157,8 @@ func tokenizerTexts(t *testing.T) []string {
 		"e\u0301", "\u0301", "\u0308", "ﬁ", "Ⅻ", "½", "²", "٣", "中文", "Ωμέγα", "Привет", "ǅ", "ǈ",
 		"\xff", "\xc3", "\xe2\x80", "\x00", "\x7f", "\u00a0", "\u2019\u2019", "O'Brien", "don't", "DON’T",
 		"abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "the", "THE", "Yourselves",
+		"“", "”", "—", "…", "ŉ", "×", "÷", "ĸ", "Ǆ", "ª", "\u2000", "\u203f", "\u2040", "\u02bc", "\xe2\x80", "\xc3(",
+		"Zéström", "tonutalü", "ÆRØ", "strömremarna", "nønibi", "kukeça", "“Tonu", "said,”", "ŉa", "aŉ",
 	}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
@@ -171,11 +173,45 @@ func tokenizerTexts(t *testing.T) []string {
 
 func TestTokenizerMatchesReference(t *testing.T) {
 	tk := newTokenizer()
+	// nextWord gives no start: compare its words and ends.
+	nextWord := func(s string, fn func(int, int, []byte)) {
+		for i := 0; ; {
+			f, end := tk.nextWord(s, i)
+			if f == nil {
+				return
+			}
+			fn(-1, end, f)
+			i = end
+		}
+	}
 	for i, s := range tokenizerTexts(t) {
 		want := tokens(s, refEach)
 		got := tokens(s, tk.each)
 		if !slices.Equal(got, want) {
-			t.Fatalf("text %d %q:\n got %v\nwant %v", i, s, got, want)
+			t.Fatalf("each, text %d %q:\n got %v\nwant %v", i, s, got, want)
+		}
+		for j := range want {
+			want[j].start = -1
+		}
+		got = tokens(s, nextWord)
+		if !slices.Equal(got, want) {
+			t.Fatalf("nextWord, text %d %q:\n got %v\nwant %v", i, s, got, want)
+		}
+	}
+}
+
+func TestWordBytes(t *testing.T) {
+	for c := range 256 {
+		x := uint64(c) | uint64(255-c)<<8 | uint64(c^0x20)<<16 | 'Q'<<24 | uint64(c)<<56
+		lowered, word := wordBytes(x)
+		for k, b := range []byte{byte(c), byte(255 - c), byte(c ^ 0x20), 'Q', 0, 0, 0, byte(c)} {
+			isWord := word>>(8*k+7)&1 == 1
+			if isWord != (foldByte[b] != 0) {
+				t.Fatalf("byte %#x: word %v", b, isWord)
+			}
+			if got := byte(lowered >> (8 * k)); isWord && got != foldByte[b] {
+				t.Fatalf("byte %#x lowered to %#x, want %#x", b, got, foldByte[b])
+			}
 		}
 	}
 }

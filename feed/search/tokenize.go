@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -144,6 +146,149 @@ func (t *tokenizer) next(s string, i int) (folded []byte, start, end int) {
 		}
 	}
 	return nil, len(s), len(s)
+}
+
+// nextWord is next for the index, without the word's start. It reads
+// words of ASCII letters and digits eight bytes at a time, and Latin
+// letters and punctuation through tables; anything else goes the general
+// way.
+func (t *tokenizer) nextWord(s string, i int) (folded []byte, end int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if foldByte[c] == 0 {
+				i++
+				continue
+			}
+		} else if class, _, n := latinAt(s, i); class == latinSep {
+			i += n
+			continue
+		} else if class != latinLetter {
+			break
+		}
+		return t.fastWord(s, i)
+	}
+	f, _, end := t.next(s, i)
+	return f, end
+}
+
+// fastWord folds the word starting at i, a letter or a digit.
+func (t *tokenizer) fastWord(s string, i int) (folded []byte, end int) {
+	start := i
+	b := t.buf[:cap(t.buf)]
+	n := 0
+	for {
+		if n+16 > len(b) {
+			b = append(b[:n], make([]byte, len(b))...)
+			b = b[:cap(b)]
+		}
+		if i+8 <= len(s) {
+			lowered, word := wordBytes(load8(s, i))
+			binary.LittleEndian.PutUint64(b[n:], lowered)
+			if word == highBits {
+				n += 8
+				i += 8
+				continue
+			}
+			m := bits.TrailingZeros64(^word&highBits) / 8
+			n += m
+			i += m
+		} else {
+			for i < len(s) && foldByte[s[i]] != 0 {
+				b[n] = foldByte[s[i]]
+				n++
+				i++
+			}
+		}
+		// s[i] is not an ASCII letter or digit.
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\'' {
+				t.buf = b[:0]
+				f, _, end := t.next(s, start) // an apostrophe may be in the word
+				return f, end
+			}
+			break
+		}
+		class, r, w := latinAt(s, i)
+		if class == latinLetter {
+			n += copy(b[n:], latin[r])
+			i += w
+			continue
+		}
+		if class == latinSep {
+			break
+		}
+		t.buf = b[:0]
+		f, _, end := t.next(s, start)
+		return f, end
+	}
+	t.buf = b[:n]
+	return t.buf, i
+}
+
+// Classes of the non-ASCII characters latinAt tells apart.
+const (
+	latinOther  = iota // anything else: go the general way
+	latinLetter        // a letter below U+0250, folded by the latin table
+	latinSep           // a character that is neither a word's nor an apostrophe
+)
+
+// latinClass classifies the characters below U+0250.
+var latinClass = func() (tab [0x250]uint8) {
+	for r := rune(utf8.RuneSelf); r < rune(len(tab)); r++ {
+		switch {
+		case isWordRune(r) && latin[r] != "" && !strings.Contains(latin[r], "'"):
+			tab[r] = latinLetter
+		case !isWordRune(r) && !isApostrophe(r):
+			tab[r] = latinSep
+		}
+	}
+	return tab
+}()
+
+// latinAt classifies the non-ASCII character at s[i]: a letter below
+// U+0250 or one of the punctuation marks U+2000 to U+203F but the
+// apostrophe U+2019 (dashes, quotation marks, ellipsis), which separate
+// words. It returns the character and its length.
+func latinAt(s string, i int) (class uint8, r rune, n int) {
+	c := s[i]
+	switch {
+	case 0xc2 <= c && c <= 0xc9 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+		r = rune(c&0x1f)<<6 | rune(s[i+1]&0x3f)
+		if r < rune(len(latinClass)) {
+			return latinClass[r], r, 2
+		}
+	case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&0xc0 == 0x80 && s[i+2] != 0x99:
+		return latinSep, 0, 3
+	}
+	return latinOther, 0, 0
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// wordBytes classifies eight bytes at once: it returns them with ASCII
+// letters lower-cased, and word with the high bit set in each byte that
+// is an ASCII letter or digit.
+func wordBytes(x uint64) (lowered, word uint64) {
+	v := x &^ highBits // seven bits a byte, so that no sum below carries
+	y := v | 0x20*lowBits
+	letter := (y + (0x80-'a')*lowBits) &^ (y + (0x7f-'z')*lowBits) & highBits
+	digit := (v + (0x80-'0')*lowBits) &^ (v + (0x7f-'9')*lowBits) & highBits
+	return v | letter>>2, (letter | digit) &^ x
+}
+
+// load8 returns the eight bytes of s from i as a little-endian number.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // span returns the byte range of the first word of s at or after byte
