@@ -508,6 +508,56 @@ func TestOwnStem(t *testing.T) {
 	}
 }
 
+// TestPorter2 compares porter2 with the stemmer it stands in for over
+// the corpus vocabulary with every suffix the stemmer knows, and random
+// words built from syllables and suffixes.
+func TestPorter2(t *testing.T) {
+	suffixes := []string{"", "s", "es", "ies", "ied", "sses", "us", "ss", "ed", "eed", "edly", "eedly", "ing", "ingly", "ly",
+		"y", "e", "l", "ll", "at", "bl", "iz", "ational", "tional", "enci", "anci", "izer", "bli", "alli", "entli", "eli", "ousli",
+		"ization", "ation", "ator", "alism", "aliti", "iviti", "biliti", "logi", "ogi", "fulli", "lessli", "li", "fulness", "ousness",
+		"iveness", "alize", "icate", "iciti", "ical", "ful", "ness", "ative", "al", "ance", "ence", "er", "ic", "able", "ible",
+		"ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "sion", "tion", "ation", "ement", "ments"}
+	var words []string
+	// The whole vocabulary (60,000 words) passed too; the test keeps
+	// a sample to stay quick.
+	for _, w := range corpus.New(1000, 1).Words()[:6000] {
+		for _, s := range suffixes {
+			words = append(words, w+s)
+		}
+	}
+	syllables := []string{"a", "e", "i", "o", "u", "y", "b", "c", "d", "l", "n", "r", "s", "t", "w", "x", "gener", "commun", "arsen",
+		"ki", "ya", "ey", "yo", "ab", "ot", "ll", "ss", "bb", "tt", "ee", "sk", "dy", "ly", "ty", "9"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(4) {
+			b.WriteString(syllables[r.IntN(len(syllables))])
+		}
+		b.WriteString(suffixes[r.IntN(len(suffixes))])
+		if r.IntN(4) == 0 {
+			b.WriteString(suffixes[r.IntN(len(suffixes))])
+		}
+		words = append(words, b.String())
+	}
+	words = append(words, "skis", "skies", "dying", "news", "innings", "proceeding", "succeeds", "sky", "yyyy", "ayay", "bye", "eye")
+	n := 0
+	for _, w := range words {
+		if len(w) <= 2 || !isLowerASCII(w) {
+			continue
+		}
+		n++
+		if got, want := porter2(w), english.Stem(w, true); got != want {
+			t.Errorf("porter2(%q) = %q, want %q", w, got, want)
+		}
+		if got, want := stem(w), english.Stem(w, true); len(w) > 3 && w[0] > '9' && got != want {
+			t.Errorf("stem(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if n < 100000 {
+		t.Errorf("only %d words compared", n)
+	}
+}
+
 func TestTermTable(t *testing.T) {
 	ix := New()
 	var words []string

@@ -456,8 +456,14 @@ func isStopWord(w string) bool { return english.IsStopWord(w) }
 
 // stem returns the English stem of a folded word.
 func stem(w string) string {
-	if len(w) <= 3 || w[0] >= '0' && w[0] <= '9' || isOwnStem(w) {
+	if len(w) <= 3 || w[0] >= '0' && w[0] <= '9' {
 		return w
+	}
+	if isLowerASCII(w) {
+		if keepsLast[w[len(w)-1]] {
+			return w
+		}
+		return porter2(w)
 	}
 	return english.Stem(w, true)
 }
@@ -476,12 +482,15 @@ var keepsLast = func() (t [256]bool) {
 // isOwnStem reports whether w is certainly its own stem: a lower-case
 // ASCII word whose last byte no suffix ends in.
 func isOwnStem(w string) bool {
-	if !keepsLast[w[len(w)-1]] {
-		return false
-	}
+	return keepsLast[w[len(w)-1]] && isLowerASCII(w)
+}
+
+// isLowerASCII reports whether w is all lower-case ASCII letters and
+// digits.
+func isLowerASCII(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if foldByte[w[i]] != w[i] {
-			return false // not a lower-case letter or a digit
+			return false
 		}
 	}
 	return true
