@@ -66,6 +66,7 @@ type Index struct {
 	serial uint64 // tells indexes apart in pooled caches
 
 	termIDs  termTable
+	adds     uint64 // calls of Add that have inserted articles
 	terms    []term
 	groupIDs map[string]uint32 // stem → group
 	groups   [][]uint32        // term IDs sharing a stem
@@ -179,9 +180,14 @@ func (ix *Index) Add(arts ...*feed.Article) {
 	for i, a := range arts {
 		ix.analyze(az, a, &as[i])
 	}
+	adds := ix.adds
 	ix.mu.RUnlock()
 
 	ix.mu.Lock()
+	// Unless another Add came in between, the words new when analysed
+	// are still new but for those this one adds.
+	az.alone = ix.adds == adds
+	ix.adds++
 	for i := range as {
 		ix.insert(&as[i], az)
 		as[i].art = nil // the pooled analyzer must not keep articles
@@ -201,6 +207,7 @@ type analyzer struct {
 	fresh map[string]uint32 // the article's new words → slot
 	stems map[string]uint32 // the batch's new words → index in news
 	news  []newWord
+	alone bool       // see Add
 	known idSlots    // the article's known terms → slot
 	batch []analysis // reused, with their buffers
 	toks  []token    // a chunk of words, see words
@@ -219,10 +226,12 @@ type analyzer struct {
 
 const hotBits = 13
 
-// newWord is a word new to the index, with its stem and key.
+// newWord is a word new to the index, with its stem and key, and its
+// term ID once inserted.
 type newWord struct {
 	text, stem string
 	key        textKey
+	id         uint32
 }
 
 // stopTerm is a hot entry's ID for a stop word.
@@ -487,7 +496,7 @@ func (az *analyzer) newSlot(an *analysis, id uint32, f []byte, k textKey) uint32
 		if !ok {
 			text := string(f)
 			w = uint32(len(az.news))
-			az.news = append(az.news, newWord{text: text, stem: stem(text), key: k})
+			az.news = append(az.news, newWord{text: text, stem: stem(text), key: k, id: noTerm})
 			az.stems[text] = w
 		}
 		sl.word = w
@@ -551,7 +560,11 @@ func (ix *Index) insert(an *analysis, az *analyzer) {
 		s := &an.slots[i]
 		id := s.id
 		if id == noTerm {
-			id = ix.termID(&az.news[s.word])
+			w := &az.news[s.word]
+			if w.id == noTerm {
+				w.id = ix.termID(w, az.alone)
+			}
+			id = w.id
 		}
 		tm := &ix.terms[id]
 		e := an.enc[start:s.end]
@@ -610,10 +623,13 @@ func (ix *Index) termOf(text string) (uint32, bool) {
 	return getTerm(&ix.termIDs, keyOfString(text), text, ix.terms)
 }
 
-// termID returns the ID of a word's term, adding the term when it is new.
-func (ix *Index) termID(w *newWord) uint32 {
-	if id, ok := getTerm(&ix.termIDs, w.key, w.text, ix.terms); ok {
-		return id
+// termID returns the ID of a word's term, adding the term when it is new
+// or known to be new.
+func (ix *Index) termID(w *newWord, isNew bool) uint32 {
+	if !isNew {
+		if id, ok := getTerm(&ix.termIDs, w.key, w.text, ix.terms); ok {
+			return id
+		}
 	}
 	text, st := w.text, w.stem
 	id := uint32(len(ix.terms))

@@ -68,8 +68,12 @@ func (w *stemmer) vnv(start int) int {
 
 // suffix returns the first of suffixes the word ends in, or "".
 func (w *stemmer) suffix(suffixes ...string) string {
+	if len(w.b) == 0 {
+		return ""
+	}
+	last := w.b[len(w.b)-1]
 	for _, s := range suffixes {
-		if len(s) <= len(w.b) && string(w.b[len(w.b)-len(s):]) == s {
+		if s[len(s)-1] == last && len(s) <= len(w.b) && string(w.b[len(w.b)-len(s):]) == s {
 			return s
 		}
 	}

@@ -564,7 +564,7 @@ func TestTermTable(t *testing.T) {
 	for i := range 5000 {
 		w := strings.Repeat("ab", i%13) + string(rune('a'+i%26)) + strings.Repeat("z", i/26%11)
 		if _, ok := ix.termOf(w); !ok {
-			ix.termID(&newWord{text: w, stem: stem(w), key: keyOfString(w)})
+			ix.termID(&newWord{text: w, stem: stem(w), key: keyOfString(w)}, false)
 			words = append(words, w)
 		}
 	}
