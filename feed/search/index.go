@@ -668,17 +668,29 @@ func (ix *Index) mergeRecent() {
 	})
 	merged := make([]uint32, 0, len(ix.sorted)+len(ix.recent))
 	j := 0
-	for _, id := range ix.sorted {
-		if j < len(rs) {
-			t := ix.terms[id].text
-			p := prefixKey(t)
+	// The sorted terms' texts are read a chunk at a time, first their
+	// headers and then their bytes, so that the processor fetches many
+	// at once (see analyzer.touch).
+	var texts [64]string
+	var keys [64]uint64
+	for c := 0; c < len(ix.sorted) && j < len(rs); c += len(texts) {
+		chunk := ix.sorted[c:min(c+len(texts), len(ix.sorted))]
+		for i, id := range chunk {
+			texts[i] = ix.terms[id].text
+		}
+		for i := range chunk {
+			keys[i] = prefixKey(texts[i])
+		}
+		for i, id := range chunk {
+			t, p := texts[i], keys[i]
 			for j < len(rs) && (rs[j].prefix < p || rs[j].prefix == p && ix.terms[rs[j].id].text < t) {
 				merged = append(merged, rs[j].id)
 				j++
 			}
+			merged = append(merged, id)
 		}
-		merged = append(merged, id)
 	}
+	merged = append(merged, ix.sorted[len(merged)-j:]...)
 	for _, r := range rs[j:] {
 		merged = append(merged, r.id)
 	}
@@ -688,9 +700,16 @@ func (ix *Index) mergeRecent() {
 // prefixKey returns the first eight bytes of s, padded with zeros, as a
 // big-endian number.
 func prefixKey(s string) uint64 {
-	var b [8]byte
-	copy(b[:], s)
-	return binary.BigEndian.Uint64(b[:])
+	if len(s) >= 8 {
+		s = s[:8]
+		return uint64(s[0])<<56 | uint64(s[1])<<48 | uint64(s[2])<<40 | uint64(s[3])<<32 |
+			uint64(s[4])<<24 | uint64(s[5])<<16 | uint64(s[6])<<8 | uint64(s[7])
+	}
+	var k uint64
+	for i := 0; i < len(s); i++ {
+		k |= uint64(s[i]) << (56 - 8*i)
+	}
+	return k
 }
 
 func (ix *Index) outletID(name string) uint16 {

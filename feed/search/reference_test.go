@@ -378,6 +378,16 @@ func checkAgainstReference(t *testing.T, ix *Index, ri *refIndex) {
 	if len(ix.sorted)+len(ix.recent) != len(ix.terms) {
 		t.Fatalf("%d sorted + %d recent terms, want %d", len(ix.sorted), len(ix.recent), len(ix.terms))
 	}
+	all := append(slices.Clone(ix.sorted), ix.recent...)
+	slices.Sort(all)
+	for i, id := range all {
+		if id != uint32(i) {
+			t.Fatalf("term %d missing from the sorted and recent terms", i)
+		}
+	}
+	if len(ix.sorted) == 0 {
+		t.Fatalf("no sorted terms")
+	}
 }
 
 func uvarint(b []byte) (uint32, int) {
