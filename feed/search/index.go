@@ -14,9 +14,10 @@ import (
 )
 
 // Memory layout. Every distinct folded word ("term") is stored once, in
-// terms, and found through termIDs (see termTable). Words that share an English stem
-// form a group, so a query for "elections" reads the postings of
-// "election", "elections" and "elected" and weighs the exact form higher.
+// terms, and found through termIDs (see termTable). Words that share an
+// English stem form a group, so a query for "elections" reads the
+// postings of "election", "elections" and "elected" and weighs the exact
+// form higher.
 //
 // A term's postings are one byte slice, appended to as articles arrive:
 // for each article holding the term, in article order,
@@ -28,6 +29,15 @@ import (
 // Positions count every word of the title and then the body, stop words
 // included (they are not indexed), so phrases can be checked. Articles
 // are kept by pointer: their text is never copied.
+//
+// Building. Add analyses its articles under the read lock, several Adds
+// in parallel: it tokenizes them (tokenizer.nextWord), finds each word's
+// term through a per-analyzer cache of recent words (analyzer.hot), then
+// the term table, and encodes each term's postings entry for the
+// article. Under the write lock, insert only appends those entries and
+// adds the new terms. The tables too big for the processor's cache are
+// read a chunk of words ahead (analyzer.touch), so that their misses
+// overlap instead of following one another.
 
 // Posting flags.
 const (
@@ -224,7 +234,7 @@ type analyzer struct {
 	owner uint64 // the serial number of the index hot's IDs belong to
 }
 
-const hotBits = 13
+const hotBits = 15
 
 // newWord is a word new to the index, with its stem and key, and its
 // term ID once inserted.
