@@ -1,7 +1,9 @@
 package search
 
 import (
+	"cmp"
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -12,9 +14,10 @@ import (
 )
 
 // Memory layout. Every distinct folded word ("term") is stored once, in
-// terms, and found through termIDs. Words that share an English stem
-// form a group, so a query for "elections" reads the postings of
-// "election", "elections" and "elected" and weighs the exact form higher.
+// terms, and found through termIDs (see termTable). Words that share an
+// English stem form a group, so a query for "elections" reads the
+// postings of "election", "elections" and "elected" and weighs the exact
+// form higher.
 //
 // A term's postings are one byte slice, appended to as articles arrive:
 // for each article holding the term, in article order,
@@ -26,6 +29,15 @@ import (
 // Positions count every word of the title and then the body, stop words
 // included (they are not indexed), so phrases can be checked. Articles
 // are kept by pointer: their text is never copied.
+//
+// Building. Add analyses its articles under the read lock, several Adds
+// in parallel: it tokenizes them (tokenizer.nextWord), finds each word's
+// term through a per-analyzer cache of recent words (analyzer.hot), then
+// the term table, and encodes each term's postings entry for the
+// article. Under the write lock, insert only appends those entries and
+// adds the new terms. The tables too big for the processor's cache are
+// read a chunk of words ahead (analyzer.touch), so that their misses
+// overlap instead of following one another.
 
 // Posting flags.
 const (
@@ -63,7 +75,8 @@ type Index struct {
 	mu     sync.RWMutex
 	serial uint64 // tells indexes apart in pooled caches
 
-	termIDs  map[string]uint32
+	termIDs  termTable
+	adds     uint64 // calls of Add that have inserted articles
 	terms    []term
 	groupIDs map[string]uint32 // stem → group
 	groups   [][]uint32        // term IDs sharing a stem
@@ -110,7 +123,6 @@ var serials atomic.Uint64
 func New() *Index {
 	return &Index{
 		serial:    serials.Add(1),
-		termIDs:   make(map[string]uint32),
 		groupIDs:  make(map[string]uint32),
 		ids:       make(map[string]uint32),
 		outletIDs: make(map[string]uint16),
@@ -125,33 +137,40 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
-// analysis is one article's words, gathered before the index is locked
-// for writing.
+// analysis is one article's words, gathered and encoded before the index
+// is locked for writing.
 type analysis struct {
 	art      *feed.Article
 	length   uint32
 	titleLen uint16
 	slots    []slot
 	occ      []occurrence
-	buckets  []uint32 // distinct
-	grouped  []occurrence
-	next     []int
+	// enc holds, slot after slot, each term's postings entry for the
+	// article but its first number (the article delta, known only once
+	// the article has its number).
+	enc     []byte
+	buckets []uint32 // distinct
 }
 
 // slot is one distinct term of an article.
 type slot struct {
 	id    uint32 // the term's ID, or noTerm when it was new when looked up
-	text  string // set when id is noTerm
 	flags uint8
 	count uint32
-	first int // index into analysis.occ once grouped
+	// head and tail are the term's first and last occurrences in
+	// analysis.occ, which chain them in order.
+	head, tail uint32
+	end        uint32 // the end of the term's bytes in analysis.enc
+	word       uint32 // when id is noTerm, the word's index in analyzer.news
 }
 
 const noTerm = ^uint32(0)
 
+// occurrence is one position of a word, chained to the next position of
+// the same term.
 type occurrence struct {
-	slot uint32
 	pos  uint32
+	next uint32
 }
 
 // Add indexes articles. An article whose ID is already indexed is
@@ -171,177 +190,349 @@ func (ix *Index) Add(arts ...*feed.Article) {
 	for i, a := range arts {
 		ix.analyze(az, a, &as[i])
 	}
+	adds := ix.adds
 	ix.mu.RUnlock()
 
 	ix.mu.Lock()
+	// Unless another Add came in between, the words new when analysed
+	// are still new but for those this one adds.
+	az.alone = ix.adds == adds
+	ix.adds++
 	for i := range as {
-		ix.insert(&as[i])
+		ix.insert(&as[i], az)
 		as[i].art = nil // the pooled analyzer must not keep articles
 	}
 	ix.mu.Unlock()
+	clear(az.stems)
+	clear(az.news)
+	az.news = az.news[:0]
 }
 
 // analyzer is the reusable working memory of analyze.
 type analyzer struct {
 	t *tokenizer
-	// seen maps a term ID to gen<<32 | slot for the terms of the
-	// article being analysed: a map without hashing.
-	seen  []uint64
-	gen   uint64
-	fresh map[string]uint32
+	// gen numbers the articles analysed; marks made with it tell the
+	// current article's from older ones without clearing them.
+	gen   uint32
+	fresh map[string]uint32 // the article's new words → slot
+	stems map[string]uint32 // the batch's new words → index in news
+	news  []newWord
+	alone bool       // see Add
+	known idSlots    // the article's known terms → slot
 	batch []analysis // reused, with their buffers
-	// bucketSeen marks, with the low bits of gen, the buckets already
-	// listed for the article.
+	toks  []token    // a chunk of words, see words
+	arena []byte     // their folded forms
+	sink  uint64     // see touch
+	// bucketSeen marks, with gen, the buckets already listed for the
+	// article.
 	bucketSeen [1<<16 + 1<<8]uint32
-	// hot caches term IDs by a hash of their text: the common words
-	// are most of any text, and the whole term map is too big to stay
-	// in the processor's cache.
-	hot   [1 << 15]hotTerm
+	// hot caches the terms of recent words by their bytes: the common
+	// words are most of any text, and the whole term map is too big to
+	// stay in the processor's cache. Each entry also remembers the
+	// word's slot in the article being analysed.
+	hot   [1 << hotBits]hotTerm
 	owner uint64 // the serial number of the index hot's IDs belong to
 }
 
-type hotTerm struct {
-	text string
-	id   uint32 // noTerm for a stop word
+const hotBits = 15
+
+// newWord is a word new to the index, with its stem and key, and its
+// term ID once inserted.
+type newWord struct {
+	text, stem string
+	key        textKey
+	id         uint32
 }
 
-// lookup returns the ID of a known term, and reports whether the word
-// is a stop word or a known term.
-func (az *analyzer) lookup(ix *Index, f []byte) (id uint32, stop, known bool) {
-	h := uint32(2166136261)
-	for _, c := range f {
-		h = (h ^ uint32(c)) * 16777619
+// stopTerm is a hot entry's ID for a stop word.
+const stopTerm = noTerm - 1
+
+// hotTerm is a word of up to 16 bytes, its term ID and its slot in the
+// article numbered mark. The word's bytes are held in lo and hi, padded
+// with zeros: folded words hold no zero byte, so the padding tells
+// lengths apart, and an empty entry matches no word.
+type hotTerm struct {
+	lo, hi uint64
+	id     uint32
+	mark   uint32
+	slot   uint32
+}
+
+// idSlots maps term IDs to the slots of the article being analysed: a
+// small open-addressing table whose entries of older articles count as
+// empty.
+type idSlots struct {
+	e     []idSlot // a power of two long
+	shift uint8    // 32 - log2(len(e))
+	n     int      // entries of the current article
+}
+
+type idSlot struct{ id, mark, slot uint32 }
+
+func (t *idSlots) index(id uint32) uint32 {
+	return (id * 0x9e3779b1) >> t.shift
+}
+
+func (t *idSlots) get(id, mark uint32) (uint32, bool) {
+	mask := uint32(len(t.e) - 1)
+	for i := t.index(id); ; i = (i + 1) & mask {
+		e := &t.e[i]
+		if e.mark != mark {
+			return 0, false
+		}
+		if e.id == id {
+			return e.slot, true
+		}
 	}
-	e := &az.hot[h%uint32(len(az.hot))]
-	if e.text == string(f) && e.text != "" {
-		return e.id, e.id == noTerm, e.id != noTerm
+}
+
+func (t *idSlots) put(id, mark, slot uint32) {
+	if 2*(t.n+1) > len(t.e) {
+		old := t.e
+		t.e = make([]idSlot, max(1024, 2*len(old)))
+		t.shift = uint8(32 - bits.TrailingZeros(uint(len(t.e))))
+		t.n = 0
+		for _, e := range old {
+			if e.mark == mark {
+				t.put(e.id, mark, e.slot)
+			}
+		}
 	}
-	if isStopWord(string(f)) {
-		*e = hotTerm{text: string(f), id: noTerm}
-		return noTerm, true, false
+	mask := uint32(len(t.e) - 1)
+	i := t.index(id)
+	for t.e[i].mark == mark {
+		i = (i + 1) & mask
 	}
-	id, ok := ix.termIDs[string(f)]
-	if ok {
-		*e = hotTerm{text: ix.terms[id].text, id: id}
-	}
-	return id, false, ok
+	t.e[i] = idSlot{id: id, mark: mark, slot: slot}
+	t.n++
 }
 
 var analyzers = sync.Pool{New: func() any {
-	return &analyzer{t: newTokenizer(), fresh: make(map[string]uint32)}
+	return &analyzer{
+		t:     newTokenizer(),
+		fresh: make(map[string]uint32),
+		stems: make(map[string]uint32),
+		known: idSlots{e: make([]idSlot, 1024), shift: 32 - 10},
+		toks:  make([]token, 0, 64),
+	}
 }}
 
-// analyze reads an article's words, looking up the terms already known.
-// It needs the read lock.
+// analyze reads an article's words, looking up the terms already known,
+// and encodes its postings. It needs the read lock.
 func (ix *Index) analyze(az *analyzer, a *feed.Article, an *analysis) {
-	t := az.t
-	if len(az.seen) < len(ix.terms) {
-		az.seen = slices.Grow(az.seen, len(ix.terms)-len(az.seen))[:len(ix.terms)]
-		az.seen = az.seen[:cap(az.seen)]
-	}
 	if az.owner != ix.serial {
 		az.owner = ix.serial
 		clear(az.hot[:])
 	}
 	az.gen++
-	gen := az.gen << 32
+	if az.gen == 0 {
+		// The marks have come round: forget them all.
+		clear(az.hot[:])
+		clear(az.known.e)
+		clear(az.bucketSeen[:])
+		az.gen = 1
+	}
+	az.known.n = 0
 	clear(az.fresh)
-	fresh := az.fresh
 	*an = analysis{
 		art:     a,
 		slots:   an.slots[:0],
 		occ:     an.occ[:0],
-		grouped: an.grouped[:0],
-		next:    an.next[:0],
+		enc:     an.enc[:0],
 		buckets: an.buckets[:0],
 	}
-	pos := uint32(0)
-	leadEnd := uint32(0)
-	add := func(_, _ int, f []byte, flags uint8) {
-		p := pos
-		pos++
-		id, stop, known := az.lookup(ix, f)
-		if stop {
-			return
-		}
-		var si uint32
-		if known {
-			if v := az.seen[id]; v>>32 == gen>>32 {
-				si = uint32(v)
-			} else {
-				si = uint32(len(an.slots))
-				az.seen[id] = gen | uint64(si)
-				an.slots = append(an.slots, slot{id: id})
-			}
-		} else {
-			s, ok := fresh[string(f)]
-			if !ok {
-				s = uint32(len(an.slots))
-				text := string(f)
-				fresh[text] = s
-				an.slots = append(an.slots, slot{id: noTerm, text: text})
-			}
-			si = s
-		}
-		if flags == 0 && p < leadEnd {
-			flags = inLead
-		}
-		an.slots[si].flags |= flags
-		an.slots[si].count++
-		an.occ = append(an.occ, occurrence{slot: si, pos: p})
-		an.length++
-	}
-	t.each(a.Title, func(s, e int, f []byte) { add(s, e, f, inTitle) })
+	pos := az.words(ix, an, a.Title, inTitle, 0, 0)
 	an.titleLen = uint16(min(pos, 1<<16-1))
 	pos += titleGap
 	// The lead is most often the body's first paragraph: count its words
 	// to know how far it reaches.
 	lead := uint32(0)
-	t.each(a.Lead, func(int, int, []byte) { lead++ })
-	leadEnd = pos + lead
-	t.each(a.Body, func(s, e int, f []byte) { add(s, e, f, 0) })
+	for i := 0; ; lead++ {
+		f, _, end := az.t.next(a.Lead, i)
+		if f == nil {
+			break
+		}
+		i = end
+	}
+	az.words(ix, an, a.Body, 0, pos, pos+lead)
 
-	// Group the occurrences by slot, keeping each slot's positions in
-	// order: a counting sort.
-	n := 0
+	enc := an.enc
 	for i := range an.slots {
-		an.slots[i].first = n
-		n += int(an.slots[i].count)
+		sl := &an.slots[i]
+		enc = binary.AppendUvarint(enc, uint64(sl.count)<<2|uint64(sl.flags))
+		prev := uint32(0)
+		o := sl.head
+		for range sl.count {
+			oc := an.occ[o]
+			enc = binary.AppendUvarint(enc, uint64(oc.pos-prev))
+			prev, o = oc.pos, oc.next
+		}
+		sl.end = uint32(len(enc))
 	}
-	grouped := slices.Grow(an.grouped, len(an.occ))[:len(an.occ)]
-	next := slices.Grow(an.next, len(an.slots))[:len(an.slots)]
-	for i := range an.slots {
-		next[i] = an.slots[i].first
-	}
-	for _, o := range an.occ {
-		grouped[next[o.slot]] = o
-		next[o.slot]++
-	}
-	// Swap the buffers: occ now holds the grouped occurrences.
-	an.occ, an.grouped, an.next = grouped, an.occ, next
+	an.enc = enc
+}
 
-	bucketGen := uint32(az.gen)
-	addBucket := func(k uint32) {
-		if az.bucketSeen[k] != bucketGen {
-			az.bucketSeen[k] = bucketGen
-			an.buckets = append(an.buckets, k)
+// words adds the words of s, numbered from pos, and returns the position
+// after them. Words before leadEnd are in the lead.
+//
+// The words are taken a chunk at a time: first tokenized, then their
+// entries in hot and the term table touched, so that the processor
+// fetches those from memory for many words at once rather than one
+// after the other, and only then looked up in order.
+func (az *analyzer) words(ix *Index, an *analysis, s string, flags uint8, pos, leadEnd uint32) uint32 {
+	t := az.t
+	for i := 0; i < len(s); {
+		toks, arena := az.toks[:0], az.arena[:0]
+		for len(toks) < cap(toks) {
+			f, end := t.nextWord(s, i)
+			i = end
+			if f == nil {
+				break
+			}
+			toks = append(toks, token{k: keyOf(f), off: uint32(len(arena)), end: uint32(len(arena) + len(f))})
+			arena = append(arena, f...)
+		}
+		az.toks, az.arena = toks, arena
+		az.touch(ix)
+		for j := range toks {
+			tk := &toks[j]
+			p := pos
+			pos++
+			si, ok := az.slotOf(ix, an, arena[tk.off:tk.end], &tk.k)
+			if !ok {
+				continue // a stop word
+			}
+			fl := flags
+			if fl == 0 && p < leadEnd {
+				fl = inLead
+			}
+			o := uint32(len(an.occ))
+			an.occ = append(an.occ, occurrence{pos: p})
+			sl := &an.slots[si]
+			if sl.count == 0 {
+				sl.head = o
+			} else {
+				an.occ[sl.tail].next = o
+			}
+			sl.tail = o
+			sl.count++
+			sl.flags |= fl
+			an.length++
 		}
 	}
-	for _, sl := range an.slots {
-		text := sl.text
-		if sl.id != noTerm {
-			text = ix.terms[sl.id].text
+	return pos
+}
+
+// token is a word waiting to be looked up: its key and its folded form
+// in analyzer.arena.
+type token struct {
+	k        textKey
+	off, end uint32
+}
+
+// touch reads the hot entries of the words in az.toks, and the term
+// table's entries of those not in hot. It changes nothing: the point is
+// to have the memory fetched while there is other work to do.
+func (az *analyzer) touch(ix *Index) {
+	tt := &ix.termIDs
+	if len(tt.e) == 0 {
+		return
+	}
+	var sum uint64
+	for j := range az.toks {
+		k := &az.toks[j].k
+		if !k.long {
+			e := &az.hot[k.hash>>(64-hotBits)]
+			if e.lo == k.lo && e.hi == k.hi {
+				continue
+			}
 		}
-		addBucket(bucketKey(text[:1]))
-		if len(text) > 1 {
-			addBucket(bucketKey(text[:2]))
+		sum += tt.e[k.hash>>tt.shift].lo
+	}
+	az.sink += sum
+}
+
+// slotOf returns the slot of a folded word in the article, adding one
+// for its first occurrence; false for a stop word.
+func (az *analyzer) slotOf(ix *Index, an *analysis, f []byte, k *textKey) (uint32, bool) {
+	var e *hotTerm
+	if !k.long {
+		e = &az.hot[k.hash>>(64-hotBits)]
+		if e.lo == k.lo && e.hi == k.hi {
+			switch {
+			case e.id == stopTerm:
+				return 0, false
+			case e.mark == az.gen:
+				return e.slot, true
+			}
+			// The word has been in hot since before this article, so
+			// it has no slot yet.
+			e.mark, e.slot = az.gen, az.newSlot(an, e.id, f, *k)
+			return e.slot, true
 		}
+	}
+	if isStopWord(string(f)) {
+		if e != nil {
+			*e = hotTerm{lo: k.lo, hi: k.hi, id: stopTerm}
+		}
+		return 0, false
+	}
+	id, ok := getTerm(&ix.termIDs, *k, f, ix.terms)
+	if !ok {
+		si, ok := az.fresh[string(f)]
+		if !ok {
+			si = az.newSlot(an, noTerm, f, *k)
+		}
+		return si, true
+	}
+	si, ok := az.known.get(id, az.gen)
+	if !ok {
+		si = az.newSlot(an, id, f, *k)
+	}
+	if e != nil {
+		*e = hotTerm{lo: k.lo, hi: k.hi, id: id, mark: az.gen, slot: si}
+	}
+	return si, true
+}
+
+// newSlot adds a slot for the article's first occurrence of the folded
+// word f, whose term ID is id, or noTerm for a word new to the index.
+func (az *analyzer) newSlot(an *analysis, id uint32, f []byte, k textKey) uint32 {
+	si := uint32(len(an.slots))
+	sl := slot{id: id}
+	if id == noTerm {
+		// The batch's articles share a new word's text and stem.
+		w, ok := az.stems[string(f)]
+		if !ok {
+			text := string(f)
+			w = uint32(len(az.news))
+			az.news = append(az.news, newWord{text: text, stem: stem(text), key: k, id: noTerm})
+			az.stems[text] = w
+		}
+		sl.word = w
+		az.fresh[az.news[w].text] = si
+	} else {
+		az.known.put(id, az.gen, si)
+	}
+	an.slots = append(an.slots, sl)
+	az.addBucket(an, 1<<16|uint32(f[0]))
+	if len(f) > 1 {
+		az.addBucket(an, uint32(f[0])<<8|uint32(f[1]))
+	}
+	return si
+}
+
+// addBucket lists the bucket with key k for the article, once.
+func (az *analyzer) addBucket(an *analysis, k uint32) {
+	if az.bucketSeen[k] != az.gen {
+		az.bucketSeen[k] = az.gen
+		an.buckets = append(an.buckets, k)
 	}
 }
 
 // insert appends one analysed article to the postings. It needs the
 // write lock.
-func (ix *Index) insert(an *analysis) {
+func (ix *Index) insert(an *analysis, az *analyzer) {
 	a := an.art
 	if old, ok := ix.ids[a.ID]; ok && !ix.docs[old].deleted {
 		return
@@ -357,24 +548,41 @@ func (ix *Index) insert(an *analysis) {
 	ix.ids[a.ID] = n
 	ix.live++
 	ix.totalLen += uint64(an.length)
-	var scratch [binary.MaxVarintLen32 * 2]byte
+	// Touch the records of the article's known terms, then the ends of
+	// their postings, as analyze touches its tables, so that the loop
+	// below finds them in the processor's cache.
+	var sum uint64
+	for i := range an.slots {
+		if id := an.slots[i].id; id != noTerm {
+			sum += uint64(ix.terms[id].last)
+		}
+	}
+	for i := range an.slots {
+		if id := an.slots[i].id; id != noTerm {
+			if p := ix.terms[id].post; len(p) > 0 {
+				sum += uint64(p[len(p)-1])
+			}
+		}
+	}
+	az.sink += sum
+	start := uint32(0)
 	for i := range an.slots {
 		s := &an.slots[i]
 		id := s.id
 		if id == noTerm {
-			id = ix.termID(s.text)
+			w := &az.news[s.word]
+			if w.id == noTerm {
+				w.id = ix.termID(w, az.alone)
+			}
+			id = w.id
 		}
 		tm := &ix.terms[id]
-		b := binary.AppendUvarint(scratch[:0], uint64(n-tm.last))
-		b = binary.AppendUvarint(b, uint64(s.count)<<2|uint64(s.flags))
-		tm.post = grow(tm.post, len(b)+int(s.count)*2)
-		tm.post = append(tm.post, b...)
-		prev := uint32(0)
-		for _, o := range an.occ[s.first : s.first+int(s.count)] {
-			tm.post = grow(tm.post, binary.MaxVarintLen32)
-			tm.post = binary.AppendUvarint(tm.post, uint64(o.pos-prev))
-			prev = o.pos
-		}
+		e := an.enc[start:s.end]
+		start = s.end
+		d := uint64(n - tm.last)
+		tm.post = grow(tm.post, uvarintLen(d)+len(e))
+		tm.post = binary.AppendUvarint(tm.post, d)
+		tm.post = append(tm.post, e...)
 		tm.df++
 		tm.last = n
 	}
@@ -384,8 +592,9 @@ func (ix *Index) insert(an *analysis) {
 			bk = &bucket{}
 			ix.buckets[k] = bk
 		}
-		bk.post = grow(bk.post, binary.MaxVarintLen32)
-		bk.post = binary.AppendUvarint(bk.post, uint64(n-bk.last))
+		d := uint64(n - bk.last)
+		bk.post = grow(bk.post, uvarintLen(d))
+		bk.post = binary.AppendUvarint(bk.post, d)
 		bk.df++
 		bk.last = n
 	}
@@ -394,24 +603,46 @@ func (ix *Index) insert(an *analysis) {
 	}
 }
 
+// uvarintLen returns the length of x as a uvarint.
+func uvarintLen(x uint64) int {
+	return (bits.Len64(x|1) + 6) / 7
+}
+
 // grow makes room for n more bytes, growing by an eighth rather than
 // append's doubling: postings are the index's bulk, and slack is memory.
 func grow(b []byte, n int) []byte {
 	if cap(b)-len(b) >= n {
 		return b
 	}
-	nb := make([]byte, len(b), len(b)+len(b)/8+n+8)
+	c := len(b) + len(b)/8 + n + 8
+	var nb []byte
+	if c < 16 {
+		// Small enough to share a block with others.
+		nb = make([]byte, len(b), c)
+	} else {
+		// Take the whole of the size class the allocator rounds c up
+		// to: append reports it as capacity where make does not.
+		nb = append([]byte(nil), make([]byte, c)...)[:len(b)]
+	}
 	copy(nb, b)
 	return nb
 }
 
-// termID returns the ID of a term, adding it when it is new.
-func (ix *Index) termID(text string) uint32 {
-	if id, ok := ix.termIDs[text]; ok {
-		return id
+// termOf returns the ID of the term with the given text.
+func (ix *Index) termOf(text string) (uint32, bool) {
+	return getTerm(&ix.termIDs, keyOfString(text), text, ix.terms)
+}
+
+// termID returns the ID of a word's term, adding the term when it is new
+// or known to be new.
+func (ix *Index) termID(w *newWord, isNew bool) uint32 {
+	if !isNew {
+		if id, ok := getTerm(&ix.termIDs, w.key, w.text, ix.terms); ok {
+			return id
+		}
 	}
+	text, st := w.text, w.stem
 	id := uint32(len(ix.terms))
-	st := stem(text)
 	g, ok := ix.groupIDs[st]
 	if !ok {
 		g = uint32(len(ix.groups))
@@ -420,29 +651,75 @@ func (ix *Index) termID(text string) uint32 {
 	}
 	ix.groups[g] = append(ix.groups[g], id)
 	ix.terms = append(ix.terms, term{text: text, group: g})
-	ix.termIDs[text] = id
+	ix.termIDs.put(w.key, id, ix.terms)
 	ix.recent = append(ix.recent, id)
 	return id
 }
 
 // mergeRecent sorts the recent terms into the sorted list.
+//
+// Terms are compared by their first eight bytes as a number first, which
+// orders them as their texts do (folded words hold no zero byte), and
+// each text is read once for the merge rather than once a comparison.
 func (ix *Index) mergeRecent() {
-	byText := func(a, b uint32) int { return strings.Compare(ix.terms[a].text, ix.terms[b].text) }
-	slices.SortFunc(ix.recent, byText)
+	type keyed struct {
+		prefix uint64
+		id     uint32
+	}
+	rs := make([]keyed, len(ix.recent))
+	for i, id := range ix.recent {
+		rs[i] = keyed{prefixKey(ix.terms[id].text), id}
+	}
+	slices.SortFunc(rs, func(a, b keyed) int {
+		if a.prefix != b.prefix {
+			return cmp.Compare(a.prefix, b.prefix)
+		}
+		return strings.Compare(ix.terms[a.id].text, ix.terms[b.id].text)
+	})
 	merged := make([]uint32, 0, len(ix.sorted)+len(ix.recent))
-	i, j := 0, 0
-	for i < len(ix.sorted) && j < len(ix.recent) {
-		if byText(ix.sorted[i], ix.recent[j]) <= 0 {
-			merged = append(merged, ix.sorted[i])
-			i++
-		} else {
-			merged = append(merged, ix.recent[j])
-			j++
+	j := 0
+	// The sorted terms' texts are read a chunk at a time, first their
+	// headers and then their bytes, so that the processor fetches many
+	// at once (see analyzer.touch).
+	var texts [64]string
+	var keys [64]uint64
+	for c := 0; c < len(ix.sorted) && j < len(rs); c += len(texts) {
+		chunk := ix.sorted[c:min(c+len(texts), len(ix.sorted))]
+		for i, id := range chunk {
+			texts[i] = ix.terms[id].text
+		}
+		for i := range chunk {
+			keys[i] = prefixKey(texts[i])
+		}
+		for i, id := range chunk {
+			t, p := texts[i], keys[i]
+			for j < len(rs) && (rs[j].prefix < p || rs[j].prefix == p && ix.terms[rs[j].id].text < t) {
+				merged = append(merged, rs[j].id)
+				j++
+			}
+			merged = append(merged, id)
 		}
 	}
-	merged = append(merged, ix.sorted[i:]...)
-	merged = append(merged, ix.recent[j:]...)
+	merged = append(merged, ix.sorted[len(merged)-j:]...)
+	for _, r := range rs[j:] {
+		merged = append(merged, r.id)
+	}
 	ix.sorted, ix.recent = merged, ix.recent[:0]
+}
+
+// prefixKey returns the first eight bytes of s, padded with zeros, as a
+// big-endian number.
+func prefixKey(s string) uint64 {
+	if len(s) >= 8 {
+		s = s[:8]
+		return uint64(s[0])<<56 | uint64(s[1])<<48 | uint64(s[2])<<40 | uint64(s[3])<<32 |
+			uint64(s[4])<<24 | uint64(s[5])<<16 | uint64(s[6])<<8 | uint64(s[7])
+	}
+	var k uint64
+	for i := 0; i < len(s); i++ {
+		k |= uint64(s[i]) << (56 - 8*i)
+	}
+	return k
 }
 
 func (ix *Index) outletID(name string) uint16 {

@@ -311,7 +311,7 @@ func (ix *Index) resolve(w qword, negate bool) resolved {
 		r.forms = append(r.forms, form{id: id, weight: weight})
 		r.df += ix.terms[id].df
 	}
-	exact, ok := ix.termIDs[w.text]
+	exact, ok := ix.termOf(w.text)
 	if ok {
 		addForm(exact, 1)
 	}

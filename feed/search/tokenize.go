@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -52,66 +54,292 @@ var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
 
 func newTokenizer() *tokenizer {
 	return &tokenizer{
+		// Room for key's 16-byte loads.
+		buf: make([]byte, 0, 64),
 		// Decompose, drop the accents, fold case, recompose: "Zürich"
 		// becomes "zurich" and "STRASSE" and "Straße" meet at "strasse".
 		fold: transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), cases.Fold(), norm.NFC),
 	}
 }
 
+// foldByte maps each ASCII byte that is part of a word to its lower
+// case, and every other byte to 0: one look-up both classifies and folds
+// a byte of a plain ASCII word.
+var foldByte = func() (t [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if wordByte[c] {
+			t[c] = lower[c]
+		}
+	}
+	return t
+}()
+
 // each calls fn for each word of s with its byte range in s and its
 // folded form, which is only valid during the call (and nil for a word
 // passed over, see only).
 func (t *tokenizer) each(s string, fn func(start, end int, folded []byte)) {
-	i := 0
+	if t.only == nil {
+		for i := 0; ; {
+			f, start, end := t.next(s, i)
+			if f == nil {
+				return
+			}
+			fn(start, end, f)
+			i = end
+		}
+	}
+	for i := 0; i < len(s); {
+		start, end, ascii := span(s, i)
+		if start == end {
+			return
+		}
+		i = end
+		if !t.only[s[start]|0x20] {
+			fn(start, end, nil)
+			continue
+		}
+		if f := t.foldWord(s[start:end], ascii); len(f) > 0 {
+			fn(start, end, f)
+		}
+	}
+}
+
+// next returns the first word of s at or after byte i: its folded form,
+// valid until the next call, and its byte range. The folded form is nil
+// when there is none.
+//
+// A word of ASCII letters and digits ending in ASCII punctuation or
+// space, the most common kind, is folded as it is scanned, one table
+// look-up a byte; anything else goes through span and foldWord.
+func (t *tokenizer) next(s string, i int) (folded []byte, start, end int) {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !wordByte[c] {
+			if foldByte[c] == 0 {
 				i++
 				continue
 			}
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) {
-				i += n
+			start := i
+			b := t.buf[:0]
+			for i < len(s) {
+				x := foldByte[s[i]]
+				if x == 0 {
+					break
+				}
+				b = append(b, x)
+				i++
+			}
+			if i == len(s) || s[i] != '\'' && s[i] < utf8.RuneSelf {
+				t.buf = b
+				return b, start, i
+			}
+			// An apostrophe or a non-ASCII letter may continue the word.
+			i = start
+		}
+		start, end, ascii := span(s, i)
+		if start == end {
+			break
+		}
+		i = end
+		if f := t.foldWord(s[start:end], ascii); len(f) > 0 {
+			return f, start, end
+		}
+	}
+	return nil, len(s), len(s)
+}
+
+// nextWord is next for the index, without the word's start. It reads
+// words of ASCII letters and digits eight bytes at a time, and Latin
+// letters and punctuation through tables; anything else goes the general
+// way.
+func (t *tokenizer) nextWord(s string, i int) (folded []byte, end int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if foldByte[c] == 0 {
+				i++
 				continue
+			}
+		} else if class, _, n := latinAt(s, i); class == latinSep {
+			i += n
+			continue
+		} else if class != latinLetter {
+			break
+		}
+		return t.fastWord(s, i)
+	}
+	f, _, end := t.next(s, i)
+	return f, end
+}
+
+// fastWord folds the word starting at i, a letter or a digit.
+func (t *tokenizer) fastWord(s string, i int) (folded []byte, end int) {
+	start := i
+	b := t.buf[:cap(t.buf)]
+	n := 0
+	for {
+		if n+16 > len(b) {
+			b = append(b[:n], make([]byte, len(b))...)
+			b = b[:cap(b)]
+		}
+		if i+8 <= len(s) {
+			lowered, word := wordBytes(load8(s, i))
+			binary.LittleEndian.PutUint64(b[n:], lowered)
+			if word == highBits {
+				n += 8
+				i += 8
+				continue
+			}
+			m := bits.TrailingZeros64(^word&highBits) / 8
+			n += m
+			i += m
+		} else {
+			for i < len(s) && foldByte[s[i]] != 0 {
+				b[n] = foldByte[s[i]]
+				n++
+				i++
 			}
 		}
-		start, ascii := i, true
-		for i < len(s) {
-			c := s[i]
-			if c < utf8.RuneSelf {
-				if wordByte[c] {
-					i++
-					continue
-				}
-				if c == '\'' && i+1 < len(s) && nextIsLetter(s[i+1:]) {
-					i++
-					continue
-				}
+		// s[i] is not an ASCII letter or digit.
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '\'' {
+				t.buf = b[:0]
+				f, _, end := t.next(s, start) // an apostrophe may be in the word
+				return f, end
+			}
+			break
+		}
+		class, r, w := latinAt(s, i)
+		if class == latinLetter {
+			n += copy(b[n:], latin[r])
+			i += w
+			continue
+		}
+		if class == latinSep {
+			break
+		}
+		t.buf = b[:0]
+		f, _, end := t.next(s, start)
+		return f, end
+	}
+	t.buf = b[:n]
+	return t.buf, i
+}
+
+// Classes of the non-ASCII characters latinAt tells apart.
+const (
+	latinOther  = iota // anything else: go the general way
+	latinLetter        // a letter below U+0250, folded by the latin table
+	latinSep           // a character that is neither a word's nor an apostrophe
+)
+
+// latinClass classifies the characters below U+0250.
+var latinClass = func() (tab [0x250]uint8) {
+	for r := rune(utf8.RuneSelf); r < rune(len(tab)); r++ {
+		switch {
+		case isWordRune(r) && latin[r] != "" && !strings.Contains(latin[r], "'"):
+			tab[r] = latinLetter
+		case !isWordRune(r) && !isApostrophe(r):
+			tab[r] = latinSep
+		}
+	}
+	return tab
+}()
+
+// latinAt classifies the non-ASCII character at s[i]: a letter below
+// U+0250 or one of the punctuation marks U+2000 to U+203F but the
+// apostrophe U+2019 (dashes, quotation marks, ellipsis), which separate
+// words. It returns the character and its length.
+func latinAt(s string, i int) (class uint8, r rune, n int) {
+	c := s[i]
+	switch {
+	case 0xc2 <= c && c <= 0xc9 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+		r = rune(c&0x1f)<<6 | rune(s[i+1]&0x3f)
+		if r < rune(len(latinClass)) {
+			return latinClass[r], r, 2
+		}
+	case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&0xc0 == 0x80 && s[i+2] != 0x99:
+		return latinSep, 0, 3
+	}
+	return latinOther, 0, 0
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// wordBytes classifies eight bytes at once: it returns them with ASCII
+// letters lower-cased, and word with the high bit set in each byte that
+// is an ASCII letter or digit.
+func wordBytes(x uint64) (lowered, word uint64) {
+	v := x &^ highBits // seven bits a byte, so that no sum below carries
+	y := v | 0x20*lowBits
+	letter := (y + (0x80-'a')*lowBits) &^ (y + (0x7f-'z')*lowBits) & highBits
+	digit := (v + (0x80-'0')*lowBits) &^ (v + (0x7f-'9')*lowBits) & highBits
+	return v | letter>>2, (letter | digit) &^ x
+}
+
+// load8 returns the eight bytes of s from i as a little-endian number.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// span returns the byte range of the first word of s at or after byte
+// i, empty when there is none, and whether the word is all ASCII.
+func span(s string, i int) (start, end int, ascii bool) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if wordByte[c] {
 				break
 			}
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if isWordRune(r) {
-				ascii = false
-				i += n
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return i, i, true
+	}
+	start, ascii = i, true
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if wordByte[c] {
+				i++
 				continue
 			}
-			if isApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
-				ascii = false
-				i += n
+			if c == '\'' && i+1 < len(s) && nextIsLetter(s[i+1:]) {
+				i++
 				continue
 			}
 			break
 		}
-		if t.only != nil && !t.only[s[start]|0x20] {
-			fn(start, i, nil)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			ascii = false
+			i += n
 			continue
 		}
-		if f := t.foldWord(s[start:i], ascii); len(f) > 0 {
-			fn(start, i, f)
+		if isApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
+			ascii = false
+			i += n
+			continue
 		}
+		break
 	}
+	return start, i, ascii
 }
 
 func nextIsLetter(s string) bool {
@@ -231,5 +459,39 @@ func stem(w string) string {
 	if len(w) <= 3 || w[0] >= '0' && w[0] <= '9' {
 		return w
 	}
+	if isLowerASCII(w) {
+		if keepsLast[w[len(w)-1]] {
+			return w
+		}
+		return porter2(w)
+	}
 	return english.Stem(w, true)
+}
+
+// keepsLast marks the letters and digits no suffix of the English
+// stemmer ends in: its steps only ever remove or replace an ending
+// (', s, d, g, y, i, l, n, m, r, e, c or t), so a lower-case ASCII word
+// that ends in one of these is its own stem.
+var keepsLast = func() (t [256]bool) {
+	for _, c := range []byte("abfhjkopquvwxz0123456789") {
+		t[c] = true
+	}
+	return t
+}()
+
+// isOwnStem reports whether w is certainly its own stem: a lower-case
+// ASCII word whose last byte no suffix ends in.
+func isOwnStem(w string) bool {
+	return keepsLast[w[len(w)-1]] && isLowerASCII(w)
+}
+
+// isLowerASCII reports whether w is all lower-case ASCII letters and
+// digits.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if foldByte[w[i]] != w[i] {
+			return false
+		}
+	}
+	return true
 }
