@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Source is one file's bytes handed to extraction.
@@ -94,7 +95,7 @@ func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
 			if a.Path == "" {
 				a.Path = src.Path
 			}
-			if !x.finish(a, src.Hint) {
+			if !x.finish(a, src.Hint, src.Data) {
 				continue
 			}
 			out = append(out, a)
@@ -111,8 +112,9 @@ func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
 // a synthesized title, the word count and the ID. It also makes every
 // text field safe to print (see Sanitize), before deriving the rest from
 // them. It reports whether any text is left: an article of nothing but
-// control codes is no article.
-func (x *Extractor) finish(a *Article, h Hint) bool {
+// control codes is no article. data is the text the article was read
+// from (see detach).
+func (x *Extractor) finish(a *Article, h Hint, data []byte) bool {
 	// A sidecar is the user's word: only the file's own metadata is
 	// trusted above it, not an outlet guessed from an address or chrome.
 	if h.Outlet != "" && (a.Outlet == "" || a.OutletSource != OutletFromMetadata) {
@@ -125,7 +127,7 @@ func (x *Extractor) finish(a *Article, h Hint) bool {
 		a.Outlet, a.OutletSource = h.Folder, OutletFromFolder
 	}
 	sanitizeArticle(a)
-	detach(a)
+	detach(a, data)
 	if a.Title == "" && a.Body == "" && a.Lead == "" {
 		return false
 	}
@@ -155,12 +157,29 @@ func (x *Extractor) finish(a *Article, h Hint) bool {
 }
 
 // detach copies the article's text fields, which readers often cut out
-// of the file's whole text: kept as they are, one short title would keep
-// the entire file in memory for as long as the article lives.
-func detach(a *Article) {
-	for _, f := range []*string{&a.Title, &a.Outlet, &a.Byline, &a.URL, &a.Lead, &a.Body} {
+// of the file's whole text (data): kept as they are, one short title
+// would keep the entire file in memory for as long as the article lives.
+// A body that does not lie in data was written out by the reader (or by
+// sanitizing) for this article alone, and is kept as it is: copying it
+// would only double the work. Nothing that an Extract returns shares
+// memory with data, which its caller may reuse.
+func detach(a *Article, data []byte) {
+	for _, f := range []*string{&a.Title, &a.Outlet, &a.Byline, &a.URL, &a.Lead} {
 		*f = strings.Clone(*f)
 	}
+	if within(a.Body, data) || len(data) == 0 {
+		a.Body = strings.Clone(a.Body)
+	}
+}
+
+// within reports whether s lies in data's memory.
+func within(s string, data []byte) bool {
+	if s == "" || len(data) == 0 {
+		return false
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	b := uintptr(unsafe.Pointer(unsafe.SliceData(data)))
+	return p >= b && p < b+uintptr(len(data))
 }
 
 func (x *Extractor) now() time.Time {

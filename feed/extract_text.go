@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -72,7 +73,12 @@ func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
 	if looksBinary(src.Data) {
 		return nil, []Problem{{Path: src.Path, Reason: "binary data, not text"}}
 	}
-	lines := segmentText(string(src.Data))
+	// The lines share the file's bytes rather than a copy of them: the
+	// data does not change while it is read, and finish copies whatever
+	// the article keeps of it (see detach).
+	sg := segmentPool.Get().(*segments)
+	defer segmentPool.Put(sg)
+	lines := sg.split(unsafe.String(unsafe.SliceData(src.Data), len(src.Data)))
 	if len(lines) == 0 {
 		return nil, []Problem{{Path: src.Path, Reason: "empty file"}}
 	}
@@ -200,17 +206,39 @@ func hasZeroByte(w uint64) bool {
 // also measures each line (see scanLine): the lower-case lines share one
 // string, and their words one array.
 func segmentText(s string) []*textLine {
+	return new(segments).split(s)
+}
+
+// segments holds what segmentText makes besides the lower-case text, so
+// that one page's can be used again for the next (see segmentPool).
+type segments struct {
+	all                 []textLine
+	spans               []wordSpan
+	lowerEnds, spanEnds []int
+	out                 []*textLine
+}
+
+// segmentPool keeps segments between pages: reading a page makes about
+// three times its size of them, which would otherwise be garbage a
+// moment later. The lines hold strings only, so what an article keeps
+// of them outlives their reuse.
+var segmentPool = sync.Pool{New: func() any { return new(segments) }}
+
+// split is segmentText, with the lines and words made in sg's memory:
+// they are good until sg is used again.
+func (sg *segments) split(s string) []*textLine {
 	if hasInvisible(s) {
 		s = invisible.Replace(s)
 	}
 	// The lines are allocated together: as many as there are, less
 	// those that blank lines between paragraphs surely take.
-	all := make([]textLine, 0, strings.Count(s, "\n")+1-strings.Count(s, "\n\n"))
+	all := reuse(sg.all, strings.Count(s, "\n")+1-strings.Count(s, "\n\n"))
 	buf := make([]byte, 0, len(s))
-	spans := make([]wordSpan, 0, len(s)/6+8) // words run about six bytes with their space
+	spans := reuse(sg.spans, len(s)/6+8) // words run about six bytes with their space
 	// lowerEnds and spanEnds are where each line's lower case and words
 	// end in buf and spans.
-	lowerEnds, spanEnds := make([]int, 0, cap(all)), make([]int, 0, cap(all))
+	lowerEnds, spanEnds := reuse(sg.lowerEnds, cap(all)), reuse(sg.spanEnds, cap(all))
+	defer func() { sg.all, sg.spans, sg.lowerEnds, sg.spanEnds = all, spans, lowerEnds, spanEnds }()
 	block := 0
 	blank := true
 	for raw := range strings.SplitSeq(s, "\n") {
@@ -276,7 +304,8 @@ func segmentText(s string) []*textLine {
 	// buf is not written again: the string shares its bytes, as
 	// strings.Builder's does.
 	lower := unsafe.String(unsafe.SliceData(buf), len(buf))
-	out := make([]*textLine, len(all))
+	out := reuse(sg.out, len(all))[:len(all)]
+	sg.out = out
 	from, sfrom := 0, 0
 	for i := range all {
 		l := &all[i]
@@ -286,6 +315,14 @@ func segmentText(s string) []*textLine {
 		out[i] = l
 	}
 	return out
+}
+
+// reuse returns s emptied, or a new slice when s cannot hold n.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 // setStats records what scanLine measured of the line.

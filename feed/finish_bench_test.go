@@ -29,7 +29,7 @@ func BenchmarkFinish(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c := *a
-		x.finish(&c, Hint{})
+		x.finish(&c, Hint{}, nil)
 	}
 }
 

@@ -119,7 +119,7 @@ func fuzzParser(f *testing.F, name string, extract func(*Extractor, Source) ([]*
 			if a == nil {
 				continue
 			}
-			x.finish(a, Hint{})
+			x.finish(a, Hint{}, nil)
 		}
 		checkSafeArticles(t, nonNil(arts))
 	})
