@@ -180,8 +180,7 @@ func latencies(b *testing.B, ix *Index, queries []string) {
 func BenchmarkQuery(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(sizeName(n), func(b *testing.B) {
-			arts, _ := loadCorpus(b, n)
-			ix := buildIndex(arts)
+			ix := cachedIndex(b, n)
 			latencies(b, ix, corpus.New(n, benchSeed).Queries(50))
 		})
 	}
@@ -192,8 +191,7 @@ func BenchmarkQuery(b *testing.B) {
 func BenchmarkTyping(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(sizeName(n), func(b *testing.B) {
-			arts, _ := loadCorpus(b, n)
-			ix := buildIndex(arts)
+			ix := cachedIndex(b, n)
 			var prefixes []string
 			for _, q := range corpus.New(n, benchSeed).Queries(50) {
 				for i := 1; i <= len(q); i++ {

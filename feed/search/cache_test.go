@@ -1,0 +1,67 @@
+package search
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/broadsheet/broadsheet/internal/corpus"
+)
+
+// indexes caches each corpus's index between the query benchmarks of one
+// run, so that -bench 'Query|Typing|Slowest' builds it once.
+var indexes sync.Map // n → *Index
+
+func cachedIndex(b *testing.B, n int) *Index {
+	b.Helper()
+	if v, ok := indexes.Load(n); ok {
+		return v.(*Index)
+	}
+	arts, _ := loadCorpus(b, n)
+	ix := buildIndex(arts)
+	indexes.Store(n, ix)
+	return ix
+}
+
+// BenchmarkDump writes the top 20 results of every benchmark query and
+// every prefix of one, with scores and snippets, to the file named by
+// $BROADSHEET_DUMP: for checking that a change to searching leaves
+// rankings alone. It measures nothing.
+func BenchmarkDump(b *testing.B) {
+	path := os.Getenv("BROADSHEET_DUMP")
+	if path == "" {
+		b.Skip("BROADSHEET_DUMP not set")
+	}
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			ix := cachedIndex(b, n)
+			f, err := os.Create(fmt.Sprintf("%s.%d", path, n))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			w := bufio.NewWriter(f)
+			defer w.Flush()
+			for _, q := range corpus.New(n, benchSeed).Queries(50) {
+				for i := 1; i <= len(q); i++ {
+					fmt.Fprintf(w, "## %q\n", q[:i])
+					for _, r := range ix.Search(q[:i], 20) {
+						fmt.Fprintf(w, "%s %v %q %v\n", r.Article.ID, r.Score, r.Snippet, r.Matches)
+					}
+				}
+			}
+		})
+	}
+}
+
+// countMatches returns how many articles match query, without building
+// results or snippets.
+func (ix *Index) countMatches(query string) int {
+	q := parseQuery(query)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	hits, _ := ix.eval(&q, 0)
+	return len(hits)
+}
