@@ -4,9 +4,14 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/internal/corpus"
 )
 
@@ -20,6 +25,10 @@ func cachedIndex(b *testing.B, n int) *Index {
 		return v.(*Index)
 	}
 	arts, _ := loadCorpus(b, n)
+	// In a fixed order, so that articles tied on score rank the same in
+	// every run: the loader's order depends on its goroutines.
+	arts = slices.Clone(arts)
+	slices.SortFunc(arts, func(a, b *feed.Article) int { return strings.Compare(a.ID, b.ID) })
 	ix := buildIndex(arts)
 	indexes.Store(n, ix)
 	return ix
@@ -64,4 +73,24 @@ func (ix *Index) countMatches(query string) int {
 	defer ix.mu.RUnlock()
 	hits, _ := ix.eval(&q, 0)
 	return len(hits)
+}
+
+// BenchmarkSlow logs the CPU time of the slowest kinds of search at the
+// largest size, best and median of 15 runs each, for working on them.
+func BenchmarkSlow(b *testing.B) {
+	ix := cachedIndex(b, benchSizes[len(benchSizes)-1])
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	for _, q := range []string{"str", "cou", "after:2024-01-01 str", "weather forecast war", "weather forecast warning",
+		"Bani Dor", "title:election cou", `outlet:"The Daily Courier" flood`, "election -budget", `"prime minister"`,
+		"council budget", "Boni Inba", "election", "s", "th"} {
+		var ds []time.Duration
+		for range 15 {
+			c0 := threadCPU()
+			ix.Search(q, 20)
+			ds = append(ds, threadCPU()-c0)
+		}
+		slices.Sort(ds)
+		b.Logf("%-34q best %8s median %8s", q, ds[0], ds[len(ds)/2])
+	}
 }

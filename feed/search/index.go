@@ -85,6 +85,8 @@ type Index struct {
 	// articles holding a word that begins so: a prefix that short would
 	// expand to thousands of terms.
 	buckets map[uint32]*bucket
+
+	skips map[uint32][]skip // term ID → skip table, see skip.go
 }
 
 // bucket is the articles holding words with one short beginning, as
@@ -365,6 +367,7 @@ func (ix *Index) insert(an *analysis) {
 			id = ix.termID(s.text)
 		}
 		tm := &ix.terms[id]
+		ix.markSkip(id, tm)
 		b := binary.AppendUvarint(scratch[:0], uint64(n-tm.last))
 		b = binary.AppendUvarint(b, uint64(s.count)<<2|uint64(s.flags))
 		tm.post = grow(tm.post, len(b)+int(s.count)*2)
@@ -507,9 +510,14 @@ type postings struct {
 	count uint32
 	flags uint8
 	pos   int // offset of the current article's positions
+	blk   int // for seek: the next skip entry not yet jumped to
 }
 
 func (p *postings) uvarint() uint32 {
+	if c := p.b[p.off]; c < 0x80 {
+		p.off++
+		return uint32(c)
+	}
 	var x uint32
 	var s uint
 	for {
@@ -533,10 +541,10 @@ func (p *postings) next() bool {
 	p.count, p.flags = v>>2, uint8(v&3)
 	p.pos = p.off
 	// Skip the positions: count the bytes that end a varint.
-	for n := p.count; n > 0; p.off++ {
-		if p.b[p.off] < 0x80 {
-			n--
-		}
+	if p.count == 1 && p.b[p.off] < 0x80 {
+		p.off++
+	} else {
+		p.off = skipVarints(p.b, p.off, p.count)
 	}
 	return true
 }
