@@ -94,3 +94,17 @@ func BenchmarkSlow(b *testing.B) {
 		b.Logf("%-34q best %8s median %8s", q, ds[0], ds[len(ds)/2])
 	}
 }
+
+// BenchmarkOne runs the search in $BROADSHEET_Q at the largest size, for
+// profiling one query.
+func BenchmarkOne(b *testing.B) {
+	q := os.Getenv("BROADSHEET_Q")
+	if q == "" {
+		b.Skip("BROADSHEET_Q not set")
+	}
+	ix := cachedIndex(b, benchSizes[len(benchSizes)-1])
+	b.ResetTimer()
+	for range b.N {
+		ix.Search(q, 20)
+	}
+}

@@ -87,6 +87,7 @@ type Index struct {
 	buckets map[uint32]*bucket
 
 	skips map[uint32][]skip // term ID → skip table, see skip.go
+	heads recentHeads       // for prefix search, see prefix.go
 }
 
 // bucket is the articles holding words with one short beginning, as

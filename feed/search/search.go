@@ -75,6 +75,8 @@ type scratch struct {
 	// norm holds each article's length normalisation for the index
 	// and its size named by normKey.
 	norm    []float32
+	date    []int32
+	outlet  []uint16
 	normKey normKey
 }
 
@@ -173,9 +175,9 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	defer putScratch(s, n)
 	// Filters and deletions first: a word's postings then skip the
 	// articles they rule out instead of scoring them.
+	ix.prepare(s)
 	ix.exclude(s, q)
 
-	ix.norms(s)
 	N := float32(ix.live)
 	for i := range pos {
 		df := float32(min(pos[i].df, uint32(ix.live)))
@@ -237,7 +239,7 @@ func (ix *Index) markNegatives(s *scratch, neg []resolved, cands []uint32, sorte
 	for _, r := range neg {
 		for _, f := range r.forms {
 			p := postings{b: ix.terms[f.id].post}
-			if sk := ix.skipsFor(f.id, len(cands)); len(sk) > 0 {
+			if sk := ix.skipsFor(f.id, 1, len(cands)); len(sk) > 0 {
 				if !*sorted {
 					slices.Sort(cands)
 					*sorted = true
@@ -282,7 +284,7 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 	}
 	for _, f := range r.forms {
 		w := f.weight
-		if sk := ix.skipsFor(f.id, len(cands)); k > 0 && len(sk) > 0 {
+		if sk := ix.skipsFor(f.id, k, len(cands)); len(sk) > 0 {
 			if !*sorted {
 				slices.Sort(cands)
 				*sorted = true
@@ -409,25 +411,36 @@ func uvarintAt(b []byte, off int) (uint32, int) {
 	}
 }
 
-// norms fills s.norm with each article's length normalisation,
-// k1·(1 − b + b·length/avgdl), unless it already holds them for the
-// index as it is.
-func (ix *Index) norms(s *scratch) {
+// prepare fills s's copies of what searching reads of every article,
+// unless they already hold them for the index as it is: the length
+// normalisation k1·(1 − b + b·length/avgdl), the date (deletedDate for a
+// deleted article) and the outlet.
+func (ix *Index) prepare(s *scratch) {
 	key := normKey{serial: ix.serial, docs: len(ix.docs), live: ix.live, totalLen: ix.totalLen}
-	if s.normKey == key && len(s.norm) >= len(ix.docs) {
+	if s.normKey == key && len(s.norm) == len(ix.docs) {
 		return
 	}
 	s.normKey = key
 	avgdl := float32(ix.totalLen) / float32(ix.live)
-	if cap(s.norm) < len(ix.docs) {
-		s.norm = make([]float32, len(ix.docs), len(ix.docs)+len(ix.docs)/4)
+	n := len(ix.docs)
+	if cap(s.norm) < n {
+		c := n + n/4
+		s.norm, s.date, s.outlet = make([]float32, 0, c), make([]int32, 0, c), make([]uint16, 0, c)
 	}
-	s.norm = s.norm[:len(ix.docs)]
+	s.norm, s.date, s.outlet = s.norm[:n], s.date[:n], s.outlet[:n]
 	for d := range ix.docs {
-		dl := float32(ix.docs[d].length)
+		doc := &ix.docs[d]
+		dl := float32(doc.length)
 		s.norm[d] = float32(k1 * (1 - b + b*dl/avgdl))
+		s.date[d], s.outlet[d] = doc.date, doc.outlet
+		if doc.deleted {
+			s.date[d] = deletedDate
+		}
 	}
 }
+
+// deletedDate marks a deleted article in scratch.date.
+const deletedDate = noDate + 1
 
 // exclude marks in s.stage the articles that are deleted or fail the
 // query's filters. It needs the read lock.
@@ -456,14 +469,22 @@ func (ix *Index) exclude(s *scratch, q *query) {
 			}
 		}
 	}
-	for d := range ix.docs {
-		doc := &ix.docs[d]
-		ok := !doc.deleted
-		if ok && q.dated {
-			ok = doc.date != noDate && (q.after == noDate || doc.date >= q.after) && (q.before == noDate || doc.date < q.before)
-		}
+	// From the compact copies prepare made: the dates, with deleted
+	// articles marked, and the outlets.
+	lo, hi := int32(deletedDate+1), int32(math.MaxInt32)
+	if !q.dated {
+		lo = noDate // undated articles too
+	}
+	if q.after != noDate {
+		lo = max(lo, q.after)
+	}
+	if q.before != noDate {
+		hi = q.before
+	}
+	for d, dt := range s.date {
+		ok := dt >= lo && dt < hi && dt != deletedDate
 		if ok && outletOK != nil {
-			ok = outletOK[doc.outlet]
+			ok = outletOK[s.outlet[d]]
 		}
 		if !ok {
 			s.stage[d] = excluded
@@ -504,30 +525,13 @@ func (ix *Index) resolve(w qword, negate bool) resolved {
 		return r
 	}
 	// Completions, most common first, within the postings budget.
-	var comps []uint32
-	lo, _ := slices.BinarySearchFunc(ix.sorted, w.text, func(id uint32, t string) int {
-		return strings.Compare(ix.terms[id].text, t)
-	})
-	for _, id := range ix.sorted[lo:] {
-		if !strings.HasPrefix(ix.terms[id].text, w.text) {
-			break
-		}
-		comps = append(comps, id)
-	}
-	for _, id := range ix.recent {
-		if strings.HasPrefix(ix.terms[id].text, w.text) {
-			comps = append(comps, id)
-		}
-	}
-	slices.SortFunc(comps, func(a, b uint32) int {
-		return cmp.Or(cmp.Compare(ix.terms[b].df, ix.terms[a].df), cmp.Compare(a, b))
-	})
+	comps := ix.completions(w.text)
 	budget := uint32(prefixPostings * max(ix.live, 1000))
-	for i, id := range comps {
-		if i >= maxCompletions || len(r.forms) > 0 && r.df+ix.terms[id].df > budget {
+	for i, c := range comps {
+		if i >= maxCompletions || len(r.forms) > 0 && r.df+c.df > budget {
 			break
 		}
-		addForm(id, completion)
+		addForm(c.id, completion)
 	}
 	return r
 }

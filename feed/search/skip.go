@@ -98,9 +98,10 @@ func skipVarints(b []byte, off int, n uint32) int {
 
 // skipsFor returns the skip table of term id when reading its postings
 // by seeking to n candidates is cheaper than reading them in full, and
-// nil otherwise.
-func (ix *Index) skipsFor(id uint32, n int) []skip {
-	if !useSkips || uint64(n)*seekCost >= uint64(ix.terms[id].df) {
+// nil otherwise, or when k, the number of words already matched, is 0:
+// then every article is a candidate.
+func (ix *Index) skipsFor(id uint32, k, n int) []skip {
+	if !useSkips || k == 0 || uint64(n)*seekCost >= uint64(ix.terms[id].df) {
 		return nil
 	}
 	return ix.skips[id]

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // randomIndex indexes n articles of random words from a small
@@ -32,6 +35,9 @@ func randomIndex(t *testing.T, n int, seed uint64) (*Index, []string) {
 			body = append(body, "kappa") // rare: a few candidates
 		}
 		date := fmt.Sprintf("2024-%02d-%02d", 1+rng.IntN(12), 1+rng.IntN(28))
+		if rng.IntN(20) == 0 {
+			date = ""
+		}
 		ix.Add(art(fmt.Sprint("a", i), outlets[rng.IntN(len(outlets))], date, strings.Join(title, " "), strings.Join(body, " ")))
 	}
 	for i := range n / 10 {
@@ -162,6 +168,100 @@ func TestHitStarts(t *testing.T) {
 		got := hitStarts(tk, h, text, nil)
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q with %v %v: got %v, want %v", text, h.forms, h.prefix, got, want)
+		}
+	}
+}
+
+// TestCompletions checks a prefix's completions against every term, as
+// terms arrive and are merged into the sorted list.
+func TestCompletions(t *testing.T) {
+	ix := New()
+	rng := rand.New(rand.NewPCG(5, 5))
+	syll := []string{"str", "st", "ra", "ike", "o", "ng", "ee", "t", "s"}
+	word := func() string {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			b.WriteString(syll[rng.IntN(len(syll))])
+		}
+		return b.String()
+	}
+	for i := range 6000 {
+		body := fmt.Sprintf("%s %s %s uniq%d", word(), word(), word(), i)
+		ix.Add(art(fmt.Sprint("c", i), "", "", word(), body))
+		if i%500 != 499 {
+			continue
+		}
+		for _, p := range []string{"str", "stra", "ike", "uniq1", "uniq", "sto", "zzz"} {
+			ix.mu.RLock()
+			var want []completed
+			for id, tm := range ix.terms {
+				if strings.HasPrefix(tm.text, p) {
+					want = append(want, completed{tm.df, uint32(id)})
+				}
+			}
+			slices.SortFunc(want, func(a, b completed) int {
+				if a.df != b.df {
+					return int(b.df) - int(a.df)
+				}
+				return int(a.id) - int(b.id)
+			})
+			got := ix.completions(p)
+			ix.mu.RUnlock()
+			if !slices.Equal(got, want) {
+				t.Fatalf("after %d articles, %q: got %d completions, want %d", i+1, p, len(got), len(want))
+			}
+		}
+	}
+}
+
+// TestFilters checks outlet and date filters against every article,
+// with deleted and undated articles among them.
+func TestFilters(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 6))
+	outlets := []string{"North Post", "South Wire", ""}
+	ix := New()
+	var arts []*feed.Article
+	for i := range 400 {
+		date := ""
+		if rng.IntN(5) > 0 {
+			date = fmt.Sprintf("2024-%02d-%02d", 1+rng.IntN(12), 1+rng.IntN(28))
+		}
+		a := art(fmt.Sprint("f", i), outlets[rng.IntN(len(outlets))], date, "title", "body words")
+		arts = append(arts, a)
+		ix.Add(a)
+	}
+	deleted := map[string]bool{}
+	for i := range 40 {
+		id := fmt.Sprint("f", i*9)
+		ix.Remove(id)
+		deleted[id] = true
+	}
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	tests := []struct {
+		query string
+		keep  func(a *feed.Article) bool
+	}{
+		{"outlet:north", func(a *feed.Article) bool { return a.Outlet == "North Post" }},
+		{"outlet:south body", func(a *feed.Article) bool { return a.Outlet == "South Wire" }},
+		{"after:2024-06-01", func(a *feed.Article) bool { return !a.Date.IsZero() && !a.Date.Before(day("2024-06-01")) }},
+		{"before:2024-06-01 title", func(a *feed.Article) bool { return !a.Date.IsZero() && a.Date.Before(day("2024-06-01")) }},
+		{"outlet:north after:2024-03-01 before:2024-09-01", func(a *feed.Article) bool {
+			return a.Outlet == "North Post" && !a.Date.Before(day("2024-03-01")) && a.Date.Before(day("2024-09-01"))
+		}},
+		{"body", func(*feed.Article) bool { return true }},
+	}
+	for _, tt := range tests {
+		var want []string
+		for _, a := range arts {
+			if !deleted[a.ID] && tt.keep(a) {
+				want = append(want, a.ID)
+			}
+		}
+		got := ids(ix.Search(tt.query, 0))
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got %d articles, want %d", tt.query, len(got), len(want))
 		}
 	}
 }
