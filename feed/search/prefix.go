@@ -53,9 +53,10 @@ type completed struct {
 	id uint32
 }
 
-// completions returns the terms beginning with prefix, most common
-// first (then in the order they were added). It needs the read lock.
-func (ix *Index) completions(prefix string) []completed {
+// completions returns the first n terms beginning with prefix, most
+// common first (then in the order they were added). It needs the read
+// lock.
+func (ix *Index) completions(prefix string, n int) []completed {
 	var comps []completed
 	lo, _ := slices.BinarySearchFunc(ix.sorted, prefix, func(id uint32, t string) int {
 		return strings.Compare(ix.terms[id].text, t)
@@ -77,8 +78,43 @@ func (ix *Index) completions(prefix string) []completed {
 			}
 		}
 	}
-	slices.SortFunc(comps, func(a, b completed) int {
+	order := func(a, b completed) int {
 		return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.id, b.id))
-	})
+	}
+	if len(comps) > n {
+		// Only the first n are wanted: keep them in a heap, the last
+		// of them on top, rather than sorting thousands.
+		h := comps[:n]
+		for i := n/2 - 1; i >= 0; i-- {
+			siftDown(h, i, order)
+		}
+		for _, c := range comps[n:] {
+			if order(c, h[0]) < 0 {
+				h[0] = c
+				siftDown(h, 0, order)
+			}
+		}
+		comps = h
+	}
+	slices.SortFunc(comps, order)
 	return comps
+}
+
+// siftDown restores the heap of h below i, whose top is the element
+// that comes last in order.
+func siftDown(h []completed, i int, order func(a, b completed) int) {
+	for {
+		j := 2*i + 1
+		if j >= len(h) {
+			return
+		}
+		if j+1 < len(h) && order(h[j+1], h[j]) > 0 {
+			j++
+		}
+		if order(h[j], h[i]) <= 0 {
+			return
+		}
+		h[i], h[j] = h[j], h[i]
+		i = j
+	}
 }

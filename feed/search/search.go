@@ -525,7 +525,7 @@ func (ix *Index) resolve(w qword, negate bool) resolved {
 		return r
 	}
 	// Completions, most common first, within the postings budget.
-	comps := ix.completions(w.text)
+	comps := ix.completions(w.text, maxCompletions)
 	budget := uint32(prefixPostings * max(ix.live, 1000))
 	for i, c := range comps {
 		if i >= maxCompletions || len(r.forms) > 0 && r.df+c.df > budget {

@@ -205,10 +205,14 @@ func TestCompletions(t *testing.T) {
 				}
 				return int(a.id) - int(b.id)
 			})
-			got := ix.completions(p)
+			got := ix.completions(p, len(ix.terms))
+			got5 := ix.completions(p, 5)
 			ix.mu.RUnlock()
 			if !slices.Equal(got, want) {
 				t.Fatalf("after %d articles, %q: got %d completions, want %d", i+1, p, len(got), len(want))
+			}
+			if !slices.Equal(got5, want[:min(5, len(want))]) {
+				t.Fatalf("after %d articles, %q: got %v for the first 5, want %v", i+1, p, got5, want[:min(5, len(want))])
 			}
 		}
 	}
