@@ -78,6 +78,9 @@ func (ix *Index) completions(prefix string, n int) []completed {
 			}
 		}
 	}
+	if n <= 0 {
+		return nil
+	}
 	order := func(a, b completed) int {
 		return cmp.Or(cmp.Compare(b.df, a.df), cmp.Compare(a.id, b.id))
 	}

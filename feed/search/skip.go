@@ -7,7 +7,8 @@ import (
 
 // Skip tables. A long postings list is read in blocks of skipEvery
 // articles; for each block after the first, the term's skip table holds
-// where the block begins and the article number before it. A word
+// where the block begins and the article number before it. Only lists
+// of skipFrom articles or more have one. A word
 // matched against a few candidates then jumps to the block that may hold
 // each one instead of reading the whole list: "Bani Dor" reads the
 // postings of dor* only near the articles that hold "bani".
@@ -22,17 +23,43 @@ type skip struct {
 	off  uint32 // the byte offset of the block's first posting
 }
 
+// skipFrom is how long a postings list grows before it gets a skip
+// table: a shorter one costs little to read in full, and most terms
+// never grow so long.
+const skipFrom = 1024
+
 // markSkip records a skip entry when the posting about to be appended
-// to tm (term id) begins a block. It needs the write lock, and is called
-// before the posting is appended.
+// to tm (term id) begins a block, once the list is skipFrom long. It
+// needs the write lock, and is called before the posting is appended.
 func (ix *Index) markSkip(id uint32, tm *term) {
-	if tm.df == 0 || tm.df%skipEvery != 0 {
+	if tm.df < skipFrom || tm.df%skipEvery != 0 {
 		return
 	}
 	if ix.skips == nil {
 		ix.skips = make(map[uint32][]skip)
 	}
-	ix.skips[id] = append(ix.skips[id], skip{prev: tm.last, off: uint32(len(tm.post))})
+	if tm.df == skipFrom {
+		// The table begins: read the blocks so far, and the entry of
+		// the one about to begin after them.
+		sk := make([]skip, 0, 2*skipFrom/skipEvery)
+		p := postings{b: tm.post}
+		for i := 0; ; i++ {
+			if i > 0 && i%skipEvery == 0 {
+				sk = append(sk, skip{prev: p.doc, off: uint32(p.off)})
+			}
+			if !p.next() {
+				break
+			}
+		}
+		ix.skips[id] = sk
+		return
+	}
+	sk := ix.skips[id]
+	if len(sk) == cap(sk) {
+		// Grow by a quarter: slack is memory.
+		sk = append(make([]skip, 0, len(sk)+len(sk)/4+4), sk...)
+	}
+	ix.skips[id] = append(sk, skip{prev: tm.last, off: uint32(len(tm.post))})
 }
 
 // useSkips lets tests compare seeking with reading lists in full.

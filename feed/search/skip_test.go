@@ -58,10 +58,24 @@ func TestSeek(t *testing.T) {
 			continue
 		}
 		tables++
+		// The table is every block's start after the first.
 		var all []uint32
+		var want []skip
 		p := postings{b: ix.terms[id].post}
-		for p.next() {
+		for i := 0; ; i++ {
+			if i > 0 && i%skipEvery == 0 {
+				want = append(want, skip{prev: p.doc, off: uint32(p.off)})
+			}
+			if !p.next() {
+				break
+			}
 			all = append(all, p.doc)
+		}
+		if len(want) > 0 && want[len(want)-1].off == uint32(len(p.b)) {
+			want = want[:len(want)-1] // the block not yet begun
+		}
+		if !slices.Equal(sk, want) {
+			t.Fatalf("term %q: skip table %v, want %v", ix.terms[id].text, sk, want)
 		}
 		for trial := range 20 {
 			var cands []uint32
