@@ -19,8 +19,8 @@ import (
 // way: "weather forecast war" reads war* near a few dozen articles
 // instead of 200,000 postings.
 
-// useBounds lets tests compare topBounded with reading every word in
-// full.
+// useBounds lets tests compare topBounded, and scoreWord's pass for a
+// dense first word, with the plain way.
 var useBounds = true
 
 // phrases reports whether any clause is a phrase.

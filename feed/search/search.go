@@ -282,6 +282,10 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 	if r.title {
 		titleOnly = inTitle
 	}
+	// A common first word of several forms touches most articles: its
+	// counts are summed without listing the articles, which are then
+	// found in order by one pass over them all.
+	dense := useBounds && k == 0 && !direct && uint64(r.df)*4 >= uint64(len(ix.docs))
 	for _, f := range r.forms {
 		w := f.weight
 		if sk := ix.skipsFor(f.id, k, len(cands)); len(sk) > 0 {
@@ -347,7 +351,7 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 				touched = append(touched, doc)
 				continue
 			}
-			if tfs[doc] == 0 {
+			if tfs[doc] == 0 && !dense {
 				touched = append(touched, doc)
 			}
 			tfs[doc] += tf
@@ -366,10 +370,24 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 			d := p.doc + p.uvarint()
 			p.doc = d
 			if stages[d] == stage && tfs[d] == 0 {
-				touched = append(touched, d)
+				if !dense {
+					touched = append(touched, d)
+				}
 				tfs[d] = bucketWeight
 			}
 		}
+	}
+	if dense {
+		for d, tf := range tfs[:len(ix.docs)] {
+			if tf != 0 {
+				tfs[d] = 0
+				score[d] += idf * tf * (k1 + 1) / (tf + norm[d])
+				stages[d] = stage + 1
+				touched = append(touched, uint32(d))
+			}
+		}
+		*sorted = true
+		return touched
 	}
 	for _, d := range touched {
 		tf := tfs[d]
