@@ -301,7 +301,8 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 				if !p.seek(d, sk) {
 					break
 				}
-				if p.doc != d || uint32(p.flags)&titleOnly != titleOnly {
+				// A candidate may have been excluded since it was listed.
+				if p.doc != d || stages[d] != stage || uint32(p.flags)&titleOnly != titleOnly {
 					continue
 				}
 				tf := w * weighted(uint32(p.count)<<2|uint32(p.flags))

@@ -119,7 +119,8 @@ func TestSkipsSameResults(t *testing.T) {
 	queries := []string{"rare", "rare harbour", "zeta alpha", "zeta str", "rarer -alpha", "zeta -alpha", "rare bridge storm",
 		"title:zeta alpha", `"rare alpha"`, "outlet:north zeta alpha", "after:2024-06-01 rare beta", "zeta s", "zeta st", "rare harbo",
 		"kappa alpha", "kappa str", "kappa alpha beta gamma", "kappa -alpha", "kappa -zeta", "kappa harbour", "kappa harbo", "alpha kappa s",
-		`kappa "alpha beta"`, "title:alpha kappa", "outlet:south kappa alpha", "kappa"}
+		`kappa "alpha beta"`, "title:alpha kappa", "outlet:south kappa alpha", "kappa",
+		"kappa alpha -beta", "kappa alpha -beta -gamma", "zeta alpha -beta", "rare alpha beta -gamma", "kappa alpha -rare", "kappa alpha be"}
 	for i, w := range vocab {
 		queries = append(queries, vocab[len(vocab)-1-i]+" "+w, vocab[len(vocab)-1-i]+" "+w[:3])
 	}
