@@ -500,13 +500,28 @@ func (ix *Index) exclude(s *scratch, q *query) {
 	if q.before != noDate {
 		hi = q.before
 	}
+	stage := s.stage[:len(s.date)]
+	if outletOK == nil && lo > deletedDate {
+		// Dates alone, deleted and undated articles below lo: one
+		// unsigned comparison and a store per article, no branch to
+		// mispredict on dates in no order.
+		width := uint64(max(int64(hi)-int64(lo), 0))
+		for d, dt := range s.date {
+			out := uint16(0)
+			if uint64(int64(dt)-int64(lo)) >= width {
+				out = excluded
+			}
+			stage[d] = out
+		}
+		return
+	}
 	for d, dt := range s.date {
 		ok := dt >= lo && dt < hi && dt != deletedDate
 		if ok && outletOK != nil {
 			ok = outletOK[s.outlet[d]]
 		}
 		if !ok {
-			s.stage[d] = excluded
+			stage[d] = excluded
 		}
 	}
 }

@@ -268,6 +268,11 @@ func TestFilters(t *testing.T) {
 			return a.Outlet == "North Post" && !a.Date.Before(day("2024-03-01")) && a.Date.Before(day("2024-09-01"))
 		}},
 		{"body", func(*feed.Article) bool { return true }},
+		{"before:2024-02-01", func(a *feed.Article) bool { return !a.Date.IsZero() && a.Date.Before(day("2024-02-01")) }},
+		{"after:2024-03-01 before:2024-03-15", func(a *feed.Article) bool {
+			return !a.Date.Before(day("2024-03-01")) && a.Date.Before(day("2024-03-15"))
+		}},
+		{"after:2024-09-01 before:2024-03-01", func(*feed.Article) bool { return false }},
 	}
 	for _, tt := range tests {
 		var want []string
