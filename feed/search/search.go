@@ -74,10 +74,11 @@ type scratch struct {
 	pos   [][]uint32
 	// norm holds each article's length normalisation for the index
 	// and its size named by normKey.
-	norm    []float32
-	date    []int32
-	outlet  []uint16
-	normKey normKey
+	someExcluded bool // whether exclude ruled any article out
+	norm         []float32
+	date         []int32
+	outlet       []uint16
+	normKey      normKey
 }
 
 type normKey struct {
@@ -286,6 +287,9 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 	// counts are summed without listing the articles, which are then
 	// found in order by one pass over them all.
 	dense := useBounds && k == 0 && !direct && uint64(r.df)*4 >= uint64(len(ix.docs))
+	// Every article is at stage 0 unless a filter or deletion ruled
+	// some out: then the first word need not look.
+	check := k > 0 || s.someExcluded
 	for _, f := range r.forms {
 		w := f.weight
 		if sk := ix.skipsFor(f.id, k, len(cands)); len(sk) > 0 {
@@ -342,7 +346,7 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 			} else {
 				off = skipVarints(b, off, n)
 			}
-			if stages[doc] != stage || v&titleOnly != titleOnly {
+			if check && stages[doc] != stage || v&titleOnly != titleOnly {
 				continue
 			}
 			tf := w * weighted(v)
@@ -352,7 +356,7 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 				touched = append(touched, doc)
 				continue
 			}
-			if tfs[doc] == 0 && !dense {
+			if !dense && tfs[doc] == 0 {
 				touched = append(touched, doc)
 			}
 			tfs[doc] += tf
@@ -464,6 +468,7 @@ const deletedDate = noDate + 1
 // exclude marks in s.stage the articles that are deleted or fail the
 // query's filters. It needs the read lock.
 func (ix *Index) exclude(s *scratch, q *query) {
+	s.someExcluded = ix.live < len(ix.docs) || q.dated || len(q.outlets) > 0
 	if !q.dated && len(q.outlets) == 0 {
 		if ix.live == len(ix.docs) {
 			return
