@@ -3,9 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -15,6 +12,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/internal/corpus"
+	"github.com/broadsheet/broadsheet/internal/cputime"
 )
 
 // The benchmarks run over generated corpora of these sizes. Files are
@@ -30,25 +28,10 @@ const benchSeed = 1
 // total size in bytes.
 func corpusDir(b *testing.B, n int) (string, int64) {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("broadsheet-corpus-n%d-seed%d", n, benchSeed))
-	done := filepath.Join(dir, ".done")
-	if _, err := os.Stat(done); err != nil {
-		os.RemoveAll(dir)
-		if _, err := corpus.Generate(dir, n, benchSeed); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(done, nil, 0o644); err != nil {
-			b.Fatal(err)
-		}
+	dir, total, err := corpus.Cached(n, benchSeed)
+	if err != nil {
+		b.Fatal(err)
 	}
-	var total int64
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() && d.Name() != ".done" {
-			info, _ := d.Info()
-			total += info.Size()
-		}
-		return nil
-	})
 	return dir, total
 }
 
@@ -98,8 +81,8 @@ func BenchmarkLoadIndex(b *testing.B) {
 			dir, size := corpusDir(b, n)
 			b.SetBytes(size)
 			b.ResetTimer()
-			c0 := processCPU()
-			defer func() { reportCPURate(b, size, processCPU()-c0) }()
+			c0 := cputime.Process()
+			defer func() { reportCPURate(b, size, cputime.Process()-c0) }()
 			for range b.N {
 				ix := New()
 				// As many goroutines as processors take the loader's
@@ -134,11 +117,11 @@ func BenchmarkIndex(b *testing.B) {
 			arts, size := loadCorpus(b, n)
 			b.SetBytes(size)
 			b.ResetTimer()
-			c0 := processCPU()
+			c0 := cputime.Process()
 			for range b.N {
 				buildIndex(arts)
 			}
-			reportCPURate(b, size, processCPU()-c0)
+			reportCPURate(b, size, cputime.Process()-c0)
 		})
 	}
 }
@@ -155,9 +138,9 @@ func latencies(b *testing.B, ix *Index, queries []string) {
 	b.ResetTimer()
 	for range b.N {
 		for _, q := range queries {
-			start, c0 := time.Now(), threadCPU()
+			start, c0 := time.Now(), cputime.Thread()
 			ix.Search(q, 20)
-			cpu = append(cpu, threadCPU()-c0)
+			cpu = append(cpu, cputime.Thread()-c0)
 			wall = append(wall, time.Since(start))
 		}
 	}
@@ -180,8 +163,7 @@ func latencies(b *testing.B, ix *Index, queries []string) {
 func BenchmarkQuery(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(sizeName(n), func(b *testing.B) {
-			arts, _ := loadCorpus(b, n)
-			ix := buildIndex(arts)
+			ix := cachedIndex(b, n)
 			latencies(b, ix, corpus.New(n, benchSeed).Queries(50))
 		})
 	}
@@ -192,8 +174,7 @@ func BenchmarkQuery(b *testing.B) {
 func BenchmarkTyping(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(sizeName(n), func(b *testing.B) {
-			arts, _ := loadCorpus(b, n)
-			ix := buildIndex(arts)
+			ix := cachedIndex(b, n)
 			var prefixes []string
 			for _, q := range corpus.New(n, benchSeed).Queries(50) {
 				for i := 1; i <= len(q); i++ {

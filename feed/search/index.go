@@ -98,6 +98,9 @@ type Index struct {
 	// articles holding a word that begins so: a prefix that short would
 	// expand to thousands of terms.
 	buckets map[uint32]*bucket
+
+	skips map[uint32][]skip // term ID → skip table, see skip.go
+	heads recentHeads       // for prefix search, see prefix.go
 }
 
 // bucket is the articles holding words with one short beginning, as
@@ -577,6 +580,7 @@ func (ix *Index) insert(an *analysis, az *analyzer) {
 			id = w.id
 		}
 		tm := &ix.terms[id]
+		ix.markSkip(id, tm)
 		e := an.enc[start:s.end]
 		start = s.end
 		d := uint64(n - tm.last)
@@ -784,9 +788,14 @@ type postings struct {
 	count uint32
 	flags uint8
 	pos   int // offset of the current article's positions
+	blk   int // for seek: the next skip entry not yet jumped to
 }
 
 func (p *postings) uvarint() uint32 {
+	if c := p.b[p.off]; c < 0x80 {
+		p.off++
+		return uint32(c)
+	}
 	var x uint32
 	var s uint
 	for {
@@ -810,10 +819,10 @@ func (p *postings) next() bool {
 	p.count, p.flags = v>>2, uint8(v&3)
 	p.pos = p.off
 	// Skip the positions: count the bytes that end a varint.
-	for n := p.count; n > 0; p.off++ {
-		if p.b[p.off] < 0x80 {
-			n--
-		}
+	if p.count == 1 && p.b[p.off] < 0x80 {
+		p.off++
+	} else {
+		p.off = skipVarints(p.b, p.off, p.count)
 	}
 	return true
 }

@@ -72,6 +72,19 @@ type scratch struct {
 	list  []uint32
 	next  []uint32
 	pos   [][]uint32
+	// norm holds each article's length normalisation for the index
+	// and its size named by normKey.
+	someExcluded bool // whether exclude ruled any article out
+	norm         []float32
+	date         []int32
+	outlet       []uint16
+	normKey      normKey
+}
+
+type normKey struct {
+	serial     uint64
+	docs, live int
+	totalLen   uint64
 }
 
 var scratches sync.Pool
@@ -163,9 +176,9 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	defer putScratch(s, n)
 	// Filters and deletions first: a word's postings then skip the
 	// articles they rule out instead of scoring them.
+	ix.prepare(s)
 	ix.exclude(s, q)
 
-	avgdl := float32(ix.totalLen) / float32(ix.live)
 	N := float32(ix.live)
 	for i := range pos {
 		df := float32(min(pos[i].df, uint32(ix.live)))
@@ -175,7 +188,7 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	// that still match.
 	slices.SortStableFunc(pos, func(a, b resolved) int { return cmp.Compare(a.df, b.df) })
 
-	var cands []uint32
+	var cands []uint32 // the articles at the current stage, once known
 	if len(pos) == 0 {
 		cands = s.list[:0]
 		for d := range ix.docs {
@@ -184,61 +197,26 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 			}
 		}
 	}
+	sorted := true // whether cands is in article order
+	negDone := false
+	bounded := useBounds && limit > 0 && len(pos) >= 2 && pos[len(pos)-1].bucket == nil && !q.phrases()
 	for k, r := range pos {
-		touched := s.next[:0]
-		for _, f := range r.forms {
-			p := postings{b: ix.terms[f.id].post}
-			for p.next() {
-				d := p.doc
-				if int(s.stage[d]) != k || r.title && p.flags&inTitle == 0 {
-					continue
-				}
-				tf := float32(p.count)
-				if p.flags&inTitle != 0 {
-					tf += titleBoost
-				}
-				if p.flags&inLead != 0 {
-					tf += leadBoost
-				}
-				if s.tf[d] == 0 {
-					touched = append(touched, d)
-				}
-				s.tf[d] += f.weight * tf
+		if bounded && k == len(pos)-1 {
+			ix.markNegatives(s, neg, cands, &sorted)
+			negDone = true
+			if hits, ok := ix.topBounded(s, &pos[k], cands, limit); ok {
+				return hits, hl
 			}
 		}
-		if r.bucket != nil {
-			// Words in a bucket count once, weakly: their counts are
-			// not kept.
-			p := postings{b: r.bucket.post}
-			for p.off < len(p.b) {
-				d := p.doc + p.uvarint()
-				p.doc = d
-				if int(s.stage[d]) == k && s.tf[d] == 0 {
-					touched = append(touched, d)
-					s.tf[d] = bucketWeight
-				}
-			}
-		}
-		for _, d := range touched {
-			tf := s.tf[d]
-			s.tf[d] = 0
-			dl := float32(ix.docs[d].length)
-			s.score[d] += r.idf * tf * (k1 + 1) / (tf + k1*(1-b+b*dl/avgdl))
-			s.stage[d] = uint16(k + 1)
-		}
+		touched := ix.scoreWord(s, k, &r, cands, &sorted)
 		s.next, s.list = s.list, touched
 		cands = touched
 		if len(cands) == 0 {
 			return nil, hl
 		}
 	}
-	for _, r := range neg {
-		for _, f := range r.forms {
-			p := postings{b: ix.terms[f.id].post}
-			for p.next() {
-				s.stage[p.doc] = excluded
-			}
-		}
+	if !negDone {
+		ix.markNegatives(s, neg, cands, &sorted)
 	}
 	// Filters, deletions and exclusions, all marked in stage by now.
 	out := cands[:0]
@@ -256,9 +234,241 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	return ix.top(s, cands, limit), hl
 }
 
+// markNegatives marks in s.stage the articles holding a negated word,
+// looking only for the candidates in a long postings list.
+func (ix *Index) markNegatives(s *scratch, neg []resolved, cands []uint32, sorted *bool) {
+	for _, r := range neg {
+		for _, f := range r.forms {
+			p := postings{b: ix.terms[f.id].post}
+			if sk := ix.skipsFor(f.id, 1, len(cands)); len(sk) > 0 {
+				if !*sorted {
+					slices.Sort(cands)
+					*sorted = true
+				}
+				if !p.next() {
+					continue
+				}
+				for _, d := range cands {
+					if !p.seek(d, sk) {
+						break
+					}
+					if p.doc == d {
+						s.stage[d] = excluded
+					}
+				}
+				continue
+			}
+			for p.next() {
+				s.stage[p.doc] = excluded
+			}
+		}
+	}
+}
+
+// scoreWord adds the k-th positive word's score to the articles that
+// matched the words before it (stage k), moves those holding it to stage
+// k+1 and returns them. cands lists the articles at stage k (nil for the
+// first word); a form whose postings are long against them is read by
+// seeking to each candidate rather than in full, and cands is sorted
+// for that when *sorted is false.
+func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorted *bool) []uint32 {
+	touched := s.next[:0]
+	stage := uint16(k)
+	norm, score, tfs, stages := s.norm, s.score, s.tf, s.stage
+	idf := r.idf
+	// A word of one form is scored as its postings are read; the counts
+	// of several forms are summed first.
+	direct := len(r.forms) == 1 && r.bucket == nil
+	var titleOnly uint32
+	if r.title {
+		titleOnly = inTitle
+	}
+	// A common first word of several forms touches most articles: its
+	// counts are summed without listing the articles, which are then
+	// found in order by one pass over them all.
+	dense := useBounds && k == 0 && !direct && uint64(r.df)*4 >= uint64(len(ix.docs))
+	// Every article is at stage 0 unless a filter or deletion ruled
+	// some out: then the first word need not look.
+	check := k > 0 || s.someExcluded
+	for _, f := range r.forms {
+		w := f.weight
+		if sk := ix.skipsFor(f.id, k, len(cands)); len(sk) > 0 {
+			if !*sorted {
+				slices.Sort(cands)
+				*sorted = true
+			}
+			p := postings{b: ix.terms[f.id].post}
+			if !p.next() {
+				continue
+			}
+			for _, d := range cands {
+				if !p.seek(d, sk) {
+					break
+				}
+				// A candidate may have been excluded since it was listed.
+				if p.doc != d || stages[d] != stage || uint32(p.flags)&titleOnly != titleOnly {
+					continue
+				}
+				tf := w * weighted(uint32(p.count)<<2|uint32(p.flags))
+				if direct {
+					score[d] += idf * tf * (k1 + 1) / (tf + norm[d])
+					stages[d] = stage + 1
+					touched = append(touched, d)
+					continue
+				}
+				if tfs[d] == 0 {
+					touched = append(touched, d)
+				}
+				tfs[d] += tf
+			}
+			continue
+		}
+		// The postings read in full, decoded here rather than through
+		// postings.next: this loop is most of a search's time.
+		b := ix.terms[f.id].post
+		off := 0
+		doc := uint32(0)
+		for off < len(b) {
+			var delta, v uint32
+			if c := b[off]; c < 0x80 {
+				delta, off = uint32(c), off+1
+			} else {
+				delta, off = uvarintAt(b, off)
+			}
+			doc += delta
+			if c := b[off]; c < 0x80 {
+				v, off = uint32(c), off+1
+			} else {
+				v, off = uvarintAt(b, off)
+			}
+			if n := v >> 2; n == 1 && b[off] < 0x80 {
+				off++
+			} else {
+				off = skipVarints(b, off, n)
+			}
+			if check && stages[doc] != stage || v&titleOnly != titleOnly {
+				continue
+			}
+			tf := w * weighted(v)
+			if direct {
+				score[doc] += idf * tf * (k1 + 1) / (tf + norm[doc])
+				stages[doc] = stage + 1
+				touched = append(touched, doc)
+				continue
+			}
+			if !dense && tfs[doc] == 0 {
+				touched = append(touched, doc)
+			}
+			tfs[doc] += tf
+		}
+	}
+	if direct {
+		// In article order, whether read in full or by seeking.
+		*sorted = true
+		return touched
+	}
+	if r.bucket != nil {
+		// Words in a bucket count once, weakly: their counts are
+		// not kept.
+		p := postings{b: r.bucket.post}
+		for p.off < len(p.b) {
+			d := p.doc + p.uvarint()
+			p.doc = d
+			if stages[d] == stage && tfs[d] == 0 {
+				if !dense {
+					touched = append(touched, d)
+				}
+				tfs[d] = bucketWeight
+			}
+		}
+	}
+	if dense {
+		for d, tf := range tfs[:len(ix.docs)] {
+			if tf != 0 {
+				tfs[d] = 0
+				score[d] += idf * tf * (k1 + 1) / (tf + norm[d])
+				stages[d] = stage + 1
+				touched = append(touched, uint32(d))
+			}
+		}
+		*sorted = true
+		return touched
+	}
+	for _, d := range touched {
+		tf := tfs[d]
+		tfs[d] = 0
+		score[d] += idf * tf * (k1 + 1) / (tf + norm[d])
+		stages[d] = stage + 1
+	}
+	*sorted = len(r.forms) == 0 // a bucket alone is read in order
+	return touched
+}
+
+// weighted returns the count a posting gives its word, from its
+// count<<2 | flags: the count, plus titleBoost in the title and
+// leadBoost in the lead.
+func weighted(v uint32) float32 {
+	tf := float32(v >> 2)
+	if v&inTitle != 0 {
+		tf += titleBoost
+	}
+	if v&inLead != 0 {
+		tf += leadBoost
+	}
+	return tf
+}
+
+// uvarintAt decodes the uvarint at b[off], returning it and the offset
+// after it.
+func uvarintAt(b []byte, off int) (uint32, int) {
+	var x uint32
+	var s uint
+	for {
+		c := b[off]
+		off++
+		if c < 0x80 {
+			return x | uint32(c)<<s, off
+		}
+		x |= uint32(c&0x7f) << s
+		s += 7
+	}
+}
+
+// prepare fills s's copies of what searching reads of every article,
+// unless they already hold them for the index as it is: the length
+// normalisation k1·(1 − b + b·length/avgdl), the date (deletedDate for a
+// deleted article) and the outlet.
+func (ix *Index) prepare(s *scratch) {
+	key := normKey{serial: ix.serial, docs: len(ix.docs), live: ix.live, totalLen: ix.totalLen}
+	if s.normKey == key && len(s.norm) == len(ix.docs) {
+		return
+	}
+	s.normKey = key
+	avgdl := float32(ix.totalLen) / float32(ix.live)
+	n := len(ix.docs)
+	if cap(s.norm) < n {
+		c := n + n/4
+		s.norm, s.date, s.outlet = make([]float32, 0, c), make([]int32, 0, c), make([]uint16, 0, c)
+	}
+	s.norm, s.date, s.outlet = s.norm[:n], s.date[:n], s.outlet[:n]
+	for d := range ix.docs {
+		doc := &ix.docs[d]
+		dl := float32(doc.length)
+		s.norm[d] = float32(k1 * (1 - b + b*dl/avgdl))
+		s.date[d], s.outlet[d] = doc.date, doc.outlet
+		if doc.deleted {
+			s.date[d] = deletedDate
+		}
+	}
+}
+
+// deletedDate marks a deleted article in scratch.date.
+const deletedDate = noDate + 1
+
 // exclude marks in s.stage the articles that are deleted or fail the
 // query's filters. It needs the read lock.
 func (ix *Index) exclude(s *scratch, q *query) {
+	s.someExcluded = ix.live < len(ix.docs) || q.dated || len(q.outlets) > 0
 	if !q.dated && len(q.outlets) == 0 {
 		if ix.live == len(ix.docs) {
 			return
@@ -283,17 +493,40 @@ func (ix *Index) exclude(s *scratch, q *query) {
 			}
 		}
 	}
-	for d := range ix.docs {
-		doc := &ix.docs[d]
-		ok := !doc.deleted
-		if ok && q.dated {
-			ok = doc.date != noDate && (q.after == noDate || doc.date >= q.after) && (q.before == noDate || doc.date < q.before)
+	// From the compact copies prepare made: the dates, with deleted
+	// articles marked, and the outlets.
+	lo, hi := int32(deletedDate+1), int32(math.MaxInt32)
+	if !q.dated {
+		lo = noDate // undated articles too
+	}
+	if q.after != noDate {
+		lo = max(lo, q.after)
+	}
+	if q.before != noDate {
+		hi = q.before
+	}
+	stage := s.stage[:len(s.date)]
+	if outletOK == nil && lo > deletedDate {
+		// Dates alone, deleted and undated articles below lo: one
+		// unsigned comparison and a store per article, no branch to
+		// mispredict on dates in no order.
+		width := uint64(max(int64(hi)-int64(lo), 0))
+		for d, dt := range s.date {
+			out := uint16(0)
+			if uint64(int64(dt)-int64(lo)) >= width {
+				out = excluded
+			}
+			stage[d] = out
 		}
+		return
+	}
+	for d, dt := range s.date {
+		ok := dt >= lo && dt < hi && dt != deletedDate
 		if ok && outletOK != nil {
-			ok = outletOK[doc.outlet]
+			ok = outletOK[s.outlet[d]]
 		}
 		if !ok {
-			s.stage[d] = excluded
+			stage[d] = excluded
 		}
 	}
 }
@@ -331,30 +564,13 @@ func (ix *Index) resolve(w qword, negate bool) resolved {
 		return r
 	}
 	// Completions, most common first, within the postings budget.
-	var comps []uint32
-	lo, _ := slices.BinarySearchFunc(ix.sorted, w.text, func(id uint32, t string) int {
-		return strings.Compare(ix.terms[id].text, t)
-	})
-	for _, id := range ix.sorted[lo:] {
-		if !strings.HasPrefix(ix.terms[id].text, w.text) {
-			break
-		}
-		comps = append(comps, id)
-	}
-	for _, id := range ix.recent {
-		if strings.HasPrefix(ix.terms[id].text, w.text) {
-			comps = append(comps, id)
-		}
-	}
-	slices.SortFunc(comps, func(a, b uint32) int {
-		return cmp.Or(cmp.Compare(ix.terms[b].df, ix.terms[a].df), cmp.Compare(a, b))
-	})
+	comps := ix.completions(w.text, maxCompletions)
 	budget := uint32(prefixPostings * max(ix.live, 1000))
-	for i, id := range comps {
-		if i >= maxCompletions || len(r.forms) > 0 && r.df+ix.terms[id].df > budget {
+	for i, c := range comps {
+		if i >= maxCompletions || len(r.forms) > 0 && r.df+c.df > budget {
 			break
 		}
-		addForm(id, completion)
+		addForm(c.id, completion)
 	}
 	return r
 }
@@ -454,6 +670,9 @@ func (ix *Index) top(s *scratch, cands []uint32, limit int) []hit {
 	} else {
 		h := &hitHeap{better: better}
 		for _, d := range cands {
+			if len(h.hs) == limit && s.score[d] < h.hs[0].score {
+				continue // cannot beat the worst kept
+			}
 			x := mk(d)
 			if len(h.hs) < limit {
 				heap.Push(h, x)

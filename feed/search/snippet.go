@@ -23,6 +23,9 @@ type highlighter struct {
 	prefix []string
 	set    map[string]bool
 	first  [256]bool // the first bytes of forms and prefixes, and all non-ASCII
+	// begins marks the bytes that may begin a word the tokenizer
+	// would fold with first as its only: for hitStarts.
+	begins [256]bool
 }
 
 // index builds the lookup tables once the forms are known.
@@ -37,6 +40,10 @@ func (h *highlighter) index() {
 	// Any non-ASCII letter may fold to a plain one.
 	for c := utf8.RuneSelf; c < len(h.first); c++ {
 		h.first[c] = true
+	}
+	for c := range len(h.begins) {
+		// A word's first byte is ASCII or the lead byte of a rune.
+		h.begins[c] = c < utf8.RuneSelf && wordByte[c] && h.first[c|0x20] || c >= 0xC0
 	}
 }
 
@@ -68,11 +75,7 @@ func snippet(a *feed.Article, h *highlighter) (string, [][2]int) {
 	}
 	var hits []int // start offsets of matched words
 	if len(h.forms)+len(h.prefix) > 0 {
-		t.each(body, func(s, _ int, f []byte) {
-			if h.match(f) {
-				hits = append(hits, s)
-			}
-		})
+		hits = hitStarts(t, h, body, hits)
 	}
 	var text string
 	if len(hits) == 0 {
@@ -138,4 +141,84 @@ func cut(s string, start, n int) string {
 		out += "…"
 	}
 	return out
+}
+
+// hitStarts appends to hits the start offsets of the words of s that h
+// matches: the words t.each would find, looking only at the bytes that
+// may begin a matching word rather than walking every word.
+func hitStarts(t *tokenizer, h *highlighter, s string, hits []int) []int {
+	for i := 0; i < len(s); i++ {
+		if !h.begins[s[i]] || i > 0 && !wordStart(s, i) {
+			continue
+		}
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				continue
+			}
+		}
+		end, ascii := wordEnd(s, i)
+		if f := t.foldWord(s[i:end], ascii); len(f) > 0 && h.match(f) {
+			hits = append(hits, i)
+		}
+		i = end - 1
+	}
+	return hits
+}
+
+// wordStart reports whether the word character at s[i], i > 0, begins
+// a word rather than continuing one, by the tokenizer's rules: a word
+// runs on through word characters, and through an apostrophe between a
+// word character and a letter.
+func wordStart(s string, i int) bool {
+	if c := s[i-1]; c < utf8.RuneSelf {
+		if wordByte[c] {
+			return false
+		}
+		if c != '\'' {
+			return true
+		}
+	}
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	if isWordRune(r) {
+		return false
+	}
+	if !isApostrophe(r) || i-n == 0 {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i-n])
+	return !isWordRune(before) || !nextIsLetter(s[i:])
+}
+
+// wordEnd returns the end of the word that begins at s[start], and
+// whether it is all ASCII: the inner loop of tokenizer.each.
+func wordEnd(s string, start int) (int, bool) {
+	i, ascii := start, true
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if wordByte[c] {
+				i++
+				continue
+			}
+			if c == '\'' && i+1 < len(s) && nextIsLetter(s[i+1:]) {
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			ascii = false
+			i += n
+			continue
+		}
+		if isApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
+			ascii = false
+			i += n
+			continue
+		}
+		break
+	}
+	return i, ascii
 }
