@@ -151,12 +151,13 @@ func (msg eventsMsg) finished() bool {
 	return msg.done || (msg.seen && p.Walked && p.Done >= p.Found)
 }
 
-// search returns up to limit articles matching query, best first. An
+// search returns up to limit articles matching query, best first, their
+// snippets left to be made when shown (see search.Result.Fill). An
 // article the store has since replaced by a copy from another file is
 // left out.
 func (lib *library) search(query string, limit int) []search.Result {
 	lib.mu.Lock()
-	results := lib.index.Search(query, limit)
+	results := lib.index.Results(query, limit)
 	lib.mu.Unlock()
 	kept := results[:0]
 	for _, r := range results {

@@ -171,6 +171,7 @@ func (s searchPane) View() string {
 		if i > start {
 			b.WriteString("\n\n")
 		}
+		s.results[i].Fill() // snippets are made as results come into view
 		r := s.results[i]
 		selected := i == s.scroll.cursor
 		lines := articleRow(s.styles, r.Article, selected, s.width, "", nil)

@@ -5,7 +5,6 @@ package search
 
 import (
 	"cmp"
-	"container/heap"
 	"math"
 	"slices"
 	"strings"
@@ -22,6 +21,18 @@ type Result struct {
 	// and Matches the byte ranges within it of the matched words.
 	Snippet string
 	Matches [][2]int
+
+	// hl finds the matched words for a snippet not made yet (see Fill).
+	hl *highlighter
+}
+
+// Fill makes the result's snippet and matches when they were left to be
+// made (see Results); otherwise it does nothing.
+func (r *Result) Fill() {
+	if r.hl != nil {
+		r.Snippet, r.Matches = snippet(r.Article, r.hl)
+		r.hl = nil
+	}
 }
 
 // Ranking weights.
@@ -116,6 +127,16 @@ const excluded = ^uint16(0)
 // Search returns up to limit articles matching query, best first; a limit
 // of 0 or less returns them all. See parseQuery for the syntax.
 func (ix *Index) Search(query string, limit int) []Result {
+	out := ix.Results(query, limit)
+	for i := range out {
+		out[i].Fill()
+	}
+	return out
+}
+
+// Results is Search without the snippets, which cost more than finding
+// the results: call Fill on the results that are shown.
+func (ix *Index) Results(query string, limit int) []Result {
 	q := parseQuery(query)
 	ix.mu.RLock()
 	hits, hl := ix.eval(&q, limit)
@@ -123,8 +144,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 	hl.index()
 	out := make([]Result, len(hits))
 	for i, h := range hits {
-		out[i] = Result{Article: h.art, Score: float64(h.score)}
-		out[i].Snippet, out[i].Matches = snippet(h.art, hl)
+		out[i] = Result{Article: h.art, Score: float64(h.score), hl: hl}
 	}
 	return out
 }
@@ -649,15 +669,6 @@ func (ix *Index) phrase(s *scratch, q *query, ci int, cands []uint32) []uint32 {
 // top returns the best limit candidates, best first: by score, then
 // newest, then in the order they were added.
 func (ix *Index) top(s *scratch, cands []uint32, limit int) []hit {
-	better := func(a, b hit) bool {
-		if a.score != b.score {
-			return a.score > b.score
-		}
-		if a.date != b.date {
-			return a.date > b.date
-		}
-		return a.doc < b.doc
-	}
 	mk := func(d uint32) hit {
 		return hit{art: ix.docs[d].art, doc: d, score: s.score[d], date: ix.docs[d].date}
 	}
@@ -668,20 +679,21 @@ func (ix *Index) top(s *scratch, cands []uint32, limit int) []hit {
 			hs = append(hs, mk(d))
 		}
 	} else {
-		h := &hitHeap{better: better}
+		// A heap of the best hits seen, the worst of them on top.
+		hs = make([]hit, 0, limit)
 		for _, d := range cands {
-			if len(h.hs) == limit && s.score[d] < h.hs[0].score {
+			if len(hs) == limit && s.score[d] < hs[0].score {
 				continue // cannot beat the worst kept
 			}
 			x := mk(d)
-			if len(h.hs) < limit {
-				heap.Push(h, x)
-			} else if better(x, h.hs[0]) {
-				h.hs[0] = x
-				heap.Fix(h, 0)
+			if len(hs) < limit {
+				hs = append(hs, x)
+				worseUp(hs, len(hs)-1)
+			} else if better(x, hs[0]) {
+				hs[0] = x
+				worseDown(hs, 0)
 			}
 		}
-		hs = h.hs
 	}
 	slices.SortFunc(hs, func(a, b hit) int {
 		if better(a, b) {
@@ -695,18 +707,43 @@ func (ix *Index) top(s *scratch, cands []uint32, limit int) []hit {
 	return hs
 }
 
-// hitHeap keeps the best hits seen, the worst of them on top.
-type hitHeap struct {
-	hs     []hit
-	better func(a, b hit) bool
+// better orders hits: higher score, then newer, then added first.
+func better(a, b hit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.date != b.date {
+		return a.date > b.date
+	}
+	return a.doc < b.doc
 }
 
-func (h *hitHeap) Len() int           { return len(h.hs) }
-func (h *hitHeap) Less(i, j int) bool { return h.better(h.hs[j], h.hs[i]) }
-func (h *hitHeap) Swap(i, j int)      { h.hs[i], h.hs[j] = h.hs[j], h.hs[i] }
-func (h *hitHeap) Push(x any)         { h.hs = append(h.hs, x.(hit)) }
-func (h *hitHeap) Pop() any {
-	x := h.hs[len(h.hs)-1]
-	h.hs = h.hs[:len(h.hs)-1]
-	return x
+// worseUp and worseDown keep hs a heap with the worst hit at the root,
+// after the hit at i was added or replaced.
+func worseUp(hs []hit, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !better(hs[p], hs[i]) {
+			return
+		}
+		hs[p], hs[i] = hs[i], hs[p]
+		i = p
+	}
+}
+
+func worseDown(hs []hit, i int) {
+	for {
+		w := i
+		if l := 2*i + 1; l < len(hs) && better(hs[w], hs[l]) {
+			w = l
+		}
+		if r := 2*i + 2; r < len(hs) && better(hs[w], hs[r]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		hs[i], hs[w] = hs[w], hs[i]
+		i = w
+	}
 }

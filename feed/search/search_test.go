@@ -376,3 +376,33 @@ func TestFoldBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestResultsFill checks that results whose snippets are made on demand
+// end up as Search makes them.
+func TestResultsFill(t *testing.T) {
+	ix := newTestIndex(t)
+	snippets := 0
+	for _, q := range []string{"harbour", "harbour bridge", `"north korea"`, "elect", "outlet:lantern elections", "zurich cafe"} {
+		want := ix.Search(q, 0)
+		got := ix.Results(q, 0)
+		if len(got) != len(want) {
+			t.Fatalf("%q: Results gave %d, Search %d", q, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Snippet != "" || got[i].Matches != nil {
+				t.Errorf("%q: result %d has its snippet before Fill", q, i)
+			}
+			got[i].Fill()
+			got[i].Fill() // a second Fill changes nothing
+			if got[i].Snippet != "" {
+				snippets++
+			}
+			if got[i].Article != want[i].Article || got[i].Snippet != want[i].Snippet || !slices.Equal(got[i].Matches, want[i].Matches) {
+				t.Errorf("%q: result %d = %q %v, want %q %v", q, i, got[i].Snippet, got[i].Matches, want[i].Snippet, want[i].Matches)
+			}
+		}
+	}
+	if snippets < 3 {
+		t.Errorf("only %d snippets were made: the queries test little", snippets)
+	}
+}
