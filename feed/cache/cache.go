@@ -63,6 +63,8 @@ type shard struct {
 	// rw guards buf, index and slots, which a save drops.
 	rw    sync.RWMutex
 	buf   []byte           // the file's bytes, until saved
+	unmap func()           // lets go of buf's memory, when it is mapped
+	keep  bool             // whether articles share buf's bytes, so that it is never unmapped
 	index map[string]int32 // rel → its slot
 	slots []slot
 	valid bool // whether the file was there, whole and of this key
@@ -135,7 +137,7 @@ func Open(roots []string, x *feed.Extractor, o Options) *Cache {
 			continue
 		}
 		seen[abs] = true
-		c.shards = append(c.shards, &shard{root: abs, file: filepath.Join(c.dir, shardName(abs)), stores: map[string]*fresh{}})
+		c.shards = append(c.shards, &shard{root: abs, file: filepath.Join(c.dir, shardName(abs)), stores: map[string]*fresh{}, keep: c.borrow})
 	}
 	// Nested roots: a file belongs to the deepest.
 	sortByLength(c.shards)

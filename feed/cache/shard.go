@@ -17,16 +17,18 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // read reads the shard's file, when it is whole and made with key for
 // this root; otherwise the shard starts empty.
 func (s *shard) read(key string) {
-	data, err := os.ReadFile(s.file)
+	data, unmap, err := mapFile(s.file)
 	if err != nil {
 		return
 	}
 	index, slots, ok := parse(data, key, s.root)
 	if !ok {
+		unmap()
 		return
 	}
 	s.rw.Lock()
 	s.buf, s.index, s.slots, s.valid = data, index, slots, true
+	s.unmap = unmap
 	s.rw.Unlock()
 }
 
@@ -168,7 +170,10 @@ func (s *shard) save(dir, key string, complete bool) error {
 // article read from them keeps only its own copy.
 func (s *shard) release() {
 	s.rw.Lock()
-	s.buf, s.index, s.slots = nil, nil, nil
+	if s.unmap != nil && !s.keep {
+		s.unmap()
+	}
+	s.buf, s.index, s.slots, s.unmap = nil, nil, nil, nil
 	s.rw.Unlock()
 }
 

@@ -7,6 +7,9 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // Prefilter returns a test of a file's raw bytes that reports whether
@@ -17,19 +20,10 @@ import (
 // hold. The last word of query is taken as complete, not as a prefix.
 //
 // Files whose raw bytes may spell words otherwise than their text (see
-// opaque) are let through; words split by tags or Markdown emphasis are
-// looked for again with the markup taken out.
+// opaque) are let through; words split by tags are looked for again with
+// the tags taken out.
 func Prefilter(query string) func(data []byte) bool {
-	q := parseQuery(query + " ")
-	var needles [][]byte
-	for _, c := range q.clauses {
-		if c.negate {
-			continue
-		}
-		for _, w := range c.words {
-			needles = append(needles, []byte(needle(w.text)))
-		}
-	}
+	needles := needlesOf(query)
 	if len(needles) == 0 {
 		return nil
 	}
@@ -65,6 +59,52 @@ func Prefilter(query string) func(data []byte) bool {
 		}
 		return true
 	}
+}
+
+// TextPrefilter is Prefilter for an article already extracted: it tests
+// the headline and text, the only fields a match is found in, which hold
+// their words as the index reads them. It returns nil when Prefilter
+// does.
+func TextPrefilter(query string) func(a *feed.Article) bool {
+	needles := needlesOf(query)
+	if len(needles) == 0 {
+		return nil
+	}
+	return func(a *feed.Article) bool {
+		bp := foldBufs.Get().(*[]byte)
+		defer foldBufs.Put(bp)
+		folded := foldBytes((*bp)[:0], bytesOf(a.Title))
+		folded = append(folded, '\n')
+		folded = foldBytes(folded, bytesOf(a.Body))
+		*bp = folded
+		for _, n := range needles {
+			if !bytes.Contains(folded, n) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// needlesOf returns what the text of every article matching query holds:
+// a needle for each word that is not negated.
+func needlesOf(query string) [][]byte {
+	q := parseQuery(query + " ")
+	var needles [][]byte
+	for _, c := range q.clauses {
+		if c.negate {
+			continue
+		}
+		for _, w := range c.words {
+			needles = append(needles, []byte(needle(w.text)))
+		}
+	}
+	return needles
+}
+
+// bytesOf returns the bytes of s, to be read only.
+func bytesOf(s string) []byte {
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
 
 // needle returns what every word sharing w's stem begins with: the stem

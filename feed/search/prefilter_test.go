@@ -75,3 +75,31 @@ func TestPrefilterStillSkips(t *testing.T) {
 		}
 	}
 }
+
+func TestTextPrefilter(t *testing.T) {
+	a := &feed.Article{Title: "Zürich harbour reopens", Body: "The **Ferry** sailed at dawn; the council’s vote was close.\n\nVoters elected a mayor."}
+	tests := []struct {
+		query string
+		want  bool
+	}{
+		{"zurich", true},
+		{"ferry", true},
+		{"councils", true},
+		{"elections", true},
+		{"harbour ferry", true},
+		{"harbour bridge", false},
+		{"bridge", false},
+		{"harbour -ferry", true}, // negated words are for the matcher
+	}
+	for _, tt := range tests {
+		if got := TextPrefilter(tt.query)(a); got != tt.want {
+			t.Errorf("TextPrefilter(%q) = %v, want %v", tt.query, got, tt.want)
+		}
+		if _, ok := NewMatcher(tt.query).Match(a); ok && !tt.want {
+			t.Errorf("%q matches the article, but the prefilter would pass over it", tt.query)
+		}
+	}
+	if TextPrefilter("outlet:lantern") != nil {
+		t.Errorf("a query of filters only gave a prefilter")
+	}
+}

@@ -329,19 +329,8 @@ func searchCmd(e *env, query string, paths []string) error {
 		// word's rarity is counted over the same articles for every
 		// query word, so it scales every score alike.
 		// Whether a cached article may match is the prefilter's test on
-		// its headline and text, the only fields a match is found in.
-		var bufs sync.Pool
-		mayMatch := func(a *feed.Article) bool {
-			bp, _ := bufs.Get().(*[]byte)
-			if bp == nil {
-				bp = new([]byte)
-			}
-			b := append(append(append((*bp)[:0], a.Title...), '\n'), a.Body...)
-			ok := may(b)
-			*bp = b
-			bufs.Put(bp)
-			return ok
-		}
+		// its headline and text: far cheaper than matching.
+		mayMatch := search.TextPrefilter(query)
 		matchers := sync.Pool{New: func() any { return search.NewMatcher(query) }}
 		l.Recheck = func(arts []*feed.Article, probs []feed.Problem) bool {
 			results := make([]match, len(arts))
