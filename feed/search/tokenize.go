@@ -312,34 +312,8 @@ func span(s string, i int) (start, end int, ascii bool) {
 	if i == len(s) {
 		return i, i, true
 	}
-	start, ascii = i, true
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if wordByte[c] {
-				i++
-				continue
-			}
-			if c == '\'' && i+1 < len(s) && nextIsLetter(s[i+1:]) {
-				i++
-				continue
-			}
-			break
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if isWordRune(r) {
-			ascii = false
-			i += n
-			continue
-		}
-		if isApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
-			ascii = false
-			i += n
-			continue
-		}
-		break
-	}
-	return start, i, ascii
+	end, ascii = wordEnd(s, i)
+	return i, end, ascii
 }
 
 func nextIsLetter(s string) bool {
