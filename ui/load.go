@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -138,10 +139,27 @@ func (lib *library) add(batch []feed.Event) eventsMsg {
 	for _, a := range added {
 		lib.index.Remove(a.ID)
 	}
-	lib.index.Add(added...)
+	addParallel(lib.index, added)
 	lib.mu.Unlock()
 	lib.queueStories(added, removed)
 	return msg
+}
+
+// addParallel indexes arts on every core: the index analyses articles
+// added at the same time in parallel, so a big batch of a large load
+// costs a fraction of one Add.
+func addParallel(ix *search.Index, arts []*feed.Article) {
+	n := min(runtime.GOMAXPROCS(0), len(arts)/64)
+	if n <= 1 {
+		ix.Add(arts...)
+		return
+	}
+	var wg sync.WaitGroup
+	size := (len(arts) + n - 1) / n
+	for part := range slices.Chunk(arts, size) {
+		wg.Go(func() { ix.Add(part...) })
+	}
+	wg.Wait()
 }
 
 // finished reports whether a batch ends the load: the channel closed,

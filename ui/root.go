@@ -209,10 +209,17 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 		if m.state == stateOutlets {
 			m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
 		}
-		cmds = append(cmds, m.search.refresh(), m.startGrouping())
+		cmds = append(cmds, m.search.refresh())
+		// Stories are grouped once the load is done: grouping while
+		// it runs would take the cores the load needs, and group
+		// again with every batch.
+		if !m.loading {
+			cmds = append(cmds, m.startGrouping())
+		}
 	}
 	if msg.finished() && m.loading {
 		m.loading = false
+		cmds = append(cmds, m.startGrouping())
 		m.list.empty = "No articles."
 		if m.filter != "" {
 			m.list.empty = "No articles from " + cleanLine(m.filter) + "."
