@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -69,26 +71,37 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) er
 		opts.DateLayout = cfg.DateFormat.Layout()
 		opts.Keys = &keys
 	}
-	m := ui.New(follow(ctx, l, paths), opts)
+	// Loading starts once the first frame is drawn: on two cores, a
+	// large folder's loading would otherwise hold it up.
+	drawn := make(chan struct{})
+	opts.Drawn = sync.OnceFunc(func() { close(drawn) })
+	m := ui.New(follow(ctx, l, paths, drawn), opts)
 	_, err := tea.NewProgram(m).Run()
 	return err
 }
 
-// follow loads paths and then follows them, when they are folders and
-// files on disk. The bundled samples cannot change, and are only loaded;
-// so are paths that cannot be watched (one that is not there), so that
-// the reader shows them among its problems. Setting up the watch walks
-// every folder, which takes a while for a large collection, so it runs
-// in the background: the first frame never waits for it.
-func follow(ctx context.Context, l *feed.Loader, paths []string) <-chan feed.Event {
-	if l.FS != nil {
-		return l.Stream(ctx, paths)
-	}
+// follow loads paths, once start is closed, and then follows them, when
+// they are folders and files on disk. The bundled samples cannot change,
+// and are only loaded; so are paths that cannot be watched (one that is
+// not there), so that the reader shows them among its problems. Setting
+// up the watch walks every folder, which takes a while for a large
+// collection, so it runs in the background too.
+func follow(ctx context.Context, l *feed.Loader, paths []string, start <-chan struct{}) <-chan feed.Event {
 	out := make(chan feed.Event)
 	go func() {
 		defer close(out)
-		events, err := l.Follow(ctx, paths)
-		if err != nil {
+		select {
+		case <-start:
+		case <-time.After(250 * time.Millisecond):
+			// Never wait on a frame that does not come.
+		case <-ctx.Done():
+			return
+		}
+		var events <-chan feed.Event
+		if l.FS == nil {
+			events, _ = l.Follow(ctx, paths)
+		}
+		if events == nil {
 			events = l.Stream(ctx, paths)
 		}
 		for ev := range events {

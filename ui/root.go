@@ -36,6 +36,10 @@ type Options struct {
 	// Samples reports whether the articles are the bundled samples,
 	// which have no file of their own to open in an editor or pager.
 	Samples bool
+	// Drawn, when set, is called once the first frame at the window's
+	// size is drawn: work started then (loading a large folder) does not
+	// hold up the first frame.
+	Drawn func()
 }
 
 // state is which pane is showing.
@@ -55,6 +59,8 @@ const (
 // header and the footer, and feeds load events into the library.
 type Model struct {
 	opts   Options
+	sized  bool // whether the window's size is known
+	drawn  bool // whether a frame at the window's size was drawn
 	events <-chan feed.Event
 	lib    *library
 	keys   KeyMap
@@ -155,7 +161,7 @@ func (m *Model) fixedTheme() bool {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.width, m.height, m.sized = msg.Width, msg.Height, true
 		m.layout()
 		return m, tea.Batch(m.detail.render(), m.syncPreview())
 	case tea.BackgroundColorMsg:
@@ -439,6 +445,10 @@ func (m *Model) paneSize() (int, int) {
 
 // View draws the interface.
 func (m *Model) View() tea.View {
+	if m.opts.Drawn != nil && m.sized && !m.drawn {
+		m.drawn = true
+		defer m.opts.Drawn()
+	}
 	if m.tooSmall() {
 		return m.view(m.tooSmallView())
 	}

@@ -533,3 +533,21 @@ func BenchmarkSearchKeys(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// TestDrawnOnce checks that Options.Drawn is called once, by the first
+// frame drawn at the window's size, not by one drawn before the size is
+// known.
+func TestDrawnOnce(t *testing.T) {
+	calls := 0
+	m := New(eventsOf(testArticles()), Options{Title: "test", Drawn: func() { calls++ }})
+	m.View()
+	if calls != 0 {
+		t.Fatalf("Drawn was called by a frame drawn before the window's size was known")
+	}
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.View()
+	m.View()
+	if calls != 1 {
+		t.Errorf("Drawn was called %d times, want once", calls)
+	}
+}
