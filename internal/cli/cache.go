@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"os"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/cache"
@@ -13,11 +14,11 @@ var noCacheFlag = flagDef{name: "no-cache", usage: "read every file afresh, and 
 	define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.BoolVar(&f.noCache, n, false, u) }}
 
 // useCache gives l the extraction cache for paths, unless --no-cache or
-// the config file's cache = false says not to, or l reads the bundled
-// samples. The cache is saved in the background once the load is done,
+// the config file's cache = false says not to, l reads the bundled
+// samples, or no path is a folder. The cache is saved in the background once the load is done,
 // and waited for when the command ends (see closeCaches).
 func (e *env) useCache(l *feed.Loader, paths []string) {
-	if e.flags.noCache || e.cfg == nil || !e.cfg.Cache || l.FS != nil {
+	if e.flags.noCache || e.cfg == nil || !e.cfg.Cache || l.FS != nil || !anyFolder(paths) {
 		return
 	}
 	c := cache.Open(paths, l.Extractor, cache.Options{
@@ -29,6 +30,17 @@ func (e *env) useCache(l *feed.Loader, paths []string) {
 	})
 	l.Cache = c
 	e.caches = append(e.caches, c)
+}
+
+// anyFolder reports whether any of paths is a folder: a file named on
+// its own is read faster than a cache of it would be.
+func anyFolder(paths []string) bool {
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 // closeCaches waits for the caches' saves. A cache that cannot be

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,5 +110,36 @@ func TestCLICacheOff(t *testing.T) {
 	runCLI(t, "list", dir)
 	if files := cacheFiles(t, home); len(files) != 1 {
 		t.Errorf("cache = true wrote %q, want one file", files)
+	}
+}
+
+// TestCLICacheOnlyForFolders checks that files named on their own are
+// read without a cache, which would cost more than it saves, and that a
+// folder is cached.
+func TestCLICacheOnlyForFolders(t *testing.T) {
+	dir := cacheTree(t)
+	home := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", home)
+	t.Setenv(config.EnvVar, os.DevNull)
+	entries, _ := os.ReadDir(dir)
+	var file string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".txt") && e.Name() != "empty.txt" {
+			file = filepath.Join(dir, e.Name())
+			break
+		}
+	}
+	if file == "" {
+		t.Fatal("no article file in the tree")
+	}
+	if out, errs := runCLI(t, "show", "--json", file); out == "" {
+		t.Fatalf("show printed nothing: %s", errs)
+	}
+	if files := cacheFiles(t, home); len(files) != 0 {
+		t.Errorf("show of one file left cache files %q", files)
+	}
+	runCLI(t, "list", dir)
+	if files := cacheFiles(t, home); len(files) != 1 {
+		t.Errorf("list of a folder left cache files %q, want one", files)
 	}
 }
