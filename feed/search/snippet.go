@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -195,6 +196,15 @@ func wordStart(s string, i int) bool {
 func wordEnd(s string, start int) (int, bool) {
 	i, ascii := start, true
 	for i < len(s) {
+		if i+8 <= len(s) {
+			// Eight ASCII letters and digits at a time.
+			_, word := wordBytes(load8(s, i))
+			if word == highBits {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(^word&highBits) / 8
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if wordByte[c] {
