@@ -328,6 +328,7 @@ func copyrightHolder(text, lower string) string {
 		}
 	}
 	s = strings.TrimRight(strings.TrimSpace(s), ".,")
+	s = trimYears(s)
 	s = trimCompanySuffix(s)
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 6 || !strings.ContainsFunc(s, unicode.IsLetter) {
@@ -344,6 +345,33 @@ func copyrightHolder(text, lower string) string {
 		return ""
 	}
 	return s
+}
+
+// trimYears drops the years that end a copyright holder's name, as in
+// "© The Daily Courier 2021" or "… 2019–2024", keeping a number that is
+// part of the name ("Radio 4").
+func trimYears(s string) string {
+	for {
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 || !isYears(s[i+1:]) {
+			return s
+		}
+		s = strings.TrimRight(s[:i], " ,")
+	}
+}
+
+// isYears reports whether s is a year from 1900 on, or a range of them.
+func isYears(s string) bool {
+	year := func(y string) bool {
+		return len(y) == 4 && (y[:2] == "19" || y[:2] == "20") &&
+			strings.IndexFunc(y, func(r rune) bool { return r < '0' || r > '9' }) < 0
+	}
+	for _, dash := range []string{"-", "–"} {
+		if a, b, ok := strings.Cut(s, dash); ok {
+			return year(a) && year(b)
+		}
+	}
+	return year(s)
 }
 
 // isCopyrightLine reports whether a lower-cased line is a copyright
