@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/cache"
@@ -44,10 +45,29 @@ func anyFolder(paths []string) bool {
 }
 
 // closeCaches waits for the caches' saves. A cache that cannot be
-// written costs the next run time, never this one its result.
+// written costs the next run time, never this one its result. Leaving
+// the reader just after a large folder's first load waits for its cache
+// to be written (seconds for a hundred thousand articles): the reader
+// says so rather than seem to hang.
 func (e *env) closeCaches() {
-	for _, c := range e.caches {
-		c.Close()
+	done := make(chan struct{})
+	go func() {
+		for _, c := range e.caches {
+			c.Close()
+		}
+		close(done)
+	}()
+	if e.reader {
+		select {
+		case <-done:
+		case <-time.After(saveNotice):
+			fmt.Fprintln(e.Stderr, "broadsheet: saving what was read, so that it opens faster next time…")
+		}
 	}
+	<-done
 	e.caches = nil
 }
+
+// saveNotice is how long leaving the reader waits for the cache before
+// saying why.
+const saveNotice = 300 * time.Millisecond

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,5 +142,42 @@ func TestCLICacheOnlyForFolders(t *testing.T) {
 	runCLI(t, "list", dir)
 	if files := cacheFiles(t, home); len(files) != 1 {
 		t.Errorf("list of a folder left cache files %q, want one", files)
+	}
+}
+
+// slowCache is a cache whose save takes a while.
+type slowCache struct{ d time.Duration }
+
+func (c slowCache) Close() error {
+	time.Sleep(c.d)
+	return nil
+}
+
+// TestCloseCachesSaysWhy checks that leaving the reader while its cache
+// is still being written says why it waits, and that commands, and a
+// quick save, say nothing.
+func TestCloseCachesSaysWhy(t *testing.T) {
+	tests := []struct {
+		name   string
+		reader bool
+		save   time.Duration
+		notice bool
+	}{
+		{"reader, slow save", true, 2 * saveNotice, true},
+		{"reader, quick save", true, 0, false},
+		{"command, slow save", false, 2 * saveNotice, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var errs bytes.Buffer
+			e := &env{Options: Options{Stderr: &errs}, reader: tt.reader, caches: []io.Closer{slowCache{tt.save}}}
+			e.closeCaches()
+			if got := strings.Contains(errs.String(), "saving"); got != tt.notice {
+				t.Errorf("notice printed = %v, want %v (stderr %q)", got, tt.notice, errs.String())
+			}
+			if e.caches != nil {
+				t.Errorf("caches kept after closing")
+			}
+		})
 	}
 }

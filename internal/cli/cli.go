@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/broadsheet/broadsheet/feed"
-	"github.com/broadsheet/broadsheet/feed/cache"
 	"github.com/broadsheet/broadsheet/internal/config"
 	"github.com/broadsheet/broadsheet/internal/state"
 )
@@ -116,7 +115,7 @@ type env struct {
 	loc   config.Location
 	cfg   *config.Config // nil for commands that do not read it
 	// caches are the extraction caches the command's loaders use.
-	caches []*cache.Cache
+	caches []io.Closer
 	// reader reports whether the interactive reader will hold the
 	// articles, rather than a command that prints them and exits.
 	reader bool
