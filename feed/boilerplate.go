@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // This file recognises page furniture by general patterns: share
@@ -43,13 +44,7 @@ var stopWords = func() map[string]bool {
 }()
 
 // maxStopWord is the length in bytes of the longest stop word.
-var maxStopWord = func() int {
-	n := 0
-	for w := range stopWords {
-		n = max(n, len(w))
-	}
-	return n
-}()
+var maxStopWord = longestKey(stopWords)
 
 // stopTable holds stopWords for lookups by a hash computed while
 // reading the word.
@@ -116,19 +111,7 @@ func (t *wordTable) has(word string, h uint32) bool {
 
 // hasBytes is has for a word held in bytes.
 func (t *wordTable) hasBytes(word []byte, h uint32) bool {
-	if t.filter[h>>6&255]&(1<<(h&63)) == 0 {
-		return false
-	}
-	mask := len(t.slots) - 1
-	for i := int(h) & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.word == "" {
-			return false
-		}
-		if s.hash == h && s.word == string(word) {
-			return true
-		}
-	}
+	return t.has(unsafe.String(unsafe.SliceData(word), len(word)), h)
 }
 
 // chromeExact are whole lines (lower case, trimmed of punctuation) that
@@ -158,13 +141,16 @@ skip advertisement|story continues below advertisement|article continues below|c
 }()
 
 // chromeExactMax is the length of the longest line of chromeExact.
-var chromeExactMax = func() int {
+var chromeExactMax = longestKey(chromeExact)
+
+// longestKey returns the length in bytes of the longest key of m.
+func longestKey(m map[string]bool) int {
 	n := 0
-	for k := range chromeExact {
+	for k := range m {
 		n = max(n, len(k))
 	}
 	return n
-}()
+}
 
 // isChromeExact reports whether chromeExact holds key, without hashing
 // keys too long to be in it.
