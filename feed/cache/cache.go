@@ -17,6 +17,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -77,6 +78,7 @@ type shard struct {
 type slot struct {
 	off, n int // the record: buf[off : off+n]
 	st     stamp
+	crc    uint32 // the record's CRC-32C
 	used   atomic.Bool
 }
 
@@ -146,23 +148,30 @@ func Open(roots []string, x *feed.Extractor, o Options) *Cache {
 		if c.dir == "" || c.cwd == "" {
 			return
 		}
-		id := o.Identity
-		if id == "" {
-			id = executableIdentity()
-		}
-		if id == "" {
-			return
-		}
-		c.key = id + "\x00" + fingerprint(x, o.Settings)
+		// The program's hash is computed while the shards are mapped
+		// and their indexes read.
+		keyc := make(chan string, 1)
+		go func() {
+			id := o.Identity
+			if id == "" {
+				id = executableIdentity()
+			}
+			if id != "" {
+				id += "\x00" + fingerprint(x, o.Settings)
+			}
+			keyc <- id
+		}()
+		key := sync.OnceValue(func() string { return <-keyc })
 		var wg sync.WaitGroup
 		for _, s := range c.shards {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				s.read(c.key)
+				s.read(key)
 			}()
 		}
 		wg.Wait()
+		c.key = key()
 	}()
 	return c
 }
@@ -218,6 +227,10 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.A
 	}
 	sl := &s.slots[i]
 	rec := s.buf[sl.off : sl.off+sl.n]
+	if crc32.Checksum(rec, castagnoli) != sl.crc {
+		s.rw.RUnlock()
+		return nil, nil, false // damaged: extracted again, and replaced
+	}
 	var d decoder[string]
 	if c.borrow {
 		// The file's bytes are never written to once read.

@@ -3,6 +3,7 @@ package cache
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -328,13 +329,20 @@ func TestDamagedFileIgnored(t *testing.T) {
 		t.Fatalf("cache files: %q", files)
 	}
 	good, _ := os.ReadFile(files[0])
+	flip := func(i int) []byte {
+		b := bytes.Clone(good)
+		b[i] ^= 0x55
+		return b
+	}
+	indexAt := int(binary.LittleEndian.Uint64(good[len(good)-trailerSize:]))
 	damage := map[string][]byte{
-		"empty":     nil,
-		"truncated": good[:len(good)/2],
-		"no sum":    good[:len(good)-4],
-		"flipped":   append(append([]byte(nil), good[:len(good)/3]...), append([]byte{good[len(good)/3] ^ 0x55}, good[len(good)/3+1:]...)...),
-		"garbage":   bytes.Repeat([]byte("\xff\x00BSCACHE\n"), 1000),
-		"version":   append([]byte(magic+"\x09\x00\x00\x00"), good[len(magic)+4:]...),
+		"empty":         nil,
+		"truncated":     good[:len(good)/2],
+		"no trailer":    good[:len(good)-trailerSize],
+		"flipped index": flip(indexAt + (len(good)-indexAt)/2),
+		"flipped key":   flip(len(magic) + 6),
+		"garbage":       bytes.Repeat([]byte("\xff\x00BSCACHE\n"), 1000),
+		"version":       append([]byte(magic+"\x09\x00\x00\x00"), good[len(magic)+4:]...),
 	}
 	for name, data := range damage {
 		t.Run(name, func(t *testing.T) {
@@ -355,6 +363,24 @@ func TestDamagedFileIgnored(t *testing.T) {
 			}
 		})
 	}
+	// A damaged record costs only its own file: it is extracted again
+	// and its record replaced, while every other file's is used.
+	t.Run("flipped record", func(t *testing.T) {
+		if err := os.WriteFile(files[0], flip(indexAt/2), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		got, c := load(t, dir, root, x, Options{Identity: "test"})
+		if got != want {
+			t.Errorf("load differs from extraction")
+		}
+		if c.misses.Load() != 1 || c.hits.Load() == 0 {
+			t.Errorf("%d hits, %d misses; want one miss, for the damaged record", c.hits.Load(), c.misses.Load())
+		}
+		_, c = load(t, dir, root, x, Options{Identity: "test"})
+		if c.hits.Load() == 0 || c.misses.Load() != 0 {
+			t.Errorf("after rewriting: %d hits, %d misses", c.hits.Load(), c.misses.Load())
+		}
+	})
 	// Every cut of the file is ignored, never a crash.
 	for i := 0; i < len(good); i += 1 + len(good)/200 {
 		os.WriteFile(files[0], good[:i], 0o600)

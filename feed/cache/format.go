@@ -12,15 +12,17 @@ import (
 // A shard file is
 //
 //	magic "BSCACHE\n", version uint32
-//	string identity, string fingerprint, string root
-//	uvarint count, then count records: uvarint length, record bytes
-//	uint32 CRC-32C of everything before it
+//	string key (identity and fingerprint), string root
+//	the records, back to back
+//	the index: uvarint count, then for each record: string rel, its
+//	  stamp (as in the record), uvarint offset, uvarint length, uvarint CRC-32C
+//	uint64 offset of the index, uint32 CRC-32C of the index and that offset
 //
 // with little-endian integers and strings as a uvarint length and bytes.
 // A record is
 //
 //	string rel (the file's path below the root)
-//	uvarint size, varint mtime ns, varint ctime ns, uvarint inode, uvarint device
+//	stamp: uvarint size, varint mtime ns, varint ctime ns, uvarint inode, uvarint device
 //	hint: string outlet, string folder, time date
 //	uvarint articles, then each article:
 //	  string id, format, title; byte synthesized; string outlet,
@@ -35,7 +37,7 @@ import (
 // part of that copy, so an article keeps alive only its own record.
 const (
 	magic   = "BSCACHE\n"
-	version = 1
+	version = 2
 )
 
 var errCorrupt = errors.New("cache file is damaged")
@@ -103,14 +105,18 @@ func (e *encoder) time(t time.Time) {
 	}
 }
 
-// record appends one file's record.
-func (e *encoder) record(rel string, st stamp, h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
-	e.str(rel)
+func (e *encoder) stamp(st stamp) {
 	e.uvarint(uint64(st.size))
 	e.varint(st.mtime)
 	e.varint(st.ctime)
 	e.uvarint(st.ino)
 	e.uvarint(st.dev)
+}
+
+// record appends one file's record.
+func (e *encoder) record(rel string, st stamp, h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
+	e.str(rel)
+	e.stamp(st)
 	e.str(h.Outlet)
 	e.str(h.Folder)
 	e.time(h.Date)

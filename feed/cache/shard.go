@@ -3,7 +3,6 @@ package cache
 import (
 	"bufio"
 	"encoding/binary"
-	"hash"
 	"hash/crc32"
 	"io"
 	"os"
@@ -14,15 +13,17 @@ import (
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// read reads the shard's file, when it is whole and made with key for
-// this root; otherwise the shard starts empty.
-func (s *shard) read(key string) {
+// read reads the shard's file, when it is whole and made with the key
+// key returns for this root; otherwise the shard starts empty. The file
+// is mapped and its index parsed before key is asked for, so that the
+// key can be computed meanwhile.
+func (s *shard) read(key func() string) {
 	data, unmap, err := mapFile(s.file)
 	if err != nil {
 		return
 	}
-	index, slots, ok := parse(data, key, s.root)
-	if !ok {
+	fileKey, index, slots, ok := parse(data, s.root)
+	if !ok || fileKey != key() {
 		unmap()
 		return
 	}
@@ -32,48 +33,55 @@ func (s *shard) read(key string) {
 	s.rw.Unlock()
 }
 
-// parse checks a cache file and indexes its records.
-func parse(data []byte, key, root string) (map[string]int32, []slot, bool) {
-	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
-		return nil, nil, false
-	}
-	end := len(data) - 4
-	if crc32.Checksum(data[:end], castagnoli) != binary.LittleEndian.Uint32(data[end:]) {
-		return nil, nil, false
+// parse checks a cache file's header and index, and returns its key and
+// its records' places. Only the index is read: a record is checked
+// against its own checksum when it is looked up, so that opening a cache
+// of a hundred thousand files touches a few megabytes, not all of it.
+func parse(data []byte, root string) (key string, index map[string]int32, slots []slot, ok bool) {
+	if len(data) < len(magic)+4+trailerSize || string(data[:len(magic)]) != magic {
+		return "", nil, nil, false
 	}
 	if binary.LittleEndian.Uint32(data[len(magic):]) != version {
-		return nil, nil, false
+		return "", nil, nil, false
 	}
-	d := decoder[[]byte]{s: data[:end], i: len(magic) + 4}
-	if d.str() != key || d.str() != root {
-		return nil, nil, false
+	end := len(data) - trailerSize
+	indexAt := binary.LittleEndian.Uint64(data[end:])
+	if indexAt > uint64(end) || crc32.Checksum(data[indexAt:end+8], castagnoli) != binary.LittleEndian.Uint32(data[end+8:]) {
+		return "", nil, nil, false
 	}
+	h := decoder[[]byte]{s: data[:indexAt], i: len(magic) + 4}
+	key = h.str()
+	if h.err || h.str() != root || h.err {
+		return "", nil, nil, false
+	}
+	first := h.i // where records start
+	// One copy of the index: every name in the map is a part of it.
+	d := decoder[string]{s: string(data[indexAt:end])}
 	n := d.uvarint()
 	if d.err || n > uint64(end) {
-		return nil, nil, false
+		return "", nil, nil, false
 	}
-	index := make(map[string]int32, n)
-	slots := make([]slot, n)
+	index = make(map[string]int32, n)
+	slots = make([]slot, n)
 	for i := range slots {
-		size := d.uvarint()
-		if d.err || size > uint64(end-d.i) {
-			return nil, nil, false
+		rel, st := d.header()
+		off, size := d.uvarint(), d.uvarint()
+		crc := uint32(d.uvarint())
+		if d.err || off < uint64(first) || off > indexAt || size > indexAt-off {
+			return "", nil, nil, false
 		}
-		off := d.i
-		rd := decoder[[]byte]{s: data[off : off+int(size)]}
-		rel, st := rd.header()
-		if rd.err {
-			return nil, nil, false
-		}
-		slots[i] = slot{off: off, n: int(size), st: st}
+		slots[i] = slot{off: int(off), n: int(size), st: st, crc: crc}
 		index[rel] = int32(i)
-		d.i += int(size)
 	}
-	if d.i != end {
-		return nil, nil, false
+	if d.i != len(d.s) {
+		return "", nil, nil, false
 	}
-	return index, slots, true
+	return key, index, slots, true
 }
+
+// trailerSize is the size of a file's trailer: where the index starts,
+// and its checksum.
+const trailerSize = 8 + 4
 
 // save writes the shard's file anew when it has changed: the records
 // stored in this run, and those read that are still of use: when the
@@ -89,7 +97,7 @@ func (s *shard) save(dir, key string, complete bool) error {
 	s.rw.RUnlock()
 	if buf == nil && !complete && valid {
 		// Saved once already, and its bytes let go: merge with the file.
-		s.read(key)
+		s.read(func() string { return key })
 		s.rw.RLock()
 		buf, index, slots = s.buf, s.index, s.slots
 		s.rw.RUnlock()
@@ -114,37 +122,42 @@ func (s *shard) save(dir, key string, complete bool) error {
 		return err
 	}
 	defer os.Remove(f.Name()) // gone after the rename; left by a failure
-	w := &checksummed{w: bufio.NewWriterSize(f, 1<<20), h: crc32.New(castagnoli)}
+	w := &offsetWriter{w: bufio.NewWriterSize(f, 1<<20)}
 	var e encoder
 	e.b = append(e.b, magic...)
 	e.b = binary.LittleEndian.AppendUint32(e.b, version)
 	e.str(key)
 	e.str(s.root)
-	e.uvarint(uint64(kept + len(stores)))
 	w.Write(e.b)
-	for i := range slots {
-		sl := &slots[i]
-		if !keep(i) {
-			continue
-		}
-		rec := buf[sl.off : sl.off+sl.n]
-		rd := decoder[[]byte]{s: rec}
-		if rel, _ := rd.header(); stores[rel] != nil {
-			continue
-		}
-		e.b = binary.AppendUvarint(e.b[:0], uint64(sl.n))
-		w.Write(e.b)
+	// The index lists each record written: its name and stamp, place
+	// and checksum.
+	var ix encoder
+	ix.uvarint(uint64(kept + len(stores)))
+	add := func(rel string, st stamp, rec []byte, crc uint32) {
+		ix.str(rel)
+		ix.stamp(st)
+		ix.uvarint(uint64(w.n))
+		ix.uvarint(uint64(len(rec)))
+		ix.uvarint(uint64(crc))
 		w.Write(rec)
+	}
+	for rel, i := range index {
+		if !keep(int(i)) || stores[rel] != nil {
+			continue
+		}
+		sl := &slots[i]
+		add(rel, sl.st, buf[sl.off:sl.off+sl.n], sl.crc)
 	}
 	var r encoder
 	for rel, fr := range stores {
 		r.b = r.b[:0]
 		r.record(rel, fr.st, fr.hint, fr.arts, fr.probs)
-		e.b = binary.AppendUvarint(e.b[:0], uint64(len(r.b)))
-		w.Write(e.b)
-		w.Write(r.b)
+		add(rel, fr.st, r.b, crc32.Checksum(r.b, castagnoli))
 	}
-	w.w.Write(binary.LittleEndian.AppendUint32(nil, w.h.Sum32()))
+	indexAt := w.n
+	ix.b = binary.LittleEndian.AppendUint64(ix.b, uint64(indexAt))
+	ix.b = binary.LittleEndian.AppendUint32(ix.b, crc32.Checksum(ix.b, castagnoli))
+	w.Write(ix.b)
 	if err := w.w.Flush(); err != nil {
 		f.Close()
 		return err
@@ -177,22 +190,23 @@ func (s *shard) release() {
 	s.rw.Unlock()
 }
 
-// checksummed writes through a buffer while summing what it writes.
-type checksummed struct {
+// offsetWriter writes through a buffer, counting what it writes and keeping
+// the first error.
+type offsetWriter struct {
 	w   *bufio.Writer
-	h   hash.Hash32
+	n   int
 	err error
 }
 
-func (c *checksummed) Write(p []byte) (int, error) {
-	c.h.Write(p)
+func (c *offsetWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
 	if _, err := c.w.Write(p); err != nil && c.err == nil {
 		c.err = err
 	}
 	return len(p), nil
 }
 
-var _ io.Writer = (*checksummed)(nil)
+var _ io.Writer = (*offsetWriter)(nil)
 
 // Record encodes one file's record, for tests and tools: what Store
 // would keep for it.
