@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/broadsheet/broadsheet/feed"
 )
 
@@ -33,8 +35,11 @@ func Prefilter(query string) func(data []byte) bool {
 		}
 		bp := foldBufs.Get().(*[]byte)
 		defer foldBufs.Put(bp)
-		folded := foldBytes((*bp)[:0], data)
+		folded, sure := foldBytes((*bp)[:0], data)
 		*bp = folded
+		if !sure {
+			return true
+		}
 		var missing [][]byte
 		for _, n := range needles {
 			if !bytes.Contains(folded, n) {
@@ -50,8 +55,11 @@ func Prefilter(query string) func(data []byte) bool {
 		// A word may be split by markup: look again in the text
 		// without it.
 		plain := unmarked(folded[:0:0], data)
-		folded = foldBytes(folded[:0], plain)
+		folded, sure = foldBytes(folded[:0], plain)
 		*bp = folded
+		if !sure {
+			return true
+		}
 		for _, n := range missing {
 			if !bytes.Contains(folded, n) {
 				return false
@@ -73,10 +81,11 @@ func TextPrefilter(query string) func(a *feed.Article) bool {
 	return func(a *feed.Article) bool {
 		bp := foldBufs.Get().(*[]byte)
 		defer foldBufs.Put(bp)
-		folded := foldBytes((*bp)[:0], bytesOf(a.Title))
-		folded = append(folded, '\n')
-		folded = foldBytes(folded, bytesOf(a.Body))
+		folded, sure := foldText((*bp)[:0], a)
 		*bp = folded
+		if !sure {
+			return true
+		}
 		for _, n := range needles {
 			if !bytes.Contains(folded, n) {
 				return false
@@ -84,6 +93,15 @@ func TextPrefilter(query string) func(a *feed.Article) bool {
 		}
 		return true
 	}
+}
+
+// foldText appends a's headline and text to dst, folded (see foldBytes),
+// with a line between them.
+func foldText(dst []byte, a *feed.Article) (_ []byte, sure bool) {
+	dst, sure1 := foldBytes(dst, bytesOf(a.Title))
+	dst = append(dst, '\n')
+	dst, sure2 := foldBytes(dst, bytesOf(a.Body))
+	return dst, sure1 && sure2
 }
 
 // needlesOf returns what the text of every article matching query holds:
@@ -133,11 +151,16 @@ func commonPrefix(a, b string) int {
 
 var foldBufs = sync.Pool{New: func() any { return new([]byte) }}
 
-// foldBytes appends data to dst lower-cased, with Latin letters' accents
-// removed and apostrophes within words dropped, as the tokenizer folds
-// words, and invisible format characters dropped, as sanitizing drops
-// them; other text is copied as it is.
-func foldBytes(dst, data []byte) []byte {
+// foldBytes appends data to dst folded as the tokenizer folds words:
+// lower-cased, accents removed and apostrophes within words dropped, with
+// invisible format characters dropped, as sanitizing drops them; other
+// text is copied as it is. Characters are folded one at a time, which
+// is how the tokenizer folds a word unless one of its characters joins
+// the one before it (Hangul syllables written as separate letters):
+// sure is false when data holds such a character, and a word of the
+// folded text may then not be found in it.
+func foldBytes(dst, data []byte) (_ []byte, sure bool) {
+	sure = true
 	for len(data) > 0 {
 		// A run of plain ASCII: eight bytes at a time while no byte is
 		// non-ASCII or an apostrophe, then through the table.
@@ -177,11 +200,39 @@ func foldBytes(dst, data []byte) []byte {
 		case r < rune(len(latin)):
 			dst = append(dst, latin[r]...)
 		default:
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			f := foldRune(r)
+			dst = append(dst, f.s...)
+			sure = sure && f.sure
 		}
 		data = data[n:]
 	}
-	return dst
+	return dst, sure
+}
+
+// runeFold is what the tokenizer's folding makes of one character, and
+// whether it stands on its own: whether the folded text cannot join the
+// character before it.
+type runeFold struct {
+	s    string
+	sure bool
+}
+
+// runeFolds holds foldRune's answers, as folding a character through
+// the tokenizer's transforms costs a microsecond.
+var runeFolds sync.Map // rune → runeFold
+
+// foldRune folds r, a character past the Latin letters, as the tokenizer
+// folds it.
+func foldRune(r rune) runeFold {
+	if f, ok := runeFolds.Load(r); ok {
+		return f.(runeFold)
+	}
+	t := tokenizers.Get().(*tokenizer)
+	s := string(t.foldSlow(nil, string(r)))
+	tokenizers.Put(t)
+	f := runeFold{s: s, sure: s == "" || norm.NFC.PropertiesString(s).BoundaryBefore()}
+	runeFolds.Store(r, f)
+	return f
 }
 
 // Masks of each byte's high and low bit.

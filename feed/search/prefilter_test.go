@@ -41,6 +41,9 @@ func TestPrefilterNeverMissesAMatch(t *testing.T) {
 		{"zero-width space", "a.txt", text("Seven\u200bteen"), "seventeen"},
 		{"json escape", "a.json", `{"title":"Road plan","text":"Z\u00fcrich residents objected. ` + body + `"}`, "zurich"},
 		{"gzip", "a.txt.gz", gz(text("Seventeen")), "seventeen"},
+		{"greek accents", "a.txt", text("Ωμέγα"), "ωμεγα"},
+		{"greek final sigma", "a.txt", text("ΛΌΓΟΣ"), "λόγος"},
+		{"combining accents", "a.txt", text("Re\u0301sume\u0301"), "resume"},
 	}
 	x := feed.NewExtractor()
 	for _, tt := range tests {
@@ -54,6 +57,12 @@ func TestPrefilterNeverMissesAMatch(t *testing.T) {
 			}
 			if !Prefilter(tt.query)([]byte(tt.data)) {
 				t.Errorf("the prefilter passed over a file whose article matches %q", tt.query)
+			}
+			if !TextPrefilter(tt.query)(arts[0]) {
+				t.Errorf("the text prefilter passed over an article that matches %q", tt.query)
+			}
+			if sk := Sketch(arts[0]); !SketchFilter(tt.query)(sk) {
+				t.Errorf("the sketch filter passed over an article that matches %q", tt.query)
 			}
 		})
 	}

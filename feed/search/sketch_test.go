@@ -1,0 +1,71 @@
+package search
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSketchNeverMissesAMatch checks, for every word of every reference
+// article (generated ones, the samples, and one of accents, ligatures
+// and apostrophes), that the sketch lets the article through for a query
+// of that word whenever the article matches it.
+func TestSketchNeverMissesAMatch(t *testing.T) {
+	arts := referenceArticles(t, 60)
+	checked := 0
+	for _, a := range arts {
+		sk := Sketch(a)
+		seen := map[string]bool{}
+		for _, w := range strings.FieldsFunc(a.Title+" "+a.Body, func(r rune) bool { return !isWordRune(r) }) {
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			may := SketchFilter(w)
+			if may == nil {
+				continue
+			}
+			if _, ok := NewMatcher(w).Match(a); !ok {
+				continue
+			}
+			checked++
+			if !may(sk) {
+				t.Errorf("article %s: the sketch rules out %q, which it matches", a.ID, w)
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d words checked", checked)
+	}
+}
+
+// TestSketchRulesOut checks that sketches rule out most articles without
+// a word, however long the articles are, and that sizes it never makes
+// are let through.
+func TestSketchRulesOut(t *testing.T) {
+	arts := referenceArticles(t, 200)
+	for _, q := range []string{"zeppelin", "quixotic harbour", "marzipan"} {
+		may := SketchFilter(q)
+		passed, without := 0, 0
+		for _, a := range arts {
+			if _, ok := NewMatcher(q).Match(a); ok {
+				continue
+			}
+			without++
+			if may(Sketch(a)) {
+				passed++
+			}
+		}
+		if without < 100 || passed*20 > without {
+			t.Errorf("%q: %d of %d articles without it passed", q, passed, without)
+		}
+	}
+	may := SketchFilter("zeppelin")
+	for _, n := range []int{0, 1, minSketch - 1, minSketch + 1, maxSketch * 2} {
+		if !may(make([]byte, n)) {
+			t.Errorf("a sketch of %d bytes ruled an article out", n)
+		}
+	}
+	if SketchFilter("outlet:lantern to") != nil {
+		t.Errorf("a query with no word of three letters or more gave a filter")
+	}
+}
