@@ -54,6 +54,10 @@ type Cache struct {
 	closed  bool
 	onError func(error)
 	borrow  bool
+
+	sketch func(*feed.Article) []byte
+	admit  func(sketch []byte) bool
+	passed atomic.Int64
 }
 
 // shard is the cache file for one root.
@@ -84,10 +88,11 @@ type slot struct {
 
 // fresh is a record made in this run.
 type fresh struct {
-	st    stamp
-	hint  feed.Hint
-	arts  []*feed.Article
-	probs []feed.Problem
+	st       stamp
+	hint     feed.Hint
+	arts     []*feed.Article
+	probs    []feed.Problem
+	sketches [][]byte
 }
 
 // Options configure Open.
@@ -109,6 +114,9 @@ type Options struct {
 	// that prints and exits, but the whole file then lives as long as
 	// any article does. The reader copies.
 	Borrow bool
+	// Sketch, when set, gives what is kept beside each article stored
+	// for a search to rule it out with (see search.Sketch and Admit).
+	Sketch func(*feed.Article) []byte
 }
 
 // Dir returns the default cache folder: broadsheet under
@@ -127,7 +135,7 @@ func Dir() string {
 // uses. It returns at once: the cache files are read in the background,
 // and the first Lookup waits for them.
 func Open(roots []string, x *feed.Extractor, o Options) *Cache {
-	c := &Cache{dir: o.Dir, ready: make(chan struct{}), onError: o.OnError, borrow: o.Borrow}
+	c := &Cache{dir: o.Dir, ready: make(chan struct{}), onError: o.OnError, borrow: o.Borrow, sketch: o.Sketch}
 	if c.dir == "" {
 		c.dir = Dir()
 	}
@@ -227,27 +235,58 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.A
 	}
 	sl := &s.slots[i]
 	rec := s.buf[sl.off : sl.off+sl.n]
+	defer s.rw.RUnlock()
 	if crc32.Checksum(rec, castagnoli) != sl.crc {
-		s.rw.RUnlock()
 		return nil, nil, false // damaged: extracted again, and replaced
 	}
-	var d decoder[string]
-	if c.borrow {
-		// The file's bytes are never written to once read.
-		d.s = unsafe.String(unsafe.SliceData(rec), len(rec))
-	} else {
-		// One copy of the record: its articles keep alive only it, not
-		// the whole file.
-		d.s = string(rec)
-	}
-	s.rw.RUnlock()
+	// The mapped bytes are read in place while the lock is held, and
+	// never written to.
+	raw := unsafe.String(unsafe.SliceData(rec), len(rec))
+	d := decoder[string]{s: raw}
 	d.header()
+	sketches := d.sketches()
+	if !c.borrow {
+		// One copy of the rest of the record: its articles keep alive
+		// only it, not the whole file.
+		d = decoder[string]{s: strings.Clone(raw[d.i:])}
+	}
 	h, arts, probs := d.body(path)
 	if d.err || !sameHint(h, hint) {
 		return nil, nil, false
 	}
 	sl.used.Store(true)
-	return arts, probs, true
+	return c.admitted(arts, sketches), probs, true
+}
+
+// Admit makes Lookup leave out each article whose sketch admit rules
+// out, as a one-shot search passes over the files that cannot match.
+// Call it before the load; Passed counts the articles left out.
+func (c *Cache) Admit(admit func(sketch []byte) bool) { c.admit = admit }
+
+// Passed returns how many articles Lookup has left out (see Admit).
+func (c *Cache) Passed() int { return int(c.passed.Load()) }
+
+// admitted returns the articles of arts that c.admit lets through, given
+// their sketches: all of them when there is no test, or not a sketch
+// for each.
+func (c *Cache) admitted(arts []*feed.Article, sketches sketchList) []*feed.Article {
+	if c.admit == nil || sketches.n != len(arts) {
+		return arts
+	}
+	kept := arts[:0]
+	for i, sk := range sketches.all() {
+		if c.admit(sk) {
+			kept = append(kept, arts[i])
+		}
+	}
+	if n := len(arts) - len(kept); n > 0 {
+		c.passed.Add(int64(n))
+		clear(arts[len(kept):])
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	return kept
 }
 
 // sameHint reports whether two hints are the same, dates to the
@@ -272,8 +311,15 @@ func (c *Cache) Store(path string, info fs.FileInfo, hint feed.Hint, arts []*fee
 	if s == nil {
 		return
 	}
+	var sketches [][]byte
+	if c.sketch != nil {
+		sketches = make([][]byte, len(arts))
+		for i, a := range arts {
+			sketches[i] = c.sketch(a)
+		}
+	}
 	s.mu.Lock()
-	s.stores[rel] = &fresh{st: stampOf(info), hint: hint, arts: arts, probs: probs}
+	s.stores[rel] = &fresh{st: stampOf(info), hint: hint, arts: arts, probs: probs, sketches: sketches}
 	s.mu.Unlock()
 	c.stored.Add(1)
 }

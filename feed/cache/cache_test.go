@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/search"
 )
 
 // past is an age old enough for a file's record to be kept.
@@ -124,6 +125,14 @@ func TestHitEqualsExtraction(t *testing.T) {
 	}
 	if borrowed, _ := load(t, dir, root, x, Options{Borrow: true}); borrowed != want {
 		t.Errorf("warm load sharing the file's bytes differs from extraction:\n%s\nwant\n%s", borrowed, want)
+	}
+	// Records with sketches read back the same.
+	sdir := t.TempDir()
+	load(t, sdir, root, x, Options{Sketch: search.Sketch})
+	for _, borrow := range []bool{false, true} {
+		if got, c := load(t, sdir, root, x, Options{Sketch: search.Sketch, Borrow: borrow}); got != want || c.misses.Load() != 0 {
+			t.Errorf("warm load of records with sketches (borrowing %v, %d misses) differs from extraction", borrow, c.misses.Load())
+		}
 	}
 	if c1.stores.Load() == 0 || c1.hits.Load() != 0 {
 		t.Errorf("cold load: %d stores, %d hits; want stores and no hits", c1.stores.Load(), c1.hits.Load())
@@ -461,4 +470,60 @@ func listTree(t *testing.T, root string) []string {
 		return nil
 	})
 	return out
+}
+
+// TestAdmit checks that a cache keeping sketches rules out, for a search,
+// articles that cannot match and never one that does, and that a cache
+// kept without sketches rules out nothing.
+func TestAdmit(t *testing.T) {
+	root := samples(t)
+	x := feed.NewExtractor()
+	const query = "harbour"
+	m := search.NewMatcher(query)
+	matches := func(arts []*feed.Article) (n int) {
+		for _, a := range arts {
+			if _, ok := m.Match(a); ok {
+				n++
+			}
+		}
+		return n
+	}
+	// Every article of every file, the same text in two files twice.
+	stream := func(l *feed.Loader) (arts []*feed.Article) {
+		for ev := range l.Stream(context.Background(), []string{root}) {
+			arts = append(arts, ev.Articles...)
+		}
+		return arts
+	}
+	all := stream(&feed.Loader{Extractor: x})
+	for _, tt := range []struct {
+		name   string
+		sketch func(*feed.Article) []byte
+	}{{"sketches", search.Sketch}, {"none", nil}} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			o := Options{Dir: dir, Identity: "test", Sketch: tt.sketch}
+			// The first load stores; the second reads, with the test.
+			for i := range 2 {
+				c := Open([]string{root}, x, o)
+				if i == 1 {
+					c.Admit(search.SketchFilter(query))
+				}
+				got := stream(&feed.Loader{Extractor: x, Cache: c})
+				c.Close()
+				if i == 0 {
+					continue
+				}
+				if matches(got) != matches(all) || matches(all) == 0 {
+					t.Errorf("%d articles match %q, want %d", matches(got), query, matches(all))
+				}
+				if len(got)+c.Passed() != len(all) {
+					t.Errorf("%d articles and %d left out, of %d", len(got), c.Passed(), len(all))
+				}
+				if tt.sketch == nil && c.Passed() != 0 || tt.sketch != nil && c.Passed() < len(all)/2 {
+					t.Errorf("%d of %d articles left out", c.Passed(), len(all))
+				}
+			}
+		})
+	}
 }

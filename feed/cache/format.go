@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"time"
+	"unsafe"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -23,6 +24,8 @@ import (
 //
 //	string rel (the file's path below the root)
 //	stamp: uvarint size, varint mtime ns, varint ctime ns, uvarint inode, uvarint device
+//	uvarint sketches, then each article's sketch as a string (none
+//	  when the cache was given no Sketch)
 //	hint: string outlet, string folder, time date
 //	uvarint articles, then each article:
 //	  string id, format, title; byte synthesized; string outlet,
@@ -114,9 +117,14 @@ func (e *encoder) stamp(st stamp) {
 }
 
 // record appends one file's record.
-func (e *encoder) record(rel string, st stamp, h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
+func (e *encoder) record(rel string, st stamp, sketches [][]byte, h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
 	e.str(rel)
 	e.stamp(st)
+	e.uvarint(uint64(len(sketches)))
+	for _, sk := range sketches {
+		e.uvarint(uint64(len(sk)))
+		e.b = append(e.b, sk...)
+	}
 	e.str(h.Outlet)
 	e.str(h.Folder)
 	e.time(h.Date)
@@ -238,6 +246,40 @@ func (d *decoder[S]) header() (rel string, st stamp) {
 	st.ino = d.uvarint()
 	st.dev = d.uvarint()
 	return rel, st
+}
+
+// sketchList is a record's sketches, as read from it.
+type sketchList struct {
+	n int    // how many
+	s string // each as a string
+}
+
+// all yields each sketch, in order. The bytes are those of the record.
+func (l sketchList) all() func(yield func(int, []byte) bool) {
+	return func(yield func(int, []byte) bool) {
+		d := decoder[string]{s: l.s}
+		for i := range l.n {
+			sk := d.str()
+			if d.err || !yield(i, unsafe.Slice(unsafe.StringData(sk), len(sk))) {
+				return
+			}
+		}
+	}
+}
+
+// sketches reads the sketches that follow a record's header, without
+// copying them.
+func (d *decoder[S]) sketches() sketchList {
+	n := d.uvarint()
+	if n > uint64(len(d.s)) {
+		d.err = true
+		return sketchList{}
+	}
+	start := d.i
+	for range n {
+		d.str()
+	}
+	return sketchList{n: int(n), s: string(d.s[start:d.i])}
 }
 
 // body reads the rest of a record: its hint, articles and problems.

@@ -151,7 +151,7 @@ func (s *shard) save(dir, key string, complete bool) error {
 	var r encoder
 	for rel, fr := range stores {
 		r.b = r.b[:0]
-		r.record(rel, fr.st, fr.hint, fr.arts, fr.probs)
+		r.record(rel, fr.st, fr.sketches, fr.hint, fr.arts, fr.probs)
 		add(rel, fr.st, r.b, crc32.Checksum(r.b, castagnoli))
 	}
 	indexAt := w.n
@@ -212,7 +212,7 @@ var _ io.Writer = (*offsetWriter)(nil)
 // would keep for it.
 func record(rel string, st stamp, h feed.Hint, arts []*feed.Article, probs []feed.Problem) []byte {
 	var e encoder
-	e.record(rel, st, h, arts, probs)
+	e.record(rel, st, nil, h, arts, probs)
 	return e.b
 }
 

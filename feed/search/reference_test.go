@@ -405,7 +405,7 @@ func uvarint(b []byte) (uint32, int) {
 
 // referenceArticles returns generated articles, extracted as the reader
 // does, plus the samples and the test articles.
-func referenceArticles(t *testing.T, n int) []*feed.Article {
+func referenceArticles(t testing.TB, n int) []*feed.Article {
 	t.Helper()
 	dir := t.TempDir()
 	if _, err := corpus.Generate(dir, n, 5); err != nil {

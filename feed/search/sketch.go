@@ -2,22 +2,23 @@ package search
 
 import (
 	"math/bits"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
 
 // A sketch of an article is a bitmap of the three-byte runs (trigrams)
-// of its headline and text folded as TextPrefilter folds them: one bit
-// per trigram, by a hash. A word the folded text holds sets every bit
+// within the words of its headline and text folded as TextPrefilter
+// folds them: one bit per trigram, by a hash. A word the folded text holds sets every bit
 // of its trigrams, so a query word whose bits are not all set cannot be
 // there. A cache keeps sketches beside its records, and a one-shot
 // search then rules out most articles in a few probes each, without
 // folding their text again.
 //
-// The bitmap has about one bit per two bytes of text, a power of two
-// between minSketch and maxSketch bytes, so that about a third of its
-// bits are set: a word of five trigrams passes one article in a
-// hundred that lacks it.
+// The bitmap has between a half and one bit per byte of text, a power of
+// two between minSketch and maxSketch bytes, so that about a quarter of
+// its bits are set: a word of five trigrams passes about one article in
+// a thousand that lacks it, a word of three letters one in four.
 const (
 	minSketch = 64
 	maxSketch = 4096
@@ -37,12 +38,34 @@ func Sketch(a *feed.Article) []byte {
 	n := min(max(1<<bits.Len(uint(len(folded)/16)), minSketch), maxSketch)
 	sk := make([]byte, n)
 	shift := sketchShift(n)
-	for i := 0; i+3 <= len(folded); i++ {
-		h := trigramHash(folded[i:], shift)
-		sk[h>>3] |= 1 << (h & 7)
+	// Only trigrams of word bytes: a query word is made of nothing else.
+	// t holds the last three bytes of the word so far, and run counts
+	// them, up to three. The loop has no branch: a bit is or-ed in with
+	// none set when there is no trigram to add, as a branch on bytes
+	// that go from word to space every few would mostly be mispredicted.
+	var t, run uint32
+	for _, c := range folded {
+		word := sketchMask[c]
+		t = (t<<8 | uint32(c)) & word
+		run = min(run+1, 3) & word
+		h := trigramBit(t, shift)
+		full := -(run >> 1 & run) // all ones when run is 3
+		sk[h>>3] |= byte(1<<(h&7)) & byte(full)
 	}
 	return sk
 }
+
+// sketchMask is all ones for the bytes a folded word may hold (lower-case
+// letters and digits, and every byte of a character past ASCII), zero for
+// others.
+var sketchMask = func() (t [256]uint32) {
+	for c := range t {
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf {
+			t[c] = ^uint32(0)
+		}
+	}
+	return t
+}()
 
 // SketchFilter returns a test of a sketch that reports whether the
 // article it sketches may match query. It never rules out an article
@@ -66,7 +89,7 @@ func SketchFilter(query string) func(sketch []byte) bool {
 		shift := sketchShift(len(sk))
 		for _, n := range needles {
 			for i := 0; i+3 <= len(n); i++ {
-				h := trigramHash(n[i:], shift)
+				h := trigramBit(uint32(n[i])<<16|uint32(n[i+1])<<8|uint32(n[i+2]), shift)
 				if sk[h>>3]&(1<<(h&7)) == 0 {
 					return false
 				}
@@ -82,9 +105,8 @@ func sketchShift(n int) uint {
 	return uint(32 - bits.Len(uint(n*8)-1))
 }
 
-// trigramHash hashes b's first three bytes to a bit number below
-// 1<<(32-shift).
-func trigramHash(b []byte, shift uint) uint32 {
-	t := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16
-	return (t * 0x9E3779B1) >> shift
+// trigramBit hashes a trigram, its bytes in the low 24 bits of t, first
+// byte highest, to a bit number below 1<<(32-shift).
+func trigramBit(t uint32, shift uint) uint32 {
+	return (t & 0xffffff * 0x9E3779B1) >> shift
 }

@@ -69,3 +69,17 @@ func TestSketchRulesOut(t *testing.T) {
 		t.Errorf("a query with no word of three letters or more gave a filter")
 	}
 }
+
+func BenchmarkSketch(b *testing.B) {
+	arts := referenceArticles(b, 200)
+	var size int64
+	for _, a := range arts {
+		size += int64(len(a.Title) + len(a.Body))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, a := range arts {
+			Sketch(a)
+		}
+	}
+}

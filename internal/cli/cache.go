@@ -8,6 +8,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/cache"
+	"github.com/broadsheet/broadsheet/feed/search"
 )
 
 // noCacheFlag turns the extraction cache off for one run.
@@ -28,6 +29,8 @@ func (e *env) useCache(l *feed.Loader, paths []string) {
 		// Files over the limit are never extracted, so the limit changes
 		// no record; it is here so that no setting is ever overlooked.
 		Settings: []string{fmt.Sprint("max_file_size=", l.MaxFileSize)},
+		// Kept for one-shot searches to rule articles out with.
+		Sketch: search.Sketch,
 	})
 	l.Cache = c
 	e.caches = append(e.caches, c)

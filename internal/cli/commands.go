@@ -18,6 +18,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/data"
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/cache"
 	"github.com/broadsheet/broadsheet/feed/search"
 	"github.com/broadsheet/broadsheet/internal/config"
 	"github.com/broadsheet/broadsheet/ui"
@@ -300,6 +301,7 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 func searchCmd(e *env, query string, paths []string) error {
 	l, paths := e.loader(paths)
 	var skipped atomic.Int64
+	passed := func() int { return 0 } // articles the cache ruled out
 	// matched holds what Match made of articles from the cache, tested
 	// as they are looked up, on every core, rather than one at a time
 	// here: a Hit, or ok false for no match.
@@ -329,8 +331,15 @@ func searchCmd(e *env, query string, paths []string) error {
 		// word's rarity is counted over the same articles for every
 		// query word, so it scales every score alike.
 		// Whether a cached article may match is the prefilter's test on
-		// its headline and text: far cheaper than matching.
+		// its headline and text: far cheaper than matching. Cheaper
+		// still, the cache rules out most articles by their sketches.
 		mayMatch := search.TextPrefilter(query)
+		if c, ok := l.Cache.(*cache.Cache); ok {
+			if admit := search.SketchFilter(query); admit != nil {
+				c.Admit(admit)
+				passed = c.Passed
+			}
+		}
 		matchers := sync.Pool{New: func() any { return search.NewMatcher(query) }}
 		l.Recheck = func(arts []*feed.Article, probs []feed.Problem) bool {
 			results := make([]match, len(arts))
@@ -389,10 +398,10 @@ func searchCmd(e *env, query string, paths []string) error {
 	for _, p := range probs {
 		fmt.Fprintf(e.Stderr, "broadsheet: %s\n", p)
 	}
-	if len(byID) == 0 && skipped.Load() == 0 {
+	if len(byID) == 0 && skipped.Load() == 0 && passed() == 0 {
 		return ErrNothingLoaded
 	}
-	m.Seen(int(skipped.Load()))
+	m.Seen(int(skipped.Load()) + passed())
 	var arts []*feed.Article
 	for _, r := range m.Rank(hits) {
 		if e.flags.outlet == "" || feed.SameOutlet(feed.OutletName(r.Article), e.flags.outlet) {
