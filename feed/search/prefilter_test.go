@@ -112,3 +112,15 @@ func TestTextPrefilter(t *testing.T) {
 		t.Errorf("a query of filters only gave a prefilter")
 	}
 }
+
+func TestContains(t *testing.T) {
+	texts := []string{"", "i", "inba", "xinba", "inbx", "bbinbab", "the inn by the bay, in bad weather: inba", "ininbinba", "é inbaé", "bani inb"}
+	needles := []string{"inba", "i", "b", "ba", "bb", "in", "inbai", "é", "aé", "zz"}
+	for _, h := range texts {
+		for _, n := range needles {
+			if got, want := contains([]byte(h), []byte(n)), strings.Contains(h, n); got != want {
+				t.Errorf("contains(%q, %q) = %v, want %v", h, n, got, want)
+			}
+		}
+	}
+}
