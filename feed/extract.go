@@ -21,6 +21,9 @@ type Source struct {
 	// Hint carries what is known of the file from outside it: a sidecar
 	// file's settings, the folder it sits in.
 	Hint Hint
+	// plain reports that Data is known to be UTF-8 with no control byte
+	// but tab, newline and form feed (see readable).
+	plain bool
 }
 
 // Hint is metadata about a file that does not come from its text.
@@ -73,11 +76,11 @@ var formats = []format{
 // Extract reads the articles in one file. A file that holds none gives a
 // problem instead; a file with some bad parts gives both.
 func (x *Extractor) Extract(src Source) ([]*Article, []Problem) {
-	data, reason := readable(src.Data)
+	data, reason, plain := readable(src.Data)
 	if reason != "" {
 		return nil, []Problem{{Path: src.Path, Reason: reason}}
 	}
-	src.Data = data
+	src.Data, src.plain = data, plain
 	ext := extension(src.Path)
 	for _, f := range formats {
 		if !f.sniff(ext, src.Data) {

@@ -70,7 +70,7 @@ type textLine struct {
 
 // extractTextFile reads a plain-text article scraped from a web page.
 func extractTextFile(x *Extractor, src Source) ([]*Article, []Problem) {
-	if looksBinary(src.Data) {
+	if !src.plain && looksBinary(src.Data) {
 		return nil, []Problem{{Path: src.Path, Reason: "binary data, not text"}}
 	}
 	// The lines share the file's bytes rather than a copy of them: the

@@ -11,29 +11,43 @@ import (
 // cannot be decoded. Binary files never reach a format reader: they are
 // told by their raw bytes, and again once decoded, so that a compressed
 // image is caught too.
-func readable(data []byte) ([]byte, string) {
-	kind, utf16, sampled := sniffText(data)
-	if kind != "" {
-		return nil, "binary file (" + kind + ")"
+//
+// plain reports that the text is the file's bytes as they are, all of
+// them examined and found to be UTF-8 without control bytes other than
+// tab, newline and form feed: what decoding and the readers' own checks
+// for binary data would find again.
+func readable(data []byte) (text []byte, reason string, plain bool) {
+	sn := sniff(data)
+	if sn.kind != "" {
+		return nil, "binary file (" + sn.kind + ")", false
 	}
-	text, err := decode(data, maxDecodedSize)
-	if err != nil {
-		return nil, err.Error()
+	if sn.plain {
+		// What decode and normalizeText give such text, without reading
+		// it twice more: no gzip, byte order mark, invalid UTF-8, NUL,
+		// carriage return or escape.
+		text = declareUTF8(data)
+	} else {
+		var err error
+		if text, err = decode(data, maxDecodedSize); err != nil {
+			return nil, err.Error(), false
+		}
 	}
 	// Most text decodes to itself, already told from binary data.
 	if len(text) != len(data) || len(text) > 0 && &text[0] != &data[0] {
-		if kind, utf16, sampled = sniffText(text); kind != "" {
-			return nil, "binary file (" + kind + ")"
+		if sn = sniff(text); sn.kind != "" {
+			return nil, "binary file (" + sn.kind + ")", false
 		}
 	}
-	if !sampled {
-		utf16 = looksUTF16(text[:min(len(text), sniffSize)])
+	if !sn.sampled {
+		sn.utf16 = looksUTF16(text[:min(len(text), sniffSize)])
 	}
-	text = normalizeText(text, utf16)
+	if !sn.plain {
+		text = normalizeText(text, sn.utf16)
+	}
 	if isBlank(text) {
-		return nil, "empty file"
+		return nil, "empty file", false
 	}
-	return text, ""
+	return text, "", sn.plain && len(text) == len(data) && &text[0] == &data[0]
 }
 
 // sniffSize is how much of a file's start is examined to tell text from
@@ -115,25 +129,41 @@ func binaryKind(data []byte) string {
 
 // sniffText is binaryKind, reporting too whether the sample it examined
 // looks like UTF-16 (see looksUTF16), when it got as far as a sample.
-// It reads the sample once, eight bytes at a time where they are
-// printable ASCII, which has nothing to count.
 func sniffText(data []byte) (kind string, utf16, sampled bool) {
+	sn := sniff(data)
+	return sn.kind, sn.utf16, sn.sampled
+}
+
+// sniffed is what sniff finds.
+type sniffed struct {
+	kind    string // see binaryKind
+	utf16   bool   // whether the sample looks like UTF-16 (see looksUTF16)
+	sampled bool   // whether sniff got as far as a sample
+	// plain reports that the sample was the whole file, UTF-8 with no
+	// control byte but tab, newline and form feed.
+	plain bool
+}
+
+// sniff reads the sample once, eight bytes at a time where they are
+// printable ASCII, which has nothing to count.
+func sniff(data []byte) sniffed {
 	for _, m := range magics {
 		if hasAt(data, m.offset, m.prefix) && (m.check == nil || m.check(data)) {
-			return m.kind, false, false
+			return sniffed{kind: m.kind}
 		}
 	}
 	for _, p := range textMarks {
 		if bytes.HasPrefix(data, []byte(p)) {
-			return "", false, false
+			return sniffed{}
 		}
 	}
 	sample := data[:min(len(data), sniffSize)]
 	if len(sample) == 0 {
-		return "", false, true
+		return sniffed{sampled: true, plain: true}
 	}
 	var zero [2]int // NUL bytes at even and odd offsets
 	ctrl, invalid := 0, 0
+	odd := 0 // control bytes but tab, newline and form feed
 	for i := 0; i < len(sample); {
 		for i+8 <= len(sample) && plainASCII8(sample[i:i+8]) {
 			i += 8
@@ -149,6 +179,9 @@ func sniffText(data []byte) (kind string, utf16, sampled bool) {
 			if c < 0x20 && !textControl(c) || c == 0x7f {
 				ctrl++
 			}
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\f' {
+				odd++
+			}
 			i++
 			continue
 		}
@@ -163,16 +196,21 @@ func sniffText(data []byte) (kind string, utf16, sampled bool) {
 		}
 		i += n
 	}
-	if utf16 = utf16Zeros(len(sample), zero); utf16 {
-		return "", true, true
+	sn := sniffed{sampled: true, plain: len(sample) == len(data) && odd == 0 && invalid == 0}
+	if sn.utf16 = utf16Zeros(len(sample), zero); sn.utf16 {
+		sn.plain = false
+		return sn
 	}
 	switch {
 	case ctrl*10 > len(sample): // over 10% control bytes
-		return "data", false, true
+		sn.kind = "data"
 	case ctrl*100 > len(sample) && invalid*5 > len(sample): // over 1%, and over 20% not UTF-8
-		return "data", false, true
+		sn.kind = "data"
 	}
-	return "", false, true
+	if sn.kind != "" {
+		return sniffed{kind: sn.kind, sampled: true}
+	}
+	return sn
 }
 
 // textControl reports whether a C0 control byte is common in text files:

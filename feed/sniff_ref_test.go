@@ -209,12 +209,30 @@ func FuzzSnifferGates(f *testing.F) {
 // TestReadableMatchesReference checks readable against the old one on
 // random files and on every test file, compressed and encoded ones too.
 func TestReadableMatchesReference(t *testing.T) {
+	var plainCount [2]int // files called plain, and files that could have been but were not
+	defer func() {
+		if plainCount[0] == 0 || plainCount[1] > 0 {
+			t.Errorf("%d files called plain; %d plain files not", plainCount[0], plainCount[1])
+		}
+	}()
 	check := func(name string, data []byte) {
 		t.Helper()
-		got, gotReason := readable(data)
+		got, gotReason, plain := readable(data)
 		want, wantReason := readableReference(data)
 		if !bytes.Equal(got, want) || gotReason != wantReason {
 			t.Fatalf("%s: readable = %q, %q; want %q, %q", name, got, gotReason, want, wantReason)
+		}
+		// Plain text is what the checks it spares would pass.
+		if plain && (looksBinary(got) || !utf8.Valid(got) || &got[0] != &data[0] ||
+			bytes.ContainsFunc(got, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\f' })) {
+			t.Fatalf("%s: readable called %q plain", name, got)
+		}
+		if !plain && gotReason == "" && len(data) <= sniffSize && !isGzip(data) && utf8.Valid(data) && bytes.Equal(got, data) &&
+			!bytes.ContainsFunc(data, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\f' }) &&
+			!bytes.HasPrefix(data, []byte(textMarks[1])) && !bytes.HasPrefix(data, []byte("<?xml")) {
+			plainCount[1]++
+		} else if plain {
+			plainCount[0]++
 		}
 	}
 	r := rand.New(rand.NewPCG(13, 14))
