@@ -387,6 +387,19 @@ func isIconRun(lower string) bool {
 	return strings.Count(lower, " icon") >= 3 || strings.Count(lower, "an icon of") >= 2
 }
 
+// iconRun is isIconRun for a line, looking first at its words: a run of
+// icon labels has at least two words that begin "icon" after a space,
+// which most lines fail on sooner than a search of their text would.
+func (l *textLine) iconRun() bool {
+	n := 0
+	for _, s := range l.spans {
+		if s.start > 0 && l.lower[s.start-1] == ' ' && strings.HasPrefix(l.lower[s.start:], "icon") {
+			n++
+		}
+	}
+	return n >= 2 && isIconRun(l.lower)
+}
+
 // controlWords are the labels of a page's buttons.
 var controlWords = []string{"Share", "Bookmark", "Save", "Listen", "Print", "Copy link", "Text size", "Email", "Comment",
 	"Facebook", "Twitter", "WhatsApp", "LinkedIn", "Messenger", "Alerts", "Follow", "Link", "Hover", "Reddit", "X "}

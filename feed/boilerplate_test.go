@@ -74,3 +74,34 @@ func TestEscapeMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// TestIconRun checks that a line's iconRun, which looks at its words
+// first, agrees with isIconRun on its text.
+func TestIconRun(t *testing.T) {
+	lines := []string{
+		"Email An icon of a paper envelope. Facebook An icon of the letter F. Twitter An icon of a bird.",
+		"Share icon Print icon Save icon",
+		"Share icon Print icon",
+		"An icon of a bird. An icon of an envelope.",
+		"EMAIL AN ICON OF A PAPER ENVELOPE. FACEBOOK AN ICON OF THE LETTER F.",
+		"The iconic bridge, an icon of the city, icons everywhere: icon",
+		"silicon icon silicon icon",
+		"Zürich icon Genève icon Straße icon",
+		"icon icon icon",
+		"no icons here at all",
+		"icon\ticon icon",
+	}
+	trues := 0
+	for _, text := range lines {
+		for _, l := range segmentText(text + "\n") {
+			if got, want := l.iconRun(), isIconRun(l.lower); got != want {
+				t.Errorf("%q: iconRun = %v, isIconRun = %v", l.text, got, want)
+			} else if got {
+				trues++
+			}
+		}
+	}
+	if trues < 4 {
+		t.Errorf("only %d icon runs; the test tells little", trues)
+	}
+}

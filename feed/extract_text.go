@@ -812,7 +812,7 @@ func classify(l *textLine) lineClass {
 	case l.words <= 6 && isEndMarker(l.key):
 		l.marker = true
 		return classBad
-	case isIconRun(l.lower), l.punct&punctBrace != 0 && strings.Contains(l.lower, "{*"),
+	case l.iconRun(), l.punct&punctBrace != 0 && strings.Contains(l.lower, "{*"),
 		l.punct&punctPercent != 0 && strings.Contains(l.lower, "%2f"):
 		return classBad
 	case l.menu && !l.end, isControlRun(l.text):

@@ -218,7 +218,7 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	if x.Signatures != nil && l.outletName(x.Signatures) {
 		return 0 // the outlet's name
 	}
-	if isChromeExact(l.key) || isIconRun(l.lower) || isTimestampOnly(l.lower) || isDateLine(l) {
+	if isChromeExact(l.key) || l.iconRun() || isTimestampOnly(l.lower) || isDateLine(l) {
 		return 0
 	}
 	if _, ok := l.author(); ok {
