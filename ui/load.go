@@ -162,6 +162,18 @@ func addParallel(ix *search.Index, arts []*feed.Article) {
 	wg.Wait()
 }
 
+// compact trims the room the index keeps for articles to come, in the
+// background, once a load is done (see search.Index.Compact). It runs
+// outside mu, which a search would otherwise wait on for all of it: the
+// index takes its own lock a few thousand terms at a time.
+func (lib *library) compact() tea.Cmd {
+	ix := lib.index
+	return func() tea.Msg {
+		ix.Compact()
+		return nil
+	}
+}
+
 // finished reports whether a batch ends the load: the channel closed,
 // or every file found has been read.
 func (msg eventsMsg) finished() bool {

@@ -225,7 +225,7 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	}
 	if msg.finished() && m.loading {
 		m.loading = false
-		cmds = append(cmds, m.startGrouping())
+		cmds = append(cmds, m.startGrouping(), m.lib.compact())
 		m.list.empty = "No articles."
 		if m.filter != "" {
 			m.list.empty = "No articles from " + cleanLine(m.filter) + "."

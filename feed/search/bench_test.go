@@ -101,6 +101,7 @@ func BenchmarkLoadIndex(b *testing.B) {
 					}()
 				}
 				wg.Wait()
+				ix.Compact() // as the reader does once loaded
 				if int(count.Load()) != n {
 					b.Fatalf("loaded %d articles, want %d", count.Load(), n)
 				}
@@ -204,6 +205,7 @@ func BenchmarkMemory(b *testing.B) {
 				for i := 0; i < len(arts); i += 64 {
 					ix.Add(arts[i:min(i+64, len(arts))]...)
 				}
+				ix.Compact() // as the reader does once loaded
 				arts = nil
 				runtime.GC()
 				runtime.ReadMemStats(&m2)

@@ -612,13 +612,14 @@ func uvarintLen(x uint64) int {
 	return (bits.Len64(x|1) + 6) / 7
 }
 
-// grow makes room for n more bytes, growing by an eighth rather than
-// append's doubling: postings are the index's bulk, and slack is memory.
+// grow makes room for n more bytes. A list grows by half again: while
+// articles are added, copying lists matters more than their slack, which
+// Compact trims once a load is done.
 func grow(b []byte, n int) []byte {
 	if cap(b)-len(b) >= n {
 		return b
 	}
-	c := len(b) + len(b)/8 + n + 8
+	c := len(b) + len(b)/2 + n + 8
 	var nb []byte
 	if c < 16 {
 		// Small enough to share a block with others.
@@ -630,6 +631,54 @@ func grow(b []byte, n int) []byte {
 	}
 	copy(nb, b)
 	return nb
+}
+
+// compactBatch is how many terms Compact moves in one hold of the lock.
+const compactBatch = 4096
+
+// Compact trims the room left at the end of postings lists for articles
+// to come, moving the lists into a few large blocks: a third or so of
+// the index, once a large load is done. It holds the write lock for a
+// few thousand lists at a time, so that searches go on meanwhile. A list
+// that grows afterwards moves out of its block again.
+func (ix *Index) Compact() {
+	for start := 0; ; start += compactBatch {
+		ix.mu.Lock()
+		if start >= len(ix.terms) {
+			ix.mu.Unlock()
+			break
+		}
+		terms := ix.terms[start:min(start+compactBatch, len(ix.terms))]
+		pack(len(terms), func(i int) *[]byte { return &terms[i].post })
+		ix.mu.Unlock()
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	buckets := make([]*bucket, 0, len(ix.buckets))
+	for _, bk := range ix.buckets {
+		buckets = append(buckets, bk)
+	}
+	pack(len(buckets), func(i int) *[]byte { return &buckets[i].post })
+}
+
+// pack moves the n lists list(i) that have room to spare into one block,
+// each then with none.
+func pack(n int, list func(i int) *[]byte) {
+	total := 0
+	for i := range n {
+		if p := *list(i); cap(p) > len(p) {
+			total += len(p)
+		}
+	}
+	block := make([]byte, 0, total)
+	for i := range n {
+		p := list(i)
+		if cap(*p) > len(*p) {
+			off := len(block)
+			block = append(block, *p...)
+			*p = block[off:len(block):len(block)]
+		}
+	}
 }
 
 // termOf returns the ID of the term with the given text.

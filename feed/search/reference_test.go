@@ -449,6 +449,25 @@ func TestIndexMatchesReference(t *testing.T) {
 		wg.Wait()
 		checkAgainstReference(t, ix, ri)
 	})
+	t.Run("compacted, then added to", func(t *testing.T) {
+		// Lists packed into shared blocks must read the same, and grow
+		// out of their blocks without touching their neighbours.
+		half := len(arts) / 2
+		ix := buildIndex(arts[:half])
+		ix.Compact()
+		for _, tm := range ix.terms {
+			if cap(tm.post) != len(tm.post) {
+				t.Fatalf("term %q: %d bytes of room left after Compact", tm.text, cap(tm.post)-len(tm.post))
+			}
+		}
+		checkAgainstReference(t, ix, buildReference(arts[:half]))
+		for i := half; i < len(arts); i += 7 {
+			ix.Add(arts[i:min(i+7, len(arts))]...)
+		}
+		checkAgainstReference(t, ix, ri)
+		ix.Compact()
+		checkAgainstReference(t, ix, ri)
+	})
 	t.Run("two indexes", func(t *testing.T) {
 		// Pooled working memory must not carry one index's term IDs
 		// into another.
