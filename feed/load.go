@@ -80,7 +80,10 @@ type Event struct {
 // Stream loads paths in the background and reports each file on the
 // returned channel, which is closed when all are done or ctx ends.
 func (l *Loader) Stream(ctx context.Context, paths []string) <-chan Event {
-	events := make(chan Event, 64)
+	// Room for a thousand files' events: a consumer that takes them in
+	// batches and is busy with the last (the reader indexing it) does
+	// not hold up the workers.
+	events := make(chan Event, 1024)
 	jobs := make(chan job, 64)
 	x := l.Extractor
 	if x == nil {

@@ -14,9 +14,10 @@ import (
 )
 
 // Loading hands the root a batch of events at a time, so that a folder of
-// many thousand files means a few dozen redraws rather than one per file.
+// many thousand files means a few dozen redraws rather than one per file,
+// and a few dozen merges into the store's sorted list.
 const (
-	maxBatch  = 500
+	maxBatch  = 2000
 	batchWait = 50 * time.Millisecond
 )
 

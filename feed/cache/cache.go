@@ -92,7 +92,7 @@ type fresh struct {
 	hint     feed.Hint
 	arts     []*feed.Article
 	probs    []feed.Problem
-	sketches [][]byte
+	sketches [][]byte // made when saved
 }
 
 // Options configure Open.
@@ -116,6 +116,7 @@ type Options struct {
 	Borrow bool
 	// Sketch, when set, gives what is kept beside each article stored
 	// for a search to rule it out with (see search.Sketch and Admit).
+	// Sketches are made when the cache is saved, after the load.
 	Sketch func(*feed.Article) []byte
 }
 
@@ -311,15 +312,8 @@ func (c *Cache) Store(path string, info fs.FileInfo, hint feed.Hint, arts []*fee
 	if s == nil {
 		return
 	}
-	var sketches [][]byte
-	if c.sketch != nil {
-		sketches = make([][]byte, len(arts))
-		for i, a := range arts {
-			sketches[i] = c.sketch(a)
-		}
-	}
 	s.mu.Lock()
-	s.stores[rel] = &fresh{st: stampOf(info), hint: hint, arts: arts, probs: probs, sketches: sketches}
+	s.stores[rel] = &fresh{st: stampOf(info), hint: hint, arts: arts, probs: probs}
 	s.mu.Unlock()
 	c.stored.Add(1)
 }
@@ -387,7 +381,7 @@ func (c *Cache) save(complete bool) {
 		return
 	}
 	for _, s := range c.shards {
-		if err := s.save(c.dir, c.key, complete); err != nil {
+		if err := s.save(c.dir, c.key, complete, c.sketch); err != nil {
 			c.report(err)
 		}
 	}
