@@ -392,12 +392,19 @@ var errTooLarge = errors.New("file too large")
 // read returns a file's bytes, refusing files over the size limit without
 // reading them whole.
 func (l *Loader) read(p string) ([]byte, error) {
-	f, err := l.open(p)
+	if l.FS == nil {
+		return readFile(p, l.maxSize())
+	}
+	f, err := l.FS.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	limit := l.maxSize()
+	return readOpen(f, l.maxSize())
+}
+
+// readOpen reads an open file, refusing one over limit bytes.
+func readOpen(f fs.File, limit int64) ([]byte, error) {
 	size := int64(512)
 	if info, err := f.Stat(); err == nil {
 		size = min(info.Size(), limit)

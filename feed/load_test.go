@@ -1,7 +1,11 @@
 package feed
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -180,4 +184,35 @@ func TestLoadCancelled(t *testing.T) {
 	for range (&Loader{}).Stream(ctx, []string{dir}) {
 	}
 	// Reaching here means the stream closed rather than hanging.
+}
+
+// TestReadFile checks the loader's reading of a file from disk: every
+// byte at every size up to the limit, a file over it by one byte, a
+// folder and a missing file.
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	const limit = 5000
+	for _, n := range []int{0, 1, 511, 512, 513, 4096, limit - 1, limit, limit + 1, 3 * limit} {
+		p := filepath.Join(dir, fmt.Sprint(n))
+		want := make([]byte, n)
+		for i := range want {
+			want[i] = byte('a' + i%26)
+		}
+		os.WriteFile(p, want, 0o644)
+		got, err := readFile(p, limit)
+		switch {
+		case n > limit:
+			if !errors.Is(err, errTooLarge) {
+				t.Errorf("%d bytes: err = %v, want too large", n, err)
+			}
+		case err != nil || !bytes.Equal(got, want):
+			t.Errorf("%d bytes: read %d bytes, err %v", n, len(got), err)
+		}
+	}
+	if _, err := readFile(dir, limit); err == nil || err.Error() != "is a folder" {
+		t.Errorf("a folder: err = %v", err)
+	}
+	if _, err := readFile(filepath.Join(dir, "missing"), limit); !errors.Is(err, fs.ErrNotExist) || describe(err) != "no such file or folder" {
+		t.Errorf("a missing file: err = %v", err)
+	}
 }

@@ -27,11 +27,25 @@ func opaque(data []byte) bool {
 	if bytes.Contains(data, []byte("=\n")) || bytes.Contains(data, []byte("=\r\n")) {
 		return true
 	}
-	head := data[:min(len(data), 8192)]
-	for _, h := range []string{"Content-Transfer-Encoding", "content-transfer-encoding", "CONTENT-TRANSFER-ENCODING"} {
-		if bytes.Contains(head, []byte(h)) {
+	return mimeEncoded(data[:min(len(data), 8192)])
+}
+
+// mimeEncoded reports whether head names a Content-Transfer-Encoding, in
+// any case. It looks at each hyphen, far rarer in text than the c that
+// begins the name.
+func mimeEncoded(head []byte) bool {
+	const name = "content-transfer-encoding"
+	const at = len("content") // where the first hyphen is
+	for i := at; i+len(name)-at <= len(head); {
+		j := bytes.IndexByte(head[i:len(head)-(len(name)-at)+1], '-')
+		if j < 0 {
+			return false
+		}
+		start := i + j - at
+		if bytes.EqualFold(head[start:start+len(name)], []byte(name)) {
 			return true
 		}
+		i += j + 1
 	}
 	return false
 }

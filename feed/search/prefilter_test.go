@@ -124,3 +124,25 @@ func TestContains(t *testing.T) {
 		}
 	}
 }
+
+func TestMIMEEncoded(t *testing.T) {
+	tests := []struct {
+		head string
+		want bool
+	}{
+		{"Content-Transfer-Encoding: base64\n", true},
+		{"MIME-Version: 1.0\ncontent-transfer-encoding: quoted-printable", true},
+		{"x CONTENT-TRANSFER-ENCODING", true},
+		{"Content-transfer-Encoding", true},
+		{"content transfer encoding", false},
+		{"Content-Transfer-Encodin", false},
+		{"-transfer-encoding", false},
+		{"a well-known, up-to-date content-type", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := mimeEncoded([]byte(tt.head)); got != tt.want {
+			t.Errorf("mimeEncoded(%q) = %v, want %v", tt.head, got, tt.want)
+		}
+	}
+}
