@@ -45,7 +45,8 @@ type Loader struct {
 	// Skip, when set, sees each file's bytes before extraction; a file
 	// it reports true for is passed over, neither extracted nor a
 	// problem. A one-shot search uses it to extract only the files that
-	// can match.
+	// can match. Skip must not keep the bytes: those of a file passed
+	// over are read over by the next.
 	Skip func(path string, data []byte) bool
 	// Cache, when set, remembers what extraction made of each file, so
 	// that a file unchanged since is neither read nor extracted again
@@ -299,14 +300,62 @@ func (l *Loader) loadFile(x *Extractor, j job, abandoned chan struct{}) (arts []
 	if l.Cache != nil && l.FS == nil {
 		return l.loadCached(x, j, abandoned)
 	}
-	data, err := l.read(j.path)
+	data, skipped, err := l.readUnlessSkipped(j.path)
 	if err != nil {
 		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
 	}
-	if l.Skip != nil && l.Skip(j.path, data) {
+	if skipped {
 		return nil, nil
 	}
-	return l.extract(x, Source{Path: j.path, Data: data, Hint: j.hint}, abandoned)
+	return l.extractRecycling(x, Source{Path: j.path, Data: data, Hint: j.hint}, abandoned)
+}
+
+// readUnlessSkipped reads the file at path, into a buffer an earlier
+// file left, and asks Skip about it. A file passed over leaves its
+// buffer at once.
+func (l *Loader) readUnlessSkipped(path string) (data []byte, skipped bool, err error) {
+	var buf []byte
+	if bp, ok := fileBufs.Get().(*[]byte); ok {
+		buf = *bp
+	}
+	data, err = l.read(path, buf)
+	if err != nil {
+		recycle(buf)
+		return nil, false, err
+	}
+	if l.Skip != nil && l.Skip(path, data) {
+		recycle(data)
+		return nil, true, nil
+	}
+	return data, false, nil
+}
+
+// extractRecycling is extract of a file read by readUnlessSkipped: once
+// extraction is done, nothing it made shares the file's bytes (see
+// detach), so they are left for the next file to be read into. A file
+// given up on is still being read, and keeps them.
+func (l *Loader) extractRecycling(x *Extractor, src Source, abandoned chan struct{}) ([]*Article, []Problem) {
+	arts, probs, whole := l.extractFile(x, src, abandoned)
+	if whole {
+		recycle(src.Data)
+	}
+	return arts, probs
+}
+
+// fileBufs holds buffers that files were read into, for the next files
+// read to reuse: a load of a hundred thousand files would otherwise have
+// the collector free hundreds of megabytes of them.
+var fileBufs sync.Pool // *[]byte
+
+// recycle leaves data's memory for a file to be read into, once nothing
+// reads it any more.
+func recycle(data []byte) {
+	if cap(data) == 0 {
+		return
+	}
+	bp := new([]byte)
+	*bp = data[:0]
+	fileBufs.Put(bp)
 }
 
 // maxAbandoned bounds how many extractions given up on may still be
@@ -390,10 +439,10 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 var errTooLarge = errors.New("file too large")
 
 // read returns a file's bytes, refusing files over the size limit without
-// reading them whole.
-func (l *Loader) read(p string) ([]byte, error) {
+// reading them whole. It reads into buf when the file fits.
+func (l *Loader) read(p string, buf []byte) ([]byte, error) {
 	if l.FS == nil {
-		return readFile(p, l.maxSize())
+		return readFile(p, l.maxSize(), buf)
 	}
 	f, err := l.FS.Open(p)
 	if err != nil {

@@ -199,7 +199,7 @@ func TestReadFile(t *testing.T) {
 			want[i] = byte('a' + i%26)
 		}
 		os.WriteFile(p, want, 0o644)
-		got, err := readFile(p, limit)
+		got, err := readFile(p, limit, nil)
 		switch {
 		case n > limit:
 			if !errors.Is(err, errTooLarge) {
@@ -209,10 +209,48 @@ func TestReadFile(t *testing.T) {
 			t.Errorf("%d bytes: read %d bytes, err %v", n, len(got), err)
 		}
 	}
-	if _, err := readFile(dir, limit); err == nil || err.Error() != "is a folder" {
+	if _, err := readFile(dir, limit, nil); err == nil || err.Error() != "is a folder" {
 		t.Errorf("a folder: err = %v", err)
 	}
-	if _, err := readFile(filepath.Join(dir, "missing"), limit); !errors.Is(err, fs.ErrNotExist) || describe(err) != "no such file or folder" {
+	if _, err := readFile(filepath.Join(dir, "missing"), limit, nil); !errors.Is(err, fs.ErrNotExist) || describe(err) != "no such file or folder" {
 		t.Errorf("a missing file: err = %v", err)
+	}
+}
+
+// TestReusedBuffersKeepArticles checks that files read into the buffers
+// of files read before, passed over or extracted, leave every article as
+// it is when each file has a buffer of its own.
+func TestReusedBuffersKeepArticles(t *testing.T) {
+	files := map[string]string{}
+	for i := range 60 {
+		title := fmt.Sprintf("Story number %d", i)
+		files[fmt.Sprintf("%02d.txt", i)] = article(title) + strings.Repeat("More words about the council and the harbour. ", 10*(i%7))
+	}
+	dir := writeTree(t, files)
+	want := map[string]string{}
+	for _, a := range (&Loader{}).Load(context.Background(), []string{dir}).Articles() {
+		want[a.Title] = a.Body
+	}
+	l := &Loader{Workers: 3, Skip: func(path string, data []byte) bool {
+		return strings.Contains(filepath.Base(path), "3") || strings.Contains(filepath.Base(path), "7")
+	}}
+	got := l.Load(context.Background(), []string{dir}).Articles()
+	if len(got) == 0 || len(got) == len(want) {
+		t.Fatalf("%d of %d articles kept", len(got), len(want))
+	}
+	for _, a := range got {
+		if a.Body != want[a.Title] {
+			t.Errorf("%s: body changed after other files were read", a.Title)
+		}
+	}
+	// A buffer too small grows; one big enough is reused.
+	small, big := filepath.Join(dir, "00.txt"), filepath.Join(dir, "06.txt")
+	buf := make([]byte, 0, 8)
+	if data, err := readFile(big, 1<<20, buf); err != nil || string(data) != files["06.txt"] {
+		t.Errorf("read into a small buffer: %q, %v", data, err)
+	}
+	buf = make([]byte, 0, 1<<16)
+	if data, err := readFile(small, 1<<20, buf); err != nil || string(data) != files["00.txt"] || &data[:1][0] != &buf[:1][0] {
+		t.Errorf("read into a big buffer: %q, %v, reused %v", data, err, &data[:1][0] == &buf[:1][0])
 	}
 }

@@ -55,26 +55,26 @@ func (l *Loader) loadCached(x *Extractor, j job, abandoned chan struct{}) ([]*Ar
 			if l.Skip == nil || l.Recheck == nil || !l.Recheck(arts, probs) {
 				return arts, probs
 			}
-			data, err := l.read(j.path)
+			_, skipped, err := l.readUnlessSkipped(j.path)
 			if err != nil {
 				return nil, []Problem{{Path: j.path, Reason: describe(err)}}
 			}
-			if l.Skip(j.path, data) {
+			if skipped {
 				return nil, nil
 			}
 			return arts, probs
 		}
 	}
-	data, err := l.read(j.path)
+	data, skipped, err := l.readUnlessSkipped(j.path)
 	if err != nil {
 		return nil, []Problem{{Path: j.path, Reason: describe(err)}}
 	}
-	if l.Skip != nil && l.Skip(j.path, data) {
+	if skipped {
 		return nil, nil
 	}
 	src := Source{Path: j.path, Data: data, Hint: j.hint}
 	if info == nil || now.Sub(info.ModTime()) < settleTime {
-		return l.extract(x, src, abandoned)
+		return l.extractRecycling(x, src, abandoned)
 	}
 	unbounded := *x
 	unbounded.Now = noDateBound
@@ -86,8 +86,9 @@ func (l *Loader) loadCached(x *Extractor, j job, abandoned chan struct{}) ([]*Ar
 		// Rare: a date still to come. Extract as usual, and keep the
 		// unbounded record for when its date has passed.
 		l.Cache.Store(j.path, info, j.hint, arts, probs)
-		return l.extract(x, src, abandoned)
+		return l.extractRecycling(x, src, abandoned)
 	}
+	recycle(data)
 	l.Cache.Store(j.path, info, j.hint, arts, probs)
 	return arts, probs
 }

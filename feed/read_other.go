@@ -5,7 +5,7 @@ package feed
 import "os"
 
 // readFile reads the file at path, refusing one over limit bytes.
-func readFile(path string, limit int64) ([]byte, error) {
+func readFile(path string, limit int64, _ []byte) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -14,7 +14,8 @@ import (
 // try to register every file with the poller that serves sockets, which
 // for a regular file costs four calls more (and fails), a few
 // microseconds a file that a folder of a hundred thousand pays in full.
-func readFile(path string, limit int64) ([]byte, error) {
+// It reads into buf when the file fits.
+func readFile(path string, limit int64, buf []byte) ([]byte, error) {
 	fd, err := retry(func() (int, error) {
 		return syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	})
@@ -35,13 +36,18 @@ func readFile(path string, limit int64) ([]byte, error) {
 	}
 	// The file may grow between the stat and reading: read one byte past
 	// the limit to notice.
-	data := make([]byte, 0, size+1)
+	data := buf[:0]
+	if int64(cap(data)) < size+1 {
+		// Room for most articles, so that the buffer serves the next
+		// file too (see fileBufs).
+		data = make([]byte, 0, max(size+1, 16<<10))
+	}
 	for int64(len(data)) <= limit {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
 		}
-		buf := data[len(data):min(int64(cap(data)), limit+1)]
-		n, err := retry(func() (int, error) { return syscall.Read(fd, buf) })
+		room := data[len(data):min(int64(cap(data)), limit+1)]
+		n, err := retry(func() (int, error) { return syscall.Read(fd, room) })
 		if err != nil {
 			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 		}

@@ -40,17 +40,19 @@ func Prefilter(query string) func(data []byte) bool {
 		if !sure {
 			return true
 		}
+		// Without markup, the first needle missing decides.
+		marked := markup(data)
 		var missing [][]byte
 		for _, n := range needles {
 			if !contains(folded, n) {
+				if !marked {
+					return false
+				}
 				missing = append(missing, n)
 			}
 		}
 		if len(missing) == 0 {
 			return true
-		}
-		if !markup(data) {
-			return false
 		}
 		// A word may be split by markup: look again in the text
 		// without it.
@@ -157,6 +159,9 @@ func needlesOf(query string) [][]byte {
 			needles = append(needles, []byte(needle(w.text)))
 		}
 	}
+	// Longest first: a longer needle is found in fewer texts, and the
+	// first missing one decides.
+	slices.SortStableFunc(needles, func(a, b []byte) int { return len(b) - len(a) })
 	return needles
 }
 
