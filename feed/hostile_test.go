@@ -610,10 +610,23 @@ func TestFailingReads(t *testing.T) {
 }
 
 // withTestFormat puts f first in the formats table for the test's length.
-func withTestFormat(t *testing.T, f format) {
+// The table is put back once calls extractions through f have ended,
+// those a load gave up on included: they read it.
+func withTestFormat(t *testing.T, f format, calls int) {
 	saved := formats
+	ended := make(chan struct{}, calls)
+	extract := f.extract
+	f.extract = func(x *Extractor, src Source) ([]*Article, []Problem) {
+		defer func() { ended <- struct{}{} }()
+		return extract(x, src)
+	}
 	formats = append([]format{f}, formats...)
-	t.Cleanup(func() { formats = saved })
+	t.Cleanup(func() {
+		for range calls {
+			<-ended
+		}
+		formats = saved
+	})
 }
 
 func TestSlowAndPanickingExtraction(t *testing.T) {
@@ -630,7 +643,7 @@ func TestSlowAndPanickingExtraction(t *testing.T) {
 			<-release
 			return nil, nil
 		},
-	})
+	}, 2)
 	// Only files whose outcome cannot depend on the machine's speed: the
 	// slow one never finishes until released, the other panics at once.
 	fsys := fstest.MapFS{
@@ -672,7 +685,7 @@ func TestSlowFilesAbandonedInBounds(t *testing.T) {
 			}
 			return nil, nil
 		},
-	})
+	}, maxAbandoned+1)
 	l := &Loader{FileTimeout: time.Millisecond}
 	x := safetyExtractor()
 	slots := make(chan struct{}, maxAbandoned)
