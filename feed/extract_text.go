@@ -209,19 +209,22 @@ func segmentText(s string) []*textLine {
 	return new(segments).split(s)
 }
 
-// segments holds what segmentText makes besides the lower-case text, so
-// that one page's can be used again for the next (see segmentPool).
+// segments holds what segmentText makes, so that one page's can be used
+// again for the next (see segmentPool).
 type segments struct {
 	all                 []textLine
+	lower               []byte // the lines' lower case, one after the other
 	spans               []wordSpan
 	lowerEnds, spanEnds []int
 	out                 []*textLine
 }
 
 // segmentPool keeps segments between pages: reading a page makes about
-// three times its size of them, which would otherwise be garbage a
-// moment later. The lines hold strings only, so what an article keeps
-// of them outlives their reuse.
+// four times its size of them, which would otherwise be garbage a
+// moment later. The lines' text is the page's; their lower case is
+// segments' own and is written over by the next page, so nothing an
+// article keeps may be cut from it (see detach, which copies the fields
+// that could be, and TestExtractSharesNoMemoryWithData).
 var segmentPool = sync.Pool{New: func() any { return new(segments) }}
 
 // split is segmentText, with the lines and words made in sg's memory:
@@ -233,12 +236,14 @@ func (sg *segments) split(s string) []*textLine {
 	// The lines are allocated together: as many as there are, less
 	// those that blank lines between paragraphs surely take.
 	all := reuse(sg.all, strings.Count(s, "\n")+1-strings.Count(s, "\n\n"))
-	buf := make([]byte, 0, len(s))
+	buf := reuse(sg.lower, len(s))
 	spans := reuse(sg.spans, len(s)/6+8) // words run about six bytes with their space
 	// lowerEnds and spanEnds are where each line's lower case and words
 	// end in buf and spans.
 	lowerEnds, spanEnds := reuse(sg.lowerEnds, cap(all)), reuse(sg.spanEnds, cap(all))
-	defer func() { sg.all, sg.spans, sg.lowerEnds, sg.spanEnds = all, spans, lowerEnds, spanEnds }()
+	defer func() {
+		sg.all, sg.lower, sg.spans, sg.lowerEnds, sg.spanEnds = all, buf, spans, lowerEnds, spanEnds
+	}()
 	block := 0
 	blank := true
 	for raw := range strings.SplitSeq(s, "\n") {
@@ -301,8 +306,8 @@ func (sg *segments) split(s string) []*textLine {
 		all = append(all, l)
 		lowerEnds, spanEnds = append(lowerEnds, len(buf)), append(spanEnds, len(spans))
 	}
-	// buf is not written again: the string shares its bytes, as
-	// strings.Builder's does.
+	// buf is not written again until sg is used again: the string
+	// shares its bytes.
 	lower := unsafe.String(unsafe.SliceData(buf), len(buf))
 	out := reuse(sg.out, len(all))[:len(all)]
 	sg.out = out
