@@ -529,7 +529,11 @@ func stripBullet(t string) (string, bool) {
 
 // classifyLines sorts every line, measured by segmentText, into a class.
 func classifyLines(lines []*textLine) {
-	count := make(map[string]int, len(lines))
+	count := lineCounts.Get().(map[string]int)
+	defer func() {
+		clear(count)
+		lineCounts.Put(count)
+	}()
 	for _, l := range lines {
 		l.key = lineKey(l.lower)
 		count[l.key]++
@@ -540,6 +544,9 @@ func classifyLines(lines []*textLine) {
 		l.class = classify(l)
 	}
 }
+
+// lineCounts keeps classifyLines' maps between pages, emptied.
+var lineCounts = sync.Pool{New: func() any { return make(map[string]int) }}
 
 // lineStats is what scanLine measures of a line.
 type lineStats struct {
