@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !(linux || openbsd || dragonfly || solaris || illumos || aix || darwin || ios || netbsd || freebsd)
 
 package cache
 
