@@ -2,21 +2,7 @@
 
 package cache
 
-import (
-	"io/fs"
-	"syscall"
-)
+import "syscall"
 
-// stampOf returns what the file system says of a file: its size, its
-// modification and change times (the change time moves whenever the
-// file does, even when the modification time is set back), inode and
-// device.
-func stampOf(info fs.FileInfo) stamp {
-	st := stamp{size: info.Size(), mtime: info.ModTime().UnixNano()}
-	if sys, ok := info.Sys().(*syscall.Stat_t); ok {
-		st.ctime = sys.Ctim.Nano()
-		st.ino = uint64(sys.Ino)
-		st.dev = uint64(sys.Dev)
-	}
-	return st
-}
+// changeTime returns a file's change time, in nanoseconds.
+func changeTime(st *syscall.Stat_t) int64 { return st.Ctim.Nano() }
