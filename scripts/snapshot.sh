@@ -16,8 +16,14 @@ mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CACHE_HOME=$tmp/cache XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
-corpus=$tmp/corpus
-(cd "$here" && go run ./internal/corpus/cmd -n 2000 -seed 7 -out "$corpus" >/dev/null)
+# Article IDs derive from paths, so the corpus sits at one fixed place,
+# written once.
+corpus=${SNAPSHOT_CORPUS:-/tmp/broadsheet-snapshot-corpus}
+if [ ! -e "$corpus/.complete" ]; then
+	rm -rf "$corpus"
+	(cd "$here" && go run ./internal/corpus/cmd -n 2000 -seed 7 -out "$corpus" >/dev/null)
+	touch "$corpus/.complete"
+fi
 
 sets=(data:"$here/data" corpus:"$corpus")
 if [ -d "$shared" ]; then
