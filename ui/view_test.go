@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/internal/keys"
 )
 
 // loaded returns a root model, sized, that has taken in every event.
@@ -417,7 +418,7 @@ func TestKeyMapBind(t *testing.T) {
 			if err != nil {
 				return
 			}
-			b := k.actions()[tt.action]
+			b := k.fields()[keys.Action(tt.action)]
 			for _, key := range tt.keys {
 				if !slices.Contains(b.Keys(), key) {
 					t.Errorf("%s is not bound to %q: %q", tt.action, key, b.Keys())
