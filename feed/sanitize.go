@@ -48,6 +48,24 @@ func Sanitize(s string) string { return sanitize(s, false) }
 // line breaks as "\n": article bodies.
 func SanitizeText(s string) string { return sanitize(s, true) }
 
+// SanitizeLine is Sanitize for text drawn in a column of its own, as the
+// reader draws headlines, outlets and search queries: each run of
+// spaces, which is what line ends and tabs become, is one space.
+func SanitizeLine(s string) string {
+	s = Sanitize(s)
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' || i == 0 || s[i-1] != ' ' {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
 // SanitizePath returns a file path made safe to print. Unlike Sanitize it
 // hides nothing: each control or format character and each byte of
 // invalid UTF-8 is shown as a Go-style escape (\x1b, \u202e), so the

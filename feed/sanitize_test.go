@@ -102,6 +102,26 @@ func TestSanitizeText(t *testing.T) {
 	}
 }
 
+func TestSanitizeLine(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "Harbour news", "Harbour news"},
+		{"runs of spaces", "a  \n\n\t b", "a b"},
+		{"escape sequence between spaces", "a \x1b[2J b", "a b"},
+		{"multibyte around spaces", "é  ü", "é ü"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SanitizeLine(tt.in)
+			if got != tt.want {
+				t.Errorf("SanitizeLine(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			assertPrintable(t, got, false)
+		})
+	}
+}
+
 func TestSanitizePath(t *testing.T) {
 	tests := []struct {
 		name, in, want string

@@ -6,10 +6,13 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+
+	"github.com/broadsheet/broadsheet/internal/keys"
 )
 
-// KeyMap is every key the interface answers to. Each pane reads the
-// bindings that make sense for it; ctrl+c quits from anywhere.
+// KeyMap is every key the interface answers to, one binding for each
+// action of package keys, which declares their keys and help. Each pane
+// reads the bindings that make sense for it; ctrl+c quits from anywhere.
 type KeyMap struct {
 	Up           key.Binding
 	Down         key.Binding
@@ -68,194 +71,58 @@ type KeyMap struct {
 	Copy    key.Binding
 }
 
-// DefaultKeyMap returns Broadsheet's keys: vim keys and arrows alike.
+// DefaultKeyMap returns Broadsheet's keys, as package keys declares
+// them: vim keys and arrows alike.
 func DefaultKeyMap() KeyMap {
-	return KeyMap{
-		Up: key.NewBinding(
-			key.WithKeys("up", "k"),
-			key.WithHelp("↑/k", "up"),
-		),
-		Down: key.NewBinding(
-			key.WithKeys("down", "j"),
-			key.WithHelp("↓/j", "down"),
-		),
-		Top: key.NewBinding(
-			key.WithKeys("home", "g"),
-			key.WithHelp("g/home", "top"),
-		),
-		Bottom: key.NewBinding(
-			key.WithKeys("end", "G"),
-			key.WithHelp("G/end", "bottom"),
-		),
-		HalfPageDown: key.NewBinding(
-			key.WithKeys("ctrl+d"),
-			key.WithHelp("ctrl+d", "half page down"),
-		),
-		HalfPageUp: key.NewBinding(
-			key.WithKeys("ctrl+u"),
-			key.WithHelp("ctrl+u", "half page up"),
-		),
-		PageDown: key.NewBinding(
-			key.WithKeys("pgdown", "space", "f", "ctrl+f"),
-			key.WithHelp("pgdn/f", "page down"),
-		),
-		PageUp: key.NewBinding(
-			key.WithKeys("pgup", "ctrl+b"),
-			key.WithHelp("pgup/ctrl+b", "page up"),
-		),
-		Open: key.NewBinding(
-			key.WithKeys("enter", "l", "right"),
-			key.WithHelp("enter/l", "open"),
-		),
-		Back: key.NewBinding(
-			key.WithKeys("esc", "h", "backspace", "left"),
-			key.WithHelp("esc/h", "back"),
-		),
-		Search: key.NewBinding(
-			key.WithKeys("/"),
-			key.WithHelp("/", "search"),
-		),
-		Outlets: key.NewBinding(
-			key.WithKeys("o"),
-			key.WithHelp("o", "outlets"),
-		),
-		Problems: key.NewBinding(
-			key.WithKeys("!", "p"),
-			key.WithHelp("!", "problems"),
-		),
-		Help: key.NewBinding(
-			key.WithKeys("?"),
-			key.WithHelp("?", "help"),
-		),
-		Quit: key.NewBinding(
-			key.WithKeys("q"),
-			key.WithHelp("q", "quit"),
-		),
-		ForceQuit: key.NewBinding(
-			key.WithKeys("ctrl+c"),
-			key.WithHelp("ctrl+c", "quit"),
-		),
-		ResultUp: key.NewBinding(
-			key.WithKeys("up", "ctrl+p", "ctrl+k"),
-			key.WithHelp("↑/ctrl+p", "up"),
-		),
-		ResultDown: key.NewBinding(
-			key.WithKeys("down", "ctrl+n", "ctrl+j"),
-			key.WithHelp("↓/ctrl+n", "down"),
-		),
-		Choose: key.NewBinding(
-			key.WithKeys("enter"),
-			key.WithHelp("enter", "open"),
-		),
-		CloseSearch: key.NewBinding(
-			key.WithKeys("esc"),
-			key.WithHelp("esc", "back"),
-		),
-		Stories: key.NewBinding(
-			key.WithKeys("t"),
-			key.WithHelp("t", "stories"),
-		),
-		Expand: key.NewBinding(
-			key.WithKeys("tab"),
-			key.WithHelp("tab", "expand story"),
-		),
-		UnreadOnly: key.NewBinding(
-			key.WithKeys("u"),
-			key.WithHelp("u", "unread only"),
-		),
-		Star: key.NewBinding(
-			key.WithKeys("s"),
-			key.WithHelp("s", "star"),
-		),
-		StarredOnly: key.NewBinding(
-			key.WithKeys("S"),
-			key.WithHelp("S", "starred only"),
-		),
-		ToggleRead: key.NewBinding(
-			key.WithKeys("m"),
-			key.WithHelp("m", "mark read/unread"),
-		),
-		Find: key.NewBinding(
-			key.WithKeys("/"),
-			key.WithHelp("/", "find"),
-		),
-		NextMatch: key.NewBinding(
-			key.WithKeys("n"),
-			key.WithHelp("n", "next match"),
-		),
-		PrevMatch: key.NewBinding(
-			key.WithKeys("N"),
-			key.WithHelp("N", "previous match"),
-		),
-		PreviewDown: key.NewBinding(
-			key.WithKeys("J", "shift+down"),
-			key.WithHelp("J", "scroll preview down"),
-		),
-		PreviewUp: key.NewBinding(
-			key.WithKeys("K", "shift+up"),
-			key.WithHelp("K", "scroll preview up"),
-		),
-		Edit: key.NewBinding(
-			key.WithKeys("e"),
-			key.WithHelp("e", "edit file"),
-		),
-		Pager: key.NewBinding(
-			key.WithKeys("v"),
-			key.WithHelp("v", "view in pager"),
-		),
-		Browser: key.NewBinding(
-			key.WithKeys("b"),
-			key.WithHelp("b", "open in browser"),
-		),
-		Copy: key.NewBinding(
-			key.WithKeys("y"),
-			key.WithHelp("y", "copy link"),
-		),
+	var k KeyMap
+	fields := k.fields()
+	for _, d := range keys.Defaults() {
+		*fields[d.Action] = key.NewBinding(key.WithKeys(d.Keys...), key.WithHelp(d.Label, d.Desc))
 	}
+	return k
 }
 
-// actions names each binding for configuration, as a settings file
-// spells it.
-func (k *KeyMap) actions() map[string]*key.Binding {
-	return map[string]*key.Binding{
-		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
-		"half_page_down": &k.HalfPageDown, "half_page_up": &k.HalfPageUp,
-		"page_down": &k.PageDown, "page_up": &k.PageUp,
-		"open": &k.Open, "back": &k.Back, "search": &k.Search, "outlets": &k.Outlets, "problems": &k.Problems,
-		"help": &k.Help, "quit": &k.Quit, "force_quit": &k.ForceQuit,
-		"result_up": &k.ResultUp, "result_down": &k.ResultDown,
-		"choose": &k.Choose, "close_search": &k.CloseSearch,
-		"stories": &k.Stories, "expand": &k.Expand, "unread_only": &k.UnreadOnly,
-		"star": &k.Star, "starred_only": &k.StarredOnly, "toggle_read": &k.ToggleRead,
-		"find": &k.Find, "next_match": &k.NextMatch, "prev_match": &k.PrevMatch,
-		"preview_down": &k.PreviewDown, "preview_up": &k.PreviewUp,
-		"edit": &k.Edit, "pager": &k.Pager, "browser": &k.Browser, "copy": &k.Copy,
+// fields returns the binding in k of each action.
+func (k *KeyMap) fields() map[keys.Action]*key.Binding {
+	return map[keys.Action]*key.Binding{
+		keys.Up: &k.Up, keys.Down: &k.Down, keys.Top: &k.Top, keys.Bottom: &k.Bottom,
+		keys.HalfPageDown: &k.HalfPageDown, keys.HalfPageUp: &k.HalfPageUp,
+		keys.PageDown: &k.PageDown, keys.PageUp: &k.PageUp,
+		keys.Open: &k.Open, keys.Back: &k.Back, keys.Search: &k.Search, keys.Outlets: &k.Outlets,
+		keys.Problems: &k.Problems, keys.Help: &k.Help, keys.Quit: &k.Quit, keys.ForceQuit: &k.ForceQuit,
+		keys.ResultUp: &k.ResultUp, keys.ResultDown: &k.ResultDown,
+		keys.Choose: &k.Choose, keys.CloseSearch: &k.CloseSearch,
+		keys.Stories: &k.Stories, keys.Expand: &k.Expand, keys.UnreadOnly: &k.UnreadOnly,
+		keys.Star: &k.Star, keys.StarredOnly: &k.StarredOnly, keys.ToggleRead: &k.ToggleRead,
+		keys.Find: &k.Find, keys.NextMatch: &k.NextMatch, keys.PrevMatch: &k.PrevMatch,
+		keys.PreviewDown: &k.PreviewDown, keys.PreviewUp: &k.PreviewUp,
+		keys.Edit: &k.Edit, keys.Pager: &k.Pager, keys.Browser: &k.Browser, keys.Copy: &k.Copy,
 	}
 }
 
 // Bind sets the keys of the action named as a settings file names it
 // ("up", "half_page_down", "close_search"...), keeping its help text's
 // description.
-func (k *KeyMap) Bind(action string, keys ...string) error {
-	b, ok := k.actions()[action]
+func (k *KeyMap) Bind(action string, ks ...string) error {
+	b, ok := k.fields()[keys.Action(action)]
 	if !ok {
 		return fmt.Errorf("no key action %q", action)
 	}
-	if len(keys) == 0 {
+	if len(ks) == 0 {
 		return fmt.Errorf("key action %q needs at least one key", action)
 	}
-	if slices.Equal(b.Keys(), keys) {
+	if slices.Equal(b.Keys(), ks) {
 		return nil // keep the hand-written help
 	}
-	*b = key.NewBinding(key.WithKeys(keys...), key.WithHelp(keyLabel(keys), b.Help().Desc))
+	*b = key.NewBinding(key.WithKeys(ks...), key.WithHelp(keyLabel(ks), b.Help().Desc))
 	return nil
 }
 
 // keyLabel names keys for the help: the first two, arrows drawn.
-func keyLabel(keys []string) string {
+func keyLabel(ks []string) string {
 	arrows := strings.NewReplacer("up", "↑", "down", "↓", "left", "←", "right", "→")
 	var names []string
-	for _, k := range keys[:min(2, len(keys))] {
+	for _, k := range ks[:min(2, len(ks))] {
 		if k == "up" || k == "down" || k == "left" || k == "right" {
 			k = arrows.Replace(k)
 		}

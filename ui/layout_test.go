@@ -13,8 +13,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
-
-	"github.com/broadsheet/broadsheet/internal/config"
 )
 
 // themes are the looks the goldens cover.
@@ -409,26 +407,6 @@ func TestRenderedLinksAreSafe(t *testing.T) {
 	}
 	if strings.Contains(out, "\x1b]8;;javascript") || strings.Contains(out, "8;id") && strings.Contains(out, "javascript:alert(1)\x07") {
 		t.Errorf("a javascript: link became a hyperlink")
-	}
-}
-
-// TestKeysMatchConfig keeps the settings file's list of actions and
-// their default keys in step with the interface's key map.
-func TestKeysMatchConfig(t *testing.T) {
-	k := DefaultKeyMap()
-	actions := k.actions()
-	for name, b := range actions {
-		if !slices.Contains(config.Actions, name) {
-			t.Errorf("action %q is missing from config.Actions", name)
-		}
-		if want := config.DefaultKeys[name]; !slices.Equal(b.Keys(), want) {
-			t.Errorf("%s: ui binds %q, config.DefaultKeys says %q", name, b.Keys(), want)
-		}
-	}
-	for _, name := range config.Actions {
-		if _, ok := actions[name]; !ok {
-			t.Errorf("config action %q is not in the key map", name)
-		}
 	}
 }
 

@@ -11,13 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/internal/keys"
 )
 
 // EnvVar names the environment variable that points at a config file,
@@ -38,8 +38,8 @@ type Config struct {
 	// see Paths for them ready to open. Empty means the bundled samples.
 	Folders []string `toml:"folders"`
 	// Keys holds the key bindings the file sets, action -> keys. Only the
-	// actions the file names are here: the interface keeps its own
-	// defaults for the rest (DefaultKeys lists them).
+	// actions the file names are here: the rest keep the defaults that
+	// package keys declares (EffectiveKeys gives them all).
 	Keys map[string][]string `toml:"keys"`
 	// Outlets are signatures added in front of the built-in table.
 	Outlets []feed.Signature `toml:"outlet"`
@@ -158,17 +158,18 @@ func (c *Config) check(data []byte, md toml.MetaData) error {
 			continue
 		}
 		action := k[1]
-		if !slices.Contains(Actions, action) {
+		def, ok := keys.Lookup(action)
+		if !ok {
 			return &Error{
 				Line: lineOf(data, toml.Key{"keys", action}),
-				Msg:  fmt.Sprintf("unknown action %q in [keys]; actions are %s", action, strings.Join(Actions, ", ")),
+				Msg:  fmt.Sprintf("unknown action %q in [keys]; actions are %s", action, strings.Join(keys.Names(), ", ")),
 			}
 		}
-		keys := c.Keys[action]
-		if len(keys) == 0 {
-			return &Error{Line: lineOf(data, toml.Key{"keys", action}), Msg: fmt.Sprintf("keys.%s is empty; give at least one key, such as %q", action, DefaultKeys[action][0])}
+		bound := c.Keys[action]
+		if len(bound) == 0 {
+			return &Error{Line: lineOf(data, toml.Key{"keys", action}), Msg: fmt.Sprintf("keys.%s is empty; give at least one key, such as %q", action, def.Keys[0])}
 		}
-		for _, k := range keys {
+		for _, k := range bound {
 			if k == "" || strings.ContainsAny(k, " \t\n") {
 				return &Error{
 					Line: lineOf(data, toml.Key{"keys", action}),

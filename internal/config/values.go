@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/broadsheet/broadsheet/internal/keys"
 )
 
 // Theme picks the interface's colours.
@@ -136,65 +138,13 @@ func (z Size) String() string {
 	return strconv.FormatInt(int64(z), 10)
 }
 
-// Actions are the things a key can be bound to in the [keys] table. The
-// interface declares what each does; the names follow its KeyMap.
-var Actions = []string{
-	"up", "down", "top", "bottom",
-	"half_page_down", "half_page_up", "page_down", "page_up",
-	"open", "back", "search", "outlets", "problems", "help", "quit", "force_quit",
-	"result_up", "result_down", "choose", "close_search",
-	"stories", "expand", "unread_only", "star", "starred_only", "toggle_read",
-	"find", "next_match", "prev_match", "preview_down", "preview_up",
-	"edit", "pager", "browser", "copy",
-}
-
-// DefaultKeys are the interface's built-in bindings, shown by
-// 'broadsheet config' so a user can start from them. The interface owns
-// its defaults; this copy is for showing.
-var DefaultKeys = map[string][]string{
-	"up":             {"up", "k"},
-	"down":           {"down", "j"},
-	"top":            {"home", "g"},
-	"bottom":         {"end", "G"},
-	"half_page_down": {"ctrl+d"},
-	"half_page_up":   {"ctrl+u"},
-	"page_down":      {"pgdown", "space", "f", "ctrl+f"},
-	"page_up":        {"pgup", "ctrl+b"},
-	"open":           {"enter", "l", "right"},
-	"back":           {"esc", "h", "backspace", "left"},
-	"search":         {"/"},
-	"outlets":        {"o"},
-	"problems":       {"!", "p"},
-	"help":           {"?"},
-	"quit":           {"q"},
-	"force_quit":     {"ctrl+c"},
-	"result_up":      {"up", "ctrl+p", "ctrl+k"},
-	"result_down":    {"down", "ctrl+n", "ctrl+j"},
-	"choose":         {"enter"},
-	"close_search":   {"esc"},
-	"stories":        {"t"},
-	"expand":         {"tab"},
-	"unread_only":    {"u"},
-	"star":           {"s"},
-	"starred_only":   {"S"},
-	"toggle_read":    {"m"},
-	"find":           {"/"},
-	"next_match":     {"n"},
-	"prev_match":     {"N"},
-	"preview_down":   {"J", "shift+down"},
-	"preview_up":     {"K", "shift+up"},
-	"edit":           {"e"},
-	"pager":          {"v"},
-	"browser":        {"b"},
-	"copy":           {"y"},
-}
-
 // EffectiveKeys returns every action's keys: the file's where it sets
-// them, the defaults elsewhere.
+// them, the defaults (package keys declares them) elsewhere.
 func (c *Config) EffectiveKeys() map[string][]string {
-	out := make(map[string][]string, len(Actions))
-	for _, a := range Actions {
-		out[a] = DefaultKeys[a]
+	out := make(map[string][]string)
+	for _, d := range keys.Defaults() {
+		a := string(d.Action)
+		out[a] = d.Keys
 		if k, ok := c.Keys[a]; ok {
 			out[a] = k
 		}

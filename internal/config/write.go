@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/broadsheet/broadsheet/internal/keys"
 )
 
 // WriteTOML writes c as a config file a user can start from: every
@@ -36,9 +38,9 @@ func (c *Config) WriteTOML(w io.Writer) error {
 
 	p("# Keys in the reader: action = [keys]. Actions left out keep their defaults.\n")
 	p("[keys]\n")
-	keys := c.EffectiveKeys()
-	for _, a := range Actions {
-		p("%s = %s\n", a, quoteList(keys[a]))
+	bound := c.EffectiveKeys()
+	for _, a := range keys.Names() {
+		p("%s = %s\n", a, quoteList(bound[a]))
 	}
 
 	p("\n# Outlets to recognise, tried before the built-in table:\n")
