@@ -102,11 +102,8 @@ func writeError(terminal bool) fang.ErrorHandler {
 type env struct {
 	Options
 	flags flags
-	// args is the command line as given, for telling a path from a
-	// mistyped command.
-	args []string
-	loc  config.Location
-	cfg  *config.Config // nil for commands that do not read it
+	loc   config.Location
+	cfg   *config.Config // nil for commands that do not read it
 	// caches are the extraction caches the command's loaders use.
 	caches []io.Closer
 	// reader reports whether the interactive reader will hold the

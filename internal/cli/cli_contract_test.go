@@ -134,10 +134,10 @@ func TestCLIHelp(t *testing.T) {
 		args  []string
 		wants []string
 	}{
-		{"top level", []string{"--help"}, []string{"USAGE", "broadsheet [command] [PATH...]", "list", "show", "search", "outlets", "stories", "config", "completion", "--version", "--config", "from PATH"}},
+		{"top level", []string{"--help"}, []string{"USAGE", "broadsheet [command] [PATH...]", "list", "show", "search", "outlets", "stories", "config", "completion", "--version", "--config", "file PATH"}},
 		{"top level, short", []string{"-h"}, []string{"COMMANDS"}},
 		{"help command", []string{"help"}, []string{"COMMANDS"}},
-		{"list", []string{"list", "--help"}, []string{"broadsheet list [PATH...]", "--json", "--outlet", "outlet NAME", "--config", "from PATH", "-h --help"}},
+		{"list", []string{"list", "--help"}, []string{"broadsheet list [PATH...]", "--json", "--outlet", "outlet NAME", "--config", "file PATH", "-h --help"}},
 		{"list, flag after a path", []string{"list", "somewhere", "-h"}, []string{"broadsheet list"}},
 		{"show", []string{"show", "--help"}, []string{"broadsheet show PATH", "--json"}},
 		{"search", []string{"search", "--help"}, []string{"broadsheet search QUERY [PATH...]", "--json", "--outlet"}},
@@ -198,6 +198,7 @@ func TestCLIErrors(t *testing.T) {
 		stderr string // the whole of stderr
 	}{
 		{"misspelt command", []string{"lsit"}, 2, `broadsheet: unknown command "lsit" (did you mean "list"?); run 'broadsheet --help'` + "\n"},
+		{"misspelt command after a flag", []string{"--json", "lsit"}, 2, `broadsheet: unknown command "lsit" (did you mean "list"?); run 'broadsheet --help'` + "\n"},
 		{"unknown word", []string{"frobnicate"}, 2, `broadsheet: unknown command "frobnicate", and no file or folder by that name; run 'broadsheet --help'` + "\n"},
 		{"unknown flag", []string{"list", "--frobnicate"}, 2, "broadsheet: unknown flag --frobnicate; run 'broadsheet list --help'\n"},
 		{"flag without its value", []string{"search", "ferry", "--outlet"}, 2, "broadsheet: --outlet needs a value; run 'broadsheet search --help'\n"},
@@ -229,13 +230,28 @@ func TestCLIErrors(t *testing.T) {
 func TestCLIPathNamedLikeACommandWord(t *testing.T) {
 	dir := t.TempDir()
 	writeArticle(t, dir, "news", "Ferry timetable approved")
+	writeArticle(t, dir, "list", "Lighthouse keeper retires")
 	t.Chdir(dir)
-	var out bytes.Buffer
-	if err := run([]string{"news"}, &out, &bytes.Buffer{}); err != nil {
-		t.Fatalf("a file called news: %v", err)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"a file called news", []string{"news"}, "Ferry timetable approved"},
+		{"after a flag", []string{"--json", "news"}, "Ferry timetable approved"},
+		{"a command's name after --", []string{"--", "list"}, "Lighthouse keeper retires"},
+		{"a command's name as a path", []string{"./list"}, "Lighthouse keeper retires"},
 	}
-	if !strings.Contains(out.String(), "Ferry timetable approved") {
-		t.Errorf("printed %q", out.String())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := run(tt.args, &out, &bytes.Buffer{}); err != nil {
+				t.Fatalf("run(%q) = %v", tt.args, err)
+			}
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("run(%q) printed %q, want %q", tt.args, out.String(), tt.want)
+			}
+		})
 	}
 }
 

@@ -42,7 +42,7 @@ var (
 		fs.StringVar(&f.outlet, "outlet", "", "only articles from the outlet NAME")
 	}
 	configFlag = func(fs *pflag.FlagSet, f *flags) {
-		fs.StringVar(&f.config, "config", "", "read settings from PATH, not the usual config file")
+		fs.StringVar(&f.config, "config", "", "read settings from the file PATH")
 	}
 	versionFlag = func(fs *pflag.FlagSet, f *flags) {
 		fs.BoolVarP(&f.version, "version", "v", false, "print the version and exit")
@@ -51,13 +51,13 @@ var (
 		fs.BoolVar(&f.path, "path", false, "print only the config file's path")
 	}
 	stateFlag = func(fs *pflag.FlagSet, f *flags) {
-		fs.StringVar(&f.state, "state", "", "keep what was read and starred in PATH, not the usual state file")
+		fs.StringVar(&f.state, "state", "", "keep what was read and starred in PATH")
 	}
 	noStateFlag = func(fs *pflag.FlagSet, f *flags) {
 		fs.BoolVar(&f.noState, "no-state", false, "remember nothing of this session")
 	}
 	noCacheFlag = func(fs *pflag.FlagSet, f *flags) {
-		fs.BoolVar(&f.noCache, "no-cache", false, "read every file afresh, and keep nothing for next time")
+		fs.BoolVar(&f.noCache, "no-cache", false, "read every file afresh; keep no cache")
 	}
 )
 
@@ -69,13 +69,13 @@ var readFlags = []flagDef{configFlag, noCacheFlag}
 // Each run builds its own, since cobra keeps flag values in its
 // commands.
 func newRoot(o Options, args []string) *cobra.Command {
-	e := &env{Options: o, args: args}
+	e := &env{Options: o}
 	root := e.command(&cobra.Command{
 		Use:   "broadsheet [PATH...]",
 		Short: "A terminal reader for local news article files",
 		Long: "Broadsheet is a terminal reader for local news article files.\n\n" +
-			"With no command it opens the reader on PATH, or prints the list when\n" +
-			"stdout is not a terminal. With no PATH it reads the folders named in\n" +
+			"With no command it opens the reader on PATH, or prints the list when " +
+			"stdout is not a terminal. With no PATH it reads the folders named in " +
 			"its config file, or its bundled sample articles.",
 		Example: "# Read a folder of articles:\n" +
 			"broadsheet ~/news\n" +
@@ -84,9 +84,10 @@ func newRoot(o Options, args []string) *cobra.Command {
 			"# A command's own flags:\n" +
 			"broadsheet search --help",
 		Args: func(c *cobra.Command, args []string) error {
-			// A path and a command share the first place on the command
-			// line; a word there that is neither is a mistyped command.
-			if len(args) > 0 && len(e.args) > 0 && e.args[0] == args[0] {
+			// A path and a command share the first place after the flags,
+			// as cobra finds commands; a word there that is neither is a
+			// mistyped command. After "--" it is a path.
+			if len(args) > 0 && c.ArgsLenAtDash() != 0 {
 				return checkCommandWord(c, args[0])
 			}
 			return nil
@@ -159,11 +160,11 @@ func newRoot(o Options, args []string) *cobra.Command {
 		}, append([]flagDef{jsonFlag}, readFlags...)...),
 		e.command(&cobra.Command{
 			Use:   "stories [PATH...]",
-			Short: "articles grouped into stories across outlets, newest first",
+			Short: "stories across outlets, newest first",
 			Long: "Articles grouped into stories across outlets, newest first.\n\n" +
-				"A story is the articles, from any outlets, that report one event: alike in\n" +
-				"their words and names, and dated within a few days of each other. With\n" +
-				"--json each story is one line, its articles carrying the sentences only\n" +
+				"A story is the articles, from any outlets, that report one event: alike in " +
+				"their words and names, and dated within a few days of each other. With " +
+				"--json each story is one line, its articles carrying the sentences only " +
 				"they have (\"only\").",
 			ValidArgsFunction: completeFiles,
 			RunE: e.runs(func(e *env, args []string) error {
@@ -172,10 +173,10 @@ func newRoot(o Options, args []string) *cobra.Command {
 		}, append([]flagDef{jsonFlag}, readFlags...)...),
 		e.command(&cobra.Command{
 			Use:   "config",
-			Short: "where the config file is, and the settings in effect as TOML",
+			Short: "the config file and the settings in effect",
 			Long: "Where the config file is, and the settings in effect as TOML.\n\n" +
-				"The config file is $BROADSHEET_CONFIG or --config PATH when set, else\n" +
-				"broadsheet/config.toml in the XDG config folder (~/.config on Linux).\n" +
+				"The config file is $BROADSHEET_CONFIG or --config PATH when set, else " +
+				"broadsheet/config.toml in the XDG config folder (~/.config on Linux). " +
 				"The settings are printed as a config file to start from.",
 			Example:           `broadsheet config > "$(broadsheet config --path)"`,
 			Args:              noArgs,
@@ -194,8 +195,8 @@ func newRoot(o Options, args []string) *cobra.Command {
 	root.InitDefaultCompletionCmd()
 	completion, _, _ := root.Find([]string{"completion"})
 	completion.Short = "print a shell completion script"
-	completion.Long = "Print a script that completes commands, flags, files, and outlet names\n" +
-		"after --outlet. Load it in the current shell with\n" +
+	completion.Long = "Print a script that completes commands, flags, files and outlet names.\n" +
+		"Load it in the current shell with\n" +
 		"  bash: source <(broadsheet completion bash)\n" +
 		"  zsh:  source <(broadsheet completion zsh)\n" +
 		"  fish: broadsheet completion fish | source"
