@@ -70,7 +70,29 @@ var readFlags = []flagDef{configFlag, noCacheFlag}
 // commands.
 func newRoot(o Options, args []string) *cobra.Command {
 	e := &env{Options: o}
-	root := e.command(&cobra.Command{
+	root := e.readerCommand()
+	root.SetArgs(args)
+	root.SetOut(o.Stdout)
+	root.SetErr(o.Stderr)
+	root.SetVersionTemplate("broadsheet {{.Version}}\n")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError(c, "%s", flagMessage(err))
+	})
+	root.AddCommand(e.listCommand(), e.showCommand(), e.searchCommand(),
+		e.outletsCommand(), e.storiesCommand(), e.configCommand())
+	e.addCompletionCommand(root)
+	root.AddCommand(e.versionCommand())
+	root.SetHelpCommand(e.helpCommand(root))
+	root.InitDefaultHelpCmd()
+	for _, c := range []*cobra.Command{root, mustFind(root, "list"), mustFind(root, "search")} {
+		c.RegisterFlagCompletionFunc("outlet", e.completeOutlets)
+	}
+	return root
+}
+
+// readerCommand is Broadsheet with no command: the reader.
+func (e *env) readerCommand() *cobra.Command {
+	return e.command(&cobra.Command{
 		Use:   "broadsheet [PATH...]",
 		Short: "A terminal reader for local news article files",
 		Long: "Broadsheet is a terminal reader for local news article files.\n\n" +
@@ -95,105 +117,116 @@ func newRoot(o Options, args []string) *cobra.Command {
 		ValidArgsFunction: completeFiles,
 		RunE:              e.runs(runReader),
 	}, append([]flagDef{jsonFlag, outletFlag, versionFlag, stateFlag, noStateFlag}, readFlags...)...)
-	root.SetArgs(args)
-	root.SetOut(o.Stdout)
-	root.SetErr(o.Stderr)
-	root.SetVersionTemplate("broadsheet {{.Version}}\n")
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError(c, "%s", flagMessage(err))
-	})
+}
 
-	root.AddCommand(
-		e.command(&cobra.Command{
-			Use:               "list [PATH...]",
-			Short:             "one article a line, newest first",
-			ValidArgsFunction: completeFiles,
-			RunE: e.runs(func(e *env, args []string) error {
-				return list(e.Stdout, e.load(args), e.flags.outlet, e.flags.json)
-			}),
-		}, append([]flagDef{jsonFlag, outletFlag}, readFlags...)...),
-		e.command(&cobra.Command{
-			Use:   "show PATH",
-			Short: "one article, rendered",
-			Args: func(c *cobra.Command, args []string) error {
-				if len(args) != 1 {
-					return usageError(c, "show takes one PATH")
-				}
-				return nil
-			},
-			ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-				if len(args) > 0 {
-					return nil, cobra.ShellCompDirectiveNoFileComp
-				}
-				return nil, cobra.ShellCompDirectiveDefault
-			},
-			RunE: e.runs(func(e *env, args []string) error {
-				return show(e.Stdout, e.load(args), e.flags.json, e.cfg.Theme)
-			}),
-		}, append([]flagDef{jsonFlag}, readFlags...)...),
-		e.command(&cobra.Command{
-			Use:   "search QUERY [PATH...]",
-			Short: "matching articles, best first",
-			Args: func(c *cobra.Command, args []string) error {
-				if len(args) == 0 {
-					return usageError(c, "search needs a QUERY")
-				}
-				return nil
-			},
-			ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-				if len(args) == 0 {
-					return nil, cobra.ShellCompDirectiveNoFileComp // the QUERY
-				}
-				return nil, cobra.ShellCompDirectiveDefault
-			},
-			RunE: e.runs(func(e *env, args []string) error {
-				return searchCmd(e, args[0], args[1:])
-			}),
-		}, append([]flagDef{jsonFlag, outletFlag}, readFlags...)...),
-		e.command(&cobra.Command{
-			Use:               "outlets [PATH...]",
-			Short:             "outlets with their article counts",
-			ValidArgsFunction: completeFiles,
-			RunE: e.runs(func(e *env, args []string) error {
-				return outlets(e.Stdout, e.load(args), e.flags.json)
-			}),
-		}, append([]flagDef{jsonFlag}, readFlags...)...),
-		e.command(&cobra.Command{
-			Use:   "stories [PATH...]",
-			Short: "stories across outlets, newest first",
-			Long: "Articles grouped into stories across outlets, newest first.\n\n" +
-				"A story is the articles, from any outlets, that report one event: alike in " +
-				"their words and names, and dated within a few days of each other. With " +
-				"--json each story is one line, its articles carrying the sentences only " +
-				"they have (\"only\").",
-			ValidArgsFunction: completeFiles,
-			RunE: e.runs(func(e *env, args []string) error {
-				return storiesCmd(e.Stdout, e.load(args), e.flags.json)
-			}),
-		}, append([]flagDef{jsonFlag}, readFlags...)...),
-		e.command(&cobra.Command{
-			Use:   "config",
-			Short: "the config file and the settings in effect",
-			Long: "Where the config file is, and the settings in effect as TOML.\n\n" +
-				"The config file is $BROADSHEET_CONFIG or --config PATH when set, else " +
-				"broadsheet/config.toml in the XDG config folder (~/.config on Linux). " +
-				"The settings are printed as a config file to start from.",
-			Example:           `broadsheet config > "$(broadsheet config --path)"`,
-			Args:              noArgs,
-			ValidArgsFunction: cobra.NoFileCompletions,
-			RunE: func(*cobra.Command, []string) error {
-				// Showing where a file would be is no reason to need one.
-				if err := e.readConfig(true); err != nil {
-					return err
-				}
-				return runConfig(e)
-			},
-		}, pathFlag, configFlag),
-	)
+func (e *env) listCommand() *cobra.Command {
+	return e.command(&cobra.Command{
+		Use:               "list [PATH...]",
+		Short:             "one article a line, newest first",
+		ValidArgsFunction: completeFiles,
+		RunE: e.runs(func(e *env, args []string) error {
+			return list(e.Stdout, e.load(args), e.flags.outlet, e.flags.json)
+		}),
+	}, append([]flagDef{jsonFlag, outletFlag}, readFlags...)...)
+}
 
-	// cobra's completion command, in the order of help, worded as ours.
+func (e *env) showCommand() *cobra.Command {
+	return e.command(&cobra.Command{
+		Use:   "show PATH",
+		Short: "one article, rendered",
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError(c, "show takes one PATH")
+			}
+			return nil
+		},
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return nil, cobra.ShellCompDirectiveDefault
+		},
+		RunE: e.runs(func(e *env, args []string) error {
+			return show(e.Stdout, e.load(args), e.flags.json, e.cfg.Theme)
+		}),
+	}, append([]flagDef{jsonFlag}, readFlags...)...)
+}
+
+func (e *env) searchCommand() *cobra.Command {
+	return e.command(&cobra.Command{
+		Use:   "search QUERY [PATH...]",
+		Short: "matching articles, best first",
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError(c, "search needs a QUERY")
+			}
+			return nil
+		},
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) == 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp // the QUERY
+			}
+			return nil, cobra.ShellCompDirectiveDefault
+		},
+		RunE: e.runs(func(e *env, args []string) error {
+			return searchCmd(e, args[0], args[1:])
+		}),
+	}, append([]flagDef{jsonFlag, outletFlag}, readFlags...)...)
+}
+
+func (e *env) outletsCommand() *cobra.Command {
+	return e.command(&cobra.Command{
+		Use:               "outlets [PATH...]",
+		Short:             "outlets with their article counts",
+		ValidArgsFunction: completeFiles,
+		RunE: e.runs(func(e *env, args []string) error {
+			return outlets(e.Stdout, e.load(args), e.flags.json)
+		}),
+	}, append([]flagDef{jsonFlag}, readFlags...)...)
+}
+
+func (e *env) storiesCommand() *cobra.Command {
+	return e.command(&cobra.Command{
+		Use:   "stories [PATH...]",
+		Short: "stories across outlets, newest first",
+		Long: "Articles grouped into stories across outlets, newest first.\n\n" +
+			"A story is the articles, from any outlets, that report one event: alike in " +
+			"their words and names, and dated within a few days of each other. With " +
+			"--json each story is one line, its articles carrying the sentences only " +
+			"they have (\"only\").",
+		ValidArgsFunction: completeFiles,
+		RunE: e.runs(func(e *env, args []string) error {
+			return storiesCmd(e.Stdout, e.load(args), e.flags.json)
+		}),
+	}, append([]flagDef{jsonFlag}, readFlags...)...)
+}
+
+func (e *env) configCommand() *cobra.Command {
+	return e.command(&cobra.Command{
+		Use:   "config",
+		Short: "the config file and the settings in effect",
+		Long: "Where the config file is, and the settings in effect as TOML.\n\n" +
+			"The config file is $BROADSHEET_CONFIG or --config PATH when set, else " +
+			"broadsheet/config.toml in the XDG config folder (~/.config on Linux). " +
+			"The settings are printed as a config file to start from.",
+		Example:           `broadsheet config > "$(broadsheet config --path)"`,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(*cobra.Command, []string) error {
+			// Showing where a file would be is no reason to need one.
+			if err := e.readConfig(true); err != nil {
+				return err
+			}
+			return runConfig(e)
+		},
+	}, pathFlag, configFlag)
+}
+
+// addCompletionCommand adds cobra's completion command to root, worded
+// as ours.
+func (e *env) addCompletionCommand(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
-	completion, _, _ := root.Find([]string{"completion"})
+	completion := mustFind(root, "completion")
 	completion.Short = "print a shell completion script"
 	completion.Long = "Print a script that completes commands, flags, files and outlet names.\n" +
 		"Load it in the current shell with\n" +
@@ -215,8 +248,10 @@ func newRoot(o Options, args []string) *cobra.Command {
 		shell.Args = noArgs
 		e.command(shell)
 	}
+}
 
-	root.AddCommand(e.command(&cobra.Command{
+func (e *env) versionCommand() *cobra.Command {
+	return e.command(&cobra.Command{
 		Use:               "version",
 		Short:             "print the version",
 		Args:              noArgs,
@@ -225,8 +260,13 @@ func newRoot(o Options, args []string) *cobra.Command {
 			_, err := fmt.Fprintf(e.Stdout, "broadsheet %s\n", Version())
 			return err
 		},
-	}))
-	root.SetHelpCommand(e.command(&cobra.Command{
+	})
+}
+
+// helpCommand is help for root's commands. Unlike cobra's, it fails on
+// a command that is not there.
+func (e *env) helpCommand(root *cobra.Command) *cobra.Command {
+	return e.command(&cobra.Command{
 		Use:   "help [COMMAND]",
 		Short: "help for a command",
 		Args: func(c *cobra.Command, args []string) error {
@@ -235,19 +275,19 @@ func newRoot(o Options, args []string) *cobra.Command {
 			}
 			return nil
 		},
-		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
 			var names []cobra.Completion
-			for _, sub := range c.Root().Commands() {
+			for _, sub := range root.Commands() {
 				if sub.IsAvailableCommand() {
 					names = append(names, cobra.CompletionWithDesc(sub.Name(), sub.Short))
 				}
 			}
 			return names, cobra.ShellCompDirectiveNoFileComp
 		},
-		RunE: func(c *cobra.Command, args []string) error {
+		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return root.Help()
 			}
@@ -258,13 +298,7 @@ func newRoot(o Options, args []string) *cobra.Command {
 			}
 			return usageError(root, "unknown command %q", args[0])
 		},
-	}))
-	root.InitDefaultHelpCmd()
-
-	for _, c := range []*cobra.Command{root, mustFind(root, "list"), mustFind(root, "search")} {
-		c.RegisterFlagCompletionFunc("outlet", e.completeOutlets)
-	}
-	return root
+	})
 }
 
 // command gives c its flags, in the order given and then --help, which
