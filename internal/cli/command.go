@@ -119,6 +119,7 @@ func (e *env) readerCommand() *cobra.Command {
 	}, append([]flagDef{jsonFlag, outletFlag, versionFlag, stateFlag, noStateFlag}, readFlags...)...)
 }
 
+// listCommand prints one article a line.
 func (e *env) listCommand() *cobra.Command {
 	return e.command(&cobra.Command{
 		Use:               "list [PATH...]",
@@ -130,6 +131,7 @@ func (e *env) listCommand() *cobra.Command {
 	}, append([]flagDef{jsonFlag, outletFlag}, readFlags...)...)
 }
 
+// showCommand prints one article, rendered.
 func (e *env) showCommand() *cobra.Command {
 	return e.command(&cobra.Command{
 		Use:   "show PATH",
@@ -152,6 +154,7 @@ func (e *env) showCommand() *cobra.Command {
 	}, append([]flagDef{jsonFlag}, readFlags...)...)
 }
 
+// searchCommand prints the articles that match a query.
 func (e *env) searchCommand() *cobra.Command {
 	return e.command(&cobra.Command{
 		Use:   "search QUERY [PATH...]",
@@ -174,6 +177,7 @@ func (e *env) searchCommand() *cobra.Command {
 	}, append([]flagDef{jsonFlag, outletFlag}, readFlags...)...)
 }
 
+// outletsCommand prints the outlets with their article counts.
 func (e *env) outletsCommand() *cobra.Command {
 	return e.command(&cobra.Command{
 		Use:               "outlets [PATH...]",
@@ -185,6 +189,7 @@ func (e *env) outletsCommand() *cobra.Command {
 	}, append([]flagDef{jsonFlag}, readFlags...)...)
 }
 
+// storiesCommand prints the articles grouped into stories.
 func (e *env) storiesCommand() *cobra.Command {
 	return e.command(&cobra.Command{
 		Use:   "stories [PATH...]",
@@ -201,6 +206,7 @@ func (e *env) storiesCommand() *cobra.Command {
 	}, append([]flagDef{jsonFlag}, readFlags...)...)
 }
 
+// configCommand prints where the config file is and the settings in effect.
 func (e *env) configCommand() *cobra.Command {
 	return e.command(&cobra.Command{
 		Use:   "config",
@@ -250,6 +256,7 @@ func (e *env) addCompletionCommand(root *cobra.Command) {
 	}
 }
 
+// versionCommand prints the version, as --version does.
 func (e *env) versionCommand() *cobra.Command {
 	return e.command(&cobra.Command{
 		Use:               "version",
