@@ -6,7 +6,6 @@ package main
 
 import (
 	"context"
-	"io"
 	"os"
 	"strings"
 	"sync"
@@ -21,24 +20,8 @@ import (
 	"github.com/broadsheet/broadsheet/ui"
 )
 
-// errUsage marks a command line that could not be understood.
-var errUsage = cli.ErrUsage
-
-// errNothingLoaded marks a run in which no article could be read.
-var errNothingLoaded = cli.ErrNothingLoaded
-
 func main() {
-	os.Exit(cli.Main(os.Args[1:], options(os.Stdout, os.Stderr)))
-}
-
-// run runs one command line, printing nothing of its error: tests call
-// it and check the error with errors.Is.
-func run(args []string, stdout, stderr io.Writer) error {
-	return cli.Run(args, options(stdout, stderr))
-}
-
-func options(stdout, stderr io.Writer) cli.Options {
-	return cli.Options{Stdout: stdout, Stderr: stderr, Reader: runTUI}
+	os.Exit(cli.Main(os.Args[1:], cli.Options{Stdout: os.Stdout, Stderr: os.Stderr, Reader: runTUI}))
 }
 
 // runTUI opens the reader on what l loads from paths. The interface

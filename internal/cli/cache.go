@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"time"
@@ -10,10 +9,6 @@ import (
 	"github.com/broadsheet/broadsheet/feed/cache"
 	"github.com/broadsheet/broadsheet/feed/search"
 )
-
-// noCacheFlag turns the extraction cache off for one run.
-var noCacheFlag = flagDef{name: "no-cache", usage: "read every file afresh, and keep nothing for next time",
-	define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.BoolVar(&f.noCache, n, false, u) }}
 
 // useCache gives l the extraction cache for paths, unless --no-cache or
 // the config file's cache = false says not to, l reads the bundled

@@ -1,17 +1,19 @@
-// Package cli is Broadsheet's command line: the table of commands, their
-// flags and generated help, and what each command prints. Output for
+// Package cli is Broadsheet's command line: its commands and flags, built
+// with cobra and styled by fang, and what each command prints. Output for
 // machines goes to stdout; messages for people go to stderr, one line
 // each.
 package cli
 
 import (
+	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
-	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/internal/config"
@@ -57,61 +59,49 @@ func ExitCode(err error) int {
 // Main runs Broadsheet's command line and returns its exit status,
 // having printed any error on stderr as one line.
 func Main(args []string, o Options) int {
-	err := Run(args, o)
-	if err != nil {
-		fmt.Fprintf(o.Stderr, "broadsheet: %v\n", err)
-	}
-	return ExitCode(err)
+	return ExitCode(execute(args, o, writeError(isTerminal(o.Stderr))))
 }
 
-// Run runs one command line: args without the program name.
+// Run runs one command line, args without the program name, and
+// returns its error unprinted: tests check it with errors.Is.
 func Run(args []string, o Options) error {
-	cmd := root
-	if len(args) > 0 {
-		if c := lookup(args[0]); c != nil {
-			cmd, args = c, args[1:]
-		}
-	}
-	var f flags
-	fs := cmd.flagSet(&f)
-	pos, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return writeHelp(o.Stdout, cmd)
-	}
-	if err != nil {
-		return usageError(cmd, "%s", flagMessage(err))
-	}
-	if f.version {
-		_, err := fmt.Fprintf(o.Stdout, "broadsheet %s\n", Version())
-		return err
-	}
-	if cmd == root && len(pos) > 0 && len(args) > 0 && args[0] == pos[0] {
-		if err := checkCommandWord(pos[0]); err != nil {
-			return err
-		}
-	}
-	e := &env{Options: o, flags: f, cmd: cmd}
-	defer e.closeCaches()
-	if !cmd.noConfig {
-		e.loc = config.Locate(f.config)
-		if cmd == cmdConfig {
-			// Showing where a file would be is no reason to need one.
-			e.loc.Explicit = false
-		}
-		cfg, err := config.Load(e.loc)
-		if err != nil {
-			return configError{err}
-		}
-		e.cfg = cfg
-	}
-	return cmd.run(e, pos)
+	return execute(args, o, func(io.Writer, fang.Styles, error) {})
 }
 
-// env is what a command runs with.
+// execute runs args through the command tree with fang's help, version
+// and man page, handing any error to report.
+func execute(args []string, o Options, report fang.ErrorHandler) error {
+	if args == nil {
+		args = []string{} // cobra reads os.Args for nil
+	}
+	root := newRoot(o, args)
+	err := fang.Execute(context.Background(), root,
+		fang.WithVersion(Version()),
+		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
+			report(w, styles, usageOf(err))
+		}))
+	return usageOf(err)
+}
+
+// writeError returns the error handler for Main: one line, "broadsheet:
+// " and the error for scripts and logs, fang's error badge on a
+// terminal.
+func writeError(terminal bool) fang.ErrorHandler {
+	return func(w io.Writer, styles fang.Styles, err error) {
+		if terminal {
+			badge := styles.ErrorHeader.UnsetMargins()
+			fmt.Fprintf(w, "%s %v\n", badge.Render(), err)
+			return
+		}
+		fmt.Fprintf(w, "broadsheet: %v\n", err)
+	}
+}
+
+// env is what a command runs with: the options, the flags it was given,
+// and what it read on the way.
 type env struct {
 	Options
 	flags flags
-	cmd   *command
 	loc   config.Location
 	cfg   *config.Config // nil for commands that do not read it
 	// caches are the extraction caches the command's loaders use.
@@ -121,22 +111,52 @@ type env struct {
 	reader bool
 }
 
+// readConfig reads the config file that --config or the environment
+// names. A config file named but not there is an error, except when
+// optional: showing where a file would be is no reason to need one.
+func (e *env) readConfig(optional bool) error {
+	e.loc = config.Locate(e.flags.config)
+	if optional {
+		e.loc.Explicit = false
+	}
+	cfg, err := config.Load(e.loc)
+	if err != nil {
+		return configError{err}
+	}
+	e.cfg = cfg
+	return nil
+}
+
 // usage is a command line that could not be understood, with a pointer
 // to the help that explains it.
 type usage struct {
-	cmd *command
-	msg string
+	path string // the command as typed: "broadsheet list"
+	msg  string
 }
 
-func usageError(cmd *command, format string, args ...any) error {
-	return &usage{cmd: cmd, msg: fmt.Sprintf(format, args...)}
+func usageError(cmd *cobra.Command, format string, args ...any) error {
+	return &usage{path: cmd.CommandPath(), msg: fmt.Sprintf(format, args...)}
 }
 
 func (u *usage) Error() string {
-	return fmt.Sprintf("%s; run '%s --help'", u.msg, u.cmd.path())
+	return fmt.Sprintf("%s; run '%s --help'", u.msg, u.path)
 }
 
 func (u *usage) Is(target error) bool { return target == ErrUsage }
+
+// cobraUsage matches the errors cobra itself returns for a command line
+// it cannot follow, such as arguments to a command that takes none.
+var cobraUsage = regexp.MustCompile(`^(unknown command|invalid argument|accepts |requires )`)
+
+// usageOf returns err as a usage error when cobra made it for a command
+// line it could not follow; other errors are returned as they are.
+func usageOf(err error) error {
+	var u *usage
+	if err == nil || errors.As(err, &u) || !cobraUsage.MatchString(err.Error()) {
+		return err
+	}
+	return &usage{path: "broadsheet", msg: err.Error()}
+}
 
 // configError is a config file that cannot be used.
 type configError struct{ err error }
@@ -145,39 +165,26 @@ func (c configError) Error() string        { return c.err.Error() }
 func (c configError) Unwrap() error        { return c.err }
 func (c configError) Is(target error) bool { return target == ErrConfig }
 
-// parseInterleaved parses flags that may come before, between or after
-// the positional arguments; after "--" everything is positional.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-}
-
 var (
-	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
-	flagNeedsArg  = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	unknownFlag      = regexp.MustCompile(`^unknown flag: (--\S+)$`)
+	unknownShorthand = regexp.MustCompile(`^unknown shorthand flag: '.' in (-\S+)$`)
+	flagNeedsArg     = regexp.MustCompile(`^flag needs an argument: (--\S+)$`)
+	shortNeedsArg    = regexp.MustCompile(`^flag needs an argument: '(.)' in -\S+$`)
 )
 
-// flagMessage rewords the flag package's errors with --long flags.
+// flagMessage rewords pflag's errors in the command line's own voice.
 func flagMessage(err error) string {
 	msg := err.Error()
-	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("unknown flag --%s", m[1])
+	for _, unknown := range []*regexp.Regexp{unknownFlag, unknownShorthand} {
+		if m := unknown.FindStringSubmatch(msg); m != nil {
+			return "unknown flag " + m[1]
+		}
 	}
 	if m := flagNeedsArg.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("--%s needs a value", m[1])
+		return m[1] + " needs a value"
+	}
+	if m := shortNeedsArg.FindStringSubmatch(msg); m != nil {
+		return "-" + m[1] + " needs a value"
 	}
 	return msg
 }
@@ -188,28 +195,42 @@ var commandWord = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 // checkCommandWord reports a first argument that is neither a command
 // nor a file or folder, since the reader's PATH and a command share a
 // place on the command line.
-func checkCommandWord(word string) error {
+func checkCommandWord(root *cobra.Command, word string) error {
 	if !commandWord.MatchString(word) {
 		return nil
 	}
 	if _, err := os.Stat(word); err == nil {
 		return nil
 	}
-	if near := nearestCommand(word); near != "" {
+	if near := nearestCommand(root, word); near != "" {
 		return usageError(root, "unknown command %q (did you mean %q?)", word, near)
 	}
 	return usageError(root, "unknown command %q, and no file or folder by that name", word)
 }
 
 // nearestCommand returns the command within two edits of word, or "".
-func nearestCommand(word string) string {
-	best, bestD := "", 3
-	for _, c := range commands {
-		if d := editDistance(word, c.name); d < bestD {
-			best, bestD = c.name, d
+// It must also be nearer than word is to nothing: two letters are no
+// misspelling of a four-letter command.
+func nearestCommand(root *cobra.Command, word string) string {
+	best, bestD := "", min(3, len(word))
+	for _, name := range commandNames(root) {
+		if d := editDistance(word, name); d < bestD {
+			best, bestD = name, d
 		}
 	}
 	return best
+}
+
+// commandNames returns the names of root's commands as help lists them,
+// help among them.
+func commandNames(root *cobra.Command) []string {
+	var names []string
+	for _, c := range root.Commands() {
+		if c.IsAvailableCommand() || c.Name() == "help" {
+			names = append(names, c.Name())
+		}
+	}
+	return names
 }
 
 // editDistance counts the insertions, deletions, substitutions and
@@ -236,9 +257,4 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(a)][len(b)]
-}
-
-// path is how the command is typed: "broadsheet list".
-func (c *command) path() string {
-	return strings.TrimSpace("broadsheet " + c.name)
 }

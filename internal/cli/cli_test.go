@@ -1,54 +1,62 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
-	"flag"
-	"io"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
-func TestParseInterleaved(t *testing.T) {
+func TestInterleavedFlags(t *testing.T) {
+	dir := t.TempDir()
+	writeArticle(t, dir, "a.txt", "Ferry timetable approved")
 	tests := []struct {
 		name     string
 		args     []string
-		wantPos  []string
 		wantJSON bool
+		stderr   string // a path that was read as one, or ""
 	}{
-		{"flags first", []string{"--json", "a", "b"}, []string{"a", "b"}, true},
-		{"flags between", []string{"a", "--json", "b"}, []string{"a", "b"}, true},
-		{"flags last", []string{"a", "b", "--json"}, []string{"a", "b"}, true},
-		{"after -- all is a path", []string{"a", "--", "--json", "-x"}, []string{"a", "--json", "-x"}, false},
-		{"a lone dash is a path", []string{"-"}, []string{"-"}, false},
+		{"flags first", []string{"list", "--json", dir}, true, ""},
+		{"flags between", []string{"list", dir, "--json", dir}, true, ""},
+		{"flags last", []string{"list", dir, "--json"}, true, ""},
+		{"after -- all is a path", []string{"list", dir, "--", "--json"}, false, "--json: no such file"},
+		{"a lone dash is a path", []string{"list", dir, "-"}, false, "-: no such file"},
+		{"the reader's flags after a path", []string{dir, "--json"}, true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fs := flag.NewFlagSet("t", flag.ContinueOnError)
-			fs.SetOutput(io.Discard)
-			asJSON := fs.Bool("json", false, "")
-			pos, err := parseInterleaved(fs, tt.args)
-			if err != nil {
-				t.Fatal(err)
+			var out, errOut bytes.Buffer
+			if err := run(tt.args, &out, &errOut); err != nil {
+				t.Fatalf("run(%q) = %v", tt.args, err)
 			}
-			if !slices.Equal(pos, tt.wantPos) || *asJSON != tt.wantJSON {
-				t.Errorf("got %q json=%v, want %q json=%v", pos, *asJSON, tt.wantPos, tt.wantJSON)
+			if got := json.Valid(bytes.TrimSpace(out.Bytes())); got != tt.wantJSON {
+				t.Errorf("printed JSON = %v, want %v:\n%s", got, tt.wantJSON, out.String())
+			}
+			if !strings.Contains(errOut.String(), tt.stderr) {
+				t.Errorf("stderr = %q, want it to hold %q", errOut.String(), tt.stderr)
 			}
 		})
 	}
 }
 
 func TestNearestCommand(t *testing.T) {
+	root := newRoot(Options{}, nil)
 	for word, want := range map[string]string{
 		"lsit":    "list",
 		"serach":  "search",
 		"outlet":  "outlets",
 		"cofnig":  "config",
 		"shwo":    "show",
+		"hlep":    "help",
+		"ls":      "", // nearer to nothing than to list
 		"news":    "",
 		"kitchen": "",
 	} {
-		if got := nearestCommand(word); got != want {
+		if got := nearestCommand(root, word); got != want {
 			t.Errorf("nearestCommand(%q) = %q, want %q", word, got, want)
 		}
 	}
@@ -61,7 +69,8 @@ func TestExitCode(t *testing.T) {
 		want int
 	}{
 		{"success", nil, 0},
-		{"usage", usageError(root, "bad"), 2},
+		{"usage", usageError(&cobra.Command{Use: "broadsheet"}, "bad"), 2},
+		{"cobra's usage", usageOf(errors.New(`unknown command "x" for "broadsheet man"`)), 2},
 		{"config", configError{errors.New("x.toml:3: bad")}, 2},
 		{"nothing loaded", ErrNothingLoaded, 1},
 		{"anything else", errors.New("disk on fire"), 1},
@@ -75,18 +84,38 @@ func TestExitCode(t *testing.T) {
 	}
 }
 
+// TestEveryCommandHasHelp checks that each command's help, as --help and
+// the help command print it, shows how it is typed and describes every
+// flag it takes.
 func TestEveryCommandHasHelp(t *testing.T) {
-	for _, c := range commands {
-		var b strings.Builder
-		if err := writeHelp(&b, c); err != nil {
-			t.Fatal(err)
-		}
-		if c.summary == "" || !strings.Contains(b.String(), c.synopsis()) || !strings.Contains(b.String(), "--help") {
-			t.Errorf("help for %q:\n%s", c.name, b.String())
-		}
-		for _, d := range c.allFlags() {
-			if d.usage == "" || !strings.Contains(b.String(), "--"+d.name) {
-				t.Errorf("help for %q lacks a described --%s", c.name, d.name)
+	root := newRoot(Options{}, nil)
+	cmds := []*cobra.Command{root}
+	for _, c := range root.Commands() {
+		cmds = append(cmds, c)
+		cmds = append(cmds, c.Commands()...)
+	}
+	for _, c := range cmds {
+		path := strings.Fields(c.CommandPath())[1:]
+		for _, args := range [][]string{append(path, "--help"), append([]string{"help"}, path...)} {
+			if len(args) > 2 && args[0] == "help" {
+				continue // help names one command
+			}
+			var out, errOut bytes.Buffer
+			if err := run(args, &out, &errOut); err != nil {
+				t.Fatalf("run(%q) = %v", args, err)
+			}
+			help := out.String()
+			operands := strings.TrimSpace(strings.TrimPrefix(c.Use, c.Name()))
+			if c.Short == "" || !strings.Contains(help, c.CommandPath()) || !strings.Contains(help, operands) || !strings.Contains(help, "--help") {
+				t.Errorf("%q lacks %q, %q or --help:\n%s", args, c.CommandPath(), operands, help)
+			}
+			c.Flags().VisitAll(func(f *pflag.Flag) {
+				if f.Usage == "" || !strings.Contains(help, "--"+f.Name) {
+					t.Errorf("%q lacks a described --%s", args, f.Name)
+				}
+			})
+			if errOut.Len() > 0 {
+				t.Errorf("%q wrote to stderr: %q", args, errOut.String())
 			}
 		}
 	}

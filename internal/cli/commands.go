@@ -24,128 +24,6 @@ import (
 	"github.com/broadsheet/broadsheet/ui"
 )
 
-// root is the reader: Broadsheet with no command.
-var root = &command{
-	args:    "[PATH...]",
-	summary: "open the reader (a plain list when not on a terminal)",
-	about: "With no PATH, Broadsheet reads the folders named in its config file,\n" +
-		"or its bundled sample articles.",
-	flags: []flagDef{jsonFlag, outletFlag, versionFlag, stateFlag, noStateFlag},
-	run:   runReader,
-}
-
-// commands is every command, the reader first. Help and completion
-// scripts list them in this order. (It is filled in init because help
-// and completion read it.)
-var commands []*command
-
-func init() {
-	commands = []*command{root, cmdList, cmdShow, cmdSearch, cmdOutlets, cmdStories, cmdConfig, cmdCompletion, cmdVersion, cmdHelp}
-}
-
-var (
-	cmdList = &command{
-		name: "list", args: "[PATH...]",
-		summary: "one article a line, newest first",
-		flags:   []flagDef{jsonFlag, outletFlag},
-		run: func(e *env, args []string) error {
-			return list(e.Stdout, e.load(args), e.flags.outlet, e.flags.json)
-		},
-	}
-	cmdShow = &command{
-		name: "show", args: "PATH",
-		summary: "one article, rendered",
-		flags:   []flagDef{jsonFlag},
-		run: func(e *env, args []string) error {
-			if len(args) != 1 {
-				return usageError(e.cmd, "show takes one PATH")
-			}
-			return show(e.Stdout, e.load(args), e.flags.json, e.cfg.Theme)
-		},
-	}
-	cmdSearch = &command{
-		name: "search", args: "QUERY [PATH...]",
-		summary: "matching articles, best first",
-		flags:   []flagDef{jsonFlag, outletFlag},
-		run: func(e *env, args []string) error {
-			if len(args) == 0 {
-				return usageError(e.cmd, "search needs a QUERY")
-			}
-			return searchCmd(e, args[0], args[1:])
-		},
-	}
-	cmdOutlets = &command{
-		name: "outlets", args: "[PATH...]",
-		summary: "outlets with their article counts",
-		flags:   []flagDef{jsonFlag},
-		run: func(e *env, args []string) error {
-			return outlets(e.Stdout, e.load(args), e.flags.json)
-		},
-	}
-	cmdConfig = &command{
-		name:    "config",
-		summary: "where the config file is, and the settings in effect as TOML",
-		about: "The config file is $BROADSHEET_CONFIG or --config PATH when set, else\n" +
-			"broadsheet/config.toml in the XDG config folder (~/.config on Linux).\n" +
-			"The settings are printed as a config file to start from:\n" +
-			"  broadsheet config > \"$(broadsheet config --path)\"",
-		flags:    []flagDef{pathFlag},
-		argWords: func() []string { return nil },
-		run:      runConfig,
-	}
-	cmdCompletion = &command{
-		name: "completion", args: "bash|zsh|fish",
-		summary: "print a shell completion script",
-		about: "Load it in the current shell with\n" +
-			"  bash: source <(broadsheet completion bash)\n" +
-			"  zsh:  source <(broadsheet completion zsh)\n" +
-			"  fish: broadsheet completion fish | source",
-		noConfig: true,
-		argWords: func() []string { return shells },
-		run:      runCompletion,
-	}
-	cmdVersion = &command{
-		name:     "version",
-		summary:  "print the version",
-		noConfig: true,
-		argWords: func() []string { return nil },
-		run: func(e *env, args []string) error {
-			if len(args) > 0 {
-				return usageError(e.cmd, "version takes no arguments")
-			}
-			_, err := fmt.Fprintf(e.Stdout, "broadsheet %s\n", Version())
-			return err
-		},
-	}
-	cmdHelp = &command{
-		name: "help", args: "[COMMAND]",
-		summary:  "help for a command",
-		noConfig: true,
-		argWords: commandNames,
-		run: func(e *env, args []string) error {
-			switch len(args) {
-			case 0:
-				return writeHelp(e.Stdout, root)
-			case 1:
-				if c := lookup(args[0]); c != nil {
-					return writeHelp(e.Stdout, c)
-				}
-				return usageError(root, "unknown command %q", args[0])
-			}
-			return usageError(e.cmd, "help takes one COMMAND")
-		},
-	}
-)
-
-// commandNames returns the names of the commands.
-func commandNames() []string {
-	var names []string
-	for _, c := range commands[1:] {
-		names = append(names, c.name)
-	}
-	return names
-}
-
 // runReader opens the reader, or prints the list when stdout is not a
 // terminal or there is no reader.
 func runReader(e *env, args []string) error {
@@ -162,10 +40,7 @@ func runReader(e *env, args []string) error {
 }
 
 // runConfig prints where the config file is and the settings in effect.
-func runConfig(e *env, args []string) error {
-	if len(args) > 0 {
-		return usageError(e.cmd, "config takes no arguments")
-	}
+func runConfig(e *env) error {
 	if e.flags.path {
 		_, err := fmt.Fprintln(e.Stdout, e.loc.Path)
 		return err
@@ -225,13 +100,15 @@ func (e *env) load(paths []string) *feed.Store {
 	return store
 }
 
-func show(w io.Writer, store *feed.Store, asJSON bool, theme config.Theme) error {
+// show prints the store's articles rendered for the terminal, or as one
+// JSON object each with the body.
+func show(w io.Writer, store *feed.Store, asJSON bool, theme config.Theme) (err error) {
 	arts := store.Articles()
 	if len(arts) == 0 {
 		return ErrNothingLoaded
 	}
 	bw := bufio.NewWriter(w)
-	defer bw.Flush()
+	defer flush(bw, &err)
 	for _, a := range arts {
 		if asJSON {
 			b, err := a.JSON(true)
@@ -415,9 +292,9 @@ func searchCmd(e *env, query string, paths []string) error {
 // and title in columns. Dates stay YYYY-MM-DD here, whatever the config
 // says, so that scripts reading the columns keep working. When storyOf
 // is given, each JSON line carries the article's story ID.
-func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(articleID string) string) error {
+func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(articleID string) string) (err error) {
 	bw := bufio.NewWriter(w)
-	defer bw.Flush()
+	defer flush(bw, &err)
 	width := 0
 	for _, a := range arts {
 		width = max(width, utf8.RuneCountInString(feed.OutletName(a)))
@@ -444,12 +321,14 @@ func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(
 	return nil
 }
 
-func outlets(w io.Writer, store *feed.Store, asJSON bool) error {
+// outlets prints the store's outlets with their article counts, and
+// where each name was read from.
+func outlets(w io.Writer, store *feed.Store, asJSON bool) (err error) {
 	if store.Len() == 0 {
 		return ErrNothingLoaded
 	}
 	bw := bufio.NewWriter(w)
-	defer bw.Flush()
+	defer flush(bw, &err)
 	for _, o := range store.Outlets() {
 		if asJSON {
 			b, err := json.Marshal(struct {
@@ -470,6 +349,16 @@ func outlets(w io.Writer, store *feed.Store, asJSON bool) error {
 		fmt.Fprintf(bw, "%5d  %s  (from %s)\n", o.Count, o.Name, o.Sources)
 	}
 	return nil
+}
+
+// flush flushes bw, and sets *err to what went wrong in writing (a
+// closed pipe, a full disk) unless an error came first. A bufio.Writer
+// keeps the first write's error, so no write of the output is lost track
+// of.
+func flush(bw *bufio.Writer, err *error) {
+	if ferr := bw.Flush(); *err == nil && ferr != nil {
+		*err = fmt.Errorf("write output: %w", ferr)
+	}
 }
 
 // pad cuts or pads s to n runes.

@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -12,28 +11,6 @@ import (
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/story"
 	"github.com/broadsheet/broadsheet/internal/state"
-)
-
-// cmdStories prints articles grouped into stories.
-var cmdStories = &command{
-	name: "stories", args: "[PATH...]",
-	summary: "articles grouped into stories across outlets, newest first",
-	about: "A story is the articles, from any outlets, that report one event: alike in\n" +
-		"their words and names, and dated within a few days of each other. With\n" +
-		"--json each story is one line, its articles carrying the sentences only\n" +
-		"they have (\"only\").",
-	flags: []flagDef{jsonFlag},
-	run: func(e *env, args []string) error {
-		return storiesCmd(e.Stdout, e.load(args), e.flags.json)
-	},
-}
-
-// The reading-state flags, which the reader takes.
-var (
-	stateFlag = flagDef{name: "state", arg: "PATH", usage: "keep what was read and starred in PATH, not the usual state file",
-		define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.StringVar(&f.state, n, "", u) }}
-	noStateFlag = flagDef{name: "no-state", usage: "remember nothing of this session",
-		define: func(fs *flag.FlagSet, f *flags, n, u string) { fs.BoolVar(&f.noState, n, false, u) }}
 )
 
 // openState opens the reading-state database the flags name (by default
@@ -95,12 +72,12 @@ func groupStories(store *feed.Store) *story.Set {
 
 // storiesCmd prints the stories in a store, newest first: a headline
 // line and the story's articles indented below it, or JSON Lines.
-func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) error {
+func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) (err error) {
 	if store.Len() == 0 {
 		return ErrNothingLoaded
 	}
 	bw := bufio.NewWriter(w)
-	defer bw.Flush()
+	defer flush(bw, &err)
 	for _, st := range groupStories(store).Stories() {
 		if asJSON {
 			v := storyJSON{ID: st.ID, Title: st.Title, Date: dateOf(st), Outlets: st.Outlets, Articles: []storyArticleJSON{}}

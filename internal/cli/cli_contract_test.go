@@ -1,19 +1,27 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/broadsheet/broadsheet/internal/cli"
+	"github.com/spf13/cobra"
+
 	"github.com/broadsheet/broadsheet/internal/config"
 )
+
+// run runs one command line as Main does, without printing its error.
+func run(args []string, stdout, stderr io.Writer) error {
+	return Run(args, Options{Stdout: stdout, Stderr: stderr})
+}
 
 // writeArticle writes a small plain-text article into dir.
 func writeArticle(t *testing.T, dir, name, title string) string {
@@ -35,15 +43,15 @@ func TestCLIExitStatus(t *testing.T) {
 	tests := []struct {
 		name    string
 		args    []string
-		wantErr error // nil, errUsage or errNothingLoaded
+		wantErr error // nil, ErrUsage or ErrNothingLoaded
 		stderr  string
 	}{
 		{"list loads", []string{"list", good}, nil, ""},
 		{"a bad file beside a good one still succeeds", []string{"list", good, empty}, nil, "empty.txt"},
-		{"nothing loaded", []string{"list", empty}, errNothingLoaded, "empty.txt"},
-		{"show needs one path", []string{"show"}, errUsage, ""},
-		{"search needs a query", []string{"search"}, errUsage, ""},
-		{"unknown flag", []string{"list", "--frobnicate"}, errUsage, ""},
+		{"nothing loaded", []string{"list", empty}, ErrNothingLoaded, "empty.txt"},
+		{"show needs one path", []string{"show"}, ErrUsage, ""},
+		{"search needs a query", []string{"search"}, ErrUsage, ""},
+		{"unknown flag", []string{"list", "--frobnicate"}, ErrUsage, ""},
 		{"flags after paths", []string{"list", good, "--json"}, nil, ""},
 	}
 	for _, tt := range tests {
@@ -126,17 +134,17 @@ func TestCLIHelp(t *testing.T) {
 		args  []string
 		wants []string
 	}{
-		{"top level", []string{"--help"}, []string{"Usage:", "list", "show", "search", "outlets", "config", "completion", "--version", "--config PATH"}},
-		{"top level, short", []string{"-h"}, []string{"Commands:"}},
-		{"help command", []string{"help"}, []string{"Commands:"}},
-		{"list", []string{"list", "--help"}, []string{"Usage: broadsheet list [--json] [--outlet NAME] [PATH...]", "--json", "--outlet NAME", "--config PATH", "-h, --help"}},
-		{"list, flag after a path", []string{"list", "somewhere", "-h"}, []string{"Usage: broadsheet list"}},
-		{"show", []string{"show", "--help"}, []string{"Usage: broadsheet show [--json] PATH"}},
-		{"search", []string{"search", "--help"}, []string{"Usage: broadsheet search [--json] [--outlet NAME] QUERY [PATH...]"}},
-		{"outlets", []string{"outlets", "--help"}, []string{"Usage: broadsheet outlets [--json] [PATH...]"}},
-		{"config", []string{"config", "--help"}, []string{"Usage: broadsheet config [--path]", "BROADSHEET_CONFIG"}},
-		{"completion", []string{"completion", "--help"}, []string{"Usage: broadsheet completion bash|zsh|fish"}},
-		{"help for a command", []string{"help", "search"}, []string{"Usage: broadsheet search"}},
+		{"top level", []string{"--help"}, []string{"USAGE", "broadsheet [command] [PATH...]", "list", "show", "search", "outlets", "stories", "config", "completion", "--version", "--config", "file PATH"}},
+		{"top level, short", []string{"-h"}, []string{"COMMANDS"}},
+		{"help command", []string{"help"}, []string{"COMMANDS"}},
+		{"list", []string{"list", "--help"}, []string{"broadsheet list [PATH...]", "--json", "--outlet", "outlet NAME", "--config", "file PATH", "-h --help"}},
+		{"list, flag after a path", []string{"list", "somewhere", "-h"}, []string{"broadsheet list"}},
+		{"show", []string{"show", "--help"}, []string{"broadsheet show PATH", "--json"}},
+		{"search", []string{"search", "--help"}, []string{"broadsheet search QUERY [PATH...]", "--json", "--outlet"}},
+		{"outlets", []string{"outlets", "--help"}, []string{"broadsheet outlets [PATH...]", "--json"}},
+		{"config", []string{"config", "--help"}, []string{"broadsheet config", "--path", "BROADSHEET_CONFIG"}},
+		{"completion", []string{"completion", "--help"}, []string{"broadsheet completion", "bash", "zsh", "fish"}},
+		{"help for a command", []string{"help", "search"}, []string{"broadsheet search QUERY"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,14 +178,14 @@ func TestCLIVersion(t *testing.T) {
 	if err := run([]string{"--version"}, &out, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := out.String(), "broadsheet "+cli.Version()+"\n"; got != want {
+	if got, want := out.String(), "broadsheet "+Version()+"\n"; got != want {
 		t.Errorf("--version printed %q, want %q", got, want)
 	}
 	var cmdOut bytes.Buffer
 	if err := run([]string{"version"}, &cmdOut, &bytes.Buffer{}); err != nil || cmdOut.String() != out.String() {
 		t.Errorf("version printed %q, %v; want what --version prints", cmdOut.String(), err)
 	}
-	if cli.Version() == "" {
+	if Version() == "" {
 		t.Error("empty version")
 	}
 }
@@ -190,17 +198,22 @@ func TestCLIErrors(t *testing.T) {
 		stderr string // the whole of stderr
 	}{
 		{"misspelt command", []string{"lsit"}, 2, `broadsheet: unknown command "lsit" (did you mean "list"?); run 'broadsheet --help'` + "\n"},
+		{"misspelt command after a flag", []string{"--json", "lsit"}, 2, `broadsheet: unknown command "lsit" (did you mean "list"?); run 'broadsheet --help'` + "\n"},
 		{"unknown word", []string{"frobnicate"}, 2, `broadsheet: unknown command "frobnicate", and no file or folder by that name; run 'broadsheet --help'` + "\n"},
 		{"unknown flag", []string{"list", "--frobnicate"}, 2, "broadsheet: unknown flag --frobnicate; run 'broadsheet list --help'\n"},
 		{"flag without its value", []string{"search", "ferry", "--outlet"}, 2, "broadsheet: --outlet needs a value; run 'broadsheet search --help'\n"},
 		{"show without a path", []string{"show"}, 2, "broadsheet: show takes one PATH; run 'broadsheet show --help'\n"},
-		{"unknown shell", []string{"completion", "tcsh"}, 2, "broadsheet: no completion for shell \"tcsh\"; choose bash, zsh or fish; run 'broadsheet completion --help'\n"},
+		{"unknown shell", []string{"completion", "tcsh"}, 2, "broadsheet: no completion for shell \"tcsh\"; choose bash, zsh, fish or powershell; run 'broadsheet completion --help'\n"},
+		{"no shell", []string{"completion"}, 2, "broadsheet: completion takes one shell: bash, zsh, fish or powershell; run 'broadsheet completion --help'\n"},
+		{"an argument to a command that takes none", []string{"version", "now"}, 2, "broadsheet: version takes no arguments; run 'broadsheet version --help'\n"},
+		{"too short to be a misspelling", []string{"ls"}, 2, `broadsheet: unknown command "ls", and no file or folder by that name; run 'broadsheet --help'` + "\n"},
+		{"nothing loaded", []string{"list", "/nonexistent/broadsheet"}, 1, "broadsheet: /nonexistent/broadsheet: no such file or folder\nbroadsheet: no articles could be loaded\n"},
 		{"help for no such command", []string{"help", "lsit"}, 2, "broadsheet: unknown command \"lsit\"; run 'broadsheet --help'\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			status := cli.Main(tt.args, cli.Options{Stdout: &out, Stderr: &errOut})
+			status := Main(tt.args, Options{Stdout: &out, Stderr: &errOut})
 			if status != tt.status {
 				t.Errorf("exit status %d, want %d", status, tt.status)
 			}
@@ -217,13 +230,28 @@ func TestCLIErrors(t *testing.T) {
 func TestCLIPathNamedLikeACommandWord(t *testing.T) {
 	dir := t.TempDir()
 	writeArticle(t, dir, "news", "Ferry timetable approved")
+	writeArticle(t, dir, "list", "Lighthouse keeper retires")
 	t.Chdir(dir)
-	var out bytes.Buffer
-	if err := run([]string{"news"}, &out, &bytes.Buffer{}); err != nil {
-		t.Fatalf("a file called news: %v", err)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"a file called news", []string{"news"}, "Ferry timetable approved"},
+		{"after a flag", []string{"--json", "news"}, "Ferry timetable approved"},
+		{"a command's name after --", []string{"--", "list"}, "Lighthouse keeper retires"},
+		{"a command's name as a path", []string{"./list"}, "Lighthouse keeper retires"},
 	}
-	if !strings.Contains(out.String(), "Ferry timetable approved") {
-		t.Errorf("printed %q", out.String())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := run(tt.args, &out, &bytes.Buffer{}); err != nil {
+				t.Fatalf("run(%q) = %v", tt.args, err)
+			}
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("run(%q) printed %q, want %q", tt.args, out.String(), tt.want)
+			}
+		})
 	}
 }
 
@@ -271,14 +299,14 @@ func TestCLIConfigCommand(t *testing.T) {
 func TestCLIBadConfig(t *testing.T) {
 	p := writeConfig(t, "theme = \"dark\"\nmax_file_size = \"huge\"\n")
 	var errOut bytes.Buffer
-	status := cli.Main([]string{"list"}, cli.Options{Stdout: &bytes.Buffer{}, Stderr: &errOut})
+	status := Main([]string{"list"}, Options{Stdout: &bytes.Buffer{}, Stderr: &errOut})
 	if status != 2 {
 		t.Errorf("exit status %d, want 2", status)
 	}
 	if want := "broadsheet: " + p + ":2: "; !strings.HasPrefix(errOut.String(), want) || strings.Count(errOut.String(), "\n") != 1 {
 		t.Errorf("stderr = %q, want one line starting %q", errOut.String(), want)
 	}
-	if err := run([]string{"list", "--config", filepath.Join(t.TempDir(), "missing.toml")}, &bytes.Buffer{}, &bytes.Buffer{}); !errors.Is(err, cli.ErrConfig) {
+	if err := run([]string{"list", "--config", filepath.Join(t.TempDir(), "missing.toml")}, &bytes.Buffer{}, &bytes.Buffer{}); !errors.Is(err, ErrConfig) {
 		t.Errorf("a missing --config file: %v, want a config error", err)
 	}
 }
@@ -303,16 +331,20 @@ func TestCLIConfigSettingsApply(t *testing.T) {
 }
 
 func TestCLICompletion(t *testing.T) {
-	for _, shell := range []string{"bash", "zsh", "fish"} {
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
 		t.Run(shell, func(t *testing.T) {
 			var out bytes.Buffer
 			if err := run([]string{"completion", shell}, &out, &bytes.Buffer{}); err != nil {
 				t.Fatal(err)
 			}
-			for _, w := range []string{"list", "show", "search", "outlets", "config", "completion", "version", "help", "json", "outlet", "broadsheet outlets"} {
+			// The script asks the binary what to complete.
+			for _, w := range []string{"broadsheet", "__complete"} {
 				if !strings.Contains(out.String(), w) {
 					t.Errorf("%s script does not mention %q", shell, w)
 				}
+			}
+			if shell == "powershell" {
+				return
 			}
 			bin, err := exec.LookPath(shell)
 			if err != nil {
@@ -322,6 +354,54 @@ func TestCLICompletion(t *testing.T) {
 			os.WriteFile(p, out.Bytes(), 0o644)
 			if msg, err := exec.Command(bin, "-n", p).CombinedOutput(); err != nil {
 				t.Errorf("%s -n: %v\n%s", shell, err, msg)
+			}
+		})
+	}
+}
+
+// TestCLICompletes checks what the completion scripts are given to
+// offer: commands, flags, outlet names after --outlet, and files where
+// a PATH goes.
+func TestCLICompletes(t *testing.T) {
+	dir := t.TempDir()
+	writeArticle(t, dir, "a.txt", "Ferry timetable approved")
+	tests := []struct {
+		name  string
+		args  []string
+		wants []string
+		files bool // whether files are offered too
+	}{
+		{"commands", []string{""}, []string{"list", "show", "search", "outlets", "stories", "config", "completion", "version", "help"}, true},
+		{"a command", []string{"sto"}, []string{"stories"}, true},
+		{"flags", []string{"list", "--"}, []string{"--json", "--outlet", "--config", "--no-cache"}, false},
+		{"the reader's flags", []string{"--"}, []string{"--state", "--no-state", "--version"}, false},
+		{"outlets of the samples", []string{"list", "--outlet", ""}, []string{"Northfield Courier", "The Harbour Gazette"}, false},
+		{"outlets of the paths given", []string{"search", "ferry", dir, "--outlet", ""}, []string{"Unknown outlet"}, false},
+		{"a query is no file", []string{"search", ""}, nil, false},
+		{"paths", []string{"list", ""}, nil, true},
+		{"shells", []string{"completion", ""}, []string{"bash", "zsh", "fish"}, false},
+		{"help topics", []string{"help", ""}, []string{"list", "search"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := run(append([]string{"__complete"}, tt.args...), &out, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+			var words []string
+			for _, l := range lines[:len(lines)-1] {
+				word, _, _ := strings.Cut(l, "\t")
+				words = append(words, word)
+			}
+			for _, w := range tt.wants {
+				if !slices.Contains(words, w) {
+					t.Errorf("offered %q, want %q among them", words, w)
+				}
+			}
+			directive, _ := strconv.Atoi(strings.TrimPrefix(lines[len(lines)-1], ":"))
+			if files := directive&int(cobra.ShellCompDirectiveNoFileComp) == 0; files != tt.files {
+				t.Errorf("files offered = %v, want %v (directive %d)", files, tt.files, directive)
 			}
 		})
 	}

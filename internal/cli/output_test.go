@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -164,7 +164,7 @@ func TestExitStatus(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			err := run(tt.args, &stdout, &stderr)
-			if got := errors.Is(err, errNothingLoaded); got != tt.nothing {
+			if got := errors.Is(err, ErrNothingLoaded); got != tt.nothing {
 				t.Errorf("run = %v, want nothing-loaded %v", err, tt.nothing)
 			}
 			if tt.nothing && stderr.Len() == 0 {
