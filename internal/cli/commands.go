@@ -19,6 +19,8 @@ import (
 	"github.com/broadsheet/broadsheet/data"
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/cache"
+	"github.com/broadsheet/broadsheet/feed/extract"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/feed/search"
 	"github.com/broadsheet/broadsheet/internal/config"
 	"github.com/broadsheet/broadsheet/ui"
@@ -187,13 +189,13 @@ func runConfig(e *env, args []string) error {
 
 // loader returns the loader for paths, and the paths to give it: with
 // none, the config file's folders, else the bundled samples.
-func (e *env) loader(paths []string) (*feed.Loader, []string) {
-	x := feed.NewExtractor()
+func (e *env) loader(paths []string) (*load.Loader, []string) {
+	x := extract.NewExtractor()
 	x.Signatures = e.cfg.Signatures()
 	// The samples' outlets are known wherever their files are read from;
 	// tried last, their made-up names never outrank a real outlet.
 	x.Signatures.Append(sampleSignatures()...)
-	l := &feed.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
+	l := &load.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
 	if len(paths) == 0 {
 		paths = e.cfg.Paths()
 	}
@@ -207,8 +209,8 @@ func (e *env) loader(paths []string) (*feed.Loader, []string) {
 
 // sampleSignatures returns the signatures of the bundled samples'
 // fictional outlets.
-var sampleSignatures = sync.OnceValue(func() []feed.Signature {
-	sigs, err := feed.ParseSignatures(data.Signatures)
+var sampleSignatures = sync.OnceValue(func() []extract.Signature {
+	sigs, err := extract.ParseSignatures(data.Signatures)
 	if err != nil {
 		panic("data/signatures.toml: " + err.Error())
 	}
