@@ -49,20 +49,41 @@ type Loader struct {
 	// takes longer becomes a problem and the load goes on without it.
 	// Zero means DefaultFileTimeout.
 	FileTimeout time.Duration
-	// Skip, when set, sees each file's bytes before extraction; a file
-	// it reports true for is passed over, neither extracted nor a
-	// problem. A one-shot search uses it to extract only the files that
-	// can match. Skip must not keep the bytes: those of a file passed
-	// over are read over by the next.
-	Skip func(path string, data []byte) bool
 	// Cache, when set, remembers what extraction made of each file, so
 	// that a file unchanged since is neither read nor extracted again
 	// (see loadcache.go). It is not used with FS.
 	Cache Cache
-	// Recheck, when set with Skip and Cache, is asked about each file
-	// found in the cache; when it reports true the file is read after
+	// Filter, when set, passes over the files and articles it has no
+	// use for before they cost extraction. A one-shot search uses it to
+	// extract only the files that can match.
+	Filter Filter
+}
+
+// A Filter passes over what a load has no use for, before it costs
+// extraction. The Loader calls its methods from several goroutines at
+// once.
+type Filter interface {
+	// Skip sees each file's bytes before extraction; a file it reports
+	// true for is passed over, neither extracted nor a problem. It must
+	// not keep the bytes: those of a file passed over are read over by
+	// the next.
+	Skip(path string, data []byte) bool
+	// Recheck is asked about each file found in the Cache, which Skip
+	// therefore never sees; when it reports true the file is read after
 	// all, and passed over if Skip says so, as it would be uncached.
-	Recheck func(arts []*feed.Article, probs []feed.Problem) bool
+	Recheck(arts []*feed.Article, probs []feed.Problem) bool
+	// Admit sees the sketch a Cache kept of an article (see
+	// cache.Options.Sketch); an article it reports false for is left
+	// out of the load unread. Only a Cache that keeps sketches asks:
+	// one with an Admit method of its own, handed this one when a
+	// Stream starts.
+	Admit(sketch []byte) bool
+}
+
+// admitter is a Cache that can leave out, at Lookup, the articles whose
+// sketches a test rules out (as cache.Cache.Admit does).
+type admitter interface {
+	Admit(admit func(sketch []byte) bool)
 }
 
 // Stream loads paths in the background and reports each file on the
@@ -76,6 +97,9 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	x := l.Extractor
 	if x == nil {
 		x = extract.NewExtractor()
+	}
+	if c, ok := l.Cache.(admitter); ok && l.Filter != nil && l.FS == nil {
+		c.Admit(l.Filter.Admit)
 	}
 	var (
 		mu   sync.Mutex
@@ -312,7 +336,7 @@ func (l *Loader) loadFile(x *extract.Extractor, j job, abandoned chan struct{}) 
 }
 
 // readUnlessSkipped reads the file at path, into a buffer an earlier
-// file left, and asks Skip about it. A file passed over leaves its
+// file left, and asks the Filter to Skip it or not. A file passed over leaves its
 // buffer at once.
 func (l *Loader) readUnlessSkipped(path string) (data []byte, skipped bool, err error) {
 	var buf []byte
@@ -324,7 +348,7 @@ func (l *Loader) readUnlessSkipped(path string) (data []byte, skipped bool, err 
 		recycle(buf)
 		return nil, false, err
 	}
-	if l.Skip != nil && l.Skip(path, data) {
+	if l.Filter != nil && l.Filter.Skip(path, data) {
 		recycle(data)
 		return nil, true, nil
 	}

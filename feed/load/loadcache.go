@@ -58,7 +58,7 @@ func (l *Loader) loadCached(x *extract.Extractor, j job, abandoned chan struct{}
 	}
 	if info != nil {
 		if arts, probs, ok := l.Cache.Lookup(j.path, info, j.hint); ok && !datedAfter(arts, now) {
-			if l.Skip == nil || l.Recheck == nil || !l.Recheck(arts, probs) {
+			if l.Filter == nil || !l.Filter.Recheck(arts, probs) {
 				return arts, probs
 			}
 			_, skipped, err := l.readUnlessSkipped(j.path)
