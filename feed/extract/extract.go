@@ -157,7 +157,7 @@ func (x *Extractor) finish(a *feed.Article, h feed.Hint, data []byte) bool {
 		a.Lead = strings.Clone(clip(feed.LeadOf(a.Body), maxLeadRunes))
 	}
 	if a.Title == "" {
-		a.Title = feed.TitleFromLead(a.Lead)
+		a.Title = TitleFromLead(a.Lead)
 		a.TitleSynthesized = a.Title != ""
 	}
 	if a.Title == "" {

@@ -299,8 +299,9 @@ func notArticle(name string) bool {
 	return nonArticleExts[extension(name)]
 }
 
-// extension returns the lower-cased extension of name without its dot,
-// looking past a final .gz, as extraction reads it.
+// extension returns the lower-cased extension of path without its dot,
+// looking past a final .gz: the extension extraction sniffs formats by
+// (extract.go keeps its own copy, with the reasoning behind it).
 func extension(path string) string {
 	p := path
 	if n := len(p); n >= 3 && p[n-3] == '.' && p[n-2]|0x20 == 'g' && p[n-1]|0x20 == 'z' {
