@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/broadsheet/broadsheet/data"
-	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/corpus"
 	"github.com/broadsheet/broadsheet/ui"
 )
@@ -27,7 +27,7 @@ import (
 // `broadsheet version` for it.
 func BenchmarkFirstFrame(b *testing.B) {
 	b.Run("samples", func(b *testing.B) {
-		benchFirstFrame(b, &feed.Loader{FS: data.FS}, []string{"."})
+		benchFirstFrame(b, &load.Loader{FS: data.FS}, []string{"."})
 	})
 	for _, n := range []int{10_000, 100_000} {
 		b.Run(corpusName(n), func(b *testing.B) {
@@ -35,7 +35,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			benchFirstFrame(b, &feed.Loader{}, []string{dir})
+			benchFirstFrame(b, &load.Loader{}, []string{dir})
 		})
 	}
 }
@@ -60,7 +60,7 @@ func itoa(n int) string {
 // benchTitle is the title the reader shows in its header.
 const benchTitle = "first-frame-bench"
 
-func benchFirstFrame(b *testing.B, l *feed.Loader, paths []string) {
+func benchFirstFrame(b *testing.B, l *load.Loader, paths []string) {
 	var worst, total time.Duration
 	for b.Loop() {
 		ctx, cancel := context.WithCancel(context.Background())

@@ -80,6 +80,6 @@ require (
 	modernc.org/memory v1.12.1 // indirect
 )
 
-// go-htmldate's extensive date search is never used (feed/extract_html.go);
+// go-htmldate's extensive date search is never used (feed/extract/extract_html.go);
 // this stub spares every process the real package's costly init.
 replace github.com/markusmobius/go-dateparser => ./internal/nodateparser

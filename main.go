@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/cli"
 	"github.com/broadsheet/broadsheet/internal/config"
 	"github.com/broadsheet/broadsheet/internal/state"
@@ -29,7 +30,7 @@ func main() {
 // are then followed, so that articles added, changed or removed while
 // it runs show at once. The bundled samples cannot change, and are only
 // loaded.
-func runTUI(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) error {
+func runTUI(l *load.Loader, paths []string, cfg *config.Config, db *state.DB) error {
 	title := "bundled samples"
 	if l.FS == nil {
 		title = strings.Join(paths, " ")
@@ -69,7 +70,7 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) er
 // not there), so that the reader shows them among its problems. Setting
 // up the watch walks every folder, which takes a while for a large
 // collection, so it runs in the background too.
-func follow(ctx context.Context, l *feed.Loader, paths []string, start <-chan struct{}) <-chan feed.Event {
+func follow(ctx context.Context, l *load.Loader, paths []string, start <-chan struct{}) <-chan feed.Event {
 	out := make(chan feed.Event)
 	go func() {
 		defer close(out)

@@ -1,6 +1,7 @@
-// Package feed loads local news article files into an in-memory store:
-// it finds the files, extracts each article's text and metadata, and keeps
-// them ordered for browsing. It knows nothing of terminals.
+// Package feed is Broadsheet's domain: the Article, the Store that keeps
+// articles ordered for browsing, and the Events and Problems a load
+// reports. It parses no file (see feed/extract) and reads none (see
+// feed/load), and it knows nothing of terminals.
 package feed
 
 import (

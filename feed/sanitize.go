@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed/internal/escape"
 )
 
 // Text read from files reaches a terminal, so nothing in it may act as a
@@ -106,8 +108,6 @@ func isSafePath(p string) bool {
 const (
 	esc = 0x1b
 	bel = 0x07
-	can = 0x18
-	sub = 0x1a
 
 	c1DCS = '\u0090'
 	c1SOS = '\u0098'
@@ -155,13 +155,13 @@ func sanitize(s string, multiline bool) string {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == esc:
-			i = skipEscape(s, i+1)
+			i = escape.Skip(s, i+1)
 			continue
 		case r == c1CSI:
-			i = skipCSI(s, i+n)
+			i = escape.SkipCSI(s, i+n)
 			continue
 		case r == c1OSC || r == c1DCS || r == c1SOS || r == c1PM || r == c1APC:
-			i = skipString(s, i+n)
+			i = escape.SkipString(s, i+n)
 			continue
 		case r == '\r':
 			if i+1 < len(s) && s[i+1] == '\n' {
@@ -312,7 +312,7 @@ func plainPrefix(s string, multiline bool) int {
 	marks := 0 // combining marks since the last other rune
 	i := 0
 	for i < len(s) {
-		for i+8 <= len(s) && plainASCII8(s[i:i+8]) {
+		for i+8 <= len(s) && escape.PlainASCII8(s[i:i+8]) {
 			i += 8
 			marks = 0
 		}
@@ -342,18 +342,6 @@ func plainPrefix(s string, multiline bool) int {
 		i += n
 	}
 	return len(s)
-}
-
-// plainASCII8 reports whether the first eight bytes of s are all
-// printable ASCII: none has its top bit set, is below space, or is DEL.
-func plainASCII8[S ~string | ~[]byte](s S) bool {
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	// With no top bit set, w-0x20… sets a top bit where a byte is below
-	// 0x20, and w+0x01… where one is 0x7f; neither carries past a byte
-	// that does not.
-	return (w|(w-0x20*ones)|(w+ones))&tops == 0
 }
 
 // How sanitize treats a non-ASCII rune that needs no escape handling.
@@ -419,138 +407,6 @@ func isFormat(r rune) bool {
 		return false
 	}
 	return r >= 0x80 && unicode.Is(unicode.Cf, r)
-}
-
-// skipEscape returns the index just past the escape sequence whose ESC
-// ends just before i. An ESC that starts no sequence is dropped alone.
-func skipEscape(s string, i int) int {
-	if i >= len(s) {
-		return i
-	}
-	switch c := s[i]; {
-	case c == '[':
-		return skipCSI(s, i+1)
-	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
-		return skipString(s, i+1) // OSC, DCS, SOS, PM, APC
-	case c >= 0x20 && c <= 0x2f:
-		// nF: intermediates, then one final byte, as in ESC ( B.
-		j := i
-		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
-			j++
-		}
-		if j < len(s) && s[j] >= 0x30 && s[j] <= 0x7e {
-			j++
-		}
-		return j
-	case c >= 0x30 && c <= 0x7e:
-		return i + 1 // two-byte sequences: ESC c, ESC 7, ESC M, …
-	}
-	return i
-}
-
-// skipCSI returns the index just past a control sequence's parameter,
-// intermediate and final bytes starting at i. A malformed sequence ends
-// at its first byte that cannot belong to it, which is then read as text.
-func skipCSI(s string, i int) int {
-	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
-		i++
-	}
-	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
-		i++
-	}
-	return i
-}
-
-// skipString returns the index just past a control string (OSC, DCS, SOS,
-// PM, APC) starting at i: past its BEL or ST terminator, or past CAN or
-// SUB, which abort it. One with no terminator ends at the end of its line.
-func skipString(s string, i int) int {
-	for ; i < len(s); i++ {
-		switch s[i] {
-		case bel, can, sub:
-			return i + 1
-		case esc:
-			if i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
-			}
-			return i // a new sequence ends this one
-		case '\n', '\r':
-			return i
-		case 0xc2:
-			if i+1 < len(s) && s[i+1] == 0x9c { // U+009C, ST
-				return i + 2
-			}
-		}
-	}
-	return i
-}
-
-// Limits on the length of an article's fields. A file may hold a 10 MB
-// headline or a 60 MB paragraph; the panes that draw them measure and
-// wrap text on every frame, so each field is cut to a size no real
-// article reaches, and the cut is marked with "…".
-const (
-	maxTitleRunes  = 300
-	maxOutletRunes = 120
-	maxBylineRunes = 300
-	maxLeadRunes   = 1200
-	maxURLBytes    = 4096
-	maxBodyBytes   = 2 << 20
-)
-
-// sanitizeArticle makes every text field of a safe to print and cuts it
-// to its limit. It is the one place extraction's output is cleaned,
-// whatever the format.
-func sanitizeArticle(a *Article) {
-	a.ID = clip(strings.TrimSpace(Sanitize(a.ID)), 128)
-	a.Path = SanitizePath(a.Path)
-	a.Format = Format(Sanitize(string(a.Format)))
-	a.Title = clip(strings.TrimSpace(Sanitize(a.Title)), maxTitleRunes)
-	a.Outlet = clip(strings.TrimSpace(Sanitize(a.Outlet)), maxOutletRunes)
-	a.OutletSource = Sanitize(a.OutletSource)
-	a.Byline = clip(strings.TrimSpace(Sanitize(a.Byline)), maxBylineRunes)
-	a.URL = strings.TrimSpace(Sanitize(a.URL))
-	if len(a.URL) > maxURLBytes {
-		a.URL = "" // no link is this long; a cut one leads nowhere
-	}
-	a.Lead = clip(strings.TrimSpace(Sanitize(a.Lead)), maxLeadRunes)
-	a.Body = clipText(strings.TrimSpace(SanitizeText(a.Body)), maxBodyBytes)
-}
-
-// clip cuts s to at most n runes, at a space when one is near the end,
-// and marks the cut with "…".
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	count := 0
-	for i := range s {
-		if count == n-1 {
-			cut := s[:i]
-			if j := strings.LastIndexByte(cut, ' '); j > len(cut)*3/4 {
-				cut = cut[:j]
-			}
-			return strings.TrimRight(cut, " ") + "…"
-		}
-		count++
-	}
-	return s
-}
-
-// clipText cuts a body to at most n bytes, at a paragraph's end when one
-// is near, and marks the cut with a last paragraph of "…".
-func clipText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := s[:n]
-	for len(cut) > 0 && !utf8.RuneStart(s[len(cut)]) {
-		cut = cut[:len(cut)-1] // never split a rune
-	}
-	if j := strings.LastIndex(cut, "\n\n"); j > len(cut)*3/4 {
-		cut = cut[:j]
-	}
-	return strings.TrimSpace(cut) + "\n\n…"
 }
 
 // Safe returns the problem with its path and reason made safe to print.

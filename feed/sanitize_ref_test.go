@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed/internal/escape"
 )
 
 // The sanitizer as it was before its fast path: plainPrefix and the
@@ -30,13 +32,13 @@ func sanitizeReference(s string, multiline bool) string {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == esc:
-			i = skipEscape(s, i+1)
+			i = escape.Skip(s, i+1)
 			continue
 		case r == c1CSI:
-			i = skipCSI(s, i+n)
+			i = escape.SkipCSI(s, i+n)
 			continue
 		case r == c1OSC || r == c1DCS || r == c1SOS || r == c1PM || r == c1APC:
-			i = skipString(s, i+n)
+			i = escape.SkipString(s, i+n)
 			continue
 		case r == '\r':
 			if i+1 < len(s) && s[i+1] == '\n' {
@@ -167,18 +169,5 @@ func TestKeptRune(t *testing.T) {
 	}
 	if got := keptRune(utf8.RuneError, 1); got != keptNo {
 		t.Errorf("keptRune of invalid UTF-8 = %d, want keptNo", got)
-	}
-}
-
-func TestPlainASCII8(t *testing.T) {
-	for c := range 256 {
-		for pos := range 8 {
-			b := []byte("abcdefgh")
-			b[pos] = byte(c)
-			want := c >= 0x20 && c < 0x7f
-			if got := plainASCII8(string(b)); got != want {
-				t.Errorf("plainASCII8 with %#x at %d = %v, want %v", c, pos, got, want)
-			}
-		}
 	}
 }

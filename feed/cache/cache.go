@@ -1,6 +1,6 @@
 // Package cache keeps what extraction made of article files between runs,
 // so that a file that has not changed is neither read nor extracted again.
-// It implements feed.Cache.
+// It implements load.Cache.
 //
 // Records are kept per folder (or file) the loader is given, one file
 // each under $XDG_CACHE_HOME/broadsheet, never beside the articles. A
@@ -36,7 +36,7 @@ const maxAge = 30 * 24 * time.Hour
 // suffix ends the name of every cache file.
 const suffix = ".bsc"
 
-// Cache is a feed.Cache kept in files under a folder. Open one per load
+// Cache is a load.Cache kept in files under a folder. Open one per load
 // and Close it when done.
 type Cache struct {
 	dir    string
@@ -135,7 +135,7 @@ func Dir() string {
 // Open returns a cache for loading roots with x, the extractor the loader
 // uses. It returns at once: the cache files are read in the background,
 // and the first Lookup waits for them.
-func Open(roots []string, x *feed.Extractor, o Options) *Cache {
+func Open(roots []string, x Extractor, o Options) *Cache {
 	c := &Cache{dir: o.Dir, ready: make(chan struct{}), onError: o.OnError, borrow: o.Borrow, sketch: o.Sketch}
 	if c.dir == "" {
 		c.dir = Dir()
@@ -218,7 +218,7 @@ func (c *Cache) locate(p string) (*shard, string) {
 	return nil, ""
 }
 
-// Lookup implements feed.Cache.
+// Lookup implements load.Cache.
 func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.Article, []feed.Problem, bool) {
 	<-c.ready
 	if c.key == "" {
@@ -302,7 +302,7 @@ func sameHint(a, b feed.Hint) bool {
 	return bytes.Equal(ea.b, eb.b)
 }
 
-// Store implements feed.Cache.
+// Store implements load.Cache.
 func (c *Cache) Store(path string, info fs.FileInfo, hint feed.Hint, arts []*feed.Article, probs []feed.Problem) {
 	<-c.ready
 	if c.key == "" || !storable(path, hint, arts, probs) {
@@ -339,7 +339,7 @@ func storable(path string, hint feed.Hint, arts []*feed.Article, probs []feed.Pr
 	return true
 }
 
-// Loaded implements feed.Cache: it saves the cache in the background.
+// Loaded implements load.Cache: it saves the cache in the background.
 // A complete load drops the records of files it did not see.
 func (c *Cache) Loaded(complete bool) {
 	c.saveMu.Lock()

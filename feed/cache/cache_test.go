@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/feed/search"
 )
 
@@ -74,11 +76,11 @@ func (c *counting) Store(p string, info fs.FileInfo, h feed.Hint, arts []*feed.A
 	c.Cache.Store(p, info, h, arts, probs)
 }
 
-// load loads root with x through a cache in dir (none when dir is ""),
+// loadWith loads root with x through a cache in dir (none when dir is ""),
 // and returns the articles as sorted JSON lines and the problems.
-func load(t *testing.T, dir, root string, x *feed.Extractor, o Options) (string, *counting) {
+func loadWith(t *testing.T, dir, root string, x *extract.Extractor, o Options) (string, *counting) {
 	t.Helper()
-	l := &feed.Loader{Extractor: x}
+	l := &load.Loader{Extractor: x}
 	var cc *counting
 	if dir != "" {
 		o.Dir = dir
@@ -106,31 +108,31 @@ func load(t *testing.T, dir, root string, x *feed.Extractor, o Options) (string,
 
 // samples are article files of every format the tests have.
 func samples(t *testing.T) string {
-	return copyTree(t, "../../data", "../testdata/text", "../testdata/html", "../testdata/markdown",
-		"../testdata/json", "../testdata/feed", "../testdata/gz", "../testdata/encoding", "../testdata/sidecar")
+	return copyTree(t, "../../data", "../extract/testdata/text", "../extract/testdata/html", "../extract/testdata/markdown",
+		"../extract/testdata/json", "../extract/testdata/feed", "../extract/testdata/gz", "../extract/testdata/encoding", "../load/testdata/sidecar")
 }
 
 func TestHitEqualsExtraction(t *testing.T) {
 	root := samples(t)
 	dir := t.TempDir()
-	x := feed.NewExtractor()
-	want, _ := load(t, "", root, x, Options{})
-	cold, c1 := load(t, dir, root, x, Options{})
-	warm, c2 := load(t, dir, root, x, Options{})
+	x := extract.NewExtractor()
+	want, _ := loadWith(t, "", root, x, Options{})
+	cold, c1 := loadWith(t, dir, root, x, Options{})
+	warm, c2 := loadWith(t, dir, root, x, Options{})
 	if cold != want {
 		t.Errorf("cold load differs from extraction:\n%s\nwant\n%s", cold, want)
 	}
 	if warm != want {
 		t.Errorf("warm load differs from extraction:\n%s\nwant\n%s", warm, want)
 	}
-	if borrowed, _ := load(t, dir, root, x, Options{Borrow: true}); borrowed != want {
+	if borrowed, _ := loadWith(t, dir, root, x, Options{Borrow: true}); borrowed != want {
 		t.Errorf("warm load sharing the file's bytes differs from extraction:\n%s\nwant\n%s", borrowed, want)
 	}
 	// Records with sketches read back the same.
 	sdir := t.TempDir()
-	load(t, sdir, root, x, Options{Sketch: search.Sketch})
+	loadWith(t, sdir, root, x, Options{Sketch: search.Sketch})
 	for _, borrow := range []bool{false, true} {
-		if got, c := load(t, sdir, root, x, Options{Sketch: search.Sketch, Borrow: borrow}); got != want || c.misses.Load() != 0 {
+		if got, c := loadWith(t, sdir, root, x, Options{Sketch: search.Sketch, Borrow: borrow}); got != want || c.misses.Load() != 0 {
 			t.Errorf("warm load of records with sketches (borrowing %v, %d misses) differs from extraction", borrow, c.misses.Load())
 		}
 	}
@@ -148,8 +150,8 @@ func TestHitEqualsExtraction(t *testing.T) {
 		t.Fatal(err)
 	}
 	rel := filepath.Base(root)
-	wantRel, _ := load(t, "", rel, x, Options{})
-	gotRel, c3 := load(t, dir, rel, x, Options{})
+	wantRel, _ := loadWith(t, "", rel, x, Options{})
+	gotRel, c3 := loadWith(t, dir, rel, x, Options{})
 	if gotRel != wantRel {
 		t.Errorf("relative load differs:\n%s\nwant\n%s", gotRel, wantRel)
 	}
@@ -213,13 +215,13 @@ func sameArticle(a, b *feed.Article) bool {
 }
 
 func TestStale(t *testing.T) {
-	x := feed.NewExtractor()
-	other := feed.NewExtractor()
-	other.Signatures.Add(feed.Signature{Outlet: "Someone", Names: []string{"Someone Else"}})
+	x := extract.NewExtractor()
+	other := extract.NewExtractor()
+	other.Signatures.Add(extract.Signature{Outlet: "Someone", Names: []string{"Someone Else"}})
 	cases := []struct {
 		name   string
 		change func(t *testing.T, p string) // to the file
-		x      *feed.Extractor
+		x      *extract.Extractor
 		o      Options
 		hits   int64
 	}{
@@ -248,7 +250,7 @@ func TestStale(t *testing.T) {
 			root := copyTree(t, "../../data")
 			p := filepath.Join(root, "data", "valley-post-cheese-fair.txt")
 			dir := t.TempDir()
-			load(t, dir, p, x, Options{Identity: "build"})
+			loadWith(t, dir, p, x, Options{Identity: "build"})
 			if tc.change != nil {
 				tc.change(t, p)
 			}
@@ -256,8 +258,8 @@ func TestStale(t *testing.T) {
 			if o.Identity == "" {
 				o.Identity = "build"
 			}
-			got, c := load(t, dir, p, tc.x, o)
-			want, _ := load(t, "", p, tc.x, Options{})
+			got, c := loadWith(t, dir, p, tc.x, o)
+			want, _ := loadWith(t, "", p, tc.x, Options{})
 			if c.hits.Load() != tc.hits {
 				t.Errorf("hits = %d, want %d", c.hits.Load(), tc.hits)
 			}
@@ -317,10 +319,10 @@ func TestDates(t *testing.T) {
 	os.Chtimes(p, old, old)
 	dir := t.TempDir()
 	for _, now := range []string{"2024-06-01", "2024-07-01", "2024-06-01", "2024-06-19"} {
-		x := feed.NewExtractor()
+		x := extract.NewExtractor()
 		x.Now, _ = time.Parse(time.DateOnly, now)
-		want, _ := load(t, "", root, x, Options{})
-		got, _ := load(t, dir, root, x, Options{Identity: "test"})
+		want, _ := loadWith(t, "", root, x, Options{})
+		got, _ := loadWith(t, dir, root, x, Options{Identity: "test"})
 		if got != want {
 			t.Errorf("now %s: got\n%s\nwant\n%s", now, got, want)
 		}
@@ -330,9 +332,9 @@ func TestDates(t *testing.T) {
 func TestDamagedFileIgnored(t *testing.T) {
 	root := copyTree(t, "../../data")
 	dir := t.TempDir()
-	x := feed.NewExtractor()
-	want, _ := load(t, "", root, x, Options{})
-	load(t, dir, root, x, Options{Identity: "test"})
+	x := extract.NewExtractor()
+	want, _ := loadWith(t, "", root, x, Options{})
+	loadWith(t, dir, root, x, Options{Identity: "test"})
 	files, _ := filepath.Glob(filepath.Join(dir, "*"+suffix))
 	if len(files) != 1 {
 		t.Fatalf("cache files: %q", files)
@@ -358,7 +360,7 @@ func TestDamagedFileIgnored(t *testing.T) {
 			if err := os.WriteFile(files[0], data, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			got, c := load(t, dir, root, x, Options{Identity: "test"})
+			got, c := loadWith(t, dir, root, x, Options{Identity: "test"})
 			if got != want {
 				t.Errorf("load differs from extraction")
 			}
@@ -366,7 +368,7 @@ func TestDamagedFileIgnored(t *testing.T) {
 				t.Errorf("%d hits from a damaged file", c.hits.Load())
 			}
 			// It was written anew, whole.
-			_, c = load(t, dir, root, x, Options{Identity: "test"})
+			_, c = loadWith(t, dir, root, x, Options{Identity: "test"})
 			if c.hits.Load() == 0 || c.misses.Load() != 0 {
 				t.Errorf("after rewriting: %d hits, %d misses", c.hits.Load(), c.misses.Load())
 			}
@@ -378,14 +380,14 @@ func TestDamagedFileIgnored(t *testing.T) {
 		if err := os.WriteFile(files[0], flip(indexAt/2), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		got, c := load(t, dir, root, x, Options{Identity: "test"})
+		got, c := loadWith(t, dir, root, x, Options{Identity: "test"})
 		if got != want {
 			t.Errorf("load differs from extraction")
 		}
 		if c.misses.Load() != 1 || c.hits.Load() == 0 {
 			t.Errorf("%d hits, %d misses; want one miss, for the damaged record", c.hits.Load(), c.misses.Load())
 		}
-		_, c = load(t, dir, root, x, Options{Identity: "test"})
+		_, c = loadWith(t, dir, root, x, Options{Identity: "test"})
 		if c.hits.Load() == 0 || c.misses.Load() != 0 {
 			t.Errorf("after rewriting: %d hits, %d misses", c.hits.Load(), c.misses.Load())
 		}
@@ -406,22 +408,22 @@ func TestDamagedFileIgnored(t *testing.T) {
 func TestConcurrentWriters(t *testing.T) {
 	root := copyTree(t, "../../data")
 	dir := t.TempDir()
-	x := feed.NewExtractor()
-	want, _ := load(t, "", root, x, Options{})
+	x := extract.NewExtractor()
+	want, _ := loadWith(t, "", root, x, Options{})
 	var wg sync.WaitGroup
 	for range 6 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for range 3 {
-				l := &feed.Loader{Extractor: x, Cache: Open([]string{root}, x, Options{Dir: dir, Identity: "test"})}
+				l := &load.Loader{Extractor: x, Cache: Open([]string{root}, x, Options{Dir: dir, Identity: "test"})}
 				l.Load(context.Background(), []string{root})
 				l.Cache.(*Cache).Close()
 			}
 		}()
 	}
 	wg.Wait()
-	got, c := load(t, dir, root, x, Options{Identity: "test"})
+	got, c := loadWith(t, dir, root, x, Options{Identity: "test"})
 	if got != want {
 		t.Error("load after concurrent writers differs from extraction")
 	}
@@ -438,11 +440,11 @@ func TestConcurrentWriters(t *testing.T) {
 func TestDropsUnseen(t *testing.T) {
 	root := copyTree(t, "../../data")
 	dir := t.TempDir()
-	x := feed.NewExtractor()
-	load(t, dir, root, x, Options{Identity: "test"})
+	x := extract.NewExtractor()
+	loadWith(t, dir, root, x, Options{Identity: "test"})
 	gone := filepath.Join(root, "data", "valley-post-cheese-fair.txt")
 	os.Remove(gone)
-	load(t, dir, root, x, Options{Identity: "test"})
+	loadWith(t, dir, root, x, Options{Identity: "test"})
 	c := Open([]string{root}, x, Options{Dir: dir, Identity: "test"})
 	<-c.ready
 	s := c.shards[0]
@@ -457,7 +459,7 @@ func TestDropsUnseen(t *testing.T) {
 func TestNothingWrittenBesideArticles(t *testing.T) {
 	root := copyTree(t, "../../data")
 	before := listTree(t, root)
-	load(t, t.TempDir(), root, feed.NewExtractor(), Options{Identity: "test"})
+	loadWith(t, t.TempDir(), root, extract.NewExtractor(), Options{Identity: "test"})
 	if after := listTree(t, root); !slices.Equal(before, after) {
 		t.Errorf("files beside the articles changed: %q, then %q", before, after)
 	}
@@ -477,7 +479,7 @@ func listTree(t *testing.T, root string) []string {
 // kept without sketches rules out nothing.
 func TestAdmit(t *testing.T) {
 	root := samples(t)
-	x := feed.NewExtractor()
+	x := extract.NewExtractor()
 	const query = "harbour"
 	m := search.NewMatcher(query)
 	matches := func(arts []*feed.Article) (n int) {
@@ -489,13 +491,13 @@ func TestAdmit(t *testing.T) {
 		return n
 	}
 	// Every article of every file, the same text in two files twice.
-	stream := func(l *feed.Loader) (arts []*feed.Article) {
+	stream := func(l *load.Loader) (arts []*feed.Article) {
 		for ev := range l.Stream(context.Background(), []string{root}) {
 			arts = append(arts, ev.Articles...)
 		}
 		return arts
 	}
-	all := stream(&feed.Loader{Extractor: x})
+	all := stream(&load.Loader{Extractor: x})
 	for _, tt := range []struct {
 		name   string
 		sketch func(*feed.Article) []byte
@@ -509,7 +511,7 @@ func TestAdmit(t *testing.T) {
 				if i == 1 {
 					c.Admit(search.SketchFilter(query))
 				}
-				got := stream(&feed.Loader{Extractor: x, Cache: c})
+				got := stream(&load.Loader{Extractor: x, Cache: c})
 				c.Close()
 				if i == 0 {
 					continue

@@ -3,15 +3,12 @@ package cache
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"strconv"
 	"time"
-
-	"github.com/broadsheet/broadsheet/feed"
 )
 
 // executableIdentity returns a hash of the running program's bytes, or ""
@@ -38,15 +35,23 @@ func executableIdentity() string {
 	return "exe:" + hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// Extractor is the extraction whose work a Cache keeps
+// (extract.Extractor).
+type Extractor interface {
+	// Fingerprint returns what the extraction depends on besides its
+	// code and the file, such as its signature table, as bytes that
+	// differ whenever it does.
+	Fingerprint() []byte
+}
+
 // fingerprint hashes what extraction depends on besides its code and the
 // file: the signature table in effect (built-in, the config file's and
 // the samples'), the settings that change what a file gives, and the
 // local time zone, which time.Parse consults for offsets it recognises.
-func fingerprint(x *feed.Extractor, settings []string) string {
+func fingerprint(x Extractor, settings []string) string {
 	h := sha256.New()
-	if x != nil && x.Signatures != nil {
-		b, _ := json.Marshal(x.Signatures.List)
-		h.Write(b)
+	if x != nil {
+		h.Write(x.Fingerprint())
 	}
 	h.Write([]byte{0})
 	for _, s := range settings {

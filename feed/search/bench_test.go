@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/corpus"
 	"github.com/broadsheet/broadsheet/internal/cputime"
 )
@@ -45,7 +46,7 @@ func loadCorpus(b *testing.B, n int) ([]*feed.Article, int64) {
 		return v.([]*feed.Article), size
 	}
 	var arts []*feed.Article
-	for ev := range (&feed.Loader{}).Stream(context.Background(), []string{dir}) {
+	for ev := range (&load.Loader{}).Stream(context.Background(), []string{dir}) {
 		arts = append(arts, ev.Articles...)
 	}
 	loaded.Store(n, arts)
@@ -89,7 +90,7 @@ func BenchmarkLoadIndex(b *testing.B) {
 				// events: Add analyses articles outside its write lock.
 				var count atomic.Int64
 				var wg sync.WaitGroup
-				events := (&feed.Loader{}).Stream(context.Background(), []string{dir})
+				events := (&load.Loader{}).Stream(context.Background(), []string{dir})
 				for range runtime.GOMAXPROCS(0) {
 					wg.Add(1)
 					go func() {
@@ -197,7 +198,7 @@ func BenchmarkMemory(b *testing.B) {
 			for range b.N {
 				runtime.GC()
 				runtime.ReadMemStats(&m0)
-				store := (&feed.Loader{}).Load(context.Background(), []string{dir})
+				store := (&load.Loader{}).Load(context.Background(), []string{dir})
 				runtime.GC()
 				runtime.ReadMemStats(&m1)
 				ix := New()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
 )
 
 // TestPrefilterNeverMissesAMatch extracts files whose raw bytes spell a
@@ -45,10 +46,10 @@ func TestPrefilterNeverMissesAMatch(t *testing.T) {
 		{"greek final sigma", "a.txt", text("ΛΌΓΟΣ"), "λόγος"},
 		{"combining accents", "a.txt", text("Re\u0301sume\u0301"), "resume"},
 	}
-	x := feed.NewExtractor()
+	x := extract.NewExtractor()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			arts, probs := x.Extract(feed.Source{Path: tt.path, Data: []byte(tt.data)})
+			arts, probs := x.Extract(extract.Source{Path: tt.path, Data: []byte(tt.data)})
 			if len(arts) == 0 {
 				t.Fatalf("no article extracted: %v", probs)
 			}

@@ -8,7 +8,8 @@ import (
 	"testing"
 
 	"github.com/broadsheet/broadsheet/data"
-	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
+	"github.com/broadsheet/broadsheet/feed/load"
 )
 
 // TestRanking runs queries over the bundled sample articles and checks
@@ -16,13 +17,13 @@ import (
 func TestRanking(t *testing.T) {
 	// The samples' fictional outlets are known by their signatures, as
 	// the command line loads them.
-	sigs, err := feed.ParseSignatures(data.Signatures)
+	sigs, err := extract.ParseSignatures(data.Signatures)
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := feed.NewExtractor()
+	x := extract.NewExtractor()
 	x.Signatures.Append(sigs...)
-	store := (&feed.Loader{FS: data.FS, Extractor: x}).Load(context.Background(), []string{"."})
+	store := (&load.Loader{FS: data.FS, Extractor: x}).Load(context.Background(), []string{"."})
 	if store.Len() == 0 {
 		t.Skip("no bundled samples")
 	}

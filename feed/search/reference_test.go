@@ -11,7 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/corpus"
+
 	"github.com/kljensen/snowball/english"
 )
 
@@ -142,7 +144,7 @@ func tokenizerTexts(t *testing.T) []string {
 	for _, a := range testArticles() {
 		texts = append(texts, a.Title, a.Body)
 	}
-	store := (&feed.Loader{}).Load(context.Background(), []string{filepath.Join("..", "..", "data")})
+	store := (&load.Loader{}).Load(context.Background(), []string{filepath.Join("..", "..", "data")})
 	for _, a := range store.Articles() {
 		texts = append(texts, a.Title, a.Body)
 	}
@@ -411,7 +413,7 @@ func referenceArticles(t testing.TB, n int) []*feed.Article {
 	if _, err := corpus.Generate(dir, n, 5); err != nil {
 		t.Fatal(err)
 	}
-	store := (&feed.Loader{}).Load(context.Background(), []string{dir, filepath.Join("..", "..", "data")})
+	store := (&load.Loader{}).Load(context.Background(), []string{dir, filepath.Join("..", "..", "data")})
 	arts := store.Articles()
 	arts = append(arts, testArticles()...)
 	// Odd ones: a duplicate ID, words with accents and apostrophes.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
 )
 
 // syntheticCorpus makes n articles about n/5 events over a year: each
@@ -27,7 +28,7 @@ func syntheticCorpus(n int) []*feed.Article {
 	for i := range shared {
 		shared[i] = word()
 	}
-	x := feed.NewExtractor()
+	x := extract.NewExtractor()
 	x.Now = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	var arts []*feed.Article
 	for e := range n / 5 {
@@ -52,7 +53,7 @@ func syntheticCorpus(n int) []*feed.Article {
 				b.WriteString("end.\n\n")
 			}
 			text := fmt.Sprintf("%s %s %s\n\n%s", names[0], words[0], words[1], b.String())
-			got, _ := x.Extract(feed.Source{Path: fmt.Sprintf("e%d/a%d.txt", e, a), Data: []byte(text), Hint: feed.Hint{Date: day.AddDate(0, 0, rng.IntN(2))}})
+			got, _ := x.Extract(extract.Source{Path: fmt.Sprintf("e%d/a%d.txt", e, a), Data: []byte(text), Hint: feed.Hint{Date: day.AddDate(0, 0, rng.IntN(2))}})
 			arts = append(arts, got...)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
 	"github.com/broadsheet/broadsheet/internal/corpus"
 	"github.com/broadsheet/broadsheet/internal/cputime"
 )
@@ -37,11 +38,11 @@ var corpusArticles = sync.OnceValue(func() func(n int) ([]*feed.Article, map[str
 		next := make(chan int)
 		for range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {
-				x := feed.NewExtractor()
+				x := extract.NewExtractor()
 				x.Now = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 				for i := range next {
 					path, data := c.File(i)
-					got, _ := x.Extract(feed.Source{Path: path, Data: data})
+					got, _ := x.Extract(extract.Source{Path: path, Data: data})
 					if len(got) == 1 {
 						arts[i] = got[0]
 					}
@@ -81,7 +82,7 @@ func nearDuplicates(n int) []*feed.Article {
 	arts, _ := corpusArticles()(200)
 	base := strings.Fields(arts[0].Title + "\n\n" + arts[0].Body)
 	rng := rand.New(rand.NewPCG(3, 3))
-	x := feed.NewExtractor()
+	x := extract.NewExtractor()
 	x.Now = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	var out []*feed.Article
@@ -91,7 +92,7 @@ func nearDuplicates(n int) []*feed.Article {
 			words[rng.IntN(len(words))] = words[rng.IntN(len(words))]
 		}
 		text := strings.Join(words[:12], " ") + "\n\n" + strings.Join(words[12:], " ")
-		got, _ := x.Extract(feed.Source{Path: fmt.Sprintf("dup/%05d.txt", i), Data: []byte(text), Hint: feed.Hint{Date: day}})
+		got, _ := x.Extract(extract.Source{Path: fmt.Sprintf("dup/%05d.txt", i), Data: []byte(text), Hint: feed.Hint{Date: day}})
 		out = append(out, got...)
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/load"
 )
 
 // TestStoriesFollowAWatchedFolder wires a watch to a store and a set of
@@ -17,7 +18,7 @@ func TestStoriesFollowAWatchedFolder(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	events, err := (&feed.Watcher{}).Watch(ctx, []string{dir})
+	events, err := (&load.Watcher{}).Watch(ctx, []string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}

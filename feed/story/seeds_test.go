@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/load"
 )
 
 // seedsDir holds five real articles, from several outlets, about one
@@ -23,7 +23,7 @@ func TestSeedsAreOneStory(t *testing.T) {
 			t.Skip(err)
 		}
 	}
-	store := (&feed.Loader{}).Load(context.Background(), files)
+	store := (&load.Loader{}).Load(context.Background(), files)
 	if store.Len() != len(files) {
 		t.Fatalf("loaded %d articles from %d files: %v", store.Len(), len(files), store.Problems())
 	}

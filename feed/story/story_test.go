@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
 )
 
 // invented is one made-up article: its event, outlet, day in June 2026
@@ -93,7 +94,7 @@ Goalkeeper Sam Okafor saved the decisive kick from Fenwick's captain. Manager In
 // would, and returns them with their events by article ID.
 func fixture(t testing.TB, src []invented) ([]*feed.Article, map[string]string) {
 	t.Helper()
-	x := feed.NewExtractor()
+	x := extract.NewExtractor()
 	x.Now = time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
 	var arts []*feed.Article
 	events := make(map[string]string)
@@ -102,7 +103,7 @@ func fixture(t testing.TB, src []invented) ([]*feed.Article, map[string]string) 
 		if in.day > 0 {
 			h.Date = time.Date(2026, 6, in.day, 0, 0, 0, 0, time.UTC)
 		}
-		got, probs := x.Extract(feed.Source{Path: fmt.Sprintf("%s/%02d.txt", in.event, i), Data: []byte(in.text), Hint: h})
+		got, probs := x.Extract(extract.Source{Path: fmt.Sprintf("%s/%02d.txt", in.event, i), Data: []byte(in.text), Hint: h})
 		if len(got) != 1 || len(probs) > 0 {
 			t.Fatalf("extract %s %d: %d articles, problems %v", in.event, i, len(got), probs)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/data"
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
 )
 
 // TestPlainTextMatchesFeed checks that reading a paragraph in place
@@ -38,10 +39,10 @@ func TestPlainTextMatchesFeed(t *testing.T) {
 		"bad \xff utf-8",
 	}
 	files, _ := fs.Glob(data.FS, "*.txt")
-	x := feed.NewExtractor()
+	x := extract.NewExtractor()
 	for _, f := range files {
 		b, _ := fs.ReadFile(data.FS, f)
-		arts, _ := x.Extract(feed.Source{Path: f, Data: b})
+		arts, _ := x.Extract(extract.Source{Path: f, Data: b})
 		for _, a := range arts {
 			paras = append(paras, strings.Split(a.Body, "\n\n")...)
 		}

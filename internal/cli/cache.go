@@ -5,8 +5,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/cache"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/feed/search"
 )
 
@@ -14,7 +14,7 @@ import (
 // the config file's cache = false says not to, l reads the bundled
 // samples, or no path is a folder. The cache is saved in the background once the load is done,
 // and waited for when the command ends (see closeCaches).
-func (e *env) useCache(l *feed.Loader, paths []string) {
+func (e *env) useCache(l *load.Loader, paths []string) {
 	if e.flags.noCache || e.cfg == nil || !e.cfg.Cache || l.FS != nil || !anyFolder(paths) {
 		return
 	}

@@ -18,7 +18,7 @@ func cacheTree(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files, _ := filepath.Glob("../../data/*.txt")
-	files = append(files, "../../feed/testdata/gz/article.html.gz")
+	files = append(files, "../../feed/extract/testdata/gz/article.html.gz")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

@@ -15,7 +15,7 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
-	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/config"
 	"github.com/broadsheet/broadsheet/internal/state"
 )
@@ -34,7 +34,7 @@ var (
 // keeps what was read and starred between runs; it is nil with
 // --no-state or when it could not be opened, and the reader then keeps
 // them for the run alone.
-type Reader func(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) error
+type Reader func(l *load.Loader, paths []string, cfg *config.Config, db *state.DB) error
 
 // Options are what Run needs from outside.
 type Options struct {

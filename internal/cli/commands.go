@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
@@ -18,7 +16,8 @@ import (
 
 	"github.com/broadsheet/broadsheet/data"
 	"github.com/broadsheet/broadsheet/feed"
-	"github.com/broadsheet/broadsheet/feed/cache"
+	"github.com/broadsheet/broadsheet/feed/extract"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/feed/search"
 	"github.com/broadsheet/broadsheet/internal/config"
 	"github.com/broadsheet/broadsheet/ui"
@@ -62,13 +61,13 @@ func runConfig(e *env) error {
 
 // loader returns the loader for paths, and the paths to give it: with
 // none, the config file's folders, else the bundled samples.
-func (e *env) loader(paths []string) (*feed.Loader, []string) {
-	x := feed.NewExtractor()
+func (e *env) loader(paths []string) (*load.Loader, []string) {
+	x := extract.NewExtractor()
 	x.Signatures = e.cfg.Signatures()
 	// The samples' outlets are known wherever their files are read from;
 	// tried last, their made-up names never outrank a real outlet.
 	x.Signatures.Append(sampleSignatures()...)
-	l := &feed.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
+	l := &load.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
 	if len(paths) == 0 {
 		paths = e.cfg.Paths()
 	}
@@ -82,8 +81,8 @@ func (e *env) loader(paths []string) (*feed.Loader, []string) {
 
 // sampleSignatures returns the signatures of the bundled samples'
 // fictional outlets.
-var sampleSignatures = sync.OnceValue(func() []feed.Signature {
-	sigs, err := feed.ParseSignatures(data.Signatures)
+var sampleSignatures = sync.OnceValue(func() []extract.Signature {
+	sigs, err := extract.ParseSignatures(data.Signatures)
 	if err != nil {
 		panic("data/signatures.toml: " + err.Error())
 	}
@@ -177,110 +176,18 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 // builds no index.
 func searchCmd(e *env, query string, paths []string) error {
 	l, paths := e.loader(paths)
-	var skipped atomic.Int64
-	passed := func() int { return 0 } // articles the cache ruled out
-	// matched holds what Match made of articles from the cache, tested
-	// as they are looked up, on every core, rather than one at a time
-	// here: a Hit, or ok false for no match.
-	type match struct {
-		hit search.Hit
-		ok  bool
-	}
-	var matched struct {
-		sync.Mutex
-		m map[*feed.Article]match
-	}
-	matched.m = make(map[*feed.Article]match)
-	if may := search.Prefilter(query); may != nil {
-		l.Skip = func(_ string, data []byte) bool {
-			if may(data) {
-				return false
-			}
-			skipped.Add(1)
-			return true
-		}
-		// A file found in the cache is not read, so the prefilter never
-		// sees it. A file with problems is read after all, since they are
-		// printed only for files not passed over. Articles are matched
-		// as they are: the prefilter never passes over a file whose
-		// article matches, so reading it could only count the file as
-		// passed over, and ranking does not depend on how many were: a
-		// word's rarity is counted over the same articles for every
-		// query word, so it scales every score alike.
-		// Whether a cached article may match is the prefilter's test on
-		// its headline and text: far cheaper than matching. Cheaper
-		// still, the cache rules out most articles by their sketches.
-		mayMatch := search.TextPrefilter(query)
-		if c, ok := l.Cache.(*cache.Cache); ok {
-			if admit := search.SketchFilter(query); admit != nil {
-				c.Admit(admit)
-				passed = c.Passed
-			}
-		}
-		matchers := sync.Pool{New: func() any { return search.NewMatcher(query) }}
-		l.Recheck = func(arts []*feed.Article, probs []feed.Problem) bool {
-			results := make([]match, len(arts))
-			for i, a := range arts {
-				if !mayMatch(a) {
-					continue // far cheaper than matching
-				}
-				m := matchers.Get().(*search.Matcher)
-				results[i].hit, results[i].ok = m.Match(a)
-				matchers.Put(m)
-			}
-			matched.Lock()
-			for i, a := range arts {
-				matched.m[a] = results[i]
-			}
-			matched.Unlock()
-			return len(probs) > 0
-		}
-	}
-	m := search.NewMatcher(query)
-	var (
-		hits  []search.Hit
-		probs []feed.Problem
-		byID  = make(map[string]int) // article ID → index in hits, or -1
-	)
-	for ev := range l.Stream(context.Background(), paths) {
-		probs = append(probs, ev.Problems...)
-		for _, a := range ev.Articles {
-			// The same text in several files counts once, under the
-			// path that sorts first, as in the store.
-			if i, ok := byID[a.ID]; ok {
-				if i >= 0 && a.Path < hits[i].Article.Path {
-					hits[i].Article = a
-				}
-				continue
-			}
-			byID[a.ID] = -1
-			matched.Lock()
-			r, known := matched.m[a]
-			matched.Unlock()
-			if known {
-				m.Seen(1) // as Match counts every article it tests
-				if r.ok {
-					byID[a.ID] = len(hits)
-					hits = append(hits, r.hit)
-				}
-				continue
-			}
-			if h, ok := m.Match(a); ok {
-				byID[a.ID] = len(hits)
-				hits = append(hits, h)
-			}
-		}
-	}
-	slices.SortStableFunc(probs, func(a, b feed.Problem) int { return strings.Compare(a.Path, b.Path) })
+	results, probs, found := search.Scan(query, func(f search.Filter) <-chan feed.Event {
+		l.Filter = f
+		return l.Stream(context.Background(), paths)
+	})
 	for _, p := range probs {
 		fmt.Fprintf(e.Stderr, "broadsheet: %s\n", p)
 	}
-	if len(byID) == 0 && skipped.Load() == 0 && passed() == 0 {
+	if !found {
 		return ErrNothingLoaded
 	}
-	m.Seen(int(skipped.Load()) + passed())
 	var arts []*feed.Article
-	for _, r := range m.Rank(hits) {
+	for _, r := range results {
 		if e.flags.outlet == "" || feed.SameOutlet(feed.OutletName(r.Article), e.flags.outlet) {
 			arts = append(arts, r.Article)
 		}

@@ -16,7 +16,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
 
-	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
+	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/keys"
 )
 
@@ -42,7 +43,7 @@ type Config struct {
 	// package keys declares (EffectiveKeys gives them all).
 	Keys map[string][]string `toml:"keys"`
 	// Outlets are signatures added in front of the built-in table.
-	Outlets []feed.Signature `toml:"outlet"`
+	Outlets []extract.Signature `toml:"outlet"`
 	// Cache reports whether what extraction makes of each file is kept
 	// between runs, so that unchanged files are not read again.
 	Cache bool `toml:"cache"`
@@ -57,7 +58,7 @@ func Default() *Config {
 	return &Config{
 		Theme:       ThemeAuto,
 		DateFormat:  DateFormat("2006-01-02"),
-		MaxFileSize: Size(feed.DefaultMaxFileSize),
+		MaxFileSize: Size(load.DefaultMaxFileSize),
 		Cache:       true,
 	}
 }
@@ -205,8 +206,8 @@ func (c *Config) Paths() []string {
 
 // Signatures returns the built-in outlet table with the file's outlets
 // added in front.
-func (c *Config) Signatures() *feed.Signatures {
-	s := feed.DefaultSignatures()
+func (c *Config) Signatures() *extract.Signatures {
+	s := extract.DefaultSignatures()
 	s.Add(c.Outlets...)
 	return s
 }

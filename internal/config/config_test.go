@@ -10,7 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
+	"github.com/broadsheet/broadsheet/feed/load"
 )
 
 const goodFile = `# my settings
@@ -47,7 +48,7 @@ func TestParseGood(t *testing.T) {
 	if !reflect.DeepEqual(c.Keys["quit"], []string{"q", "ctrl+q"}) || len(c.Keys) != 2 {
 		t.Errorf("keys = %v", c.Keys)
 	}
-	want := feed.Signature{Outlet: "Harbour Gazette", Names: []string{"The Harbour Gazette"},
+	want := extract.Signature{Outlet: "Harbour Gazette", Names: []string{"The Harbour Gazette"},
 		Domains: []string{"harbourgazette.example"}, Chrome: []string{"Sign up to the Gazette briefing"}}
 	if len(c.Outlets) != 1 || !reflect.DeepEqual(c.Outlets[0], want) {
 		t.Errorf("outlets = %+v", c.Outlets)
@@ -70,7 +71,7 @@ func TestDefaults(t *testing.T) {
 			if !reflect.DeepEqual(c, Default()) {
 				t.Errorf("got %+v, want the defaults %+v", c, Default())
 			}
-			if int64(c.MaxFileSize) != feed.DefaultMaxFileSize || c.Theme != ThemeAuto || c.DateFormat.Layout() != "2006-01-02" {
+			if int64(c.MaxFileSize) != load.DefaultMaxFileSize || c.Theme != ThemeAuto || c.DateFormat.Layout() != "2006-01-02" {
 				t.Errorf("defaults = %+v", c)
 			}
 		})

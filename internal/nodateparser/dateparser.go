@@ -2,7 +2,7 @@
 // which go-htmldate imports for its "extensive" date search.
 //
 // Broadsheet never asks for that search: it runs go-trafilatura with
-// HtmlDateMode Fast or Disabled (feed/extract_html.go), so the real
+// HtmlDateMode Fast or Disabled (feed/extract/extract_html.go), so the real
 // package is never called. Its package initialization, though, builds
 // the date vocabulary of some 200 locales in every process: about 80 MB
 // of allocations and a few hundred milliseconds before the first frame.

@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// monthNames maps month names and their usual abbreviations, in the
+// languages news is most often scraped in, to their month.
+var monthNames = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for i, names := range []string{
+		"january jan janeiro enero janvier januar gennaio januari",
+		"february feb fevereiro febrero février fevrier februar febbraio februari",
+		"march mar março marco marzo mars märz maerz maart",
+		"april apr abril avril aprile",
+		"may maio mayo mai maggio mei",
+		"june jun junho junio juin juni giugno",
+		"july jul julho julio juillet juli luglio",
+		"august aug agosto août aout augustus",
+		"september sep sept setembro septiembre septembre settembre",
+		"october oct outubro octubre octobre oktober ottobre",
+		"november nov novembro noviembre novembre",
+		"december dec dezembro diciembre décembre decembre dezember dicembre",
+	} {
+		for _, n := range strings.Fields(names) {
+			m[n] = time.Month(i + 1)
+		}
+	}
+	return m
+}()
+
+// isoDate and numericDate match dates written in figures.
+var (
+	isoDate     = regexp.MustCompile(`(?:^|\D)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)`)
+	numericDate = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[^\d/.]|$)`)
+)
+
+// parseDate returns the first calendar day written in s: ISO dates,
+// "19 June 2024", "June 19, 2024", "Nov. 20, 2019", "22 de outubro de
+// 2010", "21/06/2014". Days after notAfter, when it is set, are skipped.
+func parseDate(s string, notAfter time.Time) (time.Time, bool) {
+	// Each kind of date needs figures in a certain order: most lines
+	// have none of them, and are done with before any pattern is tried.
+	year, iso, numeric := dateShapes(s)
+	if !year && !numeric {
+		return time.Time{}, false
+	}
+	var found []time.Time
+	if iso {
+		if m := isoDate.FindStringSubmatch(s); m != nil {
+			if t, ok := mkDate(m[1], m[2], m[3]); ok {
+				found = append(found, t)
+			}
+		}
+	}
+	if year {
+		// A month spelled out needs a year of four figures.
+		if t, ok := wordDate(s); ok {
+			found = append(found, t)
+		}
+	}
+	if len(found) == 0 && numeric {
+		if m := numericDate.FindStringSubmatch(s); m != nil {
+			a, _ := strconv.Atoi(m[1])
+			b, _ := strconv.Atoi(m[2])
+			y := m[3]
+			if len(y) == 2 {
+				y = "20" + y
+			}
+			// Month first unless that cannot be: "21/06/2014".
+			if t, ok := mkDate(y, strconv.Itoa(a), strconv.Itoa(b)); ok && a <= 12 {
+				found = append(found, t)
+			} else if t, ok := mkDate(y, strconv.Itoa(b), strconv.Itoa(a)); ok {
+				found = append(found, t)
+			}
+		}
+	}
+	for _, t := range found {
+		if notAfter.IsZero() || !t.After(notAfter) {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// dateShapes reports which runs of figures s holds: year, four figures
+// in a row; iso, four figures, a separator and a figure, as isoDate
+// needs; numeric, a figure, a separator and a figure, as numericDate
+// needs.
+func dateShapes(s string) (year, iso, numeric bool) {
+	run := 0 // ASCII figures in a row before byte i
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if '0' <= c && c <= '9' {
+			run++
+			if run >= 4 {
+				year = true
+			}
+			continue
+		}
+		if (c == '-' || c == '/' || c == '.') && run > 0 && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9' {
+			numeric = true
+			if run >= 4 {
+				iso = true
+			}
+		}
+		run = 0
+	}
+	return year, iso, numeric
+}
+
+// wordDate finds a date with its month spelled out.
+func wordDate(s string) (time.Time, bool) {
+	toks := dateTokens(s)
+	for i, tok := range toks {
+		mon, ok := monthNames[tok]
+		if !ok {
+			continue
+		}
+		// Day before the month: "19 June 2024", "22 de outubro de 2010".
+		j := i - 1
+		if j >= 0 && (toks[j] == "de" || toks[j] == "of") {
+			j--
+		}
+		k := i + 1
+		if k < len(toks) && toks[k] == "de" {
+			k++
+		}
+		if j >= 0 && k < len(toks) {
+			if d, ok := dayNumber(toks[j]); ok {
+				if y, ok := yearNumber(toks[k]); ok {
+					if t, ok := mkDateInts(y, int(mon), d); ok {
+						return t, true
+					}
+				}
+			}
+		}
+		// Month first: "June 19, 2024", "Nov 19th 2019".
+		if i+2 < len(toks) {
+			if d, ok := dayNumber(toks[i+1]); ok {
+				if y, ok := yearNumber(toks[i+2]); ok {
+					if t, ok := mkDateInts(y, int(mon), d); ok {
+						return t, true
+					}
+				}
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// dateTokens splits s into lower-cased runs of letters or digits.
+func dateTokens(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// dayNumber reads "19" or "19th" as a day of the month.
+func dayNumber(tok string) (int, bool) {
+	for _, suf := range []string{"st", "nd", "rd", "th", "er", "º"} {
+		tok = strings.TrimSuffix(tok, suf)
+	}
+	if len(tok) == 0 || len(tok) > 2 {
+		return 0, false
+	}
+	d, err := strconv.Atoi(tok)
+	return d, err == nil && d >= 1 && d <= 31
+}
+
+// yearNumber reads a four-digit year.
+func yearNumber(tok string) (int, bool) {
+	if len(tok) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(tok)
+	return y, err == nil && y >= 1900 && y <= 2200
+}
+
+// mkDate builds a day from its written parts.
+func mkDate(y, m, d string) (time.Time, bool) {
+	yi, err1 := strconv.Atoi(y)
+	mi, err2 := strconv.Atoi(m)
+	di, err3 := strconv.Atoi(d)
+	if err1 != nil || err2 != nil || err3 != nil {
+		return time.Time{}, false
+	}
+	return mkDateInts(yi, mi, di)
+}
+
+// mkDateInts builds a day, refusing impossible ones such as 31 June.
+func mkDateInts(y, m, d int) (time.Time, bool) {
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// dateLabelled reports whether a line announces a publication date:
+// "Published 19 June 2024", "Posted: Fri 6:45 PM", "date 2024-06-19".
+func dateLabelled(lower string) bool {
+	for _, p := range []string{"published", "posted", "date", "publicado", "publié", "veröffentlicht", "updated", "last modified"} {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateWithoutYear finds a month and day with no year, "Nov 19, 6:55
+// AM" or "19 November", and dates it in year.
+func dateWithoutYear(s string, year int) (time.Time, bool) {
+	toks := dateTokens(s)
+	for i, tok := range toks {
+		mon, ok := monthNames[tok]
+		if !ok || len(tok) < 3 {
+			continue
+		}
+		if i+1 < len(toks) {
+			if d, ok := dayNumber(toks[i+1]); ok {
+				return mkDateInts(year, int(mon), d)
+			}
+		}
+		if i > 0 {
+			if d, ok := dayNumber(toks[i-1]); ok {
+				return mkDateInts(year, int(mon), d)
+			}
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,250 @@
+package extract
+
+import (
+	"bytes"
+	"net/url"
+	"regexp"
+	"strings"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// sniffHTML reports whether data is a web page: an .html file, or text
+// whose first tag is a doctype, <html>, <head> or <body>.
+func sniffHTML(ext string, data []byte) bool {
+	switch ext {
+	case "html", "htm", "xhtml", "shtml":
+		return true
+	}
+	return looksLikeHTML(data) || isMHTML(ext, data)
+}
+
+// looksLikeHTML reports whether the start of data is HTML markup.
+func looksLikeHTML(data []byte) bool {
+	head := bytes.ToLower(firstBytes(skipSpaceAndBOM(data), 1024))
+	if bytes.HasPrefix(head, []byte("<?xml")) {
+		// XHTML declares itself XML; feeds do too and are not pages.
+		return bytes.Contains(head, []byte("<html"))
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<title"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return p != "<!--" || bytes.Contains(head, []byte("<html"))
+		}
+	}
+	return false
+}
+
+// extractHTMLFile reads a web page saved from a browser: its main text
+// as Markdown and its headline, outlet, date, byline and address from its
+// metadata.
+func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem) {
+	var savedFrom string
+	if isMHTML(extension(src.Path), src.Data) {
+		page, loc, err := mhtmlPage(src.Data)
+		if err == nil {
+			page, err = toUTF8(page)
+		}
+		if err != nil {
+			return nil, []feed.Problem{{Path: src.Path, Reason: err.Error()}}
+		}
+		src.Data, savedFrom = page, absoluteURL(loc)
+	}
+	doc, err := html.Parse(bytes.NewReader(src.Data))
+	if err != nil {
+		reason := err.Error()
+		if !strings.HasPrefix(reason, "html:") {
+			reason = "html: " + reason
+		}
+		return nil, []feed.Problem{{Path: src.Path, Reason: reason}}
+	}
+	capHeadText(doc)
+	meta := readPageMeta(doc)
+	if meta.url == "" {
+		meta.url = savedFrom
+	}
+	body, found := mainText(doc, meta)
+	if meta.date.IsZero() {
+		meta.date = found.Date
+	}
+	if found.Author != "" {
+		// trafilatura reads bylines from the page's text as well as its
+		// metadata, and tells people from publishers better.
+		meta.byline = joinNames(strings.Split(found.Author, "; "))
+	}
+	body = dropFurniture(dropHeadline(body, meta.title, meta.byline))
+	if countWords(body) < minArticleWords {
+		return nil, []feed.Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
+	}
+	var probs []feed.Problem
+	if truncatedHTML(src.Data) {
+		probs = append(probs, feed.Problem{Path: src.Path, Reason: "html: the file ends before </html>, so the page may be cut short"})
+	}
+	a := &feed.Article{
+		Format: feed.FormatHTML,
+		Title:  meta.title,
+		Date:   meta.date,
+		Byline: meta.byline,
+		URL:    meta.url,
+		Body:   body,
+	}
+	switch {
+	case meta.site != "":
+		a.Outlet, a.OutletSource = meta.site, feed.OutletFromMetadata
+	case a.URL != "":
+		if o := outletFromURL(a.URL); o != "" {
+			a.Outlet, a.OutletSource = o, feed.OutletFromURL
+		}
+	}
+	return []*feed.Article{a}, probs
+}
+
+// minArticleWords is the fewest words of text a page must have to be
+// read as an article; fewer is an index or an error page's furniture.
+const minArticleWords = 12
+
+// truncatedHTML reports whether a page that opens as a whole document
+// stops before its closing tags, as a download cut short does.
+func truncatedHTML(data []byte) bool {
+	head := bytes.ToLower(firstBytes(skipSpaceAndBOM(data), 512))
+	if !bytes.HasPrefix(head, []byte("<!doctype html")) && !bytes.HasPrefix(head, []byte("<html")) {
+		return false
+	}
+	tail := bytes.ToLower(data[max(0, len(data)-4096):])
+	return !bytes.Contains(tail, []byte("</html")) && !bytes.Contains(tail, []byte("</body"))
+}
+
+// shortText is the length, in characters of plain text, below which a
+// precise extraction is checked against a fuller one.
+const shortText = 1500
+
+// mainText finds the page's article text with trafilatura and returns it
+// as Markdown. It asks for precision first, which on news pages keeps
+// out most related-story teasers and promotions; when that finds little
+// text, a balanced extraction is tried too and kept if it finds at least
+// twice as much, since precision sometimes discards a whole article.
+// The date returned is the one trafilatura found in the markup, if any.
+func mainText(doc *html.Node, meta pageMeta) (string, trafilatura.Metadata) {
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled,
+		Focus:           trafilatura.FavorPrecision,
+	}
+	if meta.date.IsZero() {
+		// No date in the page's metadata: search its markup (time
+		// elements, dated addresses, date-like classes) for one. Fast
+		// mode: the extensive one parses free text with a library that
+		// can take a third of a second on one odd date, and go.mod
+		// replaces that library with a stub (internal/nodateparser).
+		opts.HtmlDateMode = trafilatura.Fast
+	}
+	if u, err := url.Parse(meta.url); err == nil && u.Host != "" {
+		opts.OriginalURL = u
+	}
+	pruneSourceLinks(doc, false)
+	body, found := extractWith(doc, opts)
+	if n := plainLen(body); n < shortText {
+		opts.Focus = trafilatura.Balanced
+		opts.HtmlDateMode = trafilatura.Disabled
+		if fuller, _ := extractWith(doc, opts); plainLen(fuller) > 2*n {
+			body = fuller
+		}
+	}
+	return body, found
+}
+
+// extractWith runs trafilatura on doc, which it leaves as it was, and
+// returns the text it finds as Markdown, or "" when it finds none.
+func extractWith(doc *html.Node, opts trafilatura.Options) (string, trafilatura.Metadata) {
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return "", trafilatura.Metadata{}
+	}
+	return toMarkdown(res.ContentNode), res.Metadata
+}
+
+func plainLen(md string) int { return len(feed.PlainText(md)) }
+
+// outletFromURL names an outlet by its web address's domain, without
+// "www." : "https://www.example.com/a" gives "example.com".
+func outletFromURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, p := range []string{"www.", "m.", "amp."} {
+		host = strings.TrimPrefix(host, p)
+	}
+	if !strings.Contains(host, ".") {
+		return ""
+	}
+	return host
+}
+
+func skipSpaceAndBOM(b []byte) []byte {
+	b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
+	return bytes.TrimLeft(b, " \t\r\n")
+}
+
+func firstBytes(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}
+
+// dropHeadline removes the headline from the top of the body, with
+// whatever the extraction caught above it (kickers, teasers for other
+// stories) and the byline or dateline just below it: the title and byline
+// are shown on their own.
+func dropHeadline(body, title, byline string) string {
+	blocks := strings.Split(body, "\n\n")
+	seen := 0
+	for i, b := range blocks {
+		if seen > len(body)/2 {
+			break
+		}
+		seen += len(b)
+		if sameWords(strings.TrimLeft(b, "# "), title) {
+			blocks = blocks[i+1:]
+			break
+		}
+	}
+	for len(blocks) > 1 && isBylineBlock(blocks[0], byline) {
+		blocks = blocks[1:]
+	}
+	return strings.Join(blocks, "\n\n")
+}
+
+// isBylineBlock reports whether a block at the top of the body is only a
+// byline or a dateline: short, and naming the author, opening "By", or
+// made mostly of a date.
+func isBylineBlock(b, byline string) bool {
+	text := feed.PlainText(b)
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 12 || strings.HasPrefix(b, "#") {
+		return false
+	}
+	if strings.EqualFold(words[0], "by") {
+		return true
+	}
+	for _, name := range strings.Split(byline, ", ") {
+		if name != "" && strings.Contains(strings.ToLower(text), strings.ToLower(name)) {
+			return true
+		}
+	}
+	digits := 0
+	for _, r := range text {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return len(words) <= 8 && digits >= 4 && !strings.ContainsAny(text, ".!?") || len(words) <= 8 && dateLine.MatchString(text)
+}
+
+// dateLine matches a line that is a date and time, as pages print them.
+var dateLine = regexp.MustCompile(`(?i)^(updated|published|posted)?[:\s]*((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2}),?\s+\d{4}`)

@@ -1,0 +1,407 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// outletGuess is an outlet found in a file's text and where it came from.
+type outletGuess struct {
+	name   string
+	source string // an OutletFrom constant
+	url    string // the page's own address, when the text printed it
+}
+
+// metadataKeys are "key: value" header fields that name the outlet.
+var metadataKeys = map[string]bool{
+	"outlet": true, "source": true, "publisher": true, "publication": true, "site": true, "site_name": true,
+	"site name": true, "og:site_name": true, "newspaper": true,
+}
+
+// outletOf finds the outlet of a text article, in order of trust: a
+// metadata header, the page's own URL or domain, the signature table,
+// the copyright holder. inBody marks the lines kept as article text,
+// whose mentions of outlets ("told Reuters") count for little.
+func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
+	var g outletGuess
+	// Metadata: "Source: The Harbour Gazette" among the first lines.
+	for i, l := range lines {
+		if i >= 12 {
+			break
+		}
+		k, v, ok := strings.Cut(l.text, ":")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.TrimSpace(v)
+		switch {
+		case k == "url" || k == "link" || k == "canonical":
+			if g.url == "" && looksLikeHost(v) {
+				g.url = v
+			}
+		case metadataKeys[k] && v != "" && utf8.RuneCountInString(v) < 60:
+			if g.name == "" {
+				g.name, g.source = v, feed.OutletFromMetadata
+			}
+		}
+	}
+	if g.name != "" {
+		return g
+	}
+
+	// The page's own address, printed alone on a line of the chrome.
+	var host string
+	for i, l := range lines {
+		if inBody[i] || strings.ContainsAny(l.text, " \t") {
+			continue
+		}
+		if isPageURL(l.lower) {
+			if g.url == "" {
+				g.url = l.text
+			}
+			host = bareHost(l.text)
+			break
+		}
+	}
+	if host == "" {
+		for i, l := range lines {
+			if !inBody[i] && strings.HasPrefix(l.lower, "www.") && !strings.ContainsAny(l.text, " \t") &&
+				!strings.Contains(l.text, "/") && looksLikeHost(l.text) && strings.Count(l.lower, ".") <= 3 {
+				host = bareHost(l.text)
+				break
+			}
+		}
+	}
+	if host != "" {
+		g.source = feed.OutletFromURL
+		if x.Signatures != nil {
+			if i, ok := x.Signatures.lookupHost(host); ok {
+				g.name = x.Signatures.List[i].Outlet
+				return g
+			}
+		}
+		// The site's name as its chrome prints it, when it spells the
+		// domain: "The Harbour Gazette" for harbourgazette.example.
+		label := hostLabel(host)
+		for i, l := range lines {
+			if !inBody[i] && l.words <= 6 && hasNameKey(l.text, label) {
+				g.name = l.text
+				return g
+			}
+		}
+		g.name = host
+		return g
+	}
+
+	if x.Signatures != nil {
+		if name, ok := x.signatureOutlet(lines, inBody); ok {
+			g.name, g.source = name, feed.OutletFromSignature
+			return g
+		}
+	}
+	for i, l := range lines {
+		if inBody[i] {
+			continue
+		}
+		if name := copyrightHolder(l.text, l.lower); name != "" {
+			g.name, g.source = name, feed.OutletFromSignature
+			return g
+		}
+	}
+	return g
+}
+
+// hasNameKey reports whether nameKey(s) == key.
+func hasNameKey(s, key string) bool {
+	var buf [64]byte
+	k, ok := appendNameKey(buf[:0], s, len(key))
+	return ok && string(k) == key
+}
+
+// sameNameKey reports whether nameKey(a) == nameKey(b).
+func sameNameKey(a, b string) bool {
+	var buf [64]byte
+	kb, _ := appendNameKey(buf[:0], b, -1)
+	return hasNameKey(a, string(kb))
+}
+
+// isPageURL reports whether a lower-cased line is a web address of a
+// page (not an image or a script).
+func isPageURL(lower string) bool {
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+		return false
+	}
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".js", ".css", ".mp4", ".mp3"} {
+		if strings.HasSuffix(lower, ext) {
+			return false
+		}
+	}
+	return true
+}
+
+// hostLabel returns the name part of a host: "harbourgazette" for
+// "news.harbourgazette.co.uk".
+func hostLabel(host string) string {
+	parts := strings.Split(host, ".")
+	best := ""
+	for _, p := range parts[:max(1, len(parts)-1)] {
+		switch p {
+		case "co", "com", "org", "net", "ac", "gov", "news", "www", "m", "amp", "edition", "en", "uk", "us":
+			continue
+		}
+		if len(p) > len(best) {
+			best = p
+		}
+	}
+	return nameKey(best)
+}
+
+// signatureOutlet scores every known outlet by the evidence its
+// signature finds in the text and returns the best supported one.
+func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, bool) {
+	ix := x.Signatures.index()
+	// score is indexed by signature; a signature's evidence adds up the
+	// same in any order, its parts being multiples of a quarter.
+	score := make([]float64, len(x.Signatures.List))
+	for i, l := range lines {
+		body := inBody[i]
+		// Chrome phrases and printed names, in one pass over the words.
+		for _, sp := range l.spans {
+			if ix.phrases.mayStart(sp.hash) {
+				if ph, ok := ix.phrases.matchAt(l.lower, sp); ok {
+					score[ph.sig] += 3
+				}
+			}
+			if !ix.names.mayStart(sp.hash) {
+				continue
+			}
+			ph, ok := ix.names.matchAt(l.lower, sp)
+			if !ok {
+				continue
+			}
+			at := int(sp.start)
+			whole := sameNameKey(l.text, ph.text)
+			if !whole && at == 0 {
+				// "The Guardian - AU", "BBC News | World"
+				rest := strings.TrimSpace(l.lower[len(ph.text):])
+				whole = rest == "" || strings.IndexAny(rest[:1], "-–—|:·") == 0
+			}
+			// One-word names ("Independent", "Express") are also
+			// ordinary words: elsewhere than a line of their own they
+			// count for little.
+			multi := strings.Contains(ph.text, " ")
+			switch {
+			case whole:
+				score[ph.sig] += 3
+			case isCopyrightLine(l.lower):
+				score[ph.sig] += 3
+			case body && multi:
+				score[ph.sig] += 0.25
+			case !body && multi:
+				score[ph.sig] += 1.5
+			case !body && len(ph.text) >= 4:
+				score[ph.sig] += 0.5
+			}
+		}
+		if strings.Contains(l.lower, ".") {
+			for w := range hostCandidates(l.lower) {
+				if !mayBeHost(w) {
+					continue
+				}
+				w = strings.Trim(w, "()[]<>,;\"'")
+				if !looksLikeHost(w) {
+					continue
+				}
+				if si, ok := x.Signatures.lookupHost(bareHost(w)); ok {
+					if body {
+						score[si] += 1
+					} else {
+						score[si] += 3
+					}
+				}
+			}
+		}
+	}
+	best, bestScore := -1, 2.5
+	for si, s := range score {
+		if s > bestScore || s == bestScore && best >= 0 && si < best {
+			best, bestScore = si, s
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return x.Signatures.List[best].Outlet, true
+}
+
+// mayBeHost reports whether a word might hold a host that looksLikeHost
+// accepts: it has "://", or a dot followed by a letter or by a rune
+// beyond ASCII, which may lower to one. Most words with a dot end a
+// sentence.
+func mayBeHost(w string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(w[i:], '.')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i < len(w) {
+			if c := w[i]; c >= utf8.RuneSelf || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				return true
+			}
+		}
+	}
+	return strings.Contains(w, "://")
+}
+
+// hostCandidates yields the space-separated words of a line (whose only
+// white space is single spaces, as textLine.lower's) that hold a dot or
+// a colon: the only ones that can be a host or a URL.
+func hostCandidates(lower string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		// dot and colon are the next '.' and ':' at or after i, or -1.
+		dot, colon := strings.IndexByte(lower, '.'), strings.IndexByte(lower, ':')
+		for i := 0; i < len(lower); {
+			if dot >= 0 && dot < i {
+				if dot = strings.IndexByte(lower[i:], '.'); dot >= 0 {
+					dot += i
+				}
+			}
+			if colon >= 0 && colon < i {
+				if colon = strings.IndexByte(lower[i:], ':'); colon >= 0 {
+					colon += i
+				}
+			}
+			at := dot
+			if at < 0 || colon >= 0 && colon < at {
+				at = colon
+			}
+			if at < 0 {
+				return
+			}
+			start := strings.LastIndexByte(lower[:at], ' ') + 1
+			end := strings.IndexByte(lower[at:], ' ')
+			if end < 0 {
+				end = len(lower)
+			} else {
+				end += at
+			}
+			if !yield(lower[start:end]) {
+				return
+			}
+			i = end + 1
+		}
+	}
+}
+
+// copyrightHolder returns the name in a copyright line: "© 2019 The
+// Paradigm. All Rights Reserved." gives "The Paradigm".
+func copyrightHolder(text, lower string) string {
+	if !isCopyrightLine(lower) {
+		return ""
+	}
+	i := strings.Index(lower, "©")
+	if i < 0 {
+		i = strings.Index(lower, "copyright")
+		if i < 0 {
+			return ""
+		}
+	}
+	s := text[i:]
+	ls := strings.ToLower(s)
+	if j := strings.Index(ls, "all rights"); j >= 0 {
+		s = s[:j]
+	}
+	s = strings.TrimLeft(s, "©")
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(strings.ToLower(s), "copyright") {
+		s = s[len("copyright"):]
+	}
+	s = strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '©' || r == '-' || r == '–' || r == ','
+	})
+	for _, sep := range []string{". ", " | ", " - ", ", ", ";", " ("} {
+		if j := strings.Index(s, sep); j > 0 {
+			s = s[:j]
+		}
+	}
+	s = strings.TrimRight(strings.TrimSpace(s), ".,")
+	s = trimYears(s)
+	s = trimCompanySuffix(s)
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 6 || !strings.ContainsFunc(s, unicode.IsLetter) {
+		return ""
+	}
+	// A holder is a name: its words are capitalised.
+	caps := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	if caps*2 < len(words) {
+		return ""
+	}
+	return s
+}
+
+// trimYears drops the years that end a copyright holder's name, as in
+// "© The Daily Courier 2021" or "… 2019–2024", keeping a number that is
+// part of the name ("Radio 4").
+func trimYears(s string) string {
+	for {
+		i := strings.LastIndexByte(s, ' ')
+		if i < 0 || !isYears(s[i+1:]) {
+			return s
+		}
+		s = strings.TrimRight(s[:i], " ,")
+	}
+}
+
+// isYears reports whether s is a year from 1900 on, or a range of them.
+func isYears(s string) bool {
+	year := func(y string) bool {
+		return len(y) == 4 && (y[:2] == "19" || y[:2] == "20") &&
+			strings.IndexFunc(y, func(r rune) bool { return r < '0' || r > '9' }) < 0
+	}
+	for _, dash := range []string{"-", "–"} {
+		if a, b, ok := strings.Cut(s, dash); ok {
+			return year(a) && year(b)
+		}
+	}
+	return year(s)
+}
+
+// isCopyrightLine reports whether a lower-cased line is a copyright
+// notice: it begins with one or reserves rights, and names a year.
+func isCopyrightLine(lower string) bool {
+	t := strings.TrimSpace(lower)
+	start := strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c) ")
+	reserved := strings.Contains(t, "rights reserved") || strings.Contains(t, "direitos reservados") ||
+		strings.Contains(t, "derechos reservados") || strings.Contains(t, "droits réservés")
+	if !start && !reserved {
+		return false
+	}
+	return reserved || strings.ContainsFunc(t, unicode.IsDigit)
+}
+
+// trimCompanySuffix removes a company form from a name: "Rogers Media
+// Inc." gives "Rogers Media".
+func trimCompanySuffix(s string) string {
+	for {
+		f := strings.Fields(s)
+		if len(f) < 2 {
+			return s
+		}
+		switch strings.ToLower(strings.Trim(f[len(f)-1], ".,")) {
+		case "inc", "ltd", "limited", "llc", "plc", "corp", "corporation", "co", "gmbh", "sa", "s.a", "pvt", "ag", "bv", "nv":
+			s = strings.TrimRight(strings.Join(f[:len(f)-1], " "), ".,")
+		default:
+			return s
+		}
+	}
+}

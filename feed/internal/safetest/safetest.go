@@ -1,0 +1,134 @@
+// Package safetest checks, for tests, that text and articles read from
+// files are safe to print to a terminal. It judges on its own, apart from
+// feed.Sanitize, so that a test of one does not lean on the other.
+package safetest
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// AssertPrintable fails t when s holds anything a terminal could act on: ESC,
+// C0 controls but "\n" (in multi-line text), DEL, C1 controls, bidi
+// embeddings, overrides and isolates, or invalid UTF-8.
+func AssertPrintable(t testing.TB, s string, multiline bool) {
+	t.Helper()
+	if bad := unprintableAt(s, multiline); bad >= 0 {
+		t.Errorf("unsafe byte at %d in %q", bad, s)
+	}
+}
+
+// unprintableAt returns the index of the first unsafe rune in s, or -1.
+func unprintableAt(s string, multiline bool) int {
+	if !utf8.ValidString(s) {
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return i
+			}
+			i += n
+		}
+	}
+	for i, r := range s {
+		switch {
+		case r == '\n' && multiline:
+		case r < 0x20, r >= 0x7f && r < 0xa0:
+			return i
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return i
+		case r == '\u2028' || r == '\u2029':
+			return i
+		}
+	}
+	if strings.ContainsRune(s, 0x1b) {
+		return strings.IndexRune(s, 0x1b)
+	}
+	for i := strings.Index(s, "&#"); i >= 0 && i < len(s); {
+		if _, bad := numericRef(s[i:]); bad {
+			return i
+		}
+		j := strings.Index(s[i+2:], "&#")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return -1
+}
+
+// CheckArticles fails t when an article lacks an ID or title or holds
+// anything unsafe to print.
+func CheckArticles(t testing.TB, arts []*feed.Article) {
+	t.Helper()
+	for _, a := range arts {
+		if a.ID == "" || a.Title == "" {
+			t.Errorf("article %+v lacks an ID or title", a)
+		}
+		for _, f := range []string{a.ID, a.Path, a.Title, a.Outlet, a.OutletSource, a.Byline, a.URL, a.Lead, string(a.Format)} {
+			AssertPrintable(t, f, false)
+		}
+		AssertPrintable(t, a.Body, true)
+	}
+}
+
+// numericRef reads the numeric character reference at the start of s
+// ("&#" already seen) as Goldmark does, returning its length and whether
+// it names a control character or a bidi control.
+func numericRef(s string) (n int, unsafe bool) {
+	i := 2
+	hex := i < len(s) && (s[i] == 'x' || s[i] == 'X')
+	if hex {
+		i++
+	}
+	start := i
+	var v, octal uint64
+	isOctal := !hex && i < len(s) && s[i] == '0'
+	for ; i < len(s); i++ {
+		d, ok := digit(s[i], hex)
+		if !ok {
+			break
+		}
+		if hex {
+			v = min(v*16+d, 1<<32)
+		} else {
+			v = min(v*10+d, 1<<32)
+			isOctal = isOctal && d < 8
+			octal = min(octal*8+d, 1<<32)
+		}
+	}
+	if i == start || i >= len(s) || s[i] != ';' || !hex && i-start > 7 {
+		return 0, false
+	}
+	bad := func(v uint64) bool {
+		r := rune(v)
+		return v <= 0x10ffff && r != '\t' && r != '\n' && r != 0 && (isControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029')
+	}
+	return i + 1, bad(v) || isOctal && bad(octal)
+}
+
+// digit returns the value of a decimal or hexadecimal digit.
+func digit(c byte, hex bool) (uint64, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return uint64(c - '0'), true
+	case hex && c >= 'a' && c <= 'f':
+		return uint64(c-'a') + 10, true
+	case hex && c >= 'A' && c <= 'F':
+		return uint64(c-'A') + 10, true
+	}
+	return 0, false
+}
+
+// isBidiControl reports whether r is a bidirectional embedding, override
+// or isolate, which reorders the text around it.
+func isBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// isControl reports whether r is a C0 or C1 control character or DEL.
+func isControl(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0
+}

@@ -1,0 +1,580 @@
+// Package load finds article files under folders, reads them, has each
+// extracted (see feed/extract) and reports what came of it as it goes;
+// it applies sidecar files' hints, consults a Cache, and can keep
+// following the folders for changes.
+package load
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
+)
+
+// DefaultMaxFileSize is the largest file the loader reads unless told
+// otherwise; larger files become problems rather than filling memory.
+const DefaultMaxFileSize = 64 << 20
+
+// DefaultFileTimeout is how long the loader waits for one file's
+// extraction unless told otherwise.
+const DefaultFileTimeout = 30 * time.Second
+
+// Loader finds article files under the paths it is given and extracts
+// them, several at a time. It only ever reads: it never writes, moves or
+// deletes anything it is pointed at.
+type Loader struct {
+	// FS, when set, is read instead of the operating system's files;
+	// paths are then slash-separated names within it.
+	FS fs.FS
+	// Workers bounds how many files are read and extracted at once.
+	// Zero means a few per CPU.
+	Workers int
+	// MaxFileSize is the largest file read, in bytes. Zero means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
+	// Extractor reads each file. Nil means extract.NewExtractor().
+	Extractor *extract.Extractor
+	// FileTimeout bounds the time spent extracting one file; a file that
+	// takes longer becomes a problem and the load goes on without it.
+	// Zero means DefaultFileTimeout.
+	FileTimeout time.Duration
+	// Cache, when set, remembers what extraction made of each file, so
+	// that a file unchanged since is neither read nor extracted again
+	// (see loadcache.go). It is not used with FS.
+	Cache Cache
+	// Filter, when set, passes over the files and articles it has no
+	// use for before they cost extraction. A one-shot search uses it to
+	// extract only the files that can match.
+	Filter Filter
+}
+
+// A Filter passes over what a load has no use for, before it costs
+// extraction. The Loader calls its methods from several goroutines at
+// once.
+type Filter interface {
+	// Skip sees each file's bytes before extraction; a file it reports
+	// true for is passed over, neither extracted nor a problem. It must
+	// not keep the bytes: those of a file passed over are read over by
+	// the next.
+	Skip(path string, data []byte) bool
+	// Recheck is asked about each file found in the Cache, which Skip
+	// therefore never sees; when it reports true the file is read after
+	// all, and passed over if Skip says so, as it would be uncached.
+	Recheck(arts []*feed.Article, probs []feed.Problem) bool
+	// Admit sees the sketch a Cache kept of an article (see
+	// cache.Options.Sketch); an article it reports false for is left
+	// out of the load unread. Only a Cache that keeps sketches asks:
+	// one with an Admit method of its own, handed this one when a
+	// Stream starts.
+	Admit(sketch []byte) bool
+}
+
+// admitter is a Cache that can leave out, at Lookup, the articles whose
+// sketches a test rules out (as cache.Cache.Admit does).
+type admitter interface {
+	Admit(admit func(sketch []byte) bool)
+}
+
+// Stream loads paths in the background and reports each file on the
+// returned channel, which is closed when all are done or ctx ends.
+func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
+	// Room for a thousand files' events: a consumer that takes them in
+	// batches and is busy with the last (the reader indexing it) does
+	// not hold up the workers.
+	events := make(chan feed.Event, 1024)
+	jobs := make(chan job, 64)
+	x := l.Extractor
+	if x == nil {
+		x = extract.NewExtractor()
+	}
+	if c, ok := l.Cache.(admitter); ok && l.Filter != nil && l.FS == nil {
+		c.Admit(l.Filter.Admit)
+	}
+	var (
+		mu   sync.Mutex
+		prog feed.Progress
+	)
+	report := func(ev feed.Event, found, done int, walked bool) {
+		mu.Lock()
+		prog.Found += found
+		prog.Done += done
+		prog.Walked = prog.Walked || walked
+		ev.Progress = prog
+		// Problems quote file names and contents: make them safe to print
+		// here, where every problem passes.
+		for i, p := range ev.Problems {
+			ev.Problems[i] = p.Safe()
+		}
+		// Sending under the lock keeps progress in order on the channel.
+		select {
+		case events <- ev:
+		case <-ctx.Done():
+		}
+		mu.Unlock()
+	}
+
+	go func() {
+		defer close(jobs)
+		l.walk(ctx, paths, func(j job) {
+			mu.Lock()
+			prog.Found++
+			mu.Unlock()
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+			}
+		}, func(p feed.Problem) { report(feed.Event{Path: p.Path, Problems: []feed.Problem{p}}, 0, 0, false) })
+		report(feed.Event{}, 0, 0, true)
+	}()
+
+	abandoned := make(chan struct{}, maxAbandoned)
+	var wg sync.WaitGroup
+	for range l.workers() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue
+				}
+				arts, probs := l.loadFile(x, j, abandoned)
+				report(feed.Event{Path: j.path, Articles: arts, Problems: probs}, 0, 1, false)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		if l.Cache != nil && l.FS == nil {
+			l.Cache.Loaded(ctx.Err() == nil)
+		}
+		close(events)
+	}()
+	return events
+}
+
+// Load reads paths into a new store, returning when all are read.
+func (l *Loader) Load(ctx context.Context, paths []string) *feed.Store {
+	s := feed.NewStore()
+	// The articles are added in one batch, sorted once, rather than one
+	// file at a time: 200,000 files make one sort, not 200,000 inserts.
+	var arts []*feed.Article
+	for ev := range l.Stream(ctx, paths) {
+		arts = append(arts, ev.Articles...)
+		s.AddProblems(ev.Problems...)
+	}
+	s.Add(arts...)
+	return s
+}
+
+func (l *Loader) workers() int {
+	if l.Workers > 0 {
+		return l.Workers
+	}
+	return max(4, 2*runtime.GOMAXPROCS(0))
+}
+
+func (l *Loader) maxSize() int64 {
+	if l.MaxFileSize > 0 {
+		return l.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+// job is one file to read.
+type job struct {
+	path string
+	hint feed.Hint
+}
+
+// walk finds the files under paths, calling found for each and problem
+// for what cannot be walked. Hidden files and folders are skipped, and
+// symbolic links to folders are followed once each.
+func (l *Loader) walk(ctx context.Context, paths []string, found func(job), problem func(feed.Problem)) {
+	visited := make(map[string]bool)
+	found = l.withSidecars(found, problem)
+	for _, root := range paths {
+		if ctx.Err() != nil {
+			return
+		}
+		l.walkRoot(ctx, root, visited, found, problem)
+	}
+}
+
+func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]bool, found func(job), problem func(feed.Problem)) {
+	info, err := l.stat(root)
+	if err != nil {
+		problem(feed.Problem{Path: root, Reason: describe(err)})
+		return
+	}
+	if !info.IsDir() {
+		found(job{path: root})
+		return
+	}
+	if l.FS == nil {
+		real, err := filepath.EvalSymlinks(root)
+		if err == nil {
+			if visited[real] {
+				return
+			}
+			visited[real] = true
+		}
+		// WalkDir does not follow a root that is a symbolic link; with a
+		// trailing separator the link resolves to its folder.
+		if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root += string(filepath.Separator)
+		}
+	}
+	err = l.walkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			problem(feed.Problem{Path: p, Reason: describe(err)})
+			return nil
+		}
+		name := d.Name()
+		if p != root && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := l.stat(p)
+			if err != nil {
+				problem(feed.Problem{Path: p, Reason: describe(err)})
+				return nil
+			}
+			if target.IsDir() {
+				l.walkRoot(ctx, p, visited, found, problem)
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil // sockets, devices and pipes are never articles
+		}
+		if isSidecar(name) || notArticle(name) {
+			return nil
+		}
+		found(job{path: p, hint: l.hintFor(root, p)})
+		return nil
+	})
+	if err != nil && ctx.Err() == nil {
+		problem(feed.Problem{Path: root, Reason: describe(err)})
+	}
+}
+
+// hintFor returns what the file's place says of it: the name of the
+// folder it is in, when that is a folder below the root the user gave.
+func (l *Loader) hintFor(root, p string) feed.Hint {
+	dir := l.dir(p)
+	if dir == l.clean(root) || dir == "." {
+		return feed.Hint{}
+	}
+	return feed.Hint{Folder: l.base(dir)}
+}
+
+// isSidecar reports whether a file name is one of Broadsheet's own
+// settings files rather than an article.
+func isSidecar(name string) bool { return name == "broadsheet.toml" }
+
+// notArticle reports whether a file's name says it is something other
+// than an article: source code, settings, build files. Found while
+// walking a folder they are passed over; named on their own they are
+// still read.
+func notArticle(name string) bool {
+	return nonArticleExts[extension(name)]
+}
+
+// extension returns the lower-cased extension of path without its dot,
+// looking past a final .gz: the extension extraction sniffs formats by
+// (extract.go keeps its own copy, with the reasoning behind it).
+func extension(path string) string {
+	p := path
+	if n := len(p); n >= 3 && p[n-3] == '.' && p[n-2]|0x20 == 'g' && p[n-1]|0x20 == 'z' {
+		p = p[:n-3]
+	}
+	i := strings.LastIndexByte(p, '.')
+	if i < 0 || strings.ContainsRune(p[i:], '/') {
+		return ""
+	}
+	return strings.ToLower(p[i+1:])
+}
+
+var nonArticleExts = map[string]bool{
+	"go": true, "mod": true, "sum": true, "py": true, "js": true, "ts": true,
+	"css": true, "scss": true, "c": true, "h": true, "rs": true, "java": true,
+	"rb": true, "sh": true, "toml": true, "yaml": true, "yml": true,
+	"ini": true, "cfg": true, "conf": true, "lock": true, "log": true,
+}
+
+// loadFile reads and extracts one file.
+func (l *Loader) loadFile(x *extract.Extractor, j job, abandoned chan struct{}) (arts []*feed.Article, probs []feed.Problem) {
+	if l.Cache != nil && l.FS == nil {
+		return l.loadCached(x, j, abandoned)
+	}
+	data, skipped, err := l.readUnlessSkipped(j.path)
+	if err != nil {
+		return nil, []feed.Problem{{Path: j.path, Reason: describe(err)}}
+	}
+	if skipped {
+		return nil, nil
+	}
+	return l.extractRecycling(x, extract.Source{Path: j.path, Data: data, Hint: j.hint}, abandoned)
+}
+
+// readUnlessSkipped reads the file at path, into a buffer an earlier
+// file left, and asks the Filter to Skip it or not. A file passed over leaves its
+// buffer at once.
+func (l *Loader) readUnlessSkipped(path string) (data []byte, skipped bool, err error) {
+	var buf []byte
+	if bp, ok := fileBufs.Get().(*[]byte); ok {
+		buf = *bp
+	}
+	data, err = l.read(path, buf)
+	if err != nil {
+		recycle(buf)
+		return nil, false, err
+	}
+	if l.Filter != nil && l.Filter.Skip(path, data) {
+		recycle(data)
+		return nil, true, nil
+	}
+	return data, false, nil
+}
+
+// extractRecycling is extract of a file read by readUnlessSkipped: once
+// extraction is done, nothing it made shares the file's bytes (see
+// Extractor.Extract), so they are left for the next file to be read into. A file
+// given up on is still being read, and keeps them.
+func (l *Loader) extractRecycling(x *extract.Extractor, src extract.Source, abandoned chan struct{}) ([]*feed.Article, []feed.Problem) {
+	arts, probs, whole := l.extractFile(x, src, abandoned)
+	if whole {
+		recycle(src.Data)
+	}
+	return arts, probs
+}
+
+// fileBufs holds buffers that files were read into, for the next files
+// read to reuse: a load of a hundred thousand files would otherwise have
+// the collector free hundreds of megabytes of them.
+var fileBufs sync.Pool // *[]byte
+
+// recycle leaves data's memory for a file to be read into, once nothing
+// reads it any more.
+func recycle(data []byte) {
+	if cap(data) == 0 {
+		return
+	}
+	bp := new([]byte)
+	*bp = data[:0]
+	fileBufs.Put(bp)
+}
+
+// maxAbandoned bounds how many extractions given up on may still be
+// running in one load: each holds its file and its parse in memory, so a
+// folder of slow files must not start them all at once. When every slot
+// is taken, a slow file is waited for instead.
+const maxAbandoned = 2
+
+// extract runs x.Extract on src, turning a panic into a problem and
+// giving up after the file timeout. A file given up on keeps its
+// goroutine until extraction ends, but no longer holds up the load.
+func (l *Loader) extract(x *extract.Extractor, src extract.Source, abandoned chan struct{}) ([]*feed.Article, []feed.Problem) {
+	arts, probs, _ := l.extractFile(x, src, abandoned)
+	return arts, probs
+}
+
+// extractWith is how a file is extracted; tests put stand-in formats in
+// front of it.
+var extractWith = (*extract.Extractor).Extract
+
+// extractFile is extract that also reports whether extraction ended by
+// itself, neither panicking nor given up on: only then is its outcome
+// the file's own, to be remembered by a Cache.
+func (l *Loader) extractFile(x *extract.Extractor, src extract.Source, abandoned chan struct{}) ([]*feed.Article, []feed.Problem, bool) {
+	type result struct {
+		arts  []*feed.Article
+		probs []feed.Problem
+		ok    bool
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			// One malformed file must never take the others down with it.
+			if r := recover(); r != nil {
+				done <- result{probs: []feed.Problem{{Path: src.Path, Reason: fmt.Sprintf("extraction failed: %v", r)}}}
+			}
+		}()
+		arts, probs := extractWith(x, src)
+		done <- result{arts, probs, true}
+	}()
+	timeout := l.FileTimeout
+	if timeout <= 0 {
+		timeout = DefaultFileTimeout
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case r := <-done:
+		return r.arts, r.probs, r.ok
+	case <-t.C:
+	}
+	select {
+	case abandoned <- struct{}{}:
+		go func() {
+			<-done
+			<-abandoned
+		}()
+		return nil, []feed.Problem{{Path: src.Path, Reason: fmt.Sprintf("gave up: reading took over %s", timeout)}}, false
+	case r := <-done:
+		return r.arts, r.probs, r.ok
+	}
+}
+
+// readAll reads r to its end into a buffer sized for the file, so that
+// a file takes one read and one allocation rather than io.ReadAll's
+// doubling from 512 bytes.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, max(size, 0)+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
+// errTooLarge is wrapped by the error for a file over the size limit.
+var errTooLarge = errors.New("file too large")
+
+// read returns a file's bytes, refusing files over the size limit without
+// reading them whole. It reads into buf when the file fits.
+func (l *Loader) read(p string, buf []byte) ([]byte, error) {
+	if l.FS == nil {
+		return readFile(p, l.maxSize(), buf)
+	}
+	f, err := l.FS.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readOpen(f, l.maxSize())
+}
+
+// readOpen reads an open file, refusing one over limit bytes.
+func readOpen(f fs.File, limit int64) ([]byte, error) {
+	size := int64(512)
+	if info, err := f.Stat(); err == nil {
+		size = min(info.Size(), limit)
+		if info.IsDir() {
+			return nil, errors.New("is a folder")
+		}
+		if info.Size() > limit {
+			return nil, fmt.Errorf("%w: %s is over the %s limit", errTooLarge, humanSize(info.Size()), humanSize(limit))
+		}
+	}
+	// The file may grow between Stat and reading: read one byte past the
+	// limit to notice.
+	data, err := readAll(io.LimitReader(f, limit+1), size)
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: over the %s limit", errTooLarge, humanSize(limit))
+	}
+	return data, nil
+}
+
+// open opens a file of the loader's file system for reading.
+func (l *Loader) open(p string) (fs.File, error) {
+	if l.FS != nil {
+		return l.FS.Open(p)
+	}
+	return os.Open(p)
+}
+
+func (l *Loader) stat(p string) (fs.FileInfo, error) {
+	if l.FS != nil {
+		return fs.Stat(l.FS, p)
+	}
+	return os.Stat(p)
+}
+
+func (l *Loader) walkDir(root string, fn fs.WalkDirFunc) error {
+	if l.FS != nil {
+		return fs.WalkDir(l.FS, root, fn)
+	}
+	return filepath.WalkDir(root, fn)
+}
+
+func (l *Loader) dir(p string) string {
+	if l.FS != nil {
+		return path.Dir(p)
+	}
+	return filepath.Dir(p)
+}
+
+func (l *Loader) base(p string) string {
+	if l.FS != nil {
+		return path.Base(p)
+	}
+	return filepath.Base(p)
+}
+
+func (l *Loader) clean(p string) string {
+	if l.FS != nil {
+		return path.Clean(p)
+	}
+	return filepath.Clean(p)
+}
+
+// describe turns a file error into a short reason a person can act on.
+func describe(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, errTooLarge):
+		return err.Error()
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// humanSize formats a byte count as a person reads it.
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,83 @@
+package load
+
+import (
+	"context"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+func TestSidecar(t *testing.T) {
+	arts, probs := loadDir(t, filepath.Join("testdata", "sidecar"))
+	tests := []struct {
+		title, outlet, source, date string
+	}{
+		{"lantern-rowing.txt", "The Lantern Gazette", feed.OutletFromSidecar, "2024-06-19"},
+		{"courier-fair.txt", "Valley Courier", feed.OutletFromSidecar, ""},
+		{"other.txt", "", "", ""},
+		{"story.txt", "broken", feed.OutletFromFolder, ""},
+		{"a-one.txt", "Alpha Times", feed.OutletFromSidecar, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			a := arts[tt.title]
+			if a == nil {
+				t.Fatalf("no article %q", tt.title)
+			}
+			if a.Outlet != tt.outlet || a.OutletSource != tt.source || a.DateString() != tt.date {
+				t.Errorf("outlet, source, date = %q, %q, %q; want %q, %q, %q",
+					a.Outlet, a.OutletSource, a.DateString(), tt.outlet, tt.source, tt.date)
+			}
+		})
+	}
+	got := problemText(probs)
+	for _, p := range []string{
+		"broken/broadsheet.toml: sidecar line 3: ",
+		`baddate/broadsheet.toml: sidecar line 5: date "last Tuesday" is not YYYY-MM-DD`,
+	} {
+		if !strings.Contains(got, p) {
+			t.Errorf("problems %q lack %q", got, p)
+		}
+	}
+	if len(probs) != 2 {
+		t.Errorf("got %d problems, want 2 (each sidecar reported once):\n%s", len(probs), got)
+	}
+}
+
+// TestSidecarOwnMetadataWins checks that a file's own outlet is trusted
+// over the sidecar's.
+func TestSidecarOwnMetadataWins(t *testing.T) {
+	fsys := fstest.MapFS{
+		"news/broadsheet.toml": {Data: []byte("[[files]]\nglob = \"*\"\noutlet = \"Sidecar Outlet\"\ndate = 2020-01-02\n")},
+		"news/own.md":          {Data: []byte("---\ntitle: Own outlet\noutlet: File Outlet\ndate: 2021-03-04\n---\nText of the article.\n")},
+		"news/plain.txt":       {Data: []byte("Plain text article\n\nText with no outlet of its own, which the sidecar gives it.\n")},
+		"news/guessed.txt":     {Data: []byte("Guessed outlet\n\nhttps://www.theguardian.com/world/2020/jan/02/guessed\n\nText whose outlet is only guessed from an address in it, so the sidecar wins.\n")},
+	}
+	l := &Loader{FS: fsys, Extractor: testExtractor()}
+	s := l.Load(context.Background(), []string{"news"})
+	if ps := s.Problems(); len(ps) > 0 {
+		t.Fatalf("problems: %s", problemText(ps))
+	}
+	tests := []struct{ title, outlet, date string }{
+		{"own.md", "File Outlet", "2021-03-04"},
+		{"plain.txt", "Sidecar Outlet", "2020-01-02"},
+		{"guessed.txt", "Sidecar Outlet", "2020-01-02"},
+	}
+	byTitle := make(map[string]*feed.Article)
+	for _, a := range s.Articles() {
+		byTitle[path.Base(a.Path)] = a
+	}
+	for _, tt := range tests {
+		a := byTitle[tt.title]
+		if a == nil {
+			t.Fatalf("no article %q", tt.title)
+		}
+		if a.Outlet != tt.outlet || a.DateString() != tt.date {
+			t.Errorf("%s: outlet, date = %q, %q; want %q, %q", tt.title, a.Outlet, a.DateString(), tt.outlet, tt.date)
+		}
+	}
+}
