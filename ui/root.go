@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/library"
 )
 
 // Options configures the interface.
@@ -62,7 +63,7 @@ type Model struct {
 	sized  bool // whether the window's size is known
 	drawn  bool // whether a frame at the window's size was drawn
 	events <-chan feed.Event
-	lib    *library
+	lib    *library.Library
 	keys   KeyMap
 	// styles is shared by the panes; it is rewritten in place when the
 	// background is known.
@@ -108,7 +109,7 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	if opts.Keys != nil {
 		keys = *opts.Keys
 	}
-	lib := newLibrary()
+	lib := library.New()
 	mk := newMarks(opts.State)
 	cache := newRenderCache()
 	preview := newDetail(st, keys, cache)
@@ -126,7 +127,7 @@ func New(events <-chan feed.Event, opts Options) *Model {
 		preview:   preview,
 		cache:     cache,
 		positions: make(map[string]int),
-		search:    newSearchPane(st, keys, lib),
+		search:    newSearchPane(st, keys),
 		outlets:   newOutletPicker(st, keys),
 		problems:  newProblemList(st, keys),
 		help:      help.New(),
@@ -146,9 +147,9 @@ func New(events <-chan feed.Event, opts Options) *Model {
 // the terminal its background.
 func (m *Model) Init() tea.Cmd {
 	if m.fixedTheme() {
-		return m.lib.readEvents(m.events)
+		return readEvents(m.lib, m.events)
 	}
-	return tea.Batch(m.lib.readEvents(m.events), tea.RequestBackgroundColor)
+	return tea.Batch(readEvents(m.lib, m.events), tea.RequestBackgroundColor)
 }
 
 // fixedTheme reports whether the options chose the colors, so that the
@@ -183,6 +184,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.MouseClickMsg, tea.MouseWheelMsg:
 		return m, m.mouse(msg.(tea.MouseMsg))
+	case searchQueryMsg:
+		return m, m.runSearch(msg)
 	case searchResultsMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.update(msg)
@@ -201,19 +204,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // loaded takes in a batch of load events and asks for the next.
 func (m *Model) loaded(msg eventsMsg) tea.Cmd {
-	if msg.seen {
-		m.progress = msg.progress
+	if msg.Seen {
+		m.progress = msg.Progress
 	}
-	m.problemCount += msg.problems
-	if msg.problems > 0 && m.state == stateProblems {
-		m.problems.setProblems(m.lib.store.Problems())
+	m.problemCount += msg.Problems
+	if msg.Problems > 0 && m.state == stateProblems {
+		m.problems.setProblems(m.lib.Problems())
 	}
 	var cmds []tea.Cmd
-	if msg.added > 0 || msg.removed > 0 {
-		m.list.setArticles(m.lib.articles(m.filter))
+	if msg.Added > 0 || msg.Removed > 0 {
+		m.list.setArticles(m.lib.Articles(m.filter))
+		m.search.total = m.lib.Len()
 		cmds = append(cmds, m.syncPreview())
 		if m.state == stateOutlets {
-			m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
+			m.outlets.setOutlets(m.lib.Len(), m.lib.Outlets(), m.filter)
 		}
 		cmds = append(cmds, m.search.refresh())
 		// Stories are grouped once the load is done: grouping while
@@ -225,7 +229,7 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	}
 	if msg.finished() && m.loading {
 		m.loading = false
-		cmds = append(cmds, m.startGrouping(), m.lib.compact())
+		cmds = append(cmds, m.startGrouping(), compact(m.lib))
 		m.list.empty = "No articles."
 		if m.filter != "" {
 			m.list.empty = "No articles from " + cleanLine(m.filter) + "."
@@ -233,9 +237,18 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	}
 	if !msg.done {
 		// Following a folder, events keep coming after the load.
-		cmds = append(cmds, m.lib.readEvents(m.events))
+		cmds = append(cmds, readEvents(m.lib, m.events))
 	}
 	return tea.Batch(cmds...)
+}
+
+// runSearch returns a command that searches the library as the search
+// pane asked and hands it the results.
+func (m *Model) runSearch(q searchQueryMsg) tea.Cmd {
+	lib := m.lib
+	return func() tea.Msg {
+		return searchResultsMsg{seq: q.seq, query: q.query, results: lib.Search(q.query, maxResults)}
+	}
 }
 
 // handleKey handles a key press in the pane that is showing.
@@ -292,11 +305,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		return m.openSearch()
 	case key.Matches(msg, k.Problems) && m.state != stateProblems:
-		m.problems.setProblems(m.lib.store.Problems())
+		m.problems.setProblems(m.lib.Problems())
 		m.state = stateProblems
 		return nil
 	case key.Matches(msg, k.Outlets) && m.state != stateOutlets:
-		m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
+		m.outlets.setOutlets(m.lib.Len(), m.lib.Outlets(), m.filter)
 		m.state = stateOutlets
 		return nil
 	}
@@ -414,7 +427,7 @@ func (m *Model) setFilter(outlet string) {
 	if !m.loading {
 		m.list.empty = "No articles."
 	}
-	m.list.setArticles(m.lib.articles(outlet))
+	m.list.setArticles(m.lib.Articles(outlet))
 }
 
 // applyStyles hands the current styles to the parts that copy them.

@@ -16,6 +16,13 @@ import (
 // maxResults bounds the results a search shows.
 const maxResults = 200
 
+// searchQueryMsg asks the root to search for query; the search is
+// numbered seq.
+type searchQueryMsg struct {
+	seq   int
+	query string
+}
+
 // searchResultsMsg carries the results of the search numbered seq.
 type searchResultsMsg struct {
 	seq     int
@@ -25,12 +32,14 @@ type searchResultsMsg struct {
 
 // searchPane is the search pane: a query box over ranked results, each
 // with a snippet whose matched words are highlighted. Results follow the
-// query as it is typed; a search runs in a tea.Cmd and a late answer to
-// an older query is dropped.
+// query as it is typed. The pane asks for a search with a
+// searchQueryMsg, the root runs it in a tea.Cmd, and a late answer to an
+// older query is dropped.
 type searchPane struct {
 	styles *Styles
 	keys   KeyMap
-	lib    *library
+	// total is the number of articles there are to search.
+	total int
 
 	input   textinput.Model
 	results []search.Result
@@ -45,12 +54,12 @@ type searchPane struct {
 	width, height int
 }
 
-func newSearchPane(st *Styles, keys KeyMap, lib *library) searchPane {
+func newSearchPane(st *Styles, keys KeyMap) searchPane {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "search articles"
 	in.SetStyles(st.Input)
-	return searchPane{styles: st, keys: keys, lib: lib, input: in, scroll: scroller{lines: 3, spacing: 1}}
+	return searchPane{styles: st, keys: keys, input: in, scroll: scroller{lines: 3, spacing: 1}}
 }
 
 // SetSize sets the pane's size in cells.
@@ -78,14 +87,13 @@ func (s searchPane) selected() *feed.Article {
 	return s.results[s.scroll.cursor].Article
 }
 
-// run returns a command that searches for the query in the box.
+// run returns a command that asks for a search for the query in the
+// box.
 func (s *searchPane) run() tea.Cmd {
 	s.seq++
 	s.running = true
-	seq, query, lib := s.seq, s.input.Value(), s.lib
-	return func() tea.Msg {
-		return searchResultsMsg{seq: seq, query: query, results: lib.search(query, maxResults)}
-	}
+	msg := searchQueryMsg{seq: s.seq, query: s.input.Value()}
+	return func() tea.Msg { return msg }
 }
 
 // refresh searches again because articles have arrived. When a search
@@ -158,7 +166,7 @@ func (s searchPane) View() string {
 	b.WriteString(s.input.View() + "\n")
 	switch {
 	case strings.TrimSpace(s.input.Value()) == "":
-		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  Type to search %s.", plural(s.lib.store.Len(), "article"))))
+		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  Type to search %s.", plural(s.total, "article"))))
 	case len(s.results) == 0 && !s.running:
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  No matches for “%s”.", cleanLine(s.query))))
 	case len(s.results) >= maxResults:

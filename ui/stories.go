@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/library"
 	"github.com/broadsheet/broadsheet/feed/story"
 )
 
@@ -19,47 +20,14 @@ type storiesMsg struct {
 	stories []*story.Story
 }
 
-// queueStories notes articles to group into stories, or to take out of
-// them, at the next groupStories. An article added and removed before
-// then is never grouped.
-func (lib *library) queueStories(added, removed []*feed.Article) {
-	lib.smu.Lock()
-	defer lib.smu.Unlock()
-	for _, a := range removed {
-		delete(lib.toAdd, a.ID)
-		lib.toRemove = append(lib.toRemove, a.ID)
-	}
-	for _, a := range added {
-		lib.toAdd[a.ID] = a
-	}
-}
-
-// storiesDue reports whether articles wait to be grouped.
-func (lib *library) storiesDue() bool {
-	lib.smu.Lock()
-	defer lib.smu.Unlock()
-	return len(lib.toAdd) > 0 || len(lib.toRemove) > 0
-}
-
-// groupStories returns a command that groups the articles queued since
-// the last time into stories and reports them all. Grouping can take a
-// while on a big folder, so it runs apart from loading: the list shows
-// articles meanwhile, and changes coming in the while are grouped
-// together next time.
-func (lib *library) groupStories() tea.Cmd {
+// groupStories returns a command that groups the articles queued in
+// the library since the last time into stories and reports them all.
+// Grouping can take a while on a big folder, so it runs apart from
+// loading: the list shows articles meanwhile, and changes coming in the
+// while are grouped together next time.
+func groupStories(lib *library.Library) tea.Cmd {
 	return func() tea.Msg {
-		lib.smu.Lock()
-		add := make([]*feed.Article, 0, len(lib.toAdd))
-		for _, a := range lib.toAdd {
-			add = append(add, a)
-		}
-		remove := lib.toRemove
-		lib.toAdd, lib.toRemove = make(map[string]*feed.Article), nil
-		lib.smu.Unlock()
-		// Removing first lets an article read again replace itself.
-		lib.stories.Remove(remove...)
-		lib.stories.Add(add...)
-		sts := lib.stories.Stories()
+		sts := lib.Regroup()
 		// Order stories as their newest articles are ordered, so that
 		// stories of one article come just as they do one row an
 		// article (by headline when undated, not by story ID).
@@ -79,11 +47,11 @@ func (lib *library) groupStories() tea.Cmd {
 // startGrouping groups queued articles unless grouping is under way, in
 // which case they wait for it to finish.
 func (m *Model) startGrouping() tea.Cmd {
-	if m.grouping || !m.lib.storiesDue() {
+	if m.grouping || !m.lib.StoriesDue() {
 		return nil
 	}
 	m.grouping = true
-	return m.lib.groupStories()
+	return groupStories(m.lib)
 }
 
 // grouped takes in new stories and groups what came meanwhile.

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/library"
 )
 
 // loaded returns a root model, sized, that has taken in every event.
@@ -30,10 +31,10 @@ func loadedWith(t testing.TB, opts Options, arts []*feed.Article, w, h int, prob
 	m := New(eventsOf(arts, problems...), opts)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	for m.loading {
-		m.Update(m.lib.readEvents(m.events)())
+		m.Update(readEvents(m.lib, m.events)())
 	}
 	for m.grouping {
-		m.Update(m.lib.groupStories()())
+		m.Update(groupStories(m.lib)())
 	}
 	settle(m)
 	return m
@@ -48,7 +49,7 @@ func loadedByArticle(t testing.TB, arts []*feed.Article, w, h int) *Model {
 	m.list.setByArticle(true)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	for m.loading {
-		m.Update(m.lib.readEvents(m.events)())
+		m.Update(readEvents(m.lib, m.events)())
 	}
 	settle(m)
 	return m
@@ -90,7 +91,7 @@ var scenes = map[string]scene{
 	"search": func(m *Model) {
 		send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
 		m.search.input.SetValue("ferry")
-		m.Update(m.search.run()())
+		searchNow(m)
 	},
 	"outlets": func(m *Model) { send(m, tea.KeyPressMsg{Code: 'o', Text: "o"}) },
 	"filtered": func(m *Model) {
@@ -201,7 +202,7 @@ func TestViewNeverDrawsControlCharacters(t *testing.T) {
 			sc(m)
 			if name == "search" {
 				m.search.input.SetValue("home")
-				m.Update(m.search.run()())
+				searchNow(m)
 			}
 			// Every escape sequence left in the view is one of ours:
 			// styling (SGR) only. Strip those and nothing may remain
@@ -282,18 +283,18 @@ func TestListKeepsSelectionAsArticlesArrive(t *testing.T) {
 
 func TestEventsAreBatched(t *testing.T) {
 	arts := manyArticles(1200)
-	lib := newLibrary()
+	lib := library.New()
 	ch := eventsOf(arts)
 	msgs := 0
 	for {
-		msg := lib.readEvents(ch)().(eventsMsg)
+		msg := readEvents(lib, ch)().(eventsMsg)
 		msgs++
 		if msg.done {
 			break
 		}
 	}
-	if lib.store.Len() != len(arts) {
-		t.Errorf("loaded %d articles, want %d", lib.store.Len(), len(arts))
+	if lib.Len() != len(arts) {
+		t.Errorf("loaded %d articles, want %d", lib.Len(), len(arts))
 	}
 	if want := len(arts)/maxBatch + 2; msgs > want {
 		t.Errorf("%d events took %d messages, want at most %d", len(arts), msgs, want)
@@ -370,7 +371,7 @@ func TestSearchCursor(t *testing.T) {
 	send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
 	search := func(q string) {
 		m.search.input.SetValue(q)
-		m.Update(m.search.run()())
+		searchNow(m)
 	}
 	search("the")
 	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
@@ -438,7 +439,7 @@ func TestReboundQuit(t *testing.T) {
 	m := New(eventsOf(testArticles()), Options{Keys: &keys, Theme: "light", DateLayout: "2 Jan 2006"})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for m.loading {
-		m.Update(m.lib.readEvents(m.events)())
+		m.Update(readEvents(m.lib, m.events)())
 	}
 	if !strings.Contains(ansi.Strip(m.View().Content), "14 Mar 2025") {
 		t.Errorf("the date layout is not used:\n%s", ansi.Strip(m.View().Content))
@@ -471,7 +472,7 @@ func TestBackgroundColorPicksStyles(t *testing.T) {
 			m := New(eventsOf(testArticles()), Options{Theme: tt.theme})
 			m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 			for m.loading {
-				m.Update(m.lib.readEvents(m.events)())
+				m.Update(readEvents(m.lib, m.events)())
 			}
 			send(m, enter)
 			_, cmd := m.Update(white)
@@ -500,7 +501,7 @@ func BenchmarkFilter(b *testing.B) {
 			m := loadedByArticle(b, manyArticles(100_000), 120, 40)
 			if !byArticle {
 				m.list.setByArticle(false)
-				m.list.setStories(fakeStories(m.lib.store.Articles()))
+				m.list.setStories(fakeStories(m.lib.Articles("")))
 			}
 			outlets := []string{"Outlet 3", "", "Outlet 5", "Outlet 0", ""}
 			runtime.GC()
@@ -529,7 +530,7 @@ func BenchmarkSearchKeys(b *testing.B) {
 		}
 		r := query[i%len(query)]
 		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		m.Update(m.search.run()())
+		searchNow(m)
 		_ = m.View()
 	}
 }
@@ -550,4 +551,11 @@ func TestDrawnOnce(t *testing.T) {
 	if calls != 1 {
 		t.Errorf("Drawn was called %d times, want once", calls)
 	}
+}
+
+// searchNow asks for a search for the query in the search pane's box
+// and hands the pane its results, as the program would.
+func searchNow(m *Model) {
+	_, cmd := m.Update(m.search.run()())
+	m.Update(cmd())
 }
