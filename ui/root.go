@@ -37,10 +37,11 @@ type Options struct {
 	// Samples reports whether the articles are the bundled samples,
 	// which have no file of their own to open in an editor or pager.
 	Samples bool
-	// Drawn, when set, is called once the first frame at the window's
-	// size is drawn: work started then (loading a large folder) does not
-	// hold up the first frame.
-	Drawn func()
+	// Start, when set, is called once, from a command, to begin loading:
+	// on the message that follows the first window size, and so after
+	// the first frame at that size was drawn. Loading a large folder on
+	// two cores would otherwise hold that frame up.
+	Start func()
 }
 
 // state is which pane is showing.
@@ -61,7 +62,6 @@ const (
 type Model struct {
 	opts   Options
 	sized  bool // whether the window's size is known
-	drawn  bool // whether a frame at the window's size was drawn
 	events <-chan feed.Event
 	lib    *library.Library
 	keys   KeyMap
@@ -162,9 +162,18 @@ func (m *Model) fixedTheme() bool {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		first := !m.sized
 		m.width, m.height, m.sized = msg.Width, msg.Height, true
 		m.layout()
-		return m, tea.Batch(m.detail.render(), m.syncPreview())
+		cmd := tea.Batch(m.detail.render(), m.syncPreview())
+		if first {
+			// The program draws the frame at this size before it
+			// takes the next message: startMsg comes after it.
+			cmd = tea.Batch(cmd, func() tea.Msg { return startMsg{} })
+		}
+		return m, cmd
+	case startMsg:
+		return m, m.start()
 	case tea.BackgroundColorMsg:
 		if m.fixedTheme() {
 			return m, nil
@@ -200,6 +209,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.syncPreview())
 	}
 	return m, m.updatePane(msg)
+}
+
+// startMsg says that the first frame at the window's size has been
+// drawn, and loading may begin.
+type startMsg struct{}
+
+// start returns a command that begins loading, if the options say how.
+func (m *Model) start() tea.Cmd {
+	if m.opts.Start == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		m.opts.Start()
+		return nil
+	}
 }
 
 // loaded takes in a batch of load events and asks for the next.
@@ -458,10 +482,6 @@ func (m *Model) paneSize() (int, int) {
 
 // View draws the interface.
 func (m *Model) View() tea.View {
-	if m.opts.Drawn != nil && m.sized && !m.drawn {
-		m.drawn = true
-		defer m.opts.Drawn()
-	}
 	if m.tooSmall() {
 		return m.view(m.tooSmallView())
 	}

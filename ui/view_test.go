@@ -535,21 +535,43 @@ func BenchmarkSearchKeys(b *testing.B) {
 	}
 }
 
-// TestDrawnOnce checks that Options.Drawn is called once, by the first
-// frame drawn at the window's size, not by one drawn before the size is
-// known.
-func TestDrawnOnce(t *testing.T) {
+// TestStartOnce checks that Options.Start is called once, by the
+// message that follows the first window size, and not by drawing.
+func TestStartOnce(t *testing.T) {
 	calls := 0
-	m := New(eventsOf(testArticles()), Options{Title: "test", Drawn: func() { calls++ }})
+	m := New(eventsOf(testArticles()), Options{Title: "test", Start: func() { calls++ }})
+	// run runs a command and passes what it reports back, as the
+	// program would, leaving the load's events unread.
+	var run func(tea.Cmd)
+	run = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(c)
+			}
+		case startMsg:
+			_, next := m.Update(msg)
+			run(next)
+		}
+	}
 	m.View()
 	if calls != 0 {
-		t.Fatalf("Drawn was called by a frame drawn before the window's size was known")
+		t.Fatalf("Start was called before the window's size was known")
 	}
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.View()
+	if calls != 0 {
+		t.Fatalf("Start was called by the window's size or a frame, not by a message after them")
+	}
+	run(cmd)
+	_, cmd = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	run(cmd)
 	m.View()
 	if calls != 1 {
-		t.Errorf("Drawn was called %d times, want once", calls)
+		t.Errorf("Start was called %d times, want once", calls)
 	}
 }
 
