@@ -77,6 +77,10 @@ func runTUI(l *feed.Loader, paths []string, cfg *config.Config, db *state.DB) er
 	opts.Start = sync.OnceFunc(func() { close(start) })
 	m := ui.New(follow(ctx, l, paths, start), opts)
 	_, err := tea.NewProgram(m).Run()
+	// Quitting makes the writes to the reading state still to be made;
+	// a program ended otherwise may have left some. A failing write was
+	// shown while reading, and fails the run no more now than then.
+	_ = m.Flush()
 	return err
 }
 

@@ -158,9 +158,22 @@ func (m *Model) fixedTheme() bool {
 	return m.opts.Theme == "dark" || m.opts.Theme == "light" || m.opts.NoColor
 }
 
-// Update handles a message.
+// Update handles a message. Writes to the State it asked for are made
+// by a command.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if w := m.writeState(); w != nil {
+		return m, tea.Batch(cmd, w)
+	}
+	return m, cmd
+}
+
+// update handles a message for Update.
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case stateWrittenMsg:
+		m.marks.keep(msg.err)
+		return m, nil
 	case tea.WindowSizeMsg:
 		first := !m.sized
 		m.width, m.height, m.sized = msg.Width, msg.Height, true
@@ -201,8 +214,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.ForceQuit) {
-			m.savePlace()
-			return m, tea.Quit
+			return m, m.quit()
 		}
 		m.notice = ""
 		cmd := m.handleKey(msg)
@@ -280,8 +292,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.tooSmall() {
 		if key.Matches(msg, k.Quit) {
-			m.savePlace()
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
@@ -305,8 +316,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case stateHelp:
 		switch {
 		case key.Matches(msg, k.Quit):
-			m.savePlace()
-			return tea.Quit
+			return m.quit()
 		case key.Matches(msg, k.Help, k.Back):
 			m.state = m.back
 		}
@@ -315,8 +325,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 	switch {
 	case key.Matches(msg, k.Quit):
-		m.savePlace()
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
 		return nil

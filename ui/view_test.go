@@ -64,8 +64,10 @@ func send(m *Model, msg tea.Msg) {
 }
 
 // settle runs the renderings the article pane and the preview wait for,
-// and those their arrival asks for in turn, as the program would.
+// and those their arrival asks for in turn, and makes the writes to the
+// State asked for, as the program would.
 func settle(m *Model) {
+	m.Update(stateWrittenMsg{err: m.Flush()})
 	for _, d := range []*detail{&m.detail, &m.preview} {
 		cmd := d.render()
 		for cmd != nil {
