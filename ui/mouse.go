@@ -49,14 +49,8 @@ func (m *Model) click(y int) tea.Cmd {
 		m.list.moved = true
 		return m.syncPreview()
 	case stateSearch:
-		i, ok := m.search.scroll.at(y - m.search.chromeHeight())
-		if !ok {
-			return nil
-		}
-		if i == m.search.scroll.cursor {
-			return m.openArticle(m.search.selected(), stateSearch)
-		}
-		m.search.scroll.moveTo(i)
+		cmd := m.search.click(y)
+		return m.heard(cmd, m.search.take())
 	case stateOutlets:
 		i, ok := m.outlets.scroll.at(y)
 		if !ok {

@@ -206,6 +206,13 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.MouseClickMsg, tea.MouseWheelMsg:
 		return m, m.mouse(msg.(tea.MouseMsg))
+	case openArticleMsg:
+		if msg.article == nil {
+			return m, nil
+		}
+		return m, m.openArticle(msg.article, m.state)
+	case backMsg:
+		return m, m.goBack()
 	case searchQueryMsg:
 		return m, m.runSearch(msg)
 	case searchResultsMsg:
@@ -301,17 +308,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.state {
 	case stateSearch:
-		switch {
-		case key.Matches(msg, k.CloseSearch):
-			m.search.input.Blur()
-			m.state = stateList
-			return nil
-		case key.Matches(msg, k.Choose):
-			if a := m.search.selected(); a != nil {
-				return m.openArticle(a, stateSearch)
-			}
-			return nil
-		}
 		return m.updatePane(msg)
 	case stateHelp:
 		switch {
@@ -424,6 +420,7 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 		m.detail, cmd = m.detail.update(msg)
 	case stateSearch:
 		m.search, cmd = m.search.update(msg)
+		cmd = m.heard(cmd, m.search.take())
 	case stateOutlets:
 		m.outlets, cmd = m.outlets.update(msg)
 	case stateProblems:
@@ -437,10 +434,19 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 // openArticle shows an article, returning to from when the reader goes
 // back.
 func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
-	m.search.input.Blur()
+	m.search.blur()
 	m.back, m.state = from, stateDetail
 	m.markOpened(a)
 	return m.detail.open(a, m.positions[a.ID])
+}
+
+// goBack leaves the pane that is showing for the one it came from.
+func (m *Model) goBack() tea.Cmd {
+	switch m.state {
+	case stateSearch:
+		m.state = stateList
+	}
+	return nil
 }
 
 // openSearch shows the search pane with its query box ready for typing.
@@ -466,7 +472,7 @@ func (m *Model) setFilter(outlet string) {
 // applyStyles hands the current styles to the parts that copy them.
 func (m *Model) applyStyles() {
 	m.help.Styles = m.styles.Help
-	m.search.input.SetStyles(m.styles.Input)
+	m.search.restyle()
 	m.bar.FullColor = m.styles.ProgressFull
 	m.bar.EmptyColor = m.styles.ProgressEmpty
 }
@@ -537,7 +543,7 @@ func (m *Model) headerView() string {
 
 // footerView draws the status bar and the short help.
 func (m *Model) footerView() string {
-	keys := m.keys.helpFor(m.state)
+	keys := m.helpOf(m.state)
 	if m.state == stateHelp {
 		keys = paneHelp{short: []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}}
 	}
@@ -589,7 +595,7 @@ func (m *Model) loadingView() string {
 func (m *Model) helpView() string {
 	w, h := m.paneSize()
 	room := max(1, w-m.styles.HelpBox.GetHorizontalFrameSize())
-	groups := m.keys.helpFor(m.back).full
+	groups := m.helpOf(m.back).FullHelp()
 	full := m.help
 	full.SetWidth(0)
 	keys := full.FullHelpView(groups)

@@ -36,6 +36,7 @@ type searchResultsMsg struct {
 // searchQueryMsg, the root runs it in a tea.Cmd, and a late answer to an
 // older query is dropped.
 type searchPane struct {
+	outbox
 	styles *Styles
 	keys   KeyMap
 	// total is the number of articles there are to search.
@@ -79,6 +80,12 @@ func (s *searchPane) focus() tea.Cmd {
 	return s.input.Focus()
 }
 
+// blur stops the query box taking keys.
+func (s *searchPane) blur() { s.input.Blur() }
+
+// restyle takes up the shared styles, which change with the background.
+func (s *searchPane) restyle() { s.input.SetStyles(s.styles.Input) }
+
 // selected returns the article of the chosen result, or nil.
 func (s searchPane) selected() *feed.Article {
 	if s.scroll.cursor < 0 || s.scroll.cursor >= len(s.results) {
@@ -110,7 +117,8 @@ func (s *searchPane) refresh() tea.Cmd {
 }
 
 // update handles typing and moving through results. Choosing a result
-// and leaving are the root's business.
+// asks the root to open it (openArticleMsg); leaving asks it to go back
+// (backMsg).
 func (s searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchResultsMsg:
@@ -140,6 +148,16 @@ func (s searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 		return s, nil
 	case tea.KeyPressMsg:
 		switch {
+		case key.Matches(msg, s.keys.CloseSearch):
+			s.input.Blur()
+			s.say(backMsg{})
+			return s, nil
+		case key.Matches(msg, s.keys.Choose):
+			if a := s.selected(); a != nil {
+				s.input.Blur()
+				s.say(openArticleMsg{article: a})
+			}
+			return s, nil
 		case key.Matches(msg, s.keys.ResultUp):
 			s.scroll.moveTo(s.scroll.cursor - 1)
 			return s, nil
@@ -158,6 +176,22 @@ func (s searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 		return s, tea.Batch(cmd, s.run())
 	}
 	return s, cmd
+}
+
+// click selects the result at line y of the pane, or asks the root to
+// open it when it was already selected.
+func (s *searchPane) click(y int) tea.Cmd {
+	i, ok := s.scroll.at(y - s.chromeHeight())
+	if !ok {
+		return nil
+	}
+	if i == s.scroll.cursor {
+		s.input.Blur()
+		s.say(openArticleMsg{article: s.selected()})
+		return nil
+	}
+	s.scroll.moveTo(i)
+	return nil
 }
 
 // View draws the query box and the results.
