@@ -52,17 +52,8 @@ func (m *Model) click(y int) tea.Cmd {
 		cmd := m.search.click(y)
 		return m.heard(cmd, m.search.take())
 	case stateOutlets:
-		i, ok := m.outlets.scroll.at(y)
-		if !ok {
-			return nil
-		}
-		if i == m.outlets.scroll.cursor {
-			name, _ := m.outlets.selected()
-			m.setFilter(name)
-			m.state = stateList
-			return m.syncPreview()
-		}
-		m.outlets.scroll.moveTo(i)
+		m.outlets.click(y)
+		return m.heard(nil, m.outlets.take())
 	case stateProblems:
 		if i, ok := m.problems.scroll.at(y); ok {
 			m.problems.scroll.moveTo(i)

@@ -37,6 +37,10 @@ type openArticleMsg struct{ article *feed.Article }
 // backMsg asks the root to leave the pane that sent it.
 type backMsg struct{}
 
+// filterMsg asks the root to show only an outlet's articles in the
+// list, or all of them for "".
+type filterMsg struct{ outlet string }
+
 // outbox holds a message a pane has for the root. The root takes it in
 // the Update that made it, rather than from a command, so that keys
 // typed ahead (enter, then esc at once) reach the pane it leads to, as

@@ -213,6 +213,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.openArticle(msg.article, m.state)
 	case backMsg:
 		return m, m.goBack()
+	case filterMsg:
+		m.setFilter(msg.outlet)
+		m.state = stateList
+		return m, m.syncPreview()
 	case searchQueryMsg:
 		return m, m.runSearch(msg)
 	case searchResultsMsg:
@@ -378,18 +382,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return nil
 		}
-	case stateOutlets:
-		switch {
-		case key.Matches(msg, k.Open):
-			if name, ok := m.outlets.selected(); ok {
-				m.setFilter(name)
-			}
-			m.state = stateList
-			return nil
-		case key.Matches(msg, k.Back, k.Outlets):
-			m.state = stateList
-			return nil
-		}
 	case stateProblems:
 		if key.Matches(msg, k.Back, k.Problems) {
 			m.state = stateList
@@ -423,6 +415,7 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 		cmd = m.heard(cmd, m.search.take())
 	case stateOutlets:
 		m.outlets, cmd = m.outlets.update(msg)
+		cmd = m.heard(cmd, m.outlets.take())
 	case stateProblems:
 		m.problems, cmd = m.problems.update(msg)
 	case stateStory:
@@ -443,7 +436,7 @@ func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 // goBack leaves the pane that is showing for the one it came from.
 func (m *Model) goBack() tea.Cmd {
 	switch m.state {
-	case stateSearch:
+	case stateSearch, stateOutlets:
 		m.state = stateList
 	}
 	return nil
