@@ -55,9 +55,7 @@ func (m *Model) click(y int) tea.Cmd {
 		m.outlets.click(y)
 		return m.heard(nil, m.outlets.take())
 	case stateProblems:
-		if i, ok := m.problems.scroll.at(y); ok {
-			m.problems.scroll.moveTo(i)
-		}
+		m.problems.click(y)
 	case stateStory:
 		i, ok := m.story.scroll.at(y - storyChrome)
 		if !ok {

@@ -382,11 +382,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return nil
 		}
-	case stateProblems:
-		if key.Matches(msg, k.Back, k.Problems) {
-			m.state = stateList
-			return nil
-		}
 	case stateStory:
 		switch {
 		case key.Matches(msg, k.Open):
@@ -418,6 +413,7 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 		cmd = m.heard(cmd, m.outlets.take())
 	case stateProblems:
 		m.problems, cmd = m.problems.update(msg)
+		cmd = m.heard(cmd, m.problems.take())
 	case stateStory:
 		m.story, cmd = m.story.update(msg)
 	}
@@ -436,7 +432,7 @@ func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 // goBack leaves the pane that is showing for the one it came from.
 func (m *Model) goBack() tea.Cmd {
 	switch m.state {
-	case stateSearch, stateOutlets:
+	case stateSearch, stateOutlets, stateProblems:
 		m.state = stateList
 	}
 	return nil
