@@ -57,14 +57,8 @@ func (m *Model) click(y int) tea.Cmd {
 	case stateProblems:
 		m.problems.click(y)
 	case stateStory:
-		i, ok := m.story.scroll.at(y - storyChrome)
-		if !ok {
-			return nil
-		}
-		if i == m.story.scroll.cursor {
-			return m.openArticle(m.story.selected(), stateStory)
-		}
-		m.story.scroll.moveTo(i)
+		m.story.click(y)
+		return m.heard(nil, m.story.take())
 	}
 	return nil
 }

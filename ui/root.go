@@ -382,17 +382,6 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return nil
 		}
-	case stateStory:
-		switch {
-		case key.Matches(msg, k.Open):
-			if a := m.story.selected(); a != nil {
-				return m.openArticle(a, stateStory)
-			}
-			return nil
-		case key.Matches(msg, k.Back):
-			m.state = stateList
-			return nil
-		}
 	}
 	return m.updatePane(msg)
 }
@@ -416,6 +405,7 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 		cmd = m.heard(cmd, m.problems.take())
 	case stateStory:
 		m.story, cmd = m.story.update(msg)
+		cmd = m.heard(cmd, m.story.take())
 	}
 	return cmd
 }
@@ -432,7 +422,7 @@ func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 // goBack leaves the pane that is showing for the one it came from.
 func (m *Model) goBack() tea.Cmd {
 	switch m.state {
-	case stateSearch, stateOutlets, stateProblems:
+	case stateSearch, stateOutlets, stateProblems, stateStory:
 		m.state = stateList
 	}
 	return nil

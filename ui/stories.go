@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"fmt"
 	"slices"
 	"strings"
@@ -121,6 +122,7 @@ func (m *Model) storyPreview(st *story.Story, w, h int) string {
 // sentences that only the chosen article has, which is what its outlet
 // adds to the others.
 type storyPane struct {
+	outbox
 	styles *Styles
 	keys   KeyMap
 	marks  *marks
@@ -210,10 +212,37 @@ func (p storyPane) selected() *feed.Article {
 	return p.story.Articles[p.scroll.cursor]
 }
 
-// update moves the cursor.
+// update moves the cursor. Opening an article asks the root to show it
+// (openArticleMsg); leaving asks it to go back (backMsg).
 func (p storyPane) update(msg tea.Msg) (storyPane, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(msg, p.keys.Open):
+			if a := p.selected(); a != nil {
+				p.say(openArticleMsg{article: a})
+			}
+			return p, nil
+		case key.Matches(msg, p.keys.Back):
+			p.say(backMsg{})
+			return p, nil
+		}
+	}
 	p.scroll.update(msg, p.keys)
 	return p, nil
+}
+
+// click selects the article at line y of the pane, or asks the root to
+// open it when it was already selected.
+func (p *storyPane) click(y int) {
+	i, ok := p.scroll.at(y - storyChrome)
+	if !ok {
+		return
+	}
+	if i == p.scroll.cursor {
+		p.say(openArticleMsg{article: p.selected()})
+		return
+	}
+	p.scroll.moveTo(i)
 }
 
 // View draws the story.
