@@ -361,25 +361,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return nil
 		case m.split() && key.Matches(msg, k.PreviewDown):
-			m.preview.viewport.ScrollDown(3)
+			m.preview.scroll(3)
 			return nil
 		case m.split() && key.Matches(msg, k.PreviewUp):
-			m.preview.viewport.ScrollUp(3)
-			return nil
-		}
-	case stateDetail:
-		if key.Matches(msg, k.Back) && m.detail.finding() {
-			m.detail.clearFind()
-			return nil
-		}
-		if key.Matches(msg, k.Back) {
-			if a := m.detail.article; a != nil {
-				m.positions[a.ID] = m.detail.position()
-			}
-			m.state = m.back
-			if m.state == stateSearch {
-				return m.search.focus()
-			}
+			m.preview.scroll(-3)
 			return nil
 		}
 	}
@@ -394,6 +379,7 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 		m.list, cmd = m.list.update(msg)
 	case stateDetail:
 		m.detail, cmd = m.detail.update(msg)
+		cmd = m.heard(cmd, m.detail.take())
 	case stateSearch:
 		m.search, cmd = m.search.update(msg)
 		cmd = m.heard(cmd, m.search.take())
@@ -424,6 +410,14 @@ func (m *Model) goBack() tea.Cmd {
 	switch m.state {
 	case stateSearch, stateOutlets, stateProblems, stateStory:
 		m.state = stateList
+	case stateDetail:
+		if a := m.detail.article; a != nil {
+			m.positions[a.ID] = m.detail.position()
+		}
+		m.state = m.back
+		if m.state == stateSearch {
+			return m.search.focus()
+		}
 	}
 	return nil
 }
