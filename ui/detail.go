@@ -175,6 +175,10 @@ func (d *detail) show() {
 	d.viewport.SetYOffset(y)
 }
 
+// typing reports whether a find's query is being typed, so that every
+// key goes to it.
+func (d detail) typing() bool { return d.find.typing() }
+
 // scroll moves the article by n lines, down for n > 0.
 func (d *detail) scroll(n int) {
 	if n > 0 {

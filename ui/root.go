@@ -261,7 +261,7 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.Added > 0 || msg.Removed > 0 {
 		m.list.setArticles(m.lib.Articles(m.filter))
-		m.search.total = m.lib.Len()
+		m.search.setTotal(m.lib.Len())
 		cmds = append(cmds, m.syncPreview())
 		if m.state == stateOutlets {
 			m.outlets.setOutlets(m.lib.Len(), m.lib.Outlets(), m.filter)
@@ -307,7 +307,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if m.state == stateDetail && m.detail.find.typing() {
+	if m.state == stateDetail && m.detail.typing() {
 		return m.updatePane(msg)
 	}
 	switch m.state {

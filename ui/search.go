@@ -80,6 +80,9 @@ func (s *searchPane) focus() tea.Cmd {
 	return s.input.Focus()
 }
 
+// setTotal sets the number of articles there are to search.
+func (s *searchPane) setTotal(n int) { s.total = n }
+
 // blur stops the query box taking keys.
 func (s *searchPane) blur() { s.input.Blur() }
 
