@@ -38,16 +38,14 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 func (m *Model) click(y int) tea.Cmd {
 	switch m.state {
 	case stateList:
-		i, ok := m.list.scroll.at(y)
-		if !ok {
-			return nil
+		moved := m.list.click(y)
+		if said := m.list.take(); said != nil {
+			return m.heard(nil, said)
 		}
-		if i == m.list.scroll.cursor {
-			return m.openRow()
+		if moved {
+			return m.syncPreview()
 		}
-		m.list.scroll.moveTo(i)
-		m.list.moved = true
-		return m.syncPreview()
+		return nil
 	case stateSearch:
 		cmd := m.search.click(y)
 		return m.heard(cmd, m.search.take())

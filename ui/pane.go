@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/story"
 )
 
 // pane is what every pane offers the root, in the spirit of soft-serve's
@@ -33,6 +34,9 @@ var (
 // openArticleMsg asks the root to show an article, coming back to the
 // pane that asked.
 type openArticleMsg struct{ article *feed.Article }
+
+// openStoryMsg asks the root to show a story of several articles.
+type openStoryMsg struct{ story *story.Story }
 
 // backMsg asks the root to leave the pane that sent it.
 type backMsg struct{}

@@ -211,6 +211,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.openArticle(msg.article, m.state)
+	case openStoryMsg:
+		m.story.open(msg.story)
+		m.state = stateStory
+		return m, nil
 	case backMsg:
 		return m, m.goBack()
 	case filterMsg:
@@ -353,13 +357,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.state {
 	case stateList:
 		switch {
-		case key.Matches(msg, k.Open):
-			return m.openRow()
-		case key.Matches(msg, k.Back):
-			if m.filter != "" {
-				m.setFilter("")
-			}
-			return nil
+		case key.Matches(msg, k.Open, k.Back):
+			// The list's own, even when bound to a preview key too.
 		case m.split() && key.Matches(msg, k.PreviewDown):
 			m.preview.scroll(3)
 			return nil
@@ -377,6 +376,7 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 	switch m.state {
 	case stateList:
 		m.list, cmd = m.list.update(msg)
+		cmd = m.heard(cmd, m.list.take())
 	case stateDetail:
 		m.detail, cmd = m.detail.update(msg)
 		cmd = m.heard(cmd, m.detail.take())

@@ -91,22 +91,6 @@ func prepareOnly(sts []*story.Story) tea.Cmd {
 	}
 }
 
-// openRow opens the list's selected row: the story pane for a story of
-// several articles, the article pane for an article.
-func (m *Model) openRow() tea.Cmd {
-	// Come back to this row even if newer articles arrive meanwhile.
-	m.list.moved = true
-	if st := m.list.selectedStory(); st != nil {
-		m.story.open(st)
-		m.state = stateStory
-		return nil
-	}
-	if a := m.list.selected(); a != nil {
-		return m.openArticle(a, stateList)
-	}
-	return nil
-}
-
 // storyPreview draws a story for the preview beside the list: its
 // outlets side by side and what each article alone reports.
 func (m *Model) storyPreview(st *story.Story, w, h int) string {
