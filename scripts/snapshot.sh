@@ -11,25 +11,15 @@ set -euo pipefail
 bin=$(realpath "$1")
 out=$2
 here=$(cd "$(dirname "$0")/.." && pwd)
+shared=$here/../shared
 mkdir -p "$out"
-out=$(realpath "$out")
-# Paths are given relative to the checkout, so that IDs (made from paths)
-# are the same in any worktree.
-cd "$here"
-shared=../shared
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_CACHE_HOME=$tmp/cache XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
-# Article IDs derive from paths, so the corpus sits at one fixed place,
-# written once.
-corpus=${SNAPSHOT_CORPUS:-/tmp/broadsheet-snapshot-corpus}
-if [ ! -e "$corpus/.complete" ]; then
-	rm -rf "$corpus"
-	(go run ./internal/corpus/cmd -n 2000 -seed 7 -out "$corpus" >/dev/null)
-	touch "$corpus/.complete"
-fi
+corpus=$tmp/corpus
+(cd "$here" && go run ./internal/corpus/cmd -n 2000 -seed 7 -out "$corpus" >/dev/null)
 
-sets=(data:data corpus:"$corpus")
+sets=(data:"$here/data" corpus:"$corpus")
 if [ -d "$shared" ]; then
 	for s in seeds eval-dev/text eval-dev/html eval-news/text eval-news/html stories-dev; do
 		[ -d "$shared/$s" ] && sets+=("${s//\//-}:$shared/$s")
@@ -51,7 +41,7 @@ for entry in "${sets[@]}"; do
 		"$bin" show --json "$f" || echo "exit $? $f"
 	done >"$out/show-$name.jsonl" 2>"$out/show-$name.err"
 done
-find data -name '*.txt' | sort | sed -n 1,3p | while read -r f; do
+find "$here/data" -name '*.txt' | sort | sed -n 1,3p | while read -r f; do
 	"$bin" show "$f" || echo "exit $?"
 done >"$out/show-data-plain.txt" 2>&1
 "$bin" list >"$out/list-default.txt" 2>&1 || echo "exit $?" >>"$out/list-default.txt"
