@@ -9,7 +9,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -55,12 +54,17 @@ func runTUI(l *load.Loader, paths []string, cfg *config.Config, db *state.DB) er
 		opts.DateLayout = cfg.DateFormat.Layout()
 		opts.Keys = &keys
 	}
-	// Loading starts once the first frame is drawn: on two cores, a
-	// large folder's loading would otherwise hold it up.
-	drawn := make(chan struct{})
-	opts.Drawn = sync.OnceFunc(func() { close(drawn) })
-	m := ui.New(follow(ctx, l, paths, drawn), opts)
+	// Loading starts when the reader says, once its first frame is
+	// drawn: on two cores, a large folder's loading would otherwise hold
+	// it up.
+	start := make(chan struct{})
+	opts.Start = sync.OnceFunc(func() { close(start) })
+	m := ui.New(follow(ctx, l, paths, start), opts)
 	_, err := tea.NewProgram(m).Run()
+	// Quitting makes the writes to the reading state still to be made;
+	// a program ended otherwise may have left some. A failing write was
+	// shown while reading, and fails the run no more now than then.
+	_ = m.Flush()
 	return err
 }
 
@@ -76,8 +80,6 @@ func follow(ctx context.Context, l *load.Loader, paths []string, start <-chan st
 		defer close(out)
 		select {
 		case <-start:
-		case <-time.After(250 * time.Millisecond):
-			// Never wait on a frame that does not come.
 		case <-ctx.Done():
 			return
 		}

@@ -37,6 +37,7 @@ type renderedMsg struct {
 // Renderings are kept in a cache shared by both, per article, width and
 // style, so resizing back and forth or reopening costs nothing.
 type detail struct {
+	outbox
 	styles *Styles
 	keys   KeyMap
 	cache  *renderCache
@@ -174,7 +175,21 @@ func (d *detail) show() {
 	d.viewport.SetYOffset(y)
 }
 
-// update scrolls the article and takes in renderings.
+// typing reports whether a find's query is being typed, so that every
+// key goes to it.
+func (d detail) typing() bool { return d.find.typing() }
+
+// scroll moves the article by n lines, down for n > 0.
+func (d *detail) scroll(n int) {
+	if n > 0 {
+		d.viewport.ScrollDown(n)
+	} else {
+		d.viewport.ScrollUp(-n)
+	}
+}
+
+// update scrolls the article and takes in renderings. Back drops a find
+// in force, or else asks the root to go back (backMsg).
 func (d detail) update(msg tea.Msg) (detail, tea.Cmd) {
 	switch msg := msg.(type) {
 	case renderedMsg:
@@ -193,6 +208,10 @@ func (d detail) update(msg tea.Msg) (detail, tea.Cmd) {
 			return d.updateFind(msg)
 		}
 		switch {
+		case key.Matches(msg, d.keys.Back) && d.finding():
+			d.clearFind()
+		case key.Matches(msg, d.keys.Back):
+			d.say(backMsg{})
 		case key.Matches(msg, d.keys.Up):
 			d.viewport.ScrollUp(1)
 		case key.Matches(msg, d.keys.Down):

@@ -38,50 +38,25 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 func (m *Model) click(y int) tea.Cmd {
 	switch m.state {
 	case stateList:
-		i, ok := m.list.scroll.at(y)
-		if !ok {
-			return nil
+		moved := m.list.click(y)
+		if said := m.list.take(); said != nil {
+			return m.heard(nil, said)
 		}
-		if i == m.list.scroll.cursor {
-			return m.openRow()
-		}
-		m.list.scroll.moveTo(i)
-		m.list.moved = true
-		return m.syncPreview()
-	case stateSearch:
-		i, ok := m.search.scroll.at(y - m.search.chromeHeight())
-		if !ok {
-			return nil
-		}
-		if i == m.search.scroll.cursor {
-			return m.openArticle(m.search.selected(), stateSearch)
-		}
-		m.search.scroll.moveTo(i)
-	case stateOutlets:
-		i, ok := m.outlets.scroll.at(y)
-		if !ok {
-			return nil
-		}
-		if i == m.outlets.scroll.cursor {
-			name, _ := m.outlets.selected()
-			m.setFilter(name)
-			m.state = stateList
+		if moved {
 			return m.syncPreview()
 		}
-		m.outlets.scroll.moveTo(i)
+		return nil
+	case stateSearch:
+		cmd := m.search.click(y)
+		return m.heard(cmd, m.search.take())
+	case stateOutlets:
+		m.outlets.click(y)
+		return m.heard(nil, m.outlets.take())
 	case stateProblems:
-		if i, ok := m.problems.scroll.at(y); ok {
-			m.problems.scroll.moveTo(i)
-		}
+		m.problems.click(y)
 	case stateStory:
-		i, ok := m.story.scroll.at(y - storyChrome)
-		if !ok {
-			return nil
-		}
-		if i == m.story.scroll.cursor {
-			return m.openArticle(m.story.selected(), stateStory)
-		}
-		m.story.scroll.moveTo(i)
+		m.story.click(y)
+		return m.heard(nil, m.story.take())
 	}
 	return nil
 }

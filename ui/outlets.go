@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -18,6 +19,7 @@ const allOutlets = "All outlets"
 // outletPicker is the outlet pane: each outlet with its article count,
 // most articles first, after a row for all of them.
 type outletPicker struct {
+	outbox
 	styles *Styles
 	keys   KeyMap
 
@@ -68,10 +70,40 @@ func (p outletPicker) selected() (string, bool) {
 	return p.outlets[p.scroll.cursor].Name, true
 }
 
-// update moves the cursor.
+// update moves the cursor. Choosing an outlet asks the root to filter
+// the list to it (filterMsg); leaving asks it to go back (backMsg).
 func (p outletPicker) update(msg tea.Msg) (outletPicker, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(msg, p.keys.Open):
+			if name, ok := p.selected(); ok {
+				p.say(filterMsg{outlet: name})
+			} else {
+				p.say(backMsg{})
+			}
+			return p, nil
+		case key.Matches(msg, p.keys.Back, p.keys.Outlets):
+			p.say(backMsg{})
+			return p, nil
+		}
+	}
 	p.scroll.update(msg, p.keys)
 	return p, nil
+}
+
+// click selects the outlet at line y of the pane, or asks the root to
+// filter the list to it when it was already selected.
+func (p *outletPicker) click(y int) {
+	i, ok := p.scroll.at(y)
+	if !ok {
+		return
+	}
+	if i == p.scroll.cursor {
+		name, _ := p.selected()
+		p.say(filterMsg{outlet: name})
+		return
+	}
+	p.scroll.moveTo(i)
 }
 
 // View draws the visible outlets, counts aligned on the right.

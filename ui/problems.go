@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,6 +12,7 @@ import (
 // problemList is the problems pane: the files the loader could not read
 // as articles, and why, one a line.
 type problemList struct {
+	outbox
 	styles *Styles
 	keys   KeyMap
 
@@ -36,10 +38,21 @@ func (p *problemList) setProblems(ps []feed.Problem) {
 	p.scroll.setLen(len(ps))
 }
 
-// update moves the cursor.
+// update moves the cursor; leaving asks the root to go back (backMsg).
 func (p problemList) update(msg tea.Msg) (problemList, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyPressMsg); ok && key.Matches(msg, p.keys.Back, p.keys.Problems) {
+		p.say(backMsg{})
+		return p, nil
+	}
 	p.scroll.update(msg, p.keys)
 	return p, nil
+}
+
+// click selects the problem at line y of the pane.
+func (p *problemList) click(y int) {
+	if i, ok := p.scroll.at(y); ok {
+		p.scroll.moveTo(i)
+	}
 }
 
 // View draws the visible problems: the path, then the reason dimmed.

@@ -13,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/library"
 )
 
 // Options configures the interface.
@@ -36,10 +37,11 @@ type Options struct {
 	// Samples reports whether the articles are the bundled samples,
 	// which have no file of their own to open in an editor or pager.
 	Samples bool
-	// Drawn, when set, is called once the first frame at the window's
-	// size is drawn: work started then (loading a large folder) does not
-	// hold up the first frame.
-	Drawn func()
+	// Start, when set, is called once, from a command, to begin loading:
+	// on the message that follows the first window size, and so after
+	// the first frame at that size was drawn. Loading a large folder on
+	// two cores would otherwise hold that frame up.
+	Start func()
 }
 
 // state is which pane is showing.
@@ -60,9 +62,8 @@ const (
 type Model struct {
 	opts   Options
 	sized  bool // whether the window's size is known
-	drawn  bool // whether a frame at the window's size was drawn
 	events <-chan feed.Event
-	lib    *library
+	lib    *library.Library
 	keys   KeyMap
 	// styles is shared by the panes; it is rewritten in place when the
 	// background is known.
@@ -108,7 +109,7 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	if opts.Keys != nil {
 		keys = *opts.Keys
 	}
-	lib := newLibrary()
+	lib := library.New()
 	mk := newMarks(opts.State)
 	cache := newRenderCache()
 	preview := newDetail(st, keys, cache)
@@ -126,7 +127,7 @@ func New(events <-chan feed.Event, opts Options) *Model {
 		preview:   preview,
 		cache:     cache,
 		positions: make(map[string]int),
-		search:    newSearchPane(st, keys, lib),
+		search:    newSearchPane(st, keys),
 		outlets:   newOutletPicker(st, keys),
 		problems:  newProblemList(st, keys),
 		help:      help.New(),
@@ -146,9 +147,9 @@ func New(events <-chan feed.Event, opts Options) *Model {
 // the terminal its background.
 func (m *Model) Init() tea.Cmd {
 	if m.fixedTheme() {
-		return m.lib.readEvents(m.events)
+		return readEvents(m.lib, m.events)
 	}
-	return tea.Batch(m.lib.readEvents(m.events), tea.RequestBackgroundColor)
+	return tea.Batch(readEvents(m.lib, m.events), tea.RequestBackgroundColor)
 }
 
 // fixedTheme reports whether the options chose the colors, so that the
@@ -157,13 +158,35 @@ func (m *Model) fixedTheme() bool {
 	return m.opts.Theme == "dark" || m.opts.Theme == "light" || m.opts.NoColor
 }
 
-// Update handles a message.
+// Update handles a message. Writes to the State it asked for are made
+// by a command.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if w := m.writeState(); w != nil {
+		return m, tea.Batch(cmd, w)
+	}
+	return m, cmd
+}
+
+// update handles a message for Update.
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case stateWrittenMsg:
+		m.marks.keep(msg.err)
+		return m, nil
 	case tea.WindowSizeMsg:
+		first := !m.sized
 		m.width, m.height, m.sized = msg.Width, msg.Height, true
 		m.layout()
-		return m, tea.Batch(m.detail.render(), m.syncPreview())
+		cmd := tea.Batch(m.detail.render(), m.syncPreview())
+		if first {
+			// The program draws the frame at this size before it
+			// takes the next message: startMsg comes after it.
+			cmd = tea.Batch(cmd, func() tea.Msg { return startMsg{} })
+		}
+		return m, cmd
+	case startMsg:
+		return m, m.start()
 	case tea.BackgroundColorMsg:
 		if m.fixedTheme() {
 			return m, nil
@@ -183,14 +206,30 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.MouseClickMsg, tea.MouseWheelMsg:
 		return m, m.mouse(msg.(tea.MouseMsg))
+	case openArticleMsg:
+		if msg.article == nil {
+			return m, nil
+		}
+		return m, m.openArticle(msg.article, m.state)
+	case openStoryMsg:
+		m.story.open(msg.story)
+		m.state = stateStory
+		return m, nil
+	case backMsg:
+		return m, m.goBack()
+	case filterMsg:
+		m.setFilter(msg.outlet)
+		m.state = stateList
+		return m, m.syncPreview()
+	case searchQueryMsg:
+		return m, m.runSearch(msg)
 	case searchResultsMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.update(msg)
 		return m, cmd
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.ForceQuit) {
-			m.savePlace()
-			return m, tea.Quit
+			return m, m.quit()
 		}
 		m.notice = ""
 		cmd := m.handleKey(msg)
@@ -199,21 +238,37 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, m.updatePane(msg)
 }
 
+// startMsg says that the first frame at the window's size has been
+// drawn, and loading may begin.
+type startMsg struct{}
+
+// start returns a command that begins loading, if the options say how.
+func (m *Model) start() tea.Cmd {
+	if m.opts.Start == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		m.opts.Start()
+		return nil
+	}
+}
+
 // loaded takes in a batch of load events and asks for the next.
 func (m *Model) loaded(msg eventsMsg) tea.Cmd {
-	if msg.seen {
-		m.progress = msg.progress
+	if msg.Seen {
+		m.progress = msg.Progress
 	}
-	m.problemCount += msg.problems
-	if msg.problems > 0 && m.state == stateProblems {
-		m.problems.setProblems(m.lib.store.Problems())
+	m.problemCount += msg.Problems
+	if msg.Problems > 0 && m.state == stateProblems {
+		m.problems.setProblems(m.lib.Problems())
 	}
 	var cmds []tea.Cmd
-	if msg.added > 0 || msg.removed > 0 {
-		m.list.setArticles(m.lib.articles(m.filter))
+	if msg.Added > 0 || msg.Removed > 0 {
+		m.list.setArticles(m.lib.Articles(m.filter))
+		m.search.setTotal(m.lib.Len())
 		cmds = append(cmds, m.syncPreview())
 		if m.state == stateOutlets {
-			m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
+			m.outlets.setOutlets(m.lib.Len(), m.lib.Outlets(), m.filter)
 		}
 		cmds = append(cmds, m.search.refresh())
 		// Stories are grouped once the load is done: grouping while
@@ -225,7 +280,7 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	}
 	if msg.finished() && m.loading {
 		m.loading = false
-		cmds = append(cmds, m.startGrouping(), m.lib.compact())
+		cmds = append(cmds, m.startGrouping(), compact(m.lib))
 		m.list.empty = "No articles."
 		if m.filter != "" {
 			m.list.empty = "No articles from " + cleanLine(m.filter) + "."
@@ -233,9 +288,18 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	}
 	if !msg.done {
 		// Following a folder, events keep coming after the load.
-		cmds = append(cmds, m.lib.readEvents(m.events))
+		cmds = append(cmds, readEvents(m.lib, m.events))
 	}
 	return tea.Batch(cmds...)
+}
+
+// runSearch returns a command that searches the library as the search
+// pane asked and hands it the results.
+func (m *Model) runSearch(q searchQueryMsg) tea.Cmd {
+	lib := m.lib
+	return func() tea.Msg {
+		return searchResultsMsg{seq: q.seq, query: q.query, results: lib.Search(q.query, maxResults)}
+	}
 }
 
 // handleKey handles a key press in the pane that is showing.
@@ -243,33 +307,20 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.tooSmall() {
 		if key.Matches(msg, k.Quit) {
-			m.savePlace()
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
-	if m.state == stateDetail && m.detail.find.typing() {
+	if m.state == stateDetail && m.detail.typing() {
 		return m.updatePane(msg)
 	}
 	switch m.state {
 	case stateSearch:
-		switch {
-		case key.Matches(msg, k.CloseSearch):
-			m.search.input.Blur()
-			m.state = stateList
-			return nil
-		case key.Matches(msg, k.Choose):
-			if a := m.search.selected(); a != nil {
-				return m.openArticle(a, stateSearch)
-			}
-			return nil
-		}
 		return m.updatePane(msg)
 	case stateHelp:
 		switch {
 		case key.Matches(msg, k.Quit):
-			m.savePlace()
-			return tea.Quit
+			return m.quit()
 		case key.Matches(msg, k.Help, k.Back):
 			m.state = m.back
 		}
@@ -278,8 +329,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 	switch {
 	case key.Matches(msg, k.Quit):
-		m.savePlace()
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
 		return nil
@@ -292,11 +342,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Search):
 		return m.openSearch()
 	case key.Matches(msg, k.Problems) && m.state != stateProblems:
-		m.problems.setProblems(m.lib.store.Problems())
+		m.problems.setProblems(m.lib.Problems())
 		m.state = stateProblems
 		return nil
 	case key.Matches(msg, k.Outlets) && m.state != stateOutlets:
-		m.outlets.setOutlets(m.lib.store.Len(), m.lib.store.Outlets(), m.filter)
+		m.outlets.setOutlets(m.lib.Len(), m.lib.Outlets(), m.filter)
 		m.state = stateOutlets
 		return nil
 	}
@@ -307,61 +357,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.state {
 	case stateList:
 		switch {
-		case key.Matches(msg, k.Open):
-			return m.openRow()
-		case key.Matches(msg, k.Back):
-			if m.filter != "" {
-				m.setFilter("")
-			}
-			return nil
+		case key.Matches(msg, k.Open, k.Back):
+			// The list's own, even when bound to a preview key too.
 		case m.split() && key.Matches(msg, k.PreviewDown):
-			m.preview.viewport.ScrollDown(3)
+			m.preview.scroll(3)
 			return nil
 		case m.split() && key.Matches(msg, k.PreviewUp):
-			m.preview.viewport.ScrollUp(3)
-			return nil
-		}
-	case stateDetail:
-		if key.Matches(msg, k.Back) && m.detail.finding() {
-			m.detail.clearFind()
-			return nil
-		}
-		if key.Matches(msg, k.Back) {
-			if a := m.detail.article; a != nil {
-				m.positions[a.ID] = m.detail.position()
-			}
-			m.state = m.back
-			if m.state == stateSearch {
-				return m.search.focus()
-			}
-			return nil
-		}
-	case stateOutlets:
-		switch {
-		case key.Matches(msg, k.Open):
-			if name, ok := m.outlets.selected(); ok {
-				m.setFilter(name)
-			}
-			m.state = stateList
-			return nil
-		case key.Matches(msg, k.Back, k.Outlets):
-			m.state = stateList
-			return nil
-		}
-	case stateProblems:
-		if key.Matches(msg, k.Back, k.Problems) {
-			m.state = stateList
-			return nil
-		}
-	case stateStory:
-		switch {
-		case key.Matches(msg, k.Open):
-			if a := m.story.selected(); a != nil {
-				return m.openArticle(a, stateStory)
-			}
-			return nil
-		case key.Matches(msg, k.Back):
-			m.state = stateList
+			m.preview.scroll(-3)
 			return nil
 		}
 	}
@@ -374,16 +376,22 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 	switch m.state {
 	case stateList:
 		m.list, cmd = m.list.update(msg)
+		cmd = m.heard(cmd, m.list.take())
 	case stateDetail:
 		m.detail, cmd = m.detail.update(msg)
+		cmd = m.heard(cmd, m.detail.take())
 	case stateSearch:
 		m.search, cmd = m.search.update(msg)
+		cmd = m.heard(cmd, m.search.take())
 	case stateOutlets:
 		m.outlets, cmd = m.outlets.update(msg)
+		cmd = m.heard(cmd, m.outlets.take())
 	case stateProblems:
 		m.problems, cmd = m.problems.update(msg)
+		cmd = m.heard(cmd, m.problems.take())
 	case stateStory:
 		m.story, cmd = m.story.update(msg)
+		cmd = m.heard(cmd, m.story.take())
 	}
 	return cmd
 }
@@ -391,10 +399,27 @@ func (m *Model) updatePane(msg tea.Msg) tea.Cmd {
 // openArticle shows an article, returning to from when the reader goes
 // back.
 func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
-	m.search.input.Blur()
+	m.search.blur()
 	m.back, m.state = from, stateDetail
 	m.markOpened(a)
 	return m.detail.open(a, m.positions[a.ID])
+}
+
+// goBack leaves the pane that is showing for the one it came from.
+func (m *Model) goBack() tea.Cmd {
+	switch m.state {
+	case stateSearch, stateOutlets, stateProblems, stateStory:
+		m.state = stateList
+	case stateDetail:
+		if a := m.detail.article; a != nil {
+			m.positions[a.ID] = m.detail.position()
+		}
+		m.state = m.back
+		if m.state == stateSearch {
+			return m.search.focus()
+		}
+	}
+	return nil
 }
 
 // openSearch shows the search pane with its query box ready for typing.
@@ -414,13 +439,13 @@ func (m *Model) setFilter(outlet string) {
 	if !m.loading {
 		m.list.empty = "No articles."
 	}
-	m.list.setArticles(m.lib.articles(outlet))
+	m.list.setArticles(m.lib.Articles(outlet))
 }
 
 // applyStyles hands the current styles to the parts that copy them.
 func (m *Model) applyStyles() {
 	m.help.Styles = m.styles.Help
-	m.search.input.SetStyles(m.styles.Input)
+	m.search.restyle()
 	m.bar.FullColor = m.styles.ProgressFull
 	m.bar.EmptyColor = m.styles.ProgressEmpty
 }
@@ -445,10 +470,6 @@ func (m *Model) paneSize() (int, int) {
 
 // View draws the interface.
 func (m *Model) View() tea.View {
-	if m.opts.Drawn != nil && m.sized && !m.drawn {
-		m.drawn = true
-		defer m.opts.Drawn()
-	}
 	if m.tooSmall() {
 		return m.view(m.tooSmallView())
 	}
@@ -495,7 +516,7 @@ func (m *Model) headerView() string {
 
 // footerView draws the status bar and the short help.
 func (m *Model) footerView() string {
-	keys := m.keys.helpFor(m.state)
+	keys := m.helpOf(m.state)
 	if m.state == stateHelp {
 		keys = paneHelp{short: []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}}
 	}
@@ -547,7 +568,7 @@ func (m *Model) loadingView() string {
 func (m *Model) helpView() string {
 	w, h := m.paneSize()
 	room := max(1, w-m.styles.HelpBox.GetHorizontalFrameSize())
-	groups := m.keys.helpFor(m.back).full
+	groups := m.helpOf(m.back).FullHelp()
 	full := m.help
 	full.SetWidth(0)
 	keys := full.FullHelpView(groups)

@@ -16,6 +16,13 @@ import (
 // maxResults bounds the results a search shows.
 const maxResults = 200
 
+// searchQueryMsg asks the root to search for query; the search is
+// numbered seq.
+type searchQueryMsg struct {
+	seq   int
+	query string
+}
+
 // searchResultsMsg carries the results of the search numbered seq.
 type searchResultsMsg struct {
 	seq     int
@@ -25,12 +32,15 @@ type searchResultsMsg struct {
 
 // searchPane is the search pane: a query box over ranked results, each
 // with a snippet whose matched words are highlighted. Results follow the
-// query as it is typed; a search runs in a tea.Cmd and a late answer to
-// an older query is dropped.
+// query as it is typed. The pane asks for a search with a
+// searchQueryMsg, the root runs it in a tea.Cmd, and a late answer to an
+// older query is dropped.
 type searchPane struct {
+	outbox
 	styles *Styles
 	keys   KeyMap
-	lib    *library
+	// total is the number of articles there are to search.
+	total int
 
 	input   textinput.Model
 	results []search.Result
@@ -45,12 +55,12 @@ type searchPane struct {
 	width, height int
 }
 
-func newSearchPane(st *Styles, keys KeyMap, lib *library) searchPane {
+func newSearchPane(st *Styles, keys KeyMap) searchPane {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "search articles"
 	in.SetStyles(st.Input)
-	return searchPane{styles: st, keys: keys, lib: lib, input: in, scroll: scroller{lines: 3, spacing: 1}}
+	return searchPane{styles: st, keys: keys, input: in, scroll: scroller{lines: 3, spacing: 1}}
 }
 
 // SetSize sets the pane's size in cells.
@@ -70,6 +80,15 @@ func (s *searchPane) focus() tea.Cmd {
 	return s.input.Focus()
 }
 
+// setTotal sets the number of articles there are to search.
+func (s *searchPane) setTotal(n int) { s.total = n }
+
+// blur stops the query box taking keys.
+func (s *searchPane) blur() { s.input.Blur() }
+
+// restyle takes up the shared styles, which change with the background.
+func (s *searchPane) restyle() { s.input.SetStyles(s.styles.Input) }
+
 // selected returns the article of the chosen result, or nil.
 func (s searchPane) selected() *feed.Article {
 	if s.scroll.cursor < 0 || s.scroll.cursor >= len(s.results) {
@@ -78,14 +97,13 @@ func (s searchPane) selected() *feed.Article {
 	return s.results[s.scroll.cursor].Article
 }
 
-// run returns a command that searches for the query in the box.
+// run returns a command that asks for a search for the query in the
+// box.
 func (s *searchPane) run() tea.Cmd {
 	s.seq++
 	s.running = true
-	seq, query, lib := s.seq, s.input.Value(), s.lib
-	return func() tea.Msg {
-		return searchResultsMsg{seq: seq, query: query, results: lib.search(query, maxResults)}
-	}
+	msg := searchQueryMsg{seq: s.seq, query: s.input.Value()}
+	return func() tea.Msg { return msg }
 }
 
 // refresh searches again because articles have arrived. When a search
@@ -102,7 +120,8 @@ func (s *searchPane) refresh() tea.Cmd {
 }
 
 // update handles typing and moving through results. Choosing a result
-// and leaving are the root's business.
+// asks the root to open it (openArticleMsg); leaving asks it to go back
+// (backMsg).
 func (s searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchResultsMsg:
@@ -132,6 +151,16 @@ func (s searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 		return s, nil
 	case tea.KeyPressMsg:
 		switch {
+		case key.Matches(msg, s.keys.CloseSearch):
+			s.input.Blur()
+			s.say(backMsg{})
+			return s, nil
+		case key.Matches(msg, s.keys.Choose):
+			if a := s.selected(); a != nil {
+				s.input.Blur()
+				s.say(openArticleMsg{article: a})
+			}
+			return s, nil
 		case key.Matches(msg, s.keys.ResultUp):
 			s.scroll.moveTo(s.scroll.cursor - 1)
 			return s, nil
@@ -152,13 +181,29 @@ func (s searchPane) update(msg tea.Msg) (searchPane, tea.Cmd) {
 	return s, cmd
 }
 
+// click selects the result at line y of the pane, or asks the root to
+// open it when it was already selected.
+func (s *searchPane) click(y int) tea.Cmd {
+	i, ok := s.scroll.at(y - s.chromeHeight())
+	if !ok {
+		return nil
+	}
+	if i == s.scroll.cursor {
+		s.input.Blur()
+		s.say(openArticleMsg{article: s.selected()})
+		return nil
+	}
+	s.scroll.moveTo(i)
+	return nil
+}
+
 // View draws the query box and the results.
 func (s searchPane) View() string {
 	var b strings.Builder
 	b.WriteString(s.input.View() + "\n")
 	switch {
 	case strings.TrimSpace(s.input.Value()) == "":
-		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  Type to search %s.", plural(s.lib.store.Len(), "article"))))
+		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  Type to search %s.", plural(s.total, "article"))))
 	case len(s.results) == 0 && !s.running:
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  No matches for “%s”.", cleanLine(s.query))))
 	case len(s.results) >= maxResults:

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sync"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -22,11 +24,15 @@ type State interface {
 }
 
 // marks is the reading state of this session: it is kept in memory, so
-// that read and starred work without a State, and written through to the
-// State when there is one. It is only used from the root's Update.
+// that read and starred work without a State and show at once, and
+// written through to the State when there is one. The writes wait in a
+// stateWriter for a command to make them (see Model.writeState), so that
+// Update never waits on the disk. marks is only used from the root's
+// Update.
 type marks struct {
-	store State
-	by    map[string]readstate.Mark
+	store  State
+	writer *stateWriter
+	by     map[string]readstate.Mark
 	// err is the last error the State gave, shown in the status bar;
 	// reading goes on without it.
 	err error
@@ -37,6 +43,7 @@ func newMarks(s State) *marks {
 	if s == nil {
 		return mk
 	}
+	mk.writer = &stateWriter{store: s}
 	by, err := s.Snapshot()
 	if err != nil {
 		mk.err = err
@@ -62,9 +69,7 @@ func (mk *marks) setRead(id string, read bool) {
 	}
 	m.Read = read
 	mk.by[id] = m
-	if mk.store != nil {
-		mk.keep(mk.store.MarkRead(id, read))
-	}
+	mk.writer.add(func(s State) error { return s.MarkRead(id, read) })
 }
 
 // setStarred stars or unstars an article.
@@ -72,9 +77,7 @@ func (mk *marks) setStarred(id string, on bool) {
 	m := mk.by[id]
 	m.Starred = on
 	mk.by[id] = m
-	if mk.store != nil {
-		mk.keep(mk.store.SetStarred(id, on))
-	}
+	mk.writer.add(func(s State) error { return s.SetStarred(id, on) })
 }
 
 // place returns the article the list named key was left at, or "".
@@ -89,8 +92,8 @@ func (mk *marks) place(key string) string {
 
 // setPlace remembers the article the list named key is at.
 func (mk *marks) setPlace(key, id string) {
-	if mk.store != nil && id != "" {
-		mk.keep(mk.store.SetPlace(key, id))
+	if id != "" {
+		mk.writer.add(func(s State) error { return s.SetPlace(key, id) })
 	}
 }
 
@@ -98,6 +101,84 @@ func (mk *marks) keep(err error) {
 	if err != nil {
 		mk.err = err
 	}
+}
+
+// stateWriter holds the writes to a State that are still to be made,
+// in the order they were asked for. A nil *stateWriter, for a session
+// without a State, drops them.
+type stateWriter struct {
+	store State
+	// mu is held while writing, so that writes made by commands running
+	// at once still reach the State in order.
+	mu sync.Mutex
+	// qmu guards queue, which Update adds to while a command writes.
+	qmu   sync.Mutex
+	queue []func(State) error
+	// due reports whether writes were added since the last command was
+	// made for them; only Update uses it.
+	due bool
+}
+
+// add queues a write.
+func (w *stateWriter) add(write func(State) error) {
+	if w == nil {
+		return
+	}
+	w.qmu.Lock()
+	w.queue = append(w.queue, write)
+	w.qmu.Unlock()
+	w.due = true
+}
+
+// flush makes every write queued so far, in order, and returns the last
+// error met. It waits for a flush under way, so that when it returns,
+// every write asked for before it was called has been made.
+func (w *stateWriter) flush() error {
+	if w == nil {
+		return nil
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.qmu.Lock()
+	queue := w.queue
+	w.queue = nil
+	w.qmu.Unlock()
+	var last error
+	for _, write := range queue {
+		if err := write(w.store); err != nil {
+			last = err
+		}
+	}
+	return last
+}
+
+// stateWrittenMsg reports that queued writes to the State were made,
+// and the last error one gave.
+type stateWrittenMsg struct{ err error }
+
+// writeState returns a command that makes the writes queued since the
+// last one, or nil when there are none.
+func (m *Model) writeState() tea.Cmd {
+	w := m.marks.writer
+	if w == nil || !w.due {
+		return nil
+	}
+	w.due = false
+	return func() tea.Msg { return stateWrittenMsg{err: w.flush()} }
+}
+
+// quit saves the list's place and ends the program once every write to
+// the State asked for has been made: read marks are never lost.
+func (m *Model) quit() tea.Cmd {
+	m.savePlace()
+	return tea.Sequence(m.writeState(), tea.Quit)
+}
+
+// Flush makes the writes to the State that are still to be made, and
+// waits for those under way. Quitting flushes; call Flush after the
+// program ends otherwise (a signal, an error), before closing the State.
+func (m *Model) Flush() error {
+	return m.marks.writer.flush()
 }
 
 // view is which articles the list shows: an outlet's or all, and of

@@ -40,6 +40,7 @@ func TestMarks(t *testing.T) {
 			if mk.read("a1") {
 				t.Errorf("a1 still read after marking it unread")
 			}
+			mk.keep(mk.writer.flush()) // as the root's command would
 			if got := mk.err != nil; got != tt.wantErr {
 				t.Errorf("error = %v, want one: %v", mk.err, tt.wantErr)
 			}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/library"
 	"github.com/broadsheet/broadsheet/feed/story"
 )
 
@@ -19,47 +21,14 @@ type storiesMsg struct {
 	stories []*story.Story
 }
 
-// queueStories notes articles to group into stories, or to take out of
-// them, at the next groupStories. An article added and removed before
-// then is never grouped.
-func (lib *library) queueStories(added, removed []*feed.Article) {
-	lib.smu.Lock()
-	defer lib.smu.Unlock()
-	for _, a := range removed {
-		delete(lib.toAdd, a.ID)
-		lib.toRemove = append(lib.toRemove, a.ID)
-	}
-	for _, a := range added {
-		lib.toAdd[a.ID] = a
-	}
-}
-
-// storiesDue reports whether articles wait to be grouped.
-func (lib *library) storiesDue() bool {
-	lib.smu.Lock()
-	defer lib.smu.Unlock()
-	return len(lib.toAdd) > 0 || len(lib.toRemove) > 0
-}
-
-// groupStories returns a command that groups the articles queued since
-// the last time into stories and reports them all. Grouping can take a
-// while on a big folder, so it runs apart from loading: the list shows
-// articles meanwhile, and changes coming in the while are grouped
-// together next time.
-func (lib *library) groupStories() tea.Cmd {
+// groupStories returns a command that groups the articles queued in
+// the library since the last time into stories and reports them all.
+// Grouping can take a while on a big folder, so it runs apart from
+// loading: the list shows articles meanwhile, and changes coming in the
+// while are grouped together next time.
+func groupStories(lib *library.Library) tea.Cmd {
 	return func() tea.Msg {
-		lib.smu.Lock()
-		add := make([]*feed.Article, 0, len(lib.toAdd))
-		for _, a := range lib.toAdd {
-			add = append(add, a)
-		}
-		remove := lib.toRemove
-		lib.toAdd, lib.toRemove = make(map[string]*feed.Article), nil
-		lib.smu.Unlock()
-		// Removing first lets an article read again replace itself.
-		lib.stories.Remove(remove...)
-		lib.stories.Add(add...)
-		sts := lib.stories.Stories()
+		sts := lib.Regroup()
 		// Order stories as their newest articles are ordered, so that
 		// stories of one article come just as they do one row an
 		// article (by headline when undated, not by story ID).
@@ -79,11 +48,11 @@ func (lib *library) groupStories() tea.Cmd {
 // startGrouping groups queued articles unless grouping is under way, in
 // which case they wait for it to finish.
 func (m *Model) startGrouping() tea.Cmd {
-	if m.grouping || !m.lib.storiesDue() {
+	if m.grouping || !m.lib.StoriesDue() {
 		return nil
 	}
 	m.grouping = true
-	return m.lib.groupStories()
+	return groupStories(m.lib)
 }
 
 // grouped takes in new stories and groups what came meanwhile.
@@ -122,22 +91,6 @@ func prepareOnly(sts []*story.Story) tea.Cmd {
 	}
 }
 
-// openRow opens the list's selected row: the story pane for a story of
-// several articles, the article pane for an article.
-func (m *Model) openRow() tea.Cmd {
-	// Come back to this row even if newer articles arrive meanwhile.
-	m.list.moved = true
-	if st := m.list.selectedStory(); st != nil {
-		m.story.open(st)
-		m.state = stateStory
-		return nil
-	}
-	if a := m.list.selected(); a != nil {
-		return m.openArticle(a, stateList)
-	}
-	return nil
-}
-
 // storyPreview draws a story for the preview beside the list: its
 // outlets side by side and what each article alone reports.
 func (m *Model) storyPreview(st *story.Story, w, h int) string {
@@ -153,6 +106,7 @@ func (m *Model) storyPreview(st *story.Story, w, h int) string {
 // sentences that only the chosen article has, which is what its outlet
 // adds to the others.
 type storyPane struct {
+	outbox
 	styles *Styles
 	keys   KeyMap
 	marks  *marks
@@ -242,10 +196,37 @@ func (p storyPane) selected() *feed.Article {
 	return p.story.Articles[p.scroll.cursor]
 }
 
-// update moves the cursor.
+// update moves the cursor. Opening an article asks the root to show it
+// (openArticleMsg); leaving asks it to go back (backMsg).
 func (p storyPane) update(msg tea.Msg) (storyPane, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(msg, p.keys.Open):
+			if a := p.selected(); a != nil {
+				p.say(openArticleMsg{article: a})
+			}
+			return p, nil
+		case key.Matches(msg, p.keys.Back):
+			p.say(backMsg{})
+			return p, nil
+		}
+	}
 	p.scroll.update(msg, p.keys)
 	return p, nil
+}
+
+// click selects the article at line y of the pane, or asks the root to
+// open it when it was already selected.
+func (p *storyPane) click(y int) {
+	i, ok := p.scroll.at(y - storyChrome)
+	if !ok {
+		return
+	}
+	if i == p.scroll.cursor {
+		p.say(openArticleMsg{article: p.selected()})
+		return
+	}
+	p.scroll.moveTo(i)
 }
 
 // View draws the story.

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/library"
 	"github.com/broadsheet/broadsheet/feed/story"
 	readstate "github.com/broadsheet/broadsheet/internal/state"
 )
@@ -431,10 +432,10 @@ func TestStoryPaneShowsWhatEachOutletAdds(t *testing.T) {
 
 func TestLibraryFollowsChanges(t *testing.T) {
 	arts := storyArticles()
-	lib := newLibrary()
+	lib := library.New()
 	group := func() []*story.Story {
 		t.Helper()
-		return lib.groupStories()().(storiesMsg).stories
+		return groupStories(lib)().(storiesMsg).stories
 	}
 	find := func(sts []*story.Story, id string) *story.Story {
 		for _, st := range sts {
@@ -474,11 +475,11 @@ func TestLibraryFollowsChanges(t *testing.T) {
 	}
 	for _, tt := range steps {
 		t.Run(tt.name, func(t *testing.T) {
-			msg := lib.add(tt.events)
-			if msg.added != tt.added || msg.removed != tt.removed {
-				t.Errorf("added %d, removed %d; want %d, %d", msg.added, msg.removed, tt.added, tt.removed)
+			msg := lib.Apply(tt.events)
+			if msg.Added != tt.added || msg.Removed != tt.removed {
+				t.Errorf("added %d, removed %d; want %d, %d", msg.Added, msg.Removed, tt.added, tt.removed)
 			}
-			if got := lib.store.Len(); got != tt.want {
+			if got := lib.Len(); got != tt.want {
 				t.Errorf("store holds %d articles, want %d", got, tt.want)
 			}
 			sts := group()
@@ -492,7 +493,7 @@ func TestLibraryFollowsChanges(t *testing.T) {
 			if st := find(sts, "b1"); st == nil || len(st.Articles) != tt.storySize {
 				t.Errorf("story of b1 = %v, want %d articles", st, tt.storySize)
 			}
-			if got := len(lib.search(tt.query, 10)); got != tt.searchHits {
+			if got := len(lib.Search(tt.query, 10)); got != tt.searchHits {
 				t.Errorf("search finds %d, want %d", got, tt.searchHits)
 			}
 		})
@@ -521,7 +522,7 @@ func BenchmarkStoryListKeys(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			m := loadedByArticle(b, manyArticles(n), 120, 40)
 			m.list.setByArticle(false)
-			m.list.setStories(fakeStories(m.lib.store.Articles()))
+			m.list.setStories(fakeStories(m.lib.Articles("")))
 			keys := []tea.KeyPressMsg{down, tab, down, {Code: tea.KeyPgDown}, tab, {Code: 'G', Text: "G"}, {Code: 'g', Text: "g"}}
 			runtime.GC() // the load's garbage is not the keys' cost
 			b.ResetTimer()
@@ -538,7 +539,7 @@ func BenchmarkStoryListKeys(b *testing.B) {
 func BenchmarkStoryRows(b *testing.B) {
 	m := loadedByArticle(b, manyArticles(100_000), 120, 40)
 	m.list.setByArticle(false)
-	sts := fakeStories(m.lib.store.Articles())
+	sts := fakeStories(m.lib.Articles(""))
 	b.ResetTimer()
 	for range b.N {
 		m.list.setStories(sts)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"slices"
 	"strings"
 
@@ -30,6 +31,7 @@ type row struct {
 // built when articles or stories arrive, or the view changes, never as
 // the cursor moves; only the rows on screen are drawn.
 type storyList struct {
+	outbox
 	styles *Styles
 	keys   KeyMap
 	marks  *marks
@@ -298,15 +300,60 @@ func (l *storyList) toggleExpand() {
 	l.scroll.moveTo(i)
 }
 
-// update moves the cursor. Opening and the other keys are the root's
+// update moves the cursor. Opening a row asks the root to show it
+// (openStoryMsg, openArticleMsg); going back from an outlet's list asks
+// for every outlet's (filterMsg). The other keys are the root's
 // business.
 func (l storyList) update(msg tea.Msg) (storyList, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(msg, l.keys.Open):
+			l.open()
+			return l, nil
+		case key.Matches(msg, l.keys.Back):
+			if l.view.outlet != "" {
+				l.say(filterMsg{outlet: ""})
+			}
+			return l, nil
+		}
+	}
 	if l.scroll.update(msg, l.keys) {
 		// The reader has gone elsewhere: a kept place arriving late
 		// must not pull the cursor back.
 		l.moved, l.place = true, ""
 	}
 	return l, nil
+}
+
+// open asks the root to show the selected row: the story pane for a
+// story of several articles, the article pane for an article.
+func (l *storyList) open() {
+	// Come back to this row even if newer articles arrive meanwhile.
+	l.moved = true
+	if st := l.selectedStory(); st != nil {
+		l.say(openStoryMsg{story: st})
+		return
+	}
+	if a := l.selected(); a != nil {
+		l.say(openArticleMsg{article: a})
+	}
+}
+
+// click selects the row at line y of the pane, or asks the root to open
+// it when it was already selected, and reports whether the selection
+// moved.
+func (l *storyList) click(y int) bool {
+	i, ok := l.scroll.at(y)
+	if !ok {
+		return false
+	}
+	if i == l.scroll.cursor {
+		l.open()
+		return false
+	}
+	l.scroll.moveTo(i)
+	l.moved = true
+	return true
 }
 
 // View draws the visible rows.

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/library"
 	"github.com/broadsheet/broadsheet/internal/keys"
 )
 
@@ -31,10 +32,10 @@ func loadedWith(t testing.TB, opts Options, arts []*feed.Article, w, h int, prob
 	m := New(eventsOf(arts, problems...), opts)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	for m.loading {
-		m.Update(m.lib.readEvents(m.events)())
+		m.Update(readEvents(m.lib, m.events)())
 	}
 	for m.grouping {
-		m.Update(m.lib.groupStories()())
+		m.Update(groupStories(m.lib)())
 	}
 	settle(m)
 	return m
@@ -49,7 +50,7 @@ func loadedByArticle(t testing.TB, arts []*feed.Article, w, h int) *Model {
 	m.list.setByArticle(true)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	for m.loading {
-		m.Update(m.lib.readEvents(m.events)())
+		m.Update(readEvents(m.lib, m.events)())
 	}
 	settle(m)
 	return m
@@ -64,8 +65,10 @@ func send(m *Model, msg tea.Msg) {
 }
 
 // settle runs the renderings the article pane and the preview wait for,
-// and those their arrival asks for in turn, as the program would.
+// and those their arrival asks for in turn, and makes the writes to the
+// State asked for, as the program would.
 func settle(m *Model) {
+	m.Update(stateWrittenMsg{err: m.Flush()})
 	for _, d := range []*detail{&m.detail, &m.preview} {
 		cmd := d.render()
 		for cmd != nil {
@@ -91,7 +94,7 @@ var scenes = map[string]scene{
 	"search": func(m *Model) {
 		send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
 		m.search.input.SetValue("ferry")
-		m.Update(m.search.run()())
+		searchNow(m)
 	},
 	"outlets": func(m *Model) { send(m, tea.KeyPressMsg{Code: 'o', Text: "o"}) },
 	"filtered": func(m *Model) {
@@ -202,7 +205,7 @@ func TestViewNeverDrawsControlCharacters(t *testing.T) {
 			sc(m)
 			if name == "search" {
 				m.search.input.SetValue("home")
-				m.Update(m.search.run()())
+				searchNow(m)
 			}
 			// Every escape sequence left in the view is one of ours:
 			// styling (SGR) only. Strip those and nothing may remain
@@ -287,18 +290,18 @@ func TestListKeepsSelectionAsArticlesArrive(t *testing.T) {
 
 func TestEventsAreBatched(t *testing.T) {
 	arts := manyArticles(1200)
-	lib := newLibrary()
+	lib := library.New()
 	ch := eventsOf(arts)
 	msgs := 0
 	for {
-		msg := lib.readEvents(ch)().(eventsMsg)
+		msg := readEvents(lib, ch)().(eventsMsg)
 		msgs++
 		if msg.done {
 			break
 		}
 	}
-	if lib.store.Len() != len(arts) {
-		t.Errorf("loaded %d articles, want %d", lib.store.Len(), len(arts))
+	if lib.Len() != len(arts) {
+		t.Errorf("loaded %d articles, want %d", lib.Len(), len(arts))
 	}
 	if want := len(arts)/maxBatch + 2; msgs > want {
 		t.Errorf("%d events took %d messages, want at most %d", len(arts), msgs, want)
@@ -375,7 +378,7 @@ func TestSearchCursor(t *testing.T) {
 	send(m, tea.KeyPressMsg{Code: '/', Text: "/"})
 	search := func(q string) {
 		m.search.input.SetValue(q)
-		m.Update(m.search.run()())
+		searchNow(m)
 	}
 	search("the")
 	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
@@ -443,7 +446,7 @@ func TestReboundQuit(t *testing.T) {
 	m := New(eventsOf(testArticles()), Options{Keys: &keys, Theme: "light", DateLayout: "2 Jan 2006"})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for m.loading {
-		m.Update(m.lib.readEvents(m.events)())
+		m.Update(readEvents(m.lib, m.events)())
 	}
 	if !strings.Contains(ansi.Strip(m.View().Content), "14 Mar 2025") {
 		t.Errorf("the date layout is not used:\n%s", ansi.Strip(m.View().Content))
@@ -476,7 +479,7 @@ func TestBackgroundColorPicksStyles(t *testing.T) {
 			m := New(eventsOf(testArticles()), Options{Theme: tt.theme})
 			m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 			for m.loading {
-				m.Update(m.lib.readEvents(m.events)())
+				m.Update(readEvents(m.lib, m.events)())
 			}
 			send(m, enter)
 			_, cmd := m.Update(white)
@@ -505,7 +508,7 @@ func BenchmarkFilter(b *testing.B) {
 			m := loadedByArticle(b, manyArticles(100_000), 120, 40)
 			if !byArticle {
 				m.list.setByArticle(false)
-				m.list.setStories(fakeStories(m.lib.store.Articles()))
+				m.list.setStories(fakeStories(m.lib.Articles("")))
 			}
 			outlets := []string{"Outlet 3", "", "Outlet 5", "Outlet 0", ""}
 			runtime.GC()
@@ -534,25 +537,54 @@ func BenchmarkSearchKeys(b *testing.B) {
 		}
 		r := query[i%len(query)]
 		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		m.Update(m.search.run()())
+		searchNow(m)
 		_ = m.View()
 	}
 }
 
-// TestDrawnOnce checks that Options.Drawn is called once, by the first
-// frame drawn at the window's size, not by one drawn before the size is
-// known.
-func TestDrawnOnce(t *testing.T) {
+// TestStartOnce checks that Options.Start is called once, by the
+// message that follows the first window size, and not by drawing.
+func TestStartOnce(t *testing.T) {
 	calls := 0
-	m := New(eventsOf(testArticles()), Options{Title: "test", Drawn: func() { calls++ }})
+	m := New(eventsOf(testArticles()), Options{Title: "test", Start: func() { calls++ }})
+	// run runs a command and passes what it reports back, as the
+	// program would, leaving the load's events unread.
+	var run func(tea.Cmd)
+	run = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(c)
+			}
+		case startMsg:
+			_, next := m.Update(msg)
+			run(next)
+		}
+	}
 	m.View()
 	if calls != 0 {
-		t.Fatalf("Drawn was called by a frame drawn before the window's size was known")
+		t.Fatalf("Start was called before the window's size was known")
 	}
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.View()
+	if calls != 0 {
+		t.Fatalf("Start was called by the window's size or a frame, not by a message after them")
+	}
+	run(cmd)
+	_, cmd = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	run(cmd)
 	m.View()
 	if calls != 1 {
-		t.Errorf("Drawn was called %d times, want once", calls)
+		t.Errorf("Start was called %d times, want once", calls)
 	}
+}
+
+// searchNow asks for a search for the query in the search pane's box
+// and hands the pane its results, as the program would.
+func searchNow(m *Model) {
+	_, cmd := m.Update(m.search.run()())
+	m.Update(cmd())
 }

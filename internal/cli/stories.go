@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/library"
 	"github.com/broadsheet/broadsheet/feed/story"
 	"github.com/broadsheet/broadsheet/internal/state"
 )
@@ -63,12 +64,21 @@ type storyArticleJSON struct {
 	Only   []string `json:"only"`
 }
 
-// groupStories groups a store's articles into stories.
-func groupStories(store *feed.Store) *story.Set {
-	s := story.New(story.Options{})
-	s.Add(store.Articles()...)
-	return s
+// grouping is a store's articles grouped into stories by the library,
+// as the reader groups them.
+type grouping struct {
+	lib     *library.Library
+	stories []*story.Story // newest first
 }
+
+// groupStories groups a store's articles into stories.
+func groupStories(store *feed.Store) grouping {
+	lib := library.FromStore(store)
+	return grouping{lib: lib, stories: lib.Regroup()}
+}
+
+// Of returns the ID of the story an article is in, or "".
+func (g grouping) Of(articleID string) string { return g.lib.StoryOf(articleID) }
 
 // storiesCmd prints the stories in a store, newest first: a headline
 // line and the story's articles indented below it, or JSON Lines.
@@ -78,7 +88,7 @@ func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) (err error) {
 	}
 	bw := bufio.NewWriter(w)
 	defer flush(bw, &err)
-	for _, st := range groupStories(store).Stories() {
+	for _, st := range groupStories(store).stories {
 		if asJSON {
 			v := storyJSON{ID: st.ID, Title: st.Title, Date: dateOf(st), Outlets: st.Outlets, Articles: []storyArticleJSON{}}
 			for _, a := range st.Articles {

@@ -1,0 +1,255 @@
+// Package library keeps what the reader has loaded: the store of
+// articles, their search index and their stories, with one owner that
+// applies load events to all three and answers readers from snapshots.
+// It knows nothing of terminals.
+package library
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/search"
+	"github.com/broadsheet/broadsheet/feed/story"
+)
+
+// Library is the articles loaded so far, their search index and their
+// stories. Loading applies batches of events to it while readers search
+// it and take snapshots; every method is safe for concurrent use.
+//
+// Grouping into stories is costly, so it is not done as articles come:
+// Apply queues them, and Regroup groups what was queued since the last
+// time.
+type Library struct {
+	store *feed.Store
+
+	// mu guards the index. indexed reports whether the index holds the
+	// store's articles: a library made from a loaded store indexes them
+	// at its first search, which a command line that only groups never
+	// makes.
+	mu      sync.Mutex
+	index   *search.Index
+	indexed bool
+
+	stories *story.Set
+	// qmu guards the articles waiting to join the stories or leave
+	// them. toAdd is by ID; order keeps the order they came in, so that
+	// grouping them does not depend on a map's order.
+	qmu      sync.Mutex
+	toAdd    map[string]*feed.Article
+	order    []string
+	toRemove []string
+	// gmu lets one Regroup run at a time, so that the stories one
+	// returns are never older than those of the one before.
+	gmu sync.Mutex
+}
+
+// New returns an empty library.
+func New() *Library {
+	return &Library{
+		store: feed.NewStore(), index: search.New(), indexed: true,
+		stories: story.New(story.Options{}), toAdd: make(map[string]*feed.Article),
+	}
+}
+
+// FromStore returns a library that owns a store already loaded. Its
+// articles wait to be grouped into stories at the next Regroup, and are
+// indexed at the first Search.
+func FromStore(s *feed.Store) *Library {
+	lib := &Library{
+		store: s, index: search.New(),
+		stories: story.New(story.Options{}), toAdd: make(map[string]*feed.Article),
+	}
+	lib.queue(s.Articles(), nil)
+	return lib
+}
+
+// Delta reports what a batch of events changed.
+type Delta struct {
+	Added    int // articles put into the store
+	Removed  int // articles taken out of it
+	Problems int // problems the batch reported
+	// Progress is the loader's progress as of the batch's last event.
+	Progress feed.Progress
+	// Seen reports whether the batch held any event, and so Progress.
+	Seen bool
+}
+
+// Apply puts a batch of load events into the library: their articles
+// into the store and the index, and into the queue of articles to group.
+// The articles of the load's events go into the store in one go; an
+// event of a watched folder, which may take out what an earlier one put
+// in, is applied in its turn.
+func (lib *Library) Apply(batch []feed.Event) Delta {
+	var (
+		d              Delta
+		arts           []*feed.Article
+		added, removed []*feed.Article
+	)
+	flush := func() {
+		added = append(added, lib.store.Add(arts...)...)
+		arts = nil
+	}
+	for _, ev := range batch {
+		if len(ev.Removed) > 0 {
+			flush()
+			a, r := ev.Apply(lib.store)
+			added, removed = append(added, a...), append(removed, r...)
+		} else {
+			arts = append(arts, ev.Articles...)
+			lib.store.AddProblems(ev.Problems...)
+		}
+		d.Problems += len(ev.Problems)
+		d.Progress = ev.Progress
+		d.Seen = true
+	}
+	flush()
+	d.Added, d.Removed = len(added), len(removed)
+	// An article added by one event of the batch and taken out by a
+	// later one is no news for the index or the stories.
+	added = slices.DeleteFunc(added, func(a *feed.Article) bool {
+		cur, ok := lib.store.Get(a.ID)
+		return !ok || cur != a
+	})
+	lib.mu.Lock()
+	if lib.indexed {
+		for _, a := range removed {
+			lib.index.Remove(a.ID)
+		}
+		// The index skips an ID it holds, so a file read again, or a
+		// copy of an article that the store now keeps from another
+		// file, replaces the old entry.
+		for _, a := range added {
+			lib.index.Remove(a.ID)
+		}
+		addParallel(lib.index, added)
+	}
+	lib.mu.Unlock()
+	lib.queue(added, removed)
+	return d
+}
+
+// addParallel indexes arts on every core: the index analyses articles
+// added at the same time in parallel, so a big batch of a large load
+// costs a fraction of one Add.
+func addParallel(ix *search.Index, arts []*feed.Article) {
+	n := min(runtime.GOMAXPROCS(0), len(arts)/64)
+	if n <= 1 {
+		ix.Add(arts...)
+		return
+	}
+	var wg sync.WaitGroup
+	size := (len(arts) + n - 1) / n
+	for part := range slices.Chunk(arts, size) {
+		wg.Go(func() { ix.Add(part...) })
+	}
+	wg.Wait()
+}
+
+// Compact trims the room the index keeps for articles to come (see
+// search.Index.Compact), once a load is done. A search meanwhile does
+// not wait for all of it: the index takes its own lock a few thousand
+// terms at a time.
+func (lib *Library) Compact() {
+	lib.mu.Lock()
+	ix, indexed := lib.index, lib.indexed
+	lib.mu.Unlock()
+	if indexed {
+		ix.Compact()
+	}
+}
+
+// Search returns up to limit articles matching query, best first, their
+// snippets left to be made when shown (see search.Result.Fill). An
+// article the store has since replaced by a copy from another file is
+// left out.
+func (lib *Library) Search(query string, limit int) []search.Result {
+	lib.mu.Lock()
+	if !lib.indexed {
+		addParallel(lib.index, lib.store.Articles())
+		lib.indexed = true
+	}
+	results := lib.index.Results(query, limit)
+	lib.mu.Unlock()
+	kept := results[:0]
+	for _, r := range results {
+		if a, ok := lib.store.Get(r.Article.ID); ok && a == r.Article {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// queue notes articles to group into stories, or to take out of them,
+// at the next Regroup. An article added and removed before then is never
+// grouped.
+func (lib *Library) queue(added, removed []*feed.Article) {
+	lib.qmu.Lock()
+	defer lib.qmu.Unlock()
+	for _, a := range removed {
+		delete(lib.toAdd, a.ID)
+		lib.toRemove = append(lib.toRemove, a.ID)
+	}
+	for _, a := range added {
+		if _, ok := lib.toAdd[a.ID]; !ok {
+			lib.order = append(lib.order, a.ID)
+		}
+		lib.toAdd[a.ID] = a
+	}
+}
+
+// StoriesDue reports whether articles wait to be grouped into stories.
+func (lib *Library) StoriesDue() bool {
+	lib.qmu.Lock()
+	defer lib.qmu.Unlock()
+	return len(lib.toAdd) > 0 || len(lib.toRemove) > 0
+}
+
+// Regroup groups the articles queued since the last time into stories
+// and returns every story, newest first, in the order of story.Set's
+// Stories. It can take a while on a big folder; articles applied
+// meanwhile are grouped the next time.
+func (lib *Library) Regroup() []*story.Story {
+	lib.gmu.Lock()
+	defer lib.gmu.Unlock()
+	lib.qmu.Lock()
+	add := make([]*feed.Article, 0, len(lib.toAdd))
+	for _, id := range lib.order {
+		if a, ok := lib.toAdd[id]; ok {
+			add = append(add, a)
+			delete(lib.toAdd, id) // an ID queued twice is added once
+		}
+	}
+	remove := lib.toRemove
+	lib.toAdd, lib.order, lib.toRemove = make(map[string]*feed.Article), nil, nil
+	lib.qmu.Unlock()
+	// Removing first lets an article read again replace itself.
+	lib.stories.Remove(remove...)
+	lib.stories.Add(add...)
+	return lib.stories.Stories()
+}
+
+// StoryOf returns the ID of the story an article was in at the last
+// Regroup, or "" when it is in none.
+func (lib *Library) StoryOf(articleID string) string {
+	return lib.stories.Of(articleID)
+}
+
+// Len returns the number of articles.
+func (lib *Library) Len() int { return lib.store.Len() }
+
+// Articles returns the articles of an outlet, newest first, or all of
+// them for "". The slice is the caller's.
+func (lib *Library) Articles(outlet string) []*feed.Article {
+	if outlet == "" {
+		return lib.store.Articles()
+	}
+	return lib.store.ByOutlet(outlet)
+}
+
+// Outlets returns every outlet and its number of articles.
+func (lib *Library) Outlets() []feed.OutletCount { return lib.store.Outlets() }
+
+// Problems returns the problems met while loading.
+func (lib *Library) Problems() []feed.Problem { return lib.store.Problems() }
