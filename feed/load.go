@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/dustin/go-humanize"
 )
 
 // DefaultMaxFileSize is the largest file the loader reads unless told
@@ -536,15 +538,8 @@ func describe(err error) string {
 	return err.Error()
 }
 
-// humanSize formats a byte count as a person reads it.
+// humanSize formats a byte count as a person reads it, in binary units
+// ("64 MiB"), as the size limits are set.
 func humanSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return humanize.IBytes(uint64(max(n, 0)))
 }
