@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"unicode/utf8"
 
+	"github.com/dustin/go-humanize"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -58,7 +59,7 @@ func gunzip(data []byte, limit int64) ([]byte, error) {
 	case err != nil:
 		return nil, fmt.Errorf("gzip: %w", err)
 	case int64(len(out)) > limit:
-		return nil, fmt.Errorf("%w: expands past the %s limit", errDecodedTooLarge, humanSize(limit))
+		return nil, fmt.Errorf("%w: expands past the %s limit", errDecodedTooLarge, humanize.IBytes(uint64(limit)))
 	}
 	return out, nil
 }
@@ -113,17 +114,4 @@ func declareUTF8(data []byte) []byte {
 	out = append(out, data[:loc[3]]...)
 	out = append(out, `"UTF-8"`...)
 	return append(out, data[loc[1]:]...)
-}
-
-// humanSize writes a size limit for a problem's reason.
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

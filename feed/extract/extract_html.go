@@ -136,9 +136,8 @@ func mainText(doc *html.Node, meta pageMeta) (string, trafilatura.Metadata) {
 	if meta.date.IsZero() {
 		// No date in the page's metadata: search its markup (time
 		// elements, dated addresses, date-like classes) for one. Fast
-		// mode: the extensive one parses free text with a library that
-		// can take a third of a second on one odd date, and go.mod
-		// replaces that library with a stub (internal/nodateparser).
+		// mode: the extensive one parses free text with go-dateparser,
+		// which can take a third of a second on one odd date.
 		opts.HtmlDateMode = trafilatura.Fast
 	}
 	if u, err := url.Parse(meta.url); err == nil && u.Host != "" {

@@ -2,11 +2,15 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/dustin/go-humanize"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -106,56 +110,134 @@ func firstHeading(body string) (title, rest string) {
 	return strings.TrimSpace(strings.TrimRight(line[2:], "# ")), strings.TrimSpace(after)
 }
 
-// parseYAMLFields reads the flat YAML that front matter uses: "key: value"
-// lines, with lists written inline ([a, b]) or as "- item" lines below
-// their key. Nested maps are skipped.
+// Bounds on the YAML front matter given to the parser, whose time grows
+// faster than the text's length on deeply nested input. Real front
+// matter is a few hundred bytes of flat fields; more, or deeper, is not
+// taken as an article's metadata.
+const (
+	maxFrontMatter      = 16 << 10 // bytes
+	maxFrontMatterDepth = 16       // nested [ { or "- " on a line
+)
+
+// parseYAMLFields reads the top-level fields of YAML front matter: each
+// scalar as the text it holds, each list of scalars as a []string.
+// Nested maps are skipped, and an alias stands for its anchor only when
+// that is a scalar, so aliases are never expanded into larger values.
 func parseYAMLFields(front string) (map[string]any, error) {
+	if len(front) > maxFrontMatter {
+		return nil, fmt.Errorf("over %s of YAML", humanize.IBytes(maxFrontMatter))
+	}
+	if yamlDepth(front) > maxFrontMatterDepth {
+		return nil, fmt.Errorf("YAML nested over %d deep", maxFrontMatterDepth)
+	}
+	file, err := parser.ParseBytes([]byte(front), 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		return nil, errors.New(firstLine(err.Error()))
+	}
 	fields := make(map[string]any)
-	var listKey string
-	for i, line := range strings.Split(front, "\n") {
-		trimmed := strings.TrimSpace(line)
-		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
-			continue
-		}
-		if strings.HasPrefix(trimmed, "- ") && listKey != "" {
-			l, _ := fields[listKey].([]string)
-			fields[listKey] = append(l, unquote(trimmed[2:]))
-			continue
-		}
-		if line != strings.TrimLeft(line, " \t") {
-			continue // a nested map's field
-		}
-		key, val, ok := strings.Cut(line, ":")
+	if len(file.Docs) == 0 || file.Docs[0] == nil {
+		return fields, nil
+	}
+	var top []*ast.MappingValueNode
+	switch body := file.Docs[0].Body.(type) {
+	case *ast.MappingNode:
+		top = body.Values
+	case *ast.MappingValueNode:
+		top = []*ast.MappingValueNode{body}
+	case nil:
+	default:
+		return nil, errors.New("not a map of fields")
+	}
+	anchors := make(map[string]ast.Node)
+	for _, kv := range top {
+		key, ok := yamlScalar(kv.Key, nil)
 		if !ok {
-			return fields, fmt.Errorf("line %d: expected key: value", i+1)
+			continue
 		}
 		key = strings.ToLower(strings.TrimSpace(key))
-		val = strings.TrimSpace(val)
-		listKey = ""
-		switch {
-		case val == "":
-			listKey = key
-		case strings.HasPrefix(val, "[") && strings.HasSuffix(val, "]"):
+		val := kv.Value
+		if a, ok := val.(*ast.AnchorNode); ok {
+			if name, ok := yamlScalar(a.Name, nil); ok {
+				anchors[name] = a.Value
+			}
+			val = a.Value
+		}
+		if seq, ok := val.(*ast.SequenceNode); ok {
 			var l []string
-			for _, e := range strings.Split(val[1:len(val)-1], ",") {
-				if e = unquote(e); e != "" {
-					l = append(l, e)
+			for _, e := range seq.Values {
+				if v, ok := yamlScalar(e, anchors); ok {
+					if v = strings.TrimSpace(v); v != "" {
+						l = append(l, v)
+					}
 				}
 			}
 			fields[key] = l
-		default:
-			fields[key] = unquote(val)
+		} else if v, ok := yamlScalar(val, anchors); ok {
+			fields[key] = strings.TrimSpace(v)
 		}
 	}
 	return fields, nil
 }
 
-func unquote(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
-		s = s[1 : len(s)-1]
+// yamlDepth returns an upper bound on how deeply front's flow
+// collections nest, and the most "- " sequence entries a line opens.
+// Brackets inside quotes count too: the bound only needs to be safe.
+func yamlDepth(front string) int {
+	deepest, depth := 0, 0
+	for _, line := range strings.Split(front, "\n") {
+		rest := strings.TrimLeft(line, " \t")
+		dashes := 0
+		for strings.HasPrefix(rest, "- ") || rest == "-" {
+			dashes++
+			rest = strings.TrimLeft(strings.TrimPrefix(rest, "-"), " \t")
+		}
+		deepest = max(deepest, dashes)
+		for i := 0; i < len(rest); i++ {
+			switch rest[i] {
+			case '[', '{':
+				depth++
+				deepest = max(deepest, depth)
+			case ']', '}':
+				depth = max(depth-1, 0)
+			}
+		}
 	}
-	return strings.TrimSpace(s)
+	return deepest
+}
+
+// yamlScalar returns the text of a scalar node as written (a date or a
+// number is not converted), following a tag, an anchor or, when anchors
+// is not nil, an alias to a scalar defined before it.
+func yamlScalar(n ast.Node, anchors map[string]ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		return v.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return v.GetToken().Value, true
+	case *ast.TagNode:
+		return yamlScalar(v.Value, anchors)
+	case *ast.AnchorNode:
+		return yamlScalar(v.Value, nil)
+	case *ast.AliasNode:
+		if anchors == nil {
+			return "", false
+		}
+		name, ok := yamlScalar(v.Value, nil)
+		if !ok {
+			return "", false
+		}
+		return yamlScalar(anchors[name], nil)
+	}
+	return "", false
+}
+
+// firstLine returns the first line of s: the parser's errors go on to
+// quote the offending source.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(line)
 }
 
 // Field names scrapers and static-site generators use for each part of

@@ -49,7 +49,7 @@ func TestGzipCap(t *testing.T) {
 		limit   int64
 		wantErr string
 	}{
-		{"over a small cap", 1 << 20, "decompressed file too large: expands past the 1 MB limit"},
+		{"over a small cap", 1 << 20, "decompressed file too large: expands past the 1.0 MiB limit"},
 		{"over the default cap", maxDecodedSize, "decompressed file too large"},
 	}
 	for _, tt := range tests {

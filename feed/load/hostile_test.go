@@ -304,7 +304,7 @@ func TestFileTooLarge(t *testing.T) {
 	if store.Len() != 1 {
 		t.Errorf("loaded %d articles, want the good one", store.Len())
 	}
-	want := "huge.txt: file too large: 200 MB is over the 64 MB limit"
+	want := "huge.txt: file too large: 200 MiB is over the 64 MiB limit"
 	if ps := store.Problems(); len(ps) != 1 || !strings.HasSuffix(ps[0].String(), want) {
 		t.Errorf("problems = %v, want %q", ps, want)
 	}

@@ -18,6 +18,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dustin/go-humanize"
+
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/extract"
 )
@@ -491,7 +493,7 @@ func readOpen(f fs.File, limit int64) ([]byte, error) {
 			return nil, errors.New("is a folder")
 		}
 		if info.Size() > limit {
-			return nil, fmt.Errorf("%w: %s is over the %s limit", errTooLarge, humanSize(info.Size()), humanSize(limit))
+			return nil, fmt.Errorf("%w: %s is over the %s limit", errTooLarge, humanize.IBytes(uint64(info.Size())), humanize.IBytes(uint64(limit)))
 		}
 	}
 	// The file may grow between Stat and reading: read one byte past the
@@ -501,7 +503,7 @@ func readOpen(f fs.File, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: over the %s limit", errTooLarge, humanSize(limit))
+		return nil, fmt.Errorf("%w: over the %s limit", errTooLarge, humanize.IBytes(uint64(limit)))
 	}
 	return data, nil
 }
@@ -564,17 +566,4 @@ func describe(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-// humanSize formats a byte count as a person reads it.
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io/fs"
 	"syscall"
+
+	"github.com/dustin/go-humanize"
 )
 
 // readFile reads the file at path, refusing one over limit bytes, with
@@ -30,7 +32,7 @@ func readFile(path string, limit int64, buf []byte) ([]byte, error) {
 			return nil, errors.New("is a folder")
 		}
 		if st.Size > limit {
-			return nil, fmt.Errorf("%w: %s is over the %s limit", errTooLarge, humanSize(st.Size), humanSize(limit))
+			return nil, fmt.Errorf("%w: %s is over the %s limit", errTooLarge, humanize.IBytes(uint64(st.Size)), humanize.IBytes(uint64(limit)))
 		}
 		size = max(st.Size, 0)
 	}
@@ -56,7 +58,7 @@ func readFile(path string, limit int64, buf []byte) ([]byte, error) {
 		}
 		data = data[:len(data)+n]
 	}
-	return nil, fmt.Errorf("%w: over the %s limit", errTooLarge, humanSize(limit))
+	return nil, fmt.Errorf("%w: over the %s limit", errTooLarge, humanize.IBytes(uint64(limit)))
 }
 
 // retry makes a system call again while a signal interrupts it.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/dustin/go-humanize"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/extract"
@@ -192,7 +193,7 @@ func (l *Loader) readSidecar(p string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > maxSidecarSize {
-		return nil, fmt.Errorf("%w: over %s", errTooLarge, humanSize(maxSidecarSize))
+		return nil, fmt.Errorf("%w: over %s", errTooLarge, humanize.IBytes(uint64(maxSidecarSize)))
 	}
 	return data, nil
 }
