@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"slices"
-	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,88 +12,6 @@ import (
 
 // rowSpacing is the blank lines between two articles in a list.
 const rowSpacing = 1
-
-// articleList is the list pane: the loaded articles, newest first, two
-// lines each. It draws only the rows on screen, so its cost does not grow
-// with the number of articles.
-type articleList struct {
-	styles *Styles
-	keys   KeyMap
-
-	arts   []*feed.Article
-	scroll scroller
-	// moved reports whether the reader has moved the cursor. Until then
-	// the cursor stays on the first row as newer articles arrive; after,
-	// it follows its article.
-	moved bool
-	// empty is shown when there are no articles.
-	empty string
-
-	width, height int
-}
-
-func newArticleList(st *Styles, keys KeyMap) articleList {
-	return articleList{styles: st, keys: keys, scroll: scroller{lines: 2, spacing: rowSpacing}}
-}
-
-// SetSize sets the pane's size in cells.
-func (l *articleList) SetSize(w, h int) {
-	l.width, l.height = w, h
-	l.scroll.setHeight(h)
-}
-
-// setArticles replaces the rows, keeping the cursor on the article it
-// was on and that article where it was on screen.
-func (l *articleList) setArticles(arts []*feed.Article) {
-	sel := l.selected()
-	l.arts = arts
-	if sel == nil || !l.moved {
-		l.scroll.setLen(len(arts))
-		return
-	}
-	l.scroll.follow(len(arts), indexOf(arts, sel))
-}
-
-// indexOf returns where a is in arts, which are in feed.Less order, or
-// -1.
-func indexOf(arts []*feed.Article, a *feed.Article) int {
-	i := sort.Search(len(arts), func(i int) bool { return !feed.Less(arts[i], a) })
-	if i < len(arts) && arts[i].ID == a.ID {
-		return i
-	}
-	return slices.IndexFunc(arts, func(b *feed.Article) bool { return b.ID == a.ID })
-}
-
-// len returns the number of articles listed.
-func (l articleList) len() int { return len(l.arts) }
-
-// selected returns the article under the cursor, or nil.
-func (l articleList) selected() *feed.Article {
-	if l.scroll.cursor < 0 || l.scroll.cursor >= len(l.arts) {
-		return nil
-	}
-	return l.arts[l.scroll.cursor]
-}
-
-// update moves the cursor. Opening an article and the other keys are the
-// root's business.
-func (l articleList) update(msg tea.Msg) (articleList, tea.Cmd) {
-	if l.scroll.update(msg, l.keys) {
-		l.moved = true
-	}
-	return l, nil
-}
-
-// View draws the visible rows.
-func (l articleList) View() string {
-	if len(l.arts) == 0 {
-		return fit(l.styles.Empty.Render(l.empty), l.width, l.height)
-	}
-	return l.scroll.draw(l.width, l.height, func(i int, selected bool) []string {
-		a := l.arts[i]
-		return articleRow(l.styles, a, selected, l.width, a.Lead, nil)
-	})
-}
 
 // articleRow draws an article as two lines: its title, then its outlet,
 // date and a line of text (the lead, or a search snippet with matches

@@ -120,9 +120,6 @@ func (l *storyList) setByArticle(on bool) {
 	l.rebuild()
 }
 
-// len returns the number of articles listed.
-func (l storyList) len() int { return l.articles }
-
 // summary counts what is listed, for the status bar.
 func (l storyList) summary() string {
 	n := plural(l.articles, "article")

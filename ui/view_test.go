@@ -254,8 +254,9 @@ func TestListKeepsSelectionAsArticlesArrive(t *testing.T) {
 	arts := manyArticles(100) // in feed.Less order: newest, the highest number, first
 	store := feed.NewStore()
 	store.Add(arts[:50]...)
-	l := newArticleList(newStyles(true), DefaultKeyMap())
+	l := newStoryList(newStyles(true), DefaultKeyMap(), newMarks(nil))
 	l.SetSize(80, 30)
+	l.setByArticle(true)
 	l.setArticles(store.Articles())
 
 	tests := []struct {

@@ -50,7 +50,6 @@ type Cache struct {
 	writeMu sync.Mutex // one save at a time
 	saving  sync.WaitGroup
 	stored  atomic.Int64 // records stored since the last save
-	loaded  atomic.Bool
 	closed  bool
 	onError func(error)
 	borrow  bool

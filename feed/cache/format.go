@@ -2,7 +2,6 @@ package cache
 
 import (
 	"encoding/binary"
-	"errors"
 	"math"
 	"time"
 	"unsafe"
@@ -42,8 +41,6 @@ const (
 	magic   = "BSCACHE\n"
 	version = 2
 )
-
-var errCorrupt = errors.New("cache file is damaged")
 
 // stamp is what the file system says of a file: any change to the file
 // changes it.

@@ -6,7 +6,6 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -234,13 +233,3 @@ func (c *offsetWriter) Write(p []byte) (int, error) {
 }
 
 var _ io.Writer = (*offsetWriter)(nil)
-
-// Record encodes one file's record, for tests and tools: what Store
-// would keep for it.
-func record(rel string, st stamp, h feed.Hint, arts []*feed.Article, probs []feed.Problem) []byte {
-	var e encoder
-	e.record(rel, st, nil, h, arts, probs)
-	return e.b
-}
-
-var _ = filepath.Join

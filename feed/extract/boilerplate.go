@@ -271,24 +271,14 @@ func isGalleryLabel(lower string) bool {
 	return strings.ContainsAny(f[1], "0123456789")
 }
 
-// countMarkers returns how many distinct chrome markers lower holds.
-func countMarkers(lower string) int {
-	var buf [64]wordSpan
-	return countMarkerSpans(lower, appendWordSpans(buf[:0], lower))
-}
-
-// countMarkerSpans is countMarkers for a text whose words are known.
-func countMarkerSpans(lower string, spans []wordSpan) int {
-	return countMarkersPunct(lower, spans, true)
-}
-
-// markers returns countMarkers(l.lower).
+// markers returns how many distinct chrome markers the line holds.
 func (l *textLine) markers() int {
 	return countMarkersPunct(l.lower, l.spans, l.punct&(punctParen|punctBrace|punctPercent|punctC2) != 0)
 }
 
-// countMarkersPunct is countMarkerSpans told whether lower may hold a
-// byte that a punctuation marker starts with.
+// countMarkersPunct returns how many distinct chrome markers lower,
+// whose words are spans, holds; mayPunct reports whether lower may hold
+// a byte that a punctuation marker starts with.
 func countMarkersPunct(lower string, spans []wordSpan, mayPunct bool) int {
 	n := 0
 	markerSet.eachSpan(lower, spans, func(phrase, int) { n++ })

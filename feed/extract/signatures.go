@@ -487,17 +487,9 @@ func appendWordSpans(spans []wordSpan, lower string) []wordSpan {
 	return spans
 }
 
-// each calls fn for every phrase found in lower, a lower-cased text with
-// single spaces, at word boundaries, in the order of the text.
-func (p *phraseSet) each(lower string, fn func(ph phrase, at int)) {
-	if len(p.table) == 0 {
-		return
-	}
-	var buf [64]wordSpan
-	p.eachSpan(lower, appendWordSpans(buf[:0], lower), fn)
-}
-
-// eachSpan is each for a text whose words are already known.
+// eachSpan calls fn for every phrase found in lower, a lower-cased text
+// with single spaces whose words are spans, at word boundaries, in the
+// order of the text.
 func (p *phraseSet) eachSpan(lower string, spans []wordSpan, fn func(ph phrase, at int)) {
 	if len(p.table) == 0 {
 		return

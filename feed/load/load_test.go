@@ -37,14 +37,6 @@ func writeTree(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-func problemPaths(ps []feed.Problem) []string {
-	var out []string
-	for _, p := range ps {
-		out = append(out, p.Path)
-	}
-	return out
-}
-
 func TestLoadWalksFoldersRecursively(t *testing.T) {
 	dir := writeTree(t, map[string]string{
 		"top.txt":                 article("Top story"),
