@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
-
 	"github.com/broadsheet/broadsheet/feed/words"
 )
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/broadsheet/broadsheet/feed"
-
 	"github.com/broadsheet/broadsheet/feed/words"
 )
 

@@ -12,7 +12,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/broadsheet/broadsheet/feed"
-
 	"github.com/broadsheet/broadsheet/feed/words"
 )
 

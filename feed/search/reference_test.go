@@ -11,9 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
-	"github.com/broadsheet/broadsheet/internal/corpus"
-
 	"github.com/broadsheet/broadsheet/feed/words"
+	"github.com/broadsheet/broadsheet/internal/corpus"
 )
 
 // The index is built by a tokenizer and an analyser tuned for speed.

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
-
 	"github.com/broadsheet/broadsheet/feed/words"
 )
 

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
-
 	"github.com/broadsheet/broadsheet/feed/words"
 )
 
