@@ -399,7 +399,8 @@ func (c *counter) unit(hs []hashed, ts []weighted, words bool) []hashed {
 // stop words carry no subject: the English stop words (see
 // words.StopWords) but "don", which grouping has always read as a word
 // (the "don" of "don't", split at the apostrophe, and Don the name),
-// and some more of news English. Each is there stemmed too.
+// and some more of news English. Each is there stemmed too. (Words of
+// one letter are never terms, stop words or not: see tokenizer.term.)
 var stop = func() map[string]bool {
 	m := setOf(`also would may might must shall yet upon via per among amid could
 it's don't won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't
