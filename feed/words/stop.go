@@ -1,6 +1,10 @@
 package words
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
 
 // Stop words are the words too common to say what a text is about.
 // There is one English list, IsStop's; story grouping adds a few words
@@ -8,8 +12,10 @@ import "strings"
 // list of several languages, FunctionWords, to tell prose from page
 // furniture by how densely a line holds them.
 
-// englishStops is the English stop words: the list of the Snowball project,
-// as github.com/kljensen/snowball's english.IsStopWord holds it.
+// englishStops is the English stop words: the list of the Snowball
+// project, word for word as github.com/kljensen/snowball's
+// english.IsStopWord holds it (see TestStopWordsAreSnowballs), which
+// cannot be listed.
 const englishStops = `a about above after again against all am an and any are as at be because been before being below
 between both but by can did do does doing don down during each few for from further had has have having he her
 here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
@@ -17,17 +23,10 @@ off on once only or other our ours ourselves out over own s same she should so s
 theirs them themselves then there these they this those through to too under until up very was we were what when
 where which while who whom why will with you your yours yourself yourselves`
 
-var stopWords = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(englishStops) {
-		m[w] = true
-	}
-	return m
-}()
-
 // IsStop reports whether a folded word (see AppendFold) is an English
-// stop word.
-func IsStop(w string) bool { return stopWords[w] }
+// stop word. It asks github.com/kljensen/snowball, whose switch is
+// quicker than a map.
+func IsStop(w string) bool { return english.IsStopWord(w) }
 
 // StopWords returns the English stop words, those IsStop reports.
 func StopWords() []string { return strings.Fields(englishStops) }
