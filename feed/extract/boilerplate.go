@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // This file recognises page furniture by general patterns: share
@@ -18,27 +20,8 @@ import (
 // and lists of headlines are not.
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, list := range []string{
-		// English
-		`a about after all also an and any are as at be been before but by can could did do does for from had has have he her
-		 him his how i if in into is it its just more most my no not now of on one only or other our out over said says she so
-		 some than that the their them then there these they this those through to too up us was we were what when where which
-		 while who will with would you your`,
-		// Spanish and Portuguese
-		`al como con da das de del do dos e el em en entre es esta este está foi la las lo los mais mas na nas no nos o os para
-		 pela pelo por que se ser sua seu sus um uma un una y à às ao aos é`,
-		// French
-		`au aux ce ces dans des du elle est et il ils je le les leur mais ne nous par pas plus pour qui sa ses son sont sur une
-		 été`,
-		// German and Dutch
-		`auf aus bei das dem den der des die ein eine einem einen einer es für hat ich im ist mit nach nicht sich sie und von
-		 war wie wird zu zum zur het een van zijn niet op voor dat ook`,
-		// Italian
-		`che di gli il nel nella non per più sono della delle degli alla alle dei`,
-	} {
-		for _, w := range strings.Fields(list) {
-			m[w] = true
-		}
+	for _, w := range words.FunctionWords() {
+		m[w] = true
 	}
 	return m
 }()
@@ -71,17 +54,14 @@ type wordSlot struct {
 }
 
 // newWordTable returns the set of words, which must not be empty strings.
-func newWordTable(words []string) *wordTable {
+func newWordTable(list []string) *wordTable {
 	size := 16
-	for size < 2*len(words) {
+	for size < 2*len(list) {
 		size *= 2
 	}
 	t := &wordTable{slots: make([]wordSlot, size)}
-	for _, w := range words {
-		h := fnvOffset
-		for k := 0; k < len(w); k++ {
-			h = (h ^ uint32(w[k])) * fnvPrime
-		}
+	for _, w := range list {
+		h := words.Hash32(w)
 		i := int(h) & (size - 1)
 		for t.slots[i].word != "" && t.slots[i].word != w {
 			i = (i + 1) & (size - 1)

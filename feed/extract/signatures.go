@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // Signature recognises an outlet by what its pages carry around the text:
@@ -345,10 +347,11 @@ type phraseGroup struct {
 	phrases []phrase // longest first
 }
 
-// FNV-1a, 32 bits.
+// FNV-1a, 32 bits (see words.Hash32), for loops that hash a word as
+// they read it.
 const (
-	fnvOffset uint32 = 2166136261
-	fnvPrime  uint32 = 16777619
+	fnvOffset = words.HashStart32
+	fnvPrime  = words.HashPrime32
 )
 
 // phrase is one entry of a phraseSet.
@@ -386,10 +389,7 @@ func (p *phraseSet) sort() {
 	}
 	p.table = make([]phraseGroup, size)
 	for first, ps := range p.byFirst {
-		h := fnvOffset
-		for k := 0; k < len(first); k++ {
-			h = (h ^ uint32(first[k])) * fnvPrime
-		}
+		h := words.Hash32(first)
 		i := int(h) & (size - 1)
 		for p.table[i].first != "" {
 			i = (i + 1) & (size - 1)

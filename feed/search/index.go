@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // Memory layout. Every distinct folded word ("term") is stored once, in
@@ -474,7 +475,7 @@ func (az *analyzer) slotOf(ix *Index, an *analysis, f []byte, k *textKey) (uint3
 			return e.slot, true
 		}
 	}
-	if isStopWord(string(f)) {
+	if words.IsStop(string(f)) {
 		if e != nil {
 			*e = hotTerm{lo: k.lo, hi: k.hi, id: stopTerm}
 		}
@@ -509,7 +510,7 @@ func (az *analyzer) newSlot(an *analysis, id uint32, f []byte, k textKey) uint32
 		if !ok {
 			text := string(f)
 			w = uint32(len(az.news))
-			az.news = append(az.news, newWord{text: text, stem: stem(text), key: k, id: noTerm})
+			az.news = append(az.news, newWord{text: text, stem: words.Stem(text), key: k, id: noTerm})
 			az.stems[text] = w
 		}
 		sl.word = w

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // Matcher tests single articles against a query without an index, for
@@ -44,7 +45,7 @@ func NewMatcher(query string) *Matcher {
 	m := &Matcher{q: parseQuery(query + " "), stems: make(map[string]string), t: newTokenizer()}
 	for ci, c := range m.q.clauses {
 		for _, w := range c.words {
-			mw := mword{qword: w, stem: stem(w.text), needle: needle(w.text), clause: ci, title: c.title}
+			mw := mword{qword: w, stem: words.Stem(w.text), needle: needle(w.text), clause: ci, title: c.title}
 			mw.prefix = false
 			if c.negate {
 				m.neg = append(m.neg, mw)
@@ -77,7 +78,7 @@ func (m *Matcher) weight(w *mword, f []byte) float32 {
 	}
 	st, ok := m.stems[string(f)]
 	if !ok {
-		st = stem(string(f))
+		st = words.Stem(string(f))
 		m.stems[string(f)] = st
 	}
 	if st == w.stem {
@@ -111,7 +112,7 @@ func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
 			length++ // skipped unfolded: not a stop word we can tell, count it
 			return
 		}
-		if isStopWord(string(f)) {
+		if words.IsStop(string(f)) {
 			return
 		}
 		length++

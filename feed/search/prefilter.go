@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // Prefilter returns a test of a file's raw bytes that reports whether
@@ -174,7 +175,7 @@ func bytesOf(s string) []byte {
 // less its last letter, which the stemmer may have rewritten ("happy"
 // stems to "happi").
 func needle(w string) string {
-	st := stem(w)
+	st := words.Stem(w)
 	if st == w || len(st) <= 3 {
 		// Either the word is its own stem, or too short to cut.
 		if n := commonPrefix(st, w); n > 0 {
@@ -234,16 +235,16 @@ func foldBytes(dst, data []byte) (_ []byte, sure bool) {
 		}
 		r, n := utf8.DecodeRune(data)
 		switch {
-		case isApostrophe(r):
+		case words.IsApostrophe(r):
 			if !endsInWord(dst) {
 				dst = append(dst, '\'')
 			}
-		case r == '\u00ad' || r >= rune(len(latin)) && unicode.Is(unicode.Cf, r):
+		case r == '\u00ad' || r >= words.LatinEnd && unicode.Is(unicode.Cf, r):
 			// Invisible format characters: sanitizing removes most,
 			// joining the word they split; dropping them all lets
 			// through a few files more, never fewer.
-		case r < rune(len(latin)):
-			dst = append(dst, latin[r]...)
+		case r < words.LatinEnd:
+			dst = append(dst, words.FoldLatin(r)...)
 		default:
 			f := foldRune(r)
 			dst = append(dst, f.s...)
@@ -272,9 +273,7 @@ func foldRune(r rune) runeFold {
 	if f, ok := runeFolds.Load(r); ok {
 		return f.(runeFold)
 	}
-	t := tokenizers.Get().(*tokenizer)
-	s := string(t.foldSlow(nil, string(r)))
-	tokenizers.Put(t)
+	s := words.Fold(string(r))
 	f := runeFold{s: s, sure: s == "" || norm.NFC.PropertiesString(s).BoundaryBefore()}
 	runeFolds.Store(r, f)
 	return f

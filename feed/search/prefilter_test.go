@@ -147,3 +147,26 @@ func TestMIMEEncoded(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFoldBytes folds the text of the reference articles as the
+// prefilter does, and a text in accented Latin and other scripts.
+func BenchmarkFoldBytes(b *testing.B) {
+	arts := referenceArticles(b, 200)
+	var plain []byte
+	for _, a := range arts {
+		plain = append(plain, a.Title+"\n"+a.Body+"\n"...)
+	}
+	accented := []byte(strings.Repeat("Le café de Zürich a ouvert ses portes à Noël; Søren’s naïve Straße. Ωμέγα Привет. ", 2000))
+	for _, bm := range []struct {
+		name string
+		text []byte
+	}{{"plain", plain}, {"accented", accented}} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bm.text)))
+			var dst []byte
+			for range b.N {
+				dst, _ = foldBytes(dst[:0], bm.text)
+			}
+		})
+	}
+}

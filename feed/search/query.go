@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // query is a parsed search query.
@@ -102,7 +104,7 @@ func parseQuery(s string) query {
 			}
 		default:
 			c := clause{negate: negate, title: key == "title", phrase: quoted}
-			c.words = words(text, atEnd && !negate)
+			c.words = queryWords(text, atEnd && !negate)
 			// "Jong-un" is a phrase of two words; a quoted word is a word.
 			c.phrase = len(c.words) > 1
 			if len(c.words) > 0 {
@@ -128,11 +130,11 @@ func readQuoted(s string, i int) (string, int, bool) {
 	return s[i+1 : i+1+j], i + 2 + j, true
 }
 
-// words folds text into query words with their relative positions,
+// queryWords folds text into query words with their relative positions,
 // dropping stop words. With typing set, the last word is a prefix and
 // kept even when it is a stop word, which may be the start of a longer
 // word.
-func words(text string, typing bool) []qword {
+func queryWords(text string, typing bool) []qword {
 	t := tokenizers.Get().(*tokenizer)
 	defer tokenizers.Put(t)
 	var ws []qword
@@ -140,7 +142,7 @@ func words(text string, typing bool) []qword {
 	t.each(text, func(_, end int, f []byte) {
 		w := string(f)
 		last := typing && strings.TrimRightFunc(text[end:], isWordEnd) == ""
-		if !isStopWord(w) || last {
+		if !words.IsStop(w) || last {
 			ws = append(ws, qword{text: w, offset: pos, prefix: last})
 		}
 		pos++

@@ -12,9 +12,8 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/load"
+	"github.com/broadsheet/broadsheet/feed/words"
 	"github.com/broadsheet/broadsheet/internal/corpus"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // The index is built by a tokenizer and an analyser tuned for speed.
@@ -60,7 +59,7 @@ func refEach(s string, fn func(start, end int, folded []byte)) {
 				i += n
 				continue
 			}
-			if isApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
+			if words.IsApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
 				ascii = false
 				i += n
 				continue
@@ -104,25 +103,8 @@ func refFoldWord(t *tokenizer, w string, ascii bool) []byte {
 	return out
 }
 
-func refFoldRunes(t *tokenizer, b []byte, w string) []byte {
-	n := len(b)
-	for _, r := range w {
-		switch {
-		case r < utf8.RuneSelf:
-			c := byte(r)
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-		case r < rune(len(latin)):
-			b = append(b, latin[r]...)
-		case isApostrophe(r):
-			b = append(b, '\'')
-		default:
-			return t.foldSlow(b[:n], w)
-		}
-	}
-	return b
+func refFoldRunes(_ *tokenizer, b []byte, w string) []byte {
+	return words.AppendFold(b, w)
 }
 
 type refToken struct {
@@ -251,7 +233,7 @@ func buildReference(arts []*feed.Article) *refIndex {
 			p := pos
 			pos++
 			w := string(f)
-			if isStopWord(w) {
+			if words.IsStop(w) {
 				return
 			}
 			length++
@@ -332,7 +314,7 @@ func checkAgainstReference(t *testing.T, ix *Index, ri *refIndex) {
 		if !slices.Contains(g, uint32(id)) {
 			t.Fatalf("term %q not in its group", tm.text)
 		}
-		if gid := ix.groupIDs[stem(tm.text)]; gid != tm.group {
+		if gid := ix.groupIDs[words.Stem(tm.text)]; gid != tm.group {
 			t.Fatalf("term %q: group %d, stem's group %d", tm.text, tm.group, gid)
 		}
 	}
@@ -508,101 +490,20 @@ func TestQueriesOnCorpus(t *testing.T) {
 	}
 }
 
-// TestOwnStem checks the stemmer's shortcut against the stemmer itself
-// over the corpus vocabulary, its inflections and random words.
-func TestOwnStem(t *testing.T) {
-	words := slices.Clone(corpus.New(1000, 1).Words())
-	for _, w := range corpus.New(1000, 1).Words() {
-		words = append(words, w+"s", w+"ed", w+"ing", w+"ly", w+"ful", w+"ness")
-	}
-	r := rand.New(rand.NewPCG(3, 4))
-	const letters = "abcdefghijklmnopqrstuvwxyz0123456789'éY"
-	for range 200000 {
-		b := make([]byte, 1+r.IntN(12))
-		for i := range b {
-			b[i] = letters[r.IntN(26+r.IntN(2)*(len(letters)-26))]
-		}
-		words = append(words, string(b))
-	}
-	own := 0
-	for _, w := range words {
-		if len(w) <= 3 || !isOwnStem(w) {
-			continue
-		}
-		own++
-		if got := english.Stem(w, true); got != w {
-			t.Errorf("the stem of %q is %q, not itself", w, got)
-		}
-	}
-	if own < 1000 {
-		t.Errorf("only %d words took the shortcut", own)
-	}
-}
-
-// TestPorter2 compares porter2 with the stemmer it stands in for over
-// the corpus vocabulary with every suffix the stemmer knows, and random
-// words built from syllables and suffixes.
-func TestPorter2(t *testing.T) {
-	suffixes := []string{"", "s", "es", "ies", "ied", "sses", "us", "ss", "ed", "eed", "edly", "eedly", "ing", "ingly", "ly",
-		"y", "e", "l", "ll", "at", "bl", "iz", "ational", "tional", "enci", "anci", "izer", "bli", "alli", "entli", "eli", "ousli",
-		"ization", "ation", "ator", "alism", "aliti", "iviti", "biliti", "logi", "ogi", "fulli", "lessli", "li", "fulness", "ousness",
-		"iveness", "alize", "icate", "iciti", "ical", "ful", "ness", "ative", "al", "ance", "ence", "er", "ic", "able", "ible",
-		"ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "ion", "sion", "tion", "ation", "ement", "ments"}
-	var words []string
-	// The whole vocabulary (60,000 words) passed too; the test keeps
-	// a sample to stay quick.
-	for _, w := range corpus.New(1000, 1).Words()[:6000] {
-		for _, s := range suffixes {
-			words = append(words, w+s)
-		}
-	}
-	syllables := []string{"a", "e", "i", "o", "u", "y", "b", "c", "d", "l", "n", "r", "s", "t", "w", "x", "gener", "commun", "arsen",
-		"ki", "ya", "ey", "yo", "ab", "ot", "ll", "ss", "bb", "tt", "ee", "sk", "dy", "ly", "ty", "9"}
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 100000 {
-		var b strings.Builder
-		for range 1 + r.IntN(4) {
-			b.WriteString(syllables[r.IntN(len(syllables))])
-		}
-		b.WriteString(suffixes[r.IntN(len(suffixes))])
-		if r.IntN(4) == 0 {
-			b.WriteString(suffixes[r.IntN(len(suffixes))])
-		}
-		words = append(words, b.String())
-	}
-	words = append(words, "skis", "skies", "dying", "news", "innings", "proceeding", "succeeds", "sky", "yyyy", "ayay", "bye", "eye")
-	n := 0
-	for _, w := range words {
-		if len(w) <= 2 || !isLowerASCII(w) {
-			continue
-		}
-		n++
-		if got, want := porter2(w), english.Stem(w, true); got != want {
-			t.Errorf("porter2(%q) = %q, want %q", w, got, want)
-		}
-		if got, want := stem(w), english.Stem(w, true); len(w) > 3 && w[0] > '9' && got != want {
-			t.Errorf("stem(%q) = %q, want %q", w, got, want)
-		}
-	}
-	if n < 100000 {
-		t.Errorf("only %d words compared", n)
-	}
-}
-
 func TestTermTable(t *testing.T) {
 	ix := New()
-	var words []string
+	var ws []string
 	for i := range 5000 {
 		w := strings.Repeat("ab", i%13) + string(rune('a'+i%26)) + strings.Repeat("z", i/26%11)
 		if _, ok := ix.termOf(w); !ok {
-			ix.termID(&newWord{text: w, stem: stem(w), key: keyOfString(w)}, false)
-			words = append(words, w)
+			ix.termID(&newWord{text: w, stem: words.Stem(w), key: keyOfString(w)}, false)
+			ws = append(ws, w)
 		}
 	}
-	if ix.termIDs.n != len(words) || len(ix.terms) != len(words) {
-		t.Fatalf("%d terms in the table, want %d", ix.termIDs.n, len(words))
+	if ix.termIDs.n != len(ws) || len(ix.terms) != len(ws) {
+		t.Fatalf("%d terms in the table, want %d", ix.termIDs.n, len(ws))
 	}
-	for i, w := range words {
+	for i, w := range ws {
 		if id, ok := ix.termOf(w); !ok || id != uint32(i) {
 			t.Errorf("termOf(%q) = %d, %v; want %d", w, id, ok, i)
 		}

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // Result is one article that matches a query.
@@ -169,7 +170,7 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 			r := ix.resolve(w, c.negate)
 			r.title, r.clause = c.title, ci
 			if len(r.forms) == 0 && r.bucket == nil {
-				if w.prefix && isStopWord(w.text) && len(q.clauses) > 1 {
+				if w.prefix && words.IsStop(w.text) && len(q.clauses) > 1 {
 					continue // "putin the|": the may become "theatre", or stay a stop word
 				}
 				if !c.negate {
@@ -568,7 +569,7 @@ func (ix *Index) resolve(w qword, negate bool) resolved {
 	if ok {
 		addForm(exact, 1)
 	}
-	if g, ok := ix.groupIDs[stem(w.text)]; ok {
+	if g, ok := ix.groupIDs[words.Stem(w.text)]; ok {
 		for _, id := range ix.groups[g] {
 			addForm(id, otherForm)
 		}

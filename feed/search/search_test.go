@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 func art(id, outlet, date, title, body string) *feed.Article {
@@ -100,8 +101,8 @@ func TestStem(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.a, func(t *testing.T) {
-			if stem(tt.a) != stem(tt.b) {
-				t.Errorf("stem(%q) = %q, stem(%q) = %q; want equal", tt.a, stem(tt.a), tt.b, stem(tt.b))
+			if words.Stem(tt.a) != words.Stem(tt.b) {
+				t.Errorf("words.Stem(%q) = %q, words.Stem(%q) = %q; want equal", tt.a, words.Stem(tt.a), tt.b, words.Stem(tt.b))
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // Snippet sizes, in bytes of the article's text.
@@ -184,7 +185,7 @@ func wordStart(s string, i int) bool {
 	if isWordRune(r) {
 		return false
 	}
-	if !isApostrophe(r) || i-n == 0 {
+	if !words.IsApostrophe(r) || i-n == 0 {
 		return true
 	}
 	before, _ := utf8.DecodeLastRuneInString(s[:i-n])
@@ -223,7 +224,7 @@ func wordEnd(s string, start int) (int, bool) {
 			i += n
 			continue
 		}
-		if isApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
+		if words.IsApostrophe(r) && i+n < len(s) && nextIsLetter(s[i+n:]) {
 			ascii = false
 			i += n
 			continue

@@ -9,11 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // A word is a run of letters, digits and combining marks. An apostrophe
@@ -37,13 +33,10 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
-
 // tokenizer splits text into folded words. Its buffers are reused, so a
 // tokenizer is for one goroutine at a time.
 type tokenizer struct {
-	buf  []byte
-	fold transform.Transformer
+	buf []byte
 	// only, when set, passes over the words whose first byte is not
 	// marked in it without folding them, handing a nil folded form to
 	// each's callback: a shortcut for finding a few words in a text.
@@ -56,9 +49,6 @@ func newTokenizer() *tokenizer {
 	return &tokenizer{
 		// Room for key's 16-byte loads.
 		buf: make([]byte, 0, 64),
-		// Decompose, drop the accents, fold case, recompose: "Zürich"
-		// becomes "zurich" and "STRASSE" and "Straße" meet at "strasse".
-		fold: transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), cases.Fold(), norm.NFC),
 	}
 }
 
@@ -215,7 +205,7 @@ func (t *tokenizer) fastWord(s string, i int) (folded []byte, end int) {
 		}
 		class, r, w := latinAt(s, i)
 		if class == latinLetter {
-			n += copy(b[n:], latin[r])
+			n += copy(b[n:], words.FoldLatin(r))
 			i += w
 			continue
 		}
@@ -238,12 +228,12 @@ const (
 )
 
 // latinClass classifies the characters below U+0250.
-var latinClass = func() (tab [0x250]uint8) {
+var latinClass = func() (tab [words.LatinEnd]uint8) {
 	for r := rune(utf8.RuneSelf); r < rune(len(tab)); r++ {
 		switch {
-		case isWordRune(r) && latin[r] != "" && !strings.Contains(latin[r], "'"):
+		case isWordRune(r) && words.FoldLatin(r) != "" && !strings.Contains(words.FoldLatin(r), "'"):
 			tab[r] = latinLetter
-		case !isWordRune(r) && !isApostrophe(r):
+		case !isWordRune(r) && !words.IsApostrophe(r):
 			tab[r] = latinSep
 		}
 	}
@@ -333,7 +323,7 @@ func (t *tokenizer) foldWord(w string, ascii bool) []byte {
 			b[i] = lower[c]
 		}
 	} else {
-		b = t.foldRunes(b, w)
+		b = words.AppendFold(b, w)
 		apostrophe = true
 	}
 	t.buf = b
@@ -353,68 +343,6 @@ func (t *tokenizer) foldWord(w string, ascii bool) []byte {
 	return out
 }
 
-// foldRunes appends the folded form of w to b: from a table for the
-// Latin letters, through the full Unicode folding for the rest.
-func (t *tokenizer) foldRunes(b []byte, w string) []byte {
-	n := len(b)
-	for _, r := range w {
-		switch {
-		case r < utf8.RuneSelf:
-			c := byte(r)
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-		case r < rune(len(latin)):
-			b = append(b, latin[r]...)
-		case isApostrophe(r):
-			b = append(b, '\'')
-		default:
-			return t.foldSlow(b[:n], w)
-		}
-	}
-	return b
-}
-
-// foldSlow folds w through golang.org/x/text.
-func (t *tokenizer) foldSlow(b []byte, w string) []byte {
-	t.fold.Reset()
-	folded, _, err := transform.String(t.fold, w)
-	if err != nil {
-		folded = strings.ToLower(w)
-	}
-	for _, r := range folded {
-		switch {
-		case isApostrophe(r):
-			b = append(b, '\'')
-		case r < utf8.RuneSelf:
-			b = append(b, byte(r))
-		default:
-			if s, ok := unaccented[r]; ok {
-				b = append(b, s...)
-			} else {
-				b = utf8.AppendRune(b, r)
-			}
-		}
-	}
-	return b
-}
-
-// latin holds the folded form of each Latin letter below U+0250.
-var latin = func() (tab [0x250]string) {
-	t := newTokenizer()
-	for r := rune(utf8.RuneSelf); r < rune(len(tab)); r++ {
-		tab[r] = string(t.foldSlow(nil, string(r)))
-	}
-	return tab
-}()
-
-// unaccented maps letters that have no decomposition to their plain
-// Latin spelling.
-var unaccented = map[rune]string{
-	'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'æ': "ae", 'œ': "oe", 'ı': "i",
-}
-
 // fold returns the folded form of a single word, as the index stores it.
 func fold(w string) string {
 	t := tokenizers.Get().(*tokenizer)
@@ -422,50 +350,4 @@ func fold(w string) string {
 	var out strings.Builder
 	t.each(w, func(_, _ int, f []byte) { out.Write(f) })
 	return out.String()
-}
-
-// isStopWord reports whether a folded word is too common to index.
-// Stop words still take up a position, so phrases around them match.
-func isStopWord(w string) bool { return english.IsStopWord(w) }
-
-// stem returns the English stem of a folded word.
-func stem(w string) string {
-	if len(w) <= 3 || w[0] >= '0' && w[0] <= '9' {
-		return w
-	}
-	if isLowerASCII(w) {
-		if keepsLast[w[len(w)-1]] {
-			return w
-		}
-		return porter2(w)
-	}
-	return english.Stem(w, true)
-}
-
-// keepsLast marks the letters and digits no suffix of the English
-// stemmer ends in: its steps only ever remove or replace an ending
-// (', s, d, g, y, i, l, n, m, r, e, c or t), so a lower-case ASCII word
-// that ends in one of these is its own stem.
-var keepsLast = func() (t [256]bool) {
-	for _, c := range []byte("abfhjkopquvwxz0123456789") {
-		t[c] = true
-	}
-	return t
-}()
-
-// isOwnStem reports whether w is certainly its own stem: a lower-case
-// ASCII word whose last byte no suffix ends in.
-func isOwnStem(w string) bool {
-	return keepsLast[w[len(w)-1]] && isLowerASCII(w)
-}
-
-// isLowerASCII reports whether w is all lower-case ASCII letters and
-// digits.
-func isLowerASCII(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if foldByte[w[i]] != w[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // Which articles are compared at all. Comparing every article with every
@@ -102,7 +104,7 @@ func keysOf(vec []hashed) (keys, copyKeys []uint64) {
 	slices.Sort(top)
 	for i, a := range top {
 		for _, b := range top[i+1:] {
-			copyKeys = append(copyKeys, ((hashStart^a)*hashPrime^b)*hashPrime)
+			copyKeys = append(copyKeys, ((words.HashStart^a)*words.HashPrime^b)*words.HashPrime)
 		}
 	}
 	return keys, copyKeys

@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // What makes a sentence worth listing as an article's own, and when two
@@ -37,7 +38,7 @@ func only(arts []*feed.Article) map[string][]string {
 	var (
 		tz       tokenizer
 		shingled []uint64 // every sentence's shingles, one after another
-		words    []uint64
+		terms    []uint64 // a sentence's words, as hashes
 		lines    []string
 	)
 	sents := make([][]sent, len(arts))
@@ -52,9 +53,9 @@ func only(arts []*feed.Article) map[string][]string {
 		})
 		for _, text := range lines {
 			start := len(shingled)
-			words = words[:0]
-			tz.words(text, func(term []byte) { words = append(words, hashOn(hashStart, term)) })
-			shingled = appendShingles(shingled, words)
+			terms = terms[:0]
+			tz.words(text, func(term []byte) { terms = append(terms, words.Hash(term)) })
+			shingled = appendShingles(shingled, terms)
 			sh := shingled[start:]
 			if len(sh) == 0 {
 				continue
@@ -62,7 +63,7 @@ func only(arts []*feed.Article) map[string][]string {
 			// A live blog repeats itself; list each sentence once.
 			k := uint64(len(sh))
 			for _, h := range sh {
-				k = (k ^ h) * hashPrime
+				k = (k ^ h) * words.HashPrime
 			}
 			if seen[k] {
 				shingled = shingled[:start]
@@ -118,25 +119,25 @@ func only(arts []*feed.Article) map[string][]string {
 	return out
 }
 
-// appendShingles appends the runs of shingleSize words, as hashes, to
-// out. Stop words are kept so that "said he would" differs from "said he
+// appendShingles appends the runs of shingleSize terms, words as
+// hashes, to out. Stop words are kept so that "said he would" differs from "said he
 // would not". A sentence shorter than a shingle is one shingle.
-func appendShingles(out, words []uint64) []uint64 {
-	if len(words) == 0 {
+func appendShingles(out, terms []uint64) []uint64 {
+	if len(terms) == 0 {
 		return out
 	}
 	join := func(ws []uint64) uint64 {
-		h := uint64(hashStart)
+		h := words.HashStart
 		for _, w := range ws {
-			h = (h ^ w) * hashPrime
+			h = (h ^ w) * words.HashPrime
 		}
 		return h
 	}
-	if len(words) < shingleSize {
-		return append(out, join(words))
+	if len(terms) < shingleSize {
+		return append(out, join(terms))
 	}
-	for i := 0; i+shingleSize <= len(words); i++ {
-		out = append(out, join(words[i:i+shingleSize]))
+	for i := 0; i+shingleSize <= len(terms); i++ {
+		out = append(out, join(terms[i:i+shingleSize]))
 	}
 	return out
 }

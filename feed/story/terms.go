@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // How much each part of an article says about what it is about. The
@@ -192,13 +193,13 @@ func (c *counter) read(w string) known {
 
 // word returns a word's term, adding it when new.
 func (c *counter) word(term []byte) int32 {
-	h := hashOn(hashStart, term)
+	h := words.Hash(term)
 	if i, ok := c.at[h]; ok {
 		return i
 	}
 	kind := wordWeight
 	switch {
-	case isNumber(term):
+	case words.IsNumber(term):
 		kind = numberWeight
 	case common[string(term)]:
 		kind = commonWeight
@@ -212,8 +213,8 @@ func (c *counter) word(term []byte) int32 {
 // text is the two words with a space between.
 func (c *counter) pair(a, b int32) int32 {
 	ta, tb := c.terms[a], c.terms[b]
-	h := hashOn(ta.hash, []byte{' '})
-	h = hashOn(h, c.text[tb.start:tb.end])
+	h := words.HashOn(ta.hash, []byte{' '})
+	h = words.HashOn(h, c.text[tb.start:tb.end])
 	if i, ok := c.at[h]; ok {
 		return i
 	}
@@ -395,16 +396,23 @@ func (c *counter) unit(hs []hashed, ts []weighted, words bool) []hashed {
 	return hs
 }
 
-// stop words carry no subject.
-var stop = setOf(`a about above after again against all also am an and any are as at be because been
-before being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers herself him himself his how i if in into is it its itself
-just me more most my myself no nor not now of off on once only or other our ours ourselves out over own
-same she should so some such than that the their theirs them themselves then there these they this
-those through to too under until up very was we were what when where which while who whom why will
-with would you your yours yourself yourselves may might must shall yet upon via per among amid
+// stop words carry no subject: the English stop words (see
+// words.StopWords) but "don", which grouping has always read as a word
+// (the "don" of "don't", split at the apostrophe, and Don the name),
+// and some more of news English. Each is there stemmed too. (Words of
+// one letter are never terms, stop words or not: see tokenizer.term.)
+var stop = func() map[string]bool {
+	m := setOf(`also would may might must shall yet upon via per among amid could
 it's don't won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't
 mr mrs ms dr st`)
+	for _, w := range words.StopWords() {
+		if w != "don" {
+			m[w] = true
+			m[stem(w)] = true
+		}
+	}
+	return m
+}()
 
 // common words appear in most news stories whatever they are about, so
 // sharing them says little. Capitalised days and months are here too:
@@ -422,9 +430,9 @@ january february march april june july august september october november decembe
 morning afternoon evening night early late earlier later ago since statement added
 photograph photo image video getty reuters ap afp pa`)
 
-func setOf(words string) map[string]bool {
+func setOf(list string) map[string]bool {
 	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
+	for _, w := range strings.Fields(list) {
 		m[w] = true
 		m[stem(w)] = true
 	}

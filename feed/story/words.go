@@ -5,9 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // Reading words is most of the work of grouping: every article's title,
@@ -63,7 +62,6 @@ func plainText(p string) string {
 // stemmed, reusing its buffers.
 type tokenizer struct {
 	word []byte // the current word, folded
-	nfd  []byte
 }
 
 // tokenKind is what a word is to the vector.
@@ -87,7 +85,7 @@ func (tz *tokenizer) term(w string) ([]byte, tokenKind) {
 		}
 		return nil, skipped
 	}
-	return stemBytes(f), content
+	return words.StripEnding(f), content
 }
 
 // words calls fn with every word of a sentence, folded and stemmed, stop
@@ -99,8 +97,8 @@ func (tz *tokenizer) words(sentence string, fn func(term []byte)) {
 			return
 		}
 		i = next
-		if f := tz.fold(w); len(f) > 1 || isNumber(f) {
-			fn(stemBytes(f))
+		if f := tz.fold(w); len(f) > 1 || words.IsNumber(f) {
+			fn(words.StripEnding(f))
 		}
 	}
 }
@@ -133,156 +131,12 @@ func nextWord(s string, i int) (string, int) {
 	return s[start:], i
 }
 
-// fold lower-cases a word and removes its accents, into the tokenizer's
-// word buffer.
+// fold lower-cases a word and removes its accents (see
+// words.AppendFoldAccents), into the tokenizer's word buffer.
 func (tz *tokenizer) fold(w string) []byte {
-	b := tz.word[:0]
-	ascii := true
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		// Most words: nothing to decompose.
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-		}
-		tz.word = b
-		return b
-	}
-	// Latin letters fold one at a time: each is a letter with any marks
-	// after it, so a word's decomposition is its letters'.
-	latin := true
-	for _, r := range w {
-		if r >= utf8.RuneSelf {
-			if r >= rune(len(latinFold)) {
-				latin = false
-				break
-			}
-			b = append(b, latinFold[r]...)
-			continue
-		}
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		b = append(b, byte(r))
-	}
-	if latin {
-		tz.word = b
-		return b
-	}
-	b = b[:0]
-	tz.nfd = norm.NFD.AppendString(tz.nfd[:0], w)
-	for _, r := range string(tz.nfd) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	tz.word = b
-	return b
+	tz.word = words.AppendFoldAccents(tz.word[:0], w)
+	return tz.word
 }
 
-// latinFold holds the folded form of each letter of Latin-1 and Latin
-// Extended-A and B, which have no marks of their own to reorder.
-var latinFold = func() []string {
-	out := make([]string, 0x250)
-	for r := rune(0x80); r < 0x250; r++ {
-		var b []byte
-		for _, d := range norm.NFD.String(string(r)) {
-			if !unicode.Is(unicode.Mn, d) {
-				b = utf8.AppendRune(b, unicode.ToLower(d))
-			}
-		}
-		out[r] = string(b)
-	}
-	return out
-}()
-
-// fold lower-cases a word and removes its accents.
-func fold(w string) string {
-	var tz tokenizer
-	return string(tz.fold(w))
-}
-
-// stem strips the commonest English endings so that "sign", "signs",
-// "signed" and "signing" are one term. It is deliberately crude: it only
-// has to be consistent.
-func stem(w string) string { return string(stemBytes([]byte(w))) }
-
-// stemBytes is stem, in place.
-func stemBytes(w []byte) []byte {
-	n := len(w)
-	if n <= 4 || isNumber(w) {
-		return w
-	}
-	undouble := false
-	switch {
-	case hasSuffix(w, "ies"):
-		w[n-3] = 'y'
-		return w[:n-2]
-	case hasSuffix(w, "ing") && n > 6:
-		w, undouble = w[:n-3], true
-	case hasSuffix(w, "ed") && n > 5:
-		w, undouble = w[:n-2], true
-	case hasSuffix(w, "sses"), hasSuffix(w, "xes"), hasSuffix(w, "ches"), hasSuffix(w, "shes"):
-		w = w[:n-2]
-	case hasSuffix(w, "s") && !hasSuffix(w, "ss") && !hasSuffix(w, "us") && !hasSuffix(w, "is"):
-		w = w[:n-1]
-	}
-	// "stopped" and "stopping" become "stop".
-	if n := len(w); undouble && n > 3 && w[n-1] == w[n-2] && w[n-1] != 'l' && w[n-1] != 's' && w[n-1] != 'z' {
-		w = w[:n-1]
-	}
-	// "close", "closes", "closed" and "closing" become "clos".
-	if n := len(w); n > 3 && w[n-1] == 'e' {
-		w = w[:n-1]
-	}
-	return w
-}
-
-func hasSuffix(w []byte, suffix string) bool {
-	return len(w) >= len(suffix) && string(w[len(w)-len(suffix):]) == suffix
-}
-
-// isNumber reports whether a word is all digits.
-func isNumber[S string | []byte](s S) bool {
-	for _, r := range string(s) {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return len(s) > 0
-}
-
-// FNV-1a, 64-bit: terms are kept as hashes, and a word pair's hash
-// follows on from its first word's.
-const (
-	hashStart = 14695981039346656037
-	hashPrime = 1099511628211
-)
-
-// hashOn returns the hash of h's text followed by b.
-func hashOn(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= hashPrime
-	}
-	return h
-}
-
-// termHash returns a term's hash.
-func termHash(term string) uint64 {
-	h := uint64(hashStart)
-	for i := 0; i < len(term); i++ {
-		h ^= uint64(term[i])
-		h *= hashPrime
-	}
-	return h
-}
+// stem strips the commonest English endings (see words.StripEnding).
+func stem(w string) string { return string(words.StripEnding([]byte(w))) }

@@ -4,10 +4,6 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/broadsheet/broadsheet/data"
 	"github.com/broadsheet/broadsheet/feed"
@@ -50,34 +46,6 @@ func TestPlainTextMatchesFeed(t *testing.T) {
 	for _, p := range paras {
 		if got, want := plainText(p), feed.PlainText(p); got != want {
 			t.Errorf("plainText(%q) = %q, want %q", p, got, want)
-		}
-	}
-}
-
-// TestFoldLatin checks that folding Latin letters from the table gives
-// what decomposing the whole word gives.
-func TestFoldLatin(t *testing.T) {
-	decompose := func(w string) string {
-		var b strings.Builder
-		for _, r := range norm.NFD.String(w) {
-			if !unicode.Is(unicode.Mn, r) {
-				b.WriteRune(unicode.ToLower(r))
-			}
-		}
-		return b.String()
-	}
-	words := []string{"Zoë", "MÜLLER", "Ångström", "Łódź", "ÆSIR", "Straße", "e\u0301te", "İstanbul", "Ǆemal", "Ωmega", "ǅ"}
-	for r := rune(0x80); r < 0x300; r++ {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			words = append(words, "a"+string(r)+"Z", string(r)+string(r))
-		}
-	}
-	for _, w := range words {
-		if !utf8.ValidString(w) {
-			continue
-		}
-		if got, want := fold(w), decompose(w); got != want {
-			t.Errorf("fold(%q) = %q, want %q", w, got, want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package search
+package words
 
 // porter2 stems a lower-case ASCII word of more than two bytes exactly
 // as github.com/kljensen/snowball/english.Stem(word, true) does (the
