@@ -342,12 +342,3 @@ func (t *tokenizer) foldWord(w string, ascii bool) []byte {
 	}
 	return out
 }
-
-// fold returns the folded form of a single word, as the index stores it.
-func fold(w string) string {
-	t := tokenizers.Get().(*tokenizer)
-	defer tokenizers.Put(t)
-	var out strings.Builder
-	t.each(w, func(_, _ int, f []byte) { out.Write(f) })
-	return out.String()
-}

@@ -38,8 +38,7 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 	for i := range unit {
 		unit[i] = i
 	}
-	var find func(i int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for unit[i] != i {
 			unit[i] = unit[unit[i]]
 			i = unit[i]
