@@ -93,7 +93,7 @@ func (x *Extractor) Extract(src Source) ([]*feed.Article, []feed.Problem) {
 		return nil, []feed.Problem{{Path: src.Path, Reason: reason}}
 	}
 	src.Data, src.plain = data, plain
-	ext := extension(src.Path)
+	ext := Extension(src.Path)
 	for _, f := range formats {
 		if !f.sniff(ext, src.Data) {
 			continue
@@ -303,11 +303,11 @@ var wordByte = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-// extension returns the lower-cased extension of path without its dot,
+// Extension returns the lower-cased extension of path without its dot,
 // looking past a final .gz. Only the extension is lower-cased: no
 // character but an ASCII one lower-cases to '.', '/', 'g' or 'z', so the
 // dot and the .gz are found the same in path as in its lower case.
-func extension(path string) string {
+func Extension(path string) string {
 	p := path
 	if n := len(p); n >= 3 && p[n-3] == '.' && p[n-2]|0x20 == 'g' && p[n-1]|0x20 == 'z' {
 		p = p[:n-3]

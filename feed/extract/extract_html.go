@@ -42,7 +42,7 @@ func looksLikeHTML(data []byte) bool {
 // metadata.
 func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem) {
 	var savedFrom string
-	if isMHTML(extension(src.Path), src.Data) {
+	if isMHTML(Extension(src.Path), src.Data) {
 		page, loc, err := mhtmlPage(src.Data)
 		if err == nil {
 			page, err = toUTF8(page)

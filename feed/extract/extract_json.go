@@ -43,7 +43,7 @@ func extractJSONFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 			return nil, []feed.Problem{{Path: src.Path, Reason: "json: no article fields (title, text, body, content…) found"}}
 		}
 		return arts, nil
-	} else if !isJSONLines(extension(src.Path), data) {
+	} else if !isJSONLines(Extension(src.Path), data) {
 		return nil, []feed.Problem{{Path: src.Path, Reason: "invalid JSON: " + err.Error()}}
 	}
 	var arts []*feed.Article

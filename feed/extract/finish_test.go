@@ -108,8 +108,8 @@ func FuzzExtension(f *testing.F) {
 		f.Add(p)
 	}
 	f.Fuzz(func(t *testing.T, p string) {
-		if got, want := extension(p), extensionReference(p); got != want {
-			t.Fatalf("extension(%q) = %q, want %q", p, got, want)
+		if got, want := Extension(p), extensionReference(p); got != want {
+			t.Fatalf("Extension(%q) = %q, want %q", p, got, want)
 		}
 	})
 }

@@ -599,7 +599,7 @@ func withTestFormat(t *testing.T, f format, calls int) {
 	saved := extractWith
 	ended := make(chan struct{}, calls)
 	extractWith = func(x *extract.Extractor, src extract.Source) ([]*feed.Article, []feed.Problem) {
-		if !f.sniff(extension(src.Path), src.Data) {
+		if !f.sniff(extract.Extension(src.Path), src.Data) {
 			return saved(x, src)
 		}
 		defer func() { ended <- struct{}{} }()

@@ -298,22 +298,7 @@ func isSidecar(name string) bool { return name == "broadsheet.toml" }
 // walking a folder they are passed over; named on their own they are
 // still read.
 func notArticle(name string) bool {
-	return nonArticleExts[extension(name)]
-}
-
-// extension returns the lower-cased extension of path without its dot,
-// looking past a final .gz: the extension extraction sniffs formats by
-// (extract.go keeps its own copy, with the reasoning behind it).
-func extension(path string) string {
-	p := path
-	if n := len(p); n >= 3 && p[n-3] == '.' && p[n-2]|0x20 == 'g' && p[n-1]|0x20 == 'z' {
-		p = p[:n-3]
-	}
-	i := strings.LastIndexByte(p, '.')
-	if i < 0 || strings.ContainsRune(p[i:], '/') {
-		return ""
-	}
-	return strings.ToLower(p[i+1:])
+	return nonArticleExts[extract.Extension(name)]
 }
 
 var nonArticleExts = map[string]bool{
