@@ -30,7 +30,10 @@ type KeyMap struct {
 	// Problems lists the files that could not be read.
 	Problems key.Binding
 	Help     key.Binding
-	Quit     key.Binding
+	// Quit goes back one level, and quits from the list; QuitAll
+	// quits from anywhere but a box being typed in.
+	Quit    key.Binding
+	QuitAll key.Binding
 
 	// ForceQuit quits even while typing a search.
 	ForceQuit key.Binding
@@ -62,6 +65,16 @@ type KeyMap struct {
 	PreviewDown key.Binding
 	PreviewUp   key.Binding
 
+	// NextArticle and PrevArticle open the next and previous article of
+	// the list an article was opened from; NextUnread the next unread
+	// one. MarkAllRead marks every article in view read. Zoom gives the
+	// window to one pane of the list and preview.
+	NextArticle key.Binding
+	PrevArticle key.Binding
+	NextUnread  key.Binding
+	MarkAllRead key.Binding
+	Zoom        key.Binding
+
 	// Edit opens the article's file in $EDITOR, Pager in $PAGER,
 	// Browser its URL in the web browser; Copy puts its URL (or, without
 	// one, its path) on the clipboard.
@@ -89,13 +102,15 @@ func (k *KeyMap) fields() map[keys.Action]*key.Binding {
 		keys.HalfPageDown: &k.HalfPageDown, keys.HalfPageUp: &k.HalfPageUp,
 		keys.PageDown: &k.PageDown, keys.PageUp: &k.PageUp,
 		keys.Open: &k.Open, keys.Back: &k.Back, keys.Search: &k.Search, keys.Outlets: &k.Outlets,
-		keys.Problems: &k.Problems, keys.Help: &k.Help, keys.Quit: &k.Quit, keys.ForceQuit: &k.ForceQuit,
+		keys.Problems: &k.Problems, keys.Help: &k.Help, keys.Quit: &k.Quit, keys.QuitAll: &k.QuitAll, keys.ForceQuit: &k.ForceQuit,
 		keys.ResultUp: &k.ResultUp, keys.ResultDown: &k.ResultDown,
 		keys.Choose: &k.Choose, keys.CloseSearch: &k.CloseSearch,
 		keys.Stories: &k.Stories, keys.Expand: &k.Expand, keys.UnreadOnly: &k.UnreadOnly,
 		keys.Star: &k.Star, keys.StarredOnly: &k.StarredOnly, keys.ToggleRead: &k.ToggleRead,
 		keys.Find: &k.Find, keys.NextMatch: &k.NextMatch, keys.PrevMatch: &k.PrevMatch,
 		keys.PreviewDown: &k.PreviewDown, keys.PreviewUp: &k.PreviewUp,
+		keys.NextArticle: &k.NextArticle, keys.PrevArticle: &k.PrevArticle, keys.NextUnread: &k.NextUnread,
+		keys.MarkAllRead: &k.MarkAllRead, keys.Zoom: &k.Zoom,
 		keys.Edit: &k.Edit, keys.Pager: &k.Pager, keys.Browser: &k.Browser, keys.Copy: &k.Copy,
 	}
 }

@@ -41,7 +41,7 @@ func TestGoldenLayouts(t *testing.T) {
 					teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor)),
 				)
 				f := &flow{t: t, tm: tm, rec: rec}
-				f.waitFor("5 stories · 5 articles", "Harbour council approves")
+				f.waitFor("5 stories · ", "of 5 articles", "Harbour council approves")
 				if w >= splitWidth {
 					// The preview beside the list.
 					f.waitFor("The lighthouse keeper welcomed the change.")

@@ -80,11 +80,12 @@ type Model struct {
 	preview     detail
 	previewBusy bool
 	cache       *renderCache
-	// positions are where the reader left each article read, by ID.
-	positions map[string]int
 	// notice is a message for the reader in the status bar, until the
 	// next key.
-	notice   string
+	notice string
+	// asking is a question in the status bar that the next key answers,
+	// or nil.
+	asking   *question
 	search   searchPane
 	outlets  outletPicker
 	problems problemList
@@ -115,26 +116,25 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	preview := newDetail(st, keys, cache)
 	preview.preview = true
 	m := &Model{
-		opts:      opts,
-		events:    events,
-		lib:       lib,
-		keys:      keys,
-		styles:    st,
-		list:      newStoryList(st, keys, mk),
-		story:     newStoryPane(st, keys, mk),
-		marks:     mk,
-		detail:    newDetail(st, keys, cache),
-		preview:   preview,
-		cache:     cache,
-		positions: make(map[string]int),
-		search:    newSearchPane(st, keys),
-		outlets:   newOutletPicker(st, keys),
-		problems:  newProblemList(st, keys),
-		help:      help.New(),
-		bar:       progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
-		loading:   true,
-		width:     80,
-		height:    24,
+		opts:     opts,
+		events:   events,
+		lib:      lib,
+		keys:     keys,
+		styles:   st,
+		list:     newStoryList(st, keys, mk),
+		story:    newStoryPane(st, keys, mk),
+		marks:    mk,
+		detail:   newDetail(st, keys, cache),
+		preview:  preview,
+		cache:    cache,
+		search:   newSearchPane(st, keys),
+		outlets:  newOutletPicker(st, keys),
+		problems: newProblemList(st, keys),
+		help:     help.New(),
+		bar:      progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
+		loading:  true,
+		width:    80,
+		height:   24,
 	}
 	m.applyStyles()
 	m.list.empty = "Loading articles…"
@@ -232,6 +232,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.quit()
 		}
 		m.notice = ""
+		if m.asking != nil {
+			return m, m.answer(msg)
+		}
 		cmd := m.handleKey(msg)
 		return m, tea.Batch(cmd, m.syncPreview())
 	}
@@ -306,7 +309,7 @@ func (m *Model) runSearch(q searchQueryMsg) tea.Cmd {
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.tooSmall() {
-		if key.Matches(msg, k.Quit) {
+		if key.Matches(msg, k.Quit, k.QuitAll) {
 			return m.quit()
 		}
 		return nil
@@ -319,17 +322,28 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.updatePane(msg)
 	case stateHelp:
 		switch {
-		case key.Matches(msg, k.Quit):
+		case key.Matches(msg, k.QuitAll):
 			return m.quit()
-		case key.Matches(msg, k.Help, k.Back):
+		case key.Matches(msg, k.Help, k.Back, k.Quit):
 			m.state = m.back
 		}
 		return nil
 	}
 
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.QuitAll), m.state == stateList && key.Matches(msg, k.Quit):
 		return m.quit()
+	case key.Matches(msg, k.Quit):
+		// q goes back one level, as in newsboat.
+		return m.goBack()
+	case m.state == stateDetail && key.Matches(msg, k.NextArticle):
+		return m.step(1)
+	case m.state == stateDetail && key.Matches(msg, k.PrevArticle):
+		return m.step(-1)
+	case m.state == stateDetail && key.Matches(msg, k.NextUnread):
+		return m.nextUnread()
+	case (m.state == stateList || m.state == stateStory) && key.Matches(msg, k.MarkAllRead):
+		return m.markAllRead()
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
 		return nil
@@ -402,7 +416,14 @@ func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 	m.search.blur()
 	m.back, m.state = from, stateDetail
 	m.markOpened(a)
-	return m.detail.open(a, m.positions[a.ID])
+	return m.detail.open(a, m.marks.position(a.ID))
+}
+
+// keepPosition remembers where the reader is in the article on show.
+func (m *Model) keepPosition() {
+	if a := m.detail.article; a != nil {
+		m.marks.setPosition(a.ID, m.detail.position())
+	}
 }
 
 // goBack leaves the pane that is showing for the one it came from.
@@ -411,9 +432,7 @@ func (m *Model) goBack() tea.Cmd {
 	case stateSearch, stateOutlets, stateProblems, stateStory:
 		m.state = stateList
 	case stateDetail:
-		if a := m.detail.article; a != nil {
-			m.positions[a.ID] = m.detail.position()
-		}
+		m.keepPosition()
 		m.state = m.back
 		if m.state == stateSearch {
 			return m.search.focus()
@@ -541,6 +560,9 @@ func (m *Model) statusView() string {
 	left := strings.Join(parts, sep)
 	if m.notice != "" {
 		left = m.styles.Notice.Render(cleanLine(m.notice))
+	}
+	if m.asking != nil {
+		left = m.styles.Notice.Render(m.asking.ask)
 	}
 	right := ""
 	if m.loading {

@@ -255,3 +255,21 @@ func thousands(n int) string {
 	}
 	return s
 }
+
+// articles returns the results' articles, best first.
+func (s searchPane) articles() []*feed.Article {
+	out := make([]*feed.Article, len(s.results))
+	for i, r := range s.results {
+		out[i] = r.Article
+	}
+	return out
+}
+
+// selectArticle puts the cursor on an article's result.
+func (s *searchPane) selectArticle(id string) {
+	for i, r := range s.results {
+		if r.Article.ID == id {
+			s.scroll.moveTo(i)
+		}
+	}
+}

@@ -147,7 +147,7 @@ func (f *flow) press(k tea.KeyPressMsg) { f.tm.Send(k) }
 
 func (f *flow) quit() *Model {
 	f.t.Helper()
-	f.tm.Type("q")
+	f.tm.Type("Q")
 	m := f.tm.FinalModel(f.t, teatest.WithFinalTimeout(10*time.Second))
 	return m.(*recorder).Model
 }
