@@ -229,3 +229,41 @@ func TestPositionLastsAcrossRuns(t *testing.T) {
 		t.Errorf("the article reopened at line %d in the next run, want %d", got, want)
 	}
 }
+
+func TestEmptyViewsSayWhyAndWhichKey(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		want string
+	}{
+		{"starred", []string{"S"}, "No starred articles — S shows all."},
+		{"unread", []string{"A", "u"}, "Nothing unread — u shows all."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := loaded(t, testArticles(), 80, 24)
+			press(m, tt.keys...)
+			if !strings.Contains(screen(m), tt.want) {
+				t.Errorf("want %q on screen:\n%s", tt.want, screen(m))
+			}
+		})
+	}
+	t.Run("outlet with nothing unread", func(t *testing.T) {
+		m := loaded(t, testArticles(), 80, 24)
+		m.marks.setRead("a4", true)
+		press(m, "u")
+		m.setFilter("Valley Courier")
+		if want := "Nothing unread from Valley Courier — u shows all."; !strings.Contains(screen(m), want) {
+			t.Errorf("want %q on screen:\n%s", want, screen(m))
+		}
+	})
+	t.Run("search", func(t *testing.T) {
+		m := loaded(t, testArticles(), 80, 24)
+		press(m, "/")
+		m.search.input.SetValue("zeppelin")
+		searchNow(m)
+		if want := "No matches for “zeppelin” — backspace to widen it, esc to go back."; !strings.Contains(screen(m), want) {
+			t.Errorf("want %q on screen:\n%s", want, screen(m))
+		}
+	})
+}

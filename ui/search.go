@@ -205,7 +205,8 @@ func (s searchPane) View() string {
 	case strings.TrimSpace(s.input.Value()) == "":
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  Type to search %s.", plural(s.total, "article"))))
 	case len(s.results) == 0 && !s.running:
-		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  No matches for “%s”.", cleanLine(s.query))))
+		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  No matches for “%s” — backspace to widen it, %s to go back.",
+			cleanLine(s.query), s.keys.CloseSearch.Help().Key)))
 	case len(s.results) >= maxResults:
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Count.Render(fmt.Sprintf("  %d+ results, best first", maxResults)))
 	default:

@@ -437,11 +437,32 @@ func (l *storyList) click(y int) bool {
 // View draws the visible rows.
 func (l storyList) View() string {
 	if len(l.rows) == 0 {
-		return fit(l.styles.Empty.Render(l.empty), l.width, l.height)
+		return fit(l.styles.Empty.Render(wrap(l.emptyText(), l.width)), l.width, l.height)
 	}
 	return l.scroll.draw(l.width, l.height, func(i int, selected bool) []string {
 		return l.drawRow(l.rows[i], selected)
 	})
+}
+
+// emptyText says why the list is empty and which key brings articles
+// back.
+func (l storyList) emptyText() string {
+	if len(l.arts) == 0 && l.view.outlet == "" {
+		return l.empty // loading, or no articles at all
+	}
+	from := ""
+	if l.view.outlet != "" {
+		from = " from " + cleanLine(l.view.outlet)
+	}
+	switch {
+	case l.view.starred:
+		return "No starred articles" + from + " — " + l.keys.StarredOnly.Help().Key + " shows all."
+	case l.view.unread:
+		return "Nothing unread" + from + " — " + l.keys.UnreadOnly.Help().Key + " shows all."
+	case l.view.outlet != "":
+		return "No articles" + from + " — " + l.keys.Back.Help().Key + " shows every outlet."
+	}
+	return l.empty
 }
 
 // drawRow draws a row as two lines: the headline, then a mark (unread
