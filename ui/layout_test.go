@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -419,4 +420,43 @@ func TestTooSmallStillQuits(t *testing.T) {
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Error("q does not quit in a small window")
 	}
+}
+
+func TestListTakesHalfTheWidthBesideThePreview(t *testing.T) {
+	for _, w := range []int{100, 160, 200} {
+		m := loaded(t, testArticles(), w, 30)
+		if got := m.list.width; got < w/2 {
+			t.Errorf("at %d columns the list is %d wide, less than half", w, got)
+		}
+		if got := m.listWidth() + lipgloss.Width(m.divider(1)) + m.previewWidth(); got != w {
+			t.Errorf("at %d columns list, divider and preview take %d", w, got)
+		}
+	}
+}
+
+func TestZoomEitherPane(t *testing.T) {
+	m := loaded(t, testArticles(), 120, 30)
+	z := tea.KeyPressMsg{Code: 'z', Text: "z"}
+	plain := func() string { return ansi.Strip(m.View().Content) }
+	send(m, z)
+	if s := plain(); strings.Contains(s, "│") || strings.Contains(s, "lighthouse keeper") || !strings.Contains(s, "zoom: list") {
+		t.Errorf("z does not give the list the window:\n%s", s)
+	}
+	if m.list.width != 120 {
+		t.Errorf("the zoomed list is %d wide, want 120", m.list.width)
+	}
+	send(m, z)
+	if s := plain(); strings.Contains(s, "Bridge repairs") || !strings.Contains(s, "The lighthouse keeper welcomed the change.") || !strings.Contains(s, "zoom: preview") {
+		t.Errorf("z again does not give the preview the window:\n%s", s)
+	}
+	// j still moves the list under a zoomed preview.
+	send(m, down)
+	if s := plain(); !strings.Contains(s, "Detours will run past the old mill.") {
+		t.Errorf("the zoomed preview does not follow the list:\n%s", s)
+	}
+	send(m, z)
+	if s := plain(); !strings.Contains(s, "│") || !strings.Contains(s, "Bridge repairs") || strings.Contains(s, "zoom:") {
+		t.Errorf("z a third time does not share the window again:\n%s", s)
+	}
+	checkFits(t, m.View().Content, 120, 30)
 }

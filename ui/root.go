@@ -95,6 +95,7 @@ type Model struct {
 	filter       string // the outlet the list shows, or "" for all
 	marks        *marks
 	grouping     bool // whether stories are being grouped
+	zoom         zoom // which of list and preview fills the window
 	loading      bool
 	progress     feed.Progress
 	problemCount int
@@ -373,6 +374,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Open, k.Back):
 			// The list's own, even when bound to a preview key too.
+		case key.Matches(msg, k.Zoom):
+			return m.toggleZoom()
 		case m.split() && key.Matches(msg, k.PreviewDown):
 			m.preview.scroll(3)
 			return nil

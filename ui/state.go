@@ -344,6 +344,9 @@ func (m *Model) viewParts() []string {
 	if m.list.view.starred {
 		parts = append(parts, m.styles.Filter.Render("starred only"))
 	}
+	if m.split() && m.zoom != zoomNone {
+		parts = append(parts, m.styles.Filter.Render([]string{"", "zoom: list", "zoom: preview"}[m.zoom]))
+	}
 	if m.grouping && !m.list.byArticle {
 		parts = append(parts, m.styles.Loading.Render("grouping stories…"))
 	}
