@@ -133,13 +133,13 @@ func TestEndToEndInTmux(t *testing.T) {
 	// Enter opens it: its headline tops the page and the footer offers
 	// the way back.
 	tm.keys("Enter")
-	tm.waitForText("esc/h back", "pgdn/f page down", prefix(first.Title, 30))
+	tm.waitForText("esc/h back", "J next", prefix(first.Title, 30))
 
 	// Back to the list, then read on as in newsboat: J and J open the
 	// next two articles, K the one before, q goes back to the list and
 	// A marks every article in it read.
 	tm.keys("Escape")
-	tm.waitForText("t stories")
+	tm.waitForText("tab unfold")
 	if len(arts) >= 3 {
 		tm.keys("Enter")
 		tm.waitForText("esc/h back", prefix(first.Title, 30))
@@ -150,7 +150,7 @@ func TestEndToEndInTmux(t *testing.T) {
 		tm.keys("K")
 		tm.waitForText("esc/h back", prefix(arts[1].Title, 30))
 		tm.keys("q")
-		tm.waitForText("t stories", fmt.Sprintf("%d unread of %d article", len(arts)-3, len(arts)))
+		tm.waitForText("tab unfold", fmt.Sprintf("%d unread of %d article", len(arts)-3, len(arts)))
 		tm.keys("A")
 		marked := fmt.Sprintf("Marked %d articles read.", len(arts)-3)
 		tm.waitFor("all read, or a question first", func(s string) bool {
@@ -175,14 +175,14 @@ func TestEndToEndInTmux(t *testing.T) {
 			strings.Contains(s, prefix(first.Title, 30))
 	})
 	tm.keys("Enter")
-	tm.waitForText("esc/h back", "pgdn/f page down")
+	tm.waitForText("esc/h back", "J next")
 
 	// q goes back a level, to the search; esc leaves it, and q in the
 	// list quits: the session ends with the program.
 	tm.keys("q")
 	tm.waitForText("/ "+query, "enter open")
 	tm.keys("Escape")
-	tm.waitForText("t stories")
+	tm.waitForText("tab unfold")
 	tm.keys("q")
 	tm.waitFor("the program to quit", func(string) bool {
 		_, err := tm.run("has-session", "-t", "e2e")

@@ -267,3 +267,84 @@ func TestEmptyViewsSayWhyAndWhichKey(t *testing.T) {
 		}
 	})
 }
+
+// footer returns the last line of the screen, the short help.
+func footer(m *Model) string {
+	lines := strings.Split(screen(m), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+func TestFooterNamesWhatCanBeDone(t *testing.T) {
+	m := loaded(t, testArticles(), 100, 24)
+	if got, want := footer(m), "tab unfold • s star • m read • u unread • o outlets • / search • ? help • q quit"; got != want {
+		t.Errorf("list footer = %q, want %q", got, want)
+	}
+	press(m, "enter")
+	if got := footer(m); strings.Contains(got, "down") || !strings.Contains(got, "J next") || strings.Contains(got, "n/N") {
+		t.Errorf("article footer = %q", got)
+	}
+	press(m, "/", "t", "h", "e", "enter")
+	if got := footer(m); !strings.HasPrefix(got, "n/N next/previous match") {
+		t.Errorf("after a find the footer = %q, want n/N first", got)
+	}
+}
+
+func TestProblemsShowTheWholeReason(t *testing.T) {
+	reason := "the file ends in the middle of a JSON object, after 3 of its 4 articles were read; " +
+		"the rest of the file loaded, and this part was left out so as not to show half an article"
+	m := loaded(t, testArticles(), 60, 24, feed.Problem{Path: "feeds/broken.jsonl", Reason: reason})
+	press(m, "!")
+	flat := strings.Join(strings.Fields(screen(m)), " ")
+	if !strings.Contains(flat, reason) {
+		t.Errorf("the problems pane cuts the reason:\n%s", screen(m))
+	}
+	checkFits(t, m.View().Content, 60, 24)
+	// Its footer offers only keys that work there.
+	for _, b := range m.helpOf(stateProblems).ShortHelp() {
+		for _, k := range b.Keys() {
+			before := m.state
+			code := []rune(k)[0]
+			msg := tea.KeyPressMsg{Code: code, Text: k}
+			switch k {
+			case "esc":
+				msg = esc
+			case "up", "down":
+				msg = tea.KeyPressMsg{Code: map[string]rune{"up": tea.KeyUp, "down": tea.KeyDown}[k]}
+			case "backspace":
+				msg = tea.KeyPressMsg{Code: tea.KeyBackspace}
+			case "left":
+				msg = tea.KeyPressMsg{Code: tea.KeyLeft}
+			}
+			if len(k) > 1 && msg.Text == k {
+				continue // another named key
+			}
+			send(m, msg)
+			if k != "up" && k != "down" && m.state == before {
+				t.Errorf("%q, offered in the problems footer, does nothing", k)
+			}
+			m.state = stateProblems
+		}
+	}
+}
+
+func TestOutletsFilterByTyping(t *testing.T) {
+	m := loaded(t, testArticles(), 80, 24)
+	press(m, "o", "/", "l", "e", "d")
+	s := screen(m)
+	if !strings.Contains(s, "Northern Ledger") || strings.Contains(s, "Valley Courier") || strings.Contains(s, "The Harbour Gazette") {
+		t.Fatalf("typing “led” does not narrow the outlets:\n%s", s)
+	}
+	press(m, "enter")
+	if m.state != stateList || m.filter != "Northern Ledger" {
+		t.Fatalf("enter on the filtered outlet: state %d, filter %q", m.state, m.filter)
+	}
+	// esc drops the filter before it leaves the pane.
+	press(m, "o", "/", "z", "z")
+	if !strings.Contains(screen(m), "No outlet’s name holds “zz”") {
+		t.Errorf("a filter matching nothing does not say so:\n%s", screen(m))
+	}
+	send(m, esc)
+	if m.state != stateOutlets || !strings.Contains(screen(m), "Valley Courier") {
+		t.Errorf("esc does not show every outlet again:\n%s", screen(m))
+	}
+}

@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -315,7 +316,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if m.state == stateDetail && m.detail.typing() {
+	if m.state == stateDetail && m.detail.typing() || m.state == stateOutlets && m.outlets.typing() {
 		return m.updatePane(msg)
 	}
 	switch m.state {
@@ -348,9 +349,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
 		return nil
-	case m.state == stateDetail && key.Matches(msg, k.Find):
-		// In an article, / finds in it; the list's search is a step
-		// back.
+	case (m.state == stateDetail || m.state == stateOutlets) && key.Matches(msg, k.Find, k.Search):
+		// In an article, / finds in it; among outlets it filters them.
+		// The list's search is a step back.
 		return m.updatePane(msg)
 	case (m.state == stateList || m.state == stateDetail) && key.Matches(msg, k.Edit, k.Pager, k.Browser, k.Copy):
 		return m.act(msg)
@@ -361,6 +362,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.state = stateProblems
 		return nil
 	case key.Matches(msg, k.Outlets) && m.state != stateOutlets:
+		m.outlets.clearFilter()
 		m.outlets.setOutlets(m.lib.Len(), m.lib.Outlets(), m.filter)
 		m.state = stateOutlets
 		return nil
@@ -540,7 +542,7 @@ func (m *Model) headerView() string {
 func (m *Model) footerView() string {
 	keys := m.helpOf(m.state)
 	if m.state == stateHelp {
-		keys = paneHelp{short: []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}}
+		keys = paneHelp{short: []key.Binding{as(m.keys.Help, "close"), as(m.keys.Quit, "back"), m.keys.QuitAll}}
 	}
 	// The help may run a cell past its width when it adds its ellipsis.
 	return m.statusView() + "\n" + truncate(m.help.View(keys), m.width)
@@ -589,20 +591,42 @@ func (m *Model) loadingView() string {
 	return label + m.bar.ViewAs(float64(p.Done)/float64(p.Found))
 }
 
-// helpView draws every key of the pane help was opened from.
+// helpView draws every key of the pane help was opened from. The
+// groups of keys are set side by side as far as the width allows, then
+// in rows; in a small window the box loses its padding, then its
+// border, before any key is cut.
 func (m *Model) helpView() string {
 	w, h := m.paneSize()
-	room := max(1, w-m.styles.HelpBox.GetHorizontalFrameSize())
 	groups := m.helpOf(m.back).FullHelp()
 	full := m.help
 	full.SetWidth(0)
-	keys := full.FullHelpView(groups)
-	if lipgloss.Width(keys) > room && len(groups) > 1 {
-		// Too narrow for the columns side by side: stack the two
-		// halves. Whatever still does not fit is cut, not dropped.
-		half := (len(groups) + 1) / 2
-		keys = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
+	box := m.styles.HelpBox
+	var out string
+	for _, b := range []lipgloss.Style{box, box.Padding(0, 1), lipgloss.NewStyle().Align(lipgloss.Left)} {
+		room := max(1, w-b.GetHorizontalFrameSize())
+		out = b.Render(packHelp(full, groups, room))
+		if ow, oh := lipgloss.Size(out); ow <= w && oh <= h {
+			break
+		}
 	}
-	box := m.styles.HelpBox.Render(keys)
-	return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), w, h)
+	return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, out), w, h)
+}
+
+// packHelp sets groups of keys side by side, as many as fit in width,
+// and starts a new row of them when the next would not fit.
+func packHelp(full help.Model, groups [][]key.Binding, width int) string {
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		next := append(slices.Clone(row), g)
+		if len(row) > 0 && lipgloss.Width(full.FullHelpView(next)) > width {
+			rows = append(rows, full.FullHelpView(row))
+			next = [][]key.Binding{g}
+		}
+		row = next
+	}
+	if len(row) > 0 {
+		rows = append(rows, full.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n\n")
 }
