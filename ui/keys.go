@@ -179,7 +179,7 @@ func (k KeyMap) helpFor(s state) paneHelp {
 				as(k.Back, "back"), k.Star, k.Find, k.Help},
 			full: [][]key.Binding{move, page, {k.NextArticle, k.PrevArticle, k.NextUnread, k.Back},
 				{k.Find, k.NextMatch, k.PrevMatch}, {k.Edit, k.Pager, k.Browser, k.Copy},
-				{k.Star, k.ToggleRead, k.Outlets, k.Problems}, {back, quit, k.ForceQuit, k.Help}},
+				{k.Star, k.ToggleRead, k.MarkAllRead, k.Outlets, k.Problems}, {back, quit, k.ForceQuit, k.Help}},
 		}
 	case stateStory:
 		return paneHelp{

@@ -104,10 +104,15 @@ func (m *Model) answer(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // markAllRead marks every article in view read: the list's, as its
-// outlet, unread or starred view and stories show them, or the story's.
-// When they fill more than a screen, it asks first.
+// outlet, unread or starred view and stories show them, or the story's;
+// from an article, those of the list, story or search results it was
+// opened from. When they fill more than a screen, it asks first.
 func (m *Model) markAllRead() tea.Cmd {
-	arts := m.sequence(m.state)
+	from := m.state
+	if from == stateDetail {
+		from = m.back
+	}
+	arts := m.sequence(from)
 	unread := 0
 	for _, a := range arts {
 		if !m.marks.read(a.ID) {
@@ -126,8 +131,11 @@ func (m *Model) markAllRead() tea.Cmd {
 		return nil
 	}
 	rows, page := len(m.list.rows), m.list.scroll.perPage()
-	if m.state == stateStory {
+	switch from {
+	case stateStory:
 		rows, page = len(arts), m.story.scroll.perPage()
+	case stateSearch:
+		rows, page = len(arts), m.search.scroll.perPage()
 	}
 	if rows <= page {
 		return mark()

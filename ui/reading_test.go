@@ -348,3 +348,23 @@ func TestOutletsFilterByTyping(t *testing.T) {
 		t.Errorf("esc does not show every outlet again:\n%s", screen(m))
 	}
 }
+
+func TestMarkAllReadFromSearchResults(t *testing.T) {
+	m := loaded(t, testArticles(), 80, 24)
+	press(m, "/")
+	m.search.input.SetValue("ferry")
+	searchNow(m)
+	if len(m.search.results) != 2 {
+		t.Fatalf("ferry finds %d results, want 2", len(m.search.results))
+	}
+	// From a result, A marks every result read, and only those.
+	press(m, "enter", "A")
+	for _, r := range m.search.results {
+		if !m.marks.read(r.Article.ID) {
+			t.Errorf("result %s is unread after A", r.Article.ID)
+		}
+	}
+	if m.marks.read("a2") {
+		t.Error("A marked an article that is not a result")
+	}
+}

@@ -344,7 +344,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.step(-1)
 	case m.state == stateDetail && key.Matches(msg, k.NextUnread):
 		return m.nextUnread()
-	case (m.state == stateList || m.state == stateStory) && key.Matches(msg, k.MarkAllRead):
+	case (m.state == stateList || m.state == stateStory || m.state == stateDetail) && key.Matches(msg, k.MarkAllRead):
 		return m.markAllRead()
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
