@@ -20,7 +20,7 @@ func TestEndToEndFollowAndState(t *testing.T) {
 	}
 
 	tm := startTmux(t, env, 80, 24, bin, dir)
-	tm.waitForText("2 stories · 2 articles", "Lighthouse keeper retires")
+	tm.waitForText("2 stories · 2 unread of 2 articles", "Lighthouse keeper retires")
 	tm.waitFor("two unread marks", unread(2))
 
 	// Opening an article reads it.

@@ -133,11 +133,39 @@ func TestEndToEndInTmux(t *testing.T) {
 	// Enter opens it: its headline tops the page and the footer offers
 	// the way back.
 	tm.keys("Enter")
-	tm.waitForText("esc/h back", "pgdn/f page down", prefix(first.Title, 30))
+	tm.waitForText("esc/h back", "J next", prefix(first.Title, 30))
 
-	// Back to the list, then search for a word of the first title.
+	// Back to the list, then read on as in newsboat: J and J open the
+	// next two articles, K the one before, q goes back to the list and
+	// A marks every article in it read.
 	tm.keys("Escape")
-	tm.waitForText("t stories")
+	tm.waitForText("tab unfold")
+	if len(arts) >= 3 {
+		tm.keys("Enter")
+		tm.waitForText("esc/h back", prefix(first.Title, 30))
+		tm.keys("J")
+		tm.waitForText("esc/h back", prefix(arts[1].Title, 30))
+		tm.keys("J")
+		tm.waitForText("esc/h back", prefix(arts[2].Title, 30))
+		tm.keys("K")
+		tm.waitForText("esc/h back", prefix(arts[1].Title, 30))
+		tm.keys("q")
+		tm.waitForText("tab unfold", fmt.Sprintf("%d unread of %d article", len(arts)-3, len(arts)))
+		tm.keys("A")
+		marked := fmt.Sprintf("Marked %d articles read.", len(arts)-3)
+		tm.waitFor("all read, or a question first", func(s string) bool {
+			return strings.Contains(s, marked) || strings.Contains(s, "read? (y/n)")
+		})
+		if !strings.Contains(tm.screen(), marked) {
+			tm.keys("y")
+		}
+		tm.waitForText(marked)
+		// The next key clears the notice: the count is back.
+		tm.keys("g")
+		tm.waitForText(fmt.Sprintf("0 unread of %d article", len(arts)))
+	}
+
+	// Search for a word of the first title.
 	tm.keys("/")
 	tm.waitForText("search articles")
 	query := longestWord(first.Title)
@@ -147,9 +175,14 @@ func TestEndToEndInTmux(t *testing.T) {
 			strings.Contains(s, prefix(first.Title, 30))
 	})
 	tm.keys("Enter")
-	tm.waitForText("esc/h back", "pgdn/f page down")
+	tm.waitForText("esc/h back", "J next")
 
-	// q quits: the session ends with the program.
+	// q goes back a level, to the search; esc leaves it, and q in the
+	// list quits: the session ends with the program.
+	tm.keys("q")
+	tm.waitForText("/ "+query, "enter open")
+	tm.keys("Escape")
+	tm.waitForText("tab unfold")
 	tm.keys("q")
 	tm.waitFor("the program to quit", func(string) bool {
 		_, err := tm.run("has-session", "-t", "e2e")
@@ -282,7 +315,7 @@ func TestEndToEndLayoutHelpAndPager(t *testing.T) {
 	}
 	tm.waitForText(body, "esc/h back")
 
-	tm.keys("q")
+	tm.keys("Q")
 	tm.waitFor("the program to quit", func(string) bool {
 		_, err := tm.run("has-session", "-t", "e2e")
 		return err != nil

@@ -98,7 +98,13 @@ func (d *detail) close() {
 
 // position returns the first line on screen, to reopen the article
 // where the reader left it.
-func (d *detail) position() int { return d.viewport.YOffset() }
+func (d *detail) position() int {
+	if d.restore >= 0 {
+		// Not drawn yet: where it was to open.
+		return d.restore
+	}
+	return d.viewport.YOffset()
+}
 
 // key returns the rendering the pane needs at its size.
 func (d *detail) key() renderKey {

@@ -30,7 +30,10 @@ type KeyMap struct {
 	// Problems lists the files that could not be read.
 	Problems key.Binding
 	Help     key.Binding
-	Quit     key.Binding
+	// Quit goes back one level, and quits from the list; QuitAll
+	// quits from anywhere but a box being typed in.
+	Quit    key.Binding
+	QuitAll key.Binding
 
 	// ForceQuit quits even while typing a search.
 	ForceQuit key.Binding
@@ -62,6 +65,16 @@ type KeyMap struct {
 	PreviewDown key.Binding
 	PreviewUp   key.Binding
 
+	// NextArticle and PrevArticle open the next and previous article of
+	// the list an article was opened from; NextUnread the next unread
+	// one. MarkAllRead marks every article in view read. Zoom gives the
+	// window to one pane of the list and preview.
+	NextArticle key.Binding
+	PrevArticle key.Binding
+	NextUnread  key.Binding
+	MarkAllRead key.Binding
+	Zoom        key.Binding
+
 	// Edit opens the article's file in $EDITOR, Pager in $PAGER,
 	// Browser its URL in the web browser; Copy puts its URL (or, without
 	// one, its path) on the clipboard.
@@ -89,13 +102,15 @@ func (k *KeyMap) fields() map[keys.Action]*key.Binding {
 		keys.HalfPageDown: &k.HalfPageDown, keys.HalfPageUp: &k.HalfPageUp,
 		keys.PageDown: &k.PageDown, keys.PageUp: &k.PageUp,
 		keys.Open: &k.Open, keys.Back: &k.Back, keys.Search: &k.Search, keys.Outlets: &k.Outlets,
-		keys.Problems: &k.Problems, keys.Help: &k.Help, keys.Quit: &k.Quit, keys.ForceQuit: &k.ForceQuit,
+		keys.Problems: &k.Problems, keys.Help: &k.Help, keys.Quit: &k.Quit, keys.QuitAll: &k.QuitAll, keys.ForceQuit: &k.ForceQuit,
 		keys.ResultUp: &k.ResultUp, keys.ResultDown: &k.ResultDown,
 		keys.Choose: &k.Choose, keys.CloseSearch: &k.CloseSearch,
 		keys.Stories: &k.Stories, keys.Expand: &k.Expand, keys.UnreadOnly: &k.UnreadOnly,
 		keys.Star: &k.Star, keys.StarredOnly: &k.StarredOnly, keys.ToggleRead: &k.ToggleRead,
 		keys.Find: &k.Find, keys.NextMatch: &k.NextMatch, keys.PrevMatch: &k.PrevMatch,
 		keys.PreviewDown: &k.PreviewDown, keys.PreviewUp: &k.PreviewUp,
+		keys.NextArticle: &k.NextArticle, keys.PrevArticle: &k.PrevArticle, keys.NextUnread: &k.NextUnread,
+		keys.MarkAllRead: &k.MarkAllRead, keys.Zoom: &k.Zoom,
 		keys.Edit: &k.Edit, keys.Pager: &k.Pager, keys.Browser: &k.Browser, keys.Copy: &k.Copy,
 	}
 }
@@ -144,37 +159,60 @@ func (p paneHelp) ShortHelp() []key.Binding { return p.short }
 // FullHelp returns the keys shown by "?", in columns.
 func (p paneHelp) FullHelp() [][]key.Binding { return p.full }
 
-// helpFor returns the help for the pane shown in state s.
+// as returns a binding's keys with a shorter description, for the
+// footer.
+func as(b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+}
+
+// helpFor returns the help for the pane shown in state s. The footer
+// names what can be done there, not how to move; the full help has
+// every key.
 func (k KeyMap) helpFor(s state) paneHelp {
 	move := []key.Binding{k.Up, k.Down, k.Top, k.Bottom}
 	page := []key.Binding{k.HalfPageDown, k.HalfPageUp, k.PageDown, k.PageUp}
+	back, quit := as(k.Quit, "back"), as(k.QuitAll, "quit")
 	switch s {
 	case stateDetail:
 		return paneHelp{
-			short: []key.Binding{k.Down, k.Up, k.PageDown, k.Back, k.Find, k.Help, k.Quit},
-			full: [][]key.Binding{move, page, {k.Find, k.NextMatch, k.PrevMatch, k.Back},
-				{k.Edit, k.Pager, k.Browser, k.Copy}, {k.Star, k.ToggleRead}, {k.Outlets, k.Problems, k.Help, k.Quit}},
+			short: []key.Binding{as(k.NextArticle, "next"), as(k.PrevArticle, "prev"), k.NextUnread,
+				as(k.Back, "back"), k.Star, k.Find, k.Help},
+			full: [][]key.Binding{move, page, {k.NextArticle, k.PrevArticle, k.NextUnread, k.Back},
+				{k.Find, k.NextMatch, k.PrevMatch}, {k.Edit, k.Pager, k.Browser, k.Copy},
+				{k.Star, k.ToggleRead, k.MarkAllRead, k.Outlets, k.Problems}, {back, quit, k.ForceQuit, k.Help}},
 		}
 	case stateStory:
 		return paneHelp{
-			short: []key.Binding{k.Down, k.Up, k.Open, k.Back, k.Star, k.Help, k.Quit},
-			full:  [][]key.Binding{move, page, {k.Open, k.Back, k.Search}, {k.Star, k.ToggleRead}, {k.Help, k.Quit}},
+			short: []key.Binding{k.Open, k.Star, as(k.ToggleRead, "read"), as(k.MarkAllRead, "all read"), back, k.Help},
+			full: [][]key.Binding{move, page, {k.Open, k.Back, k.Search}, {k.Star, k.ToggleRead, k.MarkAllRead},
+				{back, quit, k.Help}},
 		}
 	case stateSearch:
 		return paneHelp{
-			short: []key.Binding{k.ResultDown, k.ResultUp, k.Choose, k.CloseSearch, k.ForceQuit},
+			short: []key.Binding{k.Choose, k.ResultDown, k.ResultUp, k.CloseSearch, k.ForceQuit},
 			full:  [][]key.Binding{{k.ResultDown, k.ResultUp}, {k.Choose, k.CloseSearch, k.ForceQuit}},
 		}
-	case stateOutlets, stateProblems:
+	case stateOutlets:
 		return paneHelp{
-			short: []key.Binding{k.Down, k.Up, k.Open, k.Back, k.Quit},
-			full:  [][]key.Binding{move, page, {k.Open, k.Back}, {k.Help, k.Quit}},
+			short: []key.Binding{as(k.Open, "show"), as(k.Search, "filter"), as(k.Back, "back"), k.Help},
+			full:  [][]key.Binding{move, page, {as(k.Open, "show"), as(k.Search, "filter"), k.Back}, {back, quit, k.Help}},
+		}
+	case stateProblems:
+		return paneHelp{
+			short: []key.Binding{scrollKeys, as(k.Back, "back"), k.Help},
+			full:  [][]key.Binding{move, page, {k.Back, back, quit, k.Help}},
 		}
 	}
 	return paneHelp{
-		short: []key.Binding{k.Down, k.Up, k.Open, k.Stories, k.Search, k.Help, k.Quit},
+		short: []key.Binding{as(k.Expand, "unfold"), k.Star, as(k.ToggleRead, "read"), as(k.UnreadOnly, "unread"),
+			k.Outlets, k.Search, k.Help, k.Quit},
 		full: [][]key.Binding{move, page, {k.Open, k.Back, k.Search, k.Outlets, k.Problems},
-			{k.Stories, k.Expand, k.UnreadOnly, k.StarredOnly, k.Star, k.ToggleRead},
-			{k.Edit, k.Pager, k.Browser, k.Copy, k.PreviewDown, k.PreviewUp}, {k.Help, k.Quit, k.ForceQuit}},
+			{k.Stories, k.Expand, k.UnreadOnly, k.StarredOnly, k.Star, k.ToggleRead, k.MarkAllRead},
+			{k.Edit, k.Pager, k.Browser, k.Copy, k.PreviewDown, k.PreviewUp, k.Zoom}, {k.Help, k.Quit, quit, k.ForceQuit}},
 	}
 }
+
+// A help line for what no single binding names.
+var (
+	scrollKeys = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
+)

@@ -16,9 +16,16 @@ const (
 	// splitWidth is the narrowest window that shows the list and a
 	// preview of the selected article side by side.
 	splitWidth = 100
-	// The list beside the preview takes two fifths of the window, within
-	// these bounds.
-	minListWidth, maxListWidth = 36, 64
+)
+
+// zoom is which of the list and the preview has the whole window, in a
+// window wide enough for both.
+type zoom int
+
+const (
+	zoomNone zoom = iota
+	zoomList
+	zoomPreview
 )
 
 // maxCached bounds the renderings kept: enough for a reader paging
@@ -73,9 +80,13 @@ func (m *Model) split() bool {
 }
 
 // listWidth returns the list's width when it shares the window with the
-// preview.
+// preview: half of it, the odd cell to the list, so that headlines are
+// read whole.
 func (m *Model) listWidth() int {
-	return max(minListWidth, min(maxListWidth, m.width*2/5))
+	if m.zoom == zoomList {
+		return m.width
+	}
+	return (m.width + 1) / 2
 }
 
 // divider is what stands between the list and the preview.
@@ -86,7 +97,25 @@ func (m *Model) divider(h int) string {
 
 // previewWidth returns the preview's width beside the list.
 func (m *Model) previewWidth() int {
+	switch m.zoom {
+	case zoomPreview:
+		return m.width
+	case zoomList:
+		return 0
+	}
 	return max(0, m.width-m.listWidth()-lipgloss.Width(m.divider(1)))
+}
+
+// toggleZoom gives the whole window to the list, then to the preview,
+// then shares it again, as lazygit's screen modes do.
+func (m *Model) toggleZoom() tea.Cmd {
+	if m.width < splitWidth {
+		m.notice = fmt.Sprintf("Zoom needs a window of %d columns, beside the preview.", splitWidth)
+		return nil
+	}
+	m.zoom = (m.zoom + 1) % 3
+	m.layout()
+	return m.syncPreview()
 }
 
 // sizePanes sizes the list and the preview for the window: side by side
@@ -103,9 +132,15 @@ func (m *Model) sizeList(w, h int) {
 // splitView draws the list and the preview side by side.
 func (m *Model) splitView() string {
 	_, h := m.paneSize()
+	if m.zoom == zoomList {
+		return m.list.View()
+	}
 	right := m.preview.View()
 	if st := m.list.selectedStory(); st != nil {
 		right = m.storyPreview(st, m.previewWidth(), h)
+	}
+	if m.zoom == zoomPreview {
+		return right
 	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, m.list.View(), m.divider(h), right)
 }
@@ -116,7 +151,7 @@ func (m *Model) splitView() string {
 // when it arrives (see previewRendered), so holding a key down costs
 // one rendering, not one per row passed.
 func (m *Model) syncPreview() tea.Cmd {
-	if !m.split() {
+	if !m.split() || m.zoom == zoomList {
 		return nil
 	}
 	a := m.list.selected()

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
+	"math"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -9,6 +11,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -41,7 +44,7 @@ func TestGoldenLayouts(t *testing.T) {
 					teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.TrueColor)),
 				)
 				f := &flow{t: t, tm: tm, rec: rec}
-				f.waitFor("5 stories · 5 articles", "Harbour council approves")
+				f.waitFor("5 stories · ", "of 5 articles", "Harbour council approves")
 				if w >= splitWidth {
 					// The preview beside the list.
 					f.waitFor("The lighthouse keeper welcomed the change.")
@@ -419,4 +422,105 @@ func TestTooSmallStillQuits(t *testing.T) {
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Error("q does not quit in a small window")
 	}
+}
+
+func TestListTakesHalfTheWidthBesideThePreview(t *testing.T) {
+	for _, w := range []int{100, 160, 200} {
+		m := loaded(t, testArticles(), w, 30)
+		if got := m.list.width; got < w/2 {
+			t.Errorf("at %d columns the list is %d wide, less than half", w, got)
+		}
+		if got := m.listWidth() + lipgloss.Width(m.divider(1)) + m.previewWidth(); got != w {
+			t.Errorf("at %d columns list, divider and preview take %d", w, got)
+		}
+	}
+}
+
+func TestZoomEitherPane(t *testing.T) {
+	m := loaded(t, testArticles(), 120, 30)
+	z := tea.KeyPressMsg{Code: 'z', Text: "z"}
+	plain := func() string { return ansi.Strip(m.View().Content) }
+	send(m, z)
+	if s := plain(); strings.Contains(s, "│") || strings.Contains(s, "lighthouse keeper") || !strings.Contains(s, "zoom: list") {
+		t.Errorf("z does not give the list the window:\n%s", s)
+	}
+	if m.list.width != 120 {
+		t.Errorf("the zoomed list is %d wide, want 120", m.list.width)
+	}
+	send(m, z)
+	if s := plain(); strings.Contains(s, "Bridge repairs") || !strings.Contains(s, "The lighthouse keeper welcomed the change.") || !strings.Contains(s, "zoom: preview") {
+		t.Errorf("z again does not give the preview the window:\n%s", s)
+	}
+	// j still moves the list under a zoomed preview.
+	send(m, down)
+	if s := plain(); !strings.Contains(s, "Detours will run past the old mill.") {
+		t.Errorf("the zoomed preview does not follow the list:\n%s", s)
+	}
+	send(m, z)
+	if s := plain(); !strings.Contains(s, "│") || !strings.Contains(s, "Bridge repairs") || strings.Contains(s, "zoom:") {
+		t.Errorf("z a third time does not share the window again:\n%s", s)
+	}
+	checkFits(t, m.View().Content, 120, 30)
+}
+
+// TestHelpNeverClips opens the help of every pane in a small window:
+// every key's line is shown whole.
+func TestHelpNeverClips(t *testing.T) {
+	const w, h = 64, 24
+	for _, from := range []state{stateList, stateDetail, stateStory, stateOutlets, stateProblems} {
+		m := loaded(t, testArticles(), w, h)
+		m.back, m.state = from, stateHelp
+		view := ansi.Strip(m.View().Content)
+		checkFits(t, m.View().Content, w, h)
+		for _, group := range m.helpOf(from).FullHelp() {
+			for _, b := range group {
+				if !b.Enabled() {
+					continue
+				}
+				if !strings.Contains(view, b.Help().Desc) {
+					t.Errorf("help from state %d at %dx%d lacks %q %q:\n%s", from, w, h, b.Help().Key, b.Help().Desc, view)
+				}
+			}
+		}
+	}
+}
+
+// TestFooterReadsOnBothBackgrounds checks that the footer's keys and
+// what they do stand out from a white and a black background by the
+// 4.5:1 contrast WCAG asks of text.
+func TestFooterReadsOnBothBackgrounds(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		st := newStyles(dark)
+		bg := lipgloss.Color("#FFFFFF")
+		if dark {
+			bg = lipgloss.Color("#000000")
+		}
+		for name, s := range map[string]lipgloss.Style{
+			"key": st.Help.ShortKey, "desc": st.Help.ShortDesc, "status": st.Status,
+		} {
+			if r := contrast(s.GetForeground(), bg); r < 4.5 {
+				t.Errorf("dark=%v: the footer's %s reads at %.1f:1 on its background, under 4.5:1", dark, name, r)
+			}
+		}
+	}
+}
+
+// contrast returns the WCAG contrast ratio of two colors.
+func contrast(a, b color.Color) float64 {
+	lum := func(c color.Color) float64 {
+		r, g, bl, _ := c.RGBA()
+		ch := func(v uint32) float64 {
+			x := float64(v) / 0xffff
+			if x <= 0.03928 {
+				return x / 12.92
+			}
+			return math.Pow((x+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(r) + 0.7152*ch(g) + 0.0722*ch(bl)
+	}
+	la, lb := lum(a), lum(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
 }

@@ -16,7 +16,7 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 	if _, h := m.paneSize(); y < 0 || y >= h {
 		return nil
 	}
-	inPreview := m.split() && at.X >= m.width-m.previewWidth()
+	inPreview := m.split() && m.zoom != zoomList && at.X >= m.width-m.previewWidth()
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
 		if inPreview {

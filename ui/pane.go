@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -62,12 +63,28 @@ func (o *outbox) take() tea.Msg {
 	return msg
 }
 
-func (l storyList) help() help.KeyMap    { return l.keys.helpFor(stateList) }
-func (p storyPane) help() help.KeyMap    { return p.keys.helpFor(stateStory) }
-func (d detail) help() help.KeyMap       { return d.keys.helpFor(stateDetail) }
-func (s searchPane) help() help.KeyMap   { return s.keys.helpFor(stateSearch) }
-func (p outletPicker) help() help.KeyMap { return p.keys.helpFor(stateOutlets) }
-func (p problemList) help() help.KeyMap  { return p.keys.helpFor(stateProblems) }
+func (l storyList) help() help.KeyMap { return l.keys.helpFor(stateList) }
+func (p storyPane) help() help.KeyMap { return p.keys.helpFor(stateStory) }
+func (d detail) help() help.KeyMap {
+	h := d.keys.helpFor(stateDetail)
+	if d.finding() {
+		// After a find, the footer leads with moving between matches.
+		nn := key.NewBinding(key.WithKeys(append(d.keys.NextMatch.Keys(), d.keys.PrevMatch.Keys()...)...),
+			key.WithHelp(d.keys.NextMatch.Help().Key+"/"+d.keys.PrevMatch.Help().Key, "next/previous match"))
+		h.short = append([]key.Binding{nn}, h.short...)
+	}
+	return h
+}
+func (s searchPane) help() help.KeyMap { return s.keys.helpFor(stateSearch) }
+func (p outletPicker) help() help.KeyMap {
+	h := p.keys.helpFor(stateOutlets)
+	if p.typing() {
+		k := p.keys
+		h.short = []key.Binding{as(k.Choose, "show"), as(k.ResultDown, "down"), as(k.ResultUp, "up"), as(k.CloseSearch, "clear"), k.ForceQuit}
+	}
+	return h
+}
+func (p problemList) help() help.KeyMap { return p.keys.helpFor(stateProblems) }
 
 // helpOf returns the keys of the pane shown in state s.
 func (m *Model) helpOf(s state) help.KeyMap {

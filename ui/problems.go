@@ -29,8 +29,12 @@ func newProblemList(st *Styles, keys KeyMap) problemList {
 // SetSize sets the pane's size in cells.
 func (p *problemList) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.scroll.setHeight(h)
+	p.scroll.setHeight(p.listHeight())
 }
+
+// listHeight is the lines for the list of files; under it, the chosen
+// problem is shown whole.
+func (p *problemList) listHeight() int { return max(1, p.height/2) }
 
 // setProblems fills the pane.
 func (p *problemList) setProblems(ps []feed.Problem) {
@@ -70,7 +74,18 @@ func (p problemList) View() string {
 		}
 		line := path.Render(cleanLine(clip(pr.Path, p.width))) + p.styles.Meta.Render(": ") +
 			p.styles.Problems.Render(cleanLine(clip(pr.Reason, p.width)))
-		lines = append(lines, bar.String()+line)
+		lines = append(lines, truncate(bar.String()+line, p.width))
+	}
+	for len(lines) < p.listHeight() {
+		lines = append(lines, "")
+	}
+	// The chosen problem whole: its path and its reason, wrapped.
+	if p.scroll.cursor >= 0 && p.scroll.cursor < len(p.problems) {
+		pr := p.problems[p.scroll.cursor]
+		rule := p.styles.Rule.Render(strings.Repeat("─", max(0, p.width)))
+		lines = append(lines, rule,
+			p.styles.Title.Render(wrap(cleanLine(pr.Path), p.width)),
+			p.styles.Problems.Render(wrap(cleanLine(pr.Reason), p.width)))
 	}
 	return fit(strings.Join(lines, "\n"), p.width, p.height)
 }

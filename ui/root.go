@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -80,11 +81,12 @@ type Model struct {
 	preview     detail
 	previewBusy bool
 	cache       *renderCache
-	// positions are where the reader left each article read, by ID.
-	positions map[string]int
 	// notice is a message for the reader in the status bar, until the
 	// next key.
-	notice   string
+	notice string
+	// asking is a question in the status bar that the next key answers,
+	// or nil.
+	asking   *question
 	search   searchPane
 	outlets  outletPicker
 	problems problemList
@@ -94,6 +96,7 @@ type Model struct {
 	filter       string // the outlet the list shows, or "" for all
 	marks        *marks
 	grouping     bool // whether stories are being grouped
+	zoom         zoom // which of list and preview fills the window
 	loading      bool
 	progress     feed.Progress
 	problemCount int
@@ -115,26 +118,25 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	preview := newDetail(st, keys, cache)
 	preview.preview = true
 	m := &Model{
-		opts:      opts,
-		events:    events,
-		lib:       lib,
-		keys:      keys,
-		styles:    st,
-		list:      newStoryList(st, keys, mk),
-		story:     newStoryPane(st, keys, mk),
-		marks:     mk,
-		detail:    newDetail(st, keys, cache),
-		preview:   preview,
-		cache:     cache,
-		positions: make(map[string]int),
-		search:    newSearchPane(st, keys),
-		outlets:   newOutletPicker(st, keys),
-		problems:  newProblemList(st, keys),
-		help:      help.New(),
-		bar:       progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
-		loading:   true,
-		width:     80,
-		height:    24,
+		opts:     opts,
+		events:   events,
+		lib:      lib,
+		keys:     keys,
+		styles:   st,
+		list:     newStoryList(st, keys, mk),
+		story:    newStoryPane(st, keys, mk),
+		marks:    mk,
+		detail:   newDetail(st, keys, cache),
+		preview:  preview,
+		cache:    cache,
+		search:   newSearchPane(st, keys),
+		outlets:  newOutletPicker(st, keys),
+		problems: newProblemList(st, keys),
+		help:     help.New(),
+		bar:      progress.New(progress.WithWidth(16), progress.WithoutPercentage()),
+		loading:  true,
+		width:    80,
+		height:   24,
 	}
 	m.applyStyles()
 	m.list.empty = "Loading articles…"
@@ -232,6 +234,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.quit()
 		}
 		m.notice = ""
+		if m.asking != nil {
+			return m, m.answer(msg)
+		}
 		cmd := m.handleKey(msg)
 		return m, tea.Batch(cmd, m.syncPreview())
 	}
@@ -306,12 +311,12 @@ func (m *Model) runSearch(q searchQueryMsg) tea.Cmd {
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.tooSmall() {
-		if key.Matches(msg, k.Quit) {
+		if key.Matches(msg, k.Quit, k.QuitAll) {
 			return m.quit()
 		}
 		return nil
 	}
-	if m.state == stateDetail && m.detail.typing() {
+	if m.state == stateDetail && m.detail.typing() || m.state == stateOutlets && m.outlets.typing() {
 		return m.updatePane(msg)
 	}
 	switch m.state {
@@ -319,23 +324,34 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.updatePane(msg)
 	case stateHelp:
 		switch {
-		case key.Matches(msg, k.Quit):
+		case key.Matches(msg, k.QuitAll):
 			return m.quit()
-		case key.Matches(msg, k.Help, k.Back):
+		case key.Matches(msg, k.Help, k.Back, k.Quit):
 			m.state = m.back
 		}
 		return nil
 	}
 
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(msg, k.QuitAll), m.state == stateList && key.Matches(msg, k.Quit):
 		return m.quit()
+	case key.Matches(msg, k.Quit):
+		// q goes back one level, as in newsboat.
+		return m.goBack()
+	case m.state == stateDetail && key.Matches(msg, k.NextArticle):
+		return m.step(1)
+	case m.state == stateDetail && key.Matches(msg, k.PrevArticle):
+		return m.step(-1)
+	case m.state == stateDetail && key.Matches(msg, k.NextUnread):
+		return m.nextUnread()
+	case (m.state == stateList || m.state == stateStory || m.state == stateDetail) && key.Matches(msg, k.MarkAllRead):
+		return m.markAllRead()
 	case key.Matches(msg, k.Help):
 		m.back, m.state = m.state, stateHelp
 		return nil
-	case m.state == stateDetail && key.Matches(msg, k.Find):
-		// In an article, / finds in it; the list's search is a step
-		// back.
+	case (m.state == stateDetail || m.state == stateOutlets) && key.Matches(msg, k.Find, k.Search):
+		// In an article, / finds in it; among outlets it filters them.
+		// The list's search is a step back.
 		return m.updatePane(msg)
 	case (m.state == stateList || m.state == stateDetail) && key.Matches(msg, k.Edit, k.Pager, k.Browser, k.Copy):
 		return m.act(msg)
@@ -346,6 +362,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.state = stateProblems
 		return nil
 	case key.Matches(msg, k.Outlets) && m.state != stateOutlets:
+		m.outlets.clearFilter()
 		m.outlets.setOutlets(m.lib.Len(), m.lib.Outlets(), m.filter)
 		m.state = stateOutlets
 		return nil
@@ -359,6 +376,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Open, k.Back):
 			// The list's own, even when bound to a preview key too.
+		case key.Matches(msg, k.Zoom):
+			return m.toggleZoom()
 		case m.split() && key.Matches(msg, k.PreviewDown):
 			m.preview.scroll(3)
 			return nil
@@ -402,7 +421,14 @@ func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 	m.search.blur()
 	m.back, m.state = from, stateDetail
 	m.markOpened(a)
-	return m.detail.open(a, m.positions[a.ID])
+	return m.detail.open(a, m.marks.position(a.ID))
+}
+
+// keepPosition remembers where the reader is in the article on show.
+func (m *Model) keepPosition() {
+	if a := m.detail.article; a != nil {
+		m.marks.setPosition(a.ID, m.detail.position())
+	}
 }
 
 // goBack leaves the pane that is showing for the one it came from.
@@ -411,9 +437,7 @@ func (m *Model) goBack() tea.Cmd {
 	case stateSearch, stateOutlets, stateProblems, stateStory:
 		m.state = stateList
 	case stateDetail:
-		if a := m.detail.article; a != nil {
-			m.positions[a.ID] = m.detail.position()
-		}
+		m.keepPosition()
 		m.state = m.back
 		if m.state == stateSearch {
 			return m.search.focus()
@@ -518,7 +542,7 @@ func (m *Model) headerView() string {
 func (m *Model) footerView() string {
 	keys := m.helpOf(m.state)
 	if m.state == stateHelp {
-		keys = paneHelp{short: []key.Binding{m.keys.Help, m.keys.Back, m.keys.Quit}}
+		keys = paneHelp{short: []key.Binding{as(m.keys.Help, "close"), as(m.keys.Quit, "back"), m.keys.QuitAll}}
 	}
 	// The help may run a cell past its width when it adds its ellipsis.
 	return m.statusView() + "\n" + truncate(m.help.View(keys), m.width)
@@ -542,6 +566,9 @@ func (m *Model) statusView() string {
 	if m.notice != "" {
 		left = m.styles.Notice.Render(cleanLine(m.notice))
 	}
+	if m.asking != nil {
+		left = m.styles.Notice.Render(m.asking.ask)
+	}
 	right := ""
 	if m.loading {
 		right = m.loadingView()
@@ -564,20 +591,42 @@ func (m *Model) loadingView() string {
 	return label + m.bar.ViewAs(float64(p.Done)/float64(p.Found))
 }
 
-// helpView draws every key of the pane help was opened from.
+// helpView draws every key of the pane help was opened from. The
+// groups of keys are set side by side as far as the width allows, then
+// in rows; in a small window the box loses its padding, then its
+// border, before any key is cut.
 func (m *Model) helpView() string {
 	w, h := m.paneSize()
-	room := max(1, w-m.styles.HelpBox.GetHorizontalFrameSize())
 	groups := m.helpOf(m.back).FullHelp()
 	full := m.help
 	full.SetWidth(0)
-	keys := full.FullHelpView(groups)
-	if lipgloss.Width(keys) > room && len(groups) > 1 {
-		// Too narrow for the columns side by side: stack the two
-		// halves. Whatever still does not fit is cut, not dropped.
-		half := (len(groups) + 1) / 2
-		keys = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
+	box := m.styles.HelpBox
+	var out string
+	for _, b := range []lipgloss.Style{box, box.Padding(0, 1), lipgloss.NewStyle().Align(lipgloss.Left)} {
+		room := max(1, w-b.GetHorizontalFrameSize())
+		out = b.Render(packHelp(full, groups, room))
+		if ow, oh := lipgloss.Size(out); ow <= w && oh <= h {
+			break
+		}
 	}
-	box := m.styles.HelpBox.Render(keys)
-	return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), w, h)
+	return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, out), w, h)
+}
+
+// packHelp sets groups of keys side by side, as many as fit in width,
+// and starts a new row of them when the next would not fit.
+func packHelp(full help.Model, groups [][]key.Binding, width int) string {
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		next := append(slices.Clone(row), g)
+		if len(row) > 0 && lipgloss.Width(full.FullHelpView(next)) > width {
+			rows = append(rows, full.FullHelpView(row))
+			next = [][]key.Binding{g}
+		}
+		row = next
+	}
+	if len(row) > 0 {
+		rows = append(rows, full.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n\n")
 }

@@ -205,7 +205,8 @@ func (s searchPane) View() string {
 	case strings.TrimSpace(s.input.Value()) == "":
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  Type to search %s.", plural(s.total, "article"))))
 	case len(s.results) == 0 && !s.running:
-		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  No matches for “%s”.", cleanLine(s.query))))
+		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  No matches for “%s” — backspace to widen it, %s to go back.",
+			cleanLine(s.query), s.keys.CloseSearch.Help().Key)))
 	case len(s.results) >= maxResults:
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Count.Render(fmt.Sprintf("  %d+ results, best first", maxResults)))
 	default:
@@ -254,4 +255,22 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// articles returns the results' articles, best first.
+func (s searchPane) articles() []*feed.Article {
+	out := make([]*feed.Article, len(s.results))
+	for i, r := range s.results {
+		out[i] = r.Article
+	}
+	return out
+}
+
+// selectArticle puts the cursor on an article's result.
+func (s *searchPane) selectArticle(id string) {
+	for i, r := range s.results {
+		if r.Article.ID == id {
+			s.scroll.moveTo(i)
+		}
+	}
 }

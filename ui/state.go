@@ -21,6 +21,10 @@ type State interface {
 	SetPlace(key, articleID string) error
 	// Place returns the article a list was left at, or "".
 	Place(key string) (string, error)
+	// SetPosition keeps the line the reader was at in an article;
+	// Positions returns every article's, by ID.
+	SetPosition(id string, line int) error
+	Positions() (map[string]int, error)
 }
 
 // marks is the reading state of this session: it is kept in memory, so
@@ -33,6 +37,10 @@ type marks struct {
 	store  State
 	writer *stateWriter
 	by     map[string]readstate.Mark
+	// gen counts the changes to read marks.
+	gen int
+	// positions are the lines the reader was at in articles, by ID.
+	positions map[string]int
 	// err is the last error the State gave, shown in the status bar;
 	// reading goes on without it.
 	err error
@@ -52,7 +60,26 @@ func newMarks(s State) *marks {
 	if by != nil {
 		mk.by = by
 	}
+	pos, err := s.Positions()
+	mk.keep(err)
+	mk.positions = pos
 	return mk
+}
+
+// position returns the line the reader was at in an article, as the
+// State kept it when the run began.
+func (mk *marks) position(id string) int { return mk.positions[id] }
+
+// setPosition keeps the line the reader was at in an article.
+func (mk *marks) setPosition(id string, line int) {
+	if mk.positions[id] == line {
+		return
+	}
+	if mk.positions == nil {
+		mk.positions = make(map[string]int)
+	}
+	mk.positions[id] = line
+	mk.writer.add(func(s State) error { return s.SetPosition(id, line) })
 }
 
 // read reports whether an article has been read.
@@ -69,6 +96,7 @@ func (mk *marks) setRead(id string, read bool) {
 	}
 	m.Read = read
 	mk.by[id] = m
+	mk.gen++
 	mk.writer.add(func(s State) error { return s.MarkRead(id, read) })
 }
 
@@ -171,6 +199,9 @@ func (m *Model) writeState() tea.Cmd {
 // the State asked for has been made: read marks are never lost.
 func (m *Model) quit() tea.Cmd {
 	m.savePlace()
+	if m.state == stateDetail {
+		m.keepPosition()
+	}
 	return tea.Sequence(m.writeState(), tea.Quit)
 }
 
@@ -256,7 +287,7 @@ func (m *Model) handleStateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			read = read || !m.marks.read(a.ID)
 		}
 		for _, a := range st.Articles {
-			m.marks.setRead(a.ID, read)
+			m.setRead(a.ID, read)
 		}
 		m.notice = "Story marked read."
 		if !read {
@@ -265,7 +296,7 @@ func (m *Model) handleStateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.ToggleRead):
 		if a := m.currentArticle(); a != nil {
 			read := !m.marks.read(a.ID)
-			m.marks.setRead(a.ID, read)
+			m.setRead(a.ID, read)
 			m.notice = "Marked read."
 			if !read {
 				m.notice = "Marked unread."
@@ -291,7 +322,16 @@ func (m *Model) handleStateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // markOpened marks an article read as it is opened.
 func (m *Model) markOpened(a *feed.Article) {
-	m.marks.setRead(a.ID, true)
+	m.setRead(a.ID, true)
+}
+
+// setRead marks an article read or unread; a list of unread articles
+// only keeps showing it until its view changes.
+func (m *Model) setRead(id string, read bool) {
+	m.marks.setRead(id, read)
+	if read {
+		m.list.read(id)
+	}
 }
 
 // viewParts returns the status bar's notes on what the list shows
@@ -299,10 +339,13 @@ func (m *Model) markOpened(a *feed.Article) {
 func (m *Model) viewParts() []string {
 	var parts []string
 	if m.list.view.unread {
-		parts = append(parts, m.styles.Filter.Render("unread"))
+		parts = append(parts, m.styles.Filter.Render("unread only"))
 	}
 	if m.list.view.starred {
-		parts = append(parts, m.styles.Filter.Render("starred"))
+		parts = append(parts, m.styles.Filter.Render("starred only"))
+	}
+	if m.split() && m.zoom != zoomNone {
+		parts = append(parts, m.styles.Filter.Render([]string{"", "zoom: list", "zoom: preview"}[m.zoom]))
 	}
 	if m.grouping && !m.list.byArticle {
 		parts = append(parts, m.styles.Loading.Render("grouping stories…"))

@@ -348,3 +348,15 @@ func (p storyPane) table(w int) []string {
 	}
 	return lines
 }
+
+// selectArticle puts the cursor on one of the story's articles.
+func (p *storyPane) selectArticle(id string) {
+	if p.story == nil {
+		return
+	}
+	for i, a := range p.story.Articles {
+		if a.ID == id {
+			p.scroll.moveTo(i)
+		}
+	}
+}

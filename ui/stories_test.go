@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
 	"strings"
 	"sync"
@@ -80,6 +81,8 @@ type fakeState struct {
 	mu     sync.Mutex
 	marks  map[string]readstate.Mark
 	places map[string]string
+	// positions are kept lines in articles, by ID.
+	positions map[string]int
 }
 
 func newFakeState() *fakeState {
@@ -112,6 +115,22 @@ func (f *fakeState) Snapshot() (map[string]readstate.Mark, error) {
 		out[id] = m
 	}
 	return out, nil
+}
+
+func (f *fakeState) SetPosition(id string, line int) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.positions == nil {
+		f.positions = make(map[string]int)
+	}
+	f.positions[id] = line
+	return nil
+}
+
+func (f *fakeState) Positions() (map[string]int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return maps.Clone(f.positions), nil
 }
 
 func (f *fakeState) SetPlace(key, id string) error {
@@ -179,7 +198,7 @@ func start(s string) string { return s[:30] }
 
 func TestFlowStoryRowsExpand(t *testing.T) {
 	f := newStateFlow(t, eventsOf(storyArticles()), nil)
-	f.waitFor(storyTitle, "3 outlets", "6 stories · 8 articles", "Orchard festival")
+	f.waitFor(storyTitle, "3 outlets", "6 stories · ", "of 8 articles", "Orchard festival")
 	f.waitGone("Ormsby bridge closure: what drivers need to know")
 	// The story comes first, being newest: tab shows its articles under
 	// it, in place, and tab again folds them.
@@ -192,7 +211,7 @@ func TestFlowStoryRowsExpand(t *testing.T) {
 	f.waitFor("Ormsby bridge closure: what drivers need to know", "8 articles")
 	f.waitGone("stories ·", "3 outlets")
 	f.tm.Type("t")
-	f.waitFor("6 stories · 8 articles")
+	f.waitFor("6 stories · ", "of 8 articles")
 	f.quit()
 }
 
@@ -215,7 +234,7 @@ func TestFlowStoryPane(t *testing.T) {
 	f.press(esc)
 	f.waitFor("Only in this article (Northern Ledger)")
 	f.press(esc)
-	f.waitFor("6 stories · 8 articles")
+	f.waitFor("6 stories · ", "of 8 articles")
 	m := f.quit()
 	if m.state != stateList {
 		t.Errorf("state = %v, want the list", m.state)
@@ -225,7 +244,7 @@ func TestFlowStoryPane(t *testing.T) {
 func TestFlowReadUnreadAndStarred(t *testing.T) {
 	st := newFakeState()
 	f := newStateFlow(t, eventsOf(testArticles()), st)
-	f.waitFor("5 stories · 5 articles")
+	f.waitFor("5 stories · ", "of 5 articles")
 	f.waitScreen("5 unread marks", func(s string) bool { return strings.Count(s, "●") == 5 })
 	// Opening an article reads it: its mark goes.
 	f.press(enter)
@@ -237,7 +256,7 @@ func TestFlowReadUnreadAndStarred(t *testing.T) {
 	}
 	// u shows the unread alone.
 	f.tm.Type("u")
-	f.waitFor("4 stories · 4 articles · unread")
+	f.waitFor("4 stories · 4 unread of 4 articles · unread only")
 	f.waitGone("Harbour council approves winter ferry timetable")
 	f.tm.Type("u")
 	f.waitFor("Harbour council approves winter ferry timetable", "5 articles")
@@ -246,7 +265,7 @@ func TestFlowReadUnreadAndStarred(t *testing.T) {
 	f.tm.Type("s")
 	f.waitFor("★")
 	f.tm.Type("S")
-	f.waitFor("1 story · 1 article · starred", "Bridge repairs to close the river road")
+	f.waitFor("1 story · 1 unread of 1 article · starred only", "Bridge repairs to close the river road")
 	f.waitGone("Orchard festival")
 	f.tm.Type("S")
 	f.waitFor("Orchard festival")
@@ -308,7 +327,7 @@ func TestFlowLiveEventsKeepSelection(t *testing.T) {
 	ch := make(chan feed.Event, 8)
 	ch <- feed.Event{Articles: arts, Progress: feed.Progress{Found: 5, Done: 5, Walked: true}}
 	f := newStateFlow(t, ch, nil)
-	f.waitFor("5 stories · 5 articles")
+	f.waitFor("5 stories · ", "of 5 articles")
 	f.press(down)
 	f.press(down)
 	f.waitScreen("Fish market selected", func(s string) bool { return selectedIs(s, "Fish market moves to the east quay") })

@@ -43,7 +43,13 @@ type storyList struct {
 	stories []*story.Story
 	grouped bool
 
-	view      view
+	view view
+	// stay holds the articles read while the view shows unread ones
+	// only: they stay, shown as read, until the view changes.
+	stay map[string]bool
+	// gen counts the times the rows were made, for count.
+	gen       int
+	count     *unreadCount
 	byArticle bool
 	expanded  map[string]bool // story IDs
 	rows      []row
@@ -67,6 +73,8 @@ func newStoryList(st *Styles, keys KeyMap, mk *marks) storyList {
 	return storyList{
 		styles: st, keys: keys, marks: mk,
 		expanded: make(map[string]bool),
+		stay:     make(map[string]bool),
+		count:    &unreadCount{rows: -1},
 		scroll:   scroller{lines: 2, spacing: rowSpacing},
 	}
 }
@@ -111,7 +119,57 @@ func (l *storyList) setStories(sts []*story.Story) {
 // setView changes which articles are shown.
 func (l *storyList) setView(v view) {
 	l.view = v
+	clear(l.stay)
 	l.rebuild()
+}
+
+// keeps reports whether the list shows an article: the view does, or
+// it was read while the list showed unread articles only.
+func (l storyList) keeps(a *feed.Article) bool {
+	if l.view.keeps(a, l.marks) {
+		return true
+	}
+	all := l.view
+	all.unread = false
+	return l.stay[a.ID] && all.keeps(a, l.marks)
+}
+
+// read notes that an article was read, so that a list of unread
+// articles only keeps showing it until the view changes.
+func (l *storyList) read(id string) {
+	if l.view.unread {
+		l.stay[id] = true
+	}
+}
+
+// sequence returns the articles the list shows, in its order: a folded
+// story's in its place, an unfolded story's as its rows.
+func (l storyList) sequence() []*feed.Article {
+	var out []*feed.Article
+	for _, r := range l.rows {
+		switch {
+		case r.story == nil:
+			out = append(out, r.art)
+		case l.expanded[r.story.ID]:
+			// Its articles follow as rows of their own.
+		default:
+			for _, a := range r.story.Articles {
+				if l.keeps(a) {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// selectArticle puts the cursor on an article's row, or on the row of
+// the story that holds it.
+func (l *storyList) selectArticle(id string) {
+	if i := l.find(id, true); i >= 0 {
+		l.scroll.moveTo(i)
+		l.moved = true
+	}
 }
 
 // setByArticle shows one row an article, or one a story.
@@ -120,9 +178,10 @@ func (l *storyList) setByArticle(on bool) {
 	l.rebuild()
 }
 
-// summary counts what is listed, for the status bar.
+// summary counts what is listed, and how much of it is unread, for the
+// status bar.
 func (l storyList) summary() string {
-	n := plural(l.articles, "article")
+	n := thousands(l.unread()) + " unread of " + plural(l.articles, "article")
 	if l.byArticle || !l.grouped {
 		return n
 	}
@@ -131,6 +190,27 @@ func (l storyList) summary() string {
 		noun = "story"
 	}
 	return thousands(l.storyRows) + " " + noun + " · " + n
+}
+
+// unreadCount caches the count of unread articles listed, which
+// changes only when the rows or the marks do.
+type unreadCount struct {
+	rows, marks, n int
+}
+
+// unread counts the unread articles listed.
+func (l storyList) unread() int {
+	c := l.count
+	if c.rows == l.gen && c.marks == l.marks.gen {
+		return c.n
+	}
+	c.rows, c.marks, c.n = l.gen, l.marks.gen, 0
+	for _, a := range l.sequence() {
+		if !l.marks.read(a.ID) {
+			c.n++
+		}
+	}
+	return c.n
 }
 
 // selected returns the article of the row under the cursor (for a story,
@@ -162,11 +242,12 @@ func (l storyList) current() (row, bool) {
 // cursor on the row it was on and that row where it was on screen.
 func (l *storyList) rebuild() {
 	prev, had := l.current()
+	l.gen++
 	l.articles = 0
 	if l.byArticle || !l.grouped {
 		l.rows = make([]row, 0, len(l.arts))
 		for _, a := range l.arts {
-			if l.view.keeps(a, l.marks) {
+			if l.keeps(a) {
 				l.rows = append(l.rows, row{art: a})
 			}
 		}
@@ -208,7 +289,7 @@ func (l *storyList) rebuild() {
 func (l *storyList) appendStory(rows []row, st *story.Story) []row {
 	var shown []*feed.Article
 	for _, a := range st.Articles {
-		if l.view.keeps(a, l.marks) {
+		if l.keeps(a) {
 			shown = append(shown, a)
 		}
 	}
@@ -286,7 +367,7 @@ func (l *storyList) toggleExpand() {
 	l.expanded[r.story.ID] = true
 	var under []row
 	for _, a := range r.story.Articles {
-		if l.view.keeps(a, l.marks) {
+		if l.keeps(a) {
 			under = append(under, row{art: a, under: true})
 		}
 	}
@@ -356,11 +437,32 @@ func (l *storyList) click(y int) bool {
 // View draws the visible rows.
 func (l storyList) View() string {
 	if len(l.rows) == 0 {
-		return fit(l.styles.Empty.Render(l.empty), l.width, l.height)
+		return fit(l.styles.Empty.Render(wrap(l.emptyText(), l.width)), l.width, l.height)
 	}
 	return l.scroll.draw(l.width, l.height, func(i int, selected bool) []string {
 		return l.drawRow(l.rows[i], selected)
 	})
+}
+
+// emptyText says why the list is empty and which key brings articles
+// back.
+func (l storyList) emptyText() string {
+	if len(l.arts) == 0 && l.view.outlet == "" {
+		return l.empty // loading, or no articles at all
+	}
+	from := ""
+	if l.view.outlet != "" {
+		from = " from " + cleanLine(l.view.outlet)
+	}
+	switch {
+	case l.view.starred:
+		return "No starred articles" + from + " — " + l.keys.StarredOnly.Help().Key + " shows all."
+	case l.view.unread:
+		return "Nothing unread" + from + " — " + l.keys.UnreadOnly.Help().Key + " shows all."
+	case l.view.outlet != "":
+		return "No articles" + from + " — " + l.keys.Back.Help().Key + " shows every outlet."
+	}
+	return l.empty
 }
 
 // drawRow draws a row as two lines: the headline, then a mark (unread
@@ -386,7 +488,7 @@ func (l storyList) drawRow(r row, selected bool) []string {
 	var headline, info, text string
 	if r.story != nil {
 		for _, a := range r.story.Articles {
-			if l.view.keeps(a, l.marks) {
+			if l.keeps(a) {
 				unread = unread || !l.marks.read(a.ID)
 				starred = starred || l.marks.starred(a.ID)
 			}

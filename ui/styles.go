@@ -110,9 +110,11 @@ func themeStyles(isDark, noColor bool) *Styles {
 		hiFore  = lightDark(lipgloss.Color("#1A1A1A"), lipgloss.Color("#FFF7D6"))
 		badgeFg = lightDark(lipgloss.Color("#FFFDF5"), lipgloss.Color("#FFFDF5"))
 		findBg  = lightDark(lipgloss.Color("#BAE6FD"), lipgloss.Color("#1E4E6E"))
-		helpKey = lightDark(lipgloss.Color("#909090"), lipgloss.Color("#626262"))
-		helpSep = lightDark(lipgloss.Color("#DADADA"), lipgloss.Color("#3C3C3C"))
-		helpDsc = lightDark(lipgloss.Color("#B2B2B2"), lipgloss.Color("#4A4A4A"))
+		// The keys stand out from what they do; both read at 4.5:1 or
+		// better on a white or a black background.
+		helpKey = lightDark(lipgloss.Color("#3A3A3A"), lipgloss.Color("#C8C8C8"))
+		helpDsc = lightDark(lipgloss.Color("#666666"), lipgloss.Color("#9B9B9B"))
+		helpSep = lightDark(lipgloss.Color("#9B9B9B"), lipgloss.Color("#6C6C6C"))
 	)
 
 	s := &Styles{isDark: isDark, noColor: noColor}

@@ -147,7 +147,7 @@ func (f *flow) press(k tea.KeyPressMsg) { f.tm.Send(k) }
 
 func (f *flow) quit() *Model {
 	f.t.Helper()
-	f.tm.Type("q")
+	f.tm.Type("Q")
 	m := f.tm.FinalModel(f.t, teatest.WithFinalTimeout(10*time.Second))
 	return m.(*recorder).Model
 }
@@ -166,12 +166,12 @@ func TestFlowOpenArticleAndBack(t *testing.T) {
 	f.press(esc)
 	// Back at the list, which at 100 columns keeps the article in view
 	// beside it.
-	f.waitFor("Bridge repairs to close the river road", "enter/l open")
+	f.waitFor("Bridge repairs to close the river road", "tab unfold")
 	f.tm.Type("j")
 	f.tm.Type("l")
 	f.waitFor("Detours will run past the old mill.", "esc/h back")
 	f.tm.Type("h")
-	f.waitFor("enter/l open")
+	f.waitFor("tab unfold")
 	m := f.quit()
 	if m.state != stateList {
 		t.Errorf("state after going back = %v, want the list", m.state)

@@ -28,6 +28,7 @@ const (
 	Problems     Action = "problems"
 	Help         Action = "help"
 	Quit         Action = "quit"
+	QuitAll      Action = "quit_all"
 	ForceQuit    Action = "force_quit"
 	ResultUp     Action = "result_up"
 	ResultDown   Action = "result_down"
@@ -44,6 +45,11 @@ const (
 	PrevMatch    Action = "prev_match"
 	PreviewDown  Action = "preview_down"
 	PreviewUp    Action = "preview_up"
+	NextArticle  Action = "next_article"
+	PrevArticle  Action = "prev_article"
+	NextUnread   Action = "next_unread"
+	MarkAllRead  Action = "mark_all_read"
+	Zoom         Action = "zoom"
 	Edit         Action = "edit"
 	Pager        Action = "pager"
 	Browser      Action = "browser"
@@ -76,7 +82,9 @@ var defaults = []Binding{
 	{Outlets, []string{"o"}, "o", "outlets"},
 	{Problems, []string{"!", "p"}, "!", "problems"},
 	{Help, []string{"?"}, "?", "help"},
+	// Goes back one level, as in newsboat; quits from the list.
 	{Quit, []string{"q"}, "q", "quit"},
+	{QuitAll, []string{"Q"}, "Q", "quit"},
 	// Quits even while a search is being typed.
 	{ForceQuit, []string{"ctrl+c"}, "ctrl+c", "quit"},
 	// Move through search results while the query is typed, so no letters.
@@ -93,8 +101,16 @@ var defaults = []Binding{
 	{Find, []string{"/"}, "/", "find"},
 	{NextMatch, []string{"n"}, "n", "next match"},
 	{PrevMatch, []string{"N"}, "N", "previous match"},
-	{PreviewDown, []string{"J", "shift+down"}, "J", "scroll preview down"},
-	{PreviewUp, []string{"K", "shift+up"}, "K", "scroll preview up"},
+	{PreviewDown, []string{"shift+down"}, "shift+↓", "scroll preview down"},
+	{PreviewUp, []string{"shift+up"}, "shift+↑", "scroll preview up"},
+	// In an article: the next or previous article of the list it was
+	// opened from, and the next unread one, across stories.
+	{NextArticle, []string{"J"}, "J", "next article"},
+	{PrevArticle, []string{"K"}, "K", "previous article"},
+	{NextUnread, []string{"]"}, "]", "next unread"},
+	{MarkAllRead, []string{"A"}, "A", "mark all read"},
+	// Gives the whole window to the list, or to the preview, and back.
+	{Zoom, []string{"z"}, "z", "zoom pane"},
 	{Edit, []string{"e"}, "e", "edit file"},
 	{Pager, []string{"v"}, "v", "view in pager"},
 	{Browser, []string{"b"}, "b", "open in browser"},

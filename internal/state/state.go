@@ -40,6 +40,11 @@ CREATE TABLE IF NOT EXISTS places (
 	article TEXT NOT NULL,
 	changed INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS positions (
+	article TEXT PRIMARY KEY,
+	line    INTEGER NOT NULL,
+	changed INTEGER NOT NULL
+);
 PRAGMA user_version = 1;
 `
 
@@ -231,6 +236,37 @@ func (d *DB) Place(key string) (string, error) {
 		return "", fmt.Errorf("place %s: %w", key, err)
 	}
 	return id, nil
+}
+
+// SetPosition remembers the line the reader was at in an article.
+func (d *DB) SetPosition(articleID string, line int) error {
+	_, err := d.db.Exec(`INSERT INTO positions (article, line, changed) VALUES (?, ?, ?)
+		ON CONFLICT (article) DO UPDATE SET line = excluded.line, changed = excluded.changed`,
+		articleID, line, time.Now().Unix())
+	if err != nil {
+		return fmt.Errorf("position %s: %w", articleID, err)
+	}
+	return nil
+}
+
+// Positions returns the line the reader was at in every article that
+// has one kept, by ID.
+func (d *DB) Positions() (map[string]int, error) {
+	rows, err := d.db.Query(`SELECT article, line FROM positions`)
+	if err != nil {
+		return nil, fmt.Errorf("positions: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string]int)
+	for rows.Next() {
+		var id string
+		var line int
+		if err := rows.Scan(&id, &line); err != nil {
+			return nil, fmt.Errorf("positions: %w", err)
+		}
+		out[id] = line
+	}
+	return out, rows.Err()
 }
 
 // Check runs SQLite's full integrity check and returns an error unless

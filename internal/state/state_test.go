@@ -232,3 +232,24 @@ func TestDefaultPathFollowsXDG(t *testing.T) {
 		t.Errorf("DefaultPath() = %s, want %s", p, want)
 	}
 }
+
+func TestPositionsLastAcrossOpens(t *testing.T) {
+	db, path := openTemp(t)
+	for _, line := range []int{4, 17} {
+		if err := db.SetPosition("a", line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	got, err := db.Positions()
+	if err != nil || got["a"] != 17 || len(got) != 1 {
+		t.Errorf("Positions() = %v, %v; want a at line 17", got, err)
+	}
+}
