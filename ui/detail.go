@@ -274,3 +274,6 @@ func (d detail) View() string {
 	}
 	return fit(body+"\n"+status, d.width, d.height)
 }
+
+// shown returns the article the pane shows, or nil.
+func (d detail) shown() *feed.Article { return d.article }

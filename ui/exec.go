@@ -21,7 +21,7 @@ type noticeMsg string
 // one selected in the list.
 func (m *Model) current() *feed.Article {
 	if m.state == stateDetail {
-		return m.detail.article
+		return m.detail.shown()
 	}
 	return m.list.selected()
 }

@@ -163,7 +163,7 @@ func (m *Model) syncPreview() tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	if m.preview.article != a {
+	if m.preview.shown() != a {
 		cmd = m.preview.open(a, 0)
 	} else {
 		cmd = m.preview.render()

@@ -112,3 +112,23 @@ func (m *Model) heard(cmd tea.Cmd, said tea.Msg) tea.Cmd {
 	_, next := m.update(said)
 	return tea.Batch(cmd, next)
 }
+
+// articles returns the story's articles, in the pane's order, or nil.
+func (p storyPane) articles() []*feed.Article {
+	if p.story == nil {
+		return nil
+	}
+	return p.story.Articles
+}
+
+// perPage returns how many rows fit on one screen of the story pane.
+func (p storyPane) perPage() int { return p.scroll.perPage() }
+
+// perPage returns how many results fit on one screen of the search pane.
+func (s searchPane) perPage() int { return s.scroll.perPage() }
+
+// rowCount returns how many rows the list has.
+func (l storyList) rowCount() int { return len(l.rows) }
+
+// perPage returns how many rows fit on one screen of the list.
+func (l storyList) perPage() int { return l.scroll.perPage() }

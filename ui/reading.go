@@ -13,10 +13,7 @@ import (
 func (m *Model) sequence(s state) []*feed.Article {
 	switch s {
 	case stateStory:
-		if m.story.story != nil {
-			return m.story.story.Articles
-		}
-		return nil
+		return m.story.articles()
 	case stateSearch:
 		return m.search.articles()
 	}
@@ -35,7 +32,7 @@ func indexOf(arts []*feed.Article, a *feed.Article) int {
 // being read, in the order of the pane it was opened from.
 func (m *Model) step(n int) tea.Cmd {
 	seq := m.sequence(m.back)
-	i := indexOf(seq, m.detail.article)
+	i := indexOf(seq, m.detail.shown())
 	switch j := i + n; {
 	case i < 0:
 		m.notice = "This article is no longer in the list."
@@ -58,7 +55,7 @@ func (m *Model) nextUnread() tea.Cmd {
 		from = stateList
 	}
 	seq := m.sequence(from)
-	i := indexOf(seq, m.detail.article)
+	i := indexOf(seq, m.detail.shown())
 	for k := 1; k <= len(seq); k++ {
 		a := seq[(i+k+len(seq))%len(seq)]
 		if !m.marks.read(a.ID) {
@@ -130,12 +127,12 @@ func (m *Model) markAllRead() tea.Cmd {
 		m.notice = "Marked " + plural(unread, "article") + " read."
 		return nil
 	}
-	rows, page := len(m.list.rows), m.list.scroll.perPage()
+	rows, page := m.list.rowCount(), m.list.perPage()
 	switch from {
 	case stateStory:
-		rows, page = len(arts), m.story.scroll.perPage()
+		rows, page = len(arts), m.story.perPage()
 	case stateSearch:
-		rows, page = len(arts), m.search.scroll.perPage()
+		rows, page = len(arts), m.search.perPage()
 	}
 	if rows <= page {
 		return mark()

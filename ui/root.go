@@ -139,8 +139,8 @@ func New(events <-chan feed.Event, opts Options) *Model {
 		height:   24,
 	}
 	m.applyStyles()
-	m.list.empty = "Loading articles…"
-	m.list.place = mk.place(placeKey(""))
+	m.list.setEmpty("Loading articles…")
+	m.list.setPlace(mk.place(placeKey("")))
 	m.layout()
 	return m
 }
@@ -286,9 +286,9 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	if msg.finished() && m.loading {
 		m.loading = false
 		cmds = append(cmds, m.startGrouping(), compact(m.lib))
-		m.list.empty = "No articles."
+		m.list.setEmpty("No articles.")
 		if m.filter != "" {
-			m.list.empty = "No articles from " + cleanLine(m.filter) + "."
+			m.list.setEmpty("No articles from " + cleanLine(m.filter) + ".")
 		}
 	}
 	if !msg.done {
@@ -426,7 +426,7 @@ func (m *Model) openArticle(a *feed.Article, from state) tea.Cmd {
 
 // keepPosition remembers where the reader is in the article on show.
 func (m *Model) keepPosition() {
-	if a := m.detail.article; a != nil {
+	if a := m.detail.shown(); a != nil {
 		m.marks.setPosition(a.ID, m.detail.position())
 	}
 }
@@ -459,9 +459,9 @@ func (m *Model) setFilter(outlet string) {
 	m.filter = outlet
 	m.list = m.list.forOutlet(outlet, m.marks.place(placeKey(outlet)))
 	m.sizeList(m.paneSize())
-	m.list.empty = "Loading articles…"
+	m.list.setEmpty("Loading articles…")
 	if !m.loading {
-		m.list.empty = "No articles."
+		m.list.setEmpty("No articles.")
 	}
 	m.list.setArticles(m.lib.Articles(outlet))
 }

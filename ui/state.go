@@ -242,7 +242,7 @@ func placeKey(outlet string) string {
 
 // savePlace remembers where the list is, for the next run.
 func (m *Model) savePlace() {
-	if a := m.list.selected(); a != nil && m.list.moved {
+	if a := m.list.selected(); a != nil && m.list.cursorMoved() {
 		m.marks.setPlace(placeKey(m.filter), a.ID)
 	}
 }
@@ -254,7 +254,7 @@ func (m *Model) currentArticle() *feed.Article {
 	case stateList:
 		return m.list.selected()
 	case stateDetail:
-		return m.detail.article
+		return m.detail.shown()
 	case stateStory:
 		return m.story.selected()
 	case stateSearch:
@@ -303,15 +303,15 @@ func (m *Model) handleStateKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			}
 		}
 	case inList && key.Matches(msg, k.UnreadOnly):
-		v := m.list.view
+		v := m.list.currentView()
 		v.unread = !v.unread
 		m.list.setView(v)
 	case inList && key.Matches(msg, k.StarredOnly):
-		v := m.list.view
+		v := m.list.currentView()
 		v.starred = !v.starred
 		m.list.setView(v)
 	case inList && key.Matches(msg, k.Stories):
-		m.list.setByArticle(!m.list.byArticle)
+		m.list.setByArticle(!m.list.oneRowPerArticle())
 	case inList && key.Matches(msg, k.Expand):
 		m.list.toggleExpand()
 	default:
@@ -338,16 +338,16 @@ func (m *Model) setRead(id string, read bool) {
 // beyond the outlet.
 func (m *Model) viewParts() []string {
 	var parts []string
-	if m.list.view.unread {
+	if m.list.currentView().unread {
 		parts = append(parts, m.styles.Filter.Render("unread only"))
 	}
-	if m.list.view.starred {
+	if m.list.currentView().starred {
 		parts = append(parts, m.styles.Filter.Render("starred only"))
 	}
 	if m.split() && m.zoom != zoomNone {
 		parts = append(parts, m.styles.Filter.Render([]string{"", "zoom: list", "zoom: preview"}[m.zoom]))
 	}
-	if m.grouping && !m.list.byArticle {
+	if m.grouping && !m.list.oneRowPerArticle() {
 		parts = append(parts, m.styles.Loading.Render("grouping stories…"))
 	}
 	if m.marks.err != nil {

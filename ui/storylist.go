@@ -178,6 +178,22 @@ func (l *storyList) setByArticle(on bool) {
 	l.rebuild()
 }
 
+// setEmpty sets what the list says when it has no rows.
+func (l *storyList) setEmpty(s string) { l.empty = s }
+
+// setPlace puts the cursor on the article place when it arrives.
+func (l *storyList) setPlace(place string) { l.place = place }
+
+// cursorMoved reports whether the reader has moved the cursor.
+func (l storyList) cursorMoved() bool { return l.moved }
+
+// currentView returns which articles the list shows.
+func (l storyList) currentView() view { return l.view }
+
+// oneRowPerArticle reports whether the list shows a row an article
+// rather than one a story.
+func (l storyList) oneRowPerArticle() bool { return l.byArticle }
+
 // summary counts what is listed, and how much of it is unread, for the
 // status bar.
 func (l storyList) summary() string {
