@@ -52,6 +52,11 @@ func newMarks(s State) *marks {
 	if by != nil {
 		mk.by = by
 	}
+	// A State that could only be opened to read says so from the start,
+	// not at the first mark it drops.
+	if ro, ok := s.(interface{ ReadOnly() error }); ok {
+		mk.err = ro.ReadOnly()
+	}
 	return mk
 }
 

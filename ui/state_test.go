@@ -125,3 +125,18 @@ func TestRealStateDatabase(t *testing.T) {
 		t.Errorf("marks at start = %v", m.marks.by)
 	}
 }
+
+// readOnlyState is a State that could only be opened to read.
+type readOnlyState struct{ *fakeState }
+
+func (readOnlyState) ReadOnly() error {
+	return errors.New("open to read only, marks made now are not kept")
+}
+
+func TestReadOnlyStateShownAtStart(t *testing.T) {
+	m := loadedWith(t, Options{Title: "test", State: readOnlyState{newFakeState()}}, testArticles(), 100, 24)
+	view := ansi.Strip(m.View().Content)
+	if !strings.Contains(view, "read only") {
+		t.Errorf("a read-only state is not shown:\n%s", view)
+	}
+}

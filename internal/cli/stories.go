@@ -40,6 +40,9 @@ func openState(e *env) *state.DB {
 	if db.MovedAside != "" {
 		fmt.Fprintf(e.Stderr, "broadsheet: %s could not be read; moved it to %s and started afresh\n", path, db.MovedAside)
 	}
+	if err := db.ReadOnly(); err != nil {
+		fmt.Fprintf(e.Stderr, "broadsheet: state %s is busy or read-only: %v\n", path, err)
+	}
 	return db
 }
 
