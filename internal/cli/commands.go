@@ -214,11 +214,7 @@ func searchCmd(e *env, query string, paths []string) error {
 func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(articleID string) string) (err error) {
 	bw := bufio.NewWriter(w)
 	defer flush(bw, &err)
-	safe := make([]*feed.Article, len(arts))
-	for i, a := range arts {
-		safe[i] = a.Safe()
-	}
-	arts = safe
+	arts = safeHeads(arts)
 	width := 0
 	for _, a := range arts {
 		width = max(width, utf8.RuneCountInString(feed.OutletName(a)))
@@ -243,6 +239,19 @@ func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(
 		fmt.Fprintf(bw, "%s  %s  %s\n", date, pad(feed.OutletName(a), width), a.Title)
 	}
 	return nil
+}
+
+// safeHeads returns copies of arts without their bodies, which a list
+// does not print, and with every other field made safe to print (see
+// feed.Article.Safe).
+func safeHeads(arts []*feed.Article) []*feed.Article {
+	out := make([]*feed.Article, len(arts))
+	for i, a := range arts {
+		head := *a
+		head.Body = ""
+		out[i] = head.Safe()
+	}
+	return out
 }
 
 // outlets prints the store's outlets with their article counts, and

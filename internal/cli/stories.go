@@ -93,10 +93,7 @@ func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) (err error) {
 	defer flush(bw, &err)
 	for _, st := range groupStories(store).stories {
 		title := feed.Sanitize(st.Title)
-		arts := make([]*feed.Article, len(st.Articles))
-		for i, a := range st.Articles {
-			arts[i] = a.Safe()
-		}
+		arts := safeHeads(st.Articles)
 		if asJSON {
 			v := storyJSON{ID: feed.Sanitize(st.ID), Title: title, Date: dateOf(st), Outlets: sanitizeAll(st.Outlets), Articles: []storyArticleJSON{}}
 			for _, a := range arts {
