@@ -186,6 +186,11 @@ func (m *Model) Flush() error {
 	return m.marks.writer.flush()
 }
 
+// StateErr returns the last error the State gave in this session, or
+// nil: a mark that was not kept, or why none will be. The status bar
+// shows it while the reader is open; the caller says it again after.
+func (m *Model) StateErr() error { return m.marks.err }
+
 // view is which articles the list shows: an outlet's or all, and of
 // those all, the unread or the starred.
 type view struct {

@@ -140,3 +140,14 @@ func TestReadOnlyStateShownAtStart(t *testing.T) {
 		t.Errorf("a read-only state is not shown:\n%s", view)
 	}
 }
+
+// A mark that could not be written is still known when the reader has
+// closed, for the caller to say so.
+func TestStateErrKept(t *testing.T) {
+	m := loadedWith(t, Options{Title: "test", State: brokenState{newFakeState()}}, testArticles(), 80, 24)
+	send(m, tea.KeyPressMsg{Code: 's', Text: "s"})
+	send(m, tea.KeyPressMsg{Code: 'q', Text: "q"})
+	if err := errors.Join(m.Flush(), m.StateErr()); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("StateErr after a failed write = %v", err)
+	}
+}
