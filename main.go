@@ -6,6 +6,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -63,8 +65,12 @@ func runTUI(l *load.Loader, paths []string, cfg *config.Config, db *state.DB) er
 	_, err := tea.NewProgram(m).Run()
 	// Quitting makes the writes to the reading state still to be made;
 	// a program ended otherwise may have left some. A failing write was
-	// shown while reading, and fails the run no more now than then.
-	_ = m.Flush()
+	// shown while reading, and fails the run no more now than then; but
+	// it is said once more, as the status bar is gone, so that no mark
+	// is lost without a word.
+	if serr := errors.Join(m.Flush(), m.StateErr()); serr != nil {
+		fmt.Fprintf(os.Stderr, "broadsheet: reading state: %s\n", feed.Sanitize(serr.Error()))
+	}
 	return err
 }
 

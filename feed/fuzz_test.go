@@ -16,6 +16,8 @@ func FuzzSanitize(f *testing.F) {
 		"", "plain", "a\x1b[2Jb", "\x1b]52;c;eA==\x07", "\x1b]8;;u\x1b\\x\x1b]8;;\x1b\\",
 		"\u009b31m", "\u009d0;t\u009c", "\x1bPq\x1b\\", "a\r\nb\rc", "\u202eabc\u2066",
 		"🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", "\xff\xfe\x00", "\x1b", "\x1b[", "\x1b]",
+		"&#x200B;&ZeroWidthSpace;&#xFEFF;&#x2060;&#xE0041;", "&#x2&#x200B;00B;", "&Zero&ic;WidthSpace;",
+		"&#x1&NoBreak;b;]0;t&#7;", "&#\x1b[m&#8203;27;", "🏴&#xE0067;&#xE007F;",
 	} {
 		f.Add(s)
 	}
@@ -30,11 +32,17 @@ func FuzzSanitize(f *testing.F) {
 		}
 		text := SanitizeText(s)
 		assertPrintable(t, text, true)
+		// What is derived from safe text stays safe: a lead made by
+		// stripping Markdown marks must not join a reference.
+		assertPrintable(t, LeadOf(text), false)
+		assertPrintable(t, PlainText(text), false)
 		if again := SanitizeText(text); again != text {
 			t.Errorf("SanitizeText not idempotent on %q: %q then %q", s, text, again)
 		}
 		path := SanitizePath(s)
-		assertPrintable(t, path, false)
+		// A path is shown as it is, never through Markdown, so a
+		// reference in it is only text.
+		assertPrintable(t, strings.ReplaceAll(path, "&", "+"), false)
 		if again := SanitizePath(path); again != path {
 			t.Errorf("SanitizePath not idempotent on %q: %q then %q", s, path, again)
 		}

@@ -221,27 +221,51 @@ func sanitize(s string, multiline bool) string {
 	return breakRefs(b.String())
 }
 
-// breakRefs replaces each numeric character reference in s that names a
-// character a terminal acts on with U+FFFD. The replacement can never
-// form a new reference, so one pass is enough.
+// breakRefs replaces each character reference in s that names a
+// character a terminal acts on (a control character or a bidi control)
+// with U+FFFD, and removes each one that names an invisible character
+// (see isFormat and isTag), as Sanitize removes the characters
+// themselves. Goldmark turns numeric references and HTML5 named ones
+// into the characters they name when an article is shown, so the text
+// must hold no such reference. A removal that could join the text on
+// either side into a new reference, as in "&#x2" + "&#x200b;" + "00b;",
+// writes U+FFFD instead; so one pass is enough and the result holds no
+// reference to break.
 func breakRefs(s string) string {
-	if !strings.Contains(s, "&#") {
+	i := strings.IndexByte(s, '&')
+	if i < 0 {
 		return s
 	}
 	var b strings.Builder
+	open := false // whether b ends in what could start a reference
+	write := func(seg string) {
+		b.WriteString(seg)
+		for j := len(seg) - 1; j >= 0; j-- {
+			if c := seg[j]; c == '&' || !refByte(c) {
+				open = c == '&'
+				return
+			}
+		}
+	}
 	done := 0
-	for i := strings.Index(s, "&#"); i >= 0; {
-		end, unsafe := numericRef(s[i:])
-		if unsafe {
-			b.WriteString(s[done:i])
-			b.WriteRune(utf8.RuneError)
+	for i >= 0 {
+		end, kind := charRef(s[i:])
+		if kind != refNone {
+			if done == 0 {
+				b.Grow(len(s))
+			}
+			write(s[done:i])
+			if kind == refUnsafe || open {
+				b.WriteRune(utf8.RuneError)
+				open = false
+			}
 			done = i + end
 		}
-		next := strings.Index(s[i+2:], "&#")
+		next := strings.IndexByte(s[i+1:], '&')
 		if next < 0 {
 			break
 		}
-		i += 2 + next
+		i += 1 + next
 	}
 	if done == 0 {
 		return s
@@ -250,10 +274,51 @@ func breakRefs(s string) string {
 	return b.String()
 }
 
+// refByte reports whether c may follow "&" in a character reference.
+func refByte(c byte) bool {
+	return c == '#' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// What a character reference names, as breakRefs treats it.
+const (
+	refNone      = iota // no reference, or one to a character kept
+	refUnsafe           // a control or bidi control: replaced with U+FFFD
+	refInvisible        // an invisible character: removed
+)
+
+// invisibleNames are the HTML5 named character references to characters
+// Sanitize removes: zero-width space (U+200B, under five names), word
+// joiner (U+2060) and the invisible mathematical operators (U+2061–
+// U+2063). The names of the characters text needs (&shy;, &zwj;, &zwnj;,
+// &lrm;, &rlm;) are not among them, nor are &Tab; and &NewLine;, which
+// name the only control characters with names.
+var invisibleNames = map[string]bool{
+	"ZeroWidthSpace": true, "NegativeVeryThinSpace": true, "NegativeThinSpace": true,
+	"NegativeMediumSpace": true, "NegativeThickSpace": true, "NoBreak": true,
+	"ApplyFunction": true, "af": true, "InvisibleTimes": true, "it": true,
+	"InvisibleComma": true, "ic": true,
+}
+
+// charRef reads the character reference at the start of s ("&" already
+// seen) as Goldmark does, returning its length and what it names.
+func charRef(s string) (n int, kind int) {
+	if len(s) > 1 && s[1] == '#' {
+		return numericRef(s)
+	}
+	i := 1
+	for i < len(s) && i <= 32 && refByte(s[i]) && s[i] != '#' {
+		i++
+	}
+	if i == 1 || i >= len(s) || s[i] != ';' || !invisibleNames[s[1:i]] {
+		return 0, refNone
+	}
+	return i + 1, refInvisible
+}
+
 // numericRef reads the numeric character reference at the start of s
-// ("&#" already seen) as Goldmark does, returning its length and whether
-// it names a control character or a bidi control.
-func numericRef(s string) (n int, unsafe bool) {
+// ("&#" already seen) as Goldmark does, returning its length and what
+// it names.
+func numericRef(s string) (n int, kind int) {
 	i := 2
 	hex := i < len(s) && (s[i] == 'x' || s[i] == 'X')
 	if hex {
@@ -276,13 +341,29 @@ func numericRef(s string) (n int, unsafe bool) {
 		}
 	}
 	if i == start || i >= len(s) || s[i] != ';' || !hex && i-start > 7 {
-		return 0, false
+		return 0, refNone
 	}
-	bad := func(v uint64) bool {
+	kindOf := func(v uint64) int {
 		r := rune(v)
-		return v <= 0x10ffff && r != '\t' && r != '\n' && r != 0 && (isControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029')
+		switch {
+		case v > 0x10ffff || r == '\t' || r == '\n' || r == 0:
+			return refNone
+		case isControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029':
+			return refUnsafe
+		case isFormat(r) || isTag(r):
+			return refInvisible
+		}
+		return refNone
 	}
-	return i + 1, bad(v) || isOctal && bad(octal)
+	kind = kindOf(v)
+	if isOctal && kind != refUnsafe {
+		// Goldmark reads a leading zero as octal, where others read
+		// decimal: the worse reading counts.
+		if k := kindOf(octal); k != refNone {
+			kind = k
+		}
+	}
+	return i + 1, kind
 }
 
 // digit returns the value of a decimal or hexadecimal digit.
@@ -412,4 +493,89 @@ func isFormat(r rune) bool {
 // Safe returns the problem with its path and reason made safe to print.
 func (p Problem) Safe() Problem {
 	return Problem{Path: SanitizePath(p.Path), Reason: strings.TrimSpace(Sanitize(p.Reason))}
+}
+
+// Safe returns a copy of the article with every text field made safe to
+// print, the body by SanitizeText and the rest by Sanitize. Extraction
+// already cleans what it returns; output calls Safe as its last step all
+// the same, so that text derived later, or read back from a cache or a
+// file an older version wrote, reaches a terminal or a script clean.
+func (a *Article) Safe() *Article {
+	c := *a
+	c.ID = Sanitize(a.ID)
+	c.Path = SanitizePath(a.Path)
+	c.Format = Format(Sanitize(string(a.Format)))
+	c.Title = Sanitize(a.Title)
+	c.Outlet = Sanitize(a.Outlet)
+	c.OutletSource = Sanitize(a.OutletSource)
+	c.Byline = Sanitize(a.Byline)
+	c.URL = Sanitize(a.URL)
+	c.Lead = Sanitize(a.Lead)
+	c.Body = SanitizeText(a.Body)
+	return &c
+}
+
+// SanitizeStyled returns s, text this program styled for a terminal (a
+// Markdown renderer's output), with only its own styling kept: SGR
+// sequences (colours and emphasis: ESC "[", digits, ";" or ":", "m")
+// and OSC 8 hyperlinks, whose addresses the renderer's caller has
+// already checked. Every other escape sequence is removed, and the text
+// between is made safe as SanitizeText makes it. It is the last step
+// before styled output is written: a renderer turns character
+// references into the characters they name, so what reaches it clean
+// need not leave it clean.
+func SanitizeStyled(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	text := 0 // the start of the text not yet written
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], esc)
+		if j < 0 {
+			break
+		}
+		i += j
+		n := styleLen(s[i:])
+		if n == 0 {
+			i++ // not a style: SanitizeText removes it with the text
+			continue
+		}
+		b.WriteString(SanitizeText(s[text:i]))
+		b.WriteString(s[i : i+n])
+		i += n
+		text = i
+	}
+	b.WriteString(SanitizeText(s[text:]))
+	return b.String()
+}
+
+// styleLen returns the length of the SGR sequence or OSC 8 hyperlink at
+// the start of s, or 0 when s starts with neither.
+func styleLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "\x1b["):
+		for i := 2; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == 'm':
+				return i + 1
+			case c >= '0' && c <= '9' || c == ';' || c == ':':
+			default:
+				return 0
+			}
+		}
+	case strings.HasPrefix(s, "\x1b]8;"):
+		for i := 4; i < len(s); i++ {
+			switch c := s[i]; {
+			case c == bel:
+				return i + 1
+			case c == esc:
+				if i+1 < len(s) && s[i+1] == '\\' {
+					return i + 2
+				}
+				return 0
+			case c < 0x20 || c >= 0x7f:
+				return 0
+			}
+		}
+	}
+	return 0
 }

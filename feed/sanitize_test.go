@@ -58,7 +58,12 @@ func TestSanitize(t *testing.T) {
 		{"octal reference as Goldmark reads it", "a&#033;b", "a\ufffdb"},
 		{"reference to RLO", "a&#x202E;b&#8238;c", "a\ufffdb\ufffdc"},
 		{"reference joined by removal", "&#\x1b[m27;", "\ufffd"},
-		{"safe references kept", "AT&#38;T &#x1F600; &#8203; &#9; &#x;", "AT&#38;T &#x1F600; &#8203; &#9; &#x;"},
+		{"safe references kept", "AT&#38;T &#x1F600; &#9; &#x; &amp; &shy; &zwj; &rlm; &zwsp;", "AT&#38;T &#x1F600; &#9; &#x; &amp; &shy; &zwj; &rlm; &zwsp;"},
+		{"references to invisible characters", "a&#8203;b&#x200B;c&#xFEFF;d&#x2060;e&#xE0041;&#917631;f", "abcdef"},
+		{"named references to invisible characters", "a&ZeroWidthSpace;b&NoBreak;c&it;d&NegativeThinSpace;e", "abcde"},
+		{"invisible reference joined by removal", "&#x2&#x200B;00B;", "&#x2\ufffd00B;"},
+		{"named reference joined by removal", "&Zero&ic;WidthSpace;", "&Zero\ufffdWidthSpace;"},
+		{"control reference joined by a removed invisible one", "&#x1&#8203;b;", "&#x1\ufffdb;"},
 		{"combining marks kept", "Tiếng Việt שָׁלוֹם नमस्ते", "Tiếng Việt שָׁלוֹם नमस्ते"},
 		{"Zalgo pile cut", "Z" + strings.Repeat("\u0301", 50) + "a", "Z" + strings.Repeat("\u0301", 8) + "a"},
 		{"Zalgo pile split by invisibles cut", "Z" + strings.Repeat("\u0301\u200b", 20), "Z" + strings.Repeat("\u0301", 8)},
@@ -187,20 +192,63 @@ func unprintableAt(s string, multiline bool) int {
 			return i
 		case r == '\u2028' || r == '\u2029':
 			return i
+		case invisible(r) && !inFlag(s, i):
+			return i
 		}
 	}
 	if strings.ContainsRune(s, 0x1b) {
 		return strings.IndexRune(s, 0x1b)
 	}
-	for i := strings.Index(s, "&#"); i >= 0 && i < len(s); {
-		if _, bad := numericRef(s[i:]); bad {
+	for i := strings.IndexByte(s, '&'); i >= 0 && i < len(s); {
+		if _, kind := charRef(s[i:]); kind != refNone {
 			return i
 		}
-		j := strings.Index(s[i+2:], "&#")
+		j := strings.IndexByte(s[i+1:], '&')
 		if j < 0 {
 			break
 		}
-		i += 2 + j
+		i += 1 + j
 	}
 	return -1
+}
+
+// invisible reports whether r is a character that hides text: a
+// zero-width space, word joiner, invisible operator, byte order mark or
+// tag character.
+func invisible(r rune) bool {
+	return r == '\u200b' || r >= '\u2060' && r <= '\u2064' || r == '\ufeff' || r >= 0xe0000 && r <= 0xe007f
+}
+
+// inFlag reports whether the rune at i in s is a tag character in an
+// emoji flag: a run of them after a black flag.
+func inFlag(s string, i int) bool {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if r == '\U0001F3F4' {
+			return true
+		}
+		if r < 0xe0000 || r > 0xe007f {
+			return false
+		}
+		i -= n
+	}
+	return false
+}
+
+func TestSanitizeStyled(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"styles kept", "\x1b[38;5;252;1mBold\x1b[m text", "\x1b[38;5;252;1mBold\x1b[m text"},
+		{"hyperlink kept", "\x1b]8;;https://x.example/\x07link\x1b]8;;\x1b\\", "\x1b]8;;https://x.example/\x07link\x1b]8;;\x1b\\"},
+		{"OSC 0 and OSC 52 removed", "\x1b[1ma\x1b]0;pwned\x07b\x1b]52;c;eA==\x07c\x1b[m", "\x1b[1mabc\x1b[m"},
+		{"other CSI removed", "a\x1b[2Jb\x1b[?1049hc", "abc"},
+		{"invisible characters removed", "\x1b[1ma\u200bb\u2060c\ufeffd\U000E0041e\x1b[m", "\x1b[1mabcde\x1b[m"},
+		{"hyperlink with a control in it removed", "\x1b]8;;http://x\x1b[2J\x07t", "\ufffdt"},
+		{"C1 and BEL", "a\u009b2Jb\x07c", "ab\ufffdc"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := SanitizeStyled(tc.in); got != tc.want {
+				t.Errorf("SanitizeStyled(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
 }

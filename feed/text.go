@@ -23,10 +23,13 @@ func LeadOf(body string) string {
 // a Replacer costs more than most uses of it.
 var markReplacer = strings.NewReplacer("**", "", "__", "", "`", "", "\\", "")
 
-// PlainText strips the Markdown marks Broadsheet writes from s.
+// PlainText strips the Markdown marks Broadsheet writes from s. Taking
+// marks out can join what they split into a character reference, as
+// "&**#x1b;" becomes "&#x1b;", which a Markdown renderer would turn
+// into ESC: such references are broken as Sanitize breaks them.
 func PlainText(md string) string {
 	if isPlainText(md) {
-		return md
+		return breakRefs(md)
 	}
 	s := markReplacer.Replace(md)
 	lines := strings.Split(s, "\n")
@@ -36,7 +39,7 @@ func PlainText(md string) string {
 		l = strings.TrimPrefix(strings.TrimSpace(l), "- ")
 		lines[i] = strings.Trim(strings.TrimSpace(l), "*_")
 	}
-	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+	return breakRefs(strings.Join(strings.Fields(strings.Join(lines, " ")), " "))
 }
 
 // isPlainText reports whether PlainText would return s as it is: one

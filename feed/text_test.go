@@ -17,12 +17,12 @@ func plainTextReference(md string) string {
 		l = strings.TrimPrefix(strings.TrimSpace(l), "- ")
 		lines[i] = strings.Trim(strings.TrimSpace(l), "*_")
 	}
-	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+	return breakRefs(strings.Join(strings.Fields(strings.Join(lines, " ")), " "))
 }
 
 var plainTextPieces = []string{
 	"word", " ", "  ", "\n", "\t", "- ", "-", "*", "**", "_", "`", "\\", "#", ">", "é", "\u00a0", "\u2003",
-	"\u0085", "“q”", "\xff", "\r",
+	"\u0085", "“q”", "\xff", "\r", "&", "#x1b;", "&#", "27;", "ZeroWidthSpace;",
 }
 
 func TestPlainTextMatchesReference(t *testing.T) {
@@ -48,4 +48,26 @@ func FuzzPlainTextMatchesReference(f *testing.F) {
 			t.Fatalf("PlainText(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// Stripping marks must not join what they split into a reference that a
+// Markdown renderer turns into a control or an invisible character.
+func TestPlainTextBreaksJoinedReferences(t *testing.T) {
+	for _, tc := range []struct{ name, md, want string }{
+		{"ESC across strong", "a &**#x1b;]0;title&**#x7; b", "a \ufffd]0;title\ufffd b"},
+		{"OSC 52 across code", "&`#x1b;]52;c;eA==&`#7;", "\ufffd]52;c;eA==\ufffd"},
+		{"ESC across a backslash", "&\\#27;[2J", "\ufffd[2J"},
+		{"zero-width space across emphasis", "a&__ZeroWidthSpace;b", "ab"},
+		{"word joiner across strong", "a&**#x2060;b", "ab"},
+		{"kept reference", "AT&**#38;T", "AT&#38;T"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := PlainText(tc.md); got != tc.want {
+				t.Errorf("PlainText(%q) = %q, want %q", tc.md, got, tc.want)
+			}
+			if got := LeadOf("# Head\n\n" + tc.md); got != tc.want {
+				t.Errorf("LeadOf(%q) = %q, want %q", tc.md, got, tc.want)
+			}
+		})
+	}
 }

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -68,20 +70,50 @@ func (m *Model) runOnFile(a *feed.Article, env, fallback, verb string) tea.Cmd {
 		m.notice = "This article is one of the bundled samples: there is no file to " + verb + "."
 		return nil
 	}
-	if _, err := os.Stat(a.Path); err != nil {
-		m.notice = "The article's file cannot be opened: " + cleanLine(err.Error())
-		return nil
-	}
 	prog := os.Getenv(env)
 	if prog == "" {
 		prog = fallback
 	}
-	return tea.ExecProcess(shellCommand(prog, a.Path), func(err error) tea.Msg {
+	cmd, err := fileCommand(prog, a.Path)
+	if err != nil {
+		m.notice = "The article's file cannot be opened: " + cleanLine(err.Error())
+		return nil
+	}
+	return tea.ExecProcess(cmd, func(err error) tea.Msg {
 		if err != nil {
 			return noticeMsg(fmt.Sprintf("%s: %v", cleanLine(prog), err))
 		}
 		return nil
 	})
+}
+
+// fileCommand returns the command that runs prog on the file at path,
+// given to it as fileArg gives it, or why the file cannot be opened.
+func fileCommand(prog, path string) (*exec.Cmd, error) {
+	abs, err := fileArg(path)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return nil, err
+	}
+	return shellCommand(prog, abs), nil
+}
+
+// fileArg returns path as an editor or pager must be given it: made
+// absolute, so that it starts with "/" (or a drive letter) and no
+// program reads it as an option or a command. Given as it is, a file
+// named "+!touch x" is a command to vi, and "-c!touch x" one to vi and
+// less alike; "--" would stop only the programs that honour it.
+func fileArg(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("resolve %s: %w", path, err)
+	}
+	if strings.HasPrefix(abs, "-") || strings.HasPrefix(abs, "+") {
+		return "", fmt.Errorf("resolve %s: not an absolute path", path)
+	}
+	return abs, nil
 }
 
 // shellCommand runs prog, as a user writes it in $EDITOR or $PAGER

@@ -56,7 +56,9 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return safeLinks(out), nil
+	// Glamour turns character references into the characters they
+	// name: only its own styles may reach the terminal.
+	return feed.SanitizeStyled(safeLinks(out)), nil
 }
 
 // hyperlink matches an OSC 8 hyperlink sequence as Glamour writes it:

@@ -63,6 +63,13 @@ func newMarks(s State) *marks {
 	pos, err := s.Positions()
 	mk.keep(err)
 	mk.positions = pos
+	// A State that could only be opened to read says so from the start,
+	// not at the first mark it drops.
+	if ro, ok := s.(interface{ ReadOnly() error }); ok {
+		if err := ro.ReadOnly(); err != nil {
+			mk.err = err
+		}
+	}
 	return mk
 }
 
@@ -211,6 +218,11 @@ func (m *Model) quit() tea.Cmd {
 func (m *Model) Flush() error {
 	return m.marks.writer.flush()
 }
+
+// StateErr returns the last error the State gave in this session, or
+// nil: a mark that was not kept, or why none will be. The status bar
+// shows it while the reader is open; the caller says it again after.
+func (m *Model) StateErr() error { return m.marks.err }
 
 // view is which articles the list shows: an outlet's or all, and of
 // those all, the unread or the starred.

@@ -125,3 +125,29 @@ func TestRealStateDatabase(t *testing.T) {
 		t.Errorf("marks at start = %v", m.marks.by)
 	}
 }
+
+// readOnlyState is a State that could only be opened to read.
+type readOnlyState struct{ *fakeState }
+
+func (readOnlyState) ReadOnly() error {
+	return errors.New("open to read only, marks made now are not kept")
+}
+
+func TestReadOnlyStateShownAtStart(t *testing.T) {
+	m := loadedWith(t, Options{Title: "test", State: readOnlyState{newFakeState()}}, testArticles(), 100, 24)
+	view := ansi.Strip(m.View().Content)
+	if !strings.Contains(view, "read only") {
+		t.Errorf("a read-only state is not shown:\n%s", view)
+	}
+}
+
+// A mark that could not be written is still known when the reader has
+// closed, for the caller to say so.
+func TestStateErrKept(t *testing.T) {
+	m := loadedWith(t, Options{Title: "test", State: brokenState{newFakeState()}}, testArticles(), 80, 24)
+	send(m, tea.KeyPressMsg{Code: 's', Text: "s"})
+	send(m, tea.KeyPressMsg{Code: 'q', Text: "q"})
+	if err := errors.Join(m.Flush(), m.StateErr()); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("StateErr after a failed write = %v", err)
+	}
+}

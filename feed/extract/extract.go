@@ -152,12 +152,14 @@ func (x *Extractor) finish(a *feed.Article, h feed.Hint, data []byte) bool {
 	if !a.Date.IsZero() && a.Date.After(x.now()) {
 		a.Date = time.Time{}
 	}
+	// A lead and a title derived from the body are made safe again:
+	// stripping Markdown marks can join what the body's marks split.
 	if a.Lead == "" {
 		// A copy: the lead, and a title made from it, may outlive the body.
-		a.Lead = strings.Clone(clip(feed.LeadOf(a.Body), maxLeadRunes))
+		a.Lead = strings.Clone(clip(strings.TrimSpace(feed.Sanitize(feed.LeadOf(a.Body))), maxLeadRunes))
 	}
 	if a.Title == "" {
-		a.Title = TitleFromLead(a.Lead)
+		a.Title = strings.TrimSpace(feed.Sanitize(TitleFromLead(a.Lead)))
 		a.TitleSynthesized = a.Title != ""
 	}
 	if a.Title == "" {

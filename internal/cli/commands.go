@@ -109,6 +109,7 @@ func show(w io.Writer, store *feed.Store, asJSON bool, theme config.Theme) (err 
 	bw := bufio.NewWriter(w)
 	defer flush(bw, &err)
 	for _, a := range arts {
+		a = a.Safe()
 		if asJSON {
 			b, err := a.JSON(true)
 			if err != nil {
@@ -126,18 +127,29 @@ func show(w io.Writer, store *feed.Store, asJSON bool, theme config.Theme) (err 
 				}
 			}
 		}
-		out, err := ui.RenderArticle(a, width, style)
+		out, err := renderArticle(a, width, style)
 		if err != nil {
 			return err
-		}
-		if style == "notty" {
-			// Glamour writes links as OSC 8 hyperlinks even in its plain
-			// style; a pipe gets their text alone.
-			out = feed.SanitizeText(out)
 		}
 		bw.WriteString(out)
 	}
 	return nil
+}
+
+// renderArticle renders a for show in the named style, made safe as
+// the last step: Glamour turns character references into the characters
+// they name, so only the styles it writes are let through (see
+// feed.SanitizeStyled). Glamour writes links as OSC 8 hyperlinks even in
+// its plain style; a pipe gets their text alone.
+func renderArticle(a *feed.Article, width int, style string) (string, error) {
+	out, err := ui.RenderArticle(a.Safe(), width, style)
+	if err != nil {
+		return "", err
+	}
+	if style == "notty" {
+		return feed.SanitizeText(out), nil
+	}
+	return feed.SanitizeStyled(out), nil
 }
 
 // glamourStyle picks the rendering style for a terminal: the theme's,
@@ -202,6 +214,7 @@ func searchCmd(e *env, query string, paths []string) error {
 func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(articleID string) string) (err error) {
 	bw := bufio.NewWriter(w)
 	defer flush(bw, &err)
+	arts = safeHeads(arts)
 	width := 0
 	for _, a := range arts {
 		width = max(width, utf8.RuneCountInString(feed.OutletName(a)))
@@ -228,6 +241,19 @@ func writeArticles(w io.Writer, arts []*feed.Article, asJSON bool, storyOf func(
 	return nil
 }
 
+// safeHeads returns copies of arts without their bodies, which a list
+// does not print, and with every other field made safe to print (see
+// feed.Article.Safe).
+func safeHeads(arts []*feed.Article) []*feed.Article {
+	out := make([]*feed.Article, len(arts))
+	for i, a := range arts {
+		head := *a
+		head.Body = ""
+		out[i] = head.Safe()
+	}
+	return out
+}
+
 // outlets prints the store's outlets with their article counts, and
 // where each name was read from.
 func outlets(w io.Writer, store *feed.Store, asJSON bool) (err error) {
@@ -237,6 +263,7 @@ func outlets(w io.Writer, store *feed.Store, asJSON bool) (err error) {
 	bw := bufio.NewWriter(w)
 	defer flush(bw, &err)
 	for _, o := range store.Outlets() {
+		o.Name, o.Sources = feed.Sanitize(o.Name), feed.Sanitize(o.Sources)
 		if asJSON {
 			b, err := json.Marshal(struct {
 				Outlet       string `json:"outlet"`

@@ -40,6 +40,9 @@ func openState(e *env) *state.DB {
 	if db.MovedAside != "" {
 		fmt.Fprintf(e.Stderr, "broadsheet: %s could not be read; moved it to %s and started afresh\n", path, db.MovedAside)
 	}
+	if err := db.ReadOnly(); err != nil {
+		fmt.Fprintf(e.Stderr, "broadsheet: state %s is busy or read-only: %v\n", path, err)
+	}
 	return db
 }
 
@@ -89,10 +92,12 @@ func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) (err error) {
 	bw := bufio.NewWriter(w)
 	defer flush(bw, &err)
 	for _, st := range groupStories(store).stories {
+		title := feed.Sanitize(st.Title)
+		arts := safeHeads(st.Articles)
 		if asJSON {
-			v := storyJSON{ID: st.ID, Title: st.Title, Date: dateOf(st), Outlets: st.Outlets, Articles: []storyArticleJSON{}}
-			for _, a := range st.Articles {
-				only := st.Only(a.ID)
+			v := storyJSON{ID: feed.Sanitize(st.ID), Title: title, Date: dateOf(st), Outlets: sanitizeAll(st.Outlets), Articles: []storyArticleJSON{}}
+			for _, a := range arts {
+				only := sanitizeAll(st.Only(a.ID))
 				if only == nil {
 					only = []string{}
 				}
@@ -116,13 +121,13 @@ func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) (err error) {
 		if d := dateOf(st); d != "" {
 			meta += ", " + d
 		}
-		fmt.Fprintf(bw, "%s  (%s)\n", st.Title, meta)
+		fmt.Fprintf(bw, "%s  (%s)\n", title, meta)
 		width := 0
-		for _, a := range st.Articles {
+		for _, a := range arts {
 			width = max(width, utf8.RuneCountInString(feed.OutletName(a)))
 		}
 		width = min(width, 28)
-		for _, a := range st.Articles {
+		for _, a := range arts {
 			date := a.DateString()
 			if date == "" {
 				date = strings.Repeat(" ", 10)
@@ -131,6 +136,18 @@ func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) (err error) {
 		}
 	}
 	return nil
+}
+
+// sanitizeAll returns ss, each made safe to print; nil for nil.
+func sanitizeAll(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = feed.Sanitize(s)
+	}
+	return out
 }
 
 func dateOf(st *story.Story) string {

@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
 
+	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/extract"
 	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/keys"
@@ -137,10 +138,34 @@ func Parse(data []byte) (*Config, error) {
 			Msg:  fmt.Sprintf("unknown setting %q%s; known ones are %s", k[len(k)-1], where, knownSettings(k)),
 		}
 	}
+	c.sanitizeOutlets()
 	if err := c.check(data, md); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// sanitizeOutlets makes the file's outlet signatures safe to print, as
+// text read from articles is (see feed.SanitizeLine): an outlet name
+// from the config is shown as the outlet of every article it matches,
+// and a config file may come from anywhere. Names, domains and chrome
+// are matched against sanitized text, so they are cleaned alike.
+func (c *Config) sanitizeOutlets() {
+	clean := func(s string) string { return strings.TrimSpace(feed.SanitizeLine(s)) }
+	cleanAll := func(list []string) []string {
+		out := list[:0]
+		for _, s := range list {
+			if s = clean(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	for i := range c.Outlets {
+		o := &c.Outlets[i]
+		o.Outlet = clean(o.Outlet)
+		o.Names, o.Domains, o.Chrome = cleanAll(o.Names), cleanAll(o.Domains), cleanAll(o.Chrome)
+	}
 }
 
 // knownSettings lists the keys allowed beside an unknown key k.

@@ -320,3 +320,37 @@ func TestCacheSetting(t *testing.T) {
 		t.Error("cache = \"yes\" was taken")
 	}
 }
+
+// An outlet name from the config is shown as the outlet of every article
+// it matches: it is made safe to print where the file is read.
+func TestOutletsSanitized(t *testing.T) {
+	c, err := Parse([]byte(`[[outlet]]
+outlet = "Harbour\u001b]0;pwned\u0007 Gazette\u200b\u202e"
+names = ["The Harbour\u001b[2J Gazette", "\u001b[2J"]
+domains = ["harbour\u200bgazette.example"]
+chrome = ["Sign up\u009b31m now"]
+
+[[outlet]]
+outlet = "\u001b]52;c;eA==\u0007"
+`))
+	if err == nil {
+		t.Fatalf("an outlet name of nothing but escape sequences was accepted: %+v", c.Outlets)
+	}
+	c, err = Parse([]byte(`[[outlet]]
+outlet = "Harbour\u001b]0;pwned\u0007 Gazette\u200b\u202e"
+names = ["The Harbour\u001b[2J Gazette", "\u001b[2J"]
+domains = ["harbour\u200bgazette.example"]
+chrome = ["Sign up\u009b31m now"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := extract.Signature{Outlet: "Harbour Gazette", Names: []string{"The Harbour Gazette"},
+		Domains: []string{"harbourgazette.example"}, Chrome: []string{"Sign up now"}}
+	if len(c.Outlets) != 1 || !reflect.DeepEqual(c.Outlets[0], want) {
+		t.Errorf("outlets = %+v, want %+v", c.Outlets, want)
+	}
+	if got := c.Signatures().Canonical("The Harbour Gazette"); got != "Harbour Gazette" {
+		t.Errorf("Canonical = %q", got)
+	}
+}

@@ -13,7 +13,9 @@ import (
 
 // AssertPrintable fails t when s holds anything a terminal could act on: ESC,
 // C0 controls but "\n" (in multi-line text), DEL, C1 controls, bidi
-// embeddings, overrides and isolates, or invalid UTF-8.
+// embeddings, overrides and isolates, invisible characters (zero-width
+// space, word joiner, byte order mark, tag characters outside an emoji
+// flag), invalid UTF-8, or a character reference to any of them.
 func AssertPrintable(t testing.TB, s string, multiline bool) {
 	t.Helper()
 	if bad := unprintableAt(s, multiline); bad >= 0 {
@@ -41,6 +43,8 @@ func unprintableAt(s string, multiline bool) int {
 			return i
 		case r == '\u2028' || r == '\u2029':
 			return i
+		case invisible(r) && !inFlag(s, i):
+			return i
 		}
 	}
 	if strings.ContainsRune(s, 0x1b) {
@@ -56,7 +60,20 @@ func unprintableAt(s string, multiline bool) int {
 		}
 		i += 2 + j
 	}
+	for _, name := range invisibleNames {
+		if i := strings.Index(s, "&"+name+";"); i >= 0 {
+			return i
+		}
+	}
 	return -1
+}
+
+// invisibleNames are the HTML5 names of invisible characters, which
+// Goldmark turns into the characters when an article is shown.
+var invisibleNames = []string{
+	"ZeroWidthSpace", "NegativeVeryThinSpace", "NegativeThinSpace", "NegativeMediumSpace",
+	"NegativeThickSpace", "NoBreak", "ApplyFunction", "af", "InvisibleTimes", "it",
+	"InvisibleComma", "ic",
 }
 
 // CheckArticles fails t when an article lacks an ID or title or holds
@@ -76,7 +93,7 @@ func CheckArticles(t testing.TB, arts []*feed.Article) {
 
 // numericRef reads the numeric character reference at the start of s
 // ("&#" already seen) as Goldmark does, returning its length and whether
-// it names a control character or a bidi control.
+// it names a control character, a bidi control or an invisible character.
 func numericRef(s string) (n int, unsafe bool) {
 	i := 2
 	hex := i < len(s) && (s[i] == 'x' || s[i] == 'X')
@@ -104,7 +121,7 @@ func numericRef(s string) (n int, unsafe bool) {
 	}
 	bad := func(v uint64) bool {
 		r := rune(v)
-		return v <= 0x10ffff && r != '\t' && r != '\n' && r != 0 && (isControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029')
+		return v <= 0x10ffff && r != '\t' && r != '\n' && r != 0 && (isControl(r) || isBidiControl(r) || r == '\u2028' || r == '\u2029' || invisible(r))
 	}
 	return i + 1, bad(v) || isOctal && bad(octal)
 }
@@ -131,4 +148,27 @@ func isBidiControl(r rune) bool {
 // isControl reports whether r is a C0 or C1 control character or DEL.
 func isControl(r rune) bool {
 	return r < 0x20 || r >= 0x7f && r < 0xa0
+}
+
+// invisible reports whether r is a character that hides text: a
+// zero-width space, word joiner, invisible operator, byte order mark or
+// tag character.
+func invisible(r rune) bool {
+	return r == '\u200b' || r >= '\u2060' && r <= '\u2064' || r == '\ufeff' || r >= 0xe0000 && r <= 0xe007f
+}
+
+// inFlag reports whether the rune at i in s is a tag character in an
+// emoji flag: a run of them after a black flag.
+func inFlag(s string, i int) bool {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if r == '\U0001F3F4' {
+			return true
+		}
+		if r < 0xe0000 || r > 0xe007f {
+			return false
+		}
+		i -= n
+	}
+	return false
 }
