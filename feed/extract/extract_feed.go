@@ -143,14 +143,14 @@ func feedArticles(f *gofeed.Feed) []*feed.Article {
 	for _, it := range f.Items {
 		a := &feed.Article{
 			Format: feed.FormatFeed,
-			Title:  cleanSpace(htmlFragmentToText(it.Title)),
+			Title:  feedTitle(it.Title),
 			URL:    absoluteURL(it.Link),
 		}
 		content := it.Content
 		if strings.TrimSpace(content) == "" {
 			content = it.Description
 		}
-		a.Body = textToMarkdown(content)
+		a.Body = feedBody(content)
 		if outlet != "" {
 			a.Outlet, a.OutletSource = outlet, feed.OutletFromMetadata
 		} else if o := outletFromURL(a.URL); o != "" {
@@ -178,12 +178,4 @@ func feedArticles(f *gofeed.Feed) []*feed.Article {
 		arts = append(arts, a)
 	}
 	return arts
-}
-
-// htmlFragmentToText returns the text of a title that may carry markup.
-func htmlFragmentToText(s string) string {
-	if !strings.ContainsRune(s, '<') {
-		return s
-	}
-	return feed.PlainText(htmlFragmentToMarkdown(s))
 }
