@@ -21,7 +21,7 @@ func sniffFeed(ext string, data []byte) bool {
 	if len(head) == 0 || head[0] != '<' {
 		return false
 	}
-	return firstElement(head, "rss", "feed", "rdf:rdf")
+	return firstElement(head, "rss", "feed", "rdf:rdf") || sniffXML(ext, data)
 }
 
 // firstElement reports whether the first element of an XML document,
@@ -85,6 +85,10 @@ func skipDoctype(b []byte) int {
 // feed's title. When the feed is broken part way, the items that are
 // whole are still read and the break is a problem.
 func extractFeedFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem) {
+	if reason := notAFeed(src.Data); reason != "" {
+		return nil, []feed.Problem{{Path: src.Path, Reason: reason}}
+	}
+	src.Data = prepareFeed(src.Data)
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(src.Data))
 	if err == nil {
 		return feedArticles(f), nil
@@ -138,7 +142,7 @@ func salvageItems(data []byte) [][]byte {
 
 // feedArticles turns a parsed feed's items into articles.
 func feedArticles(f *gofeed.Feed) []*feed.Article {
-	outlet := cleanSpace(f.Title)
+	outlet := feedTitle(f.Title)
 	var arts []*feed.Article
 	for _, it := range f.Items {
 		a := &feed.Article{

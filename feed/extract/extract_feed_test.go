@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // TestFeedMarkupIsSanitised checks that scripts, frames, objects, meta
@@ -44,6 +46,45 @@ func TestFeedTitle(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := feedTitle(tt.in); got != tt.want {
 				t.Errorf("feedTitle(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFeedInput checks what unusual feed input becomes: XML that is not
+// a feed is a problem, and comments are never text.
+func TestFeedInput(t *testing.T) {
+	tests := []struct {
+		file     string
+		problems []string
+		want     []want
+	}{
+		{"feed/not-a-feed.xml", []string{"not a feed: an XML document whose root is <inventory>"}, nil},
+		{"feed/comments.rss", nil, []want{
+			{title: "Hall roof fund reaches target", outlet: "Parish Post", format: feed.FormatFeed},
+			{title: "A second item with no title at all, only a comment where it should be", outlet: "Parish Post"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			arts, probs := extractFile(t, tt.file)
+			got := problemText(probs)
+			if len(tt.problems) == 0 && got != "" {
+				t.Errorf("problems: %s", got)
+			}
+			for _, p := range tt.problems {
+				if !strings.Contains(got, p) {
+					t.Errorf("problems %q lack %q", got, p)
+				}
+			}
+			if len(arts) != len(tt.want) {
+				t.Fatalf("got %d articles, want %d", len(arts), len(tt.want))
+			}
+			for i, w := range tt.want {
+				checkArticle(t, arts[i], w)
+				if strings.Contains(arts[i].Title+arts[i].Body+arts[i].Outlet, "<!--") {
+					t.Errorf("article %d keeps a comment: %+v", i, arts[i])
+				}
 			}
 		})
 	}
