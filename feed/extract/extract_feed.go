@@ -91,6 +91,7 @@ func extractFeedFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	src.Data = prepareFeed(src.Data)
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(src.Data))
 	if err == nil {
+		mendItems(f, src.Data)
 		return feedArticles(f), nil
 	}
 	reason := "feed: " + err.Error()
@@ -101,6 +102,7 @@ func extractFeedFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	var arts []*feed.Article
 	for _, it := range items {
 		if f, err := gofeed.NewParser().Parse(bytes.NewReader(it)); err == nil {
+			mendItems(f, it)
 			arts = append(arts, feedArticles(f)...)
 		}
 	}
