@@ -60,7 +60,7 @@ func TestFeedInput(t *testing.T) {
 		problems []string
 		want     []want
 	}{
-		{"feed/not-a-feed.xml", []string{"not a feed: an XML document whose root is <inventory>"}, nil},
+		{"xml/not-a-feed.xml", []string{"not a feed: an XML document whose root is <inventory>"}, nil},
 		{"feed/prefixed.rss", nil, []want{
 			{title: "Lock gates replaced", outlet: "Canal Side Herald", date: "2022-11-16", url: "https://canalside.example/lock-gates",
 				format: feed.FormatFeed, body: []string{"New oak lock gates"}},
