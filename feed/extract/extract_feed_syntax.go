@@ -129,6 +129,9 @@ var base64Content = regexp.MustCompile(`(?s)<content(\s[^>]*?)\bmode\s*=\s*["']b
 // one holding the same text; content that is not base64 is left.
 func decodeBase64Content(m []byte) []byte {
 	sub := base64Content.FindSubmatch(m)
+	if sub == nil {
+		return m
+	}
 	raw := bytes.Join(bytes.Fields(sub[3]), nil)
 	text, err := base64.StdEncoding.DecodeString(string(raw))
 	if err != nil {
