@@ -83,7 +83,7 @@ func toUTF8(data []byte) ([]byte, error) {
 	case looksLikeHTML(data):
 		var certain bool
 		enc, _, certain = charset.DetermineEncoding(data, "text/html")
-		if !certain {
+		if !certain && !declaresCharset(data) {
 			enc = detectEncoding(data)
 		}
 		if enc == nil || enc == encoding.Nop || enc == unicode.UTF8 {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -107,4 +108,11 @@ func hasC1(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// declaresCharset reports whether the start of an HTML page, where
+// charset.DetermineEncoding looks, names a charset: it reports one it
+// found there as no more certain than its fallback.
+func declaresCharset(data []byte) bool {
+	return bytes.Contains(bytes.ToLower(firstBytes(data, 1024)), []byte("charset"))
 }

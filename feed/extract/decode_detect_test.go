@@ -22,6 +22,9 @@ func TestLegacyEncodings(t *testing.T) {
 		{"encoding/sjis-feed.xml", want{title: "新しい図書館が開館しました", outlet: "港町新聞", body: []string{"港町に新しい図書館"}}},
 		{"encoding/cp1250-feed.xml", want{title: "Nová lávka přes řeku je otevřená", outlet: "Zpravodaj Údolí", body: []string{"Nová dřevěná lávka"}}},
 		{"encoding/cp1253-feed.xml", want{title: "Η νέα γέφυρα άνοιξε", outlet: "Νέα της Κοιλάδας", body: []string{"πάνω από το ποτάμι"}}},
+		// A page's own declaration wins over the detector, which is not
+		// confident of so little text.
+		{"encoding/koi8r-declared.html", want{title: "Рынок переехал", body: []string{"Субботний рынок переехал"}}},
 		// Text in Windows-1252 stays so: the detector must be confident.
 		{"encoding/latin1-feed.xml", want{title: "Crème brûlée festival", format: feed.FormatFeed}},
 		{"encoding/cp1252.txt", want{body: []string{"crème brûlée — and the naïve charm"}}},
