@@ -7,6 +7,8 @@ import (
 	"html"
 	"regexp"
 	"strings"
+
+	"golang.org/x/net/html/atom"
 )
 
 // xmlRoot returns the name of an XML document's root element, as it is
@@ -77,11 +79,25 @@ func sniffXML(ext string, data []byte) bool {
 	switch ext {
 	case "xml", "rss", "atom", "rdf":
 	default:
-		if !bytes.HasPrefix(skipSpaceAndBOM(data), []byte("<?xml")) {
+		if !declaresXML(data, name) {
 			return false
 		}
 	}
 	return !sniffHTML(ext, data)
+}
+
+// declaresXML reports whether data, whose root element is name, shows
+// itself XML: by an XML declaration, or by a comment or a namespace
+// before a root that is no HTML element.
+func declaresXML(data []byte, name string) bool {
+	start := skipSpaceAndBOM(data)
+	if bytes.HasPrefix(start, []byte("<?xml")) {
+		return true
+	}
+	if atom.Lookup([]byte(strings.ToLower(name))) != 0 {
+		return false
+	}
+	return bytes.HasPrefix(start, []byte("<!--")) || bytes.Contains(firstBytes(start, 1024), []byte("xmlns"))
 }
 
 // notAFeed returns why an XML document cannot be read as a feed, or "".

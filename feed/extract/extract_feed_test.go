@@ -61,6 +61,8 @@ func TestFeedInput(t *testing.T) {
 		want     []want
 	}{
 		{"xml/not-a-feed.xml", []string{"not a feed: an XML document whose root is <inventory>"}, nil},
+		// A comment, then a root no HTML has: XML, whatever the extension.
+		{"xml/comment-first.txt", []string{"not a feed: an XML document whose root is <catalog>"}, nil},
 		{"feed/prefixed.rss", nil, []want{
 			{title: "Lock gates replaced", outlet: "Canal Side Herald", date: "2022-11-16", url: "https://canalside.example/lock-gates",
 				format: feed.FormatFeed, body: []string{"New oak lock gates"}},
