@@ -17,16 +17,17 @@ var blockTag = regexp.MustCompile(`(?i)<(?:p|div|br|ul|ol|li|h[1-6]|blockquote|p
 
 // feedBody turns an item's content or description into a Markdown body.
 // Markup of any shape goes through the same HTML-to-Markdown conversion
-// as pages; text with tags but no block element keeps its paragraphs.
+// and furniture cleaning as pages; text with tags but no block element
+// keeps its paragraphs.
 func feedBody(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	if !markupTag.MatchString(s) {
-		return textToMarkdown(s)
+		return dropFurniture(textToMarkdown(s))
 	}
 	if !blockTag.MatchString(s) {
 		s = paragraphsToHTML(s)
 	}
-	return htmlFragmentToMarkdown(s)
+	return dropFurniture(htmlFragmentToMarkdown(s))
 }
 
 // paragraphsToHTML marks the paragraph breaks of text as HTML

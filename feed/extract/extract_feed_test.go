@@ -10,7 +10,8 @@ import (
 
 // TestFeedMarkupIsSanitised checks that scripts, frames, objects, meta
 // refreshes and styles in a feed's text are dropped, not shown, whether
-// or not the text has a block element, and that titles carry no marks.
+// or not the text has a block element, that titles carry no marks, and
+// that the body is cleaned of furniture as a page's is.
 func TestFeedMarkupIsSanitised(t *testing.T) {
 	arts, probs := extractFile(t, "feed/script.rss")
 	if len(probs) > 0 {
@@ -21,6 +22,8 @@ func TestFeedMarkupIsSanitised(t *testing.T) {
 		{title: "Library hours change", body: []string{"The library now opens at nine"}},
 		{title: "Parking permits renewed", body: []string{"Residents must renew"}},
 		{title: "Footpath reopens after repairs", body: []string{"reopened on Tuesday.\n\nWalkers are asked"}},
+		// Page furniture goes as it does from pages.
+		{title: "Allotment plots available", body: []string{"Three plots are free"}, notBody: []string{"Apply now"}},
 	}
 	if len(arts) != len(want) {
 		t.Fatalf("got %d articles, want %d", len(arts), len(want))
