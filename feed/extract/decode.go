@@ -65,8 +65,9 @@ func gunzip(data []byte, limit int64) ([]byte, error) {
 }
 
 // toUTF8 converts text to UTF-8, guessing its encoding from a byte-order
-// mark, an HTML charset declaration, or failing those Windows-1252, the
-// usual encoding of text that is not valid UTF-8.
+// mark, an HTML or XML charset declaration, a confident detection (see
+// detectEncoding), or failing those Windows-1252, the usual encoding of
+// text that is not valid UTF-8.
 func toUTF8(data []byte) ([]byte, error) {
 	var enc encoding.Encoding
 	switch {
@@ -80,12 +81,18 @@ func toUTF8(data []byte) ([]byte, error) {
 		// Text that is valid UTF-8 is UTF-8, whatever it declares.
 		return declareUTF8(data), nil
 	case looksLikeHTML(data):
-		enc, _, _ = charset.DetermineEncoding(data, "text/html")
+		var certain bool
+		enc, _, certain = charset.DetermineEncoding(data, "text/html")
+		if !certain && !declaresCharset(data) {
+			enc = detectEncoding(data)
+		}
 		if enc == nil || enc == encoding.Nop || enc == unicode.UTF8 {
 			enc = charmap.Windows1252
 		}
 	default:
-		enc = charmap.Windows1252
+		if enc = xmlDeclaredEncoding(data); enc == nil {
+			enc = detectEncoding(data)
+		}
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), data)
 	if err != nil {

@@ -21,7 +21,7 @@ func sniffFeed(ext string, data []byte) bool {
 	if len(head) == 0 || head[0] != '<' {
 		return false
 	}
-	return firstElement(head, "rss", "feed", "rdf:rdf")
+	return firstElement(head, "rss", "feed", "rdf:rdf") || sniffXML(ext, data)
 }
 
 // firstElement reports whether the first element of an XML document,
@@ -85,8 +85,13 @@ func skipDoctype(b []byte) int {
 // feed's title. When the feed is broken part way, the items that are
 // whole are still read and the break is a problem.
 func extractFeedFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem) {
+	if reason := notAFeed(src.Data); reason != "" {
+		return nil, []feed.Problem{{Path: src.Path, Reason: reason}}
+	}
+	src.Data = prepareFeed(src.Data)
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(src.Data))
 	if err == nil {
+		mendItems(f, src.Data)
 		return feedArticles(f), nil
 	}
 	reason := "feed: " + err.Error()
@@ -97,6 +102,7 @@ func extractFeedFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	var arts []*feed.Article
 	for _, it := range items {
 		if f, err := gofeed.NewParser().Parse(bytes.NewReader(it)); err == nil {
+			mendItems(f, it)
 			arts = append(arts, feedArticles(f)...)
 		}
 	}
@@ -138,19 +144,19 @@ func salvageItems(data []byte) [][]byte {
 
 // feedArticles turns a parsed feed's items into articles.
 func feedArticles(f *gofeed.Feed) []*feed.Article {
-	outlet := cleanSpace(f.Title)
+	outlet := feedTitle(f.Title)
 	var arts []*feed.Article
 	for _, it := range f.Items {
 		a := &feed.Article{
 			Format: feed.FormatFeed,
-			Title:  cleanSpace(htmlFragmentToText(it.Title)),
+			Title:  feedTitle(it.Title),
 			URL:    absoluteURL(it.Link),
 		}
 		content := it.Content
 		if strings.TrimSpace(content) == "" {
 			content = it.Description
 		}
-		a.Body = textToMarkdown(content)
+		a.Body = feedBody(content)
 		if outlet != "" {
 			a.Outlet, a.OutletSource = outlet, feed.OutletFromMetadata
 		} else if o := outletFromURL(a.URL); o != "" {
@@ -178,12 +184,4 @@ func feedArticles(f *gofeed.Feed) []*feed.Article {
 		arts = append(arts, a)
 	}
 	return arts
-}
-
-// htmlFragmentToText returns the text of a title that may carry markup.
-func htmlFragmentToText(s string) string {
-	if !strings.ContainsRune(s, '<') {
-		return s
-	}
-	return feed.PlainText(htmlFragmentToMarkdown(s))
 }
