@@ -171,13 +171,36 @@ func safeURL(raw string) (string, bool) {
 }
 
 // glamourStyles returns the Glamour style config for "dark", "light" or
-// "notty".
+// "notty", amended where Glamour's own would draw wrongly (see
+// quoteBar).
 func glamourStyles(style string) gansi.StyleConfig {
+	var c gansi.StyleConfig
 	switch style {
 	case "light":
-		return styles.LightStyleConfig
+		c = styles.LightStyleConfig
 	case "notty":
-		return styles.NoTTYStyleConfig
+		c = styles.NoTTYStyleConfig
+	default:
+		c = styles.DarkStyleConfig
 	}
-	return styles.DarkStyleConfig
+	quoteBar(&c.BlockQuote)
+	return c
+}
+
+// quoteBar makes a block quote take from the width what its bar takes.
+// Glamour counts a quote's indent in bars but its bar ("│ ") is two
+// columns wide, so it wraps each quoted line one column too wide and
+// the document's margin pushes the last word of each onto a line of its
+// own, without the bar. As a margin the bar counts in columns: Glamour
+// draws it once on the left and keeps as many columns free on the
+// right.
+func quoteBar(q *gansi.StyleBlock) {
+	if q.IndentToken == nil {
+		return
+	}
+	if q.Indent == nil || *q.Indent != 1 || ansi.StringWidth(*q.IndentToken) != 2 || q.Margin != nil {
+		return
+	}
+	zero, one := uint(0), uint(1)
+	q.Indent, q.Margin = &zero, &one
 }
