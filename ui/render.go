@@ -170,16 +170,24 @@ func safeURL(raw string) (string, bool) {
 	return b.String(), true
 }
 
-// glamourStyles returns the Glamour style config for "dark", "light" or
-// "notty", amended where Glamour's own would draw wrongly (see
+// glamourStyles returns the Glamour style config for "dark", "light",
+// "mono" (no colors, as NO_COLOR asks: emphasis in bold and italic) or
+// "notty" (plain text for pipes: emphasis dropped), amended where Glamour's own would draw wrongly (see
 // quoteBar).
 func glamourStyles(style string) gansi.StyleConfig {
 	var c gansi.StyleConfig
 	switch style {
 	case "light":
 		c = styles.LightStyleConfig
-	case "notty":
+	case "notty", "mono":
 		c = styles.NoTTYStyleConfig
+		// Emphasis is never shown as the marks that make it.
+		c.Emph.BlockPrefix, c.Emph.BlockSuffix = "", ""
+		c.Strong.BlockPrefix, c.Strong.BlockSuffix = "", ""
+		if style == "mono" {
+			yes := true
+			c.Emph.Italic, c.Strong.Bold = &yes, &yes
+		}
 	default:
 		c = styles.DarkStyleConfig
 	}

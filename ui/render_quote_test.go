@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -37,6 +38,45 @@ func TestLongQuoteWrapsInsideTheQuote(t *testing.T) {
 					t.Errorf("%s %d: quote not found in %q", style, width, out)
 				}
 			}
+		}
+	}
+}
+
+// TestNoColorEmphasis: without colors emphasis is bold and italic, and
+// in plain text it is dropped; never shown as the marks that make it.
+func TestNoColorEmphasis(t *testing.T) {
+	for _, style := range []string{"mono", "notty"} {
+		out, err := renderMarkdown("Some **strong** and *light* and ***both*** words.", 60, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := ansi.Strip(out)
+		if strings.ContainsAny(plain, "*_") || !strings.Contains(plain, "Some strong and light and both words.") {
+			t.Errorf("%s: %q", style, plain)
+		}
+		if style == "mono" && (!strings.Contains(out, "\x1b[1m") || !strings.Contains(out, "\x1b[3m")) {
+			t.Errorf("mono: emphasis is not bold and italic: %q", out)
+		}
+	}
+}
+
+// TestShortDateShowsOtherYears: a layout without a year gets one for a
+// date outside this year, and keeps what it says otherwise.
+func TestShortDateShowsOtherYears(t *testing.T) {
+	now := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		layout string
+		date   time.Time
+		want   string
+	}{
+		{"2 Jan", time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC), "4 Mar"},
+		{"2 Jan", time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC), "4 Mar 2025"},
+		{"02/01", time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), "04/03 2024"},
+		{"2 Jan 2006", time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC), "4 Mar 2025"},
+		{"02/01/06", time.Date(2025, 3, 4, 0, 0, 0, 0, time.UTC), "04/03/25"},
+	} {
+		if got := tt.date.Format(withYear(tt.layout, tt.date, now)); got != tt.want {
+			t.Errorf("%q, %v: %q, want %q", tt.layout, tt.date, got, tt.want)
 		}
 	}
 }

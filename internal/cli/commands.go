@@ -132,17 +132,31 @@ func show(w io.Writer, store *feed.Store, asJSON bool, theme config.Theme) (err 
 		}
 		if style == "notty" {
 			// Glamour writes links as OSC 8 hyperlinks even in its plain
-			// style; a pipe gets their text alone.
-			out = feed.SanitizeText(out)
+			// style; a pipe gets their text alone, and no line padded
+			// out to the width with spaces.
+			out = trimLineEnds(feed.SanitizeText(out))
 		}
 		bw.WriteString(out)
 	}
 	return nil
 }
 
-// glamourStyle picks the rendering style for a terminal: the theme's,
-// or for "auto" the one that suits the terminal's background.
+// trimLineEnds drops the spaces and tabs that end each line of s.
+func trimLineEnds(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// glamourStyle picks the rendering style for a terminal: "mono" under
+// NO_COLOR, else the theme's, or for "auto" the one that suits the
+// terminal's background.
 func glamourStyle(w io.Writer, theme config.Theme) string {
+	if os.Getenv("NO_COLOR") != "" {
+		return "mono"
+	}
 	switch theme {
 	case config.ThemeLight:
 		return "light"
