@@ -86,7 +86,7 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 		if r.err != nil {
 			return "", r.err
 		}
-		return safeLinks(r.out), nil
+		return safeLinks(hangItems(r.out, width)), nil
 	case <-timer.C:
 		return plainPage(md, width), nil
 	}
@@ -192,6 +192,7 @@ func glamourStyles(style string) gansi.StyleConfig {
 		c = styles.DarkStyleConfig
 	}
 	quoteBar(&c.BlockQuote)
+	hangingLists(&c)
 	return c
 }
 
