@@ -41,3 +41,32 @@ func TestListItemsHang(t *testing.T) {
 		}
 	}
 }
+
+// TestURLsNotBrokenAtADot: a web address that fits on a line is not
+// broken at one of its dots or hyphens, in a list item, a quote or a
+// paragraph, and its hyperlink keeps the whole address.
+func TestURLsNotBrokenAtADot(t *testing.T) {
+	u := "https://news.example.com/2026/dec/07/ferry-strike.html"
+	for _, md := range []string{
+		"- An item with words enough before the address " + u + " and after.\n- Two.\n",
+		"> A quote with words enough before the address " + u + " and after.\n",
+		"A paragraph with words enough before the address " + u + ". After.\n",
+		"- A linked [address " + u + "](" + u + ") in an item with words.\n",
+	} {
+		for _, style := range []string{"dark", "notty"} {
+			out, err := renderMarkdown(md, 80, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(ansi.Strip(out), u) {
+				t.Errorf("%s: the address is broken:\n%s", style, ansi.Strip(out))
+			}
+			if strings.Contains(out, "\x1b]8;") && !strings.Contains(out, ";"+u+"\x07") {
+				t.Errorf("%s: the hyperlink lost its address: %q", style, out)
+			}
+			if strings.ContainsAny(out, urlSentinels) {
+				t.Errorf("%s: stand-ins left in: %q", style, out)
+			}
+		}
+	}
+}

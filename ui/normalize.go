@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -40,6 +41,7 @@ func normalizeMarkdown(md string) string {
 	b.Grow(len(md) + len(md)/16)
 	var p para
 	fence := ""
+	urls := !strings.ContainsAny(md, urlSentinels)
 	for line := range strings.SplitSeq(md, "\n") {
 		prefix, rest := capContainers(line)
 		b.WriteString(prefix)
@@ -62,10 +64,73 @@ func normalizeMarkdown(md string) string {
 		if strings.TrimSpace(rest) == "" {
 			p = para{}
 		}
-		p.write(&b, capRuns(rest))
+		rest = capRuns(rest)
+		if urls {
+			rest = protectURLs(rest)
+		}
+		p.write(&b, rest)
 		b.WriteByte('\n')
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// Glamour wraps a list's lines at spaces and also after any of
+// ".,;+|-", so a web address in a list item breaks at a dot, and one in
+// a paragraph at a hyphen. While Glamour wraps, each of those inside an
+// address stands in for a character of Unicode's private use area
+// (urlSentinels, put back by restoreURLs), so that an address that does
+// not fit moves whole to the next line, or, longer than a line, is cut
+// at the width. A text that holds any of those characters itself is
+// left as it is.
+const urlSentinels = "\ue000\ue001\ue002\ue003\ue004\ue005"
+
+var (
+	urlProtect = strings.NewReplacer(".", "\ue000", ",", "\ue001", ";", "\ue002", "+", "\ue003", "|", "\ue004", "-", "\ue005")
+	urlRestore = strings.NewReplacer("\ue000", ".", "\ue001", ",", "\ue002", ";", "\ue003", "+", "\ue004", "|", "\ue005", "-")
+	// webAddress matches a web address in Markdown text, up to what
+	// ends one there.
+	webAddress = regexp.MustCompile(`https?://[^\s<>()\[\]"'\x60]+`)
+)
+
+// protectURLs puts the stand-ins in the web addresses of a line. A bare
+// address, outside a link, becomes an autolink (<https://…>), which,
+// unlike the bare form, Glamour still recognises with the stand-ins in
+// it.
+func protectURLs(line string) string {
+	if !strings.Contains(line, "://") {
+		return line
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range webAddress.FindAllStringIndex(line, -1) {
+		start, end := m[0], m[1]
+		// Punctuation that ends a sentence is not part of the address.
+		for end > start && strings.IndexByte(".,;:!?*_~", line[end-1]) >= 0 {
+			end--
+		}
+		b.WriteString(line[last:start])
+		u := urlProtect.Replace(line[start:end])
+		switch {
+		case start > 0 && line[start-1] == '<',
+			start > 1 && line[start-2:start] == "](",
+			strings.Count(line[:start], "[") > strings.Count(line[:start], "]"): // in a link's text
+			b.WriteString(u)
+		default:
+			b.WriteString("<" + u + ">")
+		}
+		last = end
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// restoreURLs puts back what protectURLs stood in for, unless md, the
+// text rendered, held stand-ins itself.
+func restoreURLs(out, md string) string {
+	if strings.ContainsAny(md, urlSentinels) {
+		return out
+	}
+	return urlRestore.Replace(out)
 }
 
 // fenceOf returns the run of backticks or tildes that opens or closes a

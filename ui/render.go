@@ -86,7 +86,7 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 		if r.err != nil {
 			return "", r.err
 		}
-		return safeLinks(hangItems(r.out, width)), nil
+		return safeLinks(hangItems(restoreURLs(r.out, md), width)), nil
 	case <-timer.C:
 		return plainPage(md, width), nil
 	}
