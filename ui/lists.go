@@ -28,30 +28,36 @@ func hangingLists(c *gansi.StyleConfig) {
 
 // hangItems sets each wrapped line of a list item in under the item's
 // text, where Glamour starts it under the bullet: the lines that follow
-// a line opening with "• " or "12. ", as far in as it is. A line that
-// would no longer fit in width stays as it is.
-func hangItems(out string, width int) string {
+// a line opening with "• " or "12. ", as far in as it is. An item line
+// is set in at least minIndent columns (the document's margin and the
+// list's) and follows a blank line or another line of the list, so
+// that a paragraph's line that happens to start "2026. " is none. A
+// line that would no longer fit in width stays as it is.
+func hangItems(out string, width, minIndent int) string {
 	if !strings.Contains(out, "• ") && !strings.Contains(out, ". ") {
 		return out
 	}
 	lines := strings.Split(out, "\n")
 	indent, hang := -1, 0
+	inList := false // the line before is blank or of a list
 	for i, l := range lines {
 		plain := ansi.Strip(l)
 		text := strings.TrimLeft(plain, " ")
 		n := len(plain) - len(text)
 		switch m := itemMarker(text); {
 		case strings.TrimSpace(text) == "":
-			indent = -1
-		case m > 0:
+			indent, inList = -1, true
+			continue
+		case m > 0 && n >= minIndent && (inList || indent >= 0):
 			indent, hang = n, m
-		case n == indent:
+		case indent >= 0 && n == indent:
 			if set := strings.Repeat(" ", hang) + trimEnd(l, plain, hang); ansi.StringWidth(set) <= width {
 				lines[i] = set
 			}
 		default:
 			indent = -1
 		}
+		inList = indent >= 0
 	}
 	return strings.Join(lines, "\n")
 }

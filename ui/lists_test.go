@@ -70,3 +70,20 @@ func TestURLsNotBrokenAtADot(t *testing.T) {
 		}
 	}
 }
+
+// TestParagraphLineLikeAnItem: a paragraph whose wrapped line happens to
+// start with a number and a dot is not taken for a list.
+func TestParagraphLineLikeAnItem(t *testing.T) {
+	md := "Intro.\n\nThe crews said the strike would last at least until the end of the year 2026. Talks resume in spring, both sides said on Monday evening after the meeting.\n"
+	for width := 40; width <= 100; width++ {
+		out, err := renderMarkdown(md, width, "notty")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(ansi.Strip(out), "\n") {
+			if strings.TrimSpace(l) != "" && (!strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "   ")) {
+				t.Errorf("width %d: line set in: %q", width, l)
+			}
+		}
+	}
+}

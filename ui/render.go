@@ -86,7 +86,11 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 		if r.err != nil {
 			return "", r.err
 		}
-		return safeLinks(hangItems(restoreURLs(r.out, md), width)), nil
+		margin := 0
+		if m := glamourStyles(style).Document.Margin; m != nil {
+			margin = int(*m)
+		}
+		return safeLinks(hangItems(restoreURLs(r.out, md), width, margin+listHang)), nil
 	case <-timer.C:
 		return plainPage(md, width), nil
 	}
