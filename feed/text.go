@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,7 +32,7 @@ func PlainText(md string) string {
 	if isPlainText(md) {
 		return breakRefs(md)
 	}
-	s := markReplacer.Replace(md)
+	s := stripInline(markReplacer.Replace(md))
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
@@ -42,6 +43,47 @@ func PlainText(md string) string {
 	return breakRefs(strings.Join(strings.Fields(strings.Join(lines, " ")), " "))
 }
 
+// mdLink matches a Markdown link or image on one line: its text is
+// what is kept.
+var mdLink = regexp.MustCompile(`!?\[([^\[\]\n]*)\]\([^()\s]*\)`)
+
+// stripInline drops what is left of inline Markdown once markReplacer
+// has run: links and images become their text, and a '*' or '_' next
+// to a word is an emphasis mark and goes, unless it stands between
+// spaces ("5 * 3") or is a '_' inside a word (snake_case).
+func stripInline(s string) string {
+	if strings.IndexByte(s, '[') >= 0 {
+		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	if !strings.ContainsAny(s, "*_") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '*' && c != '_' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == c {
+			j++
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		spaceBefore := i == 0 || unicode.IsSpace(before)
+		spaceAfter := j == len(s) || unicode.IsSpace(after)
+		word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+		if spaceBefore && spaceAfter || c == '_' && i > 0 && j < len(s) && word(before) && word(after) {
+			b.WriteString(s[i:j])
+		}
+		i = j
+	}
+	return b.String()
+}
+
 // isPlainText reports whether PlainText would return s as it is: one
 // line with none of the marks it strips, spaced by single spaces.
 func isPlainText(s string) bool {
@@ -50,7 +92,7 @@ func isPlainText(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
-		case '*', '_', '`', '\\', '#', '>', '\t', '\n', '\v', '\f', '\r':
+		case '*', '_', '`', '\\', '#', '>', '[', '\t', '\n', '\v', '\f', '\r':
 			return false
 		case ' ':
 			if i == 0 || i == len(s)-1 || s[i-1] == ' ' {

@@ -9,7 +9,7 @@ import (
 // plainTextReference is PlainText without its shortcut for text it
 // leaves as it is.
 func plainTextReference(md string) string {
-	s := markReplacer.Replace(md)
+	s := stripInline(markReplacer.Replace(md))
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
@@ -22,7 +22,22 @@ func plainTextReference(md string) string {
 
 var plainTextPieces = []string{
 	"word", " ", "  ", "\n", "\t", "- ", "-", "*", "**", "_", "`", "\\", "#", ">", "é", "\u00a0", "\u2003",
-	"\u0085", "“q”", "\xff", "\r", "&", "#x1b;", "&#", "27;", "ZeroWidthSpace;",
+	"\u0085", "“q”", "\xff", "\r", "&", "#x1b;", "&#", "27;", "ZeroWidthSpace;", "[", "](x)",
+}
+
+// TestLeadCarriesNoMarkdown: emphasis and links in a lead's paragraph
+// come out as their words alone.
+func TestLeadCarriesNoMarkdown(t *testing.T) {
+	for body, want := range map[string]string{
+		"The two signed a *comprehensive strategic partnership* on Monday.": "The two signed a comprehensive strategic partnership on Monday.",
+		"Talks resumed (*Reuters*) after _a pause_ of **two** days.":        "Talks resumed (Reuters) after a pause of two days.",
+		"See [the report](https://example.com/r) on snake_case and 5 * 3.":  "See the report on snake_case and 5 * 3.",
+		"# Head\n\n*Caption only*\n\nA ***very*** _fine_ day.":              "A very fine day.",
+	} {
+		if got := LeadOf(body); got != want {
+			t.Errorf("LeadOf(%q) = %q, want %q", body, got, want)
+		}
+	}
 }
 
 func TestPlainTextMatchesReference(t *testing.T) {

@@ -50,17 +50,67 @@ func (m *Model) act(msg tea.KeyPressMsg) tea.Cmd {
 		return openBrowser(u)
 	case key.Matches(msg, k.Copy):
 		if u, ok := safeURL(a.URL); ok {
-			m.notice = "Copied the link."
-			return tea.SetClipboard(u)
+			return m.copyText(u, "the link")
 		}
 		if m.opts.Samples || a.Path == "" {
 			m.notice = "This article has neither a link nor a file to copy."
 			return nil
 		}
-		m.notice = "Copied the file's path."
-		return tea.SetClipboard(cleanLine(a.Path))
+		return m.copyText(cleanLine(a.Path), "the file's path")
 	}
 	return nil
+}
+
+// clipboardTool is a program that puts what it reads on the system
+// clipboard, tried when env (if any) says its display is there.
+type clipboardTool struct {
+	name string
+	args []string
+	env  string
+}
+
+// clipboardTools are tried in turn; tests replace them.
+var clipboardTools = []clipboardTool{
+	{"wl-copy", nil, "WAYLAND_DISPLAY"},
+	{"xclip", []string{"-selection", "clipboard"}, "DISPLAY"},
+	{"xsel", []string{"--clipboard", "--input"}, "DISPLAY"},
+	{"pbcopy", nil, ""},
+}
+
+// copyText puts text on the clipboard with the first clipboard tool at
+// hand, saying which, or else asks the terminal to, by OSC 52. Whether
+// a terminal did cannot be known, so the notice says only that it was
+// sent.
+func (m *Model) copyText(text, what string) tea.Cmd {
+	osc52 := func(why string) tea.Cmd {
+		return tea.Batch(tea.SetClipboard(text), func() tea.Msg {
+			return noticeMsg(why + "Sent " + what + " to the terminal's clipboard.")
+		})
+	}
+	for _, t := range clipboardTools {
+		if t.env != "" && os.Getenv(t.env) == "" {
+			continue
+		}
+		path, err := exec.LookPath(t.name)
+		if err != nil {
+			continue
+		}
+		m.notice = "Copying " + what + "…"
+		return func() tea.Msg {
+			cmd := exec.Command(path, t.args...)
+			cmd.Stdin = strings.NewReader(text)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				why := cleanLine(strings.TrimSpace(string(out)))
+				if why == "" {
+					why = cleanLine(err.Error())
+				}
+				return tea.BatchMsg{osc52(t.name + " failed (" + truncate(why, 60) + "). ")}
+			}
+			return noticeMsg("Copied " + what + " with " + t.name + ".")
+		}
+	}
+	m.notice = "Sent " + what + " to the terminal's clipboard."
+	return tea.SetClipboard(text)
 }
 
 // runOnFile hands the terminal to the program $env names (or fallback)

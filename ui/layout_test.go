@@ -316,10 +316,13 @@ func TestActionsOnArticles(t *testing.T) {
 		{"browser without a link", Options{}, "", 'b', false, "no web address"},
 		{"browser with an unsafe link", Options{}, "javascript:alert(1)", 'b', false, "no web address"},
 		{"browser with a link", Options{}, "https://example.com/a", 'b', true, ""},
-		{"copy a link", Options{}, "https://example.com/a", 'y', true, "Copied the link."},
-		{"copy a path", Options{}, "", 'y', true, "Copied the file's path."},
+		{"copy a link", Options{}, "https://example.com/a", 'y', true, "Sent the link to the terminal's clipboard."},
+		{"copy a path", Options{}, "", 'y', true, "Sent the file's path to the terminal's clipboard."},
 		{"copy a sample without a link", Options{Samples: true}, "", 'y', false, "neither a link nor a file"},
 	}
+	saved := clipboardTools
+	defer func() { clipboardTools = saved }()
+	clipboardTools = nil // no clipboard program: OSC 52
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			arts := testArticles()

@@ -5,11 +5,13 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/ansi"
+	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -45,20 +47,63 @@ func RenderArticle(a *feed.Article, width int, style string) (string, error) {
 	return renderMarkdown(ArticleMarkdown(a), width, style)
 }
 
-// renderMarkdown renders Markdown with Glamour in the named style,
-// wrapped at width.
-func renderMarkdown(md string, width int, style string) (string, error) {
+// renderBudget is how long a rendering may take before the page is
+// shown as plain text instead. normalizeMarkdown bounds Glamour's work;
+// the budget is the backstop for what it misses.
+var renderBudget = 3 * time.Second
+
+// glamourRender is Glamour itself; tests put a slow stand-in here.
+var glamourRender = func(md string, width int, style string) (string, error) {
 	r, err := glamour.NewTermRenderer(glamour.WithStyles(glamourStyles(style)), glamour.WithWordWrap(width))
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(md)
-	if err != nil {
-		return "", err
+	return r.Render(md)
+}
+
+// tooSlowNote heads a page shown as plain text for want of time.
+const tooSlowNote = "(This page could not be formatted in time; it is shown as plain text.)"
+
+// renderMarkdown renders Markdown with Glamour in the named style,
+// wrapped at width, once made safe for Glamour (normalizeMarkdown). A
+// rendering that takes longer than renderBudget is left to finish
+// unseen, and the page comes back as plain wrapped text with a note.
+// The reader and the show command both render through here.
+func renderMarkdown(md string, width int, style string) (string, error) {
+	type result struct {
+		out string
+		err error
 	}
-	// Glamour turns character references into the characters they
-	// name: only its own styles may reach the terminal.
-	return feed.SanitizeStyled(safeLinks(out)), nil
+	done := make(chan result, 1)
+	go func() {
+		out, err := glamourRender(normalizeMarkdown(md), width, style)
+		done <- result{out, err}
+	}()
+	timer := time.NewTimer(renderBudget)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			return "", r.err
+		}
+		margin := 0
+		if m := glamourStyles(style).Document.Margin; m != nil {
+			margin = int(*m)
+		}
+		// Glamour turns character references into the characters they
+		// name: only its own styles may reach the terminal.
+		return feed.SanitizeStyled(safeLinks(hangItems(restoreURLs(r.out, md), width, margin+listHang))), nil
+	case <-timer.C:
+		return plainPage(md, width), nil
+	}
+}
+
+// plainPage returns Markdown as plain text wrapped at width, under
+// tooSlowNote.
+func plainPage(md string, width int) string {
+	w := max(width, 20)
+	body := ansi.Wrap(clean(md), w, "")
+	return ansi.Wrap(tooSlowNote, w, "") + "\n\n" + body + "\n"
 }
 
 // hyperlink matches an OSC 8 hyperlink sequence as Glamour writes it:
@@ -131,14 +176,46 @@ func safeURL(raw string) (string, bool) {
 	return b.String(), true
 }
 
-// glamourStyles returns the Glamour style config for "dark", "light" or
-// "notty".
-func glamourStyles(style string) ansi.StyleConfig {
+// glamourStyles returns the Glamour style config for "dark", "light",
+// "mono" (no colors, as NO_COLOR asks: emphasis in bold and italic) or
+// "notty" (plain text for pipes: emphasis dropped), amended where Glamour's own would draw wrongly (see
+// quoteBar).
+func glamourStyles(style string) gansi.StyleConfig {
+	var c gansi.StyleConfig
 	switch style {
 	case "light":
-		return styles.LightStyleConfig
-	case "notty":
-		return styles.NoTTYStyleConfig
+		c = styles.LightStyleConfig
+	case "notty", "mono":
+		c = styles.NoTTYStyleConfig
+		// Emphasis is never shown as the marks that make it.
+		c.Emph.BlockPrefix, c.Emph.BlockSuffix = "", ""
+		c.Strong.BlockPrefix, c.Strong.BlockSuffix = "", ""
+		if style == "mono" {
+			yes := true
+			c.Emph.Italic, c.Strong.Bold = &yes, &yes
+		}
+	default:
+		c = styles.DarkStyleConfig
 	}
-	return styles.DarkStyleConfig
+	quoteBar(&c.BlockQuote)
+	hangingLists(&c)
+	return c
+}
+
+// quoteBar makes a block quote take from the width what its bar takes.
+// Glamour counts a quote's indent in bars but its bar ("│ ") is two
+// columns wide, so it wraps each quoted line one column too wide and
+// the document's margin pushes the last word of each onto a line of its
+// own, without the bar. As a margin the bar counts in columns: Glamour
+// draws it once on the left and keeps as many columns free on the
+// right.
+func quoteBar(q *gansi.StyleBlock) {
+	if q.IndentToken == nil {
+		return
+	}
+	if q.Indent == nil || *q.Indent != 1 || ansi.StringWidth(*q.IndentToken) != 2 || q.Margin != nil {
+		return
+	}
+	zero, one := uint(0), uint(1)
+	q.Indent, q.Margin = &zero, &one
 }

@@ -201,7 +201,10 @@ func (s *searchPane) click(y int) tea.Cmd {
 func (s searchPane) View() string {
 	var b strings.Builder
 	b.WriteString(s.input.View() + "\n")
+	bad := search.CheckQuery(s.input.Value())
 	switch {
+	case bad != nil:
+		fmt.Fprintf(&b, "%s\n\n", s.styles.TooSmall.Render("  "+cleanLine(bad.Error())))
 	case strings.TrimSpace(s.input.Value()) == "":
 		fmt.Fprintf(&b, "%s\n\n", s.styles.Empty.Render(fmt.Sprintf("  Type to search %s.", plural(s.total, "article"))))
 	case len(s.results) == 0 && !s.running:

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image/color"
+	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
@@ -86,7 +88,16 @@ func (s *Styles) date(a *feed.Article) string {
 	if s.DateLayout == "" {
 		return a.DateString()
 	}
-	return cleanLine(a.Date.Format(s.DateLayout))
+	return cleanLine(a.Date.Format(withYear(s.DateLayout, a.Date, time.Now())))
+}
+
+// withYear returns layout, with the year added when it shows none and t
+// is not in now's year: "4 Mar" this year, "4 Mar 2025" the last.
+func withYear(layout string, t, now time.Time) string {
+	if t.Year() == now.Year() || strings.Contains(layout, "06") {
+		return layout
+	}
+	return layout + " 2006"
 }
 
 // newStyles returns the styles for a dark or a light background.
@@ -188,10 +199,10 @@ func themeStyles(isDark, noColor bool) *Styles {
 }
 
 // glamourStyle names the Glamour style for the background: "dark" or
-// "light", or "notty" when there are to be no colors.
+// "light", or "mono" when there are to be no colors.
 func (s *Styles) glamourStyle() string {
 	if s.noColor {
-		return "notty"
+		return "mono"
 	}
 	if s.isDark {
 		return "dark"

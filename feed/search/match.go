@@ -232,7 +232,7 @@ func (m *Matcher) keep(a *feed.Article) bool {
 	if len(m.q.outlets) > 0 {
 		name := foldName(feed.OutletName(a))
 		for _, o := range m.q.outlets {
-			if name == o || strings.Contains(" "+name+" ", " "+o) {
+			if outletMatch(name, o) {
 				return true
 			}
 		}
@@ -274,4 +274,22 @@ func (m *Matcher) Rank(hits []Hit) []Result {
 		)
 	})
 	return out
+}
+
+// OutletMatches reports whether an outlet's name is the one typed as
+// outlet:NAME or --outlet NAME: its words, case and accents aside, or
+// the start of its words from any one of them ("lantern" and "the lan"
+// both name The Lantern).
+func OutletMatches(outlet, typed string) bool {
+	o := foldName(typed)
+	return o != "" && outletMatch(foldName(outlet), o)
+}
+
+// FoldOutlet returns an outlet's name as OutletMatches compares it:
+// folded words, one space apart.
+func FoldOutlet(name string) string { return foldName(name) }
+
+// outletMatch is OutletMatches on folded names.
+func outletMatch(name, o string) bool {
+	return name == o || strings.Contains(" "+name+" ", " "+o)
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -19,6 +20,21 @@ type query struct {
 	// empty reports whether the query had words, all of them stop
 	// words: it matches nothing rather than everything.
 	empty bool
+	// bad lists the filters whose value was not understood, such as
+	// after:yesterday, as typed; a value still being typed is not.
+	bad []string
+}
+
+// CheckQuery returns an error naming each filter of a finished query
+// whose value is not understood (after:yesterday, before:2026-13-45),
+// which would otherwise filter nothing, or nil. The last word of a
+// query that does not end in a space is taken as still being typed.
+func CheckQuery(s string) error {
+	q := parseQuery(s)
+	if len(q.bad) == 0 {
+		return nil
+	}
+	return fmt.Errorf("date not understood: %s (write dates as YYYY-MM-DD)", strings.Join(q.bad, ", "))
 }
 
 // clause is a word, a hyphenated word or a quoted phrase.
@@ -94,7 +110,12 @@ func parseQuery(s string) query {
 		case "after", "before":
 			t, err := time.Parse(time.DateOnly, text)
 			if err != nil {
-				continue // a date still being typed filters nothing yet
+				// A date still being typed filters nothing yet; a
+				// finished one that is no date is reported.
+				if !atEnd {
+					q.bad = append(q.bad, key+":"+text)
+				}
+				continue
 			}
 			q.dated = true
 			if key == "after" {

@@ -417,3 +417,24 @@ func TestResultsFill(t *testing.T) {
 		t.Errorf("only %d snippets were made: the queries test little", snippets)
 	}
 }
+
+// TestCheckQueryReportsBadDates: a finished date filter that is not a
+// date is reported, naming it; one still being typed is not.
+func TestCheckQueryReportsBadDates(t *testing.T) {
+	for q, bad := range map[string]string{
+		"after:yesterday flood":  "after:yesterday",
+		"after:2026-13-45 flood": "after:2026-13-45",
+		"flood before:soon ":     "before:soon",
+		"flood after:2026-01-02": "",
+		"flood after:2026-0":     "", // being typed
+		"flood":                  "",
+	} {
+		err := CheckQuery(q)
+		switch {
+		case bad == "" && err != nil:
+			t.Errorf("CheckQuery(%q) = %v, want nil", q, err)
+		case bad != "" && (err == nil || !strings.Contains(err.Error(), bad)):
+			t.Errorf("CheckQuery(%q) = %v, want an error naming %s", q, err, bad)
+		}
+	}
+}

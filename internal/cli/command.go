@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/broadsheet/broadsheet/feed/search"
 )
 
 func init() {
@@ -162,6 +164,10 @@ func (e *env) searchCommand() *cobra.Command {
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError(c, "search needs a QUERY")
+			}
+			// A filter it cannot read would filter nothing, unseen.
+			if err := search.CheckQuery(args[0] + " "); err != nil {
+				return usageError(c, "%v", err)
 			}
 			return nil
 		},

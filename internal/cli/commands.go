@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -140,21 +141,35 @@ func show(w io.Writer, store *feed.Store, asJSON bool, theme config.Theme) (err 
 // the last step: Glamour turns character references into the characters
 // they name, so only the styles it writes are let through (see
 // feed.SanitizeStyled). Glamour writes links as OSC 8 hyperlinks even in
-// its plain style; a pipe gets their text alone.
+// its plain style; a pipe gets their text alone, and no line padded out
+// to the width with spaces.
 func renderArticle(a *feed.Article, width int, style string) (string, error) {
 	out, err := ui.RenderArticle(a.Safe(), width, style)
 	if err != nil {
 		return "", err
 	}
 	if style == "notty" {
-		return feed.SanitizeText(out), nil
+		return trimLineEnds(feed.SanitizeText(out)), nil
 	}
 	return feed.SanitizeStyled(out), nil
 }
 
-// glamourStyle picks the rendering style for a terminal: the theme's,
-// or for "auto" the one that suits the terminal's background.
+// trimLineEnds drops the spaces and tabs that end each line of s.
+func trimLineEnds(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// glamourStyle picks the rendering style for a terminal: "mono" under
+// NO_COLOR, else the theme's, or for "auto" the one that suits the
+// terminal's background.
 func glamourStyle(w io.Writer, theme config.Theme) string {
+	if os.Getenv("NO_COLOR") != "" {
+		return "mono"
+	}
 	switch theme {
 	case config.ThemeLight:
 		return "light"
@@ -167,13 +182,64 @@ func glamourStyle(w io.Writer, theme config.Theme) string {
 	return "dark"
 }
 
+// outletError says that no outlet loaded is the one --outlet names. It
+// is a usage error (exit status 2).
+type outletError struct{ msg string }
+
+func (e outletError) Error() string        { return e.msg }
+func (e outletError) Is(target error) bool { return target == ErrUsage }
+
+// knownOutlet returns an outletError when no outlet in the store matches
+// name as outlet: does (search.OutletMatches), suggesting the nearest.
+func knownOutlet(store *feed.Store, name string) error {
+	var names []string
+	for _, o := range store.Outlets() {
+		if search.OutletMatches(o.Name, name) {
+			return nil
+		}
+		names = append(names, o.Name)
+	}
+	msg := fmt.Sprintf("no outlet '%s'", feed.SanitizeLine(name))
+	if near := nearestOutlet(names, name); near != "" {
+		msg += fmt.Sprintf("; did you mean %s?", feed.SanitizeLine(near))
+	}
+	return outletError{msg}
+}
+
+// nearestOutlet returns the outlet whose name, or the words of it from
+// one of them on, is fewest edits from typed, when that is at most a
+// third of what was typed (and at least one edit); or "".
+func nearestOutlet(names []string, typed string) string {
+	t := search.FoldOutlet(typed)
+	best, bestD := "", max(1, len([]rune(t))/3)+1
+	for _, n := range names {
+		words := strings.Fields(search.FoldOutlet(n))
+		for i := range words {
+			// The words from this one on, whole or cut to the length
+			// typed: "meridan" is one edit from "Meridian Wire".
+			rest := strings.Join(words[i:], " ")
+			for _, c := range []string{rest, rest[:min(len(rest), len(t))]} {
+				if d := editDistance(t, c); d < bestD {
+					best, bestD = n, d
+				}
+			}
+		}
+	}
+	return best
+}
+
 func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 	if store.Len() == 0 {
 		return ErrNothingLoaded
 	}
 	arts := store.Articles()
 	if outlet != "" {
-		arts = store.ByOutlet(outlet)
+		if err := knownOutlet(store, outlet); err != nil {
+			return err
+		}
+		arts = slices.DeleteFunc(arts, func(a *feed.Article) bool {
+			return !search.OutletMatches(feed.OutletName(a), outlet)
+		})
 	}
 	var storyOf func(string) string
 	if asJSON {
@@ -200,7 +266,7 @@ func searchCmd(e *env, query string, paths []string) error {
 	}
 	var arts []*feed.Article
 	for _, r := range results {
-		if e.flags.outlet == "" || feed.SameOutlet(feed.OutletName(r.Article), e.flags.outlet) {
+		if e.flags.outlet == "" || search.OutletMatches(feed.OutletName(r.Article), e.flags.outlet) {
 			arts = append(arts, r.Article)
 		}
 	}

@@ -204,12 +204,46 @@ func (c *Config) check(data []byte, md toml.MetaData) error {
 			}
 		}
 	}
+	if err := c.checkConflicts(data); err != nil {
+		return err
+	}
 	for i, s := range c.Outlets {
 		if strings.TrimSpace(s.Outlet) == "" {
 			return &Error{
 				Line: nthTableLine(data, "outlet", i),
 				Msg:  "an [[outlet]] has no outlet name; set outlet = \"Name\"",
 			}
+		}
+	}
+	return nil
+}
+
+// checkConflicts returns an error naming the two actions when the file
+// binds a key to an action that another one, as the file leaves or sets
+// it, already has, unless the two never see the same key press
+// (keys.MayShare).
+func (c *Config) checkConflicts(data []byte) error {
+	eff := c.EffectiveKeys()
+	owner := make(map[string][]keys.Action) // key -> actions, in table order
+	for _, name := range keys.Names() {
+		a := keys.Action(name)
+		for _, k := range eff[name] {
+			for _, other := range owner[k] {
+				if other == a || keys.MayShare(other, a) {
+					continue
+				}
+				// Point at the line the file sets, the later action's
+				// when it sets both.
+				at := name
+				if _, set := c.Keys[name]; !set {
+					at = string(other)
+				}
+				return &Error{
+					Line: lineOf(data, toml.Key{"keys", at}),
+					Msg:  fmt.Sprintf("key %q is bound to both %s and %s; give each its own key", k, other, a),
+				}
+			}
+			owner[k] = append(owner[k], a)
 		}
 	}
 	return nil

@@ -100,6 +100,8 @@ func TestParseErrors(t *testing.T) {
 		{"unknown action", "[keys]\nquit = [\"q\"]\nopne = [\"o\"]\n", 3, `"opne"`},
 		{"key with a space", "[keys]\n\nquit = [\"q x\"]\n", 3, `"q x"`},
 		{"no keys for an action", "[keys]\nquit = []\n", 2, "quit"},
+		{"one key for two actions", "[keys]\nquit = [\"q\"]\n\nstar = [\"x\", \"q\"]\n", 4, `key "q" is bound to both quit and star`},
+		{"a key another action has by default", "[keys]\nquit = [\"j\"]\n", 2, `key "j" is bound to both down and quit`},
 		{"outlet without a name", "[[outlet]]\nnames = [\"x\"]\n\n[[outlet]]\ndomains = [\"y\"]\n", 1, "outlet name"},
 	}
 	for _, tt := range tests {
@@ -119,6 +121,14 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error %q is more than one line", err)
 			}
 		})
+	}
+}
+
+// TestKeysThatMayShare: actions that share a key by default, as they
+// never see the same key press, may still share one.
+func TestKeysThatMayShare(t *testing.T) {
+	if _, err := Parse([]byte("[keys]\nsearch = [\"/\", \"ctrl+s\"]\nfind = [\"/\", \"ctrl+s\"]\n")); err != nil {
+		t.Errorf("search and find may share keys: %v", err)
 	}
 }
 

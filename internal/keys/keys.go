@@ -148,3 +148,21 @@ func Lookup(name string) (Binding, bool) {
 	b.Keys = slices.Clone(b.Keys)
 	return b, true
 }
+
+// MayShare reports whether actions a and b may be bound to one key: when
+// their default keys share one, they work in different places (search
+// in the list, find in an article; the arrows while a query is typed and
+// while not) and never both see a key press.
+func MayShare(a, b Action) bool {
+	da, oka := Lookup(string(a))
+	db, okb := Lookup(string(b))
+	if !oka || !okb {
+		return false
+	}
+	for _, k := range da.Keys {
+		if slices.Contains(db.Keys, k) {
+			return true
+		}
+	}
+	return false
+}
