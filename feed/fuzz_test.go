@@ -1,8 +1,11 @@
-package feed
+package feed_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
 // FuzzSanitize checks that sanitized text holds nothing a terminal acts
@@ -22,28 +25,28 @@ func FuzzSanitize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		one := Sanitize(s)
-		assertPrintable(t, one, false)
+		one := feed.Sanitize(s)
+		safetest.AssertPrintable(t, one, false)
 		if strings.Contains(one, "\n") {
-			t.Errorf("Sanitize(%q) = %q holds a newline", s, one)
+			t.Errorf("feed.Sanitize(%q) = %q holds a newline", s, one)
 		}
-		if again := Sanitize(one); again != one {
+		if again := feed.Sanitize(one); again != one {
 			t.Errorf("Sanitize not idempotent on %q: %q then %q", s, one, again)
 		}
-		text := SanitizeText(s)
-		assertPrintable(t, text, true)
+		text := feed.SanitizeText(s)
+		safetest.AssertPrintable(t, text, true)
 		// What is derived from safe text stays safe: a lead made by
 		// stripping Markdown marks must not join a reference.
-		assertPrintable(t, LeadOf(text), false)
-		assertPrintable(t, PlainText(text), false)
-		if again := SanitizeText(text); again != text {
+		safetest.AssertPrintable(t, feed.LeadOf(text), false)
+		safetest.AssertPrintable(t, feed.PlainText(text), false)
+		if again := feed.SanitizeText(text); again != text {
 			t.Errorf("SanitizeText not idempotent on %q: %q then %q", s, text, again)
 		}
-		path := SanitizePath(s)
+		path := feed.SanitizePath(s)
 		// A path is shown as it is, never through Markdown, so a
 		// reference in it is only text.
-		assertPrintable(t, strings.ReplaceAll(path, "&", "+"), false)
-		if again := SanitizePath(path); again != path {
+		safetest.AssertPrintable(t, strings.ReplaceAll(path, "&", "+"), false)
+		if again := feed.SanitizePath(path); again != path {
 			t.Errorf("SanitizePath not idempotent on %q: %q then %q", s, path, again)
 		}
 	})

@@ -1,9 +1,11 @@
-package feed
+package feed_test
 
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
 func TestSanitize(t *testing.T) {
@@ -72,12 +74,12 @@ func TestSanitize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Sanitize(tt.in)
+			got := feed.Sanitize(tt.in)
 			if got != tt.want {
-				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("feed.Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			assertPrintable(t, got, false)
-			if again := Sanitize(got); again != got {
+			safetest.AssertPrintable(t, got, false)
+			if again := feed.Sanitize(got); again != got {
 				t.Errorf("not idempotent: %q then %q", got, again)
 			}
 		})
@@ -98,11 +100,11 @@ func TestSanitizeText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := SanitizeText(tt.in)
+			got := feed.SanitizeText(tt.in)
 			if got != tt.want {
-				t.Errorf("SanitizeText(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("feed.SanitizeText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			assertPrintable(t, got, true)
+			safetest.AssertPrintable(t, got, true)
 		})
 	}
 }
@@ -118,11 +120,11 @@ func TestSanitizeLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := SanitizeLine(tt.in)
+			got := feed.SanitizeLine(tt.in)
 			if got != tt.want {
-				t.Errorf("SanitizeLine(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("feed.SanitizeLine(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			assertPrintable(t, got, false)
+			safetest.AssertPrintable(t, got, false)
 		})
 	}
 }
@@ -141,12 +143,12 @@ func TestSanitizePath(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := SanitizePath(tt.in)
+			got := feed.SanitizePath(tt.in)
 			if got != tt.want {
-				t.Errorf("SanitizePath(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("feed.SanitizePath(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			assertPrintable(t, got, false)
-			if again := SanitizePath(got); again != got {
+			safetest.AssertPrintable(t, got, false)
+			if again := feed.SanitizePath(got); again != got {
 				t.Errorf("not idempotent: %q then %q", got, again)
 			}
 		})
@@ -154,85 +156,12 @@ func TestSanitizePath(t *testing.T) {
 }
 
 func TestProblemString(t *testing.T) {
-	p := Problem{Path: "a\x1b]0;x\x07.txt", Reason: "bad \x1b[31mthing\u202e"}
+	p := feed.Problem{Path: "a\x1b]0;x\x07.txt", Reason: "bad \x1b[31mthing\u202e"}
 	got := p.String()
 	want := `a\x1b]0;x\x07.txt: bad thing`
 	if got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
-}
-
-// assertPrintable fails t when s holds anything a terminal could act on: ESC,
-// C0 controls but "\n" (in multi-line text), DEL, C1 controls, bidi
-// embeddings, overrides and isolates, or invalid UTF-8.
-func assertPrintable(t testing.TB, s string, multiline bool) {
-	t.Helper()
-	if bad := unprintableAt(s, multiline); bad >= 0 {
-		t.Errorf("unsafe byte at %d in %q", bad, s)
-	}
-}
-
-// unprintableAt returns the index of the first unsafe rune in s, or -1.
-func unprintableAt(s string, multiline bool) int {
-	if !utf8.ValidString(s) {
-		for i := 0; i < len(s); {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 {
-				return i
-			}
-			i += n
-		}
-	}
-	for i, r := range s {
-		switch {
-		case r == '\n' && multiline:
-		case r < 0x20, r >= 0x7f && r < 0xa0:
-			return i
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-			return i
-		case r == '\u2028' || r == '\u2029':
-			return i
-		case invisible(r) && !inFlag(s, i):
-			return i
-		}
-	}
-	if strings.ContainsRune(s, 0x1b) {
-		return strings.IndexRune(s, 0x1b)
-	}
-	for i := strings.IndexByte(s, '&'); i >= 0 && i < len(s); {
-		if _, kind := charRef(s[i:]); kind != refNone {
-			return i
-		}
-		j := strings.IndexByte(s[i+1:], '&')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return -1
-}
-
-// invisible reports whether r is a character that hides text: a
-// zero-width space, word joiner, invisible operator, byte order mark or
-// tag character.
-func invisible(r rune) bool {
-	return r == '\u200b' || r >= '\u2060' && r <= '\u2064' || r == '\ufeff' || r >= 0xe0000 && r <= 0xe007f
-}
-
-// inFlag reports whether the rune at i in s is a tag character in an
-// emoji flag: a run of them after a black flag.
-func inFlag(s string, i int) bool {
-	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if r == '\U0001F3F4' {
-			return true
-		}
-		if r < 0xe0000 || r > 0xe007f {
-			return false
-		}
-		i -= n
-	}
-	return false
 }
 
 func TestSanitizeStyled(t *testing.T) {
@@ -246,8 +175,8 @@ func TestSanitizeStyled(t *testing.T) {
 		{"C1 and BEL", "a\u009b2Jb\x07c", "ab\ufffdc"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := SanitizeStyled(tc.in); got != tc.want {
-				t.Errorf("SanitizeStyled(%q) = %q, want %q", tc.in, got, tc.want)
+			if got := feed.SanitizeStyled(tc.in); got != tc.want {
+				t.Errorf("feed.SanitizeStyled(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}
