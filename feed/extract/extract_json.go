@@ -37,14 +37,20 @@ func sniffJSON(ext string, data []byte) bool {
 func extractJSONFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem) {
 	data := skipSpaceAndBOM(src.Data)
 	var whole any
-	if err := json.Unmarshal(data, &whole); err == nil {
-		arts := jsonArticles(whole)
-		if len(arts) == 0 {
-			return nil, []feed.Problem{{Path: src.Path, Reason: "json: no article fields (title, text, body, content…) found"}}
+	err := checkStructured("JSON", data, 0, MaxJSONDepth)
+	if err == nil {
+		err = json.Unmarshal(data, &whole)
+		if err == nil {
+			arts := jsonArticles(whole)
+			if len(arts) == 0 {
+				return nil, []feed.Problem{{Path: src.Path, Reason: "json: no article fields (title, text, body, content…) found"}}
+			}
+			return arts, nil
 		}
-		return arts, nil
-	} else if !isJSONLines(extension(src.Path), data) {
-		return nil, []feed.Problem{{Path: src.Path, Reason: "invalid JSON: " + err.Error()}}
+		err = fmt.Errorf("invalid JSON: %w", err)
+	}
+	if !isJSONLines(extension(src.Path), data) {
+		return nil, []feed.Problem{{Path: src.Path, Reason: err.Error()}}
 	}
 	var arts []*feed.Article
 	var probs []feed.Problem
@@ -54,7 +60,7 @@ func extractJSONFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 			continue
 		}
 		var v any
-		if err := json.Unmarshal(line, &v); err != nil {
+		if err := jsonLine(line, &v); err != nil {
 			probs = append(probs, feed.Problem{Path: src.Path, Reason: fmt.Sprintf("line %d: invalid JSON: %v", i+1, err)})
 			continue
 		}
@@ -71,11 +77,19 @@ func isJSONLines(ext string, data []byte) bool {
 	}
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		var o map[string]any
-		if json.Unmarshal(bytes.TrimSpace(line), &o) == nil {
+		if jsonLine(bytes.TrimSpace(line), &o) == nil {
 			return true
 		}
 	}
 	return false
+}
+
+// jsonLine decodes one line of JSON Lines into v, within MaxJSONDepth.
+func jsonLine(line []byte, v any) error {
+	if err := checkStructured("JSON", line, 0, MaxJSONDepth); err != nil {
+		return err
+	}
+	return json.Unmarshal(line, v)
 }
 
 // listKeys are where a wrapping object keeps its list of articles.

@@ -95,6 +95,12 @@ func (s *sidecars) load(p string) (*sidecar, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read sidecar: %s", describe(err))
 	}
+	// A sidecar is a folder's file like any other, so it may be hostile:
+	// nesting deep enough to overflow the decoder's stack would take the
+	// whole program down.
+	if extract.NestingDepth(data, extract.MaxFrontMatterDepth) > extract.MaxFrontMatterDepth {
+		return nil, fmt.Errorf("sidecar: nested over %d deep", extract.MaxFrontMatterDepth)
+	}
 	var sc sidecar
 	_, err = toml.Decode(string(data), &sc)
 	if err != nil {

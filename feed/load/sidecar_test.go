@@ -81,3 +81,30 @@ func TestSidecarOwnMetadataWins(t *testing.T) {
 		}
 	}
 }
+
+// TestSidecarHostile checks that a sidecar built to overflow the TOML
+// decoder's stack is one problem, and the folder's articles still load.
+func TestSidecarHostile(t *testing.T) {
+	tests := []struct {
+		name, sidecar, want string
+	}{
+		{"nested arrays", "a = " + strings.Repeat("[", 1<<20-8), "sidecar: nested over 16 deep"},
+		{"nested tables", "a = " + strings.Repeat("{b=", 300_000), "sidecar: nested over 16 deep"},
+		{"over the size", strings.Repeat("#", maxSidecarSize+1), "file too large: over 1.0 MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"news/broadsheet.toml": {Data: []byte(tt.sidecar)},
+				"news/story.txt":       {Data: []byte("Headline\n\nText of the article, which loads all the same.\n")},
+			}
+			s := (&Loader{FS: fsys, Extractor: testExtractor()}).Load(context.Background(), []string{"news"})
+			if ps := s.Problems(); len(ps) != 1 || !strings.Contains(ps[0].Reason, tt.want) {
+				t.Errorf("problems %s, want one: %q", problemText(ps), tt.want)
+			}
+			if n := len(s.Articles()); n != 1 {
+				t.Errorf("%d articles, want 1", n)
+			}
+		})
+	}
+}
