@@ -78,3 +78,45 @@ func TestDeepStructuredText(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONLinesBadLines checks that bad lines cost a bounded number of
+// problems, that a long run of them ends the reading, and that good
+// lines among bad ones still load.
+func TestJSONLinesBadLines(t *testing.T) {
+	good := `{"title":"T","text":"Body."}` + "\n"
+	tests := []struct {
+		name      string
+		data      string
+		wantArts  int
+		wantProbs []string
+	}{
+		{"all bad", strings.Repeat("x\n", 200_000), 0, append(repeatReason("invalid JSON", maxLineProblems), "… and 990 more invalid lines", "not read past line 1000: 1,000 invalid lines in a row")},
+		{"few bad", good + "x\n" + good + "y\n", 2, []string{"line 2: invalid", "line 4: invalid"}},
+		{"good among bad", strings.Repeat(good+strings.Repeat("x\n", maxBadRun-1), 30), 30, append(repeatReason("invalid JSON", maxLineProblems), "… and 29,960 more invalid lines")},
+		{"bad after good", strings.Repeat(good, 5) + strings.Repeat("{\n", 50_000), 5, append(repeatReason("invalid JSON", maxLineProblems), "… and 990 more invalid lines", "not read past line 1005")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, probs := NewExtractor().Extract(Source{Path: "a.jsonl", Data: []byte(tt.data)})
+			if len(arts) != tt.wantArts {
+				t.Errorf("%d articles, want %d", len(arts), tt.wantArts)
+			}
+			if len(probs) != len(tt.wantProbs) {
+				t.Fatalf("%d problems, want %d: %v", len(probs), len(tt.wantProbs), probs)
+			}
+			for i, p := range probs {
+				if !strings.Contains(p.Reason, tt.wantProbs[i]) {
+					t.Errorf("problem %d = %q, want %q", i, p.Reason, tt.wantProbs[i])
+				}
+			}
+		})
+	}
+}
+
+func repeatReason(s string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
