@@ -3,7 +3,6 @@ package load
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/dustin/go-humanize"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/extract"
@@ -187,19 +185,8 @@ func (l *Loader) join(elem ...string) string {
 	return filepath.Join(elem...)
 }
 
-// readSidecar reads a settings file, bounded in size.
+// readSidecar reads a settings file, bounded in size, as an article is
+// read: only a regular file, without waiting on a pipe or a device.
 func (l *Loader) readSidecar(p string) ([]byte, error) {
-	f, err := l.open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSidecarSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxSidecarSize {
-		return nil, fmt.Errorf("%w: over %s", errTooLarge, humanize.IBytes(uint64(maxSidecarSize)))
-	}
-	return data, nil
+	return l.readLimited(p, maxSidecarSize, nil)
 }
