@@ -59,6 +59,8 @@ type Loader struct {
 	// use for before they cost extraction. A one-shot search uses it to
 	// extract only the files that can match.
 	Filter Filter
+
+	sidecars sidecarMemo
 }
 
 // A Filter passes over what a load has no use for, before it costs
