@@ -437,7 +437,7 @@ func (l *Loader) extractFile(x *extract.Extractor, src extract.Source, abandoned
 	defer t.Stop()
 	select {
 	case r := <-done:
-		return r.arts, r.probs, r.ok
+		return r.arts, capProblems(r.probs), r.ok
 	case <-t.C:
 	}
 	select {
@@ -448,8 +448,27 @@ func (l *Loader) extractFile(x *extract.Extractor, src extract.Source, abandoned
 		}()
 		return nil, []feed.Problem{{Path: src.Path, Reason: fmt.Sprintf("gave up: reading took over %s", timeout)}}, false
 	case r := <-done:
-		return r.arts, r.probs, r.ok
+		return r.arts, capProblems(r.probs), r.ok
 	}
+}
+
+// maxFileProblems bounds the problems one file reports. Extraction keeps
+// its own counts low (JSON Lines reports ten bad lines and counts the
+// rest); this holds for any format, so that one file can never fill the
+// problems pane, the terminal or the cache.
+const maxFileProblems = 20
+
+// capProblems keeps a file's first problems and counts the rest in one.
+func capProblems(probs []feed.Problem) []feed.Problem {
+	if len(probs) <= maxFileProblems {
+		return probs
+	}
+	more := len(probs) - (maxFileProblems - 1)
+	probs = append(probs[:maxFileProblems-1:maxFileProblems-1], feed.Problem{
+		Path:   probs[0].Path,
+		Reason: fmt.Sprintf("… and %s more problems", humanize.Comma(int64(more))),
+	})
+	return probs
 }
 
 // readAll reads r to its end into a buffer sized for the file, so that
