@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -115,11 +116,14 @@ func TestSidecarHostile(t *testing.T) {
 // countingFS counts the times each file is opened.
 type countingFS struct {
 	fstest.MapFS
+	mu    sync.Mutex
 	opens map[string]int
 }
 
-func (c countingFS) Open(name string) (fs.File, error) {
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.mu.Lock()
 	c.opens[name]++
+	c.mu.Unlock()
 	return c.MapFS.Open(name)
 }
 
@@ -135,7 +139,7 @@ func TestSidecarLarge(t *testing.T) {
 	}
 	b.WriteString("[[files]]\nglob = \"late-*.txt\"\noutlet = \"Late\"\n\n")
 	b.WriteString("[[files]]\nglob = \"[bad\"\n")
-	fsys := countingFS{MapFS: fstest.MapFS{
+	fsys := &countingFS{MapFS: fstest.MapFS{
 		"news/broadsheet.toml": {Data: []byte(b.String()), ModTime: time.Unix(1, 0)},
 		"news/file-7.txt":      {Data: []byte(article("Seventh"))},
 		"news/file-14999.txt":  {Data: []byte(article("Last"))},
