@@ -85,6 +85,12 @@ func skipDoctype(b []byte) int {
 // feed's title. When the feed is broken part way, the items that are
 // whole are still read and the break is a problem.
 func extractFeedFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem) {
+	if d := skipSpaceAndBOM(src.Data); len(d) > 0 && d[0] == '{' {
+		// A JSON Feed: bounded as any JSON is (see MaxJSONDepth).
+		if err := checkStructured("JSON", d, 0, MaxJSONDepth); err != nil {
+			return nil, []feed.Problem{{Path: src.Path, Reason: "feed: " + err.Error()}}
+		}
+	}
 	if reason := notAFeed(src.Data); reason != "" {
 		return nil, []feed.Problem{{Path: src.Path, Reason: reason}}
 	}

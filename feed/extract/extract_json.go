@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dustin/go-humanize"
 	"golang.org/x/net/html"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -37,45 +38,100 @@ func sniffJSON(ext string, data []byte) bool {
 func extractJSONFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem) {
 	data := skipSpaceAndBOM(src.Data)
 	var whole any
-	if err := json.Unmarshal(data, &whole); err == nil {
-		arts := jsonArticles(whole)
-		if len(arts) == 0 {
-			return nil, []feed.Problem{{Path: src.Path, Reason: "json: no article fields (title, text, body, content…) found"}}
+	err := checkStructured("JSON", data, 0, MaxJSONDepth)
+	if err == nil {
+		err = json.Unmarshal(data, &whole)
+		if err == nil {
+			arts := jsonArticles(whole)
+			if len(arts) == 0 {
+				return nil, []feed.Problem{{Path: src.Path, Reason: "json: no article fields (title, text, body, content…) found"}}
+			}
+			return arts, nil
 		}
-		return arts, nil
-	} else if !isJSONLines(Extension(src.Path), data) {
-		return nil, []feed.Problem{{Path: src.Path, Reason: "invalid JSON: " + err.Error()}}
+		err = fmt.Errorf("invalid JSON: %w", err)
 	}
-	var arts []*feed.Article
-	var probs []feed.Problem
-	for i, line := range bytes.Split(data, []byte("\n")) {
+	if !isJSONLines(Extension(src.Path), data) {
+		return nil, []feed.Problem{{Path: src.Path, Reason: err.Error()}}
+	}
+	return jsonLines(src.Path, data)
+}
+
+// Bounds on what one JSON Lines file reports: a file of ten million bad
+// lines is one problem with a count, not ten million problems, and a
+// long run of bad lines ends the reading: what follows is garbage, not
+// articles (a text file named .jsonl, a file cut and spliced).
+const (
+	// maxLineProblems is how many bad lines are reported one by one.
+	maxLineProblems = 10
+	// maxBadRun is how many bad lines in a row end the reading of a
+	// file.
+	maxBadRun = 1000
+)
+
+// jsonLines reads JSON Lines, one object a line. A bad line is a
+// problem and the others still load, within the bounds above.
+func jsonLines(path string, data []byte) ([]*feed.Article, []feed.Problem) {
+	var (
+		arts     []*feed.Article
+		probs    []feed.Problem
+		bad, run int
+		stopped  *feed.Problem
+	)
+	for n := 1; len(data) > 0; n++ {
+		var line []byte
+		line, data, _ = bytes.Cut(data, []byte("\n"))
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue
 		}
 		var v any
-		if err := json.Unmarshal(line, &v); err != nil {
-			probs = append(probs, feed.Problem{Path: src.Path, Reason: fmt.Sprintf("line %d: invalid JSON: %v", i+1, err)})
+		if err := jsonLine(line, &v); err != nil {
+			run++
+			if bad++; bad <= maxLineProblems {
+				probs = append(probs, feed.Problem{Path: path, Reason: fmt.Sprintf("line %d: invalid JSON: %v", n, err)})
+			}
+			if run == maxBadRun {
+				stopped = &feed.Problem{Path: path, Reason: fmt.Sprintf("not read past line %d: %s invalid lines in a row", n, humanize.Comma(maxBadRun))}
+				break
+			}
 			continue
 		}
+		run = 0
 		arts = append(arts, jsonArticles(v)...)
+	}
+	if more := bad - maxLineProblems; more > 0 {
+		probs = append(probs, feed.Problem{Path: path, Reason: fmt.Sprintf("… and %s more invalid lines", humanize.Comma(int64(more)))})
+	}
+	if stopped != nil {
+		probs = append(probs, *stopped)
 	}
 	return arts, probs
 }
 
 // isJSONLines reports whether data that is not one JSON value is JSON
-// Lines: it is named so, or one of its lines is an object by itself.
+// Lines: it is named so, or one of its first lines is an object by
+// itself.
 func isJSONLines(ext string, data []byte) bool {
 	if ext == "jsonl" || ext == "ndjson" {
 		return true
 	}
-	for _, line := range bytes.Split(data, []byte("\n")) {
+	for n := 0; len(data) > 0 && n < maxBadRun; n++ {
+		var line []byte
+		line, data, _ = bytes.Cut(data, []byte("\n"))
 		var o map[string]any
-		if json.Unmarshal(bytes.TrimSpace(line), &o) == nil {
+		if jsonLine(bytes.TrimSpace(line), &o) == nil {
 			return true
 		}
 	}
 	return false
+}
+
+// jsonLine decodes one line of JSON Lines into v, within MaxJSONDepth.
+func jsonLine(line []byte, v any) error {
+	if err := checkStructured("JSON", line, 0, MaxJSONDepth); err != nil {
+		return err
+	}
+	return json.Unmarshal(line, v)
 }
 
 // listKeys are where a wrapping object keeps its list of articles.

@@ -3,12 +3,10 @@ package extract
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/dustin/go-humanize"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
@@ -26,16 +24,19 @@ func sniffMarkdown(ext string, data []byte) bool {
 	switch {
 	case bytes.HasPrefix(d, []byte("---\n")) || bytes.HasPrefix(d, []byte("---\r\n")):
 		// Only real front matter: text between two rules is not.
-		front, _, ok := splitFrontMatter(string(firstBytes(d, 16<<10)), "---")
+		front, _, ok := splitFrontMatter(string(firstBytes(d, MaxFrontMatter)), "---")
 		if ok {
 			fields, err := parseYAMLFields(front)
 			return err == nil && len(fields) > 0
 		}
 		return false
 	case bytes.HasPrefix(d, []byte("+++\n")) || bytes.HasPrefix(d, []byte("+++\r\n")):
-		front, _, ok := splitFrontMatter(string(firstBytes(d, 16<<10)), "+++")
-		var fields map[string]any
-		return ok && toml.Unmarshal([]byte(front), &fields) == nil && len(fields) > 0
+		front, _, ok := splitFrontMatter(string(firstBytes(d, MaxFrontMatter)), "+++")
+		if !ok {
+			return false
+		}
+		fields, err := parseTOMLFields(front)
+		return err == nil && len(fields) > 0
 	}
 	return bytes.HasPrefix(d, []byte("# "))
 }
@@ -57,7 +58,7 @@ func extractMarkdownFile(x *Extractor, src Source) ([]*feed.Article, []feed.Prob
 		var fields map[string]any
 		var err error
 		if fence == "+++" {
-			_, err = toml.Decode(front, &fields)
+			fields, err = parseTOMLFields(front)
 		} else {
 			fields, err = parseYAMLFields(front)
 		}
@@ -110,25 +111,24 @@ func firstHeading(body string) (title, rest string) {
 	return strings.TrimSpace(strings.TrimRight(line[2:], "# ")), strings.TrimSpace(after)
 }
 
-// Bounds on the YAML front matter given to the parser, whose time grows
-// faster than the text's length on deeply nested input. Real front
-// matter is a few hundred bytes of flat fields; more, or deeper, is not
-// taken as an article's metadata.
-const (
-	maxFrontMatter      = 16 << 10 // bytes
-	maxFrontMatterDepth = 16       // nested [ { or "- " on a line
-)
+// parseTOMLFields reads TOML front matter, within the bounds that keep
+// the decoder from recursing without end (see MaxFrontMatterDepth).
+func parseTOMLFields(front string) (map[string]any, error) {
+	if err := checkStructured("TOML", []byte(front), MaxFrontMatter, MaxFrontMatterDepth); err != nil {
+		return nil, err
+	}
+	var fields map[string]any
+	_, err := toml.Decode(front, &fields)
+	return fields, err
+}
 
 // parseYAMLFields reads the top-level fields of YAML front matter: each
 // scalar as the text it holds, each list of scalars as a []string.
 // Nested maps are skipped, and an alias stands for its anchor only when
 // that is a scalar, so aliases are never expanded into larger values.
 func parseYAMLFields(front string) (map[string]any, error) {
-	if len(front) > maxFrontMatter {
-		return nil, fmt.Errorf("over %s of YAML", humanize.IBytes(maxFrontMatter))
-	}
-	if yamlDepth(front) > maxFrontMatterDepth {
-		return nil, fmt.Errorf("YAML nested over %d deep", maxFrontMatterDepth)
+	if err := checkStructured("YAML", []byte(front), MaxFrontMatter, MaxFrontMatterDepth); err != nil {
+		return nil, err
 	}
 	file, err := parser.ParseBytes([]byte(front), 0, parser.AllowDuplicateMapKey())
 	if err != nil {
@@ -177,32 +177,6 @@ func parseYAMLFields(front string) (map[string]any, error) {
 		}
 	}
 	return fields, nil
-}
-
-// yamlDepth returns an upper bound on how deeply front's flow
-// collections nest, and the most "- " sequence entries a line opens.
-// Brackets inside quotes count too: the bound only needs to be safe.
-func yamlDepth(front string) int {
-	deepest, depth := 0, 0
-	for _, line := range strings.Split(front, "\n") {
-		rest := strings.TrimLeft(line, " \t")
-		dashes := 0
-		for strings.HasPrefix(rest, "- ") || rest == "-" {
-			dashes++
-			rest = strings.TrimLeft(strings.TrimPrefix(rest, "-"), " \t")
-		}
-		deepest = max(deepest, dashes)
-		for i := 0; i < len(rest); i++ {
-			switch rest[i] {
-			case '[', '{':
-				depth++
-				deepest = max(deepest, depth)
-			case ']', '}':
-				depth = max(depth-1, 0)
-			}
-		}
-	}
-	return deepest
 }
 
 // yamlScalar returns the text of a scalar node as written (a date or a

@@ -49,7 +49,7 @@ func TestParseYAMLFieldsRefuses(t *testing.T) {
 		{"a list", "- a\n- b"},
 		{"colon in a plain value", "title: Breaking: ferry strike"},
 		{"unclosed quote", `title: "unbalanced`},
-		{"too large", strings.Repeat("key: value\n", maxFrontMatter/10)},
+		{"too large", strings.Repeat("key: value\n", MaxFrontMatter/10)},
 		{"nested flow", "a: " + strings.Repeat("[", 10_000) + strings.Repeat("]", 10_000)},
 		{"unclosed flow", "a: " + strings.Repeat("{a: [", 2_000)},
 		{"nested entries", "a:\n" + strings.Repeat("- ", 1_000) + "x"},
@@ -81,9 +81,9 @@ func TestParseYAMLFieldsHostile(t *testing.T) {
 		{"alias bomb", bomb.String()},
 		{"many aliases", "a: &a x\n" + strings.Repeat("b: [*a, *a, *a, *a, *a]\n", 600)},
 		{"not utf-8", "title: \xff\xfe bad \xc3\x28\nauthor: \x80\x81"},
-		{"long value", "title: " + strings.Repeat("w ", maxFrontMatter/2-8)},
-		{"deep indentation", "a:\n" + strings.Repeat(" ", maxFrontMatter-20) + "b: c"},
-		{"many keys", strings.Repeat("k: v\n", maxFrontMatter/5-1)},
+		{"long value", "title: " + strings.Repeat("w ", MaxFrontMatter/2-8)},
+		{"deep indentation", "a:\n" + strings.Repeat(" ", MaxFrontMatter-20) + "b: c"},
+		{"many keys", strings.Repeat("k: v\n", MaxFrontMatter/5-1)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -750,3 +750,31 @@ func TestWatchHostileName(t *testing.T) {
 		safetest.AssertPrintable(t, a.Path, false)
 	}
 }
+
+// TestProblemsPerFileCapped checks that a file reporting thousands of
+// problems costs a bounded number, the rest counted.
+func TestProblemsPerFileCapped(t *testing.T) {
+	withTestFormat(t, format{
+		name:  feed.FormatText,
+		sniff: func(ext string, _ []byte) bool { return ext == "many" },
+		extract: func(_ *extract.Extractor, src extract.Source) ([]*feed.Article, []feed.Problem) {
+			probs := make([]feed.Problem, 5000)
+			for i := range probs {
+				probs[i] = feed.Problem{Path: src.Path, Reason: fmt.Sprintf("bad part %d", i+1)}
+			}
+			return nil, probs
+		},
+	}, 1)
+	fsys := fstest.MapFS{"a.many": {Data: safetyGoodFile}, "b.txt": {Data: safetyGoodFile}}
+	store := (&Loader{FS: fsys, Extractor: safetyExtractor()}).Load(context.Background(), []string{"."})
+	probs := store.Problems()
+	if len(probs) != maxFileProblems {
+		t.Fatalf("%d problems, want %d", len(probs), maxFileProblems)
+	}
+	if got, want := probs[len(probs)-1].String(), "a.many: … and 4,981 more problems"; got != want {
+		t.Errorf("last problem %q, want %q", got, want)
+	}
+	if store.Len() != 1 {
+		t.Errorf("%d articles, want 1", store.Len())
+	}
+}

@@ -59,6 +59,8 @@ type Loader struct {
 	// use for before they cost extraction. A one-shot search uses it to
 	// extract only the files that can match.
 	Filter Filter
+
+	sidecars sidecarMemo
 }
 
 // A Filter passes over what a load has no use for, before it costs
@@ -265,6 +267,9 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 				l.walkRoot(ctx, p, visited, found, problem)
 				return nil
 			}
+			if !target.Mode().IsRegular() {
+				return nil // a link to a pipe or a device, passed over as they are
+			}
 		} else if !d.Type().IsRegular() {
 			return nil // sockets, devices and pipes are never articles
 		}
@@ -417,7 +422,7 @@ func (l *Loader) extractFile(x *extract.Extractor, src extract.Source, abandoned
 	defer t.Stop()
 	select {
 	case r := <-done:
-		return r.arts, r.probs, r.ok
+		return r.arts, capProblems(r.probs), r.ok
 	case <-t.C:
 	}
 	select {
@@ -428,8 +433,27 @@ func (l *Loader) extractFile(x *extract.Extractor, src extract.Source, abandoned
 		}()
 		return nil, []feed.Problem{{Path: src.Path, Reason: fmt.Sprintf("gave up: reading took over %s", timeout)}}, false
 	case r := <-done:
-		return r.arts, r.probs, r.ok
+		return r.arts, capProblems(r.probs), r.ok
 	}
+}
+
+// maxFileProblems bounds the problems one file reports. Extraction keeps
+// its own counts low (JSON Lines reports ten bad lines and counts the
+// rest); this holds for any format, so that one file can never fill the
+// problems pane, the terminal or the cache.
+const maxFileProblems = 20
+
+// capProblems keeps a file's first problems and counts the rest in one.
+func capProblems(probs []feed.Problem) []feed.Problem {
+	if len(probs) <= maxFileProblems {
+		return probs
+	}
+	more := len(probs) - (maxFileProblems - 1)
+	probs = append(probs[:maxFileProblems-1:maxFileProblems-1], feed.Problem{
+		Path:   probs[0].Path,
+		Reason: fmt.Sprintf("… and %s more problems", humanize.Comma(int64(more))),
+	})
+	return probs
 }
 
 // readAll reads r to its end into a buffer sized for the file, so that
@@ -455,27 +479,62 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 // errTooLarge is wrapped by the error for a file over the size limit.
 var errTooLarge = errors.New("file too large")
 
+// errIsFolder and errNotRegular are the errors for a name that leads to
+// something other than a file to read: a folder, or a pipe, a terminal,
+// a device or a socket, which may never end or may wait for ever.
+var (
+	errIsFolder   = errors.New("is a folder")
+	errNotRegular = errors.New("not a regular file")
+)
+
+// checkRegular returns why a file described by info is not read, or nil
+// when it is a regular file.
+func checkRegular(info fs.FileInfo) error {
+	switch {
+	case info.Mode().IsRegular():
+		return nil
+	case info.IsDir():
+		return errIsFolder
+	}
+	return errNotRegular
+}
+
 // read returns a file's bytes, refusing files over the size limit without
 // reading them whole. It reads into buf when the file fits.
 func (l *Loader) read(p string, buf []byte) ([]byte, error) {
+	return l.readLimited(p, l.maxSize(), buf)
+}
+
+// readLimited is read with its own size limit.
+func (l *Loader) readLimited(p string, limit int64, buf []byte) ([]byte, error) {
 	if l.FS == nil {
-		return readFile(p, l.maxSize(), buf)
+		return readFile(p, limit, buf)
+	}
+	// As readFile, never open what is not a regular file: opening a pipe
+	// may wait for ever.
+	info, err := fs.Stat(l.FS, p)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRegular(info); err != nil {
+		return nil, err
 	}
 	f, err := l.FS.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return readOpen(f, l.maxSize())
+	return readOpen(f, limit)
 }
 
-// readOpen reads an open file, refusing one over limit bytes.
+// readOpen reads an open file, refusing one over limit bytes or not a
+// regular file.
 func readOpen(f fs.File, limit int64) ([]byte, error) {
 	size := int64(512)
 	if info, err := f.Stat(); err == nil {
 		size = min(info.Size(), limit)
-		if info.IsDir() {
-			return nil, errors.New("is a folder")
+		if err := checkRegular(info); err != nil {
+			return nil, err
 		}
 		if info.Size() > limit {
 			return nil, fmt.Errorf("%w: %s is over the %s limit", errTooLarge, humanize.IBytes(uint64(info.Size())), humanize.IBytes(uint64(limit)))
@@ -491,14 +550,6 @@ func readOpen(f fs.File, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over the %s limit", errTooLarge, humanize.IBytes(uint64(limit)))
 	}
 	return data, nil
-}
-
-// open opens a file of the loader's file system for reading.
-func (l *Loader) open(p string) (fs.File, error) {
-	if l.FS != nil {
-		return l.FS.Open(p)
-	}
-	return os.Open(p)
 }
 
 func (l *Loader) stat(p string) (fs.FileInfo, error) {

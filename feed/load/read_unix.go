@@ -3,7 +3,6 @@
 package load
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"syscall"
@@ -17,25 +16,35 @@ import (
 // for a regular file costs four calls more (and fails), a few
 // microseconds a file that a folder of a hundred thousand pays in full.
 // It reads into buf when the file fits.
+//
+// Only a regular file is read. The name may lead, through a symbolic
+// link, to a pipe, a terminal or a device, whose open or read would wait
+// for ever (or take the reader's keys): the file is opened without
+// blocking and without becoming the controlling terminal, and what the
+// open descriptor is, not what the name was a moment before, decides.
 func readFile(path string, limit int64, buf []byte) ([]byte, error) {
 	fd, err := retry(func() (int, error) {
-		return syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		return syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
 	})
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 	}
 	defer syscall.Close(fd)
-	size := int64(512)
 	var st syscall.Stat_t
-	if _, err := retry(func() (int, error) { return 0, syscall.Fstat(fd, &st) }); err == nil {
-		if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
-			return nil, errors.New("is a folder")
-		}
-		if st.Size > limit {
-			return nil, fmt.Errorf("%w: %s is over the %s limit", errTooLarge, humanize.IBytes(uint64(st.Size)), humanize.IBytes(uint64(limit)))
-		}
-		size = max(st.Size, 0)
+	if _, err := retry(func() (int, error) { return 0, syscall.Fstat(fd, &st) }); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: path, Err: err}
 	}
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFREG:
+	case syscall.S_IFDIR:
+		return nil, errIsFolder
+	default:
+		return nil, errNotRegular
+	}
+	if st.Size > limit {
+		return nil, fmt.Errorf("%w: %s is over the %s limit", errTooLarge, humanize.IBytes(uint64(st.Size)), humanize.IBytes(uint64(limit)))
+	}
+	size := max(st.Size, 0)
 	// The file may grow between the stat and reading: read one byte past
 	// the limit to notice.
 	data := buf[:0]

@@ -1,9 +1,9 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/dustin/go-humanize"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/extract"
@@ -36,6 +35,9 @@ const maxSidecarSize = 1 << 20
 // date. Either may be left out.
 type sidecar struct {
 	Files []sidecarRule `toml:"files"`
+
+	literal  map[string]int // a glob with no wildcard: its first entry
+	patterns []int          // the entries whose globs have wildcards
 }
 
 // sidecarRule sets metadata for the files whose names match Glob.
@@ -47,22 +49,21 @@ type sidecarRule struct {
 	date time.Time
 }
 
-// sidecars reads each folder's sidecar once per load.
+// sidecars reads each folder's sidecar once per walk.
 type sidecars struct {
 	mu     sync.Mutex
 	folder map[string]*sidecar // nil when the folder has none
-	read   func(name string) ([]byte, error)
+	load   func(p string) (*sidecar, error)
 }
 
-func newSidecars(read func(string) ([]byte, error)) *sidecars {
-	return &sidecars{folder: make(map[string]*sidecar), read: read}
+func newSidecars(load func(string) (*sidecar, error)) *sidecars {
+	return &sidecars{folder: make(map[string]*sidecar), load: load}
 }
 
 // hint returns the outlet and date the sidecar in dir sets for the file
 // named name, and the problem with the sidecar the first time it is read.
 func (s *sidecars) hint(dir, name string, join func(...string) string) (feed.Hint, *feed.Problem) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	sc, seen := s.folder[dir]
 	var prob *feed.Problem
 	if !seen {
@@ -74,29 +75,49 @@ func (s *sidecars) hint(dir, name string, join func(...string) string) (feed.Hin
 		}
 		s.folder[dir] = sc
 	}
+	s.mu.Unlock()
 	if sc == nil {
 		return feed.Hint{}, prob
 	}
-	for _, r := range sc.Files {
-		if ok, _ := path.Match(r.Glob, name); ok {
-			return feed.Hint{Outlet: r.Outlet, Date: r.date}, prob
-		}
+	if r := sc.match(name); r != nil {
+		return feed.Hint{Outlet: r.Outlet, Date: r.date}, prob
 	}
 	return feed.Hint{}, prob
 }
 
-// load reads and checks one sidecar. A missing one is no error; a broken
-// one is reported with its line, and its good entries are still used.
-func (s *sidecars) load(p string) (*sidecar, error) {
-	data, err := s.read(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+// match returns the first entry whose glob matches name, or nil. Globs
+// with no wildcard are looked up rather than tried one by one, so that a
+// sidecar of many entries costs each file little.
+func (sc *sidecar) match(name string) *sidecarRule {
+	first := len(sc.Files)
+	if i, ok := sc.literal[name]; ok {
+		first = i
 	}
-	if err != nil {
-		return nil, fmt.Errorf("read sidecar: %s", describe(err))
+	for _, i := range sc.patterns {
+		if i >= first {
+			break
+		}
+		if ok, _ := path.Match(sc.Files[i].Glob, name); ok {
+			return &sc.Files[i]
+		}
+	}
+	if first < len(sc.Files) {
+		return &sc.Files[first]
+	}
+	return nil
+}
+
+// parseSidecar reads and checks one sidecar. A broken one is reported
+// with its line, and its good entries are still used.
+func parseSidecar(data []byte) (*sidecar, error) {
+	// A sidecar is a folder's file like any other, so it may be hostile:
+	// nesting deep enough to overflow the decoder's stack would take the
+	// whole program down.
+	if extract.NestingDepth(data, extract.MaxFrontMatterDepth) > extract.MaxFrontMatterDepth {
+		return nil, fmt.Errorf("sidecar: nested over %d deep", extract.MaxFrontMatterDepth)
 	}
 	var sc sidecar
-	_, err = toml.Decode(string(data), &sc)
+	_, err := toml.Decode(string(data), &sc)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -105,9 +126,13 @@ func (s *sidecars) load(p string) (*sidecar, error) {
 		return nil, fmt.Errorf("sidecar: %w", err)
 	}
 	var bad []error
+	lines := ruleLines(data)
 	good := sc.Files[:0]
 	for i, r := range sc.Files {
-		line := ruleLine(data, i)
+		line := fmt.Sprintf("files entry %d", i+1)
+		if i < len(lines) {
+			line = fmt.Sprintf("line %d", lines[i])
+		}
 		switch {
 		case r.Glob == "" && r.Outlet == "" && r.Date == nil:
 			continue // an empty entry says nothing
@@ -133,20 +158,37 @@ func (s *sidecars) load(p string) (*sidecar, error) {
 		good = append(good, r)
 	}
 	sc.Files = good
+	sc.literal = make(map[string]int)
+	for i, r := range sc.Files {
+		if !hasMeta(r.Glob) {
+			if _, ok := sc.literal[r.Glob]; !ok {
+				sc.literal[r.Glob] = i
+			}
+		} else {
+			sc.patterns = append(sc.patterns, i)
+		}
+	}
 	return &sc, errors.Join(bad...)
 }
 
-// ruleLine names where the i-th [[files]] entry starts, as "line N".
-func ruleLine(data []byte, i int) string {
-	n := -1
-	for ln, l := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(l), "[[files]]") {
-			if n++; n == i {
-				return fmt.Sprintf("line %d", ln+1)
-			}
+// ruleLines returns the line each [[files]] entry starts on, in order,
+// in one pass over the file.
+func ruleLines(data []byte) []int {
+	var lines []int
+	for ln := 1; len(data) > 0; ln++ {
+		var l []byte
+		l, data, _ = bytes.Cut(data, []byte("\n"))
+		if bytes.HasPrefix(bytes.TrimSpace(l), []byte("[[files]]")) {
+			lines = append(lines, ln)
 		}
 	}
-	return fmt.Sprintf("files entry %d", i+1)
+	return lines
+}
+
+// hasMeta reports whether a glob has characters path.Match treats
+// specially; one without them matches only the name it spells.
+func hasMeta(glob string) bool {
+	return strings.ContainsAny(glob, `*?[\`)
 }
 
 func validGlob(g string) bool {
@@ -158,7 +200,7 @@ func validGlob(g string) bool {
 // carries what the sidecar in its folder sets for it. Sidecars are read
 // once per walk, and a broken one is reported once.
 func (l *Loader) withSidecars(found func(job), problem func(feed.Problem)) func(job) {
-	sc := newSidecars(l.readSidecar)
+	sc := newSidecars(l.sidecar)
 	return func(j job) {
 		h, prob := sc.hint(l.dir(j.path), l.base(j.path), l.join)
 		if prob != nil {
@@ -181,19 +223,52 @@ func (l *Loader) join(elem ...string) string {
 	return filepath.Join(elem...)
 }
 
-// readSidecar reads a settings file, bounded in size.
-func (l *Loader) readSidecar(p string) ([]byte, error) {
-	f, err := l.open(p)
+// sidecarMemo keeps each sidecar a Loader has parsed, with the stamp of
+// the file it was parsed from, so that a walk (every batch of a watch
+// is one) parses again only the sidecars that changed.
+type sidecarMemo struct {
+	mu     sync.Mutex
+	byPath map[string]parsedSidecar
+}
+
+type parsedSidecar struct {
+	stamp fileStamp
+	sc    *sidecar
+	err   error
+}
+
+// sidecar returns the sidecar at p, parsed, or nil when there is none.
+// A missing one is no error.
+func (l *Loader) sidecar(p string) (*sidecar, error) {
+	info, err := l.stat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read sidecar: %s", describe(err))
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSidecarSize+1))
+	st := fileStamp{info.Size(), info.ModTime()}
+	m := &l.sidecars
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if got, ok := m.byPath[p]; ok && got.stamp == st {
+		return got.sc, got.err
+	}
+	sc, err := l.parseSidecarAt(p)
+	if m.byPath == nil {
+		m.byPath = make(map[string]parsedSidecar)
+	}
+	m.byPath[p] = parsedSidecar{st, sc, err}
+	return sc, err
+}
+
+func (l *Loader) parseSidecarAt(p string) (*sidecar, error) {
+	data, err := l.readLimited(p, maxSidecarSize, nil)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read sidecar: %s", describe(err))
 	}
-	if len(data) > maxSidecarSize {
-		return nil, fmt.Errorf("%w: over %s", errTooLarge, humanize.IBytes(uint64(maxSidecarSize)))
-	}
-	return data, nil
+	return parseSidecar(data)
 }

@@ -122,6 +122,13 @@ func (w *Watcher) Watch(ctx context.Context, paths []string) (<-chan feed.Event,
 			for _, f := range r.addTree(p) {
 				r.known[f] = stampOf(f)
 			}
+			// A folder's watch ends when the folder is removed; watching
+			// the folder it is in too sees it made again (note then
+			// watches it anew). Failing that, the folder is followed as
+			// long as it lives.
+			if parent := filepath.Dir(p); parent != p {
+				fsw.Add(parent)
+			}
 		} else {
 			r.files[p] = true
 			r.known[p] = stampOf(p)

@@ -256,3 +256,36 @@ func TestFollowLoadsThenWatches(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Harbour dues to rise\n\nThe harbour board met on Wednesday.\n"), 0o644)
 	wait("the new file", func() bool { return store.Len() == 2 })
 }
+
+// TestWatchRootMadeAgain checks that a watched folder removed and made
+// again is followed again.
+func TestWatchRootMadeAgain(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "news")
+	if err := os.Mkdir(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	events, err := (&Watcher{}).Watch(ctx, []string{root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &watchFixture{t: t, dir: root, store: feed.NewStore(), events: events}
+	f.write("a.txt", "First story")
+	f.until("the first story", func(s *feed.Store) bool { return s.Len() == 1 })
+	if err := os.RemoveAll(root); err != nil {
+		t.Fatal(err)
+	}
+	f.until("the folder's removal", func(s *feed.Store) bool { return s.Len() == 0 })
+	f.write("b.txt", "Second story") // makes the folder again
+	f.until("the story in the folder made again", func(s *feed.Store) bool { return s.Len() == 1 })
+	f.write("c/d.txt", "Third story")
+	f.until("a story in a new folder below", func(s *feed.Store) bool { return s.Len() == 2 })
+	// A sibling of the folder is not followed.
+	os.WriteFile(filepath.Join(filepath.Dir(root), "sibling.txt"), []byte(article("Sibling")), 0o644)
+	f.write("e.txt", "Fourth story")
+	f.until("the fourth story", func(s *feed.Store) bool { return s.Len() == 3 })
+	if _, ok := f.titles()["../sibling.txt"]; ok {
+		t.Error("a file beside the watched folder was loaded")
+	}
+}
