@@ -6,6 +6,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
 // TestLegacyEncodings checks that feeds in legacy encodings, declared or
@@ -33,7 +34,7 @@ func TestLegacyEncodings(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			arts, probs := extractFile(t, tt.file)
 			if len(arts) != 1 {
-				t.Fatalf("got %d articles; problems: %s", len(arts), problemText(probs))
+				t.Fatalf("got %d articles; problems: %s", len(arts), safetest.ProblemText(probs))
 			}
 			checkArticle(t, arts[0], tt.want)
 		})

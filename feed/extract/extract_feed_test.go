@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
 // TestFeedMarkupIsSanitised checks that scripts, frames, objects, meta
@@ -15,7 +16,7 @@ import (
 func TestFeedMarkupIsSanitised(t *testing.T) {
 	arts, probs := extractFile(t, "feed/script.rss")
 	if len(probs) > 0 {
-		t.Errorf("problems: %s", problemText(probs))
+		t.Errorf("problems: %s", safetest.ProblemText(probs))
 	}
 	want := []want{
 		{title: "Bins collected on Friday", body: []string{"Bins will be collected on Friday"}},
@@ -96,7 +97,7 @@ func TestFeedInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			arts, probs := extractFile(t, tt.file)
-			got := problemText(probs)
+			got := safetest.ProblemText(probs)
 			if len(tt.problems) == 0 && got != "" {
 				t.Errorf("problems: %s", got)
 			}

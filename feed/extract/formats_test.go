@@ -3,11 +3,11 @@ package extract
 import (
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
 // extractFile runs extraction on one testdata file.
@@ -55,15 +55,6 @@ func checkArticle(t *testing.T, a *feed.Article, w want) {
 			t.Errorf("body holds %q; body:\n%s", b, a.Body)
 		}
 	}
-}
-
-func problemText(probs []feed.Problem) string {
-	var s []string
-	for _, p := range probs {
-		s = append(s, p.String())
-	}
-	sort.Strings(s)
-	return strings.Join(s, "\n")
 }
 
 func TestExtractOneArticle(t *testing.T) {
@@ -150,7 +141,7 @@ func TestExtractOneArticle(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			arts, probs := extractFile(t, tt.file)
 			if len(probs) > 0 {
-				t.Errorf("problems: %s", problemText(probs))
+				t.Errorf("problems: %s", safetest.ProblemText(probs))
 			}
 			if len(arts) != 1 {
 				t.Fatalf("got %d articles, want 1", len(arts))
@@ -205,7 +196,7 @@ func TestExtractManyArticles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			arts, probs := extractFile(t, tt.file)
-			got := problemText(probs)
+			got := safetest.ProblemText(probs)
 			if len(tt.problems) == 0 && got != "" {
 				t.Errorf("problems: %s", got)
 			}
@@ -256,7 +247,7 @@ func TestSniffFormat(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			arts, probs := testExtractor().Extract(Source{Path: tt.path, Data: []byte(tt.data)})
 			if len(arts) == 0 {
-				t.Fatalf("no articles; problems: %s", problemText(probs))
+				t.Fatalf("no articles; problems: %s", safetest.ProblemText(probs))
 			}
 			if arts[0].Format != tt.want {
 				t.Errorf("format = %s, want %s", arts[0].Format, tt.want)

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
 func TestNestingDepth(t *testing.T) {
@@ -57,7 +59,7 @@ func TestDeepStructuredText(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			data := []byte(tt.data)
 			if strings.HasSuffix(tt.path, ".gz") {
-				data = gzipBytes(data)
+				data = safetest.Gzip(data)
 			}
 			arts, probs := NewExtractor().Extract(Source{Path: tt.path, Data: data})
 			if tt.wantReason == "" {

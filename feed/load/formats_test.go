@@ -3,13 +3,13 @@ package load
 import (
 	"context"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/extract"
+	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
 // testNow is the "now" every format test runs at, so dates in fixtures
@@ -38,15 +38,6 @@ func loadDir(t *testing.T, dir string) (map[string]*feed.Article, []feed.Problem
 	return byTitle, s.Problems()
 }
 
-func problemText(probs []feed.Problem) string {
-	var s []string
-	for _, p := range probs {
-		s = append(s, p.String())
-	}
-	sort.Strings(s)
-	return strings.Join(s, "\n")
-}
-
 func TestLoaderFormats(t *testing.T) {
 	tests := []struct {
 		dir      string
@@ -69,7 +60,7 @@ func TestLoaderFormats(t *testing.T) {
 					t.Errorf("no article %q", title)
 				}
 			}
-			got := problemText(probs)
+			got := safetest.ProblemText(probs)
 			for _, p := range tt.problems {
 				if !strings.Contains(got, p) {
 					t.Errorf("problems %q lack %q", got, p)

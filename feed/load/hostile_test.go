@@ -2,13 +2,11 @@ package load
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,28 +20,14 @@ import (
 	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
-// hostilePayload is every kind of terminal control a hostile file might carry:
-// CSI, OSC (title, clipboard, hyperlink), DCS, APC, PM, SOS, their 8-bit
-// forms, BEL, backspaces, a carriage return, bidi overrides and isolates,
-// invisible format characters, NUL, DEL and C1 controls.
-const hostilePayload = "\x1b[2J\x1b[H\x1b[1;31m" +
-	"\x1b]0;pwned\x07\x1b]2;pwned\x1b\\" +
-	"\x1b]52;c;cm0gLXJmIH4K\x07" +
-	"\x1b]8;;http://evil.example/\x1b\\link\x1b]8;;\x1b\\" +
-	"\x1bP1$qm\x1b\\\x1b_apc\x1b\\\x1b^pm\x1b\\\x1bXsos\x1b\\" +
-	"\u009b2J\u009d0;c1\u009c\u0090dcs\u009c" +
-	"\x07\b\b\b\r" +
-	"\u202e\u2066\u2069\u202a\u202c" +
-	"\u200b\ufeff\x00\x7f\u0085\u0080\x1bc\x1b(0"
-
 // hostileFiles returns files of every format whose text is laced with
-// hostilePayload, each holding the words "Headline" and "Paragraph", which must
+// safetest.HostilePayload, each holding the words "Headline" and "Paragraph", which must
 // survive. Formats whose escapes decode (HTML and XML character
-// references, JSON \u escapes) carry the hostilePayload in that form too.
+// references, JSON \u escapes) carry the safetest.HostilePayload in that form too.
 func hostileFiles() map[string][]byte {
-	p := hostilePayload
-	ent := htmlRefs(hostilePayload)
-	js := jsonEscape(hostilePayload)
+	p := safetest.HostilePayload
+	ent := htmlRefs(safetest.HostilePayload)
+	js := jsonEscape(safetest.HostilePayload)
 	// XML 1.0 forbids C0 controls even as references; C1 and bidi pass.
 	xmlRefs := htmlRefs("\u009b2J\u009d0;x\u009c\u202e\u2066\u0085")
 	return map[string][]byte{
@@ -153,7 +137,7 @@ func TestHostileFieldsPerFormat(t *testing.T) {
 			safetest.CheckArticles(t, arts)
 			for _, a := range arts {
 				if strings.Contains(a.Title, "pwned") || strings.Contains(a.Body, "pwned") || strings.Contains(a.Body, "cm0gLXJm") {
-					t.Errorf("escape sequence hostilePayload shown as text: %q / %q", a.Title, a.Body)
+					t.Errorf("escape sequence safetest.HostilePayload shown as text: %q / %q", a.Title, a.Body)
 				}
 			}
 			for _, p := range probs {
@@ -169,30 +153,13 @@ type brokenOutcome struct {
 	check   func(t *testing.T, a *feed.Article)
 }
 
-func safetyUTF16(s string) []byte {
-	out := []byte{0xff, 0xfe}
-	for _, r := range s {
-		out = append(out, byte(r), byte(r>>8))
-	}
-	return out
-}
-
-func safetyNoise(n int) []byte {
-	r := rand.New(rand.NewPCG(1, 2))
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = byte(r.Uint32())
-	}
-	return b
-}
-
 func TestBrokenFiles(t *testing.T) {
 	elf := append([]byte("\x7fELF\x02\x01\x01"), make([]byte, 200)...)
 	pe := make([]byte, 256)
 	copy(pe, "MZ")
 	pe[0x3c] = 0x80
 	copy(pe[0x80:], "PE\x00\x00")
-	zipped := append([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), safetyNoise(300)...)
+	zipped := append([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), safetest.Noise(300)...)
 	textWithNULs := []byte("NUL headline\x00\n\nThe fi\x00rst paragraph\x00\x00 of a file with NUL bytes.")
 	tests := []struct {
 		name string
@@ -203,15 +170,15 @@ func TestBrokenFiles(t *testing.T) {
 		{"spaces.txt", []byte(" \n\t\r\n  \n"), brokenOutcome{problem: "empty file"}},
 		{"bom-only.md", []byte("\xef\xbb\xbf\n"), brokenOutcome{problem: "empty file"}},
 		{"empty.html", []byte("   "), brokenOutcome{problem: "empty file"}},
-		{"image.png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), safetyNoise(500)...), brokenOutcome{problem: "binary file (PNG image)"}},
-		{"photo.jpg.txt", append([]byte("\xff\xd8\xff\xe0\x00\x10JFIF"), safetyNoise(500)...), brokenOutcome{problem: "binary file (JPEG image)"}},
+		{"image.png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), safetest.Noise(500)...), brokenOutcome{problem: "binary file (PNG image)"}},
+		{"photo.jpg.txt", append([]byte("\xff\xd8\xff\xe0\x00\x10JFIF"), safetest.Noise(500)...), brokenOutcome{problem: "binary file (JPEG image)"}},
 		{"anim.gif", []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"), brokenOutcome{problem: "binary file (GIF image)"}},
 		{"doc.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), brokenOutcome{problem: "binary file (PDF document)"}},
 		{"archive.zip", zipped, brokenOutcome{problem: "binary file (ZIP archive)"}},
 		{"program", elf, brokenOutcome{problem: "binary file (ELF executable)"}},
 		{"setup.exe", pe, brokenOutcome{problem: "binary file (Windows executable)"}},
-		{"noise.txt", safetyNoise(4096), brokenOutcome{problem: "binary file"}},
-		{"small-noise.json", safetyNoise(64), brokenOutcome{problem: "binary file"}},
+		{"noise.txt", safetest.Noise(4096), brokenOutcome{problem: "binary file"}},
+		{"small-noise.json", safetest.Noise(64), brokenOutcome{problem: "binary file"}},
 		{"zeros.txt", make([]byte, 1000), brokenOutcome{problem: "binary file"}},
 		{"only-escapes.txt", []byte("\x1b[2J\x1b]0;t\x07\u202e\x00\u200b\x1b[31m\n\n\x1b]52;c;eA==\x07\u009b1m\r\n"), brokenOutcome{problem: "no article text found"}},
 		{"nuls.txt", textWithNULs, brokenOutcome{check: func(t *testing.T, a *feed.Article) {
@@ -239,8 +206,8 @@ func TestBrokenFiles(t *testing.T) {
 				t.Errorf("mixed line ends: %q / %q", a.Title, a.Body)
 			}
 		}}},
-		{"utf16.txt", safetyUTF16("UTF-16 headline\n\nA paragraph in UTF-16 with a byte order mark."), brokenOutcome{check: func(t *testing.T, a *feed.Article) {}}},
-		{"story.txt.gz", gzipBytes([]byte("Gzip headline\n\nA paragraph that was compressed.")), brokenOutcome{check: func(t *testing.T, a *feed.Article) {}}},
+		{"utf16.txt", safetest.UTF16("UTF-16 headline\n\nA paragraph in UTF-16 with a byte order mark."), brokenOutcome{check: func(t *testing.T, a *feed.Article) {}}},
+		{"story.txt.gz", safetest.Gzip([]byte("Gzip headline\n\nA paragraph that was compressed.")), brokenOutcome{check: func(t *testing.T, a *feed.Article) {}}},
 	}
 	dir := t.TempDir()
 	files := map[string][]byte{"good.txt": safetyGoodFile}
@@ -333,9 +300,9 @@ func TestExtremeInputs(t *testing.T) {
 		`<rss version="2.0"><channel><item><title>T &x;</title><description>D</description></item></channel></rss>`
 	bigJSON := `{"title":"Big","text":"` + strings.Repeat("word ", 10<<20) + `"}` // 50 MB, one line
 	deepJSON := strings.Repeat(`{"a":[`, 100_000) + strings.Repeat(`]}`, 100_000)
-	truncated := gzipBytes([]byte(strings.Repeat("A gzip paragraph of text.\n\n", 1000)))
+	truncated := safetest.Gzip([]byte(strings.Repeat("A gzip paragraph of text.\n\n", 1000)))
 	truncated = truncated[:len(truncated)/2]
-	gzBomb := gzipBytes(bytes.Repeat([]byte("a"), 200<<20)) // 200 MB of text in 200 KB
+	gzBomb := safetest.Gzip(bytes.Repeat([]byte("a"), 200<<20)) // 200 MB of text in 200 KB
 	tests := []struct {
 		name string
 		data string
@@ -400,14 +367,6 @@ func TestExtremeInputs(t *testing.T) {
 			}
 		})
 	}
-}
-
-func gzipBytes(data []byte) []byte {
-	var b bytes.Buffer
-	w := gzip.NewWriter(&b)
-	w.Write(data)
-	w.Close()
-	return b.Bytes()
 }
 
 func safetyExtractor() *extract.Extractor {
@@ -726,7 +685,7 @@ func BenchmarkExtractLongLine(b *testing.B) {
 
 // BenchmarkSanitize measures Sanitize on hostile text.
 func BenchmarkSanitize(b *testing.B) {
-	s := strings.Repeat("Some text "+hostilePayload, 1000)
+	s := strings.Repeat("Some text "+safetest.HostilePayload, 1000)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		feed.SanitizeText(s)

@@ -28,7 +28,7 @@ func invariantTree(t *testing.T) string {
 		"Outlet/one.txt":        []byte("One headline\n\nThe first story's paragraph."),
 		"Outlet/two.md":         []byte("# Two headline\n\nThe second story's paragraph.\n"),
 		"broken/empty.txt":      nil,
-		"broken/noise.bin":      safetyNoise(2048),
+		"broken/noise.bin":      safetest.Noise(2048),
 		"broken/crlf.txt":       []byte("CR headline\r\rA paragraph.\r\n"),
 		"readonly/locked.txt":   []byte("Locked headline\n\nIn a read-only folder."),
 		"readonly/sub/deep.txt": []byte("Deep headline\n\nFurther down."),

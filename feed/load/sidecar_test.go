@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
 func TestSidecar(t *testing.T) {
@@ -38,7 +39,7 @@ func TestSidecar(t *testing.T) {
 			}
 		})
 	}
-	got := problemText(probs)
+	got := safetest.ProblemText(probs)
 	for _, p := range []string{
 		"broken/broadsheet.toml: sidecar line 3: ",
 		`baddate/broadsheet.toml: sidecar line 5: date "last Tuesday" is not YYYY-MM-DD`,
@@ -64,7 +65,7 @@ func TestSidecarOwnMetadataWins(t *testing.T) {
 	l := &Loader{FS: fsys, Extractor: testExtractor()}
 	s := l.Load(context.Background(), []string{"news"})
 	if ps := s.Problems(); len(ps) > 0 {
-		t.Fatalf("problems: %s", problemText(ps))
+		t.Fatalf("problems: %s", safetest.ProblemText(ps))
 	}
 	tests := []struct{ title, outlet, date string }{
 		{"own.md", "File Outlet", "2021-03-04"},
@@ -104,7 +105,7 @@ func TestSidecarHostile(t *testing.T) {
 			}
 			s := (&Loader{FS: fsys, Extractor: testExtractor()}).Load(context.Background(), []string{"news"})
 			if ps := s.Problems(); len(ps) != 1 || !strings.Contains(ps[0].Reason, tt.want) {
-				t.Errorf("problems %s, want one: %q", problemText(ps), tt.want)
+				t.Errorf("problems %s, want one: %q", safetest.ProblemText(ps), tt.want)
 			}
 			if n := len(s.Articles()); n != 1 {
 				t.Errorf("%d articles, want 1", n)
@@ -150,7 +151,7 @@ func TestSidecarLarge(t *testing.T) {
 	for walk := range 2 {
 		s := l.Load(context.Background(), []string{"news"})
 		want := fmt.Sprintf("news/broadsheet.toml: sidecar line %d: bad glob", 4*n+5)
-		if got := problemText(s.Problems()); !strings.Contains(got, want) {
+		if got := safetest.ProblemText(s.Problems()); !strings.Contains(got, want) {
 			t.Errorf("walk %d: problems %q lack %q", walk, got, want)
 		}
 		outlets := make(map[string]string)

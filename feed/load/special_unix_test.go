@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/safetest"
 )
 
 // loadWithin loads paths, failing the test when the load hangs: a load
@@ -58,7 +59,7 @@ func TestSpecialFiles(t *testing.T) {
 	t.Run("in a folder", func(t *testing.T) {
 		s := loadWithin(t, news)
 		if ps := s.Problems(); len(ps) > 0 {
-			t.Errorf("problems: %s", problemText(ps))
+			t.Errorf("problems: %s", safetest.ProblemText(ps))
 		}
 		if s.Len() != 1 {
 			t.Errorf("%d articles, want 1", s.Len())
@@ -68,14 +69,14 @@ func TestSpecialFiles(t *testing.T) {
 		t.Run("named "+name, func(t *testing.T) {
 			s := loadWithin(t, filepath.Join(news, name))
 			if ps := s.Problems(); len(ps) != 1 || ps[0].Reason != "not a regular file" {
-				t.Errorf("problems %s, want one: not a regular file", problemText(ps))
+				t.Errorf("problems %s, want one: not a regular file", safetest.ProblemText(ps))
 			}
 		})
 	}
 	t.Run("sidecar", func(t *testing.T) {
 		s := loadWithin(t, filepath.Join(dir, "sidecar"))
 		if ps := s.Problems(); len(ps) != 1 || !strings.Contains(ps[0].Reason, "not a regular file") {
-			t.Errorf("problems %s, want one: not a regular file", problemText(ps))
+			t.Errorf("problems %s, want one: not a regular file", safetest.ProblemText(ps))
 		}
 		if s.Len() != 1 {
 			t.Errorf("%d articles, want 1", s.Len())

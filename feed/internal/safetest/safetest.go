@@ -4,6 +4,10 @@
 package safetest
 
 import (
+	"bytes"
+	"compress/gzip"
+	"math/rand/v2"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -172,3 +176,56 @@ func inFlag(s string, i int) bool {
 	}
 	return false
 }
+
+// Gzip returns data compressed with gzip, as a .gz file holds it.
+func Gzip(data []byte) []byte {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write(data)
+	w.Close()
+	return b.Bytes()
+}
+
+// UTF16 returns s encoded as little-endian UTF-16 with its byte order
+// mark, as some Windows tools save text.
+func UTF16(s string) []byte {
+	out := []byte{0xff, 0xfe}
+	for _, r := range s {
+		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
+}
+
+// Noise returns n random bytes, the same for every run.
+func Noise(n int) []byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(r.Uint32())
+	}
+	return b
+}
+
+// ProblemText returns problems as one sorted line each, for comparing.
+func ProblemText(probs []feed.Problem) string {
+	var s []string
+	for _, p := range probs {
+		s = append(s, p.String())
+	}
+	sort.Strings(s)
+	return strings.Join(s, "\n")
+}
+
+// HostilePayload is every kind of terminal control a hostile file might carry:
+// CSI, OSC (title, clipboard, hyperlink), DCS, APC, PM, SOS, their 8-bit
+// forms, BEL, backspaces, a carriage return, bidi overrides and isolates,
+// invisible format characters, NUL, DEL and C1 controls.
+const HostilePayload = "\x1b[2J\x1b[H\x1b[1;31m" +
+	"\x1b]0;pwned\x07\x1b]2;pwned\x1b\\" +
+	"\x1b]52;c;cm0gLXJmIH4K\x07" +
+	"\x1b]8;;http://evil.example/\x1b\\link\x1b]8;;\x1b\\" +
+	"\x1bP1$qm\x1b\\\x1b_apc\x1b\\\x1b^pm\x1b\\\x1bXsos\x1b\\" +
+	"\u009b2J\u009d0;c1\u009c\u0090dcs\u009c" +
+	"\x07\b\b\b\r" +
+	"\u202e\u2066\u2069\u202a\u202c" +
+	"\u200b\ufeff\x00\x7f\u0085\u0080\x1bc\x1b(0"
