@@ -13,10 +13,9 @@ out=$(realpath "$out")
 : >"$out/old.txt"
 : >"$out/new.txt"
 benches=(
-	"./feed/search;^(LoadIndex|Index|Query|Typing)$/^n=10k$;1x"
-	"./feed/story;^Group10k$;1x"
-	".;^FirstFrame$;20x"
-	"./ui;^(ListKeys|StoryListKeys)$;"
+	"./feed/search;^Benchmark(LoadIndex|Index|Query|Typing)$/^n=10k$;1x"
+	"./feed/story;^BenchmarkGroup10k$;1x"
+	".;^BenchmarkFirstFrame$;20x"
 )
 for r in $(seq "$rounds"); do
 	for side in old new; do
