@@ -270,6 +270,16 @@ func searchCmd(e *env, query string, paths []string) error {
 			arts = append(arts, r.Article)
 		}
 	}
+	if len(arts) == 0 && e.flags.outlet != "" {
+		// The scan passed over the files that could not match, so it
+		// never met most outlets: only now, with nothing to show, is it
+		// worth reading everything to tell a mistyped outlet from one
+		// with no match.
+		l, paths := e.loader(paths)
+		if err := knownOutlet(l.Load(context.Background(), paths), e.flags.outlet); err != nil {
+			return err
+		}
+	}
 	return writeArticles(e.Stdout, arts, e.flags.json, nil)
 }
 

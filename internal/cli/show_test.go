@@ -56,6 +56,8 @@ func TestInputsNotIgnored(t *testing.T) {
 		{[]string{"list", "--outlet", "nothing like it", dir}, "no outlet 'nothing like it'"},
 		{[]string{"list", "--outlet", "lant", dir}, ""},
 		{[]string{"search", "--outlet", "MERIDIAN", "ferry", dir}, ""},
+		{[]string{"search", "--outlet", "meridan", "ferry", dir}, "did you mean Meridian Wire?"},
+		{[]string{"search", "--outlet", "nothing like it", "ferry", dir}, "no outlet 'nothing like it'"},
 	} {
 		var stdout, stderr bytes.Buffer
 		err := run(tt.args, &stdout, &stderr)
