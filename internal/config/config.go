@@ -119,10 +119,18 @@ func Load(loc Location) (*Config, error) {
 	return c, nil
 }
 
+// maxDepth bounds how deep a config file may nest tables and arrays.
+const maxDepth = 16
+
 // Parse reads config file text laid over the defaults. Its errors are
 // *Error values that name the line.
 func Parse(data []byte) (*Config, error) {
 	c := Default()
+	// The TOML decoder recurses once per level: text nested deep enough
+	// would overflow its stack, which no recover can catch.
+	if extract.NestingDepth(data, maxDepth) > maxDepth {
+		return nil, &Error{Msg: fmt.Sprintf("nested over %d deep; a config file needs at most 3 levels", maxDepth)}
+	}
 	md, err := toml.Decode(string(data), c)
 	if err != nil {
 		return nil, decodeError(err)

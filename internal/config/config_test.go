@@ -103,6 +103,7 @@ func TestParseErrors(t *testing.T) {
 		{"one key for two actions", "[keys]\nquit = [\"q\"]\n\nstar = [\"x\", \"q\"]\n", 4, `key "q" is bound to both quit and star`},
 		{"a key another action has by default", "[keys]\nquit = [\"j\"]\n", 2, `key "j" is bound to both down and quit`},
 		{"outlet without a name", "[[outlet]]\nnames = [\"x\"]\n\n[[outlet]]\ndomains = [\"y\"]\n", 1, "outlet name"},
+		{"nested past any use", "folders = " + strings.Repeat("[", 2_000_000), 0, "nested over 16 deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
