@@ -75,8 +75,11 @@ func renderMarkdown(md string, width int, style string) (string, error) {
 		err error
 	}
 	done := make(chan result, 1)
+	// The goroutine may outlive this call: it keeps the renderer it was
+	// started with, whatever glamourRender is set to later.
+	render := glamourRender
 	go func() {
-		out, err := glamourRender(normalizeMarkdown(md), width, style)
+		out, err := render(normalizeMarkdown(md), width, style)
 		done <- result{out, err}
 	}()
 	timer := time.NewTimer(renderBudget)
