@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+var (
+	keyG    = tea.KeyPressMsg{Code: 'G', Text: "G"}
+	keyTop  = tea.KeyPressMsg{Code: 'g', Text: "g"}
+	keyPgDn = tea.KeyPressMsg{Code: tea.KeyPgDown}
+	wheelDn = tea.MouseWheelMsg{X: 5, Y: 5, Button: tea.MouseWheelDown}
+	percent = regexp.MustCompile(`(\d+)%\s*$`)
+	keyUp   = tea.KeyPressMsg{Code: tea.KeyUp}
+)
+
+// longStoryArticles returns the bridge story with more of each
+// outlet's own reporting, enough that it is longer than a small screen.
+func longStoryArticles() []*feed.Article {
+	arts := storyArticles()
+	own := map[string][]string{
+		"b1": {"Ferry crews have been told to expect twice the usual number of foot passengers this week.", "A temporary footbridge was ruled out because the river is too wide at the crossing."},
+		"b2": {"The chamber of commerce has asked for parking charges in the town centre to be waived.", "Two schools on the far bank will open an hour later so that pupils can get in on time."},
+		"b3": {"Taxi firms say the fare to the station has nearly doubled since the closure began.", "Cyclists may still wheel their bikes across the footway on the eastern side of the span."},
+	}
+	for _, a := range arts {
+		for _, s := range own[a.ID] {
+			a.Body += "\n\n" + s
+		}
+	}
+	return arts
+}
+
+// storyPos returns the scroll position on the last line of the story
+// pane, or -1 when it shows none.
+func storyPos(t *testing.T, m *Model) int {
+	t.Helper()
+	lines := strings.Split(ansi.Strip(m.story.View()), "\n")
+	mm := percent.FindStringSubmatch(lines[len(lines)-1])
+	if mm == nil {
+		return -1
+	}
+	var n int
+	fmt.Sscan(mm[1], &n)
+	return n
+}
+
+func TestStoryPaneScrolls(t *testing.T) {
+	m := loaded(t, longStoryArticles(), 80, 24)
+	send(m, enter)
+	if m.state != stateStory {
+		t.Fatalf("enter showed %v, want the story pane", m.state)
+	}
+	flat := func() string { return strings.Join(strings.Fields(ansi.Strip(m.View().Content)), " ") }
+	if strings.Contains(flat(), bridgeGazette) {
+		t.Fatalf("the whole story fits at 80×24; the test needs a longer one:\n%s", m.View().Content)
+	}
+	if got := storyPos(t, m); got != 0 {
+		t.Errorf("position at the top = %d%%, want 0%%", got)
+	}
+	send(m, keyG)
+	if !strings.Contains(flat(), bridgeGazette) {
+		t.Errorf("G does not show the last outlet's own sentence:\n%s", ansi.Strip(m.View().Content))
+	}
+	if got := storyPos(t, m); got != 100 {
+		t.Errorf("position at the bottom = %d%%, want 100%%", got)
+	}
+	send(m, keyTop)
+	if got := storyPos(t, m); got != 0 || !strings.Contains(flat(), storyTitle) {
+		t.Errorf("g does not go back to the top (at %d%%):\n%s", got, ansi.Strip(m.View().Content))
+	}
+	send(m, keyPgDn)
+	if got := storyPos(t, m); got <= 0 {
+		t.Errorf("page down did not scroll: at %d%%", got)
+	}
+	send(m, keyTop)
+	send(m, wheelDn)
+	if got := storyPos(t, m); got <= 0 {
+		t.Errorf("the wheel did not scroll: at %d%%", got)
+	}
+	// Down past the last article reads on; up brings the chosen
+	// article back into view.
+	send(m, keyTop)
+	for range 3 + 40 {
+		send(m, down)
+	}
+	if a := m.story.selected(); a == nil || a.ID != "b1" {
+		t.Fatalf("the cursor is on %v, want the last article b1", a)
+	}
+	if got := storyPos(t, m); got != 100 {
+		t.Errorf("down past the last article did not read on to the bottom: at %d%%", got)
+	}
+	send(m, keyUp)
+	if a := m.story.selected(); a == nil || !strings.Contains(ansi.Strip(m.story.View()), "Northern Ledger  ") {
+		t.Errorf("up did not bring the chosen article's row into view:\n%s", ansi.Strip(m.story.View()))
+	}
+}
+
+func TestStoryPaneGolden(t *testing.T) {
+	scenes := map[string]scene{
+		"top":    func(m *Model) { send(m, enter) },
+		"bottom": func(m *Model) { send(m, enter); send(m, keyG) },
+	}
+	for _, name := range []string{"top", "bottom"} {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, sz[0], sz[1]), func(t *testing.T) {
+				m := loaded(t, longStoryArticles(), sz[0], sz[1])
+				scenes[name](m)
+				view := m.View().Content
+				checkFits(t, view, sz[0], sz[1])
+				golden.RequireEqual(t, ansi.Strip(view))
+			})
+		}
+	}
+}
