@@ -344,18 +344,21 @@ func (p storyPane) View() string {
 // lines lays the whole story out, or its first limit lines when limit
 // is not negative: the headline, the table and what each article alone
 // reports, the chosen one's first, then the others' in the table's
-// order.
+// order. They stand in the column articles are read in, centered.
 func (p *storyPane) lines(limit int) []string {
 	st, s := p.styles, p.story
-	w := max(1, p.width-2)
-	pad := "  "
+	col, margin := readingColumn(p.width)
+	w := max(1, col-2)
+	pad := strings.Repeat(" ", margin) + "  "
 	lines := []string{pad + st.Headline.Render(truncate(cleanLine(clip(s.Title, w)), w))}
 	about := plural(len(s.Outlets), "outlet") + " · " + plural(len(s.Articles), "article")
 	if d := st.storyDate(s); d != "" {
 		about += " · " + d
 	}
 	lines = append(lines, pad+st.Byline.Render(truncate(about, w)), "")
-	lines = append(lines, p.table(w, limit)...)
+	for _, l := range p.table(w, limit) {
+		lines = append(lines, strings.Repeat(" ", margin)+l)
+	}
 
 	sel := p.selected()
 	if p.preview {

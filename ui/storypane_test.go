@@ -121,3 +121,29 @@ func TestStoryPaneGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestStoryPaneReadingColumn(t *testing.T) {
+	m := loaded(t, longStoryArticles(), 160, 40)
+	send(m, enter)
+	col := maxReadingWidth
+	margin := (m.width - col) / 2
+	if col >= m.width {
+		t.Fatalf("at %d columns the reading column is %d: the test needs a wider window", m.width, col)
+	}
+	view := ansi.Strip(m.story.View())
+	for _, l := range strings.Split(view, "\n") {
+		text := strings.TrimRight(l, " ")
+		if text == "" || strings.HasSuffix(text, "%") {
+			continue
+		}
+		if !strings.HasPrefix(text, strings.Repeat(" ", margin)) {
+			t.Errorf("line starts left of the column's margin %d: %q", margin, text)
+		}
+		if w := ansi.StringWidth(text); w > margin+col {
+			t.Errorf("line ends at column %d, past the reading column (%d+%d): %q", w, margin, col, text)
+		}
+	}
+	if !strings.Contains(view, "Only in this article") {
+		t.Errorf("the story pane lacks its sentences:\n%s", view)
+	}
+}
