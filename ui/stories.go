@@ -443,14 +443,20 @@ func (p *storyPane) table(w, limit int) []string {
 		outletW = max(outletW, lipgloss.Width(cleanLine(feed.OutletName(a))))
 		dateW = max(dateW, lipgloss.Width(st.date(a)))
 	}
+	// The mark column grows by a cell when an article is both unread
+	// and starred, which shows both.
+	markW := markWidth
+	for _, a := range arts {
+		markW = max(markW, lipgloss.Width(st.mark(!p.marks.read(a.ID), p.marks.starred(a.ID))))
+	}
 	const wordsW = 6
 	outletW = min(outletW, max(8, w/4))
 	// The mark, the gaps and the fixed columns leave the rest to the
 	// headline.
-	titleW := w - markWidth - outletW - dateW - wordsW - 3*2
+	titleW := w - markW - outletW - dateW - wordsW - 3*2
 	if titleW < 8 {
 		// Too narrow for every column: drop the length and the date.
-		dateW, titleW = 0, w-markWidth-outletW-2
+		dateW, titleW = 0, w-markW-outletW-2
 	}
 	cell := func(s string, n int) string {
 		s = truncate(cleanLine(clip(s, n)), n)
@@ -463,7 +469,7 @@ func (p *storyPane) table(w, limit int) []string {
 		}
 		return out
 	}
-	lines := []string{st.Unselected.String() + strings.Repeat(" ", markWidth) + st.Meta.Bold(true).Render(truncate(row("Outlet", "Headline", "Date", "Words"), w-markWidth))}
+	lines := []string{st.Unselected.String() + strings.Repeat(" ", markW) + st.Meta.Bold(true).Render(truncate(row("Outlet", "Headline", "Date", "Words"), w-markW))}
 	for i, a := range arts {
 		bar, text := st.Unselected, st.Title
 		if i == p.cursor && !p.preview {
@@ -471,18 +477,13 @@ func (p *storyPane) table(w, limit int) []string {
 		} else if !p.marks.read(a.ID) {
 			text = st.UnreadTitle
 		}
-		mark := "  "
-		switch {
-		case p.marks.starred(a.ID):
-			mark = st.Star.Render("★") + " "
-		case !p.marks.read(a.ID):
-			mark = st.Unread.Render("●") + " "
-		}
+		mark := st.mark(!p.marks.read(a.ID), p.marks.starred(a.ID))
+		mark += strings.Repeat(" ", max(0, markW-lipgloss.Width(mark)))
 		date := st.date(a)
 		if date == "" {
 			date = "—"
 		}
-		lines = append(lines, bar.String()+mark+text.Render(truncate(row(feed.OutletName(a), a.Title, date, thousands(a.Words)), w-markWidth)))
+		lines = append(lines, bar.String()+mark+text.Render(truncate(row(feed.OutletName(a), a.Title, date, thousands(a.Words)), w-markW)))
 	}
 	return lines
 }

@@ -147,3 +147,38 @@ func TestStoryPaneReadingColumn(t *testing.T) {
 		t.Errorf("the story pane lacks its sentences:\n%s", view)
 	}
 }
+
+func TestStarDoesNotHideUnread(t *testing.T) {
+	m := loaded(t, storyArticles(), 80, 30)
+	if st := m.list.selectedStory(); st == nil || len(st.Articles) != 3 {
+		t.Fatalf("first row is not the bridge story: %+v", m.list.selected())
+	}
+	// One article read and starred, the others unread: the story's row
+	// shows both marks.
+	m.marks.setRead("b1", true)
+	m.marks.setStarred("b1", true)
+	second := strings.Split(ansi.Strip(m.list.View()), "\n")[1]
+	if !strings.Contains(second, "●") || !strings.Contains(second, "★") {
+		t.Errorf("a story with an unread and a starred article marks %q, want ● and ★", second)
+	}
+	// Every article read: the star alone.
+	m.marks.setRead("b2", true)
+	m.marks.setRead("b3", true)
+	second = strings.Split(ansi.Strip(m.list.View()), "\n")[1]
+	if strings.Contains(second, "●") || !strings.Contains(second, "★") {
+		t.Errorf("a read story with a starred article marks %q, want ★ alone", second)
+	}
+	// An article unread and starred, in the story pane's table: both.
+	m.marks.setRead("b1", false)
+	send(m, enter)
+	view := ansi.Strip(m.story.View())
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, "The Harbour Gazette") && strings.Contains(l, "20") {
+			if !strings.Contains(l, "●★") {
+				t.Errorf("an unread starred article's row is %q, want ●★", l)
+			}
+			return
+		}
+	}
+	t.Errorf("no row for the Gazette's article:\n%s", view)
+}
