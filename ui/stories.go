@@ -295,7 +295,8 @@ func (p *storyPane) lineCount() int {
 	if p.story == nil {
 		return 0
 	}
-	return len(p.lines(-1))
+	_, n := p.layout(0, 0)
+	return n
 }
 
 // click selects the article at line y of the pane, or asks the root to
@@ -322,43 +323,72 @@ func (p storyPane) View() string {
 		return fit("", p.width, p.height)
 	}
 	h := p.pageLines()
-	limit := -1
-	if p.preview {
-		limit = h // the preview shows only the start
+	shown, n := p.layout(p.top, p.top+h)
+	top := max(0, min(p.top, n-h))
+	if top != p.top {
+		// The story got shorter since it was scrolled.
+		shown, _ = p.layout(top, top+h)
 	}
-	lines := p.lines(limit)
-	top := max(0, min(p.top, len(lines)-h))
-	body := fit(strings.Join(lines[top:], "\n"), p.width, h)
+	body := fit(strings.Join(shown, "\n"), p.width, h)
 	if p.preview {
 		return body
 	}
 	pos := ""
-	if len(lines) > h {
-		pos = fmt.Sprintf("%3.0f%%", 100*float64(top)/float64(len(lines)-h))
+	if n > h {
+		pos = fmt.Sprintf("%3.0f%%", 100*float64(top)/float64(n-h))
 	}
 	status := p.styles.Scroll.Render(pos)
 	status = strings.Repeat(" ", max(0, p.width-lipgloss.Width(status))) + status
 	return fit(body+"\n"+status, p.width, p.height)
 }
 
-// lines lays the whole story out, or its first limit lines when limit
-// is not negative: the headline, the table and what each article alone
+// page gathers the lines of the story from line lo up to hi, and counts
+// them all: a line is only drawn when it is on screen, so that a story
+// of thousands of articles scrolls as fast as one of three.
+type page struct {
+	lo, hi int
+	shown  []string
+	n      int
+}
+
+// line adds a line drawn already.
+func (pg *page) line(s string) {
+	if pg.n >= pg.lo && pg.n < pg.hi {
+		pg.shown = append(pg.shown, s)
+	}
+	pg.n++
+}
+
+// draw adds a line that draw draws when it is on screen.
+func (pg *page) draw(draw func() string) {
+	if pg.n >= pg.lo && pg.n < pg.hi {
+		pg.shown = append(pg.shown, draw())
+	}
+	pg.n++
+}
+
+// layout lays the story out and returns its lines lo to hi and how many
+// there are: the headline, the table and what each article alone
 // reports, the chosen one's first, then the others' in the table's
-// order. They stand in the column articles are read in, centered.
-func (p *storyPane) lines(limit int) []string {
+// order. They stand in the column articles are read in, centered. The
+// preview counts only the lines it shows.
+func (p *storyPane) layout(lo, hi int) ([]string, int) {
 	st, s := p.styles, p.story
 	col, margin := readingColumn(p.width)
 	w := max(1, col-2)
-	pad := strings.Repeat(" ", margin) + "  "
-	lines := []string{pad + st.Headline.Render(truncate(cleanLine(clip(s.Title, w)), w))}
-	about := plural(len(s.Outlets), "outlet") + " · " + plural(len(s.Articles), "article")
-	if d := st.storyDate(s); d != "" {
-		about += " · " + d
-	}
-	lines = append(lines, pad+st.Byline.Render(truncate(about, w)), "")
-	for _, l := range p.table(w, limit) {
-		lines = append(lines, strings.Repeat(" ", margin)+l)
-	}
+	indent := strings.Repeat(" ", margin)
+	pad := indent + "  "
+	pg := &page{lo: lo, hi: hi}
+	pg.draw(func() string { return pad + st.Headline.Render(truncate(cleanLine(clip(s.Title, w)), w)) })
+	pg.draw(func() string {
+		about := plural(len(s.Outlets), "outlet") + " · " + plural(len(s.Articles), "article")
+		if d := st.storyDate(s); d != "" {
+			about += " · " + d
+		}
+		return pad + st.Byline.Render(truncate(about, w))
+	})
+	pg.line("")
+	p.table(pg, w, indent)
 
 	sel := p.selected()
 	if p.preview {
@@ -374,25 +404,26 @@ func (p *storyPane) lines(limit int) []string {
 		}
 	}
 	for _, a := range order {
-		if limit >= 0 && len(lines) >= limit {
+		if p.preview && pg.n >= hi {
 			break
 		}
-		lines = append(lines, "")
+		pg.line("")
 		if a == sel {
-			heading := "Only in this article (" + cleanLine(feed.OutletName(a)) + ")"
-			lines = append(lines, pad+st.Filter.Render(truncate(heading, w)))
+			pg.draw(func() string {
+				heading := "Only in this article (" + cleanLine(feed.OutletName(a)) + ")"
+				return pad + st.Filter.Render(truncate(heading, w))
+			})
 		} else {
-			heading := "Only in " + cleanLine(feed.OutletName(a))
-			lines = append(lines, pad+st.Meta.Bold(true).Render(truncate(heading, w)))
+			pg.draw(func() string {
+				heading := "Only in " + cleanLine(feed.OutletName(a))
+				return pad + st.Meta.Bold(true).Render(truncate(heading, w))
+			})
 		}
 		for _, l := range p.bullets(a, w) {
-			lines = append(lines, pad+l)
+			pg.draw(func() string { return pad + l })
 		}
 	}
-	if limit >= 0 && len(lines) > limit {
-		lines = lines[:limit]
-	}
-	return lines
+	return pg.shown, pg.n
 }
 
 // bullets returns an article's own sentences wrapped to width w, a
@@ -429,25 +460,31 @@ func (p *storyPane) bullets(a *feed.Article, w int) []string {
 	return out
 }
 
-// table draws the story's articles side by side, a row each: outlet,
-// headline, date and length, with the cursor's row marked; only the
-// first limit lines when limit is not negative.
-func (p *storyPane) table(w, limit int) []string {
+// table adds the story's articles side by side, a row each: outlet,
+// headline, date and length, with the cursor's row marked, set in by
+// indent.
+func (p *storyPane) table(pg *page, w int, indent string) {
 	st := p.styles
 	arts := p.story.Articles
-	if limit >= 0 {
-		arts = arts[:max(0, min(len(arts), limit-storyChrome))]
+	// The columns fit every article, or in the preview, which does not
+	// scroll, those it shows.
+	sized := arts
+	if p.preview {
+		sized = arts[:max(0, min(len(arts), pg.hi-pg.n-1))]
 	}
 	outletW, dateW := len("Outlet"), len("Date")
-	for _, a := range arts {
+	for _, a := range sized {
 		outletW = max(outletW, lipgloss.Width(cleanLine(feed.OutletName(a))))
 		dateW = max(dateW, lipgloss.Width(st.date(a)))
 	}
 	// The mark column grows by a cell when an article is both unread
 	// and starred, which shows both.
 	markW := markWidth
-	for _, a := range arts {
-		markW = max(markW, lipgloss.Width(st.mark(!p.marks.read(a.ID), p.marks.starred(a.ID))))
+	for _, a := range sized {
+		if !p.marks.read(a.ID) && p.marks.starred(a.ID) {
+			markW = markWidth + 1 // "●★ "
+			break
+		}
 	}
 	const wordsW = 6
 	outletW = min(outletW, max(8, w/4))
@@ -469,8 +506,14 @@ func (p *storyPane) table(w, limit int) []string {
 		}
 		return out
 	}
-	lines := []string{st.Unselected.String() + strings.Repeat(" ", markW) + st.Meta.Bold(true).Render(truncate(row("Outlet", "Headline", "Date", "Words"), w-markW))}
+	pg.draw(func() string {
+		return indent + st.Unselected.String() + strings.Repeat(" ", markW) + st.Meta.Bold(true).Render(truncate(row("Outlet", "Headline", "Date", "Words"), w-markW))
+	})
 	for i, a := range arts {
+		if pg.n < pg.lo || pg.n >= pg.hi {
+			pg.n++
+			continue
+		}
 		bar, text := st.Unselected, st.Title
 		if i == p.cursor && !p.preview {
 			bar, text = st.Selected, st.SelectedTitle
@@ -483,9 +526,8 @@ func (p *storyPane) table(w, limit int) []string {
 		if date == "" {
 			date = "—"
 		}
-		lines = append(lines, bar.String()+mark+text.Render(truncate(row(feed.OutletName(a), a.Title, date, thousands(a.Words)), w-markW)))
+		pg.line(indent + bar.String() + mark + text.Render(truncate(row(feed.OutletName(a), a.Title, date, thousands(a.Words)), w-markW)))
 	}
-	return lines
 }
 
 // selectArticle puts the cursor on one of the story's articles.

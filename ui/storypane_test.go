@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/story"
 )
 
 var (
@@ -181,4 +182,24 @@ func TestStarDoesNotHideUnread(t *testing.T) {
 		}
 	}
 	t.Errorf("no row for the Gazette's article:\n%s", view)
+}
+
+// BenchmarkStoryPaneKeys measures moving through a story of thousands of
+// articles and drawing it: only the lines on screen are drawn.
+func BenchmarkStoryPaneKeys(b *testing.B) {
+	m := loadedByArticle(b, manyArticles(5000), 120, 40)
+	arts := m.lib.Articles("")
+	st := &story.Story{ID: "big", Title: arts[0].Title, Date: arts[0].Date, Articles: arts}
+	for _, a := range arts {
+		st.Outlets = append(st.Outlets, a.Outlet)
+	}
+	st.Only("")
+	m.Update(openStoryMsg{story: st})
+	m.View()
+	keys := []tea.KeyPressMsg{down, down, keyPgDn}
+	b.ResetTimer()
+	for i := range b.N {
+		m.Update(keys[i%len(keys)])
+		_ = m.View()
+	}
 }
