@@ -16,6 +16,14 @@ import (
 // so on a wide terminal the text sits in a centered column.
 const maxReadingWidth = 88
 
+// readingColumn returns the width of the column text is set in on a pane
+// w cells wide, at most maxReadingWidth, and the margin left of it that
+// centers it.
+func readingColumn(w int) (width, margin int) {
+	width = min(w, maxReadingWidth)
+	return width, max(0, (w-width)/2)
+}
+
 // renderKey names one rendering of an article: Glamour output depends on
 // the width and the background.
 type renderKey struct {
@@ -108,7 +116,8 @@ func (d *detail) position() int {
 
 // key returns the rendering the pane needs at its size.
 func (d *detail) key() renderKey {
-	return renderKey{width: min(d.width, maxReadingWidth), style: d.styles.glamourStyle()}
+	w, _ := readingColumn(d.width)
+	return renderKey{width: w, style: d.styles.glamourStyle()}
 }
 
 // ready reports whether the article is rendered for the pane's size.
@@ -166,7 +175,8 @@ func (d *detail) show() {
 	if !ok {
 		return
 	}
-	margin := strings.Repeat(" ", max(0, (d.width-d.key().width)/2))
+	_, n := readingColumn(d.width)
+	margin := strings.Repeat(" ", n)
 	lines := strings.Split(out, "\n")
 	for i, l := range lines {
 		lines[i] = truncate(margin+l, d.width)

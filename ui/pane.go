@@ -122,7 +122,6 @@ func (p storyPane) articles() []*feed.Article {
 }
 
 // perPage returns how many rows fit on one screen of the story pane.
-func (p storyPane) perPage() int { return p.scroll.perPage() }
 
 // perPage returns how many results fit on one screen of the search pane.
 func (s searchPane) perPage() int { return s.scroll.perPage() }

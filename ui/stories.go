@@ -104,7 +104,8 @@ func (m *Model) storyPreview(st *story.Story, w, h int) string {
 // storyPane shows one story: the outlets that ran it side by side, one
 // row an article (outlet, headline, date, words), and under them the
 // sentences that only the chosen article has, which is what its outlet
-// adds to the others.
+// adds to the others. The whole pane scrolls as one page, as an article
+// does, with how far in the reader is on its last line.
 type storyPane struct {
 	outbox
 	styles *Styles
@@ -112,7 +113,11 @@ type storyPane struct {
 	marks  *marks
 
 	story  *story.Story
-	scroll scroller // over the articles
+	cursor int // the chosen article
+	top    int // the first line on screen
+	// only keeps each article's own sentences laid out at one width, so
+	// that moving the cursor or scrolling does not wrap them again.
+	only *onlyLines
 	// preview reports whether the pane stands beside the list, where
 	// it has no cursor of its own.
 	preview bool
@@ -120,36 +125,42 @@ type storyPane struct {
 	width, height int
 }
 
+// onlyLines holds the bullets of each article's own sentences, by
+// article ID, for one story at one width.
+type onlyLines struct {
+	story *story.Story
+	width int
+	byID  map[string][]string
+}
+
 func newStoryPane(st *Styles, keys KeyMap, mk *marks) storyPane {
-	return storyPane{styles: st, keys: keys, marks: mk, scroll: scroller{lines: 1}}
+	return storyPane{styles: st, keys: keys, marks: mk, only: &onlyLines{}}
 }
 
 // SetSize sets the pane's size in cells.
 func (p *storyPane) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.scroll.setHeight(p.tableRows())
+	p.clampTop()
 }
 
 // storyChrome is the lines above the table: headline, what it is, a
 // blank line and the column names.
 const storyChrome = 4
 
-// tableRows returns how many article rows the table shows: all of them
-// when they fit in half the pane, leaving the rest for the sentences.
-func (p *storyPane) tableRows() int {
-	n := 1
-	if p.story != nil {
-		n = len(p.story.Articles)
+// pageLines returns how many lines of the story fit on screen: all but
+// the last, which shows how far in the reader is. The preview has no
+// such line.
+func (p storyPane) pageLines() int {
+	if p.preview {
+		return max(0, p.height)
 	}
-	return max(1, min(n, (p.height-storyChrome)/2))
+	return max(0, p.height-1)
 }
 
-// open shows a story with the cursor on its first article.
+// open shows a story from its top with the cursor on its first article.
 func (p *storyPane) open(st *story.Story) {
 	p.story = st
-	p.scroll = scroller{lines: 1}
-	p.scroll.setHeight(p.tableRows())
-	p.scroll.setLen(len(st.Articles))
+	p.cursor, p.top = 0, 0
 }
 
 // refresh shows the latest version of the story on show, keeping the
@@ -166,14 +177,13 @@ func (p *storyPane) refresh(sts []*story.Story) {
 			continue
 		}
 		p.story = st
-		p.scroll.setHeight(p.tableRows())
-		i := -1
+		p.cursor = min(p.cursor, len(st.Articles)-1)
 		for j, a := range st.Articles {
 			if cur != nil && a.ID == cur.ID {
-				i = j
+				p.cursor = j
 			}
 		}
-		p.scroll.follow(len(st.Articles), i)
+		p.clampTop()
 		return
 	}
 }
@@ -190,63 +200,196 @@ func holds(st *story.Story, id string) bool {
 
 // selected returns the article under the cursor, or nil.
 func (p storyPane) selected() *feed.Article {
-	if p.story == nil || p.scroll.cursor < 0 || p.scroll.cursor >= len(p.story.Articles) {
+	if p.story == nil || p.cursor < 0 || p.cursor >= len(p.story.Articles) {
 		return nil
 	}
-	return p.story.Articles[p.scroll.cursor]
+	return p.story.Articles[p.cursor]
 }
 
-// update moves the cursor. Opening an article asks the root to show it
+// perPage returns how many rows of the table fit on one screen.
+func (p storyPane) perPage() int { return max(1, p.pageLines()-storyChrome) }
+
+// update moves the cursor and scrolls. Up and down move the cursor
+// through the articles, bringing it into view, and past the first or
+// last article scroll a line; the page keys, top and bottom and the
+// wheel scroll the page. Opening an article asks the root to show it
 // (openArticleMsg); leaving asks it to go back (backMsg).
 func (p storyPane) update(msg tea.Msg) (storyPane, tea.Cmd) {
-	if msg, ok := msg.(tea.KeyPressMsg); ok {
+	if p.story == nil {
+		return p, nil
+	}
+	page, n := max(1, p.pageLines()), len(p.story.Articles)
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			p.scrollBy(-3)
+		case tea.MouseWheelDown:
+			p.scrollBy(3)
+		}
+	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, p.keys.Open):
 			if a := p.selected(); a != nil {
 				p.say(openArticleMsg{article: a})
 			}
-			return p, nil
 		case key.Matches(msg, p.keys.Back):
 			p.say(backMsg{})
-			return p, nil
+		case key.Matches(msg, p.keys.Up) && p.cursor > 0:
+			p.moveTo(p.cursor - 1)
+		case key.Matches(msg, p.keys.Up):
+			p.scrollBy(-1)
+		case key.Matches(msg, p.keys.Down) && p.cursor < n-1:
+			p.moveTo(p.cursor + 1)
+		case key.Matches(msg, p.keys.Down):
+			p.scrollBy(1)
+		case key.Matches(msg, p.keys.Top):
+			p.top = 0
+		case key.Matches(msg, p.keys.Bottom):
+			p.scrollBy(p.lineCount())
+		case key.Matches(msg, p.keys.HalfPageDown):
+			p.scrollBy(max(1, page/2))
+		case key.Matches(msg, p.keys.HalfPageUp):
+			p.scrollBy(-max(1, page/2))
+		case key.Matches(msg, p.keys.PageDown):
+			p.scrollBy(page)
+		case key.Matches(msg, p.keys.PageUp):
+			p.scrollBy(-page)
 		}
 	}
-	p.scroll.update(msg, p.keys)
 	return p, nil
+}
+
+// moveTo puts the cursor on article i and scrolls its row into view:
+// the first article's with the story's headline above it.
+func (p *storyPane) moveTo(i int) {
+	if p.story == nil {
+		return
+	}
+	p.cursor = max(0, min(i, len(p.story.Articles)-1))
+	row := storyChrome + p.cursor
+	switch {
+	case p.cursor == 0:
+		p.top = 0
+	case row < p.top:
+		p.top = row
+	case row >= p.top+p.pageLines():
+		p.top = row - p.pageLines() + 1
+	}
+	p.clampTop()
+}
+
+// scrollBy scrolls the page by n lines, down for n > 0.
+func (p *storyPane) scrollBy(n int) {
+	p.top += n
+	p.clampTop()
+}
+
+// clampTop keeps the page from scrolling past the story's last line.
+func (p *storyPane) clampTop() {
+	p.top = max(0, min(p.top, p.lineCount()-p.pageLines()))
+}
+
+// lineCount returns how many lines the whole story takes.
+func (p *storyPane) lineCount() int {
+	if p.story == nil {
+		return 0
+	}
+	_, n := p.layout(0, 0)
+	return n
 }
 
 // click selects the article at line y of the pane, or asks the root to
 // open it when it was already selected.
 func (p *storyPane) click(y int) {
-	i, ok := p.scroll.at(y - storyChrome)
-	if !ok {
+	if p.story == nil || y < 0 || y >= p.pageLines() {
 		return
 	}
-	if i == p.scroll.cursor {
+	i := p.top + y - storyChrome
+	if i < 0 || i >= len(p.story.Articles) {
+		return
+	}
+	if i == p.cursor {
 		p.say(openArticleMsg{article: p.selected()})
 		return
 	}
-	p.scroll.moveTo(i)
+	p.moveTo(i)
 }
 
-// View draws the story.
+// View draws the story from the line scrolled to and, below it, how far
+// in the reader is.
 func (p storyPane) View() string {
 	if p.story == nil || p.height <= 0 {
 		return fit("", p.width, p.height)
 	}
-	st, s := p.styles, p.story
-	w := max(1, p.width-2)
-	pad := "  "
-	lines := []string{pad + st.Headline.Render(truncate(cleanLine(clip(s.Title, w)), w))}
-	about := plural(len(s.Outlets), "outlet") + " · " + plural(len(s.Articles), "article")
-	if d := st.storyDate(s); d != "" {
-		about += " · " + d
+	h := p.pageLines()
+	shown, n := p.layout(p.top, p.top+h)
+	top := max(0, min(p.top, n-h))
+	if top != p.top {
+		// The story got shorter since it was scrolled.
+		shown, _ = p.layout(top, top+h)
 	}
-	lines = append(lines, pad+st.Byline.Render(truncate(about, w)), "")
-	lines = append(lines, p.table(w)...)
+	body := fit(strings.Join(shown, "\n"), p.width, h)
+	if p.preview {
+		return body
+	}
+	pos := ""
+	if n > h {
+		pos = fmt.Sprintf("%3.0f%%", 100*float64(top)/float64(n-h))
+	}
+	status := p.styles.Scroll.Render(pos)
+	status = strings.Repeat(" ", max(0, p.width-lipgloss.Width(status))) + status
+	return fit(body+"\n"+status, p.width, p.height)
+}
 
-	// What each article alone reports: the chosen one's first, then
-	// the others' in the table's order, as many as there is room for.
+// page gathers the lines of the story from line lo up to hi, and counts
+// them all: a line is only drawn when it is on screen, so that a story
+// of thousands of articles scrolls as fast as one of three.
+type page struct {
+	lo, hi int
+	shown  []string
+	n      int
+}
+
+// line adds a line drawn already.
+func (pg *page) line(s string) {
+	if pg.n >= pg.lo && pg.n < pg.hi {
+		pg.shown = append(pg.shown, s)
+	}
+	pg.n++
+}
+
+// draw adds a line that draw draws when it is on screen.
+func (pg *page) draw(draw func() string) {
+	if pg.n >= pg.lo && pg.n < pg.hi {
+		pg.shown = append(pg.shown, draw())
+	}
+	pg.n++
+}
+
+// layout lays the story out and returns its lines lo to hi and how many
+// there are: the headline, the table and what each article alone
+// reports, the chosen one's first, then the others' in the table's
+// order. They stand in the column articles are read in, centered. The
+// preview counts only the lines it shows.
+func (p *storyPane) layout(lo, hi int) ([]string, int) {
+	st, s := p.styles, p.story
+	col, margin := readingColumn(p.width)
+	w := max(1, col-2)
+	indent := strings.Repeat(" ", margin)
+	pad := indent + "  "
+	pg := &page{lo: lo, hi: hi}
+	pg.draw(func() string { return pad + st.Headline.Render(truncate(cleanLine(clip(s.Title, w)), w)) })
+	pg.draw(func() string {
+		about := plural(len(s.Outlets), "outlet") + " · " + plural(len(s.Articles), "article")
+		if d := st.storyDate(s); d != "" {
+			about += " · " + d
+		}
+		return pad + st.Byline.Render(truncate(about, w))
+	})
+	pg.line("")
+	p.table(pg, w, indent)
+
 	sel := p.selected()
 	if p.preview {
 		sel = nil
@@ -261,56 +404,96 @@ func (p storyPane) View() string {
 		}
 	}
 	for _, a := range order {
-		if len(lines) >= p.height {
+		if p.preview && pg.n >= hi {
 			break
 		}
-		lines = append(lines, "")
+		pg.line("")
 		if a == sel {
-			heading := "Only in this article (" + cleanLine(feed.OutletName(a)) + ")"
-			lines = append(lines, pad+st.Filter.Render(truncate(heading, w)))
+			pg.draw(func() string {
+				heading := "Only in this article (" + cleanLine(feed.OutletName(a)) + ")"
+				return pad + st.Filter.Render(truncate(heading, w))
+			})
 		} else {
-			heading := "Only in " + cleanLine(feed.OutletName(a))
-			lines = append(lines, pad+st.Meta.Bold(true).Render(truncate(heading, w)))
+			pg.draw(func() string {
+				heading := "Only in " + cleanLine(feed.OutletName(a))
+				return pad + st.Meta.Bold(true).Render(truncate(heading, w))
+			})
 		}
-		only := s.Only(a.ID)
-		if len(only) == 0 {
-			lines = append(lines, pad+st.Empty.Render(truncate("Nothing the others do not also report.", w)))
-		}
-		for _, sent := range only {
-			wrapped := strings.Split(ansi.Wrap(cleanLine(sent), max(1, w-2), ""), "\n")
-			for i, l := range wrapped {
-				bullet := "  "
-				if i == 0 {
-					bullet = "• "
-				}
-				lines = append(lines, pad+st.Lead.Render(bullet)+l)
-			}
-			if len(lines) > p.height {
-				break
-			}
+		for _, l := range p.bullets(a, w) {
+			pg.draw(func() string { return pad + l })
 		}
 	}
-	return fit(strings.Join(lines, "\n"), p.width, p.height)
+	return pg.shown, pg.n
 }
 
-// table draws the story's articles side by side, a row each: outlet,
-// headline, date and length, with the cursor's row marked.
-func (p storyPane) table(w int) []string {
+// bullets returns an article's own sentences wrapped to width w, a
+// bullet each, kept for the next time.
+func (p *storyPane) bullets(a *feed.Article, w int) []string {
+	c := p.only
+	if c == nil {
+		c = &onlyLines{}
+		p.only = c
+	}
+	if c.story != p.story || c.width != w {
+		*c = onlyLines{story: p.story, width: w, byID: make(map[string][]string)}
+	}
+	if out, ok := c.byID[a.ID]; ok {
+		return out
+	}
+	st := p.styles
+	only := p.story.Only(a.ID)
+	var out []string
+	if len(only) == 0 {
+		out = append(out, st.Empty.Render(truncate("Nothing the others do not also report.", w)))
+	}
+	for _, sent := range only {
+		wrapped := strings.Split(ansi.Wrap(cleanLine(sent), max(1, w-2), ""), "\n")
+		for i, l := range wrapped {
+			bullet := "  "
+			if i == 0 {
+				bullet = "• "
+			}
+			out = append(out, st.Lead.Render(bullet)+l)
+		}
+	}
+	c.byID[a.ID] = out
+	return out
+}
+
+// table adds the story's articles side by side, a row each: outlet,
+// headline, date and length, with the cursor's row marked, set in by
+// indent.
+func (p *storyPane) table(pg *page, w int, indent string) {
 	st := p.styles
 	arts := p.story.Articles
+	// The columns fit every article, or in the preview, which does not
+	// scroll, those it shows.
+	sized := arts
+	if p.preview {
+		sized = arts[:max(0, min(len(arts), pg.hi-pg.n-1))]
+	}
 	outletW, dateW := len("Outlet"), len("Date")
-	for _, a := range arts {
+	for _, a := range sized {
 		outletW = max(outletW, lipgloss.Width(cleanLine(feed.OutletName(a))))
 		dateW = max(dateW, lipgloss.Width(st.date(a)))
+	}
+	// The mark column grows by a cell when an article is both unread
+	// and starred, which shows both.
+	markW := markWidth
+	for _, a := range sized {
+		if !p.marks.read(a.ID) && p.marks.starred(a.ID) {
+			markW = markWidth + 1 // "●★ "
+			break
+		}
 	}
 	const wordsW = 6
 	outletW = min(outletW, max(8, w/4))
 	// The mark, the gaps and the fixed columns leave the rest to the
 	// headline.
-	titleW := w - markWidth - outletW - dateW - wordsW - 3*2
+	titleW := w - markW - outletW - dateW - wordsW - 3*2
 	if titleW < 8 {
 		// Too narrow for every column: drop the length and the date.
-		dateW, titleW = 0, w-markWidth-outletW-2
+		dateW, titleW = 0, w-markW-outletW-2
 	}
 	cell := func(s string, n int) string {
 		s = truncate(cleanLine(clip(s, n)), n)
@@ -323,30 +506,28 @@ func (p storyPane) table(w int) []string {
 		}
 		return out
 	}
-	lines := []string{st.Unselected.String() + strings.Repeat(" ", markWidth) + st.Meta.Bold(true).Render(truncate(row("Outlet", "Headline", "Date", "Words"), w-markWidth))}
-	start, end := p.scroll.visible()
-	for i := start; i < end; i++ {
-		a := arts[i]
+	pg.draw(func() string {
+		return indent + st.Unselected.String() + strings.Repeat(" ", markW) + st.Meta.Bold(true).Render(truncate(row("Outlet", "Headline", "Date", "Words"), w-markW))
+	})
+	for i, a := range arts {
+		if pg.n < pg.lo || pg.n >= pg.hi {
+			pg.n++
+			continue
+		}
 		bar, text := st.Unselected, st.Title
-		if i == p.scroll.cursor && !p.preview {
+		if i == p.cursor && !p.preview {
 			bar, text = st.Selected, st.SelectedTitle
 		} else if !p.marks.read(a.ID) {
 			text = st.UnreadTitle
 		}
-		mark := "  "
-		switch {
-		case p.marks.starred(a.ID):
-			mark = st.Star.Render("★") + " "
-		case !p.marks.read(a.ID):
-			mark = st.Unread.Render("●") + " "
-		}
+		mark := st.mark(!p.marks.read(a.ID), p.marks.starred(a.ID))
+		mark += strings.Repeat(" ", max(0, markW-lipgloss.Width(mark)))
 		date := st.date(a)
 		if date == "" {
 			date = "—"
 		}
-		lines = append(lines, bar.String()+mark+text.Render(truncate(row(feed.OutletName(a), a.Title, date, thousands(a.Words)), w-markWidth)))
+		pg.line(indent + bar.String() + mark + text.Render(truncate(row(feed.OutletName(a), a.Title, date, thousands(a.Words)), w-markW)))
 	}
-	return lines
 }
 
 // selectArticle puts the cursor on one of the story's articles.
@@ -356,7 +537,7 @@ func (p *storyPane) selectArticle(id string) {
 	}
 	for i, a := range p.story.Articles {
 		if a.ID == id {
-			p.scroll.moveTo(i)
+			p.moveTo(i)
 		}
 	}
 }

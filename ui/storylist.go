@@ -482,7 +482,7 @@ func (l storyList) emptyText() string {
 }
 
 // drawRow draws a row as two lines: the headline, then a mark (unread
-// ●, starred ★) and what it is: a story's outlets and date, an
+// ●, starred ★, or both) and what it is: a story's outlets and date, an
 // article's outlet, date and lead.
 func (l storyList) drawRow(r row, selected bool) []string {
 	st := l.styles
@@ -538,13 +538,7 @@ func (l storyList) drawRow(r row, selected bool) []string {
 	}
 	// The mark leads the second line, so that the headline has the
 	// whole width.
-	mark := ""
-	switch {
-	case starred:
-		mark = st.Star.Render("★") + " "
-	case unread:
-		mark = st.Unread.Render("●") + " "
-	}
+	mark := st.mark(unread, starred)
 	first := lead + title.Render(truncate(strings.TrimSpace(cleanLine(clip(headline, w))), w))
 	iw := w - lipgloss.Width(mark)
 	info = truncate(cleanLine(clip(info, iw)), iw)
@@ -558,6 +552,24 @@ func (l storyList) drawRow(r row, selected bool) []string {
 
 // markWidth is the cells of the mark before a headline.
 const markWidth = 2
+
+// mark draws what an article or a story is to the reader: ● when unread,
+// ★ when starred, both side by side when it is both, so that a star never
+// hides what is left to read. It is followed by a space, or is "" when
+// there is nothing to mark.
+func (s *Styles) mark(unread, starred bool) string {
+	var m string
+	if unread {
+		m += s.Unread.Render("●")
+	}
+	if starred {
+		m += s.Star.Render("★")
+	}
+	if m == "" {
+		return ""
+	}
+	return m + " "
+}
 
 // storyDate formats a story's date, its newest article's, or returns ""
 // when none is dated.

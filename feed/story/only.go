@@ -48,7 +48,9 @@ func only(arts []*feed.Article) map[string][]string {
 		clear(seen)
 		lines = lines[:0]
 		eachParagraph(a.Body, false, func(p string) bool {
+			n := len(lines)
 			lines = appendSentences(lines, p)
+			lines = lines[:n+len(joinQuotations(lines[n:]))]
 			return true
 		})
 		for _, text := range lines {
@@ -113,6 +115,36 @@ func only(arts []*feed.Article) map[string][]string {
 			}
 			if !shared {
 				out[a.ID] = append(out[a.ID], s.text)
+			}
+		}
+	}
+	return out
+}
+
+// joinQuotations joins, in place, the sentences of one paragraph that a
+// quotation spans, so that a quotation of several sentences is listed
+// whole rather than cut into bullets: a sentence that leaves a quotation
+// open takes in those after it until one closes it, or the paragraph
+// ends. Curly double quotes open and close; straight ones take turns.
+// Single quotes are not counted: most are apostrophes. It returns the
+// joined sentences, a prefix of sents.
+func joinQuotations(sents []string) []string {
+	out := sents[:0]
+	curly, straight := 0, 0
+	for _, s := range sents {
+		if len(out) > 0 && (curly > 0 || straight%2 == 1) {
+			out[len(out)-1] += " " + s
+		} else {
+			out = append(out, s)
+		}
+		for _, r := range s {
+			switch r {
+			case '“':
+				curly++
+			case '”':
+				curly = max(0, curly-1)
+			case '"':
+				straight++
 			}
 		}
 	}

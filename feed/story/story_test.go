@@ -374,3 +374,40 @@ func TestReaddingReplacesArticle(t *testing.T) {
 		t.Errorf("stories: got %d, want 1", s.Len())
 	}
 }
+
+func TestOnlyKeepsQuotationsWhole(t *testing.T) {
+	quote := "“We will rebuild the crossing stone by stone. It will take the best part of a year. Nobody in the valley will be left behind,” the mayor told the council on Monday."
+	straight := `"Every ferry will run until midnight. Fares are frozen for the winter," the operator said in a statement.`
+	a := &feed.Article{ID: "a", Title: "Mayor promises to rebuild the valley crossing", Outlet: "Valley Courier",
+		Body: "The old crossing collapsed in the storm last week after days of rain.\n\n" + quote + " Traffic on the bypass was light by evening.\n\n" + straight}
+	b := &feed.Article{ID: "b", Title: "Mayor promises to rebuild the valley crossing", Outlet: "Northern Ledger",
+		Body: "The old crossing collapsed in the storm last week after days of rain.\n\nEngineers from the county will survey the riverbanks next month."}
+	got := only([]*feed.Article{a, b})["a"]
+	for _, want := range []string{quote, straight, "Traffic on the bypass was light by evening."} {
+		if !slices.Contains(got, want) {
+			t.Errorf("only lacks %q as one sentence; got %q", want, got)
+		}
+	}
+}
+
+func TestJoinQuotations(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"no quotation", []string{"One went.", "Two came."}, []string{"One went.", "Two came."}},
+		{"closed in one sentence", []string{"“It is done.”", "She left."}, []string{"“It is done.”", "She left."}},
+		{"curly across sentences", []string{"“One.", "Two.”", "After."}, []string{"“One. Two.”", "After."}},
+		{"straight across sentences", []string{`He said: "One.`, `Two," and left.`, "After."}, []string{`He said: "One. Two," and left.`, "After."}},
+		{"apostrophes do not open", []string{"The mayor’s plan.", "It's late."}, []string{"The mayor’s plan.", "It's late."}},
+		{"never closed", []string{"“One.", "Two."}, []string{"“One. Two."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := joinQuotations(slices.Clone(tt.in)); !slices.Equal(got, tt.want) {
+				t.Errorf("joinQuotations(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
