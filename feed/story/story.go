@@ -140,6 +140,9 @@ type doc struct {
 	// sec and nsec are its date's time, or undatedSec.
 	sec  int64
 	nsec int32
+	// years are the years the article names in the text it is compared
+	// by, and its date's year, sorted.
+	years []int16
 }
 
 // New returns an empty Set.
@@ -212,11 +215,16 @@ func vectorize(ds []*doc) {
 			for i := w; i < len(ds); i += workers {
 				d := ds[i]
 				c.count(d.art)
+				d.years = c.years()
 				d.vec, d.keys, d.copyKeys = c.weigh()
 				d.day = dayOf(d.art.Date)
 				d.sec, d.nsec = undatedSec, 0
 				if !d.art.Date.IsZero() {
 					d.sec, d.nsec = d.art.Date.Unix(), int32(d.art.Date.Nanosecond())
+					if y := d.art.Date.Year(); y >= 1900 && y < 2100 && !slices.Contains(d.years, int16(y)) {
+						d.years = append(d.years, int16(y))
+						slices.Sort(d.years)
+					}
 				}
 			}
 		})
@@ -359,7 +367,48 @@ func (s *Set) sim(a, b *doc) float64 {
 	if !ok {
 		return 0
 	}
+	if a.sec == undatedSec || b.sec == undatedSec {
+		if yearsShared(a.years, b.years) < 0 {
+			return 0
+		}
+		return undatedLikeness(a, b)
+	}
 	return alike(a, b) * s.nearness(d)
+}
+
+// yearsShared returns 1 when two articles name a year in common, -1
+// when both name years but none in common (they tell of different
+// times, whatever their words share), and 0 when either names none.
+func yearsShared(a, b []int16) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	for _, y := range a {
+		if _, ok := slices.BinarySearch(b, y); ok {
+			return 1
+		}
+	}
+	return -1
+}
+
+// undatedLikeness returns the likeness of two articles one or both of
+// which have no date. With no date to place it, an article may tell of
+// an event of another year in the same words (another storm, another
+// recall, another arrest): it must bring more evidence to join, not
+// less. So the likeness is the cosine of the whole vectors, where the
+// names, numbers and places the two share count double, rather than
+// leaning on the subject's words; and below undatedLike it counts for
+// undatedShare of itself, so that it must be about twice as alike as
+// a dated pair to link. Near-copies keep their likeness.
+func undatedLikeness(a, b *doc) float64 {
+	all, words := a.vec.dot(b.vec)
+	if all <= 0 || words <= 0 {
+		return 0
+	}
+	if all >= undatedLike {
+		return all
+	}
+	return all * undatedShare
 }
 
 // nearness weighs likeness by how far apart in time two articles are: 1
@@ -383,6 +432,12 @@ func (s *Set) nearness(d time.Duration) float64 {
 // words alone. Articles about different events in one place share
 // names, so likeness in names alone must not be enough.
 var namesShare = 0.55
+
+// See undatedLikeness.
+const (
+	undatedLike  = copyLike
+	undatedShare = 0.5
+)
 
 // alike returns how alike two articles' texts are, between 0 and 1: a
 // weighted geometric mean of the cosine of their whole vectors and of
