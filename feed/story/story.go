@@ -39,6 +39,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -67,8 +68,10 @@ type Options struct {
 // Story is a group of articles about one event. Stories a Set returns
 // are shared: read them, do not change them.
 type Story struct {
-	// ID identifies the story by its earliest article, so it lasts as
-	// later articles join.
+	// ID identifies the story. It is derived from the story's earliest
+	// article when the story first forms, and the story keeps it, within
+	// one Set, as articles join it (earlier ones too) or leave it; when
+	// a story splits, the part holding most of its articles keeps it.
 	ID string
 	// Title is the headline of the article most like the others in the
 	// story (the one nearest its centre), which is neither a live blog's
@@ -121,6 +124,10 @@ type Set struct {
 	story   map[string]string
 	members map[string][]*doc // by story key
 	cache   map[string]*Story // built stories by key, dropped when they change
+	// ids holds each story's ID by key, and keys each ID's key: an ID
+	// outlives the members it was first derived from (see regroup).
+	ids  map[string]string
+	keys map[string]string
 }
 
 // doc is one article as the Set knows it.
@@ -160,6 +167,8 @@ func New(opt Options) *Set {
 		story:   make(map[string]string),
 		members: make(map[string][]*doc),
 		cache:   make(map[string]*Story),
+		ids:     make(map[string]string),
+		keys:    make(map[string]string),
 	}
 }
 
@@ -202,7 +211,7 @@ func (s *Set) Add(arts ...*feed.Article) {
 	}
 	dirty := make(map[*doc]bool)
 	s.relink(changed, dirty)
-	s.regroup(dirty)
+	s.regroup(dirty, nil)
 }
 
 // vectorize reads the articles' vectors and keys, several at a time.
@@ -306,6 +315,7 @@ func (s *Set) Remove(ids ...string) {
 	defer s.mu.Unlock()
 	dirty := make(map[*doc]bool)
 	changed := make(map[*doc]bool)
+	prev := make(map[*doc]string)
 	for _, id := range ids {
 		d, ok := s.docs[id]
 		if !ok {
@@ -322,6 +332,7 @@ func (s *Set) Remove(ids ...string) {
 		for _, m := range s.members[key] {
 			if m != d {
 				dirty[m] = true
+				prev[m] = s.ids[key]
 			}
 		}
 		s.dropStory(key)
@@ -337,7 +348,7 @@ func (s *Set) Remove(ids ...string) {
 		}
 	}
 	s.relink(changed, dirty)
-	s.regroup(dirty)
+	s.regroup(dirty, prev)
 }
 
 // apart returns how far apart in time two articles are, and whether
@@ -453,7 +464,18 @@ func alike(a, b *doc) float64 {
 // regroup re-clusters the linked groups holding the dirty articles.
 // Group-average clusters never straddle two such groups: merging needs
 // an average of at least Threshold, so at least one pair that alike.
-func (s *Set) regroup(dirty map[*doc]bool) {
+// prev holds the story IDs of articles whose stories were dropped
+// before the call.
+//
+// A story keeps its ID as articles join or leave it, earlier ones too:
+// each new story takes the ID of the old story most of its articles
+// were in, each old ID going to one new story at most (the one holding
+// most of its articles; ties go to the story whose first article has
+// the lowest ID). A story with no old ID to take gets one from its
+// earliest article (see storyID), so a batch build names every story
+// by its earliest article, and a story built piece by piece keeps the
+// name it was first given.
+func (s *Set) regroup(dirty map[*doc]bool, prev map[*doc]string) {
 	// Visit in ID order so the work, not only its result, is repeatable.
 	starts := make([]*doc, 0, len(dirty))
 	for d := range dirty {
@@ -474,9 +496,16 @@ func (s *Set) regroup(dirty map[*doc]bool) {
 	}
 	// Drop every old story first: one that a removal split may reach
 	// into several groups, and its key may be reused by a new story.
+	old := make(map[*doc]string)
 	for _, g := range groups {
 		for _, m := range g {
+			if id, ok := prev[m]; ok {
+				old[m] = id
+			}
 			if key, ok := s.story[m.art.ID]; ok {
+				if id, ok := s.ids[key]; ok {
+					old[m] = id
+				}
 				s.dropStory(key)
 			}
 		}
@@ -494,20 +523,78 @@ func (s *Set) regroup(dirty map[*doc]bool) {
 		})
 	}
 	wg.Wait()
+	type vote struct {
+		key, id string
+		n       int
+	}
+	var votes []vote
 	for _, cs := range clusters {
 		for _, c := range cs {
 			key := c[0].art.ID
 			s.members[key] = c
+			n := make(map[string]int)
 			for _, m := range c {
 				s.story[m.art.ID] = key
+				if id := old[m]; id != "" {
+					n[id]++
+				}
+			}
+			for id, k := range n {
+				votes = append(votes, vote{key, id, k})
 			}
 		}
 	}
+	slices.SortFunc(votes, func(a, b vote) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	for _, v := range votes {
+		if _, named := s.ids[v.key]; named {
+			continue
+		}
+		if _, taken := s.keys[v.id]; taken {
+			continue
+		}
+		s.name(v.key, v.id)
+	}
+	for _, cs := range clusters {
+		for _, c := range cs {
+			key := c[0].art.ID
+			if _, named := s.ids[key]; named {
+				continue
+			}
+			arts := make([]*feed.Article, len(c))
+			for i, m := range c {
+				arts[i] = m.art
+			}
+			first := earliest(arts).ID
+			id := storyID(first, 0)
+			for n := 1; s.keys[id] != ""; n++ {
+				id = storyID(first, n) // the first's ID names another story
+			}
+			s.name(key, id)
+		}
+	}
+}
+
+// name gives the story under key its ID.
+func (s *Set) name(key, id string) {
+	s.ids[key] = id
+	s.keys[id] = key
 }
 
 func (s *Set) dropStory(key string) {
 	delete(s.members, key)
 	delete(s.cache, key)
+	if id, ok := s.ids[key]; ok {
+		delete(s.ids, key)
+		delete(s.keys, id)
+	}
 }
 
 // linked returns the articles reachable from d through links of at least
@@ -542,17 +629,7 @@ func (s *Set) Of(articleID string) string {
 }
 
 // idOf returns the ID of the story under key.
-func (s *Set) idOf(key string) string {
-	if st, ok := s.cache[key]; ok {
-		return st.ID
-	}
-	ms := s.members[key]
-	arts := make([]*feed.Article, len(ms))
-	for i, m := range ms {
-		arts[i] = m.art
-	}
-	return storyID(earliest(arts))
-}
+func (s *Set) idOf(key string) string { return s.ids[key] }
 
 // Len returns the number of stories.
 func (s *Set) Len() int {
@@ -580,7 +657,7 @@ func (s *Set) Stories() []*Story {
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(stale); i += workers {
-				made[i] = makeStory(s.members[stale[i]])
+				made[i] = makeStory(s.members[stale[i]], s.ids[stale[i]])
 			}
 		})
 	}
@@ -616,13 +693,13 @@ func (s *Set) build(key string) *Story {
 	if st, ok := s.cache[key]; ok {
 		return st
 	}
-	st := makeStory(s.members[key])
+	st := makeStory(s.members[key], s.ids[key])
 	s.cache[key] = st
 	return st
 }
 
-// makeStory makes the story of its members.
-func makeStory(ms []*doc) *Story {
+// makeStory makes the story of its members, with its ID.
+func makeStory(ms []*doc, id string) *Story {
 	st := &Story{}
 	arts := make([]*feed.Article, len(ms))
 	for i, m := range ms {
@@ -638,7 +715,7 @@ func makeStory(ms []*doc) *Story {
 		return 0
 	})
 	st.Articles = arts
-	st.ID = storyID(earliest(arts))
+	st.ID = id
 	for _, a := range arts {
 		if a.Date.After(st.Date) {
 			st.Date = a.Date
@@ -666,9 +743,14 @@ func earliest(arts []*feed.Article) *feed.Article {
 	})
 }
 
-// storyID derives a story's ID from its first article's.
-func storyID(first *feed.Article) string {
-	h := sha256.Sum256([]byte("story\x00" + first.ID))
+// storyID derives a story's ID from its first article's ID and, when
+// that names another story already, a count of the tries.
+func storyID(first string, try int) string {
+	text := "story\x00" + first
+	if try > 0 {
+		text += "\x00" + strconv.Itoa(try)
+	}
+	h := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(h[:])[:12]
 }
 
