@@ -9,7 +9,9 @@
 // cosine of the whole vectors and of the vectors without names, so that
 // two events in one town with one mayor are not one story for sharing
 // names. Dated articles a day apart are fully comparable; further apart
-// their likeness eases to nothing at the window's edge (four days).
+// their likeness eases to nothing at the window's edge (four days). An
+// undated article may be about an event of any year, so it must bring
+// stronger evidence: see undatedLikeness and yearsShared.
 //
 // Articles are not all compared with each other: that is quadratic, and
 // at a hundred thousand articles it never ends. Two articles are
@@ -29,7 +31,8 @@
 // terms are, and adding or removing articles compares afresh only the
 // articles whose comparisons changed and re-clusters only the groups of
 // articles linked to them. So adding articles one at a time, in any
-// order, gives exactly the stories a batch build gives.
+// order, gives exactly the stories a batch build gives (IDs aside: a
+// story keeps the ID it was first given, see regroup).
 package story
 
 import (
