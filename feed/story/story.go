@@ -9,7 +9,9 @@
 // cosine of the whole vectors and of the vectors without names, so that
 // two events in one town with one mayor are not one story for sharing
 // names. Dated articles a day apart are fully comparable; further apart
-// their likeness eases to nothing at the window's edge (four days).
+// their likeness eases to nothing at the window's edge (four days). An
+// undated article may be about an event of any year, so it must bring
+// stronger evidence: see undatedLikeness and yearsShared.
 //
 // Articles are not all compared with each other: that is quadratic, and
 // at a hundred thousand articles it never ends. Two articles are
@@ -29,7 +31,8 @@
 // terms are, and adding or removing articles compares afresh only the
 // articles whose comparisons changed and re-clusters only the groups of
 // articles linked to them. So adding articles one at a time, in any
-// order, gives exactly the stories a batch build gives.
+// order, gives exactly the stories a batch build gives (IDs aside: a
+// story keeps the ID it was first given, see regroup).
 package story
 
 import (
@@ -39,6 +42,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -67,8 +71,10 @@ type Options struct {
 // Story is a group of articles about one event. Stories a Set returns
 // are shared: read them, do not change them.
 type Story struct {
-	// ID identifies the story by its earliest article, so it lasts as
-	// later articles join.
+	// ID identifies the story. It is derived from the story's earliest
+	// article when the story first forms, and the story keeps it, within
+	// one Set, as articles join it (earlier ones too) or leave it; when
+	// a story splits, the part holding most of its articles keeps it.
 	ID string
 	// Title is the headline of the article most like the others in the
 	// story (the one nearest its centre), which is neither a live blog's
@@ -121,6 +127,10 @@ type Set struct {
 	story   map[string]string
 	members map[string][]*doc // by story key
 	cache   map[string]*Story // built stories by key, dropped when they change
+	// ids holds each story's ID by key, and keys each ID's key: an ID
+	// outlives the members it was first derived from (see regroup).
+	ids  map[string]string
+	keys map[string]string
 }
 
 // doc is one article as the Set knows it.
@@ -140,6 +150,9 @@ type doc struct {
 	// sec and nsec are its date's time, or undatedSec.
 	sec  int64
 	nsec int32
+	// years are the years the article names in the text it is compared
+	// by, and its date's year, sorted.
+	years []int16
 }
 
 // New returns an empty Set.
@@ -157,6 +170,8 @@ func New(opt Options) *Set {
 		story:   make(map[string]string),
 		members: make(map[string][]*doc),
 		cache:   make(map[string]*Story),
+		ids:     make(map[string]string),
+		keys:    make(map[string]string),
 	}
 }
 
@@ -199,7 +214,7 @@ func (s *Set) Add(arts ...*feed.Article) {
 	}
 	dirty := make(map[*doc]bool)
 	s.relink(changed, dirty)
-	s.regroup(dirty)
+	s.regroup(dirty, nil)
 }
 
 // vectorize reads the articles' vectors and keys, several at a time.
@@ -212,11 +227,16 @@ func vectorize(ds []*doc) {
 			for i := w; i < len(ds); i += workers {
 				d := ds[i]
 				c.count(d.art)
+				d.years = c.years()
 				d.vec, d.keys, d.copyKeys = c.weigh()
 				d.day = dayOf(d.art.Date)
 				d.sec, d.nsec = undatedSec, 0
 				if !d.art.Date.IsZero() {
 					d.sec, d.nsec = d.art.Date.Unix(), int32(d.art.Date.Nanosecond())
+					if y := d.art.Date.Year(); y >= 1900 && y < 2100 && !slices.Contains(d.years, int16(y)) {
+						d.years = append(d.years, int16(y))
+						slices.Sort(d.years)
+					}
 				}
 			}
 		})
@@ -298,6 +318,7 @@ func (s *Set) Remove(ids ...string) {
 	defer s.mu.Unlock()
 	dirty := make(map[*doc]bool)
 	changed := make(map[*doc]bool)
+	prev := make(map[*doc]string)
 	for _, id := range ids {
 		d, ok := s.docs[id]
 		if !ok {
@@ -314,6 +335,7 @@ func (s *Set) Remove(ids ...string) {
 		for _, m := range s.members[key] {
 			if m != d {
 				dirty[m] = true
+				prev[m] = s.ids[key]
 			}
 		}
 		s.dropStory(key)
@@ -329,7 +351,7 @@ func (s *Set) Remove(ids ...string) {
 		}
 	}
 	s.relink(changed, dirty)
-	s.regroup(dirty)
+	s.regroup(dirty, prev)
 }
 
 // apart returns how far apart in time two articles are, and whether
@@ -359,7 +381,48 @@ func (s *Set) sim(a, b *doc) float64 {
 	if !ok {
 		return 0
 	}
+	if a.sec == undatedSec || b.sec == undatedSec {
+		if yearsShared(a.years, b.years) < 0 {
+			return 0
+		}
+		return undatedLikeness(a, b)
+	}
 	return alike(a, b) * s.nearness(d)
+}
+
+// yearsShared returns 1 when two articles name a year in common, -1
+// when both name years but none in common (they tell of different
+// times, whatever their words share), and 0 when either names none.
+func yearsShared(a, b []int16) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	for _, y := range a {
+		if _, ok := slices.BinarySearch(b, y); ok {
+			return 1
+		}
+	}
+	return -1
+}
+
+// undatedLikeness returns the likeness of two articles one or both of
+// which have no date. With no date to place it, an article may tell of
+// an event of another year in the same words (another storm, another
+// recall, another arrest): it must bring more evidence to join, not
+// less. So the likeness is the cosine of the whole vectors, where the
+// names, numbers and places the two share count double, rather than
+// leaning on the subject's words; and below undatedLike it counts for
+// undatedShare of itself, so that it must be about twice as alike as
+// a dated pair to link. Near-copies keep their likeness.
+func undatedLikeness(a, b *doc) float64 {
+	all, words := a.vec.dot(b.vec)
+	if all <= 0 || words <= 0 {
+		return 0
+	}
+	if all >= undatedLike {
+		return all
+	}
+	return all * undatedShare
 }
 
 // nearness weighs likeness by how far apart in time two articles are: 1
@@ -384,6 +447,12 @@ func (s *Set) nearness(d time.Duration) float64 {
 // names, so likeness in names alone must not be enough.
 var namesShare = 0.55
 
+// See undatedLikeness.
+const (
+	undatedLike  = copyLike
+	undatedShare = 0.5
+)
+
 // alike returns how alike two articles' texts are, between 0 and 1: a
 // weighted geometric mean of the cosine of their whole vectors and of
 // their vectors without names.
@@ -398,7 +467,18 @@ func alike(a, b *doc) float64 {
 // regroup re-clusters the linked groups holding the dirty articles.
 // Group-average clusters never straddle two such groups: merging needs
 // an average of at least Threshold, so at least one pair that alike.
-func (s *Set) regroup(dirty map[*doc]bool) {
+// prev holds the story IDs of articles whose stories were dropped
+// before the call.
+//
+// A story keeps its ID as articles join or leave it, earlier ones too:
+// each new story takes the ID of the old story most of its articles
+// were in, each old ID going to one new story at most (the one holding
+// most of its articles; ties go to the story whose first article has
+// the lowest ID). A story with no old ID to take gets one from its
+// earliest article (see storyID), so a batch build names every story
+// by its earliest article, and a story built piece by piece keeps the
+// name it was first given.
+func (s *Set) regroup(dirty map[*doc]bool, prev map[*doc]string) {
 	// Visit in ID order so the work, not only its result, is repeatable.
 	starts := make([]*doc, 0, len(dirty))
 	for d := range dirty {
@@ -419,9 +499,16 @@ func (s *Set) regroup(dirty map[*doc]bool) {
 	}
 	// Drop every old story first: one that a removal split may reach
 	// into several groups, and its key may be reused by a new story.
+	old := make(map[*doc]string)
 	for _, g := range groups {
 		for _, m := range g {
+			if id, ok := prev[m]; ok {
+				old[m] = id
+			}
 			if key, ok := s.story[m.art.ID]; ok {
+				if id, ok := s.ids[key]; ok {
+					old[m] = id
+				}
 				s.dropStory(key)
 			}
 		}
@@ -439,20 +526,78 @@ func (s *Set) regroup(dirty map[*doc]bool) {
 		})
 	}
 	wg.Wait()
+	type vote struct {
+		key, id string
+		n       int
+	}
+	var votes []vote
 	for _, cs := range clusters {
 		for _, c := range cs {
 			key := c[0].art.ID
 			s.members[key] = c
+			n := make(map[string]int)
 			for _, m := range c {
 				s.story[m.art.ID] = key
+				if id := old[m]; id != "" {
+					n[id]++
+				}
+			}
+			for id, k := range n {
+				votes = append(votes, vote{key, id, k})
 			}
 		}
 	}
+	slices.SortFunc(votes, func(a, b vote) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	for _, v := range votes {
+		if _, named := s.ids[v.key]; named {
+			continue
+		}
+		if _, taken := s.keys[v.id]; taken {
+			continue
+		}
+		s.name(v.key, v.id)
+	}
+	for _, cs := range clusters {
+		for _, c := range cs {
+			key := c[0].art.ID
+			if _, named := s.ids[key]; named {
+				continue
+			}
+			arts := make([]*feed.Article, len(c))
+			for i, m := range c {
+				arts[i] = m.art
+			}
+			first := earliest(arts).ID
+			id := storyID(first, 0)
+			for n := 1; s.keys[id] != ""; n++ {
+				id = storyID(first, n) // the first's ID names another story
+			}
+			s.name(key, id)
+		}
+	}
+}
+
+// name gives the story under key its ID.
+func (s *Set) name(key, id string) {
+	s.ids[key] = id
+	s.keys[id] = key
 }
 
 func (s *Set) dropStory(key string) {
 	delete(s.members, key)
 	delete(s.cache, key)
+	if id, ok := s.ids[key]; ok {
+		delete(s.ids, key)
+		delete(s.keys, id)
+	}
 }
 
 // linked returns the articles reachable from d through links of at least
@@ -487,17 +632,7 @@ func (s *Set) Of(articleID string) string {
 }
 
 // idOf returns the ID of the story under key.
-func (s *Set) idOf(key string) string {
-	if st, ok := s.cache[key]; ok {
-		return st.ID
-	}
-	ms := s.members[key]
-	arts := make([]*feed.Article, len(ms))
-	for i, m := range ms {
-		arts[i] = m.art
-	}
-	return storyID(earliest(arts))
-}
+func (s *Set) idOf(key string) string { return s.ids[key] }
 
 // Len returns the number of stories.
 func (s *Set) Len() int {
@@ -525,7 +660,7 @@ func (s *Set) Stories() []*Story {
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(stale); i += workers {
-				made[i] = makeStory(s.members[stale[i]])
+				made[i] = makeStory(s.members[stale[i]], s.ids[stale[i]])
 			}
 		})
 	}
@@ -561,13 +696,13 @@ func (s *Set) build(key string) *Story {
 	if st, ok := s.cache[key]; ok {
 		return st
 	}
-	st := makeStory(s.members[key])
+	st := makeStory(s.members[key], s.ids[key])
 	s.cache[key] = st
 	return st
 }
 
-// makeStory makes the story of its members.
-func makeStory(ms []*doc) *Story {
+// makeStory makes the story of its members, with its ID.
+func makeStory(ms []*doc, id string) *Story {
 	st := &Story{}
 	arts := make([]*feed.Article, len(ms))
 	for i, m := range ms {
@@ -583,7 +718,7 @@ func makeStory(ms []*doc) *Story {
 		return 0
 	})
 	st.Articles = arts
-	st.ID = storyID(earliest(arts))
+	st.ID = id
 	for _, a := range arts {
 		if a.Date.After(st.Date) {
 			st.Date = a.Date
@@ -611,9 +746,14 @@ func earliest(arts []*feed.Article) *feed.Article {
 	})
 }
 
-// storyID derives a story's ID from its first article's.
-func storyID(first *feed.Article) string {
-	h := sha256.Sum256([]byte("story\x00" + first.ID))
+// storyID derives a story's ID from its first article's ID and, when
+// that names another story already, a count of the tries.
+func storyID(first string, try int) string {
+	text := "story\x00" + first
+	if try > 0 {
+		text += "\x00" + strconv.Itoa(try)
+	}
+	h := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(h[:])[:12]
 }
 

@@ -161,11 +161,13 @@ func TestDateWindowKeepsRetellingsApart(t *testing.T) {
 	}
 }
 
-// snapshot is everything a set shows, as text, to compare two sets.
+// snapshot is everything a set shows but story IDs, as text, to
+// compare two sets. A story keeps the ID it was first given, so IDs
+// depend on the order articles came in (see TestStoryIDLasts).
 func snapshot(s *Set) string {
 	var b strings.Builder
 	for _, st := range s.Stories() {
-		fmt.Fprintf(&b, "%s %q %s %v\n", st.ID, st.Title, st.Date.Format(time.DateOnly), st.Outlets)
+		fmt.Fprintf(&b, "%q %s %v\n", st.Title, st.Date.Format(time.DateOnly), st.Outlets)
 		for _, a := range st.Articles {
 			fmt.Fprintf(&b, "  %s %q\n", a.ID, st.Only(a.ID))
 		}
@@ -238,7 +240,7 @@ func TestStoryFields(t *testing.T) {
 		name      string
 		got, want any
 	}{
-		{"id is its earliest article's", opening.ID, storyID(first)},
+		{"id is its earliest article's", opening.ID, storyID(first.ID, 0)},
 		{"date is the newest", opening.Date.Day(), 4},
 		{"outlets by name", fmt.Sprint(opening.Outlets), "[Coastal Courier Marlow Bay Herald Tessel Valley News]"},
 		{"articles newest first", events[opening.Articles[0].ID] + " " + opening.Articles[0].Outlet, "opening Tessel Valley News"},
@@ -253,6 +255,54 @@ func TestStoryFields(t *testing.T) {
 	}
 	if !slices.ContainsFunc(arts[:3], func(a *feed.Article) bool { return a.Title == opening.Title }) {
 		t.Errorf("title %q is not one of the story's headlines", opening.Title)
+	}
+}
+
+func TestStoryIDLasts(t *testing.T) {
+	arts, _ := fixture(t, lookAlikes[:3]) // the opening: the 3rd, the 3rd, the 4th
+	s := New(Options{})
+	s.Add(arts[2])
+	id := s.Of(arts[2].ID)
+	s.Add(arts[0]) // a day earlier
+	if got := s.Of(arts[0].ID); got != id {
+		t.Errorf("an earlier article joined story %s, want %s", got, id)
+	}
+	if got := s.Of(arts[2].ID); got != id {
+		t.Errorf("story ID changed from %s to %s when an earlier article joined", id, got)
+	}
+	s.Add(arts[1])
+	s.Remove(arts[2].ID) // the article the ID was derived from
+	for _, a := range arts[:2] {
+		if got := s.Of(a.ID); got != id {
+			t.Errorf("story ID changed from %s to %s when its first article left", id, got)
+		}
+	}
+	if st, ok := s.Story(id); !ok || len(st.Articles) != 2 {
+		t.Errorf("Story(%s) = %v, %v; want the story of two articles", id, st, ok)
+	}
+}
+
+func TestStoryIDsAreUnique(t *testing.T) {
+	// The story named after its first article loses that article to a
+	// story of its own: the two must not share the name.
+	arts, _ := fixture(t, lookAlikes)
+	s := New(Options{})
+	s.Add(arts...)
+	for _, a := range arts {
+		s.Remove(a.ID)
+		s.Add(a)
+		seen := make(map[string]bool)
+		for _, st := range s.Stories() {
+			if seen[st.ID] {
+				t.Fatalf("two stories are named %s", st.ID)
+			}
+			seen[st.ID] = true
+			for _, m := range st.Articles {
+				if got := s.Of(m.ID); got != st.ID {
+					t.Fatalf("Of(%s) = %s, want %s", m.ID, got, st.ID)
+				}
+			}
+		}
 	}
 }
 

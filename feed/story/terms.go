@@ -122,6 +122,26 @@ func (c *counter) count(a *feed.Article) {
 	eachParagraph(a.Body, true, func(p string) bool { return c.add(p, bodyWeight, bodyWords) })
 }
 
+// years returns the years, from 1900 to 2099, that the counted words
+// name, sorted.
+func (c *counter) years() []int16 {
+	var ys []int16
+	for _, t := range c.terms {
+		if t.a >= 0 || t.end-t.start != 4 {
+			continue
+		}
+		w := c.text[t.start:t.end]
+		if (w[0] != '1' || w[1] != '9') && (w[0] != '2' || w[1] != '0') || !isDigit(w[2]) || !isDigit(w[3]) {
+			continue
+		}
+		ys = append(ys, int16(int(w[0]-'0')*1000+int(w[1]-'0')*100+int(w[2]-'0')*10+int(w[3]-'0')))
+	}
+	slices.Sort(ys)
+	return slices.Compact(ys)
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
 // add counts the words of text, each at weight, and pairs of words in a
 // row, until limit words (all of them for 0); it reports whether it
 // read them all.
