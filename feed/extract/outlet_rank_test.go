@@ -9,12 +9,13 @@ import (
 
 // paragraphs returns n invented paragraphs of article text.
 func paragraphs(n int) string {
+	subjects := []string{"The harbour ferry", "The island council", "A crew of six", "The new engine", "Most islanders", "The mainland market"}
+	verbs := []string{"ran again this week", "met on Tuesday evening", "worked through the night", "proved quieter than expected", "welcomed the news", "opened an hour early"}
 	var b strings.Builder
 	for i := range n {
-		b.WriteString("The harbour ferry ran again this week after a long winter of repairs, and the crew said the ")
-		b.WriteString("new engine was quieter than the old one had ever been, which pleased the islanders who ride it daily ")
-		b.WriteString(strings.Repeat("and ", i%2))
-		b.WriteString("to the market on the mainland.\n\n")
+		b.WriteString(subjects[i%len(subjects)] + " " + verbs[(i*5+1)%len(verbs)] + ", after a long winter of repairs that kept the boats ")
+		b.WriteString("tied up in the yard, and people said they were glad to see the old routine back in place before the summer crowds arrive. ")
+		b.WriteString(subjects[(i+3)%len(subjects)] + " " + verbs[(i+2)%len(verbs)] + " as well.\n\n")
 	}
 	return b.String()
 }
