@@ -182,8 +182,8 @@ var bylineLeads = []string{"by", "written by", "words by", "reporting by", "por"
 // no one: "作者" is "author".
 var bylineLabels = []string{"作者", "记者", "記者", "编辑", "編輯", "责任编辑", "責任編輯", "来源", "來源", "기자", "글", "著者", "筆者"}
 
-// notNameWords are words no person's name is made of: months, days and
-// the words of a page's buttons and links.
+// notNameWords are words no person's name is made of: months, days,
+// the words of a page's buttons and links, and job titles.
 var notNameWords = func() map[string]bool {
 	m := map[string]bool{}
 	for w := range strings.FieldsSeq(`january february march april may june july august september october november december
@@ -191,7 +191,9 @@ var notNameWords = func() map[string]bool {
 		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
 		today yesterday share shares tweet email e-mail comment comments username user login log sign subscribe
 		subscriber follow following followers print menu search reply like more read posted updated published
-		facebook twitter whatsapp linkedin pinterest reddit copy link newsletter home close click here the a an of`) {
+		facebook twitter whatsapp linkedin pinterest reddit copy link newsletter home close click here the an of
+		next previous article articles video page latest view
+		writer editor correspondent staff reporter contributor columnist`) {
 		m[w] = true
 	}
 	return m
@@ -210,10 +212,17 @@ var nameParticles = map[string]bool{"de": true, "da": true, "do": true, "dos": t
 // when no part is a name: no byline is better than a wrong one.
 func tidyByline(s string) string {
 	s = stripBylineLead(strings.TrimSpace(s))
+	if i := strings.Index(s, " -- "); i > 0 {
+		s = s[:i] // "Jane Doe -- Gazette Media"
+	}
 	parts := splitNames(s)
 	var keep []string
 	for _, part := range parts {
-		part = undouble(strings.Trim(stripBylineLead(part), " ,;:|-–—·•"))
+		part = strings.Trim(stripBylineLead(part), " ,;:|-–—·•")
+		if i := strings.Index(part, " in "); i > 0 {
+			part = part[:i] // "Jane Doe in Lisbon"
+		}
+		part = undouble(part)
 		if isPersonName(dropParens(part)) {
 			keep = append(keep, part)
 		}
@@ -309,13 +318,16 @@ func isPersonName(s string) bool {
 		if !unicode.IsLetter(r) || unicode.IsLower(r) || strings.Contains(w, ".") && utf8.RuneCountInString(strings.Trim(w, ".")) > 1 {
 			return false // "cleveland.com"; an initial "L." is a name's
 		}
-		upper := 0
+		upper, letters := 0, 0
 		for _, c := range w {
 			if unicode.IsUpper(c) {
 				upper++
 			}
+			if unicode.IsLetter(c) {
+				letters++
+			}
 		}
-		if upper > 2 && upper < utf8.RuneCountInString(w) {
+		if upper > 2 && upper < letters {
 			return false // "GarberFOXBusiness"
 		}
 		n++

@@ -35,3 +35,18 @@ func TestTidyByline(t *testing.T) {
 		}
 	}
 }
+
+func TestTidyBylineKeepsInitialsAndDropsPlaces(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Jane A. Doe", "Jane A. Doe"},
+		{"Jane Doe in Lisbon", "Jane Doe"},
+		{"JANE DOE -- Gazette Media", "JANE DOE"},
+		{"Next Article in Sport", ""},
+		{"JANE-ANN DOE, Gazette Staff Writer", "JANE-ANN DOE"},
+	}
+	for _, tt := range tests {
+		if got := tidyByline(tt.in); got != tt.want {
+			t.Errorf("tidyByline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

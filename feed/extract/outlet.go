@@ -97,13 +97,7 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		return g
 	}
 
-	// The masthead, when the page also prints the site's domain:
-	// "Harbour Gazette" on a page that links harbourgazette.example.
 	mast := masthead(lines)
-	if mast != "" && mentionsHost(lines, hostLabel(strings.ToLower(mast))) {
-		g.name, g.source = mast, feed.OutletFromSignature
-		return g
-	}
 	if x.Signatures != nil {
 		if name, ok := x.signatureOutlet(lines, inBody); ok {
 			g.name, g.source = name, feed.OutletFromSignature
@@ -113,7 +107,8 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 	// The copyright holder last: it is often the company that owns the
 	// site. A company ("X Media Group, Inc.") gives way to the site's
 	// name printed before the notice ("Gazette © 2024 X Media") or to a
-	// masthead the chrome repeats.
+	// masthead the page repeats or whose domain it prints
+	// ("Harbourline" on a page that links harbourline.example).
 	for i, l := range lines {
 		if inBody[i] {
 			continue
@@ -125,28 +120,25 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		if isCompanyName(l.text, name) {
 			if pre := namedBeforeCopyright(l.text); pre != "" {
 				name = pre
-			} else if mast != "" && repeatsInChrome(lines, mast) {
+			} else if mast != "" && (repeatsInChrome(lines, mast) || mentionsHost(lines, hostLabel(strings.ToLower(mast)))) {
 				name = mast
 			}
 		}
 		g.name, g.source = name, feed.OutletFromSignature
 		return g
 	}
-	if mast != "" && repeatsInChrome(lines, mast) {
-		g.name, g.source = mast, feed.OutletFromSignature
-	}
 	return g
 }
 
 // masthead returns the site's name as the top of a page may print it:
-// the first short line of capitalised words among the page's first
-// lines, past links such as "Skip to content" and "Menu". It is "" when
+// the page's first line past links such as "Skip to content" and "Menu",
+// when it is a few capitalised words. It is "" when
 // the page opens otherwise. It is only a candidate, which the rest of
 // the page must confirm.
 func masthead(lines []*textLine) string {
 	seen := 0
 	for i, l := range lines {
-		if i >= 12 || seen >= 3 {
+		if i >= 12 || seen >= 1 {
 			break
 		}
 		if l.text == "" || isChromeExact(l.key) {
@@ -169,14 +161,17 @@ func masthead(lines []*textLine) string {
 	return ""
 }
 
-// sectionNames are the names of a news site's sections, which open its
-// menus where a masthead would be.
+// sectionNames are the names of a news site's sections and links, which
+// open its menus where a masthead would be.
 var sectionNames = map[string]bool{
 	"news": true, "latest news": true, "top stories": true, "sport": true, "sports": true, "business": true,
 	"opinion": true, "politics": true, "world": true, "local": true, "entertainment": true, "lifestyle": true,
 	"video": true, "videos": true, "weather": true, "tech": true, "technology": true, "health": true,
 	"science": true, "home": true, "homepage": true, "frontpage": true, "menu": true, "search": true,
 	"us": true, "uk": true, "u.s.": true, "arts": true, "culture": true, "travel": true, "food": true,
+	"web": true, "more": true, "learn more": true, "about": true, "about us": true, "contact": true,
+	"contact us": true, "help": true, "sign in": true, "log in": true, "register": true, "subscribe": true,
+	"jobs": true, "shop": true, "store": true, "events": true, "blogs": true, "photos": true, "image": true, "images": true, "photo": true,
 }
 
 // mentionsHost reports whether the page prints a domain whose name part

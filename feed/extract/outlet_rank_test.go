@@ -58,7 +58,7 @@ func TestTextOutletSiteOverCopyrightHolder(t *testing.T) {
 	tests := []struct {
 		name, top, foot, want string
 	}{
-		{"masthead with its domain in the chrome", "Skip to content\nHarbourline\nNews\n",
+		{"masthead with its domain in the page", "Skip to content\nHarbourline\nNews\n",
 			"Send us your photos at harbourline.example/submit\n\nCopyright © 2024 Owner Media Group Ltd, Quay Street\n", "Harbourline"},
 		{"name printed before the copyright sign", "Menu\n",
 			"Harbourline TV\n\nHarbourline © 2024 Owner Ads, LLC. All rights reserved.\n", "Harbourline"},
@@ -66,6 +66,8 @@ func TestTextOutletSiteOverCopyrightHolder(t *testing.T) {
 			"Harbourline is supported by its readers\n\n© 2024 Owner Publishing Group. All rights reserved.\n", "Harbourline"},
 		{"a holder that is no company stays", "Skip to main content\nHarbourline\n",
 			"Harbourline is supported by its readers\n\n© 2024 The Quay Times. All rights reserved.\n", "The Quay Times"},
+		{"a masthead alone, with no company to replace, is no outlet", "Skip to main content\nHarbourline\n",
+			"Harbourline is supported by its readers\n", ""},
 		{"a section name is no masthead", "Home\nNews\n",
 			"News tips: write to us\n\n© 2024 Owner Media Group. All rights reserved.\n", "Owner Media Group"},
 	}
