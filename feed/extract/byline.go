@@ -172,3 +172,180 @@ func oddCapitals(w string) bool {
 	}
 	return upper > 1 && upper == utf8.RuneCountInString(w)
 }
+
+// bylineLeads are the words that open a byline before the names, in a
+// few languages: "By", "Por", "Von", "Par", "Door", "Av".
+var bylineLeads = []string{"by", "written by", "words by", "reporting by", "por", "von", "par", "door", "av", "af", "di", "de",
+	"author", "authors", "autor", "auteur", "byline", "reporter"}
+
+// bylineLabels are byline labels in scripts without spaces, which name
+// no one: "作者" is "author".
+var bylineLabels = []string{"作者", "记者", "記者", "编辑", "編輯", "责任编辑", "責任編輯", "来源", "來源", "기자", "글", "著者", "筆者"}
+
+// notNameWords are words no person's name is made of: months, days,
+// the words of a page's buttons and links, and job titles.
+var notNameWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range strings.FieldsSeq(`january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+		today yesterday share shares tweet email e-mail comment comments username user login log sign subscribe
+		subscriber follow following followers print menu search reply like more read posted updated published
+		facebook twitter whatsapp linkedin pinterest reddit copy link newsletter home close click here the an of
+		next previous article articles video page latest view
+		writer editor correspondent staff reporter contributor columnist`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// nameParticles are the lower-case words inside names: "Ludwig van
+// Beethoven", "Ana de Souza".
+var nameParticles = map[string]bool{"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true, "della": true,
+	"di": true, "du": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "bin": true, "al": true, "y": true}
+
+// tidyByline returns a byline's names without the word that leads them
+// ("By", "Por", "Von", "Par") and without any part that is no name. A
+// name is two to five capitalised words with no word repeated, none a
+// month, a day or an interface word ("Share", "Username"); or, in a
+// script without spaces, a few letters after a label. It returns ""
+// when no part is a name: no byline is better than a wrong one.
+func tidyByline(s string) string {
+	s = stripBylineLead(strings.TrimSpace(s))
+	if i := strings.Index(s, " -- "); i > 0 {
+		s = s[:i] // "Jane Doe -- Gazette Media"
+	}
+	parts := splitNames(s)
+	var keep []string
+	for _, part := range parts {
+		part = strings.Trim(stripBylineLead(part), " ,;:|-–—·•")
+		if i := strings.Index(part, " in "); i > 0 {
+			part = part[:i] // "Jane Doe in Lisbon"
+		}
+		part = undouble(part)
+		if isPersonName(dropParens(part)) {
+			keep = append(keep, part)
+		}
+	}
+	if len(keep) == len(parts) && len(keep) > 1 {
+		return s // every part a name: the names as the page joins them
+	}
+	return strings.Join(keep, ", ")
+}
+
+// dropParens removes the notes in brackets after a name: "Jane Doe
+// (now)" gives "Jane Doe".
+func dropParens(s string) string {
+	for {
+		i := strings.IndexByte(s, '(')
+		j := strings.IndexByte(s, ')')
+		if i < 0 || j < i {
+			return strings.TrimSpace(s)
+		}
+		s = s[:i] + " " + s[j+1:]
+	}
+}
+
+// undouble returns a name printed twice in a row once: "Jane Doe Jane
+// Doe", as a link and its text run together, gives "Jane Doe".
+func undouble(s string) string {
+	w := strings.Fields(s)
+	if h := len(w) / 2; len(w) >= 4 && len(w)%2 == 0 && strings.Join(w[:h], " ") == strings.Join(w[h:], " ") {
+		return strings.Join(w[:h], " ")
+	}
+	return s
+}
+
+// stripBylineLead removes the words and labels that open a byline.
+func stripBylineLead(s string) string {
+	for changed := true; changed; {
+		changed = false
+		s = strings.TrimLeft(s, " :：,-–—|·•")
+		lower := strings.ToLower(s)
+		for _, w := range bylineLeads {
+			if strings.HasPrefix(lower, w) && len(s) > len(w) {
+				if next := s[len(w)]; next == ' ' || next == ':' {
+					s, changed = s[len(w)+1:], true
+					break
+				}
+			}
+		}
+		for _, w := range bylineLabels {
+			if rest, ok := strings.CutPrefix(s, w); ok {
+				s, changed = rest, true
+				break
+			}
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// splitNames splits a list of names at commas, "and" and "&".
+func splitNames(s string) []string {
+	for _, sep := range []string{" and ", " AND ", " & ", " y ", " e ", " und ", " et ", "、", "，", ";"} {
+		s = strings.ReplaceAll(s, sep, ",")
+	}
+	return strings.Split(s, ",")
+}
+
+// isPersonName reports whether s reads as one person's name.
+func isPersonName(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 60 || strings.ContainsAny(s, "@/0123456789") {
+		return false
+	}
+	if spaceless(s) {
+		n := utf8.RuneCountInString(s)
+		for _, l := range bylineLabels {
+			if s == l {
+				return false
+			}
+		}
+		return n >= 2 && n <= 5 && !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '·' })
+	}
+	words := strings.Fields(s)
+	seen := map[string]bool{}
+	n := 0
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,'’()"))
+		if seen[lw] || notNameWords[lw] {
+			return false
+		}
+		seen[lw] = true
+		if nameParticles[lw] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || unicode.IsLower(r) || strings.Contains(w, ".") && utf8.RuneCountInString(strings.Trim(w, ".")) > 1 {
+			return false // "cleveland.com"; an initial "L." is a name's
+		}
+		upper, letters := 0, 0
+		for _, c := range w {
+			if unicode.IsUpper(c) {
+				upper++
+			}
+			if unicode.IsLetter(c) {
+				letters++
+			}
+		}
+		if upper > 2 && upper < letters {
+			return false // "GarberFOXBusiness"
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
+}
+
+// spaceless reports whether s is written in a script without spaces
+// between words (Chinese, Japanese) and holds no Latin letter.
+func spaceless(s string) bool {
+	cjk := false
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			cjk = true
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || r == ' '):
+			return false
+		}
+	}
+	return cjk
+}

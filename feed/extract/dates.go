@@ -215,6 +215,45 @@ func dateLabelled(lower string) bool {
 	return false
 }
 
+// updateLabels and publishLabels are the words that label a date as the
+// day a page was last changed or the day it was first published.
+var (
+	updateLabels  = []string{"updated", "modified", "actualizado", "atualizado", "aktualisiert", "mis à jour", "mise à jour", "bijgewerkt"}
+	publishLabels = []string{"published", "posted", "publicado", "publié", "veröffentlicht", "gepubliceerd", "pubblicato"}
+)
+
+// labelAt returns where in lower the first of labels starts, or -1.
+func labelAt(lower string, labels []string) int {
+	at := -1
+	for _, w := range labels {
+		if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// updateOnly reports whether a lower-cased line labels its date as an
+// update ("Updated", "Last modified") and names no publication date.
+func updateOnly(lower string) bool {
+	return labelAt(lower, updateLabels) >= 0 && labelAt(lower, publishLabels) < 0
+}
+
+// publishedPart returns the part of a line from its "Published" or
+// "Posted" label on, when the line also labels an update: "Updated 3 May
+// 2024, published 1 May 2024" gives "published 1 May 2024". Other
+// lines are returned as they are.
+func publishedPart(text string) string {
+	lower := strings.ToLower(text)
+	if len(lower) != len(text) || labelAt(lower, updateLabels) < 0 {
+		return text
+	}
+	if i := labelAt(lower, publishLabels); i > 0 {
+		return text[i:]
+	}
+	return text
+}
+
 // dateWithoutYear finds a month and day with no year, "Nov 19, 6:55
 // AM" or "19 November", and dates it in year.
 func dateWithoutYear(s string, year int) (time.Time, bool) {

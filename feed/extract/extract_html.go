@@ -86,7 +86,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		Format: feed.FormatHTML,
 		Title:  meta.title,
 		Date:   meta.date,
-		Byline: meta.byline,
+		Byline: tidyByline(meta.byline),
 		URL:    meta.url,
 		Body:   body,
 	}

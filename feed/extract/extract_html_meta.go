@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -32,8 +33,12 @@ type pageFacts struct {
 func readPageMeta(doc *html.Node) pageMeta {
 	f := gatherFacts(doc)
 	var m pageMeta
-	m.site = siteName(firstOf(f.metaValue("og:site_name"), f.ldPublisher(), f.metaValue("application-name")))
 	m.url = firstOf(absoluteURL(f.canonical), absoluteURL(f.metaValue("og:url")), absoluteURL(f.ldString("url")), absoluteURL(f.ldString("mainEntityOfPage")))
+	// The site's own name before its owner's: the publisher in JSON-LD
+	// is often the company that owns the site, so a <title> affix that
+	// spells the domain wins over it.
+	m.site = siteName(firstOf(f.metaValue("og:site_name"), f.metaValue("application-name"),
+		titleSiteName(f.title, m.url), f.ldPublisher()))
 	m.title = f.headline(m.site, m.url)
 	m.byline = f.byline()
 	for _, s := range []string{
@@ -293,6 +298,47 @@ func siteName(s string) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// titleSiteName returns the part of a page title, before or after a
+// separator, that names the page's domain: "WIRED" in "Headline |
+// WIRED" on wired.com. It is "" when the title names no such part.
+func titleSiteName(title, pageURL string) string {
+	if pageURL == "" {
+		return ""
+	}
+	label := hostLabel(bareHost(pageURL))
+	if label == "" {
+		return ""
+	}
+	title = cleanSpace(title)
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			if tail := strings.TrimSpace(title[i+len(sep):]); namesHost(tail, label) {
+				return tail
+			}
+		}
+		if i := strings.Index(title, sep); i > 0 {
+			if head := strings.TrimSpace(title[:i]); namesHost(head, label) {
+				return head
+			}
+		}
+	}
+	return ""
+}
+
+// namesHost reports whether name spells a domain's name part, label (a
+// nameKey, as hostLabel gives): "The Verge" for "theverge", "WIRED" for
+// "wired".
+func namesHost(name, label string) bool {
+	if name == "" || label == "" || utf8.RuneCountInString(name) > 60 {
+		return false
+	}
+	if !strings.Contains(name, " ") && strings.Contains(name, ".") {
+		return hostLabel(strings.ToLower(name)) == label // "Space.com"
+	}
+	k := nameKey(name)
+	return k != "" && (k == label || "the"+k == label)
 }
 
 // titleSeparators split a page title into its headline and the site's

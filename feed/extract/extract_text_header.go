@@ -410,29 +410,32 @@ var dateWords = func() map[string]bool {
 func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
 	now := x.now()
 	to = min(to, len(lines))
-	// A labelled date near the headline first, then any date there.
-	for pass := 0; pass < 2; pass++ {
+	// A labelled date near the headline first, then any date there; a
+	// date labelled as an update only when there is no other.
+	for pass := 0; pass < 3; pass++ {
 		for i := from; i < to; i++ {
 			l := lines[i]
 			if l.class == classGood && l.words > 20 {
 				continue
 			}
-			if pass == 0 && !dateLabelled(l.lower) {
+			if pass == 0 && !dateLabelled(l.lower) || pass < 2 && updateOnly(l.lower) || pass == 2 && !updateOnly(l.lower) {
 				continue
 			}
-			if t, ok := parseDate(l.text, now); ok {
+			if t, ok := parseDate(publishedPart(l.text), now); ok {
 				return t
 			}
 		}
 	}
-	for _, l := range lines {
-		if l.words > 14 || l.class == classGood {
-			continue
-		}
-		_, byline := l.author()
-		if dateLabelled(l.lower) || byline {
-			if t, ok := parseDate(l.text, now); ok {
-				return t
+	for pass := 0; pass < 2; pass++ {
+		for _, l := range lines {
+			if l.words > 14 || l.class == classGood || (pass == 0) == updateOnly(l.lower) {
+				continue
+			}
+			_, byline := l.author()
+			if dateLabelled(l.lower) || byline {
+				if t, ok := parseDate(publishedPart(l.text), now); ok {
+					return t
+				}
 			}
 		}
 	}

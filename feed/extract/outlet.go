@@ -97,22 +97,164 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		return g
 	}
 
+	mast := masthead(lines)
 	if x.Signatures != nil {
 		if name, ok := x.signatureOutlet(lines, inBody); ok {
 			g.name, g.source = name, feed.OutletFromSignature
 			return g
 		}
 	}
+	// The copyright holder last: it is often the company that owns the
+	// site. A company ("X Media Group, Inc.") gives way to the site's
+	// name printed before the notice ("Gazette © 2024 X Media") or to a
+	// masthead the page repeats or whose domain it prints
+	// ("Harbourline" on a page that links harbourline.example).
 	for i, l := range lines {
 		if inBody[i] {
 			continue
 		}
-		if name := copyrightHolder(l.text, l.lower); name != "" {
-			g.name, g.source = name, feed.OutletFromSignature
-			return g
+		name := copyrightHolder(l.text, l.lower)
+		if name == "" {
+			continue
 		}
+		if isCompanyName(l.text, name) {
+			if pre := namedBeforeCopyright(l.text); pre != "" {
+				name = pre
+			} else if mast != "" && (repeatsInChrome(lines, mast) || mentionsHost(lines, hostLabel(strings.ToLower(mast)))) {
+				name = mast
+			}
+		}
+		g.name, g.source = name, feed.OutletFromSignature
+		return g
 	}
 	return g
+}
+
+// masthead returns the site's name as the top of a page may print it:
+// the page's first line past links such as "Skip to content" and "Menu",
+// when it is a few capitalised words. It is "" when
+// the page opens otherwise. It is only a candidate, which the rest of
+// the page must confirm.
+func masthead(lines []*textLine) string {
+	seen := 0
+	for i, l := range lines {
+		if i >= 12 || seen >= 1 {
+			break
+		}
+		if l.text == "" || isChromeExact(l.key) {
+			continue
+		}
+		seen++
+		if l.words > 4 || hasNameBreaker(l.text) || endsSentence(l.text) || strings.ContainsAny(l.text, "@#©") {
+			continue
+		}
+		capital := true
+		for w := range strings.FieldsSeq(l.text) {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				capital = false
+			}
+		}
+		if capital && !sectionNames[l.key] {
+			return l.text
+		}
+	}
+	return ""
+}
+
+// sectionNames are the names of a news site's sections and links, which
+// open its menus where a masthead would be.
+var sectionNames = map[string]bool{
+	"news": true, "latest news": true, "top stories": true, "sport": true, "sports": true, "business": true,
+	"opinion": true, "politics": true, "world": true, "local": true, "entertainment": true, "lifestyle": true,
+	"video": true, "videos": true, "weather": true, "tech": true, "technology": true, "health": true,
+	"science": true, "home": true, "homepage": true, "frontpage": true, "menu": true, "search": true,
+	"us": true, "uk": true, "u.s.": true, "arts": true, "culture": true, "travel": true, "food": true,
+	"web": true, "more": true, "learn more": true, "about": true, "about us": true, "contact": true,
+	"contact us": true, "help": true, "sign in": true, "log in": true, "register": true, "subscribe": true,
+	"jobs": true, "shop": true, "store": true, "events": true, "blogs": true, "photos": true, "image": true, "images": true, "photo": true,
+}
+
+// mentionsHost reports whether the page prints a domain whose name part
+// is label.
+func mentionsHost(lines []*textLine, label string) bool {
+	if len(label) < 3 {
+		return false
+	}
+	for _, l := range lines {
+		if !strings.Contains(l.lower, ".") {
+			continue
+		}
+		for w := range hostCandidates(l.lower) {
+			w = strings.Trim(w, "()[]<>,;\"'")
+			if mayBeHost(w) && looksLikeHost(w) && siteLabel(bareHost(w)) == label {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// repeatsInChrome reports whether name opens another line of the page
+// than its first, as a whole word: "Gazette TV", "Gazette may earn a
+// commission".
+func repeatsInChrome(lines []*textLine, name string) bool {
+	n := 0
+	for _, l := range lines {
+		if !strings.HasPrefix(l.text, name) {
+			continue
+		}
+		if rest := l.text[len(name):]; rest == "" || rest[0] == ' ' {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// namedBeforeCopyright returns a name printed before a copyright sign:
+// "Gazette © 2024 Holder Media LLC" gives "Gazette".
+func namedBeforeCopyright(text string) string {
+	i := strings.Index(text, "©")
+	if i <= 0 {
+		return ""
+	}
+	pre := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text[:i]), "Copyright"))
+	words := strings.Fields(pre)
+	if len(words) == 0 || len(words) > 4 || hasNameBreaker(pre) {
+		return ""
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return ""
+		}
+	}
+	return pre
+}
+
+// companyWords end the names of companies that own sites rather than of
+// the sites themselves.
+var companyWords = map[string]bool{
+	"media": true, "group": true, "holdings": true, "publishing": true, "publications": true,
+	"network": true, "networks": true, "communications": true, "enterprises": true, "digital": true,
+	"interactive": true, "company": true, "corporation": true, "ventures": true, "brands": true, "ads": true,
+}
+
+// isCompanyName reports whether a copyright holder, as the notice line
+// prints it, is a company: its name ends in a company word or the line
+// gives it a corporate form ("Inc.", "LLC", "Ltd").
+func isCompanyName(line, holder string) bool {
+	f := strings.Fields(holder)
+	if len(f) > 1 && companyWords[strings.ToLower(f[len(f)-1])] {
+		return true
+	}
+	i := strings.Index(line, holder)
+	if i < 0 {
+		return false
+	}
+	rest := strings.Fields(strings.TrimLeft(strings.ToLower(line[i+len(holder):]), " ,"))
+	if len(rest) == 0 {
+		return false
+	}
+	return trimCompanySuffix("x "+strings.Trim(rest[0], ".,")) == "x"
 }
 
 // hasNameKey reports whether nameKey(s) == key.
@@ -158,6 +300,23 @@ func hostLabel(host string) string {
 		}
 	}
 	return nameKey(best)
+}
+
+// siteLabel returns the name a host is registered under, as a nameKey:
+// "gazette" for "shop.gazette.co.uk", where hostLabel may pick "shop".
+func siteLabel(host string) string {
+	parts := strings.Split(host, ".")
+	for i := len(parts) - 2; i >= 0; i-- {
+		switch parts[i] {
+		case "co", "com", "org", "net", "ac", "gov", "edu":
+			if i < len(parts)-2 {
+				return nameKey(parts[i])
+			}
+			continue
+		}
+		return nameKey(parts[i])
+	}
+	return ""
 }
 
 // signatureOutlet scores every known outlet by the evidence its

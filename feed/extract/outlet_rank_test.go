@@ -1,0 +1,86 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// paragraphs returns n invented paragraphs of article text.
+func paragraphs(n int) string {
+	subjects := []string{"The harbour ferry", "The island council", "A crew of six", "The new engine", "Most islanders", "The mainland market"}
+	verbs := []string{"ran again this week", "met on Tuesday evening", "worked through the night", "proved quieter than expected", "welcomed the news", "opened an hour early"}
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(subjects[i%len(subjects)] + " " + verbs[(i*5+1)%len(verbs)] + ", after a long winter of repairs that kept the boats ")
+		b.WriteString("tied up in the yard, and people said they were glad to see the old routine back in place before the summer crowds arrive. ")
+		b.WriteString(subjects[(i+3)%len(subjects)] + " " + verbs[(i+2)%len(verbs)] + " as well.\n\n")
+	}
+	return b.String()
+}
+
+func TestHTMLOutletSiteOverOwner(t *testing.T) {
+	tests := []struct {
+		name, head, want string
+	}{
+		{"title suffix spelling the domain beats the JSON-LD publisher",
+			`<title>Ferry returns | GAZETTE</title><link rel="canonical" href="https://www.gazette.example/ferry">` +
+				`<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Owner Holdings"}}</script>`,
+			"GAZETTE"},
+		{"title prefix with 'The' dropped from the domain",
+			`<title>The Harbour Post - Ferry returns</title><link rel="canonical" href="https://theharbourpost.example/a">` +
+				`<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Owner Media"}}</script>`,
+			"The Harbour Post"},
+		{"application-name beats the publisher",
+			`<meta name="application-name" content="Gazette"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Owner Media"}}</script>`,
+			"Gazette"},
+		{"og:site_name first", `<meta property="og:site_name" content="Daily Gazette"><title>Ferry | Other</title>`, "Daily Gazette"},
+		{"a title affix that is not the domain is no outlet",
+			`<title>Ferry returns | Weather</title><link rel="canonical" href="https://gazette.example/a">` +
+				`<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Gazette"}}</script>`,
+			"Gazette"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><head>" + tt.head + "</head><body><p>x</p></body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readPageMeta(doc).site; got != tt.want {
+				t.Errorf("site = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextOutletSiteOverCopyrightHolder(t *testing.T) {
+	tests := []struct {
+		name, top, foot, want string
+	}{
+		{"masthead with its domain in the page", "Skip to content\nHarbourline\nNews\n",
+			"Send us your photos at harbourline.example/submit\n\nCopyright © 2024 Owner Media Group Ltd, Quay Street\n", "Harbourline"},
+		{"name printed before the copyright sign", "Menu\n",
+			"Harbourline TV\n\nHarbourline © 2024 Owner Ads, LLC. All rights reserved.\n", "Harbourline"},
+		{"repeated masthead beats a company holder", "Skip to main content\nHarbourline\n",
+			"Harbourline is supported by its readers\n\n© 2024 Owner Publishing Group. All rights reserved.\n", "Harbourline"},
+		{"a holder that is no company stays", "Skip to main content\nHarbourline\n",
+			"Harbourline is supported by its readers\n\n© 2024 The Quay Times. All rights reserved.\n", "The Quay Times"},
+		{"a masthead alone, with no company to replace, is no outlet", "Skip to main content\nHarbourline\n",
+			"Harbourline is supported by its readers\n", ""},
+		{"a section name is no masthead", "Home\nNews\n",
+			"News tips: write to us\n\n© 2024 Owner Media Group. All rights reserved.\n", "Owner Media Group"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
+			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q, want %q", arts[0].Outlet, tt.want)
+			}
+		})
+	}
+}
