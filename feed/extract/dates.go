@@ -10,28 +10,32 @@ import (
 
 // monthNames maps month names and their usual abbreviations, in the
 // languages news is most often scraped in, to their month.
-var monthNames = func() map[string]time.Month {
+var monthNames = monthTable([]string{
+	"january jan janeiro enero janvier januar gennaio januari",
+	"february feb fevereiro febrero février fevrier februar febbraio februari",
+	"march mar março marco marzo mars märz maerz maart",
+	"april apr abril avril aprile",
+	"may maio mayo mai maggio mei",
+	"june jun junho junio juin juni giugno",
+	"july jul julho julio juillet juli luglio",
+	"august aug agosto août aout augustus",
+	"september sep sept setembro septiembre septembre settembre",
+	"october oct outubro octubre octobre oktober ottobre",
+	"november nov novembro noviembre novembre",
+	"december dec dezembro diciembre décembre decembre dezember dicembre",
+})
+
+// monthTable maps each name in byMonth[i], a space-separated list, to
+// month i+1.
+func monthTable(byMonth []string) map[string]time.Month {
 	m := map[string]time.Month{}
-	for i, names := range []string{
-		"january jan janeiro enero janvier januar gennaio januari",
-		"february feb fevereiro febrero février fevrier februar febbraio februari",
-		"march mar março marco marzo mars märz maerz maart",
-		"april apr abril avril aprile",
-		"may maio mayo mai maggio mei",
-		"june jun junho junio juin juni giugno",
-		"july jul julho julio juillet juli luglio",
-		"august aug agosto août aout augustus",
-		"september sep sept setembro septiembre septembre settembre",
-		"october oct outubro octubre octobre oktober ottobre",
-		"november nov novembro noviembre novembre",
-		"december dec dezembro diciembre décembre decembre dezember dicembre",
-	} {
+	for i, names := range byMonth {
 		for _, n := range strings.Fields(names) {
 			m[n] = time.Month(i + 1)
 		}
 	}
 	return m
-}()
+}
 
 // isoDate and numericDate match dates written in figures.
 var (

@@ -92,28 +92,20 @@ var rfc822Date = regexp.MustCompile(`^(?:[^\s\d,]+\.?,?\s+)?(\d{1,2})\.?\s+([^\s
 
 // feedMonths are month abbreviations feeds write that monthNames lacks,
 // in French, German, Spanish, Italian, Portuguese, Dutch and Russian.
-var feedMonths = func() map[string]time.Month {
-	m := map[string]time.Month{}
-	for i, names := range []string{
-		"janv ene gen янв января январь",
-		"févr fevr fev фев февр февраля февраль",
-		"mär mrz maer mrt мар марта март",
-		"avr abr апр апреля апрель",
-		"mag мая май",
-		"juin giu июн июня июнь",
-		"juil lug июл июля июль",
-		"ago авг августа август",
-		"set сен сент сентября сентябрь",
-		"okt ott out окт октября октябрь",
-		"ноя нояб ноября ноябрь",
-		"déc dez dic дек декабря декабрь",
-	} {
-		for _, n := range strings.Fields(names) {
-			m[n] = time.Month(i + 1)
-		}
-	}
-	return m
-}()
+var feedMonths = monthTable([]string{
+	"janv ene gen янв января январь",
+	"févr fevr fev фев февр февраля февраль",
+	"mär mrz maer mrt мар марта март",
+	"avr abr апр апреля апрель",
+	"mag мая май",
+	"juin giu июн июня июнь",
+	"juil lug июл июля июль",
+	"ago авг августа август",
+	"set сен сент сентября сентябрь",
+	"okt ott out окт октября октябрь",
+	"ноя нояб ноября ноябрь",
+	"déc dez dic дек декабря декабрь",
+})
 
 // feedDate reads a date as a feed writes it: what ParseDate reads, or an
 // RFC 822 date with its day and month named in another language, the day

@@ -96,23 +96,9 @@ func TestFeedInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			arts, probs := extractFile(t, tt.file)
-			got := safetest.ProblemText(probs)
-			if len(tt.problems) == 0 && got != "" {
-				t.Errorf("problems: %s", got)
-			}
-			for _, p := range tt.problems {
-				if !strings.Contains(got, p) {
-					t.Errorf("problems %q lack %q", got, p)
-				}
-			}
-			if len(arts) != len(tt.want) {
-				t.Fatalf("got %d articles, want %d", len(arts), len(tt.want))
-			}
-			for i, w := range tt.want {
-				checkArticle(t, arts[i], w)
-				if strings.Contains(arts[i].Title+arts[i].Body+arts[i].Outlet, "<!--") {
-					t.Errorf("article %d keeps a comment: %+v", i, arts[i])
+			for i, a := range checkFile(t, tt.file, tt.problems, tt.want) {
+				if strings.Contains(a.Title+a.Body+a.Outlet, "<!--") {
+					t.Errorf("article %d keeps a comment: %+v", i, a)
 				}
 			}
 		})

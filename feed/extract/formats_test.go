@@ -194,25 +194,32 @@ func TestExtractManyArticles(t *testing.T) {
 		{"feed/bomb.xml", nil, []want{{title: "Entity test", outlet: "Expanding Feed"}}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			arts, probs := extractFile(t, tt.file)
-			got := safetest.ProblemText(probs)
-			if len(tt.problems) == 0 && got != "" {
-				t.Errorf("problems: %s", got)
-			}
-			for _, p := range tt.problems {
-				if !strings.Contains(got, p) {
-					t.Errorf("problems %q lack %q", got, p)
-				}
-			}
-			if len(arts) != len(tt.want) {
-				t.Fatalf("got %d articles, want %d", len(arts), len(tt.want))
-			}
-			for i, w := range tt.want {
-				checkArticle(t, arts[i], w)
-			}
-		})
+		t.Run(tt.file, func(t *testing.T) { checkFile(t, tt.file, tt.problems, tt.want) })
 	}
+}
+
+// checkFile extracts a fixture and checks that its problems name each of
+// problems (or that there are none when problems is empty) and that its
+// articles are want, in order. It returns the articles.
+func checkFile(t *testing.T, file string, problems []string, want []want) []*feed.Article {
+	t.Helper()
+	arts, probs := extractFile(t, file)
+	got := safetest.ProblemText(probs)
+	if len(problems) == 0 && got != "" {
+		t.Errorf("problems: %s", got)
+	}
+	for _, p := range problems {
+		if !strings.Contains(got, p) {
+			t.Errorf("problems %q lack %q", got, p)
+		}
+	}
+	if len(arts) != len(want) {
+		t.Fatalf("got %d articles, want %d", len(arts), len(want))
+	}
+	for i, w := range want {
+		checkArticle(t, arts[i], w)
+	}
+	return arts
 }
 
 // TestEntityBombIsNotExpanded checks that a feed declaring nested custom
