@@ -52,7 +52,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		}
 		src.Data, savedFrom = page, absoluteURL(loc)
 	}
-	doc, err := html.Parse(bytes.NewReader(src.Data))
+	doc, err := parseHTML(src.Data)
 	if err != nil {
 		reason := err.Error()
 		if !strings.HasPrefix(reason, "html:") {
@@ -99,6 +99,82 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		}
 	}
 	return []*feed.Article{a}, probs
+}
+
+// parseHTML parses a page, mending a <title> left unclosed: a title is
+// raw text up to "</title>", so a page whose title lacks it (or whose
+// closing tag is misspelt, "</titlex>") would otherwise be read as one
+// long title with no body at all. A title that holds markup is cut at its
+// first "<", where its closing tag belongs.
+func parseHTML(data []byte) (*html.Node, error) {
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return doc, err
+	}
+	if at := swallowedTitle(doc, data); at >= 0 {
+		mended := make([]byte, 0, len(data)+len("</title>"))
+		mended = append(append(append(mended, data[:at]...), "</title>"...), data[at:]...)
+		if fixed, err := html.Parse(bytes.NewReader(mended)); err == nil {
+			return fixed, nil
+		}
+	}
+	return doc, nil
+}
+
+// swallowedTitle returns where in data the page's <title> should have
+// closed, when the parsed title holds markup, or -1 when it does not.
+func swallowedTitle(doc *html.Node, data []byte) int {
+	t := findElement(doc, "title")
+	if t == nil || t.FirstChild == nil || !titleHoldsMarkup(t.FirstChild.Data) {
+		return -1
+	}
+	lower := bytes.ToLower(data)
+	open := bytes.Index(lower, []byte("<title"))
+	if open < 0 {
+		return -1
+	}
+	end := bytes.IndexByte(data[open:], '>')
+	if end < 0 {
+		return -1
+	}
+	start := open + end + 1
+	lt := bytes.IndexByte(data[start:], '<')
+	if lt < 0 {
+		return -1
+	}
+	return start + lt
+}
+
+// titleHoldsMarkup reports whether a title's text has swallowed markup:
+// it holds a tag ("<p", "</div") and is longer than any headline.
+func titleHoldsMarkup(s string) bool {
+	if len(s) < 200 {
+		return false
+	}
+	for i := strings.IndexByte(s, '<'); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c == '/' || c == '!' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// findElement returns the first element named tag in n, depth first.
+func findElement(n *html.Node, tag string) *html.Node {
+	if n.Type == html.ElementNode && n.Data == tag {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, tag); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // minArticleWords is the fewest words of text a page must have to be

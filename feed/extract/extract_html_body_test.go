@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// articleParas is made-up running text for page fixtures.
+var articleParas = []string{
+	"The harbour council voted on Tuesday to keep the floating library open through the winter, after a season in which more readers came aboard than in any year since it was launched.",
+	"Librarians said the boat had lent nearly four thousand books since spring, many of them to children from the villages along the estuary who have no library of their own.",
+	"The vote was not unanimous. Two councillors argued that the cost of heating the hull in January would be better spent on the branch library in the old market hall.",
+	"The library will close for a week in February while its engine is serviced, and will then resume its usual round of the five landing stages on the north shore.",
+}
+
+func pageWith(head, body string) string {
+	return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>"
+}
+
+func paras(ps ...string) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("<p>" + p + "</p>\n")
+	}
+	return b.String()
+}
+
+func extractOne(t *testing.T, page string) string {
+	t.Helper()
+	arts, probs := NewExtractor().Extract(Source{Path: "page.html", Data: []byte(page)})
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles, problems %v", len(arts), probs)
+	}
+	return arts[0].Body
+}
+
+func TestUnclosedTitle(t *testing.T) {
+	body := "<div id=story>" + paras(articleParas...) + "</div>"
+	for name, head := range map[string]string{
+		"never closed":     "<title>Library stays open\n<script>var x = 1;</script><link rel=stylesheet href=a.css>",
+		"misspelt closing": `<title id=t>Library stays open</titlevalue="true" --><meta name=x content=y>`,
+		"closed, with <":   "<title>Library stays open</title>",
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := extractOne(t, pageWith(head, body))
+			for _, p := range articleParas {
+				if !strings.Contains(got, p) {
+					t.Errorf("body lacks %q:\n%s", p[:30], got)
+				}
+			}
+		})
+	}
+}
+
+func TestTitleHoldsMarkup(t *testing.T) {
+	long := strings.Repeat("word ", 50)
+	for s, want := range map[string]bool{
+		"Short <b> title":               false,
+		long + "<script src=x>":         true,
+		long + "</div>":                 true,
+		long + "3 < 4 and 5 > 2":        false,
+		long + "a < b <!-- comment -->": true,
+	} {
+		if got := titleHoldsMarkup(s); got != want {
+			t.Errorf("titleHoldsMarkup(%q) = %v, want %v", s[len(s)-20:], got, want)
+		}
+	}
+}
