@@ -74,7 +74,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		// metadata, and tells people from publishers better.
 		meta.byline = joinNames(strings.Split(found.Author, "; "))
 	}
-	body = dropFurniture(dropHeadline(body, meta.title, meta.byline))
+	body = dropFurniture(dropHeadline(dropRepeats(body), meta.title, meta.byline))
 	if countWords(body) < minArticleWords {
 		return nil, []feed.Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
 	}

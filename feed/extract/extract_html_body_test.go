@@ -66,3 +66,26 @@ func TestTitleHoldsMarkup(t *testing.T) {
 		}
 	}
 }
+
+func TestDropRepeats(t *testing.T) {
+	p := articleParas
+	merged := p[0] + " " + p[1] + " " + p[2]
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"merged block before its parts", []string{merged, p[0], p[1], p[2], p[3]}, []string{p[0], p[1], p[2], p[3]}},
+		{"story printed twice", []string{p[0], p[1], p[0], p[1]}, []string{p[0], p[1]}},
+		{"short lines may recur", []string{"Share this", p[0], "Share this", p[1]}, []string{"Share this", p[0], "Share this", p[1]}},
+		{"nothing repeated", p, p},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dropRepeats(strings.Join(tt.in, "\n\n"))
+			if want := strings.Join(tt.want, "\n\n"); got != want {
+				t.Errorf("dropRepeats =\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
