@@ -75,6 +75,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		meta.byline = joinNames(strings.Split(found.Author, "; "))
 	}
 	body = dropFurniture(dropHeadline(dropRepeats(body), meta.title, meta.byline))
+	body = secondOpinion(x, src.Path, doc, body)
 	if countWords(body) < minArticleWords {
 		return nil, []feed.Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
 	}

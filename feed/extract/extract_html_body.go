@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/net/html"
+
 	"github.com/broadsheet/broadsheet/feed"
 )
 
@@ -95,3 +97,75 @@ func dropRepeats(body string) string {
 // minRepeatRuns is the fewest word runs a block must have to be dropped
 // as a repeat: a short line ("Share", a credit) may well recur.
 const minRepeatRuns = 8
+
+// secondOpinion reads the page a second way, as the text a scrape of it
+// would give (see pageText) through the text extractor, and returns
+// that reading instead of body when the two agree that it is the article
+// and body only adds to it around its edges:
+//
+//   - nearly all of the text reading is in body (the two found the same
+//     article), yet body is longer by more than a twentieth: what
+//     trafilatura adds is comments, teasers, credits, link lists or the
+//     headline and dateline run into the first paragraph;
+//   - body adds little inside the text reading's span, so the text
+//     reading did not skip a table or a list in the middle;
+//   - the text reading has at least a third of body's words, so it is not
+//     a stray fragment.
+//
+// When trafilatura finds no article at all, the text reading stands in.
+func secondOpinion(x *Extractor, path string, doc *html.Node, body string) string {
+	arts, _ := extractTextFile(x, Source{Path: path, Data: []byte(pageText(doc))})
+	if len(arts) == 0 || countWords(arts[0].Body) < minArticleWords {
+		return body
+	}
+	alt := arts[0].Body
+	if countWords(body) < minArticleWords {
+		return alt
+	}
+	a, b := shingles(feed.PlainText(body)), shingles(feed.PlainText(alt))
+	na, nb := total(a), total(b)
+	if nb*20 > na*19 || nb*10 < na*3 || overlap(b, a)*20 < nb*19 {
+		return body
+	}
+	if insideAdded(body, b)*20 > na {
+		return body
+	}
+	return alt
+}
+
+// overlap counts the word runs a and b share.
+func overlap(a, b map[uint64]int) int {
+	n := 0
+	for k, c := range a {
+		n += min(c, b[k])
+	}
+	return n
+}
+
+// insideAdded counts the word runs of body's blocks that other's text
+// mostly lacks and that lie between blocks it has: what body adds inside
+// the other reading's span rather than around it.
+func insideAdded(body string, other map[uint64]int) int {
+	var runs []int
+	var in []bool
+	for _, blk := range strings.Split(body, "\n\n") {
+		s := shingles(feed.PlainText(blk))
+		n := total(s)
+		runs = append(runs, n)
+		in = append(in, n > 0 && overlap(s, other)*2 >= n)
+	}
+	first, last := slices.Index(in, true), -1
+	for i := len(in) - 1; i >= 0; i-- {
+		if in[i] {
+			last = i
+			break
+		}
+	}
+	added := 0
+	for i := first; i >= 0 && i <= last; i++ {
+		if !in[i] {
+			added += runs[i]
+		}
+	}
+	return added
+}

@@ -89,3 +89,57 @@ func TestDropRepeats(t *testing.T) {
 		})
 	}
 }
+
+func TestPageText(t *testing.T) {
+	doc, err := parseHTML([]byte(pageWith("<title>T</title><style>p{}</style>",
+		`<div>Menu <a href=/>Home</a></div><script>var x</script><p>One <b>bold</b> line<br>and the next</p><table><tr><td>Cell a</td><td>Cell b</td></tr></table>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Menu Home\n\nOne bold line\n\nand the next\n\nCell a\n\nCell b"
+	if got := pageText(doc); got != want {
+		t.Errorf("pageText =\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestSecondOpinion(t *testing.T) {
+	p := articleParas
+	// The page as a scrape reads it: a menu, the article, a footer.
+	page := pageWith("<title>Library stays open</title>",
+		"<ul><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ul>"+paras(p...)+"<p>© 2008 The Gazette</p>")
+	doc, err := parseHTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := strings.Join(p, "\n\n")
+	teasers := "Council approves new ferry timetable for the winter months ahead\n\nReaders write in about the state of the coastal path near the harbour\n\nFive things to do this weekend along the estuary and its villages"
+	middle := "A table of opening hours at each of the five landing stages on the north shore, with the days the boat calls at each and the times it leaves again"
+	tests := []struct {
+		name, body string
+		wantAlt    bool
+	}{
+		{"extra teasers after the article: the text reading", article + "\n\n" + teasers, true},
+		{"the same article: body kept", article, false},
+		{"extra inside the article: body kept", p[0] + "\n\n" + p[1] + "\n\n" + middle + "\n\n" + middle + " again\n\n" + p[2] + "\n\n" + p[3], false},
+		{"no body: the text reading", "", true},
+		{"text reading a small part of body: body kept", article + strings.Repeat("\n\n"+teasers, 10), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := secondOpinion(NewExtractor(), "page.html", doc, tt.body)
+			if isAlt := got != tt.body; isAlt != tt.wantAlt {
+				t.Errorf("took the text reading: %v, want %v; got\n%s", isAlt, tt.wantAlt, got)
+			}
+			if tt.wantAlt {
+				for _, q := range p {
+					if !strings.Contains(got, q[:40]) {
+						t.Errorf("text reading lacks %q:\n%s", q[:40], got)
+					}
+				}
+				if strings.Contains(got, "Council approves") || strings.Contains(got, "Home") {
+					t.Errorf("text reading kept furniture:\n%s", got)
+				}
+			}
+		})
+	}
+}
