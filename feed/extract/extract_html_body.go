@@ -106,7 +106,9 @@ const minRepeatRuns = 8
 //   - nearly all of the text reading is in body (the two found the same
 //     article), yet body is longer by more than a twentieth: what
 //     trafilatura adds is comments, teasers, credits, link lists or the
-//     headline and dateline run into the first paragraph;
+//     headline and dateline run into the first paragraph; a line or two
+//     more (minExtraRuns) is not worth the Markdown the text reading
+//     lacks, and may be a short paragraph it took for furniture;
 //   - body adds little inside the text reading's span, so the text
 //     reading did not skip a table or a list in the middle;
 //   - the text reading has at least a third of body's words, so it is not
@@ -124,7 +126,7 @@ func secondOpinion(x *Extractor, path string, doc *html.Node, body string) strin
 	}
 	a, b := shingles(feed.PlainText(body)), shingles(feed.PlainText(alt))
 	na, nb := total(a), total(b)
-	if nb*20 > na*19 || nb*10 < na*3 || overlap(b, a)*20 < nb*19 {
+	if nb*20 > na*19 || na-nb < minExtraRuns || nb*10 < na*3 || overlap(b, a)*20 < nb*19 {
 		return body
 	}
 	if insideAdded(body, b)*20 > na {
@@ -132,6 +134,11 @@ func secondOpinion(x *Extractor, path string, doc *html.Node, body string) strin
 	}
 	return alt
 }
+
+// minExtraRuns is the fewest word runs trafilatura's body must add to
+// the text reading's for the text reading to be preferred: about a
+// sentence.
+const minExtraRuns = 10
 
 // overlap counts the word runs a and b share.
 func overlap(a, b map[uint64]int) int {

@@ -143,3 +143,14 @@ func TestSecondOpinion(t *testing.T) {
 		})
 	}
 }
+
+// A short paragraph the text reading takes for furniture stays: one
+// line more is no reason to prefer the text reading.
+func TestSecondOpinionKeepsShortParagraph(t *testing.T) {
+	line := "Residents of Harbour Street objected."
+	body := extractOne(t, pageWith("<title>Road plan</title>",
+		"<article><h1>Road plan</h1><p>"+line+"</p><p>"+strings.Repeat(articleParas[0]+" ", 3)+"</p></article>"))
+	if !strings.Contains(body, line) {
+		t.Errorf("body lost %q:\n%s", line, body)
+	}
+}
