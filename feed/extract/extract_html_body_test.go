@@ -154,3 +154,23 @@ func TestSecondOpinionKeepsShortParagraph(t *testing.T) {
 		t.Errorf("body lost %q:\n%s", line, body)
 	}
 }
+
+func TestMarkdownLineBreaks(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"two breaks part paragraphs", "<div>First part.<br><br>Second part.<br />\n<br>Third.</div>", "First part.\n\nSecond part.\n\nThird."},
+		{"one break stays a line break", "<p>Line one<br>line two</p>", "Line one\nline two"},
+		{"source newlines are spaces", "<p>Words on\n\none line</p>", "Words on one line"},
+		{"breaks at the edges dropped", "<p><br><br>Only text<br><br></p>", "Only text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parseHTML([]byte("<html><body>" + tt.in + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := toMarkdown(findElement(doc, "body")); got != tt.want {
+				t.Errorf("toMarkdown = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

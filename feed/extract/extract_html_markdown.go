@@ -58,7 +58,9 @@ func (m *mdWriter) flush(prefix string) {
 	if text == "" {
 		return
 	}
-	m.emit(prefix, escapeLineStart(text))
+	for _, para := range strings.Split(text, "\n\n") {
+		m.emit(prefix, escapeLineStart(para))
+	}
 }
 
 func (m *mdWriter) emit(prefix, text string) {
@@ -254,8 +256,9 @@ func inlineText(n *html.Node) string {
 func inlineOf(n *html.Node) string {
 	switch n.Type {
 	case html.TextNode:
-		// A literal asterisk must not read as emphasis.
-		return strings.ReplaceAll(dropInvisible(n.Data), "*", "\\*")
+		// A literal asterisk must not read as emphasis; a line break in
+		// the source is white space, as a browser shows it.
+		return strings.ReplaceAll(strings.ReplaceAll(dropInvisible(n.Data), "*", "\\*"), "\n", " ")
 	case html.ElementNode:
 	default:
 		return ""
@@ -309,14 +312,22 @@ func wrapInline(n *html.Node, mark string) string {
 }
 
 // cleanInline collapses white space within each line of a paragraph,
-// keeping the line breaks <br> made.
+// keeping the line breaks <br> made; two breaks in a row, as pages
+// without <p> separate paragraphs, become a blank line.
 func cleanInline(s string) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
+	blank := false
 	for _, l := range lines {
-		if l = cleanSpace(l); l != "" {
-			out = append(out, l)
+		if l = cleanSpace(l); l == "" {
+			blank = len(out) > 0
+			continue
 		}
+		if blank {
+			out = append(out, "")
+			blank = false
+		}
+		out = append(out, l)
 	}
 	// Emphasis in adjacent elements runs together: "**a****b**".
 	return strings.ReplaceAll(strings.Join(out, "\n"), "****", "")
