@@ -111,7 +111,7 @@ const minRepeatRuns = 8
 //     lacks, and may be a short paragraph it took for furniture;
 //   - body adds little inside the text reading's span, so the text
 //     reading did not skip a table or a list in the middle;
-//   - the text reading has at least a third of body's words, so it is not
+//   - the text reading has at least three tenths of body's words, so it is not
 //     a stray fragment.
 //
 // When trafilatura finds no article at all, the text reading stands in.
