@@ -111,8 +111,8 @@ const minRepeatRuns = 8
 //     lacks, and may be a short paragraph it took for furniture;
 //   - body adds little inside the text reading's span, so the text
 //     reading did not skip a table or a list in the middle;
-//   - the text reading has at least three tenths of body's words, so it is not
-//     a stray fragment.
+//   - the text reading has at least three tenths of body's words, so it
+//     is not a stray fragment.
 //
 // When trafilatura finds no article at all, the text reading stands in.
 func secondOpinion(x *Extractor, path string, doc *html.Node, body string) string {
