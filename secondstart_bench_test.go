@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/cache"
+	"github.com/broadsheet/broadsheet/feed/library"
+	"github.com/broadsheet/broadsheet/feed/load"
+	"github.com/broadsheet/broadsheet/feed/search"
+	"github.com/broadsheet/broadsheet/internal/corpus"
+)
+
+// BenchmarkSecondStart measures a start of the reader on a folder it has
+// read before: from nothing to every article in the library and
+// searchable, with the cache of an earlier run (filled before the
+// timer starts), as the reader loads (the loader's events applied in
+// batches of up to 2,000, the index compacted once the load is done):
+//
+//	go test -run '^$' -bench SecondStart -benchtime 1x
+//	BROADSHEET_BENCH_N=100000 go test -run '^$' -bench SecondStart -benchtime 1x
+//
+// Stories are not grouped. scripts/start-bench.sh runs it beside cat and
+// rg over the same files.
+func BenchmarkSecondStart(b *testing.B) {
+	n := 10_000
+	if s := os.Getenv("BROADSHEET_BENCH_N"); s != "" {
+		n = atoi(s)
+	}
+	dir, _, err := corpus.Cached(n, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run(corpusName(n), func(b *testing.B) {
+		cacheDir := b.TempDir()
+		size := folderBytes(b, dir)
+		b.StopTimer()
+		first := startOnce(b, dir, cacheDir) // fills the cache
+		b.StartTimer()
+		var cpu time.Duration
+		var lib *library.Library
+		if p := os.Getenv("BROADSHEET_PROFILE"); p != "" {
+			// The second starts alone, without the first.
+			f, err := os.Create(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+		for b.Loop() {
+			before := cpuTime()
+			lib = startOnce(b, dir, cacheDir)
+			cpu += cpuTime() - before
+		}
+		if lib.Len() != first.Len() || lib.Len() == 0 {
+			b.Fatalf("second start has %d articles, the first %d", lib.Len(), first.Len())
+		}
+		if len(lib.Search("election", 10)) == 0 {
+			b.Fatal("nothing found after a second start")
+		}
+		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s")
+		b.ReportMetric(float64(size)/1e6/(cpu.Seconds()/float64(b.N)), "MB/cpu-s")
+		b.ReportMetric(float64(lib.Len()), "articles")
+	})
+}
+
+// startOnce loads dir into a new library as the reader does, with the
+// cache in cacheDir, and returns the library once every article is in
+// it and its index compacted.
+func startOnce(b *testing.B, dir, cacheDir string) *library.Library {
+	l := &load.Loader{}
+	c := cache.Open([]string{dir}, l.Extractor, cache.Options{Dir: cacheDir, Identity: "second-start-bench", Sketch: search.Sketch})
+	l.Cache = c
+	lib := library.New()
+	events := l.Stream(context.Background(), []string{dir})
+	batch := make([]feed.Event, 0, 2000)
+	for ev := range events {
+		batch = append(batch, ev)
+		if len(batch) == cap(batch) {
+			lib.Apply(batch)
+			batch = batch[:0]
+		}
+	}
+	lib.Apply(batch)
+	lib.Compact()
+	if err := c.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return lib
+}
+
+// cpuTime returns the CPU time the process has used, all threads.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func folderBytes(b *testing.B, dir string) int64 {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
