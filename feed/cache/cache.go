@@ -399,8 +399,9 @@ func shardName(root string) string {
 	return hex.EncodeToString(sum[:12]) + suffix
 }
 
-// prune removes cache files no load has written for maxAge, and
-// temporary files left by a process that died while saving.
+// prune removes cache and index files no load has written or opened
+// for maxAge, and temporary files left by a process that died while
+// saving.
 func prune(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -410,7 +411,7 @@ func prune(dir string) {
 	for _, e := range entries {
 		name := e.Name()
 		tmp := strings.HasPrefix(name, ".tmp-")
-		if !tmp && !strings.HasSuffix(name, suffix) {
+		if !tmp && !strings.HasSuffix(name, suffix) && !strings.HasSuffix(name, indexSuffix) {
 			continue
 		}
 		info, err := e.Info()
