@@ -136,6 +136,7 @@ func (lib *Library) reindex(added, removed []*feed.Article, fps []uint64) {
 		}
 	}
 	addParallel(lib.index, fresh)
+	lib.analysed += len(fresh)
 	if len(fresh) > 0 || len(removed) > 0 {
 		lib.dirty = true
 		lib.changes++

@@ -45,6 +45,9 @@ type Library struct {
 	changes   uint64
 	smu       sync.Mutex
 	closed    bool
+	// analysed counts the articles indexed anew rather than taken as
+	// the kept index held them, for tests.
+	analysed int
 
 	stories *story.Set
 	// qmu guards the articles waiting to join the stories or leave
