@@ -77,7 +77,7 @@ func BenchmarkSecondStart(b *testing.B) {
 // it and its index compacted.
 func startOnce(b *testing.B, dir, cacheDir string) *library.Library {
 	l := &load.Loader{}
-	c := cache.Open([]string{dir}, l.Extractor, cache.Options{Dir: cacheDir, Identity: "second-start-bench", Sketch: search.Sketch})
+	c := cache.Open([]string{dir}, l.Extractor, cache.Options{Dir: cacheDir, Identity: "second-start-bench", Sketch: search.Sketch, Borrow: true})
 	l.Cache = c
 	lib := library.New()
 	if os.Getenv("BROADSHEET_NO_INDEX_FILE") == "" {
