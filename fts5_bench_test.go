@@ -15,6 +15,7 @@ import (
 	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/feed/search"
 	"github.com/broadsheet/broadsheet/internal/corpus"
+	"github.com/broadsheet/broadsheet/internal/cputime"
 )
 
 // BenchmarkFTS5 is a prototype, kept to record why the index is kept in
@@ -42,7 +43,7 @@ func BenchmarkFTS5(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		start, cpu0 := time.Now(), cpuTime()
+		start, cpu0 := time.Now(), cputime.Process()
 		mustExec(b, db, `CREATE VIRTUAL TABLE docs USING fts5(title, lead, body, outlet UNINDEXED, day UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')`)
 		tx, _ := db.Begin()
 		ins, _ := tx.Prepare(`INSERT INTO docs(rowid, title, lead, body, outlet, day) VALUES (?, ?, ?, ?, ?, ?)`)
@@ -54,7 +55,7 @@ func BenchmarkFTS5(b *testing.B) {
 		if err := tx.Commit(); err != nil {
 			b.Fatal(err)
 		}
-		b.ReportMetric((cpuTime() - cpu0).Seconds(), "fts5-build-cpu-s")
+		b.ReportMetric((cputime.Process() - cpu0).Seconds(), "fts5-build-cpu-s")
 		b.ReportMetric(time.Since(start).Seconds(), "fts5-build-s")
 		var pages, size int64
 		db.QueryRow(`PRAGMA page_count`).Scan(&pages)

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"syscall"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/feed/search"
 	"github.com/broadsheet/broadsheet/internal/corpus"
+	"github.com/broadsheet/broadsheet/internal/cputime"
 )
 
 // BenchmarkSecondStart measures a start of the reader on a folder it has
@@ -56,9 +56,9 @@ func BenchmarkSecondStart(b *testing.B) {
 			defer pprof.StopCPUProfile()
 		}
 		for b.Loop() {
-			before := cpuTime()
+			before := cputime.Process()
 			lib = startOnce(b, dir, cacheDir)
-			cpu += cpuTime() - before
+			cpu += cputime.Process() - before
 		}
 		if lib.Len() != first.Len() || lib.Len() == 0 {
 			b.Fatalf("second start has %d articles, the first %d", lib.Len(), first.Len())
@@ -99,13 +99,6 @@ func startOnce(b *testing.B, dir, cacheDir string) *library.Library {
 		b.Fatal(err)
 	}
 	return lib
-}
-
-// cpuTime returns the CPU time the process has used, all threads.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func folderBytes(b *testing.B, dir string) int64 {
