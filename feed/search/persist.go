@@ -252,7 +252,7 @@ func decodeBody(body []byte) (*Index, error) {
 		dc.titleLen = uint16(d.uvarint())
 		dc.outlet = uint16(d.uvarint())
 		dc.date = int32(d.varint())
-		if int(dc.outlet) >= nOutlets && nOutlets > 0 {
+		if int(dc.outlet) >= nOutlets {
 			d.err = true
 		}
 		ix.docs[n] = dc
