@@ -11,10 +11,13 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/cache"
+	"github.com/broadsheet/broadsheet/feed/library"
 	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/cli"
 	"github.com/broadsheet/broadsheet/internal/config"
@@ -61,6 +64,12 @@ func runTUI(l *load.Loader, paths []string, cfg *config.Config, db *state.DB) er
 	// it up.
 	start := make(chan struct{})
 	opts.Start = sync.OnceFunc(func() { close(start) })
+	if c, ok := l.Cache.(*cache.Cache); ok {
+		// The search index is kept beside the cache, and opened as
+		// the program starts.
+		opts.Library = library.Open(library.Options{Index: c.IndexFile})
+		defer closeLibrary(opts.Library)
+	}
 	m := ui.New(follow(ctx, l, paths, start), opts)
 	_, err := tea.NewProgram(m).Run()
 	// Quitting makes the writes to the reading state still to be made;
@@ -72,6 +81,22 @@ func runTUI(l *load.Loader, paths []string, cfg *config.Config, db *state.DB) er
 		fmt.Fprintf(os.Stderr, "broadsheet: reading state: %s\n", feed.Sanitize(serr.Error()))
 	}
 	return err
+}
+
+// closeLibrary waits for the search index being written, if it is,
+// saying so when that takes a while (as leaving waits for the cache).
+func closeLibrary(lib *library.Library) {
+	done := make(chan struct{})
+	go func() {
+		lib.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(300 * time.Millisecond):
+		fmt.Fprintln(os.Stderr, "broadsheet: saving the search index, so that it opens faster next time…")
+		<-done
+	}
 }
 
 // follow loads paths, once start is closed, and then follows them, when

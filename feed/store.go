@@ -137,6 +137,27 @@ func mergeSorted(a, b []*Article) []*Article {
 		return b
 	}
 	out := make([]*Article, 0, len(a)+len(b))
+	if len(b) < len(a)/16 {
+		// A batch small beside the store: each of its articles finds
+		// its place by binary search, and the store's articles between
+		// are copied without a comparison. Comparing reads both
+		// articles, and their titles on a date they share, so a load
+		// of many batches costs the comparisons of the batches rather
+		// than of the whole store each time.
+		i := 0
+		for _, x := range b {
+			k, _ := slices.BinarySearchFunc(a[i:], x, func(e, t *Article) int {
+				if compareArticles(e, t) <= 0 {
+					return -1 // equal ones of a first, as below
+				}
+				return 1
+			})
+			out = append(out, a[i:i+k]...)
+			out = append(out, x)
+			i += k
+		}
+		return append(out, a[i:]...)
+	}
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		if compareArticles(b[j], a[i]) < 0 {

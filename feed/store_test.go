@@ -223,3 +223,27 @@ func BenchmarkStoreAdd(b *testing.B) {
 		NewStore().Add(arts...)
 	}
 }
+
+// TestMergeSorted checks both ways of merging a batch into the store's
+// list against sorting the two together.
+func TestMergeSorted(t *testing.T) {
+	day := func(i int) time.Time { return time.Date(2024, 1, 1+i%7, 0, 0, 0, 0, time.UTC) }
+	mk := func(prefix string, n int) []*Article {
+		out := make([]*Article, n)
+		for i := range out {
+			out[i] = &Article{ID: fmt.Sprint(prefix, i), Path: fmt.Sprint(prefix, i%3), Title: fmt.Sprint("Title ", (i*7919)%13), Date: day(i * 31)}
+			if i%11 == 0 {
+				out[i].Date = time.Time{}
+			}
+		}
+		slices.SortFunc(out, compareArticles)
+		return out
+	}
+	for _, sizes := range [][2]int{{500, 5}, {500, 400}, {40, 1}, {1, 40}} {
+		a, b := mk("a", sizes[0]), mk("b", sizes[1])
+		want := slices.SortedFunc(slices.Values(append(slices.Clone(a), b...)), compareArticles)
+		if got := mergeSorted(a, b); !slices.Equal(got, want) {
+			t.Errorf("merging %d into %d: out of order", sizes[1], sizes[0])
+		}
+	}
+}

@@ -43,6 +43,9 @@ type Options struct {
 	// the first frame at that size was drawn. Loading a large folder on
 	// two cores would otherwise hold that frame up.
 	Start func()
+	// Library, when set, is the library to load into (one that keeps
+	// its index between runs: library.Open); nil means a new one.
+	Library *library.Library
 }
 
 // state is which pane is showing.
@@ -112,7 +115,10 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	if opts.Keys != nil {
 		keys = *opts.Keys
 	}
-	lib := library.New()
+	lib := opts.Library
+	if lib == nil {
+		lib = library.New()
+	}
 	mk := newMarks(opts.State)
 	cache := newRenderCache()
 	preview := newDetail(st, keys, cache)

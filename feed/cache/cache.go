@@ -109,9 +109,12 @@ type Options struct {
 	// written. A cache never fails a load.
 	OnError func(error)
 	// Borrow lets the articles read from a cache file share its bytes
-	// rather than each copying its own record: cheaper for a command
-	// that prints and exits, but the whole file then lives as long as
-	// any article does. The reader copies.
+	// rather than each copying its own record: no copy, and where the
+	// file is mapped, the articles' text is the system's page cache
+	// rather than the program's heap; but the whole file then stays
+	// mapped (or, where it cannot be mapped, read) for as long as the
+	// cache lives. A file is only ever replaced, by renaming, never
+	// written in place, so the mapped bytes cannot change.
 	Borrow bool
 	// Sketch, when set, gives what is kept beside each article stored
 	// for a search to rule it out with (see search.Sketch and Admit).
@@ -399,8 +402,9 @@ func shardName(root string) string {
 	return hex.EncodeToString(sum[:12]) + suffix
 }
 
-// prune removes cache files no load has written for maxAge, and
-// temporary files left by a process that died while saving.
+// prune removes cache and index files no load has written or opened
+// for maxAge, and temporary files left by a process that died while
+// saving.
 func prune(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -410,7 +414,7 @@ func prune(dir string) {
 	for _, e := range entries {
 		name := e.Name()
 		tmp := strings.HasPrefix(name, ".tmp-")
-		if !tmp && !strings.HasSuffix(name, suffix) {
+		if !tmp && !strings.HasSuffix(name, suffix) && !strings.HasSuffix(name, indexSuffix) {
 			continue
 		}
 		info, err := e.Info()

@@ -32,6 +32,23 @@ type Library struct {
 	index   *search.Index
 	indexed bool
 
+	// The index kept between runs (see Open): its file and key, and
+	// ready, closed once it is opened. dirty reports whether the index
+	// differs from the file's; changes counts the batches that changed
+	// it, under mu. smu lets one save run at a time, and closed ends
+	// them.
+	file, key string
+	ready     chan struct{}
+	opened    bool
+	notice    string
+	dirty     bool
+	changes   uint64
+	smu       sync.Mutex
+	closed    bool
+	// analysed counts the articles indexed anew rather than taken as
+	// the kept index held them, for tests.
+	analysed int
+
 	stories *story.Set
 	// qmu guards the articles waiting to join the stories or leave
 	// them. toAdd is by ID; order keeps the order they came in, so that
@@ -87,6 +104,10 @@ func (lib *Library) Apply(batch []feed.Event) Delta {
 		arts           []*feed.Article
 		added, removed []*feed.Article
 	)
+	if probs := lib.notices(); len(probs) > 0 {
+		lib.store.AddProblems(probs...)
+		d.Problems += len(probs)
+	}
 	flush := func() {
 		added = append(added, lib.store.Add(arts...)...)
 		arts = nil
@@ -112,18 +133,10 @@ func (lib *Library) Apply(batch []feed.Event) Delta {
 		cur, ok := lib.store.Get(a.ID)
 		return !ok || cur != a
 	})
+	fps := fingerprints(added)
 	lib.mu.Lock()
 	if lib.indexed {
-		for _, a := range removed {
-			lib.index.Remove(a.ID)
-		}
-		// The index skips an ID it holds, so a file read again, or a
-		// copy of an article that the store now keeps from another
-		// file, replaces the old entry.
-		for _, a := range added {
-			lib.index.Remove(a.ID)
-		}
-		addParallel(lib.index, added)
+		lib.reindex(added, removed, fps)
 	}
 	lib.mu.Unlock()
 	lib.queue(added, removed)
@@ -147,16 +160,24 @@ func addParallel(ix *search.Index, arts []*feed.Article) {
 	wg.Wait()
 }
 
-// Compact trims the room the index keeps for articles to come (see
-// search.Index.Compact), once a load is done. A search meanwhile does
-// not wait for all of it: the index takes its own lock a few thousand
-// terms at a time.
+// Compact is told that a load is done. It trims the room the index
+// keeps for articles to come (see search.Index.Compact): a search
+// meanwhile does not wait for all of it, as the index takes its own lock
+// a few thousand terms at a time. A library made by Open then drops the
+// articles of its kept index that the load did not hand over again, and
+// writes the index back when it changed.
 func (lib *Library) Compact() {
+	lib.wait()
 	lib.mu.Lock()
 	ix, indexed := lib.index, lib.indexed
+	if indexed && ix.DropPending() > 0 {
+		lib.dirty = true
+		lib.changes++
+	}
 	lib.mu.Unlock()
 	if indexed {
 		ix.Compact()
+		lib.save()
 	}
 }
 
@@ -165,6 +186,7 @@ func (lib *Library) Compact() {
 // article the store has since replaced by a copy from another file is
 // left out.
 func (lib *Library) Search(query string, limit int) []search.Result {
+	lib.wait()
 	lib.mu.Lock()
 	if !lib.indexed {
 		addParallel(lib.index, lib.store.Articles())

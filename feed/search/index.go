@@ -66,6 +66,7 @@ type doc struct {
 	outlet   uint16 // index into Index.outlets
 	date     int32  // days since 1970-01-01, or noDate
 	deleted  bool
+	fp       uint64 // the article's Fingerprint, when indexed
 }
 
 const noDate = -1 << 31
@@ -91,6 +92,12 @@ type Index struct {
 	ids      map[string]uint32 // article ID → live article number
 	live     int
 	totalLen uint64 // indexed words of the live articles
+	// pending maps the IDs of the articles of an index read back (see
+	// Decode) to their numbers, until each is attached or dropped.
+	pending map[string]uint32
+	// changes counts the changes to which articles are live, for
+	// searches' copies of them (see prepare).
+	changes uint64
 
 	outlets   []string // folded outlet names
 	outletIDs map[string]uint16
@@ -145,6 +152,7 @@ func (ix *Index) Len() int {
 // is locked for writing.
 type analysis struct {
 	art      *feed.Article
+	fp       uint64
 	length   uint32
 	titleLen uint16
 	slots    []slot
@@ -345,6 +353,7 @@ func (ix *Index) analyze(az *analyzer, a *feed.Article, an *analysis) {
 		enc:     an.enc[:0],
 		buckets: an.buckets[:0],
 	}
+	an.fp = Fingerprint(a)
 	pos := az.words(ix, an, a.Title, inTitle, 0, 0)
 	an.titleLen = uint16(min(pos, 1<<16-1))
 	pos += titleGap
@@ -548,9 +557,11 @@ func (ix *Index) insert(an *analysis, az *analyzer) {
 		titleLen: an.titleLen,
 		outlet:   ix.outletID(feed.OutletName(a)),
 		date:     days(a.Date),
+		fp:       an.fp,
 	})
 	ix.ids[a.ID] = n
 	ix.live++
+	ix.changes++
 	ix.totalLen += uint64(an.length)
 	// Touch the records of the article's known terms, then the ends of
 	// their postings, as analyze touches its tables, so that the loop
@@ -825,6 +836,7 @@ func (ix *Index) Remove(id string) bool {
 	delete(ix.ids, id)
 	d := &ix.docs[n]
 	d.deleted = true
+	ix.changes++
 	ix.live--
 	ix.totalLen -= uint64(d.length)
 	return true

@@ -97,6 +97,7 @@ type normKey struct {
 	serial     uint64
 	docs, live int
 	totalLen   uint64
+	changes    uint64
 }
 
 var scratches sync.Pool
@@ -460,7 +461,7 @@ func uvarintAt(b []byte, off int) (uint32, int) {
 // normalisation k1·(1 − b + b·length/avgdl), the date (deletedDate for a
 // deleted article) and the outlet.
 func (ix *Index) prepare(s *scratch) {
-	key := normKey{serial: ix.serial, docs: len(ix.docs), live: ix.live, totalLen: ix.totalLen}
+	key := normKey{serial: ix.serial, docs: len(ix.docs), live: ix.live, totalLen: ix.totalLen, changes: ix.changes}
 	if s.normKey == key && len(s.norm) == len(ix.docs) {
 		return
 	}

@@ -19,8 +19,10 @@ func (e *env) useCache(l *load.Loader, paths []string) {
 		return
 	}
 	c := cache.Open(paths, l.Extractor, cache.Options{
-		// A command prints and exits; only the reader keeps articles.
-		Borrow: !e.reader,
+		// Articles read from the cache share its mapped file's bytes,
+		// in the reader too: they are then the system's page cache,
+		// not the program's heap, and a second start copies nothing.
+		Borrow: true,
 		// Files over the limit are never extracted, so the limit changes
 		// no record; it is here so that no setting is ever overlooked.
 		Settings: []string{fmt.Sprint("max_file_size=", l.MaxFileSize)},

@@ -1,0 +1,479 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"slices"
+	"unsafe"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// Keeping an index between runs. Encode writes what the index holds but
+// its articles, which the store has; Decode reads it back in place, from
+// the bytes of a file the caller keeps mapped for as long as the index
+// lives: term texts, article IDs and postings lists are parts of those
+// bytes, never copied, and a list that grows moves out of them (its
+// capacity is its length), so they are never written to.
+//
+// An index read back holds its articles as pending: not found by any
+// search until the load of the same files hands them over again, each
+// taken (Attach) when its fingerprint, a checksum of everything of the
+// article the index reads, is the one indexed. An article whose file
+// changed fails that test and is indexed anew; the pending ones no file
+// gave again are dropped once the load is done (DropPending).
+//
+// The file is
+//
+//	magic "BSINDEX\n", uint32 version
+//	uint32 key length, key (the program and its settings: see Decode)
+//	uint64 body length, uint32 CRC-32C of the body
+//	body: uvarint counts, then outlets, documents, stem groups, terms,
+//	  the sorted term list, buckets and skip tables, each as Encode
+//	  writes them, then the postings lists back to back
+//
+// with little-endian integers and strings as a uvarint length and bytes.
+
+const (
+	indexMagic   = "BSINDEX\n"
+	indexVersion = 1
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// ErrStale reports an index file written by another program or with
+// other settings: not damaged, only not this one's.
+var ErrStale = errors.New("search index made by another version")
+
+// Fingerprint returns a checksum of everything of an article the index
+// reads: its ID, title, lead, body, outlet and day. Two articles with
+// the same fingerprint are indexed alike, but for a chance of one in
+// four billion that the body differs.
+func Fingerprint(a *feed.Article) uint64 {
+	h := crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(a.Body), len(a.Body)))
+	g := uint32(0)
+	for _, s := range [...]string{a.ID, a.Title, a.Lead, feed.OutletName(a)} {
+		var n [binary.MaxVarintLen64]byte
+		g = crc32.Update(g, castagnoli, n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		g = crc32.Update(g, castagnoli, unsafe.Slice(unsafe.StringData(s), len(s)))
+	}
+	var d [4]byte
+	binary.LittleEndian.PutUint32(d[:], uint32(days(a.Date)))
+	g = crc32.Update(g, castagnoli, d[:])
+	return uint64(g)<<32 | uint64(h^uint32(len(a.Body)))
+}
+
+// Encode writes the index, all but its articles, for Decode to read
+// back with the same key. Articles waiting to be attached are written
+// as removed.
+func (ix *Index) Encode(w io.Writer, key string) error {
+	ix.mu.Lock()
+	ix.mergeRecent()
+	ix.mu.Unlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+
+	var e enc
+	e.uvarint(uint64(len(ix.docs)))
+	e.uvarint(uint64(len(ix.outlets)))
+	e.uvarint(uint64(len(ix.groups)))
+	e.uvarint(uint64(len(ix.terms)))
+	e.uvarint(uint64(len(ix.buckets)))
+	e.uvarint(uint64(len(ix.skips)))
+	for _, o := range ix.outlets {
+		e.str(o)
+	}
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		deleted := d.deleted || d.art == nil
+		id := ""
+		if !deleted {
+			id = d.art.ID
+		}
+		e.str(id)
+		e.b = binary.LittleEndian.AppendUint64(e.b, d.fp)
+		e.uvarint(uint64(d.length))
+		e.uvarint(uint64(d.titleLen))
+		e.uvarint(uint64(d.outlet))
+		e.varint(int64(d.date))
+	}
+	stems := make([]string, len(ix.groups))
+	for st, g := range ix.groupIDs {
+		stems[g] = st
+	}
+	for _, st := range stems {
+		e.str(st)
+	}
+	var post uint64
+	for i := range ix.terms {
+		t := &ix.terms[i]
+		e.str(t.text)
+		e.uvarint(uint64(t.group))
+		e.uvarint(uint64(t.df))
+		e.uvarint(uint64(t.last))
+		e.uvarint(uint64(len(t.post)))
+		post += uint64(len(t.post))
+	}
+	for _, id := range ix.sorted {
+		e.uvarint(uint64(id))
+	}
+	keys := make([]uint32, 0, len(ix.buckets))
+	for k := range ix.buckets {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		bk := ix.buckets[k]
+		e.uvarint(uint64(k))
+		e.uvarint(uint64(bk.df))
+		e.uvarint(uint64(bk.last))
+		e.uvarint(uint64(len(bk.post)))
+		post += uint64(len(bk.post))
+	}
+	skipIDs := make([]uint32, 0, len(ix.skips))
+	for id := range ix.skips {
+		skipIDs = append(skipIDs, id)
+	}
+	slices.Sort(skipIDs)
+	for _, id := range skipIDs {
+		sk := ix.skips[id]
+		e.uvarint(uint64(id))
+		e.uvarint(uint64(len(sk)))
+		for _, s := range sk {
+			e.uvarint(uint64(s.prev))
+			e.uvarint(uint64(s.off))
+		}
+	}
+	e.uvarint(post)
+
+	// The header's checksum covers the body: the metadata above and the
+	// postings after it.
+	crc := crc32.Checksum(e.b, castagnoli)
+	for i := range ix.terms {
+		crc = crc32.Update(crc, castagnoli, ix.terms[i].post)
+	}
+	for _, k := range keys {
+		crc = crc32.Update(crc, castagnoli, ix.buckets[k].post)
+	}
+	var h []byte
+	h = append(h, indexMagic...)
+	h = binary.LittleEndian.AppendUint32(h, indexVersion)
+	h = binary.LittleEndian.AppendUint32(h, uint32(len(key)))
+	h = append(h, key...)
+	h = binary.LittleEndian.AppendUint64(h, uint64(len(e.b))+post)
+	h = binary.LittleEndian.AppendUint32(h, crc)
+	bw := &errWriter{w: w}
+	bw.write(h)
+	bw.write(e.b)
+	for i := range ix.terms {
+		bw.write(ix.terms[i].post)
+	}
+	for _, k := range keys {
+		bw.write(ix.buckets[k].post)
+	}
+	return bw.err
+}
+
+// errWriter keeps the first error of its writes.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (w *errWriter) write(p []byte) {
+	if w.err == nil && len(p) > 0 {
+		_, w.err = w.w.Write(p)
+	}
+}
+
+// Decode returns the index Encode wrote into data with the same key,
+// its articles pending (see Attach). The index reads data in place:
+// data must stay as it is for as long as the index lives. An index
+// written with another key or version gives ErrStale; a damaged or
+// truncated one, another error.
+func Decode(data []byte, key string) (*Index, error) {
+	if len(data) < len(indexMagic)+8 || string(data[:len(indexMagic)]) != indexMagic {
+		return nil, errors.New("not a search index")
+	}
+	i := len(indexMagic)
+	if binary.LittleEndian.Uint32(data[i:]) != indexVersion {
+		return nil, ErrStale
+	}
+	i += 4
+	kl := int(binary.LittleEndian.Uint32(data[i:]))
+	i += 4
+	if kl > len(data)-i-12 {
+		return nil, errors.New("search index truncated")
+	}
+	if string(data[i:i+kl]) != key {
+		return nil, ErrStale
+	}
+	i += kl
+	bodyLen := binary.LittleEndian.Uint64(data[i:])
+	crc := binary.LittleEndian.Uint32(data[i+8:])
+	i += 12
+	if bodyLen != uint64(len(data)-i) {
+		return nil, fmt.Errorf("search index truncated: %d bytes of %d", len(data)-i, bodyLen)
+	}
+	body := data[i:]
+	if crc32.Checksum(body, castagnoli) != crc {
+		return nil, errors.New("search index damaged: checksum")
+	}
+	ix, err := decodeBody(body)
+	if err != nil {
+		return nil, fmt.Errorf("search index damaged: %w", err)
+	}
+	return ix, nil
+}
+
+func decodeBody(body []byte) (*Index, error) {
+	d := dec{s: unsafe.String(unsafe.SliceData(body), len(body))}
+	nDocs, nOutlets, nGroups := d.count(), d.count(), d.count()
+	nTerms, nBuckets, nSkips := d.count(), d.count(), d.count()
+	if d.err {
+		return nil, errors.New("counts")
+	}
+	ix := New()
+	ix.pending = make(map[string]uint32, nDocs)
+	ix.outlets = make([]string, nOutlets)
+	for o := range ix.outlets {
+		ix.outlets[o] = d.str()
+		ix.outletIDs[ix.outlets[o]] = uint16(min(o, 1<<16-1))
+	}
+	ix.docs = make([]doc, nDocs)
+	for n := range ix.docs {
+		id := d.str()
+		fp := d.u64()
+		dc := doc{fp: fp, deleted: true}
+		dc.length = uint32(d.uvarint())
+		dc.titleLen = uint16(d.uvarint())
+		dc.outlet = uint16(d.uvarint())
+		dc.date = int32(d.varint())
+		if int(dc.outlet) >= nOutlets {
+			d.err = true
+		}
+		ix.docs[n] = dc
+		if id != "" {
+			ix.pending[id] = uint32(n)
+		}
+	}
+	ix.groups = make([][]uint32, nGroups)
+	ix.groupIDs = make(map[string]uint32, nGroups)
+	for g := range nGroups {
+		ix.groupIDs[d.str()] = uint32(g)
+	}
+	ix.terms = make([]term, nTerms)
+	lens := make([]int, nTerms)
+	for t := range ix.terms {
+		tm := &ix.terms[t]
+		tm.text = d.str()
+		tm.group = uint32(d.uvarint())
+		tm.df = uint32(d.uvarint())
+		tm.last = uint32(d.uvarint())
+		lens[t] = int(d.uvarint())
+		if int(tm.group) >= nGroups || int(tm.last) >= max(nDocs, 1) {
+			d.err = true
+			break
+		}
+		ix.groups[tm.group] = append(ix.groups[tm.group], uint32(t))
+	}
+	ix.sorted = make([]uint32, nTerms)
+	for s := range ix.sorted {
+		ix.sorted[s] = uint32(d.uvarint())
+		if int(ix.sorted[s]) >= nTerms {
+			d.err = true
+			break
+		}
+	}
+	type bucketLen struct {
+		bk *bucket
+		n  int
+	}
+	bls := make([]bucketLen, nBuckets)
+	for b := range bls {
+		k := uint32(d.uvarint())
+		bk := &bucket{df: uint32(d.uvarint()), last: uint32(d.uvarint())}
+		bls[b] = bucketLen{bk, int(d.uvarint())}
+		ix.buckets[k] = bk
+	}
+	if nSkips > 0 {
+		ix.skips = make(map[uint32][]skip, nSkips)
+	}
+	for range nSkips {
+		id := uint32(d.uvarint())
+		n := d.count()
+		if d.err || int(id) >= nTerms {
+			d.err = true
+			break
+		}
+		sk := make([]skip, n)
+		for j := range sk {
+			sk[j] = skip{prev: uint32(d.uvarint()), off: uint32(d.uvarint())}
+		}
+		ix.skips[id] = sk
+	}
+	post := d.uvarint()
+	if d.err || post != uint64(len(d.s)-d.i) {
+		return nil, errors.New("layout")
+	}
+	// The postings: parts of body, each as long as it is capacious.
+	off := d.i
+	take := func(n int) ([]byte, bool) {
+		if n > len(body)-off {
+			return nil, false
+		}
+		p := body[off : off+n : off+n]
+		off += n
+		return p, true
+	}
+	var ok bool
+	for t := range ix.terms {
+		if ix.terms[t].post, ok = take(lens[t]); !ok {
+			return nil, errors.New("postings")
+		}
+	}
+	for _, bl := range bls {
+		if bl.bk.post, ok = take(bl.n); !ok {
+			return nil, errors.New("postings")
+		}
+	}
+	if off != len(body) {
+		return nil, errors.New("postings")
+	}
+	for t := range ix.terms {
+		ix.termIDs.put(keyOfString(ix.terms[t].text), uint32(t), ix.terms)
+	}
+	return ix, nil
+}
+
+// Attach hands the index an article it holds pending, or one it holds
+// already from an earlier copy of its file, and reports whether the
+// index took it: when its fingerprint fp (see Fingerprint) is the one
+// indexed. Otherwise the caller removes the ID and adds the article.
+func (ix *Index) Attach(a *feed.Article, fp uint64) bool {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if n, ok := ix.ids[a.ID]; ok {
+		d := &ix.docs[n]
+		if d.fp != fp {
+			return false
+		}
+		d.art = a
+		return true
+	}
+	n, ok := ix.pending[a.ID]
+	if !ok {
+		return false
+	}
+	delete(ix.pending, a.ID)
+	d := &ix.docs[n]
+	if d.fp != fp {
+		return false
+	}
+	d.art, d.deleted = a, false
+	ix.ids[a.ID] = n
+	ix.live++
+	ix.totalLen += uint64(d.length)
+	ix.changes++
+	return true
+}
+
+// Pending returns how many articles read back with the index wait to be
+// attached.
+func (ix *Index) Pending() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.pending)
+}
+
+// DropPending forgets the articles read back that no load handed over
+// again: their files are gone. It returns how many there were.
+func (ix *Index) DropPending() int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	n := len(ix.pending)
+	ix.pending = nil
+	return n
+}
+
+// Removed returns the number of articles whose postings the index keeps
+// though they were removed, or replaced by another copy.
+func (ix *Index) Removed() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.docs) - ix.live - len(ix.pending)
+}
+
+// enc appends uvarints and strings.
+type enc struct{ b []byte }
+
+func (e *enc) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *enc) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
+func (e *enc) str(s string) {
+	e.uvarint(uint64(len(s)))
+	e.b = append(e.b, s...)
+}
+
+// dec reads what enc wrote, in place; a read past the end sets err and
+// returns zeros.
+type dec struct {
+	s   string
+	i   int
+	err bool
+}
+
+func (d *dec) uvarint() uint64 {
+	v, n := binary.Uvarint(unsafe.Slice(unsafe.StringData(d.s[d.i:]), len(d.s)-d.i))
+	if n <= 0 {
+		d.err = true
+		d.i = len(d.s)
+		return 0
+	}
+	d.i += n
+	return v
+}
+
+func (d *dec) varint() int64 {
+	u := d.uvarint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
+	}
+	return v
+}
+
+// count reads a uvarint that counts things of at least a byte each.
+func (d *dec) count() int {
+	n := d.uvarint()
+	if n > uint64(len(d.s)) {
+		d.err = true
+		return 0
+	}
+	return int(n)
+}
+
+func (d *dec) u64() uint64 {
+	if len(d.s)-d.i < 8 {
+		d.err = true
+		d.i = len(d.s)
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(d.s[d.i:]), 8))
+	d.i += 8
+	return v
+}
+
+func (d *dec) str() string {
+	n := d.uvarint()
+	if n > uint64(len(d.s)-d.i) {
+		d.err = true
+		d.i = len(d.s)
+		return ""
+	}
+	s := d.s[d.i : d.i+int(n)]
+	d.i += int(n)
+	return s
+}
