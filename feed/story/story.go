@@ -131,6 +131,11 @@ type Set struct {
 	// outlives the members it was first derived from (see regroup).
 	ids  map[string]string
 	keys map[string]string
+
+	// serial is the number of articles ever added: each has its own,
+	// by which seen marks the articles a search met.
+	serial int32
+	seen   []*seen // one for each worker comparing articles
 }
 
 // doc is one article as the Set knows it.
@@ -153,6 +158,10 @@ type doc struct {
 	// years are the years the article names in the text it is compared
 	// by, and its date's year, sorted.
 	years []int16
+	// serial numbers the article in its Set (see seen); fresh marks it
+	// while it is being compared afresh.
+	serial int32
+	fresh  bool
 }
 
 // New returns an empty Set.
@@ -209,6 +218,8 @@ func (s *Set) Add(arts ...*feed.Article) {
 			continue // added meanwhile
 		}
 		s.docs[d.art.ID] = d
+		d.serial = s.serial
+		s.serial++
 		s.index.insert(d, changed)
 		changed[d] = true
 	}
@@ -275,14 +286,26 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 	// at a time, then link.
 	found := make([][]like, len(ds))
 	floor := s.opt.Threshold * weakShare
+	for _, d := range ds {
+		d.fresh = true
+	}
 	workers := min(runtime.GOMAXPROCS(0), len(ds)/16+1)
+	for len(s.seen) < workers {
+		s.seen = append(s.seen, &seen{})
+	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			seen := make(map[*doc]bool)
+			seen := s.seen[w]
+			seen.grow(s.serial)
 			for i := w; i < len(ds); i += workers {
 				d := ds[i]
 				s.index.candidates(d, seen, func(o *doc) {
+					// Likeness is symmetric: of two changed articles,
+					// the first by ID compares them.
+					if o.fresh && byID(o, d) < 0 {
+						return
+					}
 					if v := s.sim(d, o); v >= floor {
 						found[i] = append(found[i], like{o, v})
 					}
@@ -291,6 +314,9 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 		})
 	}
 	wg.Wait()
+	for _, d := range ds {
+		d.fresh = false
+	}
 	for _, d := range ds {
 		for _, l := range d.near {
 			l.o.unlink(d)
@@ -301,10 +327,6 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 	}
 	for i, d := range ds {
 		for _, l := range found[i] {
-			if changed[l.o] && byID(l.o, d) < 0 {
-				// Likeness is symmetric: l.o found d, and linked them.
-				continue
-			}
 			d.near = append(d.near, l)
 			l.o.near = append(l.o.near, like{d, l.v})
 			dirty[l.o] = true
