@@ -43,6 +43,9 @@ type Options struct {
 	// the first frame at that size was drawn. Loading a large folder on
 	// two cores would otherwise hold that frame up.
 	Start func()
+	// StoriesFile, when set, keeps the stories grouped between runs
+	// (see library.KeepStories).
+	StoriesFile string
 }
 
 // state is which pane is showing.
@@ -113,6 +116,9 @@ func New(events <-chan feed.Event, opts Options) *Model {
 		keys = *opts.Keys
 	}
 	lib := library.New()
+	if opts.StoriesFile != "" {
+		lib.KeepStories(opts.StoriesFile)
+	}
 	mk := newMarks(opts.State)
 	cache := newRenderCache()
 	preview := newDetail(st, keys, cache)

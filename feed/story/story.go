@@ -136,6 +136,8 @@ type Set struct {
 	// by which seen marks the articles a search met.
 	serial int32
 	seen   []*seen // one for each worker comparing articles
+	// changes counts the articles added and taken out (see Changes).
+	changes uint64
 }
 
 // doc is one article as the Set knows it.
@@ -220,6 +222,7 @@ func (s *Set) Add(arts ...*feed.Article) {
 		s.docs[d.art.ID] = d
 		d.serial = s.serial
 		s.serial++
+		s.changes++
 		s.index.insert(d, changed)
 		changed[d] = true
 	}
@@ -347,6 +350,7 @@ func (s *Set) Remove(ids ...string) {
 			continue
 		}
 		delete(s.docs, id)
+		s.changes++
 		s.index.remove(d, changed)
 		for _, l := range d.near {
 			l.o.unlink(d)
