@@ -408,8 +408,13 @@ func (s *Set) sim(a, b *doc) float64 {
 		return 0
 	}
 	if a.sec == undatedSec || b.sec == undatedSec {
-		if yearsShared(a.years, b.years) < 0 {
+		ys := yearsShared(a.years, b.years)
+		if ys < 0 {
 			return 0
+		}
+		if ys == 0 && (a.sec == undatedSec) != (b.sec == undatedSec) {
+			// Nothing places the undated one in the dated one's time.
+			return undatedLikeness(a, b) * unplacedShare
 		}
 		return undatedLikeness(a, b)
 	}
@@ -477,6 +482,13 @@ var namesShare = 0.55
 const (
 	undatedLike  = copyLike
 	undatedShare = 0.5
+	// unplacedShare is how much more an undated article must bring to
+	// join a dated one when neither names a year (nothing places the
+	// undated one in the other's time: an older event in the same words
+	// reads just as close): its likeness counts for this share of
+	// itself, near-copies' too, which still join (0.6 × 0.6 is three
+	// times Threshold).
+	unplacedShare = 0.6
 )
 
 // alike returns how alike two articles' texts are, between 0 and 1: a
