@@ -32,7 +32,12 @@
 // articles whose comparisons changed and re-clusters only the groups of
 // articles linked to them. So adding articles one at a time, in any
 // order, gives exactly the stories a batch build gives (IDs aside: a
-// story keeps the ID it was first given, see regroup).
+// story keeps the ID it was first given, see regroup), as long as the
+// linked groups are of at most exactGroup articles. Links chain, and in
+// a large library one group may hold most articles: a change there
+// re-clusters only the stories around it, so that adding an article
+// costs about the same at any size, and the stories may then differ from
+// a batch build's where a change would have rippled further.
 package story
 
 import (
@@ -138,6 +143,10 @@ type Set struct {
 	seen   []*seen // one for each worker comparing articles
 	// changes counts the articles added and taken out (see Changes).
 	changes uint64
+	// exact is exactGroup, but in tests; clustered counts the articles
+	// the last regroup re-clustered.
+	exact     int
+	clustered int
 }
 
 // doc is one article as the Set knows it.
@@ -183,6 +192,7 @@ func New(opt Options) *Set {
 		cache:   make(map[string]*Story),
 		ids:     make(map[string]string),
 		keys:    make(map[string]string),
+		exact:   exactGroup,
 	}
 }
 
@@ -524,16 +534,36 @@ func (s *Set) regroup(dirty map[*doc]bool, prev map[*doc]string) {
 	}
 	slices.SortFunc(starts, byID)
 	done := make(map[*doc]bool)
+	big := make(map[*doc]bool) // articles of linked groups over exactGroup
 	var groups [][]*doc
+	var local []*doc // the dirty articles of such groups
 	for _, d := range starts {
 		if done[d] {
 			continue
 		}
-		group := linked(d, s.opt.Threshold)
+		if big[d] {
+			local = append(local, d)
+			continue
+		}
+		group, whole := linkedUpTo(d, s.opt.Threshold, s.exact, big)
+		if !whole {
+			for _, m := range group {
+				big[m] = true
+			}
+			local = append(local, d)
+			continue
+		}
 		for _, m := range group {
 			done[m] = true
 		}
 		groups = append(groups, group)
+	}
+	if len(local) > 0 {
+		groups = append(groups, s.around(local))
+	}
+	s.clustered = 0
+	for _, g := range groups {
+		s.clustered += len(g)
 	}
 	// Drop every old story first: one that a removal split may reach
 	// into several groups, and its key may be reused by a new story.
@@ -638,21 +668,65 @@ func (s *Set) dropStory(key string) {
 	}
 }
 
-// linked returns the articles reachable from d through links of at least
-// threshold, sorted by ID.
-func linked(d *doc, threshold float64) []*doc {
+// exactGroup is the most articles a linked group may hold for a change
+// in it to re-cluster it whole. Links chain: in a large library most
+// articles may be linked to most others through a few shared words, and
+// re-clustering a hundred thousand articles for every one added takes
+// seconds. In a larger group only the stories around the change are
+// re-clustered (see around).
+const exactGroup = 2000
+
+// linkedUpTo returns the articles reachable from d through links of at
+// least threshold, sorted by ID, and true; or, once it meets more than
+// limit of them or one of big, those it met and false.
+func linkedUpTo(d *doc, threshold float64, limit int, big map[*doc]bool) ([]*doc, bool) {
 	seen := map[*doc]bool{d: true}
 	queue := []*doc{d}
 	for i := 0; i < len(queue); i++ {
 		for _, l := range queue[i].near {
 			if l.v >= threshold && !seen[l.o] {
+				if big[l.o] || len(queue) >= limit {
+					return queue, false
+				}
 				seen[l.o] = true
 				queue = append(queue, l.o)
 			}
 		}
 	}
 	slices.SortFunc(queue, byID)
-	return queue
+	return queue, true
+}
+
+// around returns the articles to re-cluster for changed articles of
+// large linked groups, sorted by ID: the changed articles, the stories
+// they are in and the stories of the articles they link to, each story
+// whole. Links to articles outside count as none, and other stories stay
+// as they are: a new article joins or splits the stories it is linked
+// to, and a story beyond them seldom changes for it.
+func (s *Set) around(changed []*doc) []*doc {
+	in := make(map[*doc]bool)
+	add := func(d *doc) {
+		in[d] = true
+		if key, ok := s.story[d.art.ID]; ok {
+			for _, m := range s.members[key] {
+				in[m] = true
+			}
+		}
+	}
+	for _, d := range changed {
+		add(d)
+		for _, l := range d.near {
+			if l.v >= s.opt.Threshold {
+				add(l.o)
+			}
+		}
+	}
+	out := make([]*doc, 0, len(in))
+	for d := range in {
+		out = append(out, d)
+	}
+	slices.SortFunc(out, byID)
+	return out
 }
 
 func byID(a, b *doc) int { return cmp.Compare(a.art.ID, b.art.ID) }
