@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/search"
@@ -47,6 +48,7 @@ type Library struct {
 	storiesFile  string
 	triedRestore bool
 	savedChanges uint64
+	savedAt      time.Time
 }
 
 // New returns an empty library.

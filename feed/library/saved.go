@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -65,11 +66,21 @@ func (lib *Library) restoreStories(add []*feed.Article) {
 	lib.savedChanges = lib.stories.Changes()
 }
 
+// saveEvery is how long after one save the grouping is saved again. A
+// large library's file is big (about 1.8 KB an article), and a watched
+// folder may change every few seconds; a file a little behind costs the
+// next start only the grouping of the articles it lacks.
+const saveEvery = 2 * time.Minute
+
 // saveStories writes the grouping when it changed since it was last
-// saved or restored: to a file beside it first, renamed over it once
-// whole, so that a run stopped meanwhile leaves the old file or the new.
+// saved or restored, and the last save is saveEvery old: to a file
+// beside it first, renamed over it once whole, so that a run stopped
+// meanwhile leaves the old file or the new.
 func (lib *Library) saveStories() {
 	if lib.storiesFile == "" || lib.stories.Changes() == lib.savedChanges {
+		return
+	}
+	if !lib.savedAt.IsZero() && time.Since(lib.savedAt) < saveEvery {
 		return
 	}
 	changes := lib.stories.Changes()
@@ -94,4 +105,5 @@ func (lib *Library) saveStories() {
 		return
 	}
 	lib.savedChanges = changes
+	lib.savedAt = time.Now()
 }

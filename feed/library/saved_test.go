@@ -82,3 +82,30 @@ func TestStoriesFile(t *testing.T) {
 		t.Errorf("%s is not in %s", a, dir)
 	}
 }
+
+func TestKeepStoriesSavesSeldom(t *testing.T) {
+	// A watched folder may change every few seconds: the grouping is
+	// saved once, not again at every change, and a start from the file
+	// groups what it lacks.
+	arts := fixtures()
+	file := filepath.Join(t.TempDir(), "stories.bin")
+	lib := New()
+	lib.KeepStories(file)
+	lib.Apply([]feed.Event{{Articles: arts[:3]}})
+	lib.Regroup()
+	first, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.Apply([]feed.Event{{Articles: arts[3:]}})
+	lib.Regroup()
+	if now, _ := os.ReadFile(file); string(now) != string(first) {
+		t.Error("the grouping was saved again straight away")
+	}
+	next := run(file, arts)
+	for _, a := range arts {
+		if next[a.ID] != lib.StoryOf(a.ID) {
+			t.Errorf("%s: story %s from the file, %s in the library", a.ID, next[a.ID], lib.StoryOf(a.ID))
+		}
+	}
+}
