@@ -266,6 +266,9 @@ func (s *seen) clear() {
 	}
 }
 
+// has reports whether o was marked this round.
+func (s *seen) has(o *doc) bool { return s.at[o.serial] == s.round }
+
 // add marks o, reporting whether it was not yet marked this round.
 func (s *seen) add(o *doc) bool {
 	if s.at[o.serial] == s.round {

@@ -78,7 +78,7 @@ func TestLargeGroupRegroupsAroundChange(t *testing.T) {
 	// The article of the largest linked group linked to fewest others.
 	var group []*doc
 	for _, a := range arts {
-		if g, _ := linkedUpTo(batch.docs[a.ID], batch.opt.Threshold, len(arts), nil); len(g) > len(group) {
+		if g, _ := linkedUpTo(batch.docs[a.ID], batch.opt.Threshold, len(arts), nil, &seen{at: make([]uint32, len(arts))}); len(g) > len(group) {
 			group = g
 		}
 	}

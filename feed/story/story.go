@@ -535,6 +535,11 @@ func (s *Set) regroup(dirty map[*doc]bool, prev map[*doc]string) {
 	slices.SortFunc(starts, byID)
 	done := make(map[*doc]bool)
 	big := make(map[*doc]bool) // articles of linked groups over exactGroup
+	if len(s.seen) == 0 {
+		s.seen = append(s.seen, &seen{})
+	}
+	met := s.seen[0]
+	met.grow(s.serial)
 	var groups [][]*doc
 	var local []*doc // the dirty articles of such groups
 	for _, d := range starts {
@@ -545,7 +550,7 @@ func (s *Set) regroup(dirty map[*doc]bool, prev map[*doc]string) {
 			local = append(local, d)
 			continue
 		}
-		group, whole := linkedUpTo(d, s.opt.Threshold, s.exact, big)
+		group, whole := linkedUpTo(d, s.opt.Threshold, s.exact, big, met)
 		if !whole {
 			for _, m := range group {
 				big[m] = true
@@ -679,16 +684,18 @@ const exactGroup = 2000
 // linkedUpTo returns the articles reachable from d through links of at
 // least threshold, sorted by ID, and true; or, once it meets more than
 // limit of them or one of big, those it met and false.
-func linkedUpTo(d *doc, threshold float64, limit int, big map[*doc]bool) ([]*doc, bool) {
-	seen := map[*doc]bool{d: true}
+// It marks what it meets in seen, which it clears first.
+func linkedUpTo(d *doc, threshold float64, limit int, big map[*doc]bool, seen *seen) ([]*doc, bool) {
+	seen.clear()
+	seen.add(d)
 	queue := []*doc{d}
 	for i := 0; i < len(queue); i++ {
 		for _, l := range queue[i].near {
-			if l.v >= threshold && !seen[l.o] {
+			if l.v >= threshold && !seen.has(l.o) {
 				if big[l.o] || len(queue) >= limit {
 					return queue, false
 				}
-				seen[l.o] = true
+				seen.add(l.o)
 				queue = append(queue, l.o)
 			}
 		}
