@@ -46,6 +46,9 @@ type Options struct {
 	// Library, when set, is the library to load into (one that keeps
 	// its index between runs: library.Open); nil means a new one.
 	Library *library.Library
+	// StoriesFile, when set, keeps the stories grouped between runs
+	// (see library.KeepStories).
+	StoriesFile string
 }
 
 // state is which pane is showing.
@@ -118,6 +121,9 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	lib := opts.Library
 	if lib == nil {
 		lib = library.New()
+	}
+	if opts.StoriesFile != "" {
+		lib.KeepStories(opts.StoriesFile)
 	}
 	mk := newMarks(opts.State)
 	cache := newRenderCache()

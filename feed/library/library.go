@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/search"
@@ -58,8 +59,13 @@ type Library struct {
 	order    []string
 	toRemove []string
 	// gmu lets one Regroup run at a time, so that the stories one
-	// returns are never older than those of the one before.
-	gmu sync.Mutex
+	// returns are never older than those of the one before. It guards
+	// the fields of a kept grouping too (see KeepStories).
+	gmu          sync.Mutex
+	storiesFile  string
+	triedRestore bool
+	savedChanges uint64
+	savedAt      time.Time
 }
 
 // New returns an empty library.
@@ -246,9 +252,11 @@ func (lib *Library) Regroup() []*story.Story {
 	remove := lib.toRemove
 	lib.toAdd, lib.order, lib.toRemove = make(map[string]*feed.Article), nil, nil
 	lib.qmu.Unlock()
+	lib.restoreStories(add)
 	// Removing first lets an article read again replace itself.
 	lib.stories.Remove(remove...)
 	lib.stories.Add(add...)
+	lib.saveStories()
 	return lib.stories.Stories()
 }
 

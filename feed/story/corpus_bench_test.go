@@ -208,3 +208,33 @@ func BenchmarkNearDuplicates(b *testing.B) {
 	b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(s.Len()), "stories")
 }
+
+// benchmarkAddOne measures adding one article to n-1 grouped corpus
+// articles: only the article's own candidates are compared and only the
+// stories it links to are regrouped, so the cost should not grow with n.
+// Each op adds the article and takes it out again; only the adding is
+// timed.
+func benchmarkAddOne(b *testing.B, n int) {
+	arts, _ := corpusArticles()(n)
+	s := New(Options{})
+	s.Add(arts[1:]...)
+	one := arts[0]
+	var cpu time.Duration
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		start := cputime.Process()
+		s.Add(one)
+		cpu += cputime.Process() - start
+		b.StopTimer()
+		s.Remove(one.ID)
+		b.StartTimer()
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+}
+
+// BenchmarkAddOne10k adds one article to 9,999 grouped ones.
+func BenchmarkAddOne10k(b *testing.B) { benchmarkAddOne(b, 10000) }
+
+// BenchmarkAddOne100k adds one article to 99,999 grouped ones.
+func BenchmarkAddOne100k(b *testing.B) { benchmarkAddOne(b, 100000) }

@@ -196,12 +196,12 @@ func insertByID(ds []*doc, d *doc) []*doc {
 // those sharing a key term with it, in uncrowded buckets of days within
 // the window, and its near-copies' anchors (all its near-copies when d is
 // an anchor itself). It notes them in seen, which it clears first. It
-// only reads the index, so several searches may run at once.
-func (x *index) candidates(d *doc, seen map[*doc]bool, fn func(o *doc)) {
-	clear(seen)
+// only reads the index, so several searches may run at once, each with
+// its own seen.
+func (x *index) candidates(d *doc, seen *seen, fn func(o *doc)) {
+	seen.clear()
 	see := func(o *doc) {
-		if o != d && !seen[o] {
-			seen[o] = true
+		if o != d && seen.add(o) {
 			fn(o)
 		}
 	}
@@ -241,4 +241,39 @@ func (x *index) candidates(d *doc, seen map[*doc]bool, fn func(o *doc)) {
 			see(o)
 		}
 	}
+}
+
+// seen marks the articles one search met, by serial number. Clearing it
+// costs nothing: a mark counts only when it holds the current round.
+type seen struct {
+	round uint32
+	at    []uint32 // by serial: the round an article was last met in
+}
+
+// grow makes room for n serial numbers.
+func (s *seen) grow(n int32) {
+	if int(n) > len(s.at) {
+		s.at = append(s.at, make([]uint32, int(n)-len(s.at)+int(n)/4)...)
+	}
+}
+
+// clear starts a new round.
+func (s *seen) clear() {
+	s.round++
+	if s.round == 0 { // wrapped: forget every old round
+		clear(s.at)
+		s.round = 1
+	}
+}
+
+// has reports whether o was marked this round.
+func (s *seen) has(o *doc) bool { return s.at[o.serial] == s.round }
+
+// add marks o, reporting whether it was not yet marked this round.
+func (s *seen) add(o *doc) bool {
+	if s.at[o.serial] == s.round {
+		return false
+	}
+	s.at[o.serial] = s.round
+	return true
 }

@@ -63,3 +63,46 @@ func TestNearCopiesAreOneStory(t *testing.T) {
 		t.Errorf("%d near-copies make %d stories, want 1", len(arts), s.Len())
 	}
 }
+
+// TestLargeGroupRegroupsAroundChange checks that adding an article to a
+// linked group larger than the set re-clusters whole re-clusters only the
+// stories around it, and that here that gives the batch build's stories.
+func TestLargeGroupRegroupsAroundChange(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts 600 articles")
+	}
+	arts, _ := corpusArticles()(600)
+	batch := New(Options{})
+	batch.Add(arts...)
+	want := snapshot(batch)
+	// The article of the largest linked group linked to fewest others.
+	var group []*doc
+	for _, a := range arts {
+		if g, _ := linkedUpTo(batch.docs[a.ID], batch.opt.Threshold, len(arts), nil, &seen{at: make([]uint32, len(arts))}); len(g) > len(group) {
+			group = g
+		}
+	}
+	end := slices.MinFunc(group, func(a, b *doc) int { return len(a.near) - len(b.near) })
+	at := slices.Index(arts, end.art)
+	if len(group) < 30 {
+		t.Fatalf("the fixture's largest linked group holds %d articles: too few to test", len(group))
+	}
+	rest := slices.Delete(slices.Clone(arts), at, at+1)
+
+	s := New(Options{})
+	s.exact = 8
+	s.Add(rest...)
+	s.Add(arts[at])
+	if s.clustered >= len(group) {
+		t.Errorf("adding one article re-clustered %d, its whole linked group of %d", s.clustered, len(group))
+	}
+	if got := snapshot(s); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	s.Remove(arts[at].ID)
+	without := New(Options{})
+	without.Add(rest...)
+	if got, want := snapshot(s), snapshot(without); got != want {
+		t.Errorf("after a removal, got:\n%s\nwant:\n%s", got, want)
+	}
+}

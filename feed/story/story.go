@@ -32,7 +32,12 @@
 // articles whose comparisons changed and re-clusters only the groups of
 // articles linked to them. So adding articles one at a time, in any
 // order, gives exactly the stories a batch build gives (IDs aside: a
-// story keeps the ID it was first given, see regroup).
+// story keeps the ID it was first given, see regroup), as long as the
+// linked groups are of at most exactGroup articles. Links chain, and in
+// a large library one group may hold most articles: a change there
+// re-clusters only the stories around it, so that adding an article
+// costs about the same at any size, and the stories may then differ from
+// a batch build's where a change would have rippled further.
 package story
 
 import (
@@ -131,6 +136,17 @@ type Set struct {
 	// outlives the members it was first derived from (see regroup).
 	ids  map[string]string
 	keys map[string]string
+
+	// serial is the number of articles ever added: each has its own,
+	// by which seen marks the articles a search met.
+	serial int32
+	seen   []*seen // one for each worker comparing articles
+	// changes counts the articles added and taken out (see Changes).
+	changes uint64
+	// exact is exactGroup, but in tests; clustered counts the articles
+	// the last regroup re-clustered.
+	exact     int
+	clustered int
 }
 
 // doc is one article as the Set knows it.
@@ -153,6 +169,10 @@ type doc struct {
 	// years are the years the article names in the text it is compared
 	// by, and its date's year, sorted.
 	years []int16
+	// serial numbers the article in its Set (see seen); fresh marks it
+	// while it is being compared afresh.
+	serial int32
+	fresh  bool
 }
 
 // New returns an empty Set.
@@ -172,6 +192,7 @@ func New(opt Options) *Set {
 		cache:   make(map[string]*Story),
 		ids:     make(map[string]string),
 		keys:    make(map[string]string),
+		exact:   exactGroup,
 	}
 }
 
@@ -209,6 +230,9 @@ func (s *Set) Add(arts ...*feed.Article) {
 			continue // added meanwhile
 		}
 		s.docs[d.art.ID] = d
+		d.serial = s.serial
+		s.serial++
+		s.changes++
 		s.index.insert(d, changed)
 		changed[d] = true
 	}
@@ -275,14 +299,26 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 	// at a time, then link.
 	found := make([][]like, len(ds))
 	floor := s.opt.Threshold * weakShare
+	for _, d := range ds {
+		d.fresh = true
+	}
 	workers := min(runtime.GOMAXPROCS(0), len(ds)/16+1)
+	for len(s.seen) < workers {
+		s.seen = append(s.seen, &seen{})
+	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			seen := make(map[*doc]bool)
+			seen := s.seen[w]
+			seen.grow(s.serial)
 			for i := w; i < len(ds); i += workers {
 				d := ds[i]
 				s.index.candidates(d, seen, func(o *doc) {
+					// Likeness is symmetric: of two changed articles,
+					// the first by ID compares them.
+					if o.fresh && byID(o, d) < 0 {
+						return
+					}
 					if v := s.sim(d, o); v >= floor {
 						found[i] = append(found[i], like{o, v})
 					}
@@ -291,6 +327,9 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 		})
 	}
 	wg.Wait()
+	for _, d := range ds {
+		d.fresh = false
+	}
 	for _, d := range ds {
 		for _, l := range d.near {
 			l.o.unlink(d)
@@ -301,10 +340,6 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 	}
 	for i, d := range ds {
 		for _, l := range found[i] {
-			if changed[l.o] && byID(l.o, d) < 0 {
-				// Likeness is symmetric: l.o found d, and linked them.
-				continue
-			}
 			d.near = append(d.near, l)
 			l.o.near = append(l.o.near, like{d, l.v})
 			dirty[l.o] = true
@@ -325,6 +360,7 @@ func (s *Set) Remove(ids ...string) {
 			continue
 		}
 		delete(s.docs, id)
+		s.changes++
 		s.index.remove(d, changed)
 		for _, l := range d.near {
 			l.o.unlink(d)
@@ -382,8 +418,13 @@ func (s *Set) sim(a, b *doc) float64 {
 		return 0
 	}
 	if a.sec == undatedSec || b.sec == undatedSec {
-		if yearsShared(a.years, b.years) < 0 {
+		ys := yearsShared(a.years, b.years)
+		if ys < 0 {
 			return 0
+		}
+		if ys == 0 && (a.sec == undatedSec) != (b.sec == undatedSec) {
+			// Nothing places the undated one in the dated one's time.
+			return undatedLikeness(a, b) * unplacedShare
 		}
 		return undatedLikeness(a, b)
 	}
@@ -451,6 +492,13 @@ var namesShare = 0.55
 const (
 	undatedLike  = copyLike
 	undatedShare = 0.5
+	// unplacedShare is how much more an undated article must bring to
+	// join a dated one when neither names a year (nothing places the
+	// undated one in the other's time: an older event in the same words
+	// reads just as close): its likeness counts for this share of
+	// itself, near-copies' too, which still join (0.6 × 0.6 is three
+	// times Threshold).
+	unplacedShare = 0.6
 )
 
 // alike returns how alike two articles' texts are, between 0 and 1: a
@@ -486,16 +534,41 @@ func (s *Set) regroup(dirty map[*doc]bool, prev map[*doc]string) {
 	}
 	slices.SortFunc(starts, byID)
 	done := make(map[*doc]bool)
+	big := make(map[*doc]bool) // articles of linked groups over exactGroup
+	if len(s.seen) == 0 {
+		s.seen = append(s.seen, &seen{})
+	}
+	met := s.seen[0]
+	met.grow(s.serial)
 	var groups [][]*doc
+	var local []*doc // the dirty articles of such groups
 	for _, d := range starts {
 		if done[d] {
 			continue
 		}
-		group := linked(d, s.opt.Threshold)
+		if big[d] {
+			local = append(local, d)
+			continue
+		}
+		group, whole := linkedUpTo(d, s.opt.Threshold, s.exact, big, met)
+		if !whole {
+			for _, m := range group {
+				big[m] = true
+			}
+			local = append(local, d)
+			continue
+		}
 		for _, m := range group {
 			done[m] = true
 		}
 		groups = append(groups, group)
+	}
+	if len(local) > 0 {
+		groups = append(groups, s.around(local))
+	}
+	s.clustered = 0
+	for _, g := range groups {
+		s.clustered += len(g)
 	}
 	// Drop every old story first: one that a removal split may reach
 	// into several groups, and its key may be reused by a new story.
@@ -600,21 +673,67 @@ func (s *Set) dropStory(key string) {
 	}
 }
 
-// linked returns the articles reachable from d through links of at least
-// threshold, sorted by ID.
-func linked(d *doc, threshold float64) []*doc {
-	seen := map[*doc]bool{d: true}
+// exactGroup is the most articles a linked group may hold for a change
+// in it to re-cluster it whole. Links chain: in a large library most
+// articles may be linked to most others through a few shared words, and
+// re-clustering a hundred thousand articles for every one added takes
+// seconds. In a larger group only the stories around the change are
+// re-clustered (see around).
+const exactGroup = 2000
+
+// linkedUpTo returns the articles reachable from d through links of at
+// least threshold, sorted by ID, and true; or, once it meets more than
+// limit of them or one of big, those it met and false.
+// It marks what it meets in seen, which it clears first.
+func linkedUpTo(d *doc, threshold float64, limit int, big map[*doc]bool, seen *seen) ([]*doc, bool) {
+	seen.clear()
+	seen.add(d)
 	queue := []*doc{d}
 	for i := 0; i < len(queue); i++ {
 		for _, l := range queue[i].near {
-			if l.v >= threshold && !seen[l.o] {
-				seen[l.o] = true
+			if l.v >= threshold && !seen.has(l.o) {
+				if big[l.o] || len(queue) >= limit {
+					return queue, false
+				}
+				seen.add(l.o)
 				queue = append(queue, l.o)
 			}
 		}
 	}
 	slices.SortFunc(queue, byID)
-	return queue
+	return queue, true
+}
+
+// around returns the articles to re-cluster for changed articles of
+// large linked groups, sorted by ID: the changed articles, the stories
+// they are in and the stories of the articles they link to, each story
+// whole. Links to articles outside count as none, and other stories stay
+// as they are: a new article joins or splits the stories it is linked
+// to, and a story beyond them seldom changes for it.
+func (s *Set) around(changed []*doc) []*doc {
+	in := make(map[*doc]bool)
+	add := func(d *doc) {
+		in[d] = true
+		if key, ok := s.story[d.art.ID]; ok {
+			for _, m := range s.members[key] {
+				in[m] = true
+			}
+		}
+	}
+	for _, d := range changed {
+		add(d)
+		for _, l := range d.near {
+			if l.v >= s.opt.Threshold {
+				add(l.o)
+			}
+		}
+	}
+	out := make([]*doc, 0, len(in))
+	for d := range in {
+		out = append(out, d)
+	}
+	slices.SortFunc(out, byID)
+	return out
 }
 
 func byID(a, b *doc) int { return cmp.Compare(a.art.ID, b.art.ID) }

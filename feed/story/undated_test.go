@@ -94,3 +94,43 @@ func TestUndatedNamingOtherYearsStayApart(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// quayFire is a dated report of a fire at a Quay Street warehouse, and
+// an undated report of a fire at a neighbouring one: names, street and
+// trade in common, much as an older event of the same kind would read.
+var quayFire = []invented{
+	{"fire-now", "Marlow Bay Herald", 3, `Fire guts Gorran Timber warehouse on Quay Street
+
+Firefighters spent the night fighting a blaze that gutted the Gorran Timber warehouse on Quay Street in Marlow Bay.
+
+Crews from four stations were called and smoke drifted across the harbour. Chief fire officer Dana Holt said nobody was hurt.
+
+Investigators will return to the site to look for the cause of the fire.`},
+	{"fire-then", "Coastal Courier", 0, `Boat store lost to a night blaze
+
+A blaze destroyed a boat store by the slipway in Marlow Bay, and firefighters worked until dawn to put it out.
+
+Two crews fought the flames while smoke covered the harbour. The fire service praised neighbours who raised the alarm.
+
+The store's owner, Ruth Penhale, said eleven dinghies were lost.`},
+}
+
+func TestUndatedUnplacedNeedsMore(t *testing.T) {
+	// Alike enough in names and words for an undated report that names
+	// the dated one's year, but with no year to place it, the undated
+	// report may be of any time: it stays out.
+	arts, events := fixture(t, quayFire)
+	s := New(Options{})
+	s.Add(arts...)
+	if got, want := grouping(s, events), []string{"fire-now", "fire-then"}; !slices.Equal(got, want) {
+		t.Errorf("with no year: got %q, want %q", got, want)
+	}
+	placed := slices.Clone(quayFire)
+	placed[1].text += " It was the second fire on the harbour in 2026."
+	arts, events = fixture(t, placed)
+	s = New(Options{})
+	s.Add(arts...)
+	if got, want := grouping(s, events), []string{"fire-now fire-then"}; !slices.Equal(got, want) {
+		t.Errorf("naming the year: got %q, want %q", got, want)
+	}
+}

@@ -207,7 +207,8 @@ func (e *env) storiesCommand() *cobra.Command {
 			"they have (\"only\").",
 		ValidArgsFunction: completeFiles,
 		RunE: e.runs(func(e *env, args []string) error {
-			return storiesCmd(e.Stdout, e.load(args), e.flags.json)
+			store := e.load(args)
+			return storiesCmd(e.Stdout, store, e.flags.json, e.storiesFile)
 		}),
 	}, append([]flagDef{jsonFlag}, readFlags...)...)
 }

@@ -74,9 +74,13 @@ type grouping struct {
 	stories []*story.Story // newest first
 }
 
-// groupStories groups a store's articles into stories.
-func groupStories(store *feed.Store) grouping {
+// groupStories groups a store's articles into stories, taking up and
+// saving the grouping kept in file unless it is "".
+func groupStories(store *feed.Store, file string) grouping {
 	lib := library.FromStore(store)
+	if file != "" {
+		lib.KeepStories(file)
+	}
 	return grouping{lib: lib, stories: lib.Regroup()}
 }
 
@@ -85,13 +89,13 @@ func (g grouping) Of(articleID string) string { return g.lib.StoryOf(articleID) 
 
 // storiesCmd prints the stories in a store, newest first: a headline
 // line and the story's articles indented below it, or JSON Lines.
-func storiesCmd(w io.Writer, store *feed.Store, asJSON bool) (err error) {
+func storiesCmd(w io.Writer, store *feed.Store, asJSON bool, file string) (err error) {
 	if store.Len() == 0 {
 		return ErrNothingLoaded
 	}
 	bw := bufio.NewWriter(w)
 	defer flush(bw, &err)
-	for _, st := range groupStories(store).stories {
+	for _, st := range groupStories(store, file).stories {
 		title := feed.Sanitize(st.Title)
 		arts := safeHeads(st.Articles)
 		if asJSON {

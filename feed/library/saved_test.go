@@ -1,0 +1,111 @@
+package library
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// run loads arts into a library that keeps its stories in file, groups
+// them, and returns each article's story ID.
+func run(file string, arts []*feed.Article) map[string]string {
+	lib := New()
+	lib.KeepStories(file)
+	lib.Apply([]feed.Event{{Articles: arts}})
+	lib.Regroup()
+	ids := make(map[string]string)
+	for _, a := range arts {
+		ids[a.ID] = lib.StoryOf(a.ID)
+	}
+	return ids
+}
+
+func TestKeepStories(t *testing.T) {
+	arts := fixtures() // m1, m2, m3 are one flood; m1 is the earliest by ID
+	file := filepath.Join(t.TempDir(), "cache", "stories.bin")
+	first := run(file, arts[1:])
+	if _, err := os.Stat(file); err != nil {
+		t.Fatalf("grouping was not saved: %v", err)
+	}
+	// The next start finds m1 too. Grouped afresh, the flood's story
+	// would be named by m1; taken up from the saved grouping, m1 joins
+	// the story under the name it had.
+	second := run(file, arts)
+	if second["m1"] != first["m2"] || second["m2"] != first["m2"] || second["m3"] != first["m3"] {
+		t.Errorf("m1 did not join the saved flood story: first %v, second %v", first, second)
+	}
+	for _, id := range []string{"c1", "g1"} {
+		if second[id] != first[id] {
+			t.Errorf("%s moved from story %s to %s", id, first[id], second[id])
+		}
+	}
+	fresh := run(filepath.Join(t.TempDir(), "none.bin"), arts)
+	if fresh["m1"] == first["m2"] {
+		t.Fatal("the test cannot tell a kept grouping from a fresh one")
+	}
+
+	// A damaged file is ignored: the stories are grouped afresh, and
+	// the file written anew.
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data[:len(data)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	third := run(file, arts)
+	for id, want := range fresh {
+		if third[id] != want {
+			t.Errorf("with a damaged file, %s is in %s, want %s as grouped afresh", id, third[id], want)
+		}
+	}
+	if again := run(file, arts); again["m1"] != third["m1"] {
+		t.Errorf("the damaged file was not replaced: %v then %v", third, again)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(file), "*.tmp")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func TestStoriesFile(t *testing.T) {
+	dir := t.TempDir()
+	a := StoriesFile(dir, []string{"news", "/tmp/other"})
+	if b := StoriesFile(dir, []string{"/tmp/other", "./news", "news"}); a != b {
+		t.Errorf("the same roots name two files: %s, %s", a, b)
+	}
+	if c := StoriesFile(dir, []string{"news"}); c == a {
+		t.Error("other roots name the same file")
+	}
+	if filepath.Dir(a) != dir {
+		t.Errorf("%s is not in %s", a, dir)
+	}
+}
+
+func TestKeepStoriesSavesSeldom(t *testing.T) {
+	// A watched folder may change every few seconds: the grouping is
+	// saved once, not again at every change, and a start from the file
+	// groups what it lacks.
+	arts := fixtures()
+	file := filepath.Join(t.TempDir(), "stories.bin")
+	lib := New()
+	lib.KeepStories(file)
+	lib.Apply([]feed.Event{{Articles: arts[:3]}})
+	lib.Regroup()
+	first, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.Apply([]feed.Event{{Articles: arts[3:]}})
+	lib.Regroup()
+	if now, _ := os.ReadFile(file); string(now) != string(first) {
+		t.Error("the grouping was saved again straight away")
+	}
+	next := run(file, arts)
+	for _, a := range arts {
+		if next[a.ID] != lib.StoryOf(a.ID) {
+			t.Errorf("%s: story %s from the file, %s in the library", a.ID, next[a.ID], lib.StoryOf(a.ID))
+		}
+	}
+}

@@ -1,0 +1,380 @@
+package story
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc64"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// A grouping is saved so that the next start need not group again: what
+// every article read as (its vector, key terms, years and time), which
+// compared articles are alike and how much, and which story each is in,
+// under which ID. That is all an article added later needs to be grouped
+// as if the set had been built afresh, so Restore gives the set Marshal
+// was called on, and adding to it gives what adding to that set would.
+//
+// The encoding is compact and binary: a header naming the format and the
+// grouping's rules (see rules), then the articles in ID order, then the
+// stories' IDs, then a checksum of all that. Anything that does not read
+// back exactly (another version, other rules, a damaged or cut file) is
+// refused whole, and the caller groups afresh.
+
+// savedMagic opens a saved grouping; its last byte is the format's
+// version.
+const savedMagic = "broadsheet stories\x00\x01"
+
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// ErrSaved is returned by Restore for data it cannot use.
+var ErrSaved = errors.New("story: saved grouping unusable")
+
+// Marshal encodes the set's grouping for Restore.
+func (s *Set) Marshal() []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ds := make([]*doc, 0, len(s.docs))
+	for _, d := range s.docs {
+		ds = append(ds, d)
+	}
+	slices.SortFunc(ds, byID)
+	at := make(map[*doc]int, len(ds))
+	for i, d := range ds {
+		at[d] = i
+	}
+	// Stories by key, in key order.
+	keys := make([]string, 0, len(s.members))
+	for key := range s.members {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	storyAt := make(map[string]int, len(keys))
+	for i, key := range keys {
+		storyAt[key] = i
+	}
+	var e encoder
+	e.b = make([]byte, 0, 64+len(ds)*1024)
+	e.b = append(e.b, savedMagic...)
+	e.u64(s.rules())
+	e.uvarint(uint64(len(ds)))
+	for _, d := range ds {
+		e.str(d.art.ID)
+		e.u64(fingerprint(d.art))
+		e.varint(d.sec)
+		e.varint(int64(d.nsec))
+		e.varint(int64(d.day))
+		e.uvarint(uint64(len(d.vec)))
+		for _, t := range d.vec {
+			e.u32(t.hash)
+			e.u32(math.Float32bits(t.all))
+			e.u32(math.Float32bits(t.words))
+		}
+		e.u64s(d.keys)
+		e.u64s(d.copyKeys)
+		e.uvarint(uint64(len(d.years)))
+		for _, y := range d.years {
+			e.varint(int64(y))
+		}
+		e.uvarint(uint64(storyAt[s.story[d.art.ID]]))
+		e.uvarint(uint64(len(d.near)))
+		for _, l := range d.near {
+			e.uvarint(uint64(at[l.o]))
+			e.u64(math.Float64bits(l.v))
+		}
+	}
+	e.uvarint(uint64(len(keys)))
+	for _, key := range keys {
+		e.str(s.ids[key])
+	}
+	e.u64(crc64.Checksum(e.b, crcTable))
+	return e.b
+}
+
+// Restore makes an empty set the set a Marshal encoded, which must have
+// been grouped with the same options, its articles taken from get by ID.
+// An article get does not know, or knows changed (another title, lead,
+// body or date), is taken out, and the stories it was in regrouped;
+// every other story keeps its ID. Data from another version or other
+// rules, or damaged, gives ErrSaved, and a set not empty an error; the
+// set is then left as it was.
+func (s *Set) Restore(data []byte, get func(id string) *feed.Article) error {
+	r, err := restore(data, s.opt, get)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.docs) > 0 {
+		return errors.New("story: restoring into a set not empty")
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s.docs, s.index, s.story, s.members, s.cache = r.docs, r.index, r.story, r.members, r.cache
+	s.ids, s.keys, s.serial, s.changes = r.ids, r.keys, r.serial, r.changes
+	return nil
+}
+
+// restore returns the set data encodes (see Restore).
+func restore(data []byte, opt Options, get func(id string) *feed.Article) (*Set, error) {
+	s := New(opt)
+	n := len(data) - 8
+	if n < len(savedMagic) || string(data[:len(savedMagic)]) != savedMagic ||
+		binary.LittleEndian.Uint64(data[n:]) != crc64.Checksum(data[:n], crcTable) {
+		return nil, ErrSaved
+	}
+	d := decoder{b: data[len(savedMagic):n]}
+	if d.u64() != s.rules() {
+		return nil, ErrSaved
+	}
+	count := d.count(1)
+	ds := make([]*doc, count)
+	storyOf := make([]int, count)
+	nearAt := make([][]int, count) // each like's article, by index, until all are read
+	var stale []string
+	for i := range ds {
+		x := &doc{serial: int32(i)}
+		id := d.str()
+		fp := d.u64()
+		x.sec = d.varint()
+		x.nsec = int32(d.varint())
+		x.day = int32(d.varint())
+		x.vec = make(vector, d.count(12))
+		for j := range x.vec {
+			x.vec[j] = term{hash: d.u32(), all: math.Float32frombits(d.u32()), words: math.Float32frombits(d.u32())}
+		}
+		x.keys = d.u64s()
+		x.copyKeys = d.u64s()
+		if ny := d.count(1); ny > 0 {
+			x.years = make([]int16, ny)
+			for j := range x.years {
+				x.years[j] = int16(d.varint())
+			}
+		}
+		storyOf[i] = int(d.uvarint())
+		x.near = make([]like, d.count(9))
+		nearAt[i] = make([]int, len(x.near))
+		for j := range x.near {
+			nearAt[i][j] = int(min(d.uvarint(), uint64(count)))
+			x.near[j].v = math.Float64frombits(d.u64())
+		}
+		if d.err {
+			return nil, ErrSaved
+		}
+		if a := get(id); a != nil && a.ID == id && fingerprint(a) == fp {
+			x.art = a
+		} else {
+			x.art = &feed.Article{ID: id}
+			stale = append(stale, id)
+		}
+		ds[i] = x
+	}
+	stories := d.count(1)
+	ids := make([]string, stories)
+	for i := range ids {
+		ids[i] = d.str()
+	}
+	if d.err || len(d.b) != 0 {
+		return nil, ErrSaved
+	}
+	for i, x := range ds {
+		if i > 0 && ds[i-1].art.ID >= x.art.ID || storyOf[i] >= stories {
+			return nil, ErrSaved
+		}
+		for j, o := range nearAt[i] {
+			if o >= count || o == i {
+				return nil, ErrSaved
+			}
+			x.near[j].o = ds[o]
+		}
+	}
+	members := make([][]*doc, stories)
+	for i, x := range ds {
+		members[storyOf[i]] = append(members[storyOf[i]], x)
+	}
+	for i, ms := range members {
+		if len(ms) == 0 {
+			return nil, ErrSaved
+		}
+		key := ms[0].art.ID // the docs are in ID order, and so the members
+		s.members[key] = ms
+		for _, m := range ms {
+			s.story[m.art.ID] = key
+		}
+		if _, taken := s.keys[ids[i]]; taken {
+			return nil, ErrSaved
+		}
+		s.name(key, ids[i])
+	}
+	ignored := make(map[*doc]bool)
+	for _, x := range ds {
+		s.docs[x.art.ID] = x
+		s.index.insert(x, ignored)
+	}
+	s.serial = int32(len(ds))
+	s.Remove(stale...)
+	return s, nil
+}
+
+// Changes counts the articles added to the set and taken out of it, so
+// that a caller keeping the grouping knows when it is worth saving again.
+func (s *Set) Changes() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.changes
+}
+
+// fingerprint sums what an article's vector is read from.
+func fingerprint(a *feed.Article) uint64 {
+	h := crc64.New(crcTable)
+	var b [9]byte
+	binary.LittleEndian.PutUint64(b[:8], uint64(a.Date.UnixNano()))
+	if a.TitleSynthesized {
+		b[8] = 1
+	}
+	h.Write(b[:])
+	for _, s := range []string{a.Title, a.Lead, a.Body} {
+		binary.LittleEndian.PutUint64(b[:8], uint64(len(s)))
+		h.Write(b[:8])
+		h.Write([]byte(s))
+	}
+	if a.Date.IsZero() {
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// rules sums what a grouping depends on besides the articles: the
+// options, and how two fixed articles read and compare. A change to the
+// weights, the words read or the likeness shows here, so a grouping
+// saved by another build of the rules is not taken for this one's.
+func (s *Set) rules() uint64 {
+	var e encoder
+	e.u64(uint64(s.opt.Window))
+	e.u64(math.Float64bits(s.opt.Threshold))
+	e.b = append(e.b, rulesProbe()...)
+	return crc64.Checksum(e.b, crcTable)
+}
+
+// rulesProbe reads two fixed articles and compares them.
+func rulesProbe() []byte {
+	day := time.Date(2024, 5, 2, 9, 0, 0, 0, time.UTC)
+	a := &feed.Article{ID: "a", Title: "Harbour ferry strike closes Port Ellis crossing in 2024",
+		Lead: "Crews walked out at dawn, the union said.", Body: "The Port Ellis ferry will not sail until Friday, when talks resume. Three hundred passengers were turned back.", Date: day}
+	b := &feed.Article{ID: "b", Title: "Ferry crews strike at Port Ellis",
+		Lead: "No ferry sailed on Thursday.", Body: "Passengers were turned back at the Port Ellis terminal as crews walked out over pay.", Date: day.Add(30 * time.Hour)}
+	ds := []*doc{{art: a}, {art: b}}
+	vectorize(ds)
+	var e encoder
+	for _, d := range ds {
+		for _, t := range d.vec {
+			e.u32(t.hash)
+			e.u32(math.Float32bits(t.all))
+			e.u32(math.Float32bits(t.words))
+		}
+		e.u64s(d.keys)
+		e.u64s(d.copyKeys)
+		for _, y := range d.years {
+			e.varint(int64(y))
+		}
+	}
+	probe := New(Options{})
+	e.u64(math.Float64bits(probe.sim(ds[0], ds[1])))
+	ds[1].sec = undatedSec
+	e.u64(math.Float64bits(probe.sim(ds[0], ds[1])))
+	return e.b
+}
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
+func (e *encoder) u32(v uint32)     { e.b = binary.LittleEndian.AppendUint32(e.b, v) }
+func (e *encoder) u64(v uint64)     { e.b = binary.LittleEndian.AppendUint64(e.b, v) }
+func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) u64s(vs []uint64) {
+	e.uvarint(uint64(len(vs)))
+	for _, v := range vs {
+		e.u64(v)
+	}
+}
+
+// decoder reads what an encoder wrote; past the end, or at anything
+// malformed, it sets err and reads zeros.
+type decoder struct {
+	b   []byte
+	err bool
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.err, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) u32() uint32 {
+	if len(d.b) < 4 {
+		d.err, d.b = true, nil
+		return 0
+	}
+	v := binary.LittleEndian.Uint32(d.b)
+	d.b = d.b[4:]
+	return v
+}
+
+func (d *decoder) u64() uint64 {
+	if len(d.b) < 8 {
+		d.err, d.b = true, nil
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(d.b)
+	d.b = d.b[8:]
+	return v
+}
+
+// count reads a count of items of at least size bytes each, refusing
+// one the rest of the data cannot hold.
+func (d *decoder) count(size int) int {
+	n := d.uvarint()
+	if n > uint64(len(d.b)/size) {
+		d.err, d.b = true, nil
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) str() string {
+	n := d.count(1)
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) u64s() []uint64 {
+	n := d.count(8)
+	if n == 0 {
+		return nil
+	}
+	vs := make([]uint64, n)
+	for i := range vs {
+		vs[i] = d.u64()
+	}
+	return vs
+}

@@ -1,0 +1,156 @@
+package story
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// withIDs is a snapshot of a set that names each story by its ID.
+func withIDs(s *Set) string {
+	out := ""
+	for _, st := range s.Stories() {
+		out += st.ID + " " + snapshotOne(st)
+	}
+	return out
+}
+
+func snapshotOne(st *Story) string {
+	out := fmt.Sprintf("%q %v\n", st.Title, st.Outlets)
+	for _, a := range st.Articles {
+		out += "  " + a.ID + "\n"
+	}
+	return out
+}
+
+// lookup returns a get for Restore over arts.
+func lookup(arts []*feed.Article) func(string) *feed.Article {
+	by := make(map[string]*feed.Article)
+	for _, a := range arts {
+		by[a.ID] = a
+	}
+	return func(id string) *feed.Article { return by[id] }
+}
+
+func savedFixture(t *testing.T) []*feed.Article {
+	arts, _ := fixture(t, lookAlikes)
+	more, _ := fixture(t, warehouseFires)
+	return append(arts, more...)
+}
+
+func TestRestoreRoundTrip(t *testing.T) {
+	arts := savedFixture(t)
+	s := New(Options{})
+	s.Add(arts...)
+	data := s.Marshal()
+	r := New(Options{})
+	if err := r.Restore(data, lookup(arts)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := withIDs(r), withIDs(s); got != want {
+		t.Fatalf("restored set differs:\n got:\n%s\nwant:\n%s", got, want)
+	}
+	if r.Changes() != 0 {
+		t.Errorf("restoring every article unchanged made %d changes", r.Changes())
+	}
+	// Encoding is repeatable.
+	if !slices.Equal(r.Marshal(), data) {
+		t.Error("the restored set encodes differently")
+	}
+	// Adding to the restored set gives what adding to a fresh one does.
+	for _, a := range arts {
+		r.Add(a) // already there: only the copy is replaced
+	}
+	if r.Changes() != 0 {
+		t.Errorf("re-adding known articles made %d changes", r.Changes())
+	}
+}
+
+func TestRestoreRefusesDamage(t *testing.T) {
+	arts := savedFixture(t)
+	s := New(Options{})
+	s.Add(arts...)
+	data := s.Marshal()
+	cases := map[string][]byte{
+		"empty":     nil,
+		"truncated": data[:len(data)/2],
+		"cut tail":  data[:len(data)-1],
+		"flipped":   func() []byte { d := slices.Clone(data); d[len(d)/3] ^= 0x40; return d }(),
+		"version":   func() []byte { d := slices.Clone(data); d[len(savedMagic)-1]++; return d }(),
+	}
+	for name, d := range cases {
+		if err := New(Options{}).Restore(d, lookup(arts)); !errors.Is(err, ErrSaved) {
+			t.Errorf("%s: got %v, want ErrSaved", name, err)
+		}
+	}
+	// Other options are other rules.
+	if err := New(Options{Threshold: 0.3}).Restore(data, lookup(arts)); !errors.Is(err, ErrSaved) {
+		t.Errorf("other threshold: got %v, want ErrSaved", err)
+	}
+	// A set in use is left alone.
+	busy := New(Options{})
+	busy.Add(arts[0])
+	if err := busy.Restore(data, lookup(arts)); err == nil || busy.Len() != 1 {
+		t.Errorf("restoring into a set in use: %v, %d stories", err, busy.Len())
+	}
+}
+
+func TestRestoreThenAddMatchesBatch(t *testing.T) {
+	arts := savedFixture(t)
+	for i := range arts {
+		rest := slices.Delete(slices.Clone(arts), i, i+1)
+		s := New(Options{})
+		s.Add(rest...)
+		before := make(map[string]string)
+		for _, a := range rest {
+			before[a.ID] = s.Of(a.ID)
+		}
+		r := New(Options{})
+		if err := r.Restore(s.Marshal(), lookup(arts)); err != nil {
+			t.Fatal(err)
+		}
+		r.Add(arts...)
+		batch := New(Options{})
+		batch.Add(arts...)
+		if got, want := snapshot(r), snapshot(batch); got != want {
+			t.Fatalf("adding article %d after restoring:\n got:\n%s\nwant:\n%s", i, got, want)
+		}
+		// Stories the new article did not join keep their IDs.
+		joined := r.Of(arts[i].ID)
+		for _, a := range rest {
+			if id := r.Of(a.ID); id != before[a.ID] && id != joined {
+				t.Errorf("adding article %d: %s moved from story %s to %s", i, a.ID, before[a.ID], id)
+			}
+		}
+	}
+}
+
+func TestRestoreDropsChangedArticles(t *testing.T) {
+	arts := savedFixture(t)
+	s := New(Options{})
+	s.Add(arts...)
+	data := s.Marshal()
+	// The first article was edited since, and the last deleted.
+	edited := *arts[0]
+	edited.Body += "\n\nA correction was added."
+	now := append([]*feed.Article{&edited}, arts[1:len(arts)-1]...)
+	r := New(Options{})
+	if err := r.Restore(data, lookup(now)); err != nil {
+		t.Fatal(err)
+	}
+	if r.Of(arts[len(arts)-1].ID) != "" {
+		t.Error("a deleted article is still in a story")
+	}
+	if r.Of(edited.ID) != "" {
+		t.Error("an edited article kept its old reading")
+	}
+	r.Add(now...)
+	batch := New(Options{})
+	batch.Add(now...)
+	if got, want := snapshot(r), snapshot(batch); got != want {
+		t.Fatalf("after restoring and adding:\n got:\n%s\nwant:\n%s", got, want)
+	}
+}
