@@ -70,6 +70,25 @@ func TestTextOutletSiteOverCopyrightHolder(t *testing.T) {
 			"Harbourline is supported by its readers\n", ""},
 		{"a section name is no masthead", "Home\nNews\n",
 			"News tips: write to us\n\n© 2024 Owner Media Group. All rights reserved.\n", "Owner Media Group"},
+		{"a name the chrome repeats and its domain spells beats a wire agency's notice",
+			"We use cookies to improve the site. Continued use signifies consent.\nSeaport\nVideo\n",
+			"More from Seaport\n\nSubscribe to Seaport.example newsletters\n\n" +
+				"Copyright 2024 The Associated Press. All rights reserved. This material may not be published.\n\n" +
+				"© 2000-2024 Owner Media. All rights reserved.\n", "Seaport"},
+		{"a full name whose initials spell the domain", "Menu\n",
+			"The Harbour Gazette Journal newsletter\n\nRead The Harbour Gazette Journal on hgj.example\n\n" +
+				"© 2024 Owner Media Group. All rights reserved.\n", "The Harbour Gazette Journal"},
+		{"a platform's domain confirms no name", "Menu\n",
+			"Twitter\n\nFollow us on Twitter at twitter.com/harbourline\n\n© 2024 The Quay Times. All rights reserved.\n",
+			"The Quay Times"},
+		{"a company's site name the page repeats, after 'Copyright' past the year",
+			"Something went wrong with the connection!\nHarbour Post\n",
+			"by Harbour Post News Weekly 0 Comments\n\n© 2018 Copyright Harbour Post Media Pvt. Ltd.. All Rights reserved.\n",
+			"Harbour Post"},
+		{"a company's name in capitals the page repeats", "Menu\n",
+			"HPX may receive a commission\n\nHPX may receive a commission\n\nCopyright 2019 HPX Media, LLC\n", "HPX"},
+		{"a common word left of a company word is no site", "Menu\n",
+			"Breaking News\n\nBreaking News alerts\n\nCopyright 2019 Breaking Media, Inc.\n", "Breaking Media"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
