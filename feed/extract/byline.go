@@ -193,7 +193,8 @@ var notNameWords = func() map[string]bool {
 		subscriber follow following followers print menu search reply like more read posted updated published
 		facebook twitter whatsapp linkedin pinterest reddit copy link newsletter home close click here the an of
 		next previous article articles video page latest view
-		writer editor correspondent staff reporter contributor columnist`) {
+		writer editor correspondent staff reporter contributor columnist
+		admin administrator team desk newsroom editorial news weekly daily magazine media online`) {
 		m[w] = true
 	}
 	return m
@@ -206,8 +207,9 @@ var nameParticles = map[string]bool{"de": true, "da": true, "do": true, "dos": t
 
 // tidyByline returns a byline's names without the word that leads them
 // ("By", "Por", "Von", "Par") and without any part that is no name. A
-// name is two to five capitalised words with no word repeated, none a
-// month, a day or an interface word ("Share", "Username"); or, in a
+// name is two to four capitalised words (particles such as "de" aside)
+// with no word repeated, none a month, a day, an interface word
+// ("Share", "Username") or a desk's ("Admin", "News"); or, in a
 // script without spaces, a few letters after a label. It returns ""
 // when no part is a name: no byline is better than a wrong one.
 func tidyByline(s string) string {
@@ -217,20 +219,42 @@ func tidyByline(s string) string {
 	}
 	parts := splitNames(s)
 	var keep []string
+	cut := false
 	for _, part := range parts {
 		part = strings.Trim(stripBylineLead(part), " ,;:|-–—·•")
 		if i := strings.Index(part, " in "); i > 0 {
 			part = part[:i] // "Jane Doe in Lisbon"
+		}
+		if c := capitalsOnly(part); c != part {
+			part, cut = c, true
 		}
 		part = undouble(part)
 		if isPersonName(dropParens(part)) {
 			keep = append(keep, part)
 		}
 	}
-	if len(keep) == len(parts) && len(keep) > 1 {
+	if len(keep) == len(parts) && len(keep) > 1 && !cut {
 		return s // every part a name: the names as the page joins them
 	}
 	return strings.Join(keep, ", ")
+}
+
+// capitalsOnly returns the names of a byline printed in capitals without
+// the words in ordinary case after them, which name the desk or the
+// agency: "ERIC TUCKER Associated Press" gives "ERIC TUCKER".
+func capitalsOnly(s string) string {
+	w := strings.Fields(s)
+	caps := 0
+	for _, x := range w {
+		if strings.ToUpper(x) != x || !strings.ContainsFunc(x, unicode.IsLetter) {
+			break
+		}
+		caps++
+	}
+	if caps >= 2 && caps < len(w) {
+		return strings.Join(w[:caps], " ")
+	}
+	return s
 }
 
 // dropParens removes the notes in brackets after a name: "Jane Doe
@@ -332,7 +356,9 @@ func isPersonName(s string) bool {
 		}
 		n++
 	}
-	return n >= 2 && n <= 5
+	// One word is a desk, a user name or a site more often than a
+	// person; five or more are a run of furniture.
+	return n >= 2 && n <= 4
 }
 
 // spaceless reports whether s is written in a script without spaces

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // This file reads what the lines above an article say about it: its
@@ -178,7 +179,8 @@ func findByline(lines []*textLine, from, to, title int) string {
 	}
 	if title >= 0 {
 		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
-			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() {
+			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() &&
+				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1))) {
 				return lines[i].text
 			}
 		}
@@ -191,6 +193,27 @@ func findByline(lines []*textLine, from, to, title int) string {
 		}
 	}
 	return ""
+}
+
+// endsMenuRun reports whether the two lines above line i are, like it,
+// links of two to four capitalised words, as a menu's items are ("Fast
+// Bikes", "Classic Motorcycles"): a name line there above the headline
+// is one of the menu's items, not a byline.
+func endsMenuRun(lines []*textLine, i int) bool {
+	if i < 2 {
+		return false
+	}
+	for _, l := range lines[i-2 : i] {
+		if l.words < 2 || l.words > 4 || l.end || hasNameBreaker(l.text) {
+			return false
+		}
+		for w := range strings.FieldsSeq(l.text) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // firstLineTitle returns the first line of a file as its headline when
