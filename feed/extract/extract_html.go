@@ -66,8 +66,8 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		meta.url = savedFrom
 	}
 	body, found := mainText(doc, meta)
-	if meta.date.IsZero() {
-		meta.date = found.Date
+	if meta.date.IsZero() && !found.Date.IsZero() {
+		meta.date, meta.dateSource = found.Date, feed.DateFromMarkup
 	}
 	if found.Author != "" {
 		// trafilatura reads bylines from the page's text as well as its
@@ -83,12 +83,13 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		probs = append(probs, feed.Problem{Path: src.Path, Reason: "html: the file ends before </html>, so the page may be cut short"})
 	}
 	a := &feed.Article{
-		Format: feed.FormatHTML,
-		Title:  meta.title,
-		Date:   meta.date,
-		Byline: tidyByline(meta.byline),
-		URL:    meta.url,
-		Body:   body,
+		Format:     feed.FormatHTML,
+		Title:      meta.title,
+		Date:       meta.date,
+		DateSource: meta.dateSource,
+		Byline:     tidyByline(meta.byline),
+		URL:        meta.url,
+		Body:       body,
 	}
 	switch {
 	case meta.site != "":

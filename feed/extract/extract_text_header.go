@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // This file reads what the lines above an article say about it: its
@@ -15,6 +17,9 @@ type header struct {
 	title  string
 	byline string
 	date   time.Time // zero when unknown
+	// dateSource is feed.DateFromDateline for a date by the headline,
+	// feed.DateFromText for one found elsewhere.
+	dateSource string
 	// skipTo, when not 0, is where the body starts instead of the
 	// region's first line: past a standfirst above the byline, or back
 	// at an opening paragraph that a box of links cut off.
@@ -87,7 +92,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	if best < 0 {
 		h.title = firstLineTitle(lines, start)
 	}
-	h.date = findDate(x, lines, from, max(hi, start+1)+2)
+	h.date, h.dateSource = findDate(x, lines, from, max(hi, start+1)+2)
 	if best >= 0 && best < start && h.skipTo <= start {
 		h.skipTo = openingParagraph(lines, best, start)
 	}
@@ -429,8 +434,9 @@ var dateWords = func() map[string]bool {
 }()
 
 // findDate returns the publication day printed in lines [from, to), or
-// failing that on a line labelled "Published" anywhere in the chrome.
-func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
+// failing that on a line labelled "Published" anywhere in the chrome,
+// and which of the two it was (a feed.DateFrom constant).
+func findDate(x *Extractor, lines []*textLine, from, to int) (time.Time, string) {
 	now := x.now()
 	to = min(to, len(lines))
 	// A labelled date near the headline first, then any date there; a
@@ -445,7 +451,7 @@ func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
 				continue
 			}
 			if t, ok := parseDate(publishedPart(l.text), now); ok {
-				return t
+				return t, feed.DateFromDateline
 			}
 		}
 	}
@@ -457,7 +463,7 @@ func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
 			_, byline := l.author()
 			if dateLabelled(l.lower) || byline {
 				if t, ok := parseDate(publishedPart(l.text), now); ok {
-					return t
+					return t, feed.DateFromText
 				}
 			}
 		}
@@ -466,17 +472,17 @@ func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
 	// copyright notice: "Updated Nov 19, 6:55 AM" on a page "© 2019".
 	year := copyrightYear(lines)
 	if year == 0 {
-		return time.Time{}
+		return time.Time{}, ""
 	}
 	for i := from; i < to; i++ {
 		l := lines[i]
 		if l.words <= 14 && (dateLabelled(l.lower) || isDateLine(l)) {
 			if t, ok := dateWithoutYear(l.text, year); ok && !t.After(now) {
-				return t
+				return t, feed.DateFromDateline
 			}
 		}
 	}
-	return time.Time{}
+	return time.Time{}, ""
 }
 
 // copyrightYear returns the last year named in the page's copyright
