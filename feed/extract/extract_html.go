@@ -65,6 +65,13 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	if meta.url == "" {
 		meta.url = savedFrom
 	}
+	// A page whose markup and address name no outlet is read for one as
+	// a scrape of it would be; its text is taken before mainText, which
+	// may change the tree.
+	var visible string
+	if meta.site == "" && (meta.url == "" || outletFromURL(meta.url) == "") {
+		visible = pageText(doc)
+	}
 	body, found := mainText(doc, meta)
 	if meta.date.IsZero() && !found.Date.IsZero() {
 		meta.date, meta.dateSource = found.Date, feed.DateFromMarkup
@@ -94,10 +101,11 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	switch {
 	case meta.site != "":
 		a.Outlet, a.OutletSource = meta.site, feed.OutletFromMetadata
-	case a.URL != "":
-		if o := outletFromURL(a.URL); o != "" {
-			a.Outlet, a.OutletSource = o, feed.OutletFromURL
-		}
+	case a.URL != "" && outletFromURL(a.URL) != "":
+		a.Outlet, a.OutletSource = outletFromURL(a.URL), feed.OutletFromURL
+	case visible != "":
+		g := x.textOutlet(visible, body)
+		a.Outlet, a.OutletSource = g.name, g.source
 	}
 	return []*feed.Article{a}, probs
 }

@@ -103,3 +103,29 @@ func TestTextOutletSiteOverCopyrightHolder(t *testing.T) {
 		})
 	}
 }
+
+func TestHTMLOutletFromTextWithoutMetadata(t *testing.T) {
+	tests := []struct{ name, head, nav, foot, want string }{
+		{"the name the chrome repeats and the domain spells", "",
+			"<nav><a>Seaport</a><a>News</a><a>Sport</a></nav>",
+			"<footer><p>More from Seaport</p><p>Write to us at letters@seaport.example or visit www.seaport.example</p></footer>", "Seaport"},
+		{"the copyright holder, last", "", "<nav><a>News</a><a>Sport</a></nav>",
+			"<footer><p>© 2008 The Quay Times. All rights reserved.</p></footer>", "The Quay Times"},
+		{"metadata first", `<meta property="og:site_name" content="Harbour Daily">`, "<nav><a>Seaport</a></nav>",
+			"<footer><p>More from Seaport</p><p>www.seaport.example</p></footer>", "Harbour Daily"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head><title>Ferry returns</title>" + tt.head + "</head><body>" + tt.nav +
+				"<article><h1>Ferry returns to the island after a long winter</h1><p>" +
+				strings.ReplaceAll(paragraphs(6), "\n\n", "</p><p>") + "</p></article>" + tt.foot + "</body></html>"
+			arts, _ := NewExtractor().Extract(Source{Path: "page.html", Data: []byte(page)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q, want %q", arts[0].Outlet, tt.want)
+			}
+		})
+	}
+}
