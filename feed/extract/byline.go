@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,6 +15,13 @@ func bylineOf(text string) (string, bool) {
 	// Every byline label starts with b, w, a or r; no letter beyond ASCII
 	// lowers to one of them.
 	if t == "" {
+		return "", false
+	}
+	if c := t[0]; '0' <= c && c <= '9' {
+		// "11/19/2019 by Jane Doe": a date before the label.
+		if i := strings.Index(strings.ToLower(t), " by "); i > 0 && isDateOnly(t[:i]) {
+			return bylineOf(t[i+1:])
+		}
 		return "", false
 	}
 	switch t[0] | 0x20 {
@@ -60,12 +68,39 @@ func cleanByline(s string) string {
 	if i := strings.IndexFunc(s, unicode.IsDigit); i > 0 {
 		s = s[:i]
 	}
+	s = cutGlued(s)
 	for _, w := range []string{" Published", " Updated", " Posted", " on ", " Last updated"} {
 		if i := strings.Index(s, w); i > 0 {
 			s = s[:i]
 		}
 	}
 	return strings.Trim(strings.TrimSpace(s), ",;:|-–—")
+}
+
+// isDateOnly reports whether s is a date in figures and nothing else:
+// "11/19/2019", "2019-11-19".
+func isDateOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsDigit(r) && !strings.ContainsRune("/-.", r) }) {
+		return false
+	}
+	_, ok := parseDate(s, time.Now())
+	return ok
+}
+
+// cutGlued cuts a byline where a name runs into the outlet's name
+// without a space, as a link's text does: "Jane DoeGAZETTEWire" gives
+// "Jane Doe". The cut is at a lower-case letter followed by two
+// capitals.
+func cutGlued(s string) string {
+	prev := [2]rune{}
+	for i, r := range s {
+		if unicode.IsUpper(r) && unicode.IsUpper(prev[1]) && unicode.IsLower(prev[0]) {
+			return strings.TrimSpace(s[:i-utf8.RuneLen(prev[1])])
+		}
+		prev = [2]rune{prev[1], r}
+	}
+	return s
 }
 
 // looksLikeNames reports whether s reads as a list of people's names:

@@ -65,6 +65,7 @@ func TestTextBylineNotAMenuItem(t *testing.T) {
 		{"the last item of a menu above the headline", "Home\nBoat Monthly\nHarbour Racing\nFast Ferries\nIsland Riders\n", ""},
 		{"the last two items of a short menu", "Home\nBoat Racing\nFast Ferries\nIsland Riders\n", ""},
 		{"a name under a section label", "Home\nNews and comment from the islands.\n\nJane Doe\n", "Jane Doe"},
+		{"a name and a handle", "Home\nNews and comment from the islands.\n\nJane Doe @janedoe / 2 days\n", "Jane Doe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,5 +78,16 @@ func TestTextBylineNotAMenuItem(t *testing.T) {
 				t.Errorf("byline = %q, want %q", arts[0].Byline, tt.want)
 			}
 		})
+	}
+}
+
+func TestTextBylineNameAndHandleUnderFirstLine(t *testing.T) {
+	text := "Ferry returns to the island after a long winter\n\nJane Doe @janedoe / 2 days\n\n" + paragraphs(8)
+	arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles", len(arts))
+	}
+	if arts[0].Byline != "Jane Doe" {
+		t.Errorf("byline = %q, want %q", arts[0].Byline, "Jane Doe")
 	}
 }

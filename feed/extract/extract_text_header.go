@@ -190,6 +190,13 @@ func findByline(lines []*textLine, from, to, title int) string {
 			}
 		}
 	}
+	for i := from; i < to; i++ {
+		if lines[i].rep <= 2 && lines[i].words <= 10 {
+			if name := nameBeforeHandle(lines[i].text); name != "" {
+				return name
+			}
+		}
+	}
 	for _, l := range lines {
 		if l.words <= 8 && l.class != classGood {
 			if b, ok := l.author(); ok {
@@ -198,6 +205,17 @@ func findByline(lines []*textLine, from, to, title int) string {
 		}
 	}
 	return ""
+}
+
+// nameBeforeHandle returns the name that opens a line of a person's name
+// and social handle, "Jane Doe @janedoe / 2 days", when
+// the handle follows the name; otherwise "".
+func nameBeforeHandle(text string) string {
+	name, rest, ok := strings.Cut(text, " @")
+	if !ok || rest == "" || rest[0] == ' ' || !nameLine(name) {
+		return ""
+	}
+	return name
 }
 
 // endsMenuRun reports whether the two lines above line i are, like it,
