@@ -30,6 +30,20 @@ const (
 	OutletFromFolder    = "folder"
 )
 
+// Where an article's date came from. A page's own metadata is surest;
+// a date printed by the headline is the published one unless it is
+// labelled only as an update; a date found elsewhere in the text or in
+// the address is a guess.
+const (
+	DateFromMeta     = "meta"     // a <meta> tag, front matter, a feed's or a scraper's date field
+	DateFromJSONLD   = "jsonld"   // JSON-LD datePublished (or dateCreated, dateModified)
+	DateFromMarkup   = "markup"   // a <time> element or a dated element of the page's markup
+	DateFromDateline = "dateline" // a date line by the headline and byline
+	DateFromText     = "text"     // a labelled date elsewhere in the page's text
+	DateFromURL      = "url"      // the page's address: /2024/06/19/
+	DateFromSidecar  = "sidecar"  // the user's sidecar file
+)
+
 // Article is one news article, cleaned of its page's chrome.
 type Article struct {
 	// ID identifies the article by its content, so that moving or
@@ -46,9 +60,10 @@ type Article struct {
 	Outlet       string
 	OutletSource string // one of the OutletFrom constants, or ""
 
-	Date   time.Time // zero when unknown
-	Byline string
-	URL    string
+	Date       time.Time // zero when unknown
+	DateSource string    // one of the DateFrom constants, or "" with no date
+	Byline     string
+	URL        string
 
 	// Lead is the article's opening paragraph as plain text.
 	Lead string
@@ -77,6 +92,7 @@ type articleJSON struct {
 	Outlet           string `json:"outlet"`
 	OutletSource     string `json:"outlet_source"`
 	Date             string `json:"date"`
+	DateSource       string `json:"date_source"`
 	Byline           string `json:"byline"`
 	URL              string `json:"url"`
 	Lead             string `json:"lead"`
@@ -91,7 +107,7 @@ func (a *Article) JSON(withBody bool) ([]byte, error) {
 		ID: a.ID, Path: a.Path, Format: a.Format,
 		Title: a.Title, TitleSynthesized: a.TitleSynthesized,
 		Outlet: a.Outlet, OutletSource: a.OutletSource,
-		Date: a.DateString(), Byline: a.Byline, URL: a.URL,
+		Date: a.DateString(), DateSource: a.DateSource, Byline: a.Byline, URL: a.URL,
 		Lead: a.Lead, Words: a.Words,
 	}
 	if withBody {

@@ -177,7 +177,7 @@ func TestRoundTrip(t *testing.T) {
 			a := &feed.Article{
 				ID: "0123456789ab", Path: p, Format: feed.FormatHTML, Title: "Title ✓",
 				TitleSynthesized: true, Outlet: "The Lantern", OutletSource: feed.OutletFromSignature,
-				Date: date, Byline: "By A. Writer", URL: "https://example.com/a",
+				Date: date, DateSource: feed.DateFromJSONLD, Byline: "By A. Writer", URL: "https://example.com/a",
 				Lead: "Lead.", Body: "Lead.\n\n## Sub\n\nMore \x00 text.", Words: 5,
 			}
 			b := &feed.Article{ID: "b", Path: p, Format: feed.FormatFeed, Title: "Second", Body: "Two."}

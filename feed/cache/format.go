@@ -28,7 +28,8 @@ import (
 //	hint: string outlet, string folder, time date
 //	uvarint articles, then each article:
 //	  string id, format, title; byte synthesized; string outlet,
-//	  outlet source; time date; string byline, url, lead, body; uvarint words
+//	  outlet source; time date; string date source, byline, url, lead, body;
+//	  uvarint words
 //	uvarint problems, then each problem's string reason
 //
 // A time is a byte kind (0 zero, 1 UTC, 2 local, 3 fixed zone), then for
@@ -39,7 +40,7 @@ import (
 // part of that copy, so an article keeps alive only its own record.
 const (
 	magic   = "BSCACHE\n"
-	version = 2
+	version = 3
 )
 
 // stamp is what the file system says of a file: any change to the file
@@ -138,6 +139,7 @@ func (e *encoder) record(rel string, st stamp, sketches [][]byte, h feed.Hint, a
 		e.str(a.Outlet)
 		e.str(a.OutletSource)
 		e.time(a.Date)
+		e.str(a.DateSource)
 		e.str(a.Byline)
 		e.str(a.URL)
 		e.str(a.Lead)
@@ -305,6 +307,7 @@ func (d *decoder[S]) body(path string) (h feed.Hint, arts []*feed.Article, probs
 			a.Outlet = d.str()
 			a.OutletSource = d.str()
 			a.Date = d.time()
+			a.DateSource = d.str()
 			a.Byline = d.str()
 			a.URL = d.str()
 			a.Lead = d.str()

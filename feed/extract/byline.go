@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,6 +15,13 @@ func bylineOf(text string) (string, bool) {
 	// Every byline label starts with b, w, a or r; no letter beyond ASCII
 	// lowers to one of them.
 	if t == "" {
+		return "", false
+	}
+	if c := t[0]; '0' <= c && c <= '9' {
+		// "11/19/2019 by Jane Doe": a date before the label.
+		if i := strings.Index(strings.ToLower(t), " by "); i > 0 && isDateOnly(t[:i]) {
+			return bylineOf(t[i+1:])
+		}
 		return "", false
 	}
 	switch t[0] | 0x20 {
@@ -60,12 +68,39 @@ func cleanByline(s string) string {
 	if i := strings.IndexFunc(s, unicode.IsDigit); i > 0 {
 		s = s[:i]
 	}
+	s = cutGlued(s)
 	for _, w := range []string{" Published", " Updated", " Posted", " on ", " Last updated"} {
 		if i := strings.Index(s, w); i > 0 {
 			s = s[:i]
 		}
 	}
 	return strings.Trim(strings.TrimSpace(s), ",;:|-–—")
+}
+
+// isDateOnly reports whether s is a date in figures and nothing else:
+// "11/19/2019", "2019-11-19".
+func isDateOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsDigit(r) && !strings.ContainsRune("/-.", r) }) {
+		return false
+	}
+	_, ok := parseDate(s, time.Now())
+	return ok
+}
+
+// cutGlued cuts a byline where a name runs into the outlet's name
+// without a space, as a link's text does: "Jane DoeGAZETTEWire" gives
+// "Jane Doe". The cut is at a lower-case letter followed by two
+// capitals.
+func cutGlued(s string) string {
+	prev := [2]rune{}
+	for i, r := range s {
+		if unicode.IsUpper(r) && unicode.IsUpper(prev[1]) && unicode.IsLower(prev[0]) {
+			return strings.TrimSpace(s[:i-utf8.RuneLen(prev[1])])
+		}
+		prev = [2]rune{prev[1], r}
+	}
+	return s
 }
 
 // looksLikeNames reports whether s reads as a list of people's names:
@@ -193,7 +228,8 @@ var notNameWords = func() map[string]bool {
 		subscriber follow following followers print menu search reply like more read posted updated published
 		facebook twitter whatsapp linkedin pinterest reddit copy link newsletter home close click here the an of
 		next previous article articles video page latest view
-		writer editor correspondent staff reporter contributor columnist`) {
+		writer editor correspondent staff reporter contributor columnist
+		admin administrator team desk newsroom editorial news weekly daily magazine media online`) {
 		m[w] = true
 	}
 	return m
@@ -206,8 +242,9 @@ var nameParticles = map[string]bool{"de": true, "da": true, "do": true, "dos": t
 
 // tidyByline returns a byline's names without the word that leads them
 // ("By", "Por", "Von", "Par") and without any part that is no name. A
-// name is two to five capitalised words with no word repeated, none a
-// month, a day or an interface word ("Share", "Username"); or, in a
+// name is two to four capitalised words (particles such as "de" aside)
+// with no word repeated, none a month, a day, an interface word
+// ("Share", "Username") or a desk's ("Admin", "News"); or, in a
 // script without spaces, a few letters after a label. It returns ""
 // when no part is a name: no byline is better than a wrong one.
 func tidyByline(s string) string {
@@ -217,20 +254,42 @@ func tidyByline(s string) string {
 	}
 	parts := splitNames(s)
 	var keep []string
+	cut := false
 	for _, part := range parts {
 		part = strings.Trim(stripBylineLead(part), " ,;:|-–—·•")
 		if i := strings.Index(part, " in "); i > 0 {
 			part = part[:i] // "Jane Doe in Lisbon"
+		}
+		if c := capitalsOnly(part); c != part {
+			part, cut = c, true
 		}
 		part = undouble(part)
 		if isPersonName(dropParens(part)) {
 			keep = append(keep, part)
 		}
 	}
-	if len(keep) == len(parts) && len(keep) > 1 {
+	if len(keep) == len(parts) && len(keep) > 1 && !cut {
 		return s // every part a name: the names as the page joins them
 	}
 	return strings.Join(keep, ", ")
+}
+
+// capitalsOnly returns the names of a byline printed in capitals without
+// the words in ordinary case after them, which name the desk or the
+// agency: "ERIC TUCKER Associated Press" gives "ERIC TUCKER".
+func capitalsOnly(s string) string {
+	w := strings.Fields(s)
+	caps := 0
+	for _, x := range w {
+		if strings.ToUpper(x) != x || !strings.ContainsFunc(x, unicode.IsLetter) {
+			break
+		}
+		caps++
+	}
+	if caps >= 2 && caps < len(w) {
+		return strings.Join(w[:caps], " ")
+	}
+	return s
 }
 
 // dropParens removes the notes in brackets after a name: "Jane Doe
@@ -332,7 +391,9 @@ func isPersonName(s string) bool {
 		}
 		n++
 	}
-	return n >= 2 && n <= 5
+	// One word is a desk, a user name or a site more often than a
+	// person; five or more are a run of furniture.
+	return n >= 2 && n <= 4
 }
 
 // spaceless reports whether s is written in a script without spaces

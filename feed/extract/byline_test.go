@@ -15,6 +15,11 @@ func TestBylineOf(t *testing.T) {
 		{"reporter label", "Reporter: Nadia Fairclough", "Nadia Fairclough"},
 		{"sentence", "By the end of the day the road was closed.", ""},
 		{"not a byline", "Bylaws were changed on Monday", ""},
+		{"a date before the label", "11/19/2019 by Jane Doe", "Jane Doe"},
+		{"an ISO date before the label", "2019-11-19 by Jane Doe", "Jane Doe"},
+		{"a number is no date", "2019 by the numbers", ""},
+		{"the outlet glued to the name", "By Jane DoeGAZETTEWire", "Jane Doe"},
+		{"a name with inner capitals", "By Jane McDonald", "Jane McDonald"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -28,6 +28,15 @@ func TestTidyByline(t *testing.T) {
 		{"The Northern, Southern ministries", ""},
 		{"jdoe", ""},
 		{"Gazette", ""},
+		{"By Admin", ""},
+		{"Staff", ""},
+		{"Written by Username", ""},
+		{"by Harbour Post News Weekly", ""},
+		{"Newsroom Team", ""},
+		{"Follow Jane Doe", ""},
+		{"Harbour Tech Jane Doe Roe", ""},
+		{"Ana Maria de Souza Lima", "Ana Maria de Souza Lima"},
+		{"JANE DOE, JOHN ROE Gazette Wire", "JANE DOE, JOHN ROE"},
 	}
 	for _, tt := range tests {
 		if got := tidyByline(tt.in); got != tt.want {
@@ -48,5 +57,37 @@ func TestTidyBylineKeepsInitialsAndDropsPlaces(t *testing.T) {
 		if got := tidyByline(tt.in); got != tt.want {
 			t.Errorf("tidyByline(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestTextBylineNotAMenuItem(t *testing.T) {
+	tests := []struct{ name, top, want string }{
+		{"the last item of a menu above the headline", "Home\nBoat Monthly\nHarbour Racing\nFast Ferries\nIsland Riders\n", ""},
+		{"the last two items of a short menu", "Home\nBoat Racing\nFast Ferries\nIsland Riders\n", ""},
+		{"a name under a section label", "Home\nNews and comment from the islands.\n\nJane Doe\n", "Jane Doe"},
+		{"a name and a handle", "Home\nNews and comment from the islands.\n\nJane Doe @janedoe / 2 days\n", "Jane Doe"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.top + "\nFerry returns to the island after a long winter\n\n" + paragraphs(8)
+			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Byline != tt.want {
+				t.Errorf("byline = %q, want %q", arts[0].Byline, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextBylineNameAndHandleUnderFirstLine(t *testing.T) {
+	text := "Ferry returns to the island after a long winter\n\nJane Doe @janedoe / 2 days\n\n" + paragraphs(8)
+	arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles", len(arts))
+	}
+	if arts[0].Byline != "Jane Doe" {
+		t.Errorf("byline = %q, want %q", arts[0].Byline, "Jane Doe")
 	}
 }

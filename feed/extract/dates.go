@@ -280,3 +280,32 @@ func dateWithoutYear(s string, year int) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// dateInURL returns the day an article's address names, as many sites
+// file their articles: "/2024/06/19/", "/2024-06-19/", "/20240619/". A
+// year and month alone ("/2024/06/") name no day. The day must be no
+// later than notAfter.
+func dateInURL(u string, notAfter time.Time) (time.Time, bool) {
+	if _, rest, ok := strings.Cut(u, "://"); ok {
+		u = rest
+	}
+	_, path, ok := strings.Cut(u, "/")
+	if !ok {
+		return time.Time{}, false
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	m := urlDate.FindStringSubmatch("/" + path + "/")
+	if m == nil {
+		return time.Time{}, false
+	}
+	t, ok := mkDate(m[1], m[2], m[3])
+	if !ok || t.Year() < 1990 || t.After(notAfter) {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// urlDate matches a year, month and day as whole parts of a path.
+var urlDate = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.][^/]*/)`)

@@ -136,7 +136,7 @@ func (x *Extractor) finish(a *feed.Article, h feed.Hint, data []byte) bool {
 		a.Outlet, a.OutletSource = h.Outlet, feed.OutletFromSidecar
 	}
 	if a.Date.IsZero() && !h.Date.IsZero() {
-		a.Date = h.Date
+		a.Date, a.DateSource = h.Date, feed.DateFromSidecar
 	}
 	if a.Outlet == "" && h.Folder != "" {
 		a.Outlet, a.OutletSource = h.Folder, feed.OutletFromFolder
@@ -149,8 +149,21 @@ func (x *Extractor) finish(a *feed.Article, h feed.Hint, data []byte) bool {
 	if x.Signatures != nil {
 		a.Outlet = x.Signatures.Canonical(a.Outlet)
 	}
+	if !a.Date.IsZero() && a.DateSource == "" {
+		// Feeds, front matter and scrapers' JSON give dates in named
+		// fields; the formats that guess set their own source.
+		a.DateSource = feed.DateFromMeta
+	}
+	if a.Date.IsZero() && a.URL != "" {
+		if t, ok := dateInURL(a.URL, x.now()); ok {
+			a.Date, a.DateSource = t, feed.DateFromURL
+		}
+	}
 	if !a.Date.IsZero() && a.Date.After(x.now()) {
 		a.Date = time.Time{}
+	}
+	if a.Date.IsZero() {
+		a.DateSource = ""
 	}
 	// A lead and a title derived from the body are made safe again:
 	// stripping Markdown marks can join what the body's marks split.

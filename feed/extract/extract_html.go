@@ -65,9 +65,13 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	if meta.url == "" {
 		meta.url = savedFrom
 	}
+	// The page as a scrape of it would read, taken before mainText,
+	// which may change the tree: a second reading of the body, and the
+	// outlet of a page whose markup and address name none.
+	visible := pageText(doc)
 	body, found := mainText(doc, meta)
-	if meta.date.IsZero() {
-		meta.date = found.Date
+	if meta.date.IsZero() && !found.Date.IsZero() {
+		meta.date, meta.dateSource = found.Date, feed.DateFromMarkup
 	}
 	if found.Author != "" {
 		// trafilatura reads bylines from the page's text as well as its
@@ -75,7 +79,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		meta.byline = joinNames(strings.Split(found.Author, "; "))
 	}
 	body = dropFurniture(dropHeadline(dropRepeats(body), meta.title, meta.byline))
-	body = secondOpinion(x, src.Path, doc, body)
+	body = secondOpinion(x, src.Path, visible, body)
 	if countWords(body) < minArticleWords {
 		return nil, []feed.Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
 	}
@@ -84,20 +88,22 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		probs = append(probs, feed.Problem{Path: src.Path, Reason: "html: the file ends before </html>, so the page may be cut short"})
 	}
 	a := &feed.Article{
-		Format: feed.FormatHTML,
-		Title:  meta.title,
-		Date:   meta.date,
-		Byline: tidyByline(meta.byline),
-		URL:    meta.url,
-		Body:   body,
+		Format:     feed.FormatHTML,
+		Title:      meta.title,
+		Date:       meta.date,
+		DateSource: meta.dateSource,
+		Byline:     tidyByline(meta.byline),
+		URL:        meta.url,
+		Body:       body,
 	}
 	switch {
 	case meta.site != "":
 		a.Outlet, a.OutletSource = meta.site, feed.OutletFromMetadata
-	case a.URL != "":
-		if o := outletFromURL(a.URL); o != "" {
-			a.Outlet, a.OutletSource = o, feed.OutletFromURL
-		}
+	case a.URL != "" && outletFromURL(a.URL) != "":
+		a.Outlet, a.OutletSource = outletFromURL(a.URL), feed.OutletFromURL
+	default:
+		g := x.textOutlet(visible, body)
+		a.Outlet, a.OutletSource = g.name, g.source
 	}
 	return []*feed.Article{a}, probs
 }

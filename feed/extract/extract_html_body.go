@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/net/html"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -115,8 +114,8 @@ const minRepeatRuns = 8
 //     is not a stray fragment.
 //
 // When trafilatura finds no article at all, the text reading stands in.
-func secondOpinion(x *Extractor, path string, doc *html.Node, body string) string {
-	arts, _ := extractTextFile(x, Source{Path: path, Data: []byte(pageText(doc))})
+func secondOpinion(x *Extractor, path, text, body string) string {
+	arts, _ := extractTextFile(x, Source{Path: path, Data: []byte(text)})
 	if len(arts) == 0 || countWords(arts[0].Body) < minArticleWords {
 		return body
 	}

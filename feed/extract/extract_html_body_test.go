@@ -126,7 +126,7 @@ func TestSecondOpinion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := secondOpinion(NewExtractor(), "page.html", doc, tt.body)
+			got := secondOpinion(NewExtractor(), "page.html", pageText(doc), tt.body)
 			if isAlt := got != tt.body; isAlt != tt.wantAlt {
 				t.Errorf("took the text reading: %v, want %v; got\n%s", isAlt, tt.wantAlt, got)
 			}

@@ -9,12 +9,15 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // pageMeta is what a web page says of itself in its markup.
 type pageMeta struct {
 	title, site, byline, url string
 	date                     time.Time
+	dateSource               string // a feed.DateFrom constant
 }
 
 // pageFacts are the raw places a page states its metadata, gathered in
@@ -41,21 +44,34 @@ func readPageMeta(doc *html.Node) pageMeta {
 		titleSiteName(f.title, m.url), f.ldPublisher()))
 	m.title = f.headline(m.site, m.url)
 	m.byline = f.byline()
-	for _, s := range []string{
-		f.metaValue("article:published_time"), f.ldString("datePublished"),
-		f.metaValue("og:article:published_time"), f.metaValue("datepublished"),
-		f.metaValue("pubdate"), f.metaValue("publishdate"), f.metaValue("publish-date"),
-		f.metaValue("parsely-pub-date"), f.metaValue("sailthru.date"), f.metaValue("dc.date.issued"),
-		f.metaValue("dcterms.date"), f.metaValue("dc.date"), f.metaValue("date"), f.metaValue("article.published"),
-		f.ldString("dateCreated"), f.timeTag,
-		f.metaValue("article:modified_time"), f.ldString("dateModified"),
+	// The published date before the modified one, wherever each is; the
+	// day in the page's address before the first <time> of the page,
+	// which may be a clock or another story's.
+	for _, c := range []struct{ value, source string }{
+		{f.metaValue("article:published_time"), feed.DateFromMeta}, {f.ldString("datePublished"), feed.DateFromJSONLD},
+		{f.metaValue("og:article:published_time"), feed.DateFromMeta}, {f.metaValue("datepublished"), feed.DateFromMeta},
+		{f.metaValue("pubdate"), feed.DateFromMeta}, {f.metaValue("publishdate"), feed.DateFromMeta},
+		{f.metaValue("publish-date"), feed.DateFromMeta}, {f.metaValue("parsely-pub-date"), feed.DateFromMeta},
+		{f.metaValue("sailthru.date"), feed.DateFromMeta}, {f.metaValue("dc.date.issued"), feed.DateFromMeta},
+		{f.metaValue("dcterms.date"), feed.DateFromMeta}, {f.metaValue("dc.date"), feed.DateFromMeta},
+		{f.metaValue("date"), feed.DateFromMeta}, {f.metaValue("article.published"), feed.DateFromMeta},
+		{f.ldString("dateCreated"), feed.DateFromJSONLD}, {urlDay(m.url), feed.DateFromURL}, {f.timeTag, feed.DateFromMarkup},
+		{f.metaValue("article:modified_time"), feed.DateFromMeta}, {f.ldString("dateModified"), feed.DateFromJSONLD},
 	} {
-		if t := ParseDate(s); !t.IsZero() {
-			m.date = t
+		if t := ParseDate(c.value); !t.IsZero() {
+			m.date, m.dateSource = t, c.source
 			break
 		}
 	}
 	return m
+}
+
+// urlDay returns the day a page's address names as YYYY-MM-DD, or "".
+func urlDay(u string) string {
+	if t, ok := dateInURL(u, time.Now()); ok {
+		return t.Format(time.DateOnly)
+	}
+	return ""
 }
 
 func gatherFacts(doc *html.Node) *pageFacts {

@@ -111,7 +111,7 @@ func extractTextFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 			start, end = s, e
 		}
 		h := readHeader(x, lines, start)
-		a.Title, a.Byline, a.Date = h.title, tidyByline(h.byline), h.date
+		a.Title, a.Byline, a.Date, a.DateSource = h.title, tidyByline(h.byline), h.date, h.dateSource
 		if h.skipTo > 0 {
 			start = h.skipTo
 		}

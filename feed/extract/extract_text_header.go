@@ -4,6 +4,9 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // This file reads what the lines above an article say about it: its
@@ -14,6 +17,9 @@ type header struct {
 	title  string
 	byline string
 	date   time.Time // zero when unknown
+	// dateSource is feed.DateFromDateline for a date by the headline,
+	// feed.DateFromText for one found elsewhere.
+	dateSource string
 	// skipTo, when not 0, is where the body starts instead of the
 	// region's first line: past a standfirst above the byline, or back
 	// at an opening paragraph that a box of links cut off.
@@ -86,7 +92,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	if best < 0 {
 		h.title = firstLineTitle(lines, start)
 	}
-	h.date = findDate(x, lines, from, max(hi, start+1)+2)
+	h.date, h.dateSource = findDate(x, lines, from, max(hi, start+1)+2)
 	if best >= 0 && best < start && h.skipTo <= start {
 		h.skipTo = openingParagraph(lines, best, start)
 	}
@@ -178,8 +184,16 @@ func findByline(lines []*textLine, from, to, title int) string {
 	}
 	if title >= 0 {
 		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
-			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() {
+			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() &&
+				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1))) {
 				return lines[i].text
+			}
+		}
+	}
+	for i := from; i < to; i++ {
+		if lines[i].rep <= 2 && lines[i].words <= 10 {
+			if name := nameBeforeHandle(lines[i].text); name != "" {
+				return name
 			}
 		}
 	}
@@ -191,6 +205,38 @@ func findByline(lines []*textLine, from, to, title int) string {
 		}
 	}
 	return ""
+}
+
+// nameBeforeHandle returns the name that opens a line of a person's name
+// and social handle, "Jane Doe @janedoe / 2 days", when
+// the handle follows the name; otherwise "".
+func nameBeforeHandle(text string) string {
+	name, rest, ok := strings.Cut(text, " @")
+	if !ok || rest == "" || rest[0] == ' ' || !nameLine(name) {
+		return ""
+	}
+	return name
+}
+
+// endsMenuRun reports whether the two lines above line i are, like it,
+// links of two to four capitalised words, as a menu's items are ("Fast
+// Bikes", "Classic Motorcycles"): a name line there above the headline
+// is one of the menu's items, not a byline.
+func endsMenuRun(lines []*textLine, i int) bool {
+	if i < 2 {
+		return false
+	}
+	for _, l := range lines[i-2 : i] {
+		if l.words < 2 || l.words > 4 || l.end || hasNameBreaker(l.text) {
+			return false
+		}
+		for w := range strings.FieldsSeq(l.text) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // firstLineTitle returns the first line of a file as its headline when
@@ -406,8 +452,9 @@ var dateWords = func() map[string]bool {
 }()
 
 // findDate returns the publication day printed in lines [from, to), or
-// failing that on a line labelled "Published" anywhere in the chrome.
-func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
+// failing that on a line labelled "Published" anywhere in the chrome,
+// and which of the two it was (a feed.DateFrom constant).
+func findDate(x *Extractor, lines []*textLine, from, to int) (time.Time, string) {
 	now := x.now()
 	to = min(to, len(lines))
 	// A labelled date near the headline first, then any date there; a
@@ -422,7 +469,7 @@ func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
 				continue
 			}
 			if t, ok := parseDate(publishedPart(l.text), now); ok {
-				return t
+				return t, feed.DateFromDateline
 			}
 		}
 	}
@@ -434,7 +481,7 @@ func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
 			_, byline := l.author()
 			if dateLabelled(l.lower) || byline {
 				if t, ok := parseDate(publishedPart(l.text), now); ok {
-					return t
+					return t, feed.DateFromText
 				}
 			}
 		}
@@ -443,17 +490,17 @@ func findDate(x *Extractor, lines []*textLine, from, to int) time.Time {
 	// copyright notice: "Updated Nov 19, 6:55 AM" on a page "© 2019".
 	year := copyrightYear(lines)
 	if year == 0 {
-		return time.Time{}
+		return time.Time{}, ""
 	}
 	for i := from; i < to; i++ {
 		l := lines[i]
 		if l.words <= 14 && (dateLabelled(l.lower) || isDateLine(l)) {
 			if t, ok := dateWithoutYear(l.text, year); ok && !t.After(now) {
-				return t
+				return t, feed.DateFromDateline
 			}
 		}
 	}
-	return time.Time{}
+	return time.Time{}, ""
 }
 
 // copyrightYear returns the last year named in the page's copyright

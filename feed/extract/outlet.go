@@ -97,6 +97,16 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		return g
 	}
 
+	// The name the page's furniture repeats and its printed domain
+	// spells beats the table: a site that carries a wire story names the
+	// agency in its text, not in its chrome.
+	if name := chromeName(lines, inBody); name != "" {
+		if x.Signatures != nil {
+			name = x.Signatures.Canonical(name)
+		}
+		g.name, g.source = name, feed.OutletFromSignature
+		return g
+	}
 	mast := masthead(lines)
 	if x.Signatures != nil {
 		if name, ok := x.signatureOutlet(lines, inBody); ok {
@@ -122,6 +132,8 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 				name = pre
 			} else if mast != "" && (repeatsInChrome(lines, mast) || mentionsHost(lines, hostLabel(strings.ToLower(mast)))) {
 				name = mast
+			} else if site := siteOfCompany(lines, inBody, name); site != "" {
+				name = site
 			}
 		}
 		g.name, g.source = name, feed.OutletFromSignature
@@ -208,6 +220,54 @@ func repeatsInChrome(lines []*textLine, name string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// siteOfCompany returns a company's name without its company words
+// ("India Post" for "India Post Media") when that is a site's name the
+// page prints at least twice outside the article text and its copyright
+// notice, as whole words ("BGR may receive a commission"). A single word in
+// ordinary case ("Breaking" of "Breaking Media") is too common a word to
+// be trusted.
+func siteOfCompany(lines []*textLine, inBody []bool, company string) string {
+	f := strings.Fields(company)
+	for len(f) > 1 && companyWords[strings.ToLower(f[len(f)-1])] {
+		f = f[:len(f)-1]
+	}
+	if len(f) == len(strings.Fields(company)) {
+		return ""
+	}
+	site := strings.Join(f, " ")
+	if len(f) == 1 && strings.ToUpper(site) != site {
+		return ""
+	}
+	n := 0
+	for i, l := range lines {
+		if !inBody[i] && !isCopyrightLine(l.lower) && hasWords(l.text, site) {
+			n++
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return site
+}
+
+// hasWords reports whether s holds phrase as whole words.
+func hasWords(s, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		at, end := i+j, i+j+len(phrase)
+		before, _ := utf8.DecodeLastRuneInString(s[:at])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (at == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) &&
+			(end == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+			return true
+		}
+		i = at + 1
+	}
 }
 
 // namedBeforeCopyright returns a name printed before a copyright sign:
@@ -477,12 +537,20 @@ func copyrightHolder(text, lower string) string {
 	}
 	s = strings.TrimLeft(s, "©")
 	s = strings.TrimSpace(s)
-	if strings.HasPrefix(strings.ToLower(s), "copyright") {
-		s = s[len("copyright"):]
+	// "Copyright © 2019", "© 2018 Copyright": the word, the sign and
+	// the years in any order.
+	for {
+		t := strings.TrimLeftFunc(s, func(r rune) bool {
+			return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '©' || r == '-' || r == '–' || r == ','
+		})
+		if len(t) >= len("copyright") && strings.EqualFold(t[:len("copyright")], "copyright") {
+			t = t[len("copyright"):]
+		}
+		if t == s {
+			break
+		}
+		s = t
 	}
-	s = strings.TrimLeftFunc(s, func(r rune) bool {
-		return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '©' || r == '-' || r == '–' || r == ','
-	})
 	for _, sep := range []string{". ", " | ", " - ", ", ", ";", " ("} {
 		if j := strings.Index(s, sep); j > 0 {
 			s = s[:j]

@@ -70,11 +70,56 @@ func TestTextOutletSiteOverCopyrightHolder(t *testing.T) {
 			"Harbourline is supported by its readers\n", ""},
 		{"a section name is no masthead", "Home\nNews\n",
 			"News tips: write to us\n\n© 2024 Owner Media Group. All rights reserved.\n", "Owner Media Group"},
+		{"a name the chrome repeats and its domain spells beats a wire agency's notice",
+			"We use cookies to improve the site. Continued use signifies consent.\nSeaport\nVideo\n",
+			"More from Seaport\n\nSubscribe to Seaport.example newsletters\n\n" +
+				"Copyright 2024 The Associated Press. All rights reserved. This material may not be published.\n\n" +
+				"© 2000-2024 Owner Media. All rights reserved.\n", "Seaport"},
+		{"a full name whose initials spell the domain", "Menu\n",
+			"The Harbour Gazette Journal newsletter\n\nRead The Harbour Gazette Journal on hgj.example\n\n" +
+				"© 2024 Owner Media Group. All rights reserved.\n", "The Harbour Gazette Journal"},
+		{"a platform's domain confirms no name", "Menu\n",
+			"Twitter\n\nFollow us on Twitter at twitter.com/harbourline\n\n© 2024 The Quay Times. All rights reserved.\n",
+			"The Quay Times"},
+		{"a company's site name the page repeats, after 'Copyright' past the year",
+			"Something went wrong with the connection!\nHarbour Post\n",
+			"by Harbour Post News Weekly 0 Comments\n\n© 2018 Copyright Harbour Post Media Pvt. Ltd.. All Rights reserved.\n",
+			"Harbour Post"},
+		{"a company's name in capitals the page repeats", "Menu\n",
+			"HPX may receive a commission\n\nHPX may receive a commission\n\nCopyright 2019 HPX Media, LLC\n", "HPX"},
+		{"a common word left of a company word is no site", "Menu\n",
+			"Breaking News\n\nBreaking News alerts\n\nCopyright 2019 Breaking Media, Inc.\n", "Breaking Media"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
 			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q, want %q", arts[0].Outlet, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTMLOutletFromTextWithoutMetadata(t *testing.T) {
+	tests := []struct{ name, head, nav, foot, want string }{
+		{"the name the chrome repeats and the domain spells", "",
+			"<nav><a>Seaport</a> <a>News</a> <a>Sport</a></nav>",
+			"<footer><p>More from Seaport</p><p>Write to us at letters@seaport.example or visit www.seaport.example</p></footer>", "Seaport"},
+		{"the copyright holder, last", "", "<nav><a>News</a> <a>Sport</a></nav>",
+			"<footer><p>© 2008 The Quay Times. All rights reserved.</p></footer>", "The Quay Times"},
+		{"metadata first", `<meta property="og:site_name" content="Harbour Daily">`, "<nav><a>Seaport</a></nav>",
+			"<footer><p>More from Seaport</p><p>www.seaport.example</p></footer>", "Harbour Daily"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head><title>Ferry returns</title>" + tt.head + "</head><body>" + tt.nav +
+				"<article><h1>Ferry returns to the island after a long winter</h1><p>" +
+				strings.ReplaceAll(paragraphs(6), "\n\n", "</p><p>") + "</p></article>" + tt.foot + "</body></html>"
+			arts, _ := NewExtractor().Extract(Source{Path: "page.html", Data: []byte(page)})
 			if len(arts) != 1 {
 				t.Fatalf("got %d articles", len(arts))
 			}

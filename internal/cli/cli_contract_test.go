@@ -79,7 +79,7 @@ func TestCLIJSONContract(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatalf("show --json printed %q: %v", out.String(), err)
 	}
-	for _, field := range []string{"id", "path", "format", "title", "title_synthesized", "outlet", "date", "byline", "url", "lead", "words", "body"} {
+	for _, field := range []string{"id", "path", "format", "title", "title_synthesized", "outlet", "outlet_source", "date", "date_source", "byline", "url", "lead", "words", "body"} {
 		if _, ok := got[field]; !ok {
 			t.Errorf("show --json lacks %q", field)
 		}

@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// platformLabels are the registered names of platforms that pages link
+// to, embed or share on. Their names fill page furniture ("Share on
+// Twitter", "Follow us on Facebook") without being the site's own.
+var platformLabels = map[string]bool{
+	"twitter": true, "facebook": true, "google": true, "youtube": true, "instagram": true, "linkedin": true,
+	"pinterest": true, "reddit": true, "whatsapp": true, "tiktok": true, "apple": true, "amazon": true,
+	"wordpress": true, "tumblr": true, "flickr": true, "disqus": true, "gravatar": true, "vimeo": true,
+	"soundcloud": true, "spotify": true, "snapchat": true, "telegram": true, "medium": true, "github": true,
+	"feedburner": true, "addthis": true, "sharethis": true, "taboola": true, "outbrain": true, "doubleclick": true,
+	"googleapis": true, "gstatic": true, "cloudfront": true, "akamaihd": true, "w3": true, "schema": true,
+	"creativecommons": true, "adobe": true, "gettyimages": true, "flipboard": true, "mailchimp": true,
+	"youtu": true, "bit": true, "goo": true, "wikipedia": true, "paypal": true, "patreon": true,
+}
+
+// chromeName returns the site's own name as the page's furniture prints
+// it, when the page confirms it by printing the site's domain: a name of
+// one to four capitalised words, printed at least twice outside the
+// article text, whose letters spell a printed domain's registered name
+// ("Sportsnet" and sportsnet.ca) or whose initials do ("The Wall Street
+// Journal" and wsj.com). It is "" when no name is so confirmed. Domains of
+// platforms (twitter.com, facebook.com) confirm nothing.
+func chromeName(lines []*textLine, inBody []bool) string {
+	labels := map[string]bool{}
+	for i, l := range lines {
+		if inBody[i] || !strings.Contains(l.lower, ".") {
+			continue
+		}
+		for w := range hostCandidates(l.lower) {
+			w = strings.Trim(w, "()[]<>,;:\"'.!?")
+			if !mayBeHost(w) || !looksLikeHost(w) || strings.Contains(w, "@") {
+				continue
+			}
+			if lab := siteLabel(bareHost(w)); utf8.RuneCountInString(lab) >= 3 && !platformLabels[lab] {
+				labels[lab] = true
+			}
+		}
+	}
+	if len(labels) == 0 {
+		return ""
+	}
+	type seen struct{ n, words, first int }
+	names := map[string]*seen{}
+	for i, l := range lines {
+		if inBody[i] || l.words > 15 {
+			continue
+		}
+		// Each word without the punctuation around it; punctuation ends
+		// a name ("Sportsnet," "(BGR)").
+		var words []string
+		var cut []bool // cut[j]: a name cannot go on past word j
+		for w := range strings.FieldsSeq(l.text) {
+			core := strings.TrimLeft(w, "([\"'‘“")
+			if core != w && len(cut) > 0 {
+				cut[len(cut)-1] = true
+			}
+			t := strings.TrimRight(core, ",.:;!?)]|'\"’”")
+			words, cut = append(words, t), append(cut, t != core)
+		}
+		for a := range words {
+			for b := a; b < min(a+4, len(words)); b++ {
+				if !isNameWord(words[b]) {
+					break
+				}
+				phrase := strings.Join(words[a:b+1], " ")
+				low := strings.ToLower(phrase)
+				if !sectionNames[low] && !isChromeExact(low) {
+					if k := nameKey(phrase); labels[k] || b > a && labels[initials(phrase)] {
+						s := names[phrase]
+						if s == nil {
+							s = &seen{words: b - a + 1, first: i}
+							names[phrase] = s
+						}
+						s.n++
+					}
+				}
+				if cut[b] {
+					break
+				}
+			}
+		}
+	}
+	best, bs := "", (*seen)(nil)
+	for name, s := range names {
+		if s.n < 2 {
+			continue
+		}
+		if bs == nil || s.n > bs.n || s.n == bs.n && (s.words > bs.words || s.words == bs.words && s.first < bs.first) {
+			best, bs = name, s
+		}
+	}
+	return best
+}
+
+// isNameWord reports whether a word may be part of a site's name: it
+// starts with a capital or a digit and holds no dot, at sign or slash.
+func isNameWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	return !strings.ContainsAny(w, ".@/#©")
+}
+
+// initials returns the first letters of a name's words, in lower case,
+// leaving out "the", "of" and "and": "wsj" for "The Wall Street Journal".
+func initials(name string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(name) {
+		switch strings.ToLower(w) {
+		case "the", "of", "and", "&":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
