@@ -65,7 +65,9 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	if meta.url == "" {
 		meta.url = savedFrom
 	}
+	titles := gatherHTMLTitles(doc, gatherFacts(doc), meta)
 	body, found := mainText(doc, meta)
+	meta.title = pickHTMLTitle(x, titles, body)
 	if meta.date.IsZero() {
 		meta.date = found.Date
 	}

@@ -62,8 +62,10 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 			bestScore, best = s, i
 		}
 	}
+	if t := pickTextTitle(x, lines, lo, hi, start, best); t >= 0 {
+		h.title = lines[t].text
+	}
 	if best >= 0 {
-		h.title = lines[best].text
 		if best >= start && best+1 > hi {
 			hi = best + 1 // the headline opened the region
 		}
@@ -83,7 +85,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 		from = max(lo, best-4)
 	}
 	h.byline = findByline(lines, from, max(hi, start+1)+2, best)
-	if best < 0 {
+	if h.title == "" {
 		h.title = firstLineTitle(lines, start)
 	}
 	h.date = findDate(x, lines, from, max(hi, start+1)+2)

@@ -1,0 +1,308 @@
+package extract
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"golang.org/x/text/unicode/norm"
+)
+
+// This file chooses a page's headline among its candidates with weights
+// learned from labelled pages (see internal/titletrain): each candidate
+// is described by a few general features (where it sits, how it is
+// written, how much it shares with the article's opening and with the
+// page's other titles), and the one scoring highest is taken. One
+// candidate stands for "none of these": when it wins, the headline is
+// made from the article's first sentence instead (title_synthesized).
+
+// titleWeightsJSON holds the learned weights, written by
+// `go run ./internal/titletrain -write`.
+//
+//go:embed title_weights.json
+var titleWeightsJSON []byte
+
+// TitleModel is a linear scoring of headline candidates, one set of
+// weights for plain text and one for HTML.
+type TitleModel struct {
+	Text TitleWeights `json:"text"`
+	HTML TitleWeights `json:"html"`
+}
+
+// TitleWeights are the weights of one kind of page, named by feature.
+type TitleWeights struct {
+	Features []string  `json:"features"`
+	Weights  []float64 `json:"weights"`
+}
+
+// TitleCandidate is one possible headline of a page with its features.
+// The candidate with Fallback set stands for a headline made from the
+// article's opening; its Text is that headline, when known.
+type TitleCandidate struct {
+	Text     string
+	Features []float64
+	Fallback bool
+}
+
+// TitleFeatureNames returns the names of the features of a kind of page,
+// "text" or "html", in the order TitleCandidate.Features holds them.
+func TitleFeatureNames(kind string) []string {
+	if kind == "html" {
+		return slices.Clone(htmlTitleFeatures[:])
+	}
+	return slices.Clone(textTitleFeatures[:])
+}
+
+// ParseTitleModel reads weights as title_weights.json holds them, and
+// checks that they name the features the code computes, in its order.
+func ParseTitleModel(data []byte) (*TitleModel, error) {
+	var m TitleModel
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("title weights: %w", err)
+	}
+	for _, k := range []struct {
+		name string
+		w    TitleWeights
+		want []string
+	}{{"text", m.Text, textTitleFeatures[:]}, {"html", m.HTML, htmlTitleFeatures[:]}} {
+		if !slices.Equal(k.w.Features, k.want) || len(k.w.Weights) != len(k.want) {
+			return nil, fmt.Errorf("title weights: the %s features do not match the code's", k.name)
+		}
+	}
+	return &m, nil
+}
+
+// Weights returns the weights of a kind of page, "text" or "html".
+func (m *TitleModel) Weights(kind string) []float64 {
+	if kind == "html" {
+		return m.HTML.Weights
+	}
+	return m.Text.Weights
+}
+
+// Pick returns the index of the best candidate under weights w; ties go
+// to the earlier one. It is -1 when there are none.
+func Pick(w []float64, cands []TitleCandidate) int {
+	best, bestScore := -1, 0.0
+	for i, c := range cands {
+		if s := dot(w, c.Features); best < 0 || s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}
+
+func dot(w, f []float64) float64 {
+	s := 0.0
+	for i := range min(len(w), len(f)) {
+		s += w[i] * f[i]
+	}
+	return s
+}
+
+// defaultTitleModel is the embedded model; it is read once.
+var defaultTitleModel = sync.OnceValue(func() *TitleModel {
+	m, err := ParseTitleModel(titleWeightsJSON)
+	if err != nil {
+		panic(err) // a test checks the embedded file
+	}
+	return m
+})
+
+// DefaultTitleModel returns the weights built into the reader.
+func DefaultTitleModel() *TitleModel { return defaultTitleModel() }
+
+// titleTrace collects the candidates extraction weighed, for the
+// training program.
+type titleTrace struct {
+	cands []TitleCandidate
+}
+
+// record keeps a copy of cands when x is tracing.
+func (x *Extractor) recordTitles(cands []TitleCandidate) {
+	if x.trace == nil {
+		return
+	}
+	for _, c := range cands {
+		c.Text = strings.Clone(c.Text)
+		c.Features = slices.Clone(c.Features)
+		x.trace.cands = append(x.trace.cands, c)
+	}
+}
+
+// TitleCandidates extracts src as the reader does and returns the
+// headline candidates it weighed, the kind of page ("text" or "html",
+// "" for other formats) and the title it chose. The fallback
+// candidate's text is the headline made from the article's opening.
+func (x *Extractor) TitleCandidates(src Source) (cands []TitleCandidate, kind, chosen string) {
+	tx := *x
+	tx.trace = &titleTrace{}
+	arts, _ := tx.Extract(src)
+	if len(arts) == 0 {
+		return nil, "", ""
+	}
+	a := arts[0]
+	switch a.Format {
+	case feed.FormatHTML:
+		kind = "html"
+	case feed.FormatText:
+		kind = "text"
+	default:
+		return nil, "", a.Title
+	}
+	cands = tx.trace.cands
+	for i := range cands {
+		if cands[i].Fallback && cands[i].Text == "" {
+			cands[i].Text = strings.TrimSpace(feed.Sanitize(TitleFromLead(a.Lead)))
+		}
+	}
+	return cands, kind, a.Title
+}
+
+// titleTokens splits s into lower-case words as the evaluation's scorer
+// does: NFKC, case folded, runs of letters, digits and underscores.
+func titleTokens(s string) []string {
+	if !isASCII(s) {
+		s = norm.NFKC.String(s)
+	}
+	s = strings.ToLower(s)
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r))
+	})
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// TitleF1 is the token-bag F1 of two titles, the evaluation's "near"
+// measure (near is 0.8 or more).
+func TitleF1(a, b string) float64 {
+	return bagF1(titleTokens(a), titleTokens(b))
+}
+
+func bagF1(a, b []string) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	count := make(map[string]int, len(a))
+	for _, t := range a {
+		count[t]++
+	}
+	common := 0
+	for _, t := range b {
+		if count[t] > 0 {
+			count[t]--
+			common++
+		}
+	}
+	if common == 0 {
+		return 0
+	}
+	p, r := float64(common)/float64(len(b)), float64(common)/float64(len(a))
+	return 2 * p * r / (p + r)
+}
+
+// shareIn returns the share of the words of toks (of three letters or
+// more) found in set.
+func shareIn(toks []string, set map[string]bool) float64 {
+	n, in := 0, 0
+	for _, t := range toks {
+		if len(t) < 3 {
+			continue
+		}
+		n++
+		if set[t] {
+			in++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// wordSet returns the set of words of three letters or more in s.
+func wordSet(s string) map[string]bool {
+	set := make(map[string]bool)
+	for _, t := range titleTokens(s) {
+		if len(t) >= 3 {
+			set[t] = true
+		}
+	}
+	return set
+}
+
+// caseShape describes how a title's words are written: the share of
+// words that are capitalised, and whether all letters are capitals.
+func caseShape(s string) (capShare float64, allCaps bool) {
+	words := strings.Fields(s)
+	lower, upper, caps, n := false, false, 0, 0
+	for _, w := range words {
+		r := []rune(w)
+		first := -1
+		for i, c := range r {
+			if unicode.IsLetter(c) {
+				first = i
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r[first]) {
+			caps++
+		}
+		for _, c := range r {
+			if unicode.IsLower(c) {
+				lower = true
+			} else if unicode.IsUpper(c) {
+				upper = true
+			}
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return float64(caps) / float64(n), upper && !lower
+}
+
+// digitShare is the share of a title's letters and digits that are
+// digits.
+func digitShare(s string) float64 {
+	d, n := 0, 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			d++
+			n++
+		} else if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(d) / float64(n)
+}
+
+// b2f is 1 for true.
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
