@@ -62,7 +62,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 			bestScore, best = s, i
 		}
 	}
-	if t := pickTextTitle(x, lines, lo, hi, start, best); t >= 0 {
+	if t := pickTextTitle(x, lines, lo, hi, start); t >= 0 {
 		h.title = lines[t].text
 	}
 	if best >= 0 {

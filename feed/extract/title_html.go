@@ -357,8 +357,11 @@ func htmlTitleCandidates(t *htmlTitles, body string) []TitleCandidate {
 // or "" when none is and it is to be made from the article.
 func pickHTMLTitle(x *Extractor, t *htmlTitles, body string) string {
 	cands := htmlTitleCandidates(t, body)
-	x.recordTitles(cands)
-	k := Pick(DefaultTitleModel().HTML.Weights, cands)
+	if x.trace != nil {
+		x.recordTitles(cands)
+		return "" // as if the fallback won (see TitleCandidates)
+	}
+	k := DefaultTitleModel().HTML.Pick(cands)
 	if k < 0 || cands[k].Fallback {
 		return ""
 	}

@@ -34,10 +34,70 @@ type TitleModel struct {
 	HTML TitleWeights `json:"html"`
 }
 
-// TitleWeights are the weights of one kind of page, named by feature.
+// TitleWeights score one kind of page's candidates: a weighted sum of
+// their features plus the values of a few small regression trees over
+// them, which catch what the sum cannot (a line short of the one under
+// it, and both over a byline). Features name them, in the order
+// TitleCandidate.Features holds them.
 type TitleWeights struct {
-	Features []string  `json:"features"`
-	Weights  []float64 `json:"weights"`
+	Features []string    `json:"features"`
+	Weights  []float64   `json:"weights"`
+	Trees    []TitleTree `json:"trees,omitempty"`
+}
+
+// TitleTree is a regression tree as a list of nodes, the root first. A
+// node with Feature -1 is a leaf worth Value; others send a candidate
+// whose feature is below Threshold to node Left, else to node Right.
+type TitleTree []TitleNode
+
+// TitleNode is one node of a TitleTree.
+type TitleNode struct {
+	Feature   int     `json:"f"`
+	Threshold float64 `json:"t,omitempty"`
+	Left      int     `json:"l,omitempty"`
+	Right     int     `json:"r,omitempty"`
+	Value     float64 `json:"v,omitempty"`
+}
+
+// Eval returns the tree's value for features f.
+func (t TitleTree) Eval(f []float64) float64 {
+	i := 0
+	for steps := 0; steps <= len(t); steps++ {
+		n := t[i]
+		if n.Feature < 0 || n.Feature >= len(f) {
+			return n.Value
+		}
+		if f[n.Feature] < n.Threshold {
+			i = n.Left
+		} else {
+			i = n.Right
+		}
+		if i <= 0 || i >= len(t) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// Score returns the score of a candidate's features.
+func (w *TitleWeights) Score(f []float64) float64 {
+	s := dot(w.Weights, f)
+	for _, t := range w.Trees {
+		s += t.Eval(f)
+	}
+	return s
+}
+
+// Pick returns the index of the best candidate; ties go to the earlier
+// one. It is -1 when there are none.
+func (w *TitleWeights) Pick(cands []TitleCandidate) int {
+	best, bestScore := -1, 0.0
+	for i, c := range cands {
+		if s := w.Score(c.Features); best < 0 || s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
 }
 
 // TitleCandidate is one possible headline of a page with its features.
@@ -73,28 +133,23 @@ func ParseTitleModel(data []byte) (*TitleModel, error) {
 		if !slices.Equal(k.w.Features, k.want) || len(k.w.Weights) != len(k.want) {
 			return nil, fmt.Errorf("title weights: the %s features do not match the code's", k.name)
 		}
+		for _, t := range k.w.Trees {
+			for _, n := range t {
+				if n.Feature >= len(k.want) || n.Feature >= 0 && (n.Left <= 0 || n.Left >= len(t) || n.Right <= 0 || n.Right >= len(t)) {
+					return nil, fmt.Errorf("title weights: a %s tree is malformed", k.name)
+				}
+			}
+		}
 	}
 	return &m, nil
 }
 
-// Weights returns the weights of a kind of page, "text" or "html".
-func (m *TitleModel) Weights(kind string) []float64 {
+// Kind returns the weights of a kind of page, "text" or "html".
+func (m *TitleModel) Kind(kind string) *TitleWeights {
 	if kind == "html" {
-		return m.HTML.Weights
+		return &m.HTML
 	}
-	return m.Text.Weights
-}
-
-// Pick returns the index of the best candidate under weights w; ties go
-// to the earlier one. It is -1 when there are none.
-func Pick(w []float64, cands []TitleCandidate) int {
-	best, bestScore := -1, 0.0
-	for i, c := range cands {
-		if s := dot(w, c.Features); best < 0 || s > bestScore {
-			best, bestScore = i, s
-		}
-	}
-	return best
+	return &m.Text
 }
 
 func dot(w, f []float64) float64 {
@@ -105,11 +160,14 @@ func dot(w, f []float64) float64 {
 	return s
 }
 
-// defaultTitleModel is the embedded model; it is read once.
+// defaultTitleModel is the embedded model; it is read once. Weights
+// that do not fit the code's features (a test checks they do) are
+// dropped, so that the training program can still run the extraction
+// it fits new ones on.
 var defaultTitleModel = sync.OnceValue(func() *TitleModel {
 	m, err := ParseTitleModel(titleWeightsJSON)
 	if err != nil {
-		panic(err) // a test checks the embedded file
+		return &TitleModel{}
 	}
 	return m
 })
@@ -136,15 +194,17 @@ func (x *Extractor) recordTitles(cands []TitleCandidate) {
 }
 
 // TitleCandidates extracts src as the reader does and returns the
-// headline candidates it weighed, the kind of page ("text" or "html",
-// "" for other formats) and the title it chose. The fallback
-// candidate's text is the headline made from the article's opening.
-func (x *Extractor) TitleCandidates(src Source) (cands []TitleCandidate, kind, chosen string) {
+// headline candidates it weighed and the kind of page, "text" or "html"
+// ("" for other formats). The fallback candidate's text is the headline
+// the reader gives the page when it picks that candidate: the
+// extraction is run as if it had, so that what the candidates are and
+// what they hold does not depend on the weights the reader has.
+func (x *Extractor) TitleCandidates(src Source) (cands []TitleCandidate, kind string) {
 	tx := *x
 	tx.trace = &titleTrace{}
 	arts, _ := tx.Extract(src)
 	if len(arts) == 0 {
-		return nil, "", ""
+		return nil, ""
 	}
 	a := arts[0]
 	switch a.Format {
@@ -153,15 +213,15 @@ func (x *Extractor) TitleCandidates(src Source) (cands []TitleCandidate, kind, c
 	case feed.FormatText:
 		kind = "text"
 	default:
-		return nil, "", a.Title
+		return nil, ""
 	}
 	cands = tx.trace.cands
 	for i := range cands {
-		if cands[i].Fallback && cands[i].Text == "" {
-			cands[i].Text = strings.TrimSpace(feed.Sanitize(TitleFromLead(a.Lead)))
+		if cands[i].Fallback && a.Title != "Untitled" {
+			cands[i].Text = a.Title
 		}
 	}
-	return cands, kind, a.Title
+	return cands, kind
 }
 
 // titleTokens splits s into lower-case words as the evaluation's scorer

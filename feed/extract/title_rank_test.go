@@ -141,11 +141,12 @@ func TestTitleWeightsEmbedded(t *testing.T) {
 		{"page.txt", textPage("Back to Gallery", ""), "text"},
 		{"page.html", "<html><head><title>Riverside Gazette</title></head><body><h1>" + fixtureHeadline + "</h1>" + htmlParas() + "</body></html>", "html"},
 	} {
-		cands, kind, chosen := x.TitleCandidates(Source{Path: c.path, Data: []byte(c.page)})
+		cands, kind := x.TitleCandidates(Source{Path: c.path, Data: []byte(c.page)})
 		if kind != c.kind || len(cands) < 2 {
 			t.Fatalf("%s: kind %q, %d candidates", c.path, kind, len(cands))
 		}
-		k := Pick(m.Weights(kind), cands)
+		chosen, _ := extractOne(t, c.path, c.page)
+		k := m.Kind(kind).Pick(cands)
 		if k < 0 || cands[k].Text != chosen || chosen != fixtureHeadline {
 			t.Errorf("%s: the weights pick %d, extraction chose %q", c.path, k, chosen)
 		}

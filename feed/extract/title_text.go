@@ -9,9 +9,7 @@ import (
 // text, a line above or near the article's start.
 var textTitleFeatures = [...]string{
 	"fallback",     // the "none of these" candidate
-	"rule_score",   // the hand-set rule's score (titleScore), / 10
 	"rule_zero",    // the rule rules the line out
-	"rule_best",    // the line the rule picks
 	"between",      // running lines between it and the article, / 10
 	"near_rank",    // 1 / its rank among candidates counted up from the article
 	"below_start",  // it lies inside the article's region
@@ -42,14 +40,29 @@ var textTitleFeatures = [...]string{
 	"outlet",       // names the outlet
 	"first_line",   // the file's first line
 	"sentences",    // holds two sentences
+	"deck_below",   // the next line reads as a standfirst under it
+	"under_head",   // the line above reads as a headline over it
+	"pair_head",    // heads a standfirst that a byline or date follows
+	"pair_deck",    // a standfirst under a headline, a byline or date next
+	"shorter_next", // fewer words than the headline-like line below it
+	"longer_prev",  // more words than the headline-like line above it
+	"block_lead",   // lead_share of it or of the standfirst under it
+	"echoed",       // printed inside another line too (a breadcrumb, a prompt)
+	"next_words",   // words of the next line when headline-like, / 20
+	"prev_words",   // words of the line above when headline-like, / 20
+	"next_lead",    // lead_share of the next line when headline-like
+	"prev_lead",    // lead_share of the line above when headline-like
+	"words",        // its words, / 20
+	"breadcrumb",   // a trail of sections: "Home » Sport » Football"
+	"label",        // opens with a label of one or two words and a colon
 }
 
 // textTitleCandidates returns the candidate headlines among lines [lo,
-// hi) for an article starting at line start: the rule's pick rule, and
-// the fallback, a line of the file's top (firstLineTitle) or, failing
-// that, the article's first sentence. The candidates' Features are
+// hi) for an article starting at line start, and the fallback: a line
+// of the file's top (firstLineTitle) or, failing that, the article's
+// first sentence. The candidates' Features are
 // textTitleFeatures; index i of lines is recorded in idx.
-func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule int) (cands []TitleCandidate, idx []int) {
+func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start int) (cands []TitleCandidate, idx []int) {
 	nf := len(textTitleFeatures)
 	feats := make([]float64, 0, nf*(hi-lo+1))
 	add := func(text string, f []float64) {
@@ -86,45 +99,43 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule in
 		f := feats[len(feats) : len(feats)+nf : len(feats)+nf]
 		feats = feats[:len(feats)+nf]
 		s := titleScore(x, lines, i, start)
-		f[1] = s / 10
-		f[2] = b2f(s == 0)
-		f[3] = b2f(i == rule)
+		f[1] = b2f(s == 0)
 		between := 0
 		for j := i + 1; j < start; j++ {
 			if lines[j].class != classBad {
 				between++
 			}
 		}
-		f[4] = min(float64(between), 30) / 10
-		f[5] = 1 / float64(rows[k].rank)
-		f[6] = b2f(i >= start)
-		f[7] = b2f(l.words <= 3)
-		f[8] = b2f(l.words >= 5 && l.words <= 22)
-		f[9] = b2f(l.words > 22)
-		f[10], _ = caseShape(l.text)
+		f[2] = min(float64(between), 30) / 10
+		f[3] = 1 / float64(rows[k].rank)
+		f[4] = b2f(i >= start)
+		f[5] = b2f(l.words <= 3)
+		f[6] = b2f(l.words >= 5 && l.words <= 22)
+		f[7] = b2f(l.words > 22)
+		f[8], _ = caseShape(l.text)
 		_, caps := caseShape(l.text)
-		f[11] = b2f(caps)
-		f[12] = b2f(strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "..."))
-		f[13] = b2f(strings.HasSuffix(l.text, "?") || strings.HasSuffix(l.text, "!"))
-		f[14] = b2f(l.rep > 1)
-		f[15] = b2f(l.rep > 3)
+		f[9] = b2f(caps)
+		f[10] = b2f(strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "..."))
+		f[11] = b2f(strings.HasSuffix(l.text, "?") || strings.HasSuffix(l.text, "!"))
+		f[12] = b2f(l.rep > 1)
+		f[13] = b2f(l.rep > 3)
 		share := shareIn(titleTokens(l.text), lead)
-		f[16] = share
-		f[17] = b2f(share >= 0.5)
-		f[18] = digitShare(l.text)
+		f[14] = share
+		f[15] = b2f(share >= 0.5)
+		f[16] = digitShare(l.text)
 		_, by := l.author()
-		f[19] = b2f(by)
-		f[20] = b2f(l.nameLine())
-		f[21] = b2f(isDateLine(l))
+		f[17] = b2f(by)
+		f[18] = b2f(l.nameLine())
+		f[19] = b2f(isDateLine(l))
 		if _, ok := parseDate(l.text, time.Time{}); ok || hasDate(l) {
-			f[22] = 1
+			f[20] = 1
 		}
-		f[23] = b2f(l.class == classGood)
-		f[24] = b2f(l.class == classBad)
-		f[25] = b2f(l.menu)
+		f[21] = b2f(l.class == classGood)
+		f[22] = b2f(l.class == classBad)
+		f[23] = b2f(l.menu)
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
 			if lines[j].marker {
-				f[26] = 1
+				f[24] = 1
 				break
 			}
 			if lines[j].class == classGood {
@@ -138,18 +149,52 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule in
 			}
 			near++
 			if _, ok := lj.author(); ok || isDateLine(lj) || near == 1 && lj.words <= 14 && hasDate(lj) {
-				f[27] = 1
+				f[25] = 1
 				break
 			}
 		}
-		f[28] = b2f(i > 0 && lines[i-1].words <= 2 && lines[i-1].class != classGood)
-		f[29] = b2f(strings.Contains(l.text, " | ") || strings.Contains(l.text, " - ") || strings.Contains(l.text, " :: "))
-		f[30] = b2f(strings.HasPrefix(l.lower, "http") || strings.Contains(l.lower, "www.") || strings.Contains(l.lower, ".com"))
-		f[31] = b2f(x.Signatures != nil && l.outletName(x.Signatures))
-		f[32] = b2f(i == 0)
+		f[26] = b2f(i > 0 && lines[i-1].words <= 2 && lines[i-1].class != classGood)
+		f[27] = b2f(strings.Contains(l.text, " | ") || strings.Contains(l.text, " - ") || strings.Contains(l.text, " :: "))
+		f[28] = b2f(strings.HasPrefix(l.lower, "http") || strings.Contains(l.lower, "www.") || strings.Contains(l.lower, ".com"))
+		f[29] = b2f(x.Signatures != nil && l.outletName(x.Signatures))
+		f[30] = b2f(i == 0)
 		if k := strings.Index(l.text, ". "); k > 0 && k < len(l.text)-2 && len(strings.Fields(l.text[:k])) >= 3 {
+			f[31] = 1
+		}
+		if j := i + 1; j < len(lines) && headLike(lines[j], 4, 45) {
+			f[32] = 1
+		}
+		if j := i - 1; j >= 0 && headLike(lines[j], 3, 20) && !lines[j].end {
 			f[33] = 1
 		}
+		if f[32] == 1 && headerAt(lines, i+2, i+3) {
+			f[34] = 1
+		}
+		if f[33] == 1 && headerAt(lines, i+1, i+2) {
+			f[35] = 1
+		}
+		if f[32] == 1 && lines[i+1].words > l.words {
+			f[36] = 1
+		}
+		if f[33] == 1 && lines[i-1].words < l.words {
+			f[37] = 1
+		}
+		f[38] = share
+		if f[32] == 1 {
+			f[38] = max(share, shareIn(titleTokens(lines[i+1].text), lead))
+		}
+		f[39] = b2f(echoed(lines, i))
+		if f[32] == 1 {
+			f[40] = min(float64(lines[i+1].words), 40) / 20
+			f[42] = shareIn(titleTokens(lines[i+1].text), lead)
+		}
+		if i > 0 && headLike(lines[i-1], 1, 45) {
+			f[41] = min(float64(lines[i-1].words), 40) / 20
+			f[43] = shareIn(titleTokens(lines[i-1].text), lead)
+		}
+		f[44] = float64(l.words) / 20
+		f[45] = b2f(isBreadcrumb(l.text))
+		f[46] = b2f(hasLabel(l.text))
 		add(l.text, f)
 		idx = append(idx, i)
 	}
@@ -161,15 +206,73 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule in
 }
 
 // pickTextTitle returns the line of lines chosen as the headline of the
-// article starting at start among lines [lo, hi), rule being the line
-// the hand-set rule picks (-1 for none); -1 means none is, and the
+// article starting at start among lines [lo, hi); -1 means none is, and the
 // headline is made from the article.
-func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start, rule int) int {
-	cands, idx := textTitleCandidates(x, lines, lo, hi, start, rule)
-	x.recordTitles(cands)
-	k := Pick(DefaultTitleModel().Text.Weights, cands)
+func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start int) int {
+	cands, idx := textTitleCandidates(x, lines, lo, hi, start)
+	if x.trace != nil {
+		x.recordTitles(cands)
+		return -1 // as if the fallback won (see TitleCandidates)
+	}
+	k := DefaultTitleModel().Text.Pick(cands)
 	if k < 0 {
 		return -1
 	}
 	return idx[k]
+}
+
+// headLike reports whether a line reads as a headline or a standfirst:
+// a line of lo to hi words that is not furniture, a byline or a date.
+func headLike(l *textLine, lo, hi int) bool {
+	if l.words < lo || l.words > hi || l.class == classBad || l.menu || l.bullet || l.marker || l.credit || isDateLine(l) {
+		return false
+	}
+	_, by := l.author()
+	return !by
+}
+
+// headerAt reports whether line lo or hi is a byline or a date.
+func headerAt(lines []*textLine, lo, hi int) bool {
+	for j := lo; j <= hi && j < len(lines); j++ {
+		l := lines[j]
+		if _, by := l.author(); by || isDateLine(l) || l.nameLine() || l.words <= 14 && hasDate(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// echoed reports whether line i's text is printed inside another line of
+// the file.
+func echoed(lines []*textLine, i int) bool {
+	k := lines[i].lower
+	if len(k) < 12 {
+		return false
+	}
+	for j, l := range lines {
+		if j != i && len(l.lower) > len(k) && strings.Contains(l.lower, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBreadcrumb reports whether s is a trail of sections joined by
+// arrows or chevrons.
+func isBreadcrumb(s string) bool {
+	n := 0
+	for _, sep := range []string{" > ", " » ", " › ", " >> ", " / "} {
+		n += strings.Count(s, sep)
+	}
+	return n >= 1
+}
+
+// hasLabel reports whether s opens with a label of one or two words
+// and a colon: "Caption: ...", "Read more: ...".
+func hasLabel(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i == len(s)-1 {
+		return false
+	}
+	return len(strings.Fields(s[:i])) <= 2
 }

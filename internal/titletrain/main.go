@@ -26,13 +26,27 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/broadsheet/broadsheet/feed/extract"
 )
 
+// showMisses prints the pages cross-validation gets wrong.
+var showMisses *bool
+
+var showFeatures = flag.Bool("features", false, "with -misses, print how the right and picked candidates differ")
+
+var only *string
+
+var drop = flag.String("drop", "", "comma-separated features to leave out (for experiments; not with -write)")
+
+// l2 is the weight of the penalty on the weights' squares.
+var l2 = flag.Float64("l2", 0.01, "the L2 penalty on the weights")
+
 // page is one labelled page's candidates.
 type page struct {
 	set, id string
+	gold    string
 	cands   []extract.TitleCandidate
 	right   []bool
 }
@@ -41,7 +55,8 @@ func main() {
 	shared := flag.String("shared", "../shared", "the folder holding eval-dev and eval-news")
 	write := flag.Bool("write", false, "write feed/extract/title_weights.json")
 	out := flag.String("out", "feed/extract/title_weights.json", "where -write writes the weights")
-	only := flag.String("kind", "", "fit only this kind of page, text or html (not with -write)")
+	showMisses = flag.Bool("misses", false, "print the pages cross-validation gets wrong")
+	only = flag.String("kind", "", "fit only this kind of page, text or html (not with -write)")
 	flag.Parse()
 	sets := []string{"eval-dev", "eval-news"}
 	for _, s := range sets {
@@ -69,22 +84,23 @@ func main() {
 			}
 			pages = append(pages, ps...)
 		}
-		w := fit(pages)
 		report(kind, pages)
-		tw := extract.TitleWeights{Features: extract.TitleFeatureNames(kind), Weights: round(w)}
+		tw := fit(pages)
+		tw.Features = extract.TitleFeatureNames(kind)
 		if kind == "html" {
 			model.HTML = tw
 		} else {
 			model.Text = tw
 		}
-		fmt.Printf("%s: in-sample (all pages, rounded weights) %s\n", kind, pct(score(tw.Weights, pages)))
+		if *showMisses {
+			for i, name := range tw.Features {
+				fmt.Printf("  %-14s %8.3f\n", name, tw.Weights[i])
+			}
+		}
+		fmt.Printf("%s: in-sample (all pages, rounded weights) %s\n", kind, pct(score(&tw, pages)))
 	}
 	if *write {
-		b, err := json.MarshalIndent(model, "", " ")
-		if err != nil {
-			panic(err)
-		}
-		if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
+		if err := os.WriteFile(*out, encode(model), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "titletrain:", err)
 			os.Exit(1)
 		}
@@ -120,8 +136,18 @@ func load(x *extract.Extractor, dir, set, kind string) ([]page, error) {
 		if err != nil {
 			continue // the set holds no page of this kind for the id
 		}
-		cands, got, _ := x.TitleCandidates(extract.Source{Path: path, Data: data})
-		p := page{set: set, id: id}
+		cands, got := x.TitleCandidates(extract.Source{Path: path, Data: data})
+		p := page{set: set, id: id, gold: meta[id].Title}
+		if *drop != "" {
+			names := extract.TitleFeatureNames(kind)
+			for _, c := range cands {
+				for j, n := range names {
+					if strings.Contains(","+*drop+",", ","+n+",") {
+						c.Features[j] = 0
+					}
+				}
+			}
+		}
 		if got == kind {
 			p.cands = cands
 			for _, c := range cands {
@@ -133,11 +159,20 @@ func load(x *extract.Extractor, dir, set, kind string) ([]page, error) {
 	return pages, nil
 }
 
-// fit returns the weights of a conditional logit over the pages'
+// fit returns a linear model (see fitLinear) with boosted trees over
+// it (see boost), its numbers rounded.
+func fit(pages []page) extract.TitleWeights {
+	w := fitLinear(pages)
+	tw := extract.TitleWeights{Weights: round(w)}
+	tw.Trees = boost(pages, &tw)
+	return tw
+}
+
+// fitLinear returns the weights of a conditional logit over the pages'
 // candidates: it maximises the log of the probability each page's right
 // candidates get together, less an L2 penalty, by gradient ascent from
 // zero (deterministic: no random start, pages in a fixed order).
-func fit(pages []page) []float64 {
+func fitLinear(pages []page) []float64 {
 	nf := 0
 	for _, p := range pages {
 		if len(p.cands) > 0 {
@@ -149,10 +184,9 @@ func fit(pages []page) []float64 {
 	vel := make([]float64, nf)
 	grad := make([]float64, nf)
 	const (
-		iters  = 800
+		iters  = 1000
 		rate   = 0.5
 		moment = 0.9
-		l2     = 0.002
 	)
 	var usable []page
 	for _, p := range pages {
@@ -169,7 +203,7 @@ func fit(pages []page) []float64 {
 	scores := make([]float64, 0, 256)
 	for range iters {
 		for k := range grad {
-			grad[k] = -l2 * w[k]
+			grad[k] = -*l2 * w[k]
 		}
 		for _, p := range usable {
 			scores = scores[:0]
@@ -220,11 +254,11 @@ func dot(w, f []float64) float64 {
 }
 
 // score returns how many pages' picks under w are right, of how many.
-func score(w []float64, pages []page) [2]int {
+func score(w *extract.TitleWeights, pages []page) [2]int {
 	var r [2]int
 	for _, p := range pages {
 		r[1]++
-		if k := extract.Pick(w, p.cands); k >= 0 && p.right[k] {
+		if k := w.Pick(p.cands); k >= 0 && p.right[k] {
 			r[0]++
 		}
 	}
@@ -252,7 +286,10 @@ func report(kind string, pages []page) {
 		}
 		w := fit(train)
 		for _, p := range test {
-			r := score(w, []page{p})
+			r := score(&w, []page{p})
+			if *showMisses && r[0] == 0 {
+				miss(&w, p)
+			}
 			cv[0] += r[0]
 			cv[1] += r[1]
 			s := bySet[p.set]
@@ -272,7 +309,7 @@ func report(kind string, pages []page) {
 				test = append(test, p)
 			}
 		}
-		fmt.Printf("%s: fit on %s, measured on %s: %s\n", kind, pair[0], pair[1], pct(score(fit(train), test)))
+		fmt.Printf("%s: fit on %s, measured on %s: %s\n", kind, pair[0], pair[1], pct(score(ptr(fit(train)), test)))
 	}
 	// The best any pick could do: pages with a right candidate.
 	var reach [2]int
@@ -286,6 +323,37 @@ func report(kind string, pages []page) {
 		}
 	}
 	fmt.Printf("%s: pages with a right candidate: %s\n", kind, pct(reach))
+}
+
+// miss prints a page whose pick under w is wrong.
+func miss(w *extract.TitleWeights, p page) {
+	k := w.Pick(p.cands)
+	picked := "(no candidates)"
+	if k >= 0 {
+		picked = fmt.Sprintf("%q fallback=%v", p.cands[k].Text, p.cands[k].Fallback)
+	}
+	right := "none"
+	for i, c := range p.cands {
+		if p.right[i] {
+			right = fmt.Sprintf("%q (score %.2f vs %.2f)", c.Text, w.Score(c.Features), w.Score(p.cands[k].Features))
+			break
+		}
+	}
+	if *showFeatures && k >= 0 {
+		for i, c := range p.cands {
+			if p.right[i] {
+				names := extract.TitleFeatureNames(*only)
+				for j := range c.Features {
+					a, b := c.Features[j], p.cands[k].Features[j]
+					if a != b && j < len(w.Weights) {
+						fmt.Printf("      %-13s right %.2f picked %.2f  w %.2f\n", names[j], a, b, w.Weights[j])
+					}
+				}
+				break
+			}
+		}
+	}
+	fmt.Printf("  miss %s %s\n    gold   %q\n    picked %s\n    right  %s\n", p.set, p.id[:8], p.gold, picked, right)
 }
 
 func pct(r [2]int) string {
@@ -305,4 +373,52 @@ func round(w []float64) []float64 {
 		}
 	}
 	return out
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// encode writes the model as JSON with one feature and one tree a line,
+// so the file reads well and its diffs stay small.
+func encode(m extract.TitleModel) []byte {
+	var b strings.Builder
+	kind := func(name string, w extract.TitleWeights, last bool) {
+		fmt.Fprintf(&b, " %q: {\n  \"features\": [\n", name)
+		for i, f := range w.Features {
+			fmt.Fprintf(&b, "   %q%s\n", f, comma(i, len(w.Features)))
+		}
+		b.WriteString("  ],\n  \"weights\": [\n")
+		for i, v := range w.Weights {
+			fmt.Fprintf(&b, "   %s%s\n", num(v), comma(i, len(w.Weights)))
+		}
+		b.WriteString("  ],\n  \"trees\": [\n")
+		for i, t := range w.Trees {
+			line, err := json.Marshal(t)
+			if err != nil {
+				panic(err)
+			}
+			fmt.Fprintf(&b, "   %s%s\n", line, comma(i, len(w.Trees)))
+		}
+		b.WriteString("  ]\n }")
+		if !last {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("{\n")
+	kind("text", m.Text, false)
+	kind("html", m.HTML, true)
+	b.WriteString("}\n")
+	return []byte(b.String())
+}
+
+func comma(i, n int) string {
+	if i < n-1 {
+		return ","
+	}
+	return ""
+}
+
+func num(v float64) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
