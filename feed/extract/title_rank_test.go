@@ -19,18 +19,19 @@ The council's leader said the new bridge would be wider than the old one, with a
 const fixtureHeadline = "Council votes to rebuild flooded river bridge"
 
 // textPage lays out a scraped page: a menu and the site's name, then
-// above (the furniture under test), the headline, a byline and a date,
-// then below, and the article.
-func textPage(above, below string) string {
+// above (the furniture under test), the headline, between, a byline and
+// a date, and the article.
+func textPage(above, between string) string {
 	var b strings.Builder
 	b.WriteString("Home | News | Sport | Weather | Business | Contact\n\nThe Riverside Gazette\n\n")
 	if above != "" {
 		b.WriteString(above + "\n\n")
 	}
-	b.WriteString(fixtureHeadline + "\n\nBy Jane Smith\n\nMarch 3, 2008\n\n")
-	if below != "" {
-		b.WriteString(below + "\n\n")
+	b.WriteString(fixtureHeadline + "\n\n")
+	if between != "" {
+		b.WriteString(between + "\n\n")
 	}
+	b.WriteString("By Jane Smith\n\nMarch 3, 2008\n\n")
 	b.WriteString(fixtureBody + "\n\nCopyright 2008 The Riverside Gazette. All rights reserved.\n")
 	return b.String()
 }
@@ -46,15 +47,18 @@ func extractOne(t *testing.T, path, page string) (title string, synthesized bool
 
 // The headline wins over the furniture printed around it in plain text.
 func TestTextTitleBeatsFurniture(t *testing.T) {
-	for _, c := range []struct{ name, above, below string }{
+	for _, c := range []struct{ name, above, between string }{
 		{"gallery button", "Back to Gallery", ""},
+		{"gallery link", "View Gallery: Flood damage across the county in pictures", ""},
 		{"section header", "Local News", ""},
-		{"photo caption", "", "Workers inspect the damaged piers of the bridge last April. (Photo by Tom Reed)"},
-		{"related stories", "Related Stories\n\nMayor opens new library on Market Street\n\nSchool bus routes change from Monday", ""},
+		{"photo caption", "", "Workers inspect the damaged piers of the bridge last April"},
+		{"related stories", "Most Read\n\nMayor opens new library on Market Street", ""},
+		{"related stories list", "Related Stories\n\nMayor opens new library on Market Street\n\nSchool bus routes change from Monday", ""},
 		{"site name", "The Riverside Gazette - Your Local News Since 1881", ""},
+		{"standfirst", "", "Engineers say the work will take two years and cost twelve million pounds"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			title, synth := extractOne(t, "page.txt", textPage(c.above, c.below))
+			title, synth := extractOne(t, "page.txt", textPage(c.above, c.between))
 			if title != fixtureHeadline || synth {
 				t.Errorf("title %q (synthesized %v), want %q", title, synth, fixtureHeadline)
 			}
@@ -74,7 +78,26 @@ func htmlParas() string {
 // The headline wins over the site's <title>, gallery buttons, section
 // headings, captions and related stories on a page with no metadata.
 func TestHTMLTitleBeatsFurniture(t *testing.T) {
-	pages := map[string]string{
+	pages := htmlFixturePages()
+	names := make([]string, 0, len(pages))
+	for n := range pages {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		t.Run(n, func(t *testing.T) {
+			title, synth := extractOne(t, "page.html", pages[n])
+			if title != fixtureHeadline || synth {
+				t.Errorf("title %q (synthesized %v), want %q", title, synth, fixtureHeadline)
+			}
+		})
+	}
+}
+
+// htmlFixturePages are pages with no og: or JSON-LD metadata, each with
+// furniture printed around its headline.
+func htmlFixturePages() map[string]string {
+	return map[string]string{
 		"old page with h1": `<html><head><title>Riverside Gazette</title></head><body>
 <table><tr><td><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></td></tr></table>
 <h2>Local News</h2>
@@ -95,6 +118,16 @@ func TestHTMLTitleBeatsFurniture(t *testing.T) {
 </td></tr>
 <tr><td><b>Related stories</b><br><a href="/a">Mayor opens new library on Market Street</a></td></tr></table>
 </body></html>`,
+		"site name in h1": `<html><head><title>Riverside Gazette</title></head><body>
+<h1><a href="/"><img src="logo.gif" alt="">Riverside Gazette</a></h1>
+<table><tr><td><a href="/">Home</a> | <a href="/news">News</a></td></tr>
+<tr><td><span class="sectionhead">Local News</span></td></tr>
+<tr><td><span class="headline">` + fixtureHeadline + `</span><br>
+<span class="byline">By Jane Smith</span><br>
+` + htmlParas() + `
+</td></tr></table>
+<p><a href="/gallery">Back to Gallery</a></p>
+</body></html>`,
 		"site name in title": `<html><head><title>Riverside Gazette - ` + fixtureHeadline + `</title></head><body>
 <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
 <div class="section-title">Local News</div>
@@ -103,19 +136,6 @@ func TestHTMLTitleBeatsFurniture(t *testing.T) {
 ` + htmlParas() + `</div>
 <div class="related"><h2><a href="/a">Mayor opens new library on Market Street</a></h2></div>
 </body></html>`,
-	}
-	names := make([]string, 0, len(pages))
-	for n := range pages {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for _, n := range names {
-		t.Run(n, func(t *testing.T) {
-			title, synth := extractOne(t, "page.html", pages[n])
-			if title != fixtureHeadline || synth {
-				t.Errorf("title %q (synthesized %v), want %q", title, synth, fixtureHeadline)
-			}
-		})
 	}
 }
 
