@@ -305,7 +305,7 @@ func htmlTitleCandidates(t *htmlTitles, body string) []TitleCandidate {
 			}
 		}
 		toks := titleTokens(c.text)
-		f[16] = shareIn(toks, lead)
+		f[16] = shareIn(c.text, lead)
 		if c.offset >= 0 && bodyAt >= 0 {
 			if c.offset <= bodyAt {
 				f[17] = 1

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"golang.org/x/text/unicode/norm"
@@ -276,16 +277,67 @@ func bagF1(a, b []string) float64 {
 	return 2 * p * r / (p + r)
 }
 
-// shareIn returns the share of the words of toks (of three letters or
+// wordScanner yields the lower-case words of a text as titleTokens
+// splits it, without making a list of them.
+type wordScanner struct {
+	s   string
+	i   int
+	buf []byte
+	arr [64]byte
+}
+
+// start sets the scanner to go over s.
+func (w *wordScanner) start(s string) {
+	if !isASCII(s) && !norm.NFKC.IsNormalString(s) {
+		s = norm.NFKC.String(s)
+	}
+	w.s, w.i, w.buf = s, 0, w.arr[:0]
+}
+
+// next returns the next word, good until the next call, or false at
+// the end.
+func (w *wordScanner) next() ([]byte, bool) {
+	w.buf = w.buf[:0]
+	s := w.s
+	for w.i < len(s) {
+		c := s[w.i]
+		if c < utf8.RuneSelf {
+			w.i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_':
+				w.buf = append(w.buf, c)
+				continue
+			case c >= 'A' && c <= 'Z':
+				w.buf = append(w.buf, c+'a'-'A')
+				continue
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(s[w.i:])
+			w.i += n
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				w.buf = utf8.AppendRune(w.buf, unicode.ToLower(r))
+				continue
+			}
+		}
+		if len(w.buf) > 0 {
+			return w.buf, true
+		}
+	}
+	return w.buf, len(w.buf) > 0
+}
+
+// shareIn returns the share of the words of s (of three letters or
 // more) found in set.
-func shareIn(toks []string, set map[string]bool) float64 {
+func shareIn(s string, set wordBag) float64 {
+	var w wordScanner
+	w.start(s)
 	n, in := 0, 0
-	for _, t := range toks {
+	for t, ok := w.next(); ok; t, ok = w.next() {
 		if len(t) < 3 {
 			continue
 		}
 		n++
-		if set[t] {
+		if set.has(hashWord(t)) {
 			in++
 		}
 	}
@@ -295,14 +347,43 @@ func shareIn(toks []string, set map[string]bool) float64 {
 	return float64(in) / float64(n)
 }
 
-// wordSet returns the set of words of three letters or more in s.
-func wordSet(s string) map[string]bool {
-	set := make(map[string]bool)
-	for _, t := range titleTokens(s) {
+// wordBag is a set of words, kept as their sorted hashes (see
+// hashWord); make it with addWords, then sort it.
+type wordBag []uint64
+
+// has reports whether the bag holds the word hashed h.
+func (b wordBag) has(h uint64) bool {
+	_, ok := slices.BinarySearch(b, h)
+	return ok
+}
+
+// hashWord is the 64-bit FNV-1a hash of a word.
+func hashWord(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// addWords adds the words of s of three letters or more to set, which
+// is then to be sorted.
+func addWords(set wordBag, s string) wordBag {
+	var w wordScanner
+	w.start(s)
+	for t, ok := w.next(); ok; t, ok = w.next() {
 		if len(t) >= 3 {
-			set[t] = true
+			set = append(set, hashWord(t))
 		}
 	}
+	return set
+}
+
+// wordSet returns the set of words of three letters or more in s.
+func wordSet(s string) wordBag {
+	set := addWords(make(wordBag, 0, len(s)/5), s)
+	slices.Sort(set)
 	return set
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -69,15 +70,36 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start int) (ca
 		cands = append(cands, TitleCandidate{Text: text, Features: f})
 	}
 	// The article's opening: its first running lines.
-	var open strings.Builder
+	var lead wordBag
 	for j, n := start, 0; j < len(lines) && n < 3; j++ {
 		if lines[j].class == classGood {
-			open.WriteString(lines[j].text)
-			open.WriteByte(' ')
+			lead = addWords(lead, lines[j].lower)
 			n++
 		}
 	}
-	lead := wordSet(open.String())
+	slices.Sort(lead)
+	// The share of each line's words found in the opening, as asked.
+	shares := make(map[int]float64)
+	shareOf := func(j int) float64 {
+		v, ok := shares[j]
+		if !ok {
+			v = shareIn(lines[j].lower, lead)
+			shares[j] = v
+		}
+		return v
+	}
+	// All the file's lines, to find a line printed inside another.
+	var b strings.Builder
+	n := 0
+	for _, l := range lines {
+		n += len(l.lower) + 1
+	}
+	b.Grow(n)
+	for _, l := range lines {
+		b.WriteString(l.lower)
+		b.WriteByte('\n')
+	}
+	all := b.String()
 	// Candidates are ranked by nearness from the article up.
 	rank := 0
 	type row struct {
@@ -112,14 +134,14 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start int) (ca
 		f[5] = b2f(l.words <= 3)
 		f[6] = b2f(l.words >= 5 && l.words <= 22)
 		f[7] = b2f(l.words > 22)
-		f[8], _ = caseShape(l.text)
-		_, caps := caseShape(l.text)
+		capShare, caps := caseShape(l.text)
+		f[8] = capShare
 		f[9] = b2f(caps)
 		f[10] = b2f(strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "..."))
 		f[11] = b2f(strings.HasSuffix(l.text, "?") || strings.HasSuffix(l.text, "!"))
 		f[12] = b2f(l.rep > 1)
 		f[13] = b2f(l.rep > 3)
-		share := shareIn(titleTokens(l.text), lead)
+		share := shareOf(i)
 		f[14] = share
 		f[15] = b2f(share >= 0.5)
 		f[16] = digitShare(l.text)
@@ -181,16 +203,16 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start int) (ca
 		}
 		f[38] = share
 		if f[32] == 1 {
-			f[38] = max(share, shareIn(titleTokens(lines[i+1].text), lead))
+			f[38] = max(share, shareOf(i+1))
 		}
-		f[39] = b2f(echoed(lines, i))
+		f[39] = b2f(echoed(all, l.lower))
 		if f[32] == 1 {
 			f[40] = min(float64(lines[i+1].words), 40) / 20
-			f[42] = shareIn(titleTokens(lines[i+1].text), lead)
+			f[42] = shareOf(i + 1)
 		}
 		if i > 0 && headLike(lines[i-1], 1, 45) {
 			f[41] = min(float64(lines[i-1].words), 40) / 20
-			f[43] = shareIn(titleTokens(lines[i-1].text), lead)
+			f[43] = shareOf(i - 1)
 		}
 		f[44] = float64(l.words) / 20
 		f[45] = b2f(isBreadcrumb(l.text))
@@ -242,19 +264,26 @@ func headerAt(lines []*textLine, lo, hi int) bool {
 	return false
 }
 
-// echoed reports whether line i's text is printed inside another line of
-// the file.
-func echoed(lines []*textLine, i int) bool {
-	k := lines[i].lower
-	if len(k) < 12 {
+// echoed reports whether a line's text, lower, is printed inside a
+// longer line of all, the file's lower-cased lines each ended by a
+// newline.
+func echoed(all, lower string) bool {
+	if len(lower) < 12 {
 		return false
 	}
-	for j, l := range lines {
-		if j != i && len(l.lower) > len(k) && strings.Contains(l.lower, k) {
+	s := all
+	for off := 0; ; {
+		i := strings.Index(s[off:], lower)
+		if i < 0 {
+			return false
+		}
+		i += off
+		whole := (i == 0 || s[i-1] == '\n') && i+len(lower) < len(s) && s[i+len(lower)] == '\n'
+		if !whole {
 			return true
 		}
+		off = i + len(lower)
 	}
-	return false
 }
 
 // isBreadcrumb reports whether s is a trail of sections joined by
