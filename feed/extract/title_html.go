@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -148,12 +149,13 @@ func gatherHTMLTitles(doc *html.Node, f *pageFacts, m pageMeta) *htmlTitles {
 					c := t.add(s, src)
 					if c != nil && c.offset < 0 {
 						c.offset = text.Len()
-						c.inLink = inLink || linkText(n)*2 > len(s)
-						blk := blockOf(n)
-						bt := len(cleanSpace(nodeText(blk)))
-						c.standalone = bt <= len(s)*5/4+2
+						ns := utf8.RuneCountInString(s) - strings.Count(s, " ")
+						c.inLink = inLink || linkText(n)*2 > ns
+						// The block's text, read no further than needed.
+						bt, lt := blockText(blockOf(n), 4*ns+200)
+						c.standalone = bt <= ns*5/4+2
 						if bt > 0 {
-							c.linkShare = float64(linkText(blk)) / float64(bt)
+							c.linkShare = float64(lt) / float64(bt)
 						}
 						c.firstH1 = src&srcH1 != 0 && len(t.h1s) == 0
 					}
@@ -246,11 +248,30 @@ func blockOf(n *html.Node) *html.Node {
 
 // linkText returns how many characters of text under n lie in links.
 func linkText(n *html.Node) int {
-	total := 0
+	_, in := blockText(n, math.MaxInt)
+	return in
+}
+
+// blockText returns how many characters of text, not counting white
+// space, lie under n and how many of them in links, reading no more
+// than limit characters.
+func blockText(n *html.Node, limit int) (total, inLinks int) {
 	var walk func(n *html.Node, in bool)
 	walk = func(n *html.Node, in bool) {
-		if n.Type == html.TextNode && in {
-			total += len(strings.TrimSpace(n.Data))
+		if total >= limit {
+			return
+		}
+		if n.Type == html.TextNode {
+			k := 0
+			for _, r := range n.Data {
+				if !unicode.IsSpace(r) {
+					k++
+				}
+			}
+			total += k
+			if in {
+				inLinks += k
+			}
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.A {
 			in = true
@@ -260,7 +281,7 @@ func linkText(n *html.Node) int {
 		}
 	}
 	walk(n, false)
-	return total
+	return total, inLinks
 }
 
 // htmlTitleCandidates describes each candidate of t with the features
