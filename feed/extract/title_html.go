@@ -55,6 +55,7 @@ var htmlTitleFeatures = [...]string{
 	"separator",    // holds " | ", " - " or " :: "
 	"title_words",  // share of its words in <title>
 	"link_density", // share of its block's text inside links
+	"home_link",    // a link to the site's front page
 }
 
 const (
@@ -83,6 +84,7 @@ type htmlTitleCand struct {
 	standalone bool
 	firstH1    bool
 	linkShare  float64
+	homeLink   bool
 }
 
 // htmlTitles are the candidate headlines of a page, gathered before its
@@ -151,6 +153,7 @@ func gatherHTMLTitles(doc *html.Node, f *pageFacts, m pageMeta) *htmlTitles {
 						c.offset = text.Len()
 						ns := utf8.RuneCountInString(s) - strings.Count(s, " ")
 						c.inLink = inLink || linkText(n)*2 > ns
+						c.homeLink = linksHome(n)
 						// The block's text, read no further than needed.
 						bt, lt := blockText(blockOf(n), 4*ns+200)
 						c.standalone = bt <= ns*5/4+2
@@ -250,6 +253,38 @@ func blockOf(n *html.Node) *html.Node {
 func linkText(n *html.Node) int {
 	_, in := blockText(n, math.MaxInt)
 	return in
+}
+
+// linksHome reports whether n is inside or holds a link to a site's
+// front page: "/", "index.html", or an address with no path.
+func linksHome(n *html.Node) bool {
+	home := func(a *html.Node) bool {
+		h := strings.TrimSpace(attr(a, "href"))
+		if h == "" {
+			return false
+		}
+		if i := strings.Index(h, "://"); i >= 0 {
+			h = h[i+3:]
+			if j := strings.IndexByte(h, '/'); j >= 0 {
+				h = h[j:]
+			} else {
+				h = "/"
+			}
+		}
+		h = strings.TrimPrefix(h, "/")
+		return h == "" || strings.HasPrefix(h, "index.") || h == "default.asp" || h == "default.aspx"
+	}
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.A {
+			return home(p)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A && home(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockText returns how many characters of text, not counting white
@@ -367,6 +402,7 @@ func htmlTitleCandidates(t *htmlTitles, body string) []TitleCandidate {
 			f[38] = float64(in) / float64(n)
 		}
 		f[39] = c.linkShare
+		f[40] = b2f(c.homeLink)
 		cands = append(cands, TitleCandidate{Text: c.text, Features: f})
 	}
 	fb := feats[len(t.cands)*nf:]
