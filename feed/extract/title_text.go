@@ -56,14 +56,18 @@ var textTitleFeatures = [...]string{
 	"words",        // its words, / 20
 	"breadcrumb",   // a trail of sections: "Home » Sport » Football"
 	"label",        // opens with a label of one or two words and a colon
+	"rule_score",   // the hand-set rule's score (titleScore), / 10
+	"rule_best",    // the line the hand-set rule picks
+	"caption",      // a photo credit, or the line again with one, follows
 }
 
 // textTitleCandidates returns the candidate headlines among lines [lo,
-// hi) for an article starting at line start, and the fallback: a line
+// hi) for an article starting at line start, rule being the line the
+// hand-set rule picks, and the fallback: a line
 // of the file's top (firstLineTitle) or, failing that, the article's
 // first sentence. The candidates' Features are
 // textTitleFeatures; index i of lines is recorded in idx.
-func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start int) (cands []TitleCandidate, idx []int) {
+func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule int) (cands []TitleCandidate, idx []int) {
 	nf := len(textTitleFeatures)
 	feats := make([]float64, 0, nf*(hi-lo+1))
 	add := func(text string, f []float64) {
@@ -103,8 +107,9 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start int) (ca
 	// Candidates are ranked by nearness from the article up.
 	rank := 0
 	type row struct {
-		i    int
-		rank int
+		i     int
+		rank  int
+		score float64
 	}
 	var rows []row
 	for i := hi - 1; i >= lo; i-- {
@@ -112,16 +117,21 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start int) (ca
 		if l.words < 2 || l.words > 30 || l.runes > 220 {
 			continue
 		}
+		// The hand-set rule's tests of the line alone rule it out: a
+		// byline, a date, an address, furniture.
+		if titleRuledOut(x, l) || i >= start && l.class == classGood || isCaption(lines, i) {
+			continue // nor is the article's own running text, nor a caption
+		}
+		s := titleScore(x, lines, i, start)
 		rank++
-		rows = append(rows, row{i, rank})
+		rows = append(rows, row{i, rank, s})
 	}
 	for k := len(rows) - 1; k >= 0; k-- {
 		i := rows[k].i
 		l := lines[i]
 		f := feats[len(feats) : len(feats)+nf : len(feats)+nf]
 		feats = feats[:len(feats)+nf]
-		s := titleScore(x, lines, i, start)
-		f[1] = b2f(s == 0)
+		f[1] = b2f(rows[k].score == 0)
 		between := 0
 		for j := i + 1; j < start; j++ {
 			if lines[j].class != classBad {
@@ -217,6 +227,12 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start int) (ca
 		f[44] = float64(l.words) / 20
 		f[45] = b2f(isBreadcrumb(l.text))
 		f[46] = b2f(hasLabel(l.text))
+		f[47] = rows[k].score / 10
+		f[48] = b2f(i == rule)
+		if i+1 < len(lines) {
+			nl := lines[i+1]
+			f[49] = b2f(nl.credit || creditSuffix(nl.lower) || len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower))
+		}
 		add(l.text, f)
 		idx = append(idx, i)
 	}
@@ -228,10 +244,11 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start int) (ca
 }
 
 // pickTextTitle returns the line of lines chosen as the headline of the
-// article starting at start among lines [lo, hi); -1 means none is, and the
+// article starting at start among lines [lo, hi), rule being the line
+// the hand-set rule (titleScore) picks, or -1; -1 means none is, and the
 // headline is made from the article.
-func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start int) int {
-	cands, idx := textTitleCandidates(x, lines, lo, hi, start)
+func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start, rule int) int {
+	cands, idx := textTitleCandidates(x, lines, lo, hi, start, rule)
 	if x.trace != nil {
 		x.recordTitles(cands)
 		return -1 // as if the fallback won (see TitleCandidates)
@@ -304,4 +321,15 @@ func hasLabel(s string) bool {
 		return false
 	}
 	return len(strings.Fields(s[:i])) <= 2
+}
+
+// isCaption reports whether line i is a photo caption printed again on
+// the next line with its credit: "Crowds at the fair." then "Crowds at
+// the fair. Photograph: A Name".
+func isCaption(lines []*textLine, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	l, nl := lines[i], lines[i+1]
+	return len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower) && (nl.credit || creditSuffix(nl.lower))
 }
