@@ -69,7 +69,6 @@ var textTitleFeatures = [...]string{
 // textTitleFeatures; index i of lines is recorded in idx.
 func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule int) (cands []TitleCandidate, idx []int) {
 	nf := len(textTitleFeatures)
-	feats := make([]float64, 0, nf*(hi-lo+1))
 	add := func(text string, f []float64) {
 		cands = append(cands, TitleCandidate{Text: text, Features: f})
 	}
@@ -126,6 +125,8 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule in
 		rank++
 		rows = append(rows, row{i, rank, s})
 	}
+	feats := make([]float64, 0, nf*(len(rows)+1))
+	cands = make([]TitleCandidate, 0, len(rows)+1)
 	for k := len(rows) - 1; k >= 0; k-- {
 		i := rows[k].i
 		l := lines[i]
