@@ -144,6 +144,13 @@ func gatherHTMLTitles(doc *html.Node, f *pageFacts, m pageMeta) *htmlTitles {
 			if c := strings.ToLower(attr(n, "class") + " " + attr(n, "id")); strings.Contains(c, "title") || strings.Contains(c, "headline") {
 				src |= srcClass
 			}
+			// A title is short: read no further than 250 characters
+			// would need, so that big containers cost little.
+			if src != 0 && seen < maxTitleElements {
+				if long, _ := blockText(n, 251); long > 250 {
+					src = 0
+				}
+			}
 			if src != 0 && seen < maxTitleElements {
 				seen++
 				s := cleanSpace(nodeText(n))
