@@ -229,8 +229,8 @@ func titleParts(title string) []string {
 func (t *htmlTitles) add(s string, src int) *htmlTitleCand {
 	s = cleanSpace(s)
 	k := wordKey(s)
-	if k == "" {
-		return nil
+	if k == "" || strings.Contains(s, "</") {
+		return nil // no words, or markup written out as text
 	}
 	if c := t.byKey[k]; c != nil {
 		c.src |= src

@@ -128,6 +128,12 @@ func htmlFixturePages() map[string]string {
 </td></tr></table>
 <p><a href="/gallery">Back to Gallery</a></p>
 </body></html>`,
+		"markup in title": `<html><head><title>&lt;a href="/"&gt;Home&lt;/a&gt;</title></head><body>
+<table><tr><td><a href="/">Home</a> | <a href="/news">News</a></td></tr>
+<tr><td><font size="4"><b>` + fixtureHeadline + `</b></font><br>
+` + htmlParas() + `
+</td></tr></table>
+</body></html>`,
 		"site name in title": `<html><head><title>Riverside Gazette - ` + fixtureHeadline + `</title></head><body>
 <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
 <div class="section-title">Local News</div>
@@ -136,6 +142,17 @@ func htmlFixturePages() map[string]string {
 ` + htmlParas() + `</div>
 <div class="related"><h2><a href="/a">Mayor opens new library on Market Street</a></h2></div>
 </body></html>`,
+	}
+}
+
+// Markup written out as text in a page's titles is no headline.
+func TestHTMLTitleSkipsMarkup(t *testing.T) {
+	ts := &htmlTitles{byKey: make(map[string]*htmlTitleCand)}
+	if c := ts.add(`<a href="/index.html">Homepage</a>`, srcTitle); c != nil {
+		t.Errorf("markup taken as a candidate: %q", c.text)
+	}
+	if c := ts.add(fixtureHeadline, srcTitle); c == nil {
+		t.Error("a plain title was not taken")
 	}
 }
 
