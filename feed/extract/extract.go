@@ -40,6 +40,8 @@ type Extractor struct {
 	Signatures *Signatures
 	// Now bounds dates: none is taken from after it. Zero means time.Now.
 	Now time.Time
+	// trace, when set, collects the headline candidates weighed.
+	trace *titleTrace
 }
 
 // NewExtractor returns an Extractor with the built-in outlet signatures.

@@ -65,11 +65,14 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	if meta.url == "" {
 		meta.url = savedFrom
 	}
-	// The page as a scrape of it would read, taken before mainText,
-	// which may change the tree: a second reading of the body, and the
-	// outlet of a page whose markup and address name none.
+	// The page as a scrape of it would read, and its title candidates,
+	// are taken before mainText, which may change the tree. The text
+	// serves a second reading of the body and the outlet of a page whose
+	// markup and address name none.
 	visible := pageText(doc)
+	titles := gatherHTMLTitles(doc, gatherFacts(doc), meta)
 	body, found := mainText(doc, meta)
+	meta.title = pickHTMLTitle(x, titles, body)
 	if meta.date.IsZero() && !found.Date.IsZero() {
 		meta.date, meta.dateSource = found.Date, feed.DateFromMarkup
 	}

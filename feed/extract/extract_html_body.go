@@ -115,7 +115,11 @@ const minRepeatRuns = 8
 //
 // When trafilatura finds no article at all, the text reading stands in.
 func secondOpinion(x *Extractor, path, text, body string) string {
-	arts, _ := extractTextFile(x, Source{Path: path, Data: []byte(text)})
+	// The second reading's headline candidates are not the page's: a
+	// trace of them (see TitleCandidates) stays with the HTML reading.
+	tx := *x
+	tx.trace = nil
+	arts, _ := extractTextFile(&tx, Source{Path: path, Data: []byte(text)})
 	if len(arts) == 0 || countWords(arts[0].Body) < minArticleWords {
 		return body
 	}

@@ -25,7 +25,7 @@ func paras(ps ...string) string {
 	return b.String()
 }
 
-func extractOne(t *testing.T, page string) string {
+func htmlBodyOf(t *testing.T, page string) string {
 	t.Helper()
 	arts, probs := NewExtractor().Extract(Source{Path: "page.html", Data: []byte(page)})
 	if len(arts) != 1 {
@@ -42,7 +42,7 @@ func TestUnclosedTitle(t *testing.T) {
 		"closed, with <":   "<title>Library stays open</title>",
 	} {
 		t.Run(name, func(t *testing.T) {
-			got := extractOne(t, pageWith(head, body))
+			got := htmlBodyOf(t, pageWith(head, body))
 			for _, p := range articleParas {
 				if !strings.Contains(got, p) {
 					t.Errorf("body lacks %q:\n%s", p[:30], got)
@@ -148,7 +148,7 @@ func TestSecondOpinion(t *testing.T) {
 // line more is no reason to prefer the text reading.
 func TestSecondOpinionKeepsShortParagraph(t *testing.T) {
 	line := "Residents of Harbour Street objected."
-	body := extractOne(t, pageWith("<title>Road plan</title>",
+	body := htmlBodyOf(t, pageWith("<title>Road plan</title>",
 		"<article><h1>Road plan</h1><p>"+line+"</p><p>"+strings.Repeat(articleParas[0]+" ", 3)+"</p></article>"))
 	if !strings.Contains(body, line) {
 		t.Errorf("body lost %q:\n%s", line, body)

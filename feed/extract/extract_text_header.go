@@ -68,8 +68,10 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 			bestScore, best = s, i
 		}
 	}
+	if t := pickTextTitle(x, lines, lo, hi, start, best); t >= 0 {
+		h.title = lines[t].text
+	}
 	if best >= 0 {
-		h.title = lines[best].text
 		if best >= start && best+1 > hi {
 			hi = best + 1 // the headline opened the region
 		}
@@ -89,7 +91,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 		from = max(lo, best-4)
 	}
 	h.byline = findByline(lines, from, max(hi, start+1)+2, best)
-	if best < 0 {
+	if h.title == "" {
 		h.title = firstLineTitle(lines, start)
 	}
 	h.date, h.dateSource = findDate(x, lines, from, max(hi, start+1)+2)
@@ -257,24 +259,7 @@ func firstLineTitle(lines []*textLine, start int) string {
 // line start; 0 means it cannot be.
 func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 	l := lines[i]
-	runes := l.runes
-	if l.words < 2 || l.words > 30 || runes > 220 || l.credit || l.marker || l.bullet {
-		return 0
-	}
-	if x.Signatures != nil && l.outletName(x.Signatures) {
-		return 0 // the outlet's name
-	}
-	if isChromeExact(l.key) || l.iconRun() || isTimestampOnly(l.lower) || isDateLine(l) {
-		return 0
-	}
-	if _, ok := l.author(); ok {
-		return 0
-	}
-	if strings.HasSuffix(l.text, ":") || strings.HasPrefix(l.lower, "http") || creditSuffix(l.lower) ||
-		strings.Contains(l.text, "(@") || strings.Contains(l.text, " @") || strings.Contains(l.text, "--") {
-		return 0
-	}
-	if l.class == classBad && l.markers() > countSocial(l.lower) || strings.Contains(l.text, "_") || l.menu || isControlRun(l.text) {
+	if titleRuledOut(x, l) {
 		return 0
 	}
 	// Headlines in a list of other stories follow its heading.
@@ -286,6 +271,34 @@ func titleScore(x *Extractor, lines []*textLine, i, start int) float64 {
 			break
 		}
 	}
+	return titleScoreRest(lines, i, start)
+}
+
+// titleRuledOut reports whether a line cannot be a headline whatever
+// lies around it: a byline, a date, an address, a credit, furniture.
+func titleRuledOut(x *Extractor, l *textLine) bool {
+	if l.words < 2 || l.words > 30 || l.runes > 220 || l.credit || l.marker || l.bullet {
+		return true
+	}
+	if x.Signatures != nil && l.outletName(x.Signatures) {
+		return true // the outlet's name
+	}
+	if isChromeExact(l.key) || l.iconRun() || isTimestampOnly(l.lower) || isDateLine(l) {
+		return true
+	}
+	if _, ok := l.author(); ok {
+		return true
+	}
+	if strings.HasSuffix(l.text, ":") || strings.HasPrefix(l.lower, "http") || creditSuffix(l.lower) ||
+		strings.Contains(l.text, "(@") || strings.Contains(l.text, " @") || strings.Contains(l.text, "--") {
+		return true
+	}
+	return l.class == classBad && l.markers() > countSocial(l.lower) || strings.Contains(l.text, "_") || l.menu || isControlRun(l.text)
+}
+
+// titleScoreRest is titleScore past its tests that rule a line out.
+func titleScoreRest(lines []*textLine, i, start int) float64 {
+	l := lines[i]
 	s := 3.0
 	if _, ok := parseDate(l.text, time.Time{}); ok {
 		s -= 3 // headlines seldom hold a full date; datelines do

@@ -1,0 +1,336 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// textTitleFeatures name the features of a headline candidate in plain
+// text, a line above or near the article's start.
+var textTitleFeatures = [...]string{
+	"fallback",     // the "none of these" candidate
+	"rule_zero",    // the rule rules the line out
+	"between",      // running lines between it and the article, / 10
+	"near_rank",    // 1 / its rank among candidates counted up from the article
+	"below_start",  // it lies inside the article's region
+	"words_short",  // 2 or 3 words
+	"words_mid",    // 5 to 22 words
+	"words_long",   // more than 22 words
+	"cap_share",    // share of capitalised words
+	"all_caps",     // no lower-case letter
+	"end_period",   // ends with a full stop
+	"end_mark",     // ends with ? or !
+	"repeats",      // the line occurs more than once in the file
+	"repeats_many", // more than three times
+	"lead_share",   // share of its words in the article's opening
+	"lead_most",    // at least half of its words are there
+	"digits",       // share of digits
+	"byline",       // reads as a byline
+	"name_line",    // a line of names
+	"date_line",    // mostly a date
+	"has_date",     // holds a date
+	"class_good",   // running text
+	"class_bad",    // furniture
+	"menu",         // a row of links
+	"after_marker", // follows a "Related stories" heading
+	"header_below", // a byline or date follows within three lines
+	"after_short",  // follows a line of one or two words
+	"separator",    // holds " | ", " - " or " :: "
+	"link_text",    // holds an address
+	"outlet",       // names the outlet
+	"first_line",   // the file's first line
+	"sentences",    // holds two sentences
+	"deck_below",   // the next line reads as a standfirst under it
+	"under_head",   // the line above reads as a headline over it
+	"pair_head",    // heads a standfirst that a byline or date follows
+	"pair_deck",    // a standfirst under a headline, a byline or date next
+	"shorter_next", // fewer words than the headline-like line below it
+	"longer_prev",  // more words than the headline-like line above it
+	"block_lead",   // lead_share of it or of the standfirst under it
+	"echoed",       // printed inside another line too (a breadcrumb, a prompt)
+	"next_words",   // words of the next line when headline-like, / 20
+	"prev_words",   // words of the line above when headline-like, / 20
+	"next_lead",    // lead_share of the next line when headline-like
+	"prev_lead",    // lead_share of the line above when headline-like
+	"words",        // its words, / 20
+	"breadcrumb",   // a trail of sections: "Home » Sport » Football"
+	"label",        // opens with a label of one or two words and a colon
+	"rule_score",   // the hand-set rule's score (titleScore), / 10
+	"rule_best",    // the line the hand-set rule picks
+	"caption",      // a photo credit, or the line again with one, follows
+}
+
+// textTitleCandidates returns the candidate headlines among lines [lo,
+// hi) for an article starting at line start, rule being the line the
+// hand-set rule picks, and the fallback: a line
+// of the file's top (firstLineTitle) or, failing that, the article's
+// first sentence. The candidates' Features are
+// textTitleFeatures; index i of lines is recorded in idx.
+func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule int) (cands []TitleCandidate, idx []int) {
+	nf := len(textTitleFeatures)
+	add := func(text string, f []float64) {
+		cands = append(cands, TitleCandidate{Text: text, Features: f})
+	}
+	// The article's opening: its first running lines.
+	var lead wordBag
+	for j, n := start, 0; j < len(lines) && n < 3; j++ {
+		if lines[j].class == classGood {
+			lead = addWords(lead, lines[j].lower)
+			n++
+		}
+	}
+	slices.Sort(lead)
+	// The share of each line's words found in the opening, as asked.
+	shares := make(map[int]float64)
+	shareOf := func(j int) float64 {
+		v, ok := shares[j]
+		if !ok {
+			v = shareIn(lines[j].lower, lead)
+			shares[j] = v
+		}
+		return v
+	}
+	// All the file's lines, to find a line printed inside another.
+	var b strings.Builder
+	n := 0
+	for _, l := range lines {
+		n += len(l.lower) + 1
+	}
+	b.Grow(n)
+	for _, l := range lines {
+		b.WriteString(l.lower)
+		b.WriteByte('\n')
+	}
+	all := b.String()
+	// Candidates are ranked by nearness from the article up.
+	rank := 0
+	type row struct {
+		i     int
+		rank  int
+		score float64
+	}
+	var rows []row
+	for i := hi - 1; i >= lo; i-- {
+		l := lines[i]
+		if l.words < 2 || l.words > 30 || l.runes > 220 {
+			continue
+		}
+		// The hand-set rule's tests of the line alone rule it out: a
+		// byline, a date, an address, furniture.
+		if titleRuledOut(x, l) || i >= start && l.class == classGood || isCaption(lines, i) {
+			continue // nor is the article's own running text, nor a caption
+		}
+		s := titleScore(x, lines, i, start)
+		rank++
+		rows = append(rows, row{i, rank, s})
+	}
+	feats := make([]float64, 0, nf*(len(rows)+1))
+	cands = make([]TitleCandidate, 0, len(rows)+1)
+	for k := len(rows) - 1; k >= 0; k-- {
+		i := rows[k].i
+		l := lines[i]
+		f := feats[len(feats) : len(feats)+nf : len(feats)+nf]
+		feats = feats[:len(feats)+nf]
+		f[1] = b2f(rows[k].score == 0)
+		between := 0
+		for j := i + 1; j < start; j++ {
+			if lines[j].class != classBad {
+				between++
+			}
+		}
+		f[2] = min(float64(between), 30) / 10
+		f[3] = 1 / float64(rows[k].rank)
+		f[4] = b2f(i >= start)
+		f[5] = b2f(l.words <= 3)
+		f[6] = b2f(l.words >= 5 && l.words <= 22)
+		f[7] = b2f(l.words > 22)
+		capShare, caps := caseShape(l.text)
+		f[8] = capShare
+		f[9] = b2f(caps)
+		f[10] = b2f(strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "..."))
+		f[11] = b2f(strings.HasSuffix(l.text, "?") || strings.HasSuffix(l.text, "!"))
+		f[12] = b2f(l.rep > 1)
+		f[13] = b2f(l.rep > 3)
+		share := shareOf(i)
+		f[14] = share
+		f[15] = b2f(share >= 0.5)
+		f[16] = digitShare(l.text)
+		_, by := l.author()
+		f[17] = b2f(by)
+		f[18] = b2f(l.nameLine())
+		f[19] = b2f(isDateLine(l))
+		if _, ok := parseDate(l.text, time.Time{}); ok || hasDate(l) {
+			f[20] = 1
+		}
+		f[21] = b2f(l.class == classGood)
+		f[22] = b2f(l.class == classBad)
+		f[23] = b2f(l.menu)
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if lines[j].marker {
+				f[24] = 1
+				break
+			}
+			if lines[j].class == classGood {
+				break
+			}
+		}
+		for j, near := i+1, 0; j < len(lines) && near < 3; j++ {
+			lj := lines[j]
+			if lj.class == classBad && !isDateLine(lj) {
+				continue
+			}
+			near++
+			if _, ok := lj.author(); ok || isDateLine(lj) || near == 1 && lj.words <= 14 && hasDate(lj) {
+				f[25] = 1
+				break
+			}
+		}
+		f[26] = b2f(i > 0 && lines[i-1].words <= 2 && lines[i-1].class != classGood)
+		f[27] = b2f(strings.Contains(l.text, " | ") || strings.Contains(l.text, " - ") || strings.Contains(l.text, " :: "))
+		f[28] = b2f(strings.HasPrefix(l.lower, "http") || strings.Contains(l.lower, "www.") || strings.Contains(l.lower, ".com"))
+		f[29] = b2f(x.Signatures != nil && l.outletName(x.Signatures))
+		f[30] = b2f(i == 0)
+		if k := strings.Index(l.text, ". "); k > 0 && k < len(l.text)-2 && len(strings.Fields(l.text[:k])) >= 3 {
+			f[31] = 1
+		}
+		if j := i + 1; j < len(lines) && headLike(lines[j], 4, 45) {
+			f[32] = 1
+		}
+		if j := i - 1; j >= 0 && headLike(lines[j], 3, 20) && !lines[j].end {
+			f[33] = 1
+		}
+		if f[32] == 1 && headerAt(lines, i+2, i+3) {
+			f[34] = 1
+		}
+		if f[33] == 1 && headerAt(lines, i+1, i+2) {
+			f[35] = 1
+		}
+		if f[32] == 1 && lines[i+1].words > l.words {
+			f[36] = 1
+		}
+		if f[33] == 1 && lines[i-1].words < l.words {
+			f[37] = 1
+		}
+		f[38] = share
+		if f[32] == 1 {
+			f[38] = max(share, shareOf(i+1))
+		}
+		f[39] = b2f(echoed(all, l.lower))
+		if f[32] == 1 {
+			f[40] = min(float64(lines[i+1].words), 40) / 20
+			f[42] = shareOf(i + 1)
+		}
+		if i > 0 && headLike(lines[i-1], 1, 45) {
+			f[41] = min(float64(lines[i-1].words), 40) / 20
+			f[43] = shareOf(i - 1)
+		}
+		f[44] = float64(l.words) / 20
+		f[45] = b2f(isBreadcrumb(l.text))
+		f[46] = b2f(hasLabel(l.text))
+		f[47] = rows[k].score / 10
+		f[48] = b2f(i == rule)
+		if i+1 < len(lines) {
+			nl := lines[i+1]
+			f[49] = b2f(nl.credit || creditSuffix(nl.lower) || len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower))
+		}
+		add(l.text, f)
+		idx = append(idx, i)
+	}
+	fb := make([]float64, nf)
+	fb[0] = 1
+	cands = append(cands, TitleCandidate{Text: firstLineTitle(lines, start), Fallback: true, Features: fb})
+	idx = append(idx, -1)
+	return cands, idx
+}
+
+// pickTextTitle returns the line of lines chosen as the headline of the
+// article starting at start among lines [lo, hi), rule being the line
+// the hand-set rule (titleScore) picks, or -1; -1 means none is, and the
+// headline is made from the article.
+func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start, rule int) int {
+	cands, idx := textTitleCandidates(x, lines, lo, hi, start, rule)
+	if x.trace != nil {
+		x.recordTitles(cands)
+		return -1 // as if the fallback won (see TitleCandidates)
+	}
+	k := DefaultTitleModel().Text.Pick(cands)
+	if k < 0 {
+		return -1
+	}
+	return idx[k]
+}
+
+// headLike reports whether a line reads as a headline or a standfirst:
+// a line of lo to hi words that is not furniture, a byline or a date.
+func headLike(l *textLine, lo, hi int) bool {
+	if l.words < lo || l.words > hi || l.class == classBad || l.menu || l.bullet || l.marker || l.credit || isDateLine(l) {
+		return false
+	}
+	_, by := l.author()
+	return !by
+}
+
+// headerAt reports whether line lo or hi is a byline or a date.
+func headerAt(lines []*textLine, lo, hi int) bool {
+	for j := lo; j <= hi && j < len(lines); j++ {
+		l := lines[j]
+		if _, by := l.author(); by || isDateLine(l) || l.nameLine() || l.words <= 14 && hasDate(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// echoed reports whether a line's text, lower, is printed inside a
+// longer line of all, the file's lower-cased lines each ended by a
+// newline.
+func echoed(all, lower string) bool {
+	if len(lower) < 12 {
+		return false
+	}
+	s := all
+	for off := 0; ; {
+		i := strings.Index(s[off:], lower)
+		if i < 0 {
+			return false
+		}
+		i += off
+		whole := (i == 0 || s[i-1] == '\n') && i+len(lower) < len(s) && s[i+len(lower)] == '\n'
+		if !whole {
+			return true
+		}
+		off = i + len(lower)
+	}
+}
+
+// isBreadcrumb reports whether s is a trail of sections joined by
+// arrows or chevrons.
+func isBreadcrumb(s string) bool {
+	n := 0
+	for _, sep := range []string{" > ", " » ", " › ", " >> ", " / "} {
+		n += strings.Count(s, sep)
+	}
+	return n >= 1
+}
+
+// hasLabel reports whether s opens with a label of one or two words
+// and a colon: "Caption: ...", "Read more: ...".
+func hasLabel(s string) bool {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i == len(s)-1 {
+		return false
+	}
+	return len(strings.Fields(s[:i])) <= 2
+}
+
+// isCaption reports whether line i is a photo caption printed again on
+// the next line with its credit: "Crowds at the fair." then "Crowds at
+// the fair. Photograph: A Name".
+func isCaption(lines []*textLine, i int) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	l, nl := lines[i], lines[i+1]
+	return len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower) && (nl.credit || creditSuffix(nl.lower))
+}
