@@ -97,7 +97,11 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	// batches and is busy with the last (the reader indexing it) does
 	// not hold up the workers.
 	events := make(chan feed.Event, 1024)
-	jobs := make(chan job, 64)
+	// The walk runs ahead of the reading, its files queued, so that
+	// their number is known early: a progress display can tell the time
+	// left from it.
+	found := make(chan job, 64)
+	jobs := queued(found)
 	x := l.Extractor
 	if x == nil {
 		x = extract.NewExtractor()
@@ -129,13 +133,13 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	}
 
 	go func() {
-		defer close(jobs)
+		defer close(found)
 		l.walk(ctx, paths, func(j job) {
 			mu.Lock()
 			prog.Found++
 			mu.Unlock()
 			select {
-			case jobs <- j:
+			case found <- j:
 			case <-ctx.Done():
 			}
 		}, func(p feed.Problem) { report(feed.Event{Path: p.Path, Problems: []feed.Problem{p}}, 0, 0, false) })
@@ -165,6 +169,39 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 		close(events)
 	}()
 	return events
+}
+
+// queued passes on what in sends, in order, holding as much as the
+// receiver has yet to take: a sender on in never waits for the receiver.
+// The returned channel closes once in has closed and all is passed on.
+func queued[T any](in <-chan T) <-chan T {
+	out := make(chan T)
+	go func() {
+		defer close(out)
+		var queue []T
+		for in != nil || len(queue) > 0 {
+			var (
+				send chan<- T
+				next T
+			)
+			if len(queue) > 0 {
+				send, next = out, queue[0]
+			}
+			select {
+			case v, ok := <-in:
+				if !ok {
+					in = nil
+					continue
+				}
+				queue = append(queue, v)
+			case send <- next:
+				var zero T
+				queue[0] = zero // let the collector have it
+				queue = queue[1:]
+			}
+		}
+	}()
+	return out
 }
 
 // Load reads paths into a new store, returning when all are read.
