@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dustin/go-humanize"
@@ -100,8 +101,8 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	// The walk runs ahead of the reading, its files queued, so that
 	// their number is known early: a progress display can tell the time
 	// left from it.
-	found := make(chan job, 64)
-	jobs := queued(found)
+	walked := make(chan job, 64)
+	jobs := queued(walked)
 	x := l.Extractor
 	if x == nil {
 		x = extract.NewExtractor()
@@ -112,10 +113,14 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	var (
 		mu   sync.Mutex
 		prog feed.Progress
+		// found counts the files found apart from prog: the walk
+		// counts them without waiting for the lock, which a worker
+		// holds while the events wait to be taken.
+		found atomic.Int64
 	)
-	report := func(ev feed.Event, found, done int, walked bool) {
+	report := func(ev feed.Event, done int, walked bool) {
 		mu.Lock()
-		prog.Found += found
+		prog.Found = int(found.Load())
 		prog.Done += done
 		prog.Walked = prog.Walked || walked
 		ev.Progress = prog
@@ -133,17 +138,15 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	}
 
 	go func() {
-		defer close(found)
+		defer close(walked)
 		l.walk(ctx, paths, func(j job) {
-			mu.Lock()
-			prog.Found++
-			mu.Unlock()
+			found.Add(1)
 			select {
-			case found <- j:
+			case walked <- j:
 			case <-ctx.Done():
 			}
-		}, func(p feed.Problem) { report(feed.Event{Path: p.Path, Problems: []feed.Problem{p}}, 0, 0, false) })
-		report(feed.Event{}, 0, 0, true)
+		}, func(p feed.Problem) { report(feed.Event{Path: p.Path, Problems: []feed.Problem{p}}, 0, false) })
+		report(feed.Event{}, 0, true)
 	}()
 
 	abandoned := make(chan struct{}, maxAbandoned)
@@ -157,7 +160,7 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 					continue
 				}
 				arts, probs := l.loadFile(x, j, abandoned)
-				report(feed.Event{Path: j.path, Articles: arts, Problems: probs}, 0, 1, false)
+				report(feed.Event{Path: j.path, Articles: arts, Problems: probs}, 1, false)
 			}
 		}()
 	}
