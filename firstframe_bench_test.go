@@ -19,9 +19,11 @@ import (
 // BenchmarkFirstFrame measures the time from building the reader to its
 // first frame reaching the terminal, with loading started as runTUI
 // starts it (when the reader asks, after its first frame; folders followed), over the bundled samples and generated
-// corpora of 10,000 and 100,000 articles:
+// corpora of 10,000 and 100,000 articles, or the sizes BROADSHEET_BENCH_N
+// lists:
 //
 //	go test -run '^$' -bench FirstFrame -benchtime 20x
+//	BROADSHEET_BENCH_N=1m go test -run '^$' -bench FirstFrame -benchtime 3x
 //
 // The process's own start (package initialization) comes on top: time
 // `broadsheet version` for it.
@@ -29,7 +31,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	b.Run("samples", func(b *testing.B) {
 		benchFirstFrame(b, &load.Loader{FS: data.FS}, []string{"."})
 	})
-	for _, n := range []int{10_000, 100_000} {
+	for _, n := range corpus.BenchSizes(10_000, 100_000) {
 		b.Run(corpusName(n), func(b *testing.B) {
 			dir, _, err := corpus.Cached(n, 1)
 			if err != nil {
@@ -41,6 +43,9 @@ func BenchmarkFirstFrame(b *testing.B) {
 }
 
 func corpusName(n int) string {
+	if n >= 1_000_000 && n%1_000_000 == 0 {
+		return "n=" + itoa(n/1_000_000) + "m"
+	}
 	if n >= 1000 {
 		return "n=" + itoa(n/1000) + "k"
 	}

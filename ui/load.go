@@ -25,6 +25,9 @@ type eventsMsg struct {
 	// a folder it never does: loading has finished once every file
 	// found has been read (see finished).
 	done bool
+	// at is when the batch was read, which the loading rate is
+	// measured by.
+	at time.Time
 }
 
 // readEvents returns a command that waits for the next load events,
@@ -56,7 +59,7 @@ func readEvents(lib *library.Library, events <-chan feed.Event) tea.Cmd {
 				break drain
 			}
 		}
-		return eventsMsg{Delta: lib.Apply(batch), done: done}
+		return eventsMsg{Delta: lib.Apply(batch), done: done, at: time.Now()}
 	}
 }
 

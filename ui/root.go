@@ -105,6 +105,7 @@ type Model struct {
 	zoom         zoom // which of list and preview fills the window
 	loading      bool
 	progress     feed.Progress
+	rate         loadRate
 	problemCount int
 
 	width, height int
@@ -274,6 +275,9 @@ func (m *Model) start() tea.Cmd {
 func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 	if msg.Seen {
 		m.progress = msg.Progress
+		if m.loading && !msg.at.IsZero() {
+			m.rate.observe(msg.at, msg.Progress.Done)
+		}
 	}
 	m.problemCount += msg.Problems
 	if msg.Problems > 0 && m.state == stateProblems {
@@ -581,26 +585,63 @@ func (m *Model) statusView() string {
 	if m.asking != nil {
 		left = m.styles.Notice.Render(m.asking.ask)
 	}
-	right := ""
+	// Loading progress takes the room the rest leaves, losing parts
+	// as the window narrows; with no room at all it gives way.
+	var rights []string
 	if m.loading {
-		right = m.loadingView()
+		rights = m.loadingViews()
 	}
-	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 2 {
-		return truncate(left, m.width)
+	for _, right := range append(rights, "") {
+		if gap := m.width - lipgloss.Width(left) - lipgloss.Width(right); gap >= 2 {
+			return left + strings.Repeat(" ", gap) + right
+		}
 	}
-	return left + strings.Repeat(" ", gap) + right
+	return truncate(left, m.width)
 }
 
-// loadingView draws loading progress: a bar once every file has been
-// found, a count until then.
-func (m *Model) loadingView() string {
+// loadingViews draws loading progress in ways from the fullest to the
+// shortest, for the status bar to take the first that fits: until every
+// file has been found a count of files read, then a bar; the rate of
+// reading once it can be told, and the time left once the number of
+// files is final.
+func (m *Model) loadingViews() []string {
 	p := m.progress
+	st := m.styles.Loading
+	rate, hasRate := m.rate.perSecond()
+	left, hasLeft := m.rate.left(p)
+	var ways []string
 	if !p.Walked || p.Found == 0 {
-		return m.styles.Loading.Render("loading… " + thousands(p.Done) + " files read")
+		read := thousands(p.Done) + " files read"
+		if hasRate {
+			ways = append(ways, st.Render("loading… "+read+" · "+humanRate(rate)))
+		}
+		return append(ways, st.Render("loading… "+read), st.Render(read))
 	}
-	label := m.styles.Loading.Render("loading " + thousands(p.Done) + "/" + thousands(p.Found) + " ")
-	return label + m.bar.ViewAs(float64(p.Done)/float64(p.Found))
+	count := thousands(p.Done) + "/" + thousands(p.Found)
+	label := st.Render("loading " + count + " ")
+	bar := func(w int) string {
+		b := m.bar
+		b.SetWidth(w)
+		return b.ViewAs(float64(p.Done) / float64(p.Found))
+	}
+	eta := ""
+	if hasLeft {
+		eta = humanLeft(left)
+	}
+	switch {
+	case hasRate && hasLeft:
+		ways = append(ways,
+			label+bar(16)+st.Render(" "+humanRate(rate)+" · "+eta),
+			label+bar(8)+st.Render(" "+humanRate(rate)+" · "+eta),
+			label+bar(8)+st.Render(" "+eta),
+			st.Render("loading "+count+" · "+eta),
+			st.Render(count+" · "+eta))
+	case hasRate:
+		ways = append(ways,
+			label+bar(16)+st.Render(" "+humanRate(rate)),
+			label+bar(8)+st.Render(" "+humanRate(rate)))
+	}
+	return append(ways, label+bar(16), label+bar(8), st.Render("loading "+count), st.Render(count))
 }
 
 // helpView draws every key of the pane help was opened from. The

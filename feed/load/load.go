@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dustin/go-humanize"
@@ -97,7 +98,11 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	// batches and is busy with the last (the reader indexing it) does
 	// not hold up the workers.
 	events := make(chan feed.Event, 1024)
-	jobs := make(chan job, 64)
+	// The walk runs ahead of the reading, its files queued, so that
+	// their number is known early: a progress display can tell the time
+	// left from it.
+	walked := make(chan job, 64)
+	jobs := queued(walked)
 	x := l.Extractor
 	if x == nil {
 		x = extract.NewExtractor()
@@ -108,10 +113,14 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	var (
 		mu   sync.Mutex
 		prog feed.Progress
+		// found counts the files found apart from prog: the walk
+		// counts them without waiting for the lock, which a worker
+		// holds while the events wait to be taken.
+		found atomic.Int64
 	)
-	report := func(ev feed.Event, found, done int, walked bool) {
+	report := func(ev feed.Event, done int, walked bool) {
 		mu.Lock()
-		prog.Found += found
+		prog.Found = int(found.Load())
 		prog.Done += done
 		prog.Walked = prog.Walked || walked
 		ev.Progress = prog
@@ -129,17 +138,15 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	}
 
 	go func() {
-		defer close(jobs)
+		defer close(walked)
 		l.walk(ctx, paths, func(j job) {
-			mu.Lock()
-			prog.Found++
-			mu.Unlock()
+			found.Add(1)
 			select {
-			case jobs <- j:
+			case walked <- j:
 			case <-ctx.Done():
 			}
-		}, func(p feed.Problem) { report(feed.Event{Path: p.Path, Problems: []feed.Problem{p}}, 0, 0, false) })
-		report(feed.Event{}, 0, 0, true)
+		}, func(p feed.Problem) { report(feed.Event{Path: p.Path, Problems: []feed.Problem{p}}, 0, false) })
+		report(feed.Event{}, 0, true)
 	}()
 
 	abandoned := make(chan struct{}, maxAbandoned)
@@ -153,7 +160,7 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 					continue
 				}
 				arts, probs := l.loadFile(x, j, abandoned)
-				report(feed.Event{Path: j.path, Articles: arts, Problems: probs}, 0, 1, false)
+				report(feed.Event{Path: j.path, Articles: arts, Problems: probs}, 1, false)
 			}
 		}()
 	}
@@ -165,6 +172,39 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 		close(events)
 	}()
 	return events
+}
+
+// queued passes on what in sends, in order, holding as much as the
+// receiver has yet to take: a sender on in never waits for the receiver.
+// The returned channel closes once in has closed and all is passed on.
+func queued[T any](in <-chan T) <-chan T {
+	out := make(chan T)
+	go func() {
+		defer close(out)
+		var queue []T
+		for in != nil || len(queue) > 0 {
+			var (
+				send chan<- T
+				next T
+			)
+			if len(queue) > 0 {
+				send, next = out, queue[0]
+			}
+			select {
+			case v, ok := <-in:
+				if !ok {
+					in = nil
+					continue
+				}
+				queue = append(queue, v)
+			case send <- next:
+				var zero T
+				queue[0] = zero // let the collector have it
+				queue = queue[1:]
+			}
+		}
+	}()
+	return out
 }
 
 // Load reads paths into a new store, returning when all are read.
