@@ -21,7 +21,7 @@ import (
 // for writing them:
 //
 //	go test ./feed/search -run '^$' -bench . -benchmem -benchtime 3x
-var benchSizes = []int{10_000, 100_000}
+var benchSizes = corpus.BenchSizes(10_000, 100_000)
 
 const benchSeed = 1
 
