@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-
 	"github.com/broadsheet/broadsheet/feed"
 )
 
