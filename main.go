@@ -43,9 +43,6 @@ func runTUI(l *load.Loader, paths []string, cfg *config.Config, db *state.DB) er
 	defer cancel()
 	// NO_COLOR (https://no-color.org) means no color whatever its value.
 	opts := ui.Options{Title: title, NoColor: os.Getenv("NO_COLOR") != "", Samples: l.FS != nil}
-	if dir := cache.Dir(); l.Cache != nil && dir != "" {
-		opts.StoriesFile = library.StoriesFile(dir, paths)
-	}
 	if db != nil {
 		// Only a real database: a nil *state.DB in the interface would
 		// not read as nil.
@@ -71,6 +68,7 @@ func runTUI(l *load.Loader, paths []string, cfg *config.Config, db *state.DB) er
 		// The search index is kept beside the cache, and opened as
 		// the program starts.
 		opts.Library = library.Open(library.Options{Index: c.IndexFile})
+		opts.StoriesFile = c.StoriesFile
 		defer closeLibrary(opts.Library)
 	}
 	m := ui.New(follow(ctx, l, paths, start), opts)

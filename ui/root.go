@@ -46,9 +46,9 @@ type Options struct {
 	// Library, when set, is the library to load into (one that keeps
 	// its index between runs: library.Open); nil means a new one.
 	Library *library.Library
-	// StoriesFile, when set, keeps the stories grouped between runs
-	// (see library.KeepStories).
-	StoriesFile string
+	// StoriesFile, when set, names the file that keeps the stories
+	// grouped between runs, and its key (see library.KeepStories).
+	StoriesFile func() (path, key string)
 }
 
 // state is which pane is showing.
@@ -123,7 +123,7 @@ func New(events <-chan feed.Event, opts Options) *Model {
 	if lib == nil {
 		lib = library.New()
 	}
-	if opts.StoriesFile != "" {
+	if opts.StoriesFile != nil {
 		lib.KeepStories(opts.StoriesFile)
 	}
 	mk := newMarks(opts.State)

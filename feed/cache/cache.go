@@ -402,7 +402,7 @@ func shardName(root string) string {
 	return hex.EncodeToString(sum[:12]) + suffix
 }
 
-// prune removes cache and index files no load has written or opened
+// prune removes cache, index and stories files no load has written or opened
 // for maxAge, and temporary files left by a process that died while
 // saving.
 func prune(dir string) {
@@ -414,7 +414,7 @@ func prune(dir string) {
 	for _, e := range entries {
 		name := e.Name()
 		tmp := strings.HasPrefix(name, ".tmp-")
-		if !tmp && !strings.HasSuffix(name, suffix) && !strings.HasSuffix(name, indexSuffix) {
+		if !tmp && !strings.HasSuffix(name, suffix) && !strings.HasSuffix(name, indexSuffix) && !strings.HasSuffix(name, storiesSuffix) {
 			continue
 		}
 		info, err := e.Info()

@@ -529,3 +529,33 @@ func TestAdmit(t *testing.T) {
 		})
 	}
 }
+
+func TestKeptFiles(t *testing.T) {
+	// The index and the grouping kept for a set of roots are two files
+	// in the cache folder, both under the cache's key, which names the
+	// program: another program's are other files' business.
+	dir, root := t.TempDir(), t.TempDir()
+	open := func(identity string, roots ...string) *Cache {
+		c := Open(roots, nil, Options{Dir: dir, Identity: identity})
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+	c := open("program 1", root)
+	index, ikey := c.IndexFile()
+	stories, skey := c.StoriesFile()
+	if index == "" || stories == "" || index == stories {
+		t.Fatalf("index %q and stories %q", index, stories)
+	}
+	if filepath.Dir(index) != dir || filepath.Dir(stories) != dir {
+		t.Errorf("%s and %s are not in %s", index, stories, dir)
+	}
+	if ikey == "" || skey != ikey {
+		t.Errorf("keys %q and %q", ikey, skey)
+	}
+	if _, other := open("program 2", root).StoriesFile(); other == skey {
+		t.Error("two programs give the same key")
+	}
+	if again, _ := open("program 1", root, t.TempDir()).StoriesFile(); again == stories {
+		t.Error("other roots name the same file")
+	}
+}

@@ -11,15 +11,29 @@ import (
 	"time"
 )
 
-// indexSuffix ends the name of a search index file (see IndexFile).
-const indexSuffix = ".bsi"
+// indexSuffix ends the name of a search index file (see IndexFile), and
+// storiesSuffix that of a grouping into stories (see StoriesFile).
+const (
+	indexSuffix   = ".bsi"
+	storiesSuffix = ".bss"
+)
 
 // IndexFile returns the file that keeps, between runs, the search index
 // of what the cache's roots hold, and the key it must have been written
 // with: the cache's own, which names the program and its settings. It
 // waits for the cache to be opened, and returns "" when the cache is
 // off (no folder, or no identity for the program).
-func (c *Cache) IndexFile() (path, key string) {
+func (c *Cache) IndexFile() (path, key string) { return c.keptFile(indexSuffix) }
+
+// StoriesFile returns the file that keeps, between runs, the grouping
+// into stories of what the cache's roots hold, and the key it must have
+// been written with, as IndexFile does: a grouping made by another
+// program, whose rules may differ, is not one to take up.
+func (c *Cache) StoriesFile() (path, key string) { return c.keptFile(storiesSuffix) }
+
+// keptFile names the file with the given suffix that keeps something
+// made of the cache's roots, and the key it must carry.
+func (c *Cache) keptFile(suffix string) (path, key string) {
 	<-c.ready
 	if c.key == "" || len(c.shards) == 0 {
 		return "", ""
@@ -29,7 +43,7 @@ func (c *Cache) IndexFile() (path, key string) {
 		roots[i] = s.root
 	}
 	sum := sha256.Sum256([]byte(strings.Join(roots, "\x00")))
-	return filepath.Join(c.dir, hex.EncodeToString(sum[:12])+indexSuffix), c.key
+	return filepath.Join(c.dir, hex.EncodeToString(sum[:12])+suffix), c.key
 }
 
 // MapFile maps the file at path into memory, read-only, where the

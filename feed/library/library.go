@@ -61,11 +61,13 @@ type Library struct {
 	// gmu lets one Regroup run at a time, so that the stories one
 	// returns are never older than those of the one before. It guards
 	// the fields of a kept grouping too (see KeepStories).
-	gmu          sync.Mutex
-	storiesFile  string
-	triedRestore bool
-	savedChanges uint64
-	savedAt      time.Time
+	gmu           sync.Mutex
+	storiesFileOf func() (path, key string) // until asked, then nil
+	storiesFile   string
+	storiesKey    string
+	triedRestore  bool
+	savedChanges  uint64
+	savedAt       time.Time
 }
 
 // New returns an empty library.

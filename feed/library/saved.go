@@ -1,58 +1,56 @@
 package library
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
+	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
-	"slices"
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
 
-// StoriesFile names the file in dir that keeps the grouping of the
-// articles loaded from roots: one file for each set of roots, whatever
-// their order or how they were written.
-func StoriesFile(dir string, roots []string) string {
-	abs := make([]string, 0, len(roots))
-	for _, r := range roots {
-		if a, err := filepath.Abs(r); err == nil {
-			abs = append(abs, a)
-		}
-	}
-	slices.Sort(abs)
-	abs = slices.Compact(abs)
-	h := sha256.New()
-	for _, a := range abs {
-		h.Write([]byte(a))
-		h.Write([]byte{0})
-	}
-	return filepath.Join(dir, "stories-"+hex.EncodeToString(h.Sum(nil))[:16]+".bin")
-}
-
-// KeepStories makes the library keep its grouping in file between runs:
-// the first Regroup takes up the grouping saved there, so that only the
-// articles not in it (new or changed since) are grouped, and every
-// Regroup that changed the stories saves them. A file that is missing,
-// damaged, or from another version is ignored, and the stories grouped
-// afresh; one that cannot be written costs the next run time, never this
-// one its stories. Call it before the first Regroup.
-func (lib *Library) KeepStories(file string) {
+// KeepStories makes the library keep its grouping between runs in the
+// file that file names (cache.Cache.StoriesFile does), under a key: the
+// first Regroup takes up the grouping saved there with the same key, so
+// that only the articles not in it (new or changed since) are grouped,
+// and every Regroup that changed the stories saves them. The key names
+// the program and its settings, so that a grouping made under other
+// rules is never taken up. A file that is missing, damaged, from
+// another version or with another key is ignored, and the stories
+// grouped afresh; one that cannot be written costs the next run time,
+// never this one its stories. file may block: it is called at the first
+// Regroup, not here. Call KeepStories before the first Regroup.
+func (lib *Library) KeepStories(file func() (path, key string)) {
 	lib.gmu.Lock()
 	defer lib.gmu.Unlock()
-	lib.storiesFile = file
+	lib.storiesFileOf = file
+}
+
+// keptStories returns the file the grouping is kept in and its key, or
+// "" when it is not kept.
+func (lib *Library) keptStories() (path, key string) {
+	if lib.storiesFileOf != nil {
+		lib.storiesFile, lib.storiesKey = lib.storiesFileOf()
+		lib.storiesFileOf = nil
+	}
+	return lib.storiesFile, lib.storiesKey
 }
 
 // restoreStories takes up the saved grouping, at the first Regroup,
 // given the articles queued to be grouped.
 func (lib *Library) restoreStories(add []*feed.Article) {
-	if lib.storiesFile == "" || lib.triedRestore {
+	file, key := lib.keptStories()
+	if file == "" || lib.triedRestore {
 		return
 	}
 	lib.triedRestore = true
-	data, err := os.ReadFile(lib.storiesFile)
+	data, err := os.ReadFile(file)
 	if err != nil {
+		return
+	}
+	data, ok := bytes.CutPrefix(data, keyHeader(key))
+	if !ok {
 		return
 	}
 	by := make(map[string]*feed.Article, len(add))
@@ -66,6 +64,11 @@ func (lib *Library) restoreStories(add []*feed.Article) {
 	lib.savedChanges = lib.stories.Changes()
 }
 
+// keyHeader opens a kept grouping's file: its key's length and the key.
+func keyHeader(key string) []byte {
+	return append(binary.AppendUvarint(nil, uint64(len(key))), key...)
+}
+
 // saveEvery is how long after one save the grouping is saved again. A
 // large library's file is big (about 1.8 KB an article), and a watched
 // folder may change every few seconds; a file a little behind costs the
@@ -77,19 +80,20 @@ const saveEvery = 2 * time.Minute
 // beside it first, renamed over it once whole, so that a run stopped
 // meanwhile leaves the old file or the new.
 func (lib *Library) saveStories() {
-	if lib.storiesFile == "" || lib.stories.Changes() == lib.savedChanges {
+	file, key := lib.keptStories()
+	if file == "" || lib.stories.Changes() == lib.savedChanges {
 		return
 	}
 	if !lib.savedAt.IsZero() && time.Since(lib.savedAt) < saveEvery {
 		return
 	}
 	changes := lib.stories.Changes()
-	data := lib.stories.Marshal()
-	dir := filepath.Dir(lib.storiesFile)
+	data := append(keyHeader(key), lib.stories.Marshal()...)
+	dir := filepath.Dir(file)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return
 	}
-	f, err := os.CreateTemp(dir, filepath.Base(lib.storiesFile)+".*.tmp")
+	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(file)+".*")
 	if err != nil {
 		return
 	}
@@ -98,7 +102,7 @@ func (lib *Library) saveStories() {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(f.Name(), lib.storiesFile)
+		err = os.Rename(f.Name(), file)
 	}
 	if err != nil {
 		os.Remove(f.Name())

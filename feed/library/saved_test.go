@@ -11,8 +11,13 @@ import (
 // run loads arts into a library that keeps its stories in file, groups
 // them, and returns each article's story ID.
 func run(file string, arts []*feed.Article) map[string]string {
+	return runKeyed(file, "program 1", arts)
+}
+
+// runKeyed is run with the key the grouping is kept under.
+func runKeyed(file, key string, arts []*feed.Article) map[string]string {
 	lib := New()
-	lib.KeepStories(file)
+	lib.KeepStories(kept(file, key))
 	lib.Apply([]feed.Event{{Articles: arts}})
 	lib.Regroup()
 	ids := make(map[string]string)
@@ -64,22 +69,35 @@ func TestKeepStories(t *testing.T) {
 	if again := run(file, arts); again["m1"] != third["m1"] {
 		t.Errorf("the damaged file was not replaced: %v then %v", third, again)
 	}
-	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(file), "*.tmp")); len(left) > 0 {
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(file), ".tmp-*")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
 
-func TestStoriesFile(t *testing.T) {
-	dir := t.TempDir()
-	a := StoriesFile(dir, []string{"news", "/tmp/other"})
-	if b := StoriesFile(dir, []string{"/tmp/other", "./news", "news"}); a != b {
-		t.Errorf("the same roots name two files: %s, %s", a, b)
+// kept names file as the one a grouping is kept in, under key.
+func kept(file, key string) func() (string, string) {
+	return func() (string, string) { return file, key }
+}
+
+func TestKeepStoriesOtherProgram(t *testing.T) {
+	// A grouping saved by another program (or the same with other
+	// settings) may follow other rules: it is not taken up.
+	arts := fixtures()
+	file := filepath.Join(t.TempDir(), "stories.bin")
+	first := run(file, arts[1:])
+	fresh := run(filepath.Join(t.TempDir(), "none.bin"), arts)
+	if fresh["m1"] == first["m2"] {
+		t.Fatal("the test cannot tell a kept grouping from a fresh one")
 	}
-	if c := StoriesFile(dir, []string{"news"}); c == a {
-		t.Error("other roots name the same file")
+	other := runKeyed(file, "program 2", arts)
+	for id, want := range fresh {
+		if other[id] != want {
+			t.Errorf("under another key, %s is in %s, want %s as grouped afresh", id, other[id], want)
+		}
 	}
-	if filepath.Dir(a) != dir {
-		t.Errorf("%s is not in %s", a, dir)
+	// and the file now holds the grouping under the new key.
+	if again := runKeyed(file, "program 2", arts); again["m1"] != other["m1"] {
+		t.Errorf("the file was not written under the new key: %v then %v", other, again)
 	}
 }
 
@@ -90,7 +108,7 @@ func TestKeepStoriesSavesSeldom(t *testing.T) {
 	arts := fixtures()
 	file := filepath.Join(t.TempDir(), "stories.bin")
 	lib := New()
-	lib.KeepStories(file)
+	lib.KeepStories(kept(file, "program 1"))
 	lib.Apply([]feed.Event{{Articles: arts[:3]}})
 	lib.Regroup()
 	first, err := os.ReadFile(file)

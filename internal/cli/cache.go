@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed/cache"
-	"github.com/broadsheet/broadsheet/feed/library"
 	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/feed/search"
 )
@@ -32,9 +31,7 @@ func (e *env) useCache(l *load.Loader, paths []string) {
 	})
 	l.Cache = c
 	e.caches = append(e.caches, c)
-	if dir := cache.Dir(); dir != "" {
-		e.storiesFile = library.StoriesFile(dir, paths)
-	}
+	e.storiesFile = c.StoriesFile
 }
 
 // anyFolder reports whether any of paths is a folder: a file named on

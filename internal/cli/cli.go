@@ -106,9 +106,10 @@ type env struct {
 	cfg   *config.Config // nil for commands that do not read it
 	// caches are the extraction caches the command's loaders use.
 	caches []io.Closer
-	// storiesFile keeps the stories grouped from the cached folders
-	// between runs (see library.KeepStories), or is "".
-	storiesFile string
+	// storiesFile names the file that keeps the stories grouped from
+	// the cached folders between runs, and its key (see
+	// library.KeepStories), or is nil.
+	storiesFile func() (path, key string)
 	// reader reports whether the interactive reader will hold the
 	// articles, rather than a command that prints them and exits.
 	reader bool

@@ -243,7 +243,7 @@ func list(w io.Writer, store *feed.Store, outlet string, asJSON bool) error {
 	}
 	var storyOf func(string) string
 	if asJSON {
-		storyOf = groupStories(store, "").Of
+		storyOf = groupStories(store, nil).Of
 	}
 	return writeArticles(w, arts, asJSON, storyOf)
 }

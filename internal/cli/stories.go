@@ -75,10 +75,10 @@ type grouping struct {
 }
 
 // groupStories groups a store's articles into stories, taking up and
-// saving the grouping kept in file unless it is "".
-func groupStories(store *feed.Store, file string) grouping {
+// saving the grouping kept in file unless it is nil.
+func groupStories(store *feed.Store, file func() (path, key string)) grouping {
 	lib := library.FromStore(store)
-	if file != "" {
+	if file != nil {
 		lib.KeepStories(file)
 	}
 	return grouping{lib: lib, stories: lib.Regroup()}
@@ -89,7 +89,7 @@ func (g grouping) Of(articleID string) string { return g.lib.StoryOf(articleID) 
 
 // storiesCmd prints the stories in a store, newest first: a headline
 // line and the story's articles indented below it, or JSON Lines.
-func storiesCmd(w io.Writer, store *feed.Store, asJSON bool, file string) (err error) {
+func storiesCmd(w io.Writer, store *feed.Store, asJSON bool, file func() (path, key string)) (err error) {
 	if store.Len() == 0 {
 		return ErrNothingLoaded
 	}
