@@ -218,8 +218,8 @@ func (s *Store) Articles() []*Article {
 }
 
 // ByOutlet returns the articles of one outlet, newest first. The name is
-// matched without regard to case; UnknownOutlet matches articles with no
-// outlet.
+// matched as SameOutlet matches names (without regard to case, or by
+// initials); UnknownOutlet matches articles with no outlet.
 func (s *Store) ByOutlet(name string) []*Article {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -232,7 +232,7 @@ func (s *Store) ByOutlet(name string) []*Article {
 		o := OutletName(a)
 		ok, seen := same[o]
 		if !seen {
-			ok = strings.EqualFold(strings.TrimSpace(o), name)
+			ok = SameOutlet(o, name)
 			same[o] = ok
 		}
 		if ok {
@@ -267,6 +267,7 @@ func (s *Store) Outlets() []OutletCount {
 		}
 	}
 	s.mu.RUnlock()
+	foldInitials(counts, sources)
 	out := make([]OutletCount, 0, len(counts))
 	for name, n := range counts {
 		var from []string
@@ -284,6 +285,34 @@ func (s *Store) Outlets() []OutletCount {
 		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 	})
 	return out
+}
+
+// foldInitials counts an outlet named by its initials ("WSJ") under its
+// full name ("The Wall Street Journal") when exactly one name in counts
+// spells them: one outlet, one name.
+func foldInitials(counts map[string]int, sources map[string]map[string]bool) {
+	for short, n := range counts {
+		var full string
+		matches := 0
+		for name := range counts {
+			if name != short && initialsOf(short, name) {
+				full = name
+				matches++
+			}
+		}
+		if matches != 1 {
+			continue
+		}
+		counts[full] += n
+		delete(counts, short)
+		for src := range sources[short] {
+			if sources[full] == nil {
+				sources[full] = make(map[string]bool)
+			}
+			sources[full][src] = true
+		}
+		delete(sources, short)
+	}
 }
 
 // Problems returns the problems met so far, ordered by path so that the
@@ -304,7 +333,39 @@ func OutletName(a *Article) string {
 	return a.Outlet
 }
 
-// SameOutlet reports whether two outlet names name one outlet.
+// SameOutlet reports whether two outlet names name one outlet: the same
+// name in any case, or a name and its initials ("WSJ" and "The Wall
+// Street Journal", "A.P." and "Associated Press").
 func SameOutlet(a, b string) bool {
-	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	return strings.EqualFold(a, b) || initialsOf(a, b) || initialsOf(b, a)
+}
+
+// initialsOf reports whether short is written in capitals, two to six
+// letters (dots between them allowed), and spells the initials of name's
+// words, leaving out "The", "of", "and" and "&" ("WSJ" of "The Wall
+// Street Journal", "NYT" of "The New York Times").
+func initialsOf(short, name string) bool {
+	letters := strings.ReplaceAll(short, ".", "")
+	if len(letters) < 2 || len(letters) > 6 {
+		return false
+	}
+	for _, r := range letters {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	var initials []byte
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "the", "of", "and", "&":
+			continue
+		}
+		c := w[0]
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+		initials = append(initials, c)
+	}
+	return len(initials) >= 2 && string(initials) == letters
 }

@@ -116,6 +116,43 @@ func TestStoreOutletsAndFilter(t *testing.T) {
 	}
 }
 
+func TestStoreOutletInitials(t *testing.T) {
+	// One outlet, one name: an outlet printed by its initials is
+	// counted, filtered and compared as its full name.
+	s := NewStore()
+	s.Add(
+		&Article{ID: "1", Title: "a", Outlet: "The Harbour Evening Post", OutletSource: OutletFromMetadata},
+		&Article{ID: "2", Title: "b", Outlet: "HEP", OutletSource: OutletFromSignature},
+		&Article{ID: "3", Title: "c", Outlet: "H.E.P.", OutletSource: OutletFromURL},
+		&Article{ID: "4", Title: "d", Outlet: "Meridian Wire", OutletSource: OutletFromFolder},
+		&Article{ID: "5", Title: "e", Outlet: "MWX"},
+	)
+	want := []OutletCount{{"The Harbour Evening Post", 3, "metadata, url, signature"}, {"Meridian Wire", 1, "folder"}, {"MWX", 1, ""}}
+	if got := s.Outlets(); !slices.Equal(got, want) {
+		t.Errorf("Outlets() = %v, want %v", got, want)
+	}
+	if got := titles(s.ByOutlet("The Harbour Evening Post")); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Errorf("ByOutlet(full name) = %q", got)
+	}
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"WSJ", "The Wall Street Journal", true},
+		{"The New York Times", "NYT", true},
+		{"A.P.", "Associated Press", true},
+		{"the lantern", "The Lantern", true},
+		{"wsj", "The Wall Street Journal", false},    // not written as initials
+		{"WSJ", "Wall Street Journal Europe", false}, // one word too many
+		{"W", "Wire", false},                         // one letter is no initials
+		{"Meridian Wire", "MWX", false},
+	} {
+		if got := SameOutlet(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameOutlet(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
 func TestStoreRemoveAndGet(t *testing.T) {
 	s := NewStore()
 	s.Add(
