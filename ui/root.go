@@ -276,7 +276,7 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 		m.progress = msg.Progress
 	}
 	m.problemCount += msg.Problems
-	if msg.Problems > 0 && m.state == stateProblems {
+	if msg.Problems != 0 && m.state == stateProblems {
 		m.problems.setProblems(m.lib.Problems())
 	}
 	var cmds []tea.Cmd
@@ -596,10 +596,16 @@ func (m *Model) statusView() string {
 // found, a count until then.
 func (m *Model) loadingView() string {
 	p := m.progress
-	if !p.Walked || p.Found == 0 {
-		return m.styles.Loading.Render("loading… " + thousands(p.Done) + " files read")
+	// A second start lists the cached articles at once, then checks
+	// the files.
+	verb, read := "loading", " files read"
+	if p.Checking {
+		verb, read = "checking", " files checked"
 	}
-	label := m.styles.Loading.Render("loading " + thousands(p.Done) + "/" + thousands(p.Found) + " ")
+	if !p.Walked || p.Found == 0 {
+		return m.styles.Loading.Render(verb + "… " + thousands(p.Done) + read)
+	}
+	label := m.styles.Loading.Render(verb + " " + thousands(p.Done) + "/" + thousands(p.Found) + " ")
 	return label + m.bar.ViewAs(float64(p.Done)/float64(p.Found))
 }
 

@@ -83,6 +83,10 @@ type slot struct {
 	st     stamp
 	crc    uint32 // the record's CRC-32C
 	used   atomic.Bool
+	// preloaded reports whether Preload handed the record over, and
+	// hint is then the record's hint, for Unchanged.
+	preloaded atomic.Bool
+	hint      feed.Hint
 }
 
 // fresh is a record made in this run.

@@ -128,18 +128,30 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 		mu.Unlock()
 	}
 
+	pre, all := l.preload(x, paths)
+	if pre != nil {
+		mu.Lock()
+		prog.Checking = true
+		mu.Unlock()
+		report(all, 0, 0, false)
+	}
 	go func() {
 		defer close(jobs)
 		l.walk(ctx, paths, func(j job) {
 			mu.Lock()
 			prog.Found++
 			mu.Unlock()
+			pre.found(j.path)
 			select {
 			case jobs <- j:
 			case <-ctx.Done():
 			}
 		}, func(p feed.Problem) { report(feed.Event{Path: p.Path, Problems: []feed.Problem{p}}, 0, 0, false) })
-		report(feed.Event{}, 0, 0, true)
+		var last feed.Event
+		if ctx.Err() == nil {
+			last.Removed = pre.gone()
+		}
+		report(last, 0, 0, true)
 	}()
 
 	abandoned := make(chan struct{}, maxAbandoned)
@@ -152,8 +164,16 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 				if ctx.Err() != nil {
 					continue
 				}
-				arts, probs := l.loadFile(x, j, abandoned)
-				report(feed.Event{Path: j.path, Articles: arts, Problems: probs}, 0, 1, false)
+				ev := feed.Event{Path: j.path}
+				if handed, ok := pre.handed(j.path); ok {
+					if l.unchanged(j) {
+						report(ev, 0, 1, false)
+						continue
+					}
+					ev.Removed = []string{handed}
+				}
+				ev.Articles, ev.Problems = l.loadFile(x, j, abandoned)
+				report(ev, 0, 1, false)
 			}
 		}()
 	}
@@ -174,6 +194,13 @@ func (l *Loader) Load(ctx context.Context, paths []string) *feed.Store {
 	// file at a time: 200,000 files make one sort, not 200,000 inserts.
 	var arts []*feed.Article
 	for ev := range l.Stream(ctx, paths) {
+		if len(ev.Removed) > 0 {
+			// A file the Cache handed over that changed since.
+			s.Add(arts...)
+			arts = nil
+			ev.Apply(s)
+			continue
+		}
 		arts = append(arts, ev.Articles...)
 		s.AddProblems(ev.Problems...)
 	}

@@ -1,0 +1,117 @@
+package load
+
+import (
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
+)
+
+// A Preloader is a Cache that can hand over at once everything it holds
+// for the paths of a load, before any file is looked at: a second start
+// then lists every article at once and checks the files after.
+type Preloader interface {
+	// Preload returns, one event a file, the articles and problems the
+	// cache holds for the files under paths, leaving out any dated
+	// after now; false when it cannot vouch for all of paths.
+	Preload(paths []string, now time.Time) ([]feed.Event, bool)
+	// Unchanged reports whether what Preload handed over for path is
+	// still what extraction makes of the file as info describes it,
+	// with hint.
+	Unchanged(path string, info fs.FileInfo, hint feed.Hint) bool
+}
+
+// preloaded is what a Stream handed over from a Preloader before its
+// walk: the files, by clean path, and whether the walk found each. A nil
+// one handed over nothing.
+type preloaded struct {
+	mu    sync.Mutex
+	paths map[string]string // clean path → as handed over
+	seen  map[string]bool
+}
+
+// preload returns, for the first event of a Stream, every article and
+// problem of the files under paths the Cache holds, when it is a
+// Preloader that can vouch for them all; the Stream then checks each
+// file it finds (see handed) and takes out those it does not (see gone).
+// A load with a Filter, or from an FS, hands over nothing.
+func (l *Loader) preload(x *extract.Extractor, paths []string) (*preloaded, feed.Event) {
+	p, ok := l.Cache.(Preloader)
+	if !ok || l.FS != nil || l.Filter != nil {
+		return nil, feed.Event{}
+	}
+	now := x.Now // as extraction bounds dates
+	if now.IsZero() {
+		now = time.Now()
+	}
+	evs, ok := p.Preload(paths, now)
+	if !ok {
+		return nil, feed.Event{}
+	}
+	pre := &preloaded{paths: make(map[string]string, len(evs)), seen: make(map[string]bool, len(evs))}
+	n, m := 0, 0
+	for _, ev := range evs {
+		pre.paths[filepath.Clean(ev.Path)] = ev.Path
+		n += len(ev.Articles)
+		m += len(ev.Problems)
+	}
+	// One event, so that the reader takes them in one batch.
+	all := feed.Event{Articles: make([]*feed.Article, 0, n), Problems: make([]feed.Problem, 0, m)}
+	for _, ev := range evs {
+		all.Articles = append(all.Articles, ev.Articles...)
+		all.Problems = append(all.Problems, ev.Problems...)
+	}
+	return pre, all
+}
+
+// found notes that the walk found the file at path.
+func (pre *preloaded) found(path string) {
+	if pre == nil {
+		return
+	}
+	pre.mu.Lock()
+	pre.seen[filepath.Clean(path)] = true
+	pre.mu.Unlock()
+}
+
+// handed returns the path under which the file at path was handed over,
+// and false when it was not.
+func (pre *preloaded) handed(path string) (string, bool) {
+	if pre == nil {
+		return "", false
+	}
+	p, ok := pre.paths[filepath.Clean(path)]
+	return p, ok
+}
+
+// gone returns the files handed over that the walk did not find, once
+// it is done.
+func (pre *preloaded) gone() []string {
+	if pre == nil {
+		return nil
+	}
+	pre.mu.Lock()
+	defer pre.mu.Unlock()
+	var out []string
+	for clean, p := range pre.paths {
+		if !pre.seen[clean] {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// unchanged reports whether the file of j is as the Cache handed it
+// over: its articles are then in the reader already.
+func (l *Loader) unchanged(j job) bool {
+	info, err := l.stat(j.path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > l.maxSize() {
+		return false
+	}
+	return l.Cache.(Preloader).Unchanged(j.path, info, j.hint)
+}
