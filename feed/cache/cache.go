@@ -79,6 +79,7 @@ type shard struct {
 
 // slot is one record of a shard's file.
 type slot struct {
+	rel    string
 	off, n int // the record: buf[off : off+n]
 	st     stamp
 	crc    uint32 // the record's CRC-32C

@@ -63,10 +63,6 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 			s.rw.RUnlock()
 			return nil, false
 		}
-		rels := make([]string, len(s.slots))
-		for rel, i := range s.index {
-			rels[i] = rel
-		}
 		evs := make([]feed.Event, len(s.slots))
 		// Decoding allocates each file's articles: on every core.
 		n := max(1, min(runtime.GOMAXPROCS(0), len(evs)/256))
@@ -76,8 +72,8 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 			wg.Go(func() {
 				for i := start; i < min(start+size, len(evs)); i++ {
 					path := p.name
-					if rels[i] != "" {
-						path = filepath.Join(p.name, rels[i])
+					if rel := s.slots[i].rel; rel != "" {
+						path = filepath.Join(p.name, rel)
 					}
 					h, arts, probs, ok := c.decodeSlot(s, &s.slots[i], path, false)
 					if !ok || datedAfter(arts, now) {

@@ -165,12 +165,12 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 					continue
 				}
 				ev := feed.Event{Path: j.path}
-				if handed, ok := pre.handed(j.path); ok {
+				if pre.handed(j.path) {
 					if l.unchanged(j) {
 						report(ev, 0, 1, false)
 						continue
 					}
-					ev.Removed = []string{handed}
+					ev.Removed = []string{j.path}
 				}
 				ev.Articles, ev.Problems = l.loadFile(x, j, abandoned)
 				report(ev, 0, 1, false)

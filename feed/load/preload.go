@@ -2,7 +2,6 @@ package load
 
 import (
 	"io/fs"
-	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -26,11 +25,14 @@ type Preloader interface {
 }
 
 // preloaded is what a Stream handed over from a Preloader before its
-// walk: the files, by clean path, and whether the walk found each. A nil
-// one handed over nothing.
+// walk: the files, and whether the walk found each. A nil one handed
+// over nothing. The Preloader names each file as the walk does (the
+// root as given, then the file's place below it), so that paths are
+// compared as they are: a file named otherwise would be read again, and
+// the one handed over taken out, which costs time but changes nothing.
 type preloaded struct {
 	mu    sync.Mutex
-	paths map[string]string // clean path → as handed over
+	paths map[string]bool
 	seen  map[string]bool
 }
 
@@ -52,10 +54,10 @@ func (l *Loader) preload(x *extract.Extractor, paths []string) (*preloaded, feed
 	if !ok {
 		return nil, feed.Event{}
 	}
-	pre := &preloaded{paths: make(map[string]string, len(evs)), seen: make(map[string]bool, len(evs))}
+	pre := &preloaded{paths: make(map[string]bool, len(evs)), seen: make(map[string]bool, len(evs))}
 	n, m := 0, 0
 	for _, ev := range evs {
-		pre.paths[filepath.Clean(ev.Path)] = ev.Path
+		pre.paths[ev.Path] = true
 		n += len(ev.Articles)
 		m += len(ev.Problems)
 	}
@@ -74,18 +76,13 @@ func (pre *preloaded) found(path string) {
 		return
 	}
 	pre.mu.Lock()
-	pre.seen[filepath.Clean(path)] = true
+	pre.seen[path] = true
 	pre.mu.Unlock()
 }
 
-// handed returns the path under which the file at path was handed over,
-// and false when it was not.
-func (pre *preloaded) handed(path string) (string, bool) {
-	if pre == nil {
-		return "", false
-	}
-	p, ok := pre.paths[filepath.Clean(path)]
-	return p, ok
+// handed reports whether the file at path was handed over.
+func (pre *preloaded) handed(path string) bool {
+	return pre != nil && pre.paths[path]
 }
 
 // gone returns the files handed over that the walk did not find, once
@@ -97,8 +94,8 @@ func (pre *preloaded) gone() []string {
 	pre.mu.Lock()
 	defer pre.mu.Unlock()
 	var out []string
-	for clean, p := range pre.paths {
-		if !pre.seen[clean] {
+	for p := range pre.paths {
+		if !pre.seen[p] {
 			out = append(out, p)
 		}
 	}
