@@ -131,3 +131,61 @@ func TestSecondStartListsFirst(t *testing.T) {
 	}
 	same(lib)
 }
+
+// TestFollowListsFirst follows a folder read before, as the reader does:
+// the first event hands over every cached article, and the folder is
+// still followed once the files are checked.
+func TestFollowListsFirst(t *testing.T) {
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	past := time.Now().Add(-time.Hour)
+	for i, w := range []string{"harbour", "orchard", "glacier"} {
+		p := filepath.Join(dir, fmt.Sprintf("a%d.txt", i))
+		text := fmt.Sprintf("News of the %s\n\nThe %s was in the news today. Residents gathered to talk about the %s and what comes next.\n", w, w, w)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for run := range 2 {
+		ctx, cancel := context.WithCancel(context.Background())
+		l := &load.Loader{}
+		c := cache.Open([]string{dir}, l.Extractor, cache.Options{Dir: cacheDir, Identity: "follow-first-test"})
+		l.Cache = c
+		events, err := l.Follow(ctx, []string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first := <-events
+		if run == 1 && (!first.Progress.Checking || len(first.Articles) != 3) {
+			t.Fatalf("second start's first event: %d articles, checking %v; want 3, checking", len(first.Articles), first.Progress.Checking)
+		}
+		s := feed.NewStore()
+		first.Apply(s)
+		for s.Len() < 3 {
+			ev := <-events
+			ev.Apply(s)
+		}
+		if run == 1 {
+			// Followed: a file added now shows up.
+			p := filepath.Join(dir, "new.txt")
+			if err := os.WriteFile(p, []byte("Causeway opens\n\nThe causeway opened to traffic this morning after two years of work on it.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			timeout := time.After(30 * time.Second)
+			for s.Len() < 4 {
+				select {
+				case ev := <-events:
+					ev.Apply(s)
+				case <-timeout:
+					t.Fatalf("the file added was not reported; %d articles", s.Len())
+				}
+			}
+		}
+		cancel()
+		for range events {
+		}
+		c.Close()
+	}
+}

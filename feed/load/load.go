@@ -92,16 +92,32 @@ type admitter interface {
 
 // Stream loads paths in the background and reports each file on the
 // returned channel, which is closed when all are done or ctx ends.
+//
+// On a second start, when the Cache is a Preloader that can vouch for
+// every file under paths, the first event holds every article and
+// problem it has, before any file is looked at; the files are then
+// checked (Progress.Checking), and the events that follow take out what
+// changed or is gone (Event.Removed) and add what is new.
 func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
+	x := l.extractor()
+	return l.stream(ctx, paths, x, l.preload(x, paths))
+}
+
+func (l *Loader) extractor() *extract.Extractor {
+	if l.Extractor != nil {
+		return l.Extractor
+	}
+	return extract.NewExtractor()
+}
+
+// stream is Stream with what was handed over from the Cache already, if
+// anything; it sends pre's first event unless that was sent.
+func (l *Loader) stream(ctx context.Context, paths []string, x *extract.Extractor, pre *preloaded) <-chan feed.Event {
 	// Room for a thousand files' events: a consumer that takes them in
 	// batches and is busy with the last (the reader indexing it) does
 	// not hold up the workers.
 	events := make(chan feed.Event, 1024)
 	jobs := make(chan job, 64)
-	x := l.Extractor
-	if x == nil {
-		x = extract.NewExtractor()
-	}
 	if c, ok := l.Cache.(admitter); ok && l.Filter != nil && l.FS == nil {
 		c.Admit(l.Filter.Admit)
 	}
@@ -128,12 +144,14 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 		mu.Unlock()
 	}
 
-	pre, all := l.preload(x, paths)
 	if pre != nil {
 		mu.Lock()
 		prog.Checking = true
 		mu.Unlock()
-		report(all, 0, 0, false)
+		if !pre.sent {
+			report(pre.first, 0, 0, false)
+			pre.first = feed.Event{}
+		}
 	}
 	go func() {
 		defer close(jobs)

@@ -31,6 +31,11 @@ type Preloader interface {
 // compared as they are: a file named otherwise would be read again, and
 // the one handed over taken out, which costs time but changes nothing.
 type preloaded struct {
+	// first is the event that hands everything over, and sent
+	// reports whether it was sent already (see Loader.Follow).
+	first feed.Event
+	sent  bool
+
 	mu    sync.Mutex
 	paths map[string]bool
 	seen  map[string]bool
@@ -41,10 +46,10 @@ type preloaded struct {
 // Preloader that can vouch for them all; the Stream then checks each
 // file it finds (see handed) and takes out those it does not (see gone).
 // A load with a Filter, or from an FS, hands over nothing.
-func (l *Loader) preload(x *extract.Extractor, paths []string) (*preloaded, feed.Event) {
+func (l *Loader) preload(x *extract.Extractor, paths []string) *preloaded {
 	p, ok := l.Cache.(Preloader)
 	if !ok || l.FS != nil || l.Filter != nil {
-		return nil, feed.Event{}
+		return nil
 	}
 	now := x.Now // as extraction bounds dates
 	if now.IsZero() {
@@ -52,7 +57,7 @@ func (l *Loader) preload(x *extract.Extractor, paths []string) (*preloaded, feed
 	}
 	evs, ok := p.Preload(paths, now)
 	if !ok {
-		return nil, feed.Event{}
+		return nil
 	}
 	pre := &preloaded{paths: make(map[string]bool, len(evs)), seen: make(map[string]bool, len(evs))}
 	n, m := 0, 0
@@ -62,12 +67,15 @@ func (l *Loader) preload(x *extract.Extractor, paths []string) (*preloaded, feed
 		m += len(ev.Problems)
 	}
 	// One event, so that the reader takes them in one batch.
-	all := feed.Event{Articles: make([]*feed.Article, 0, n), Problems: make([]feed.Problem, 0, m)}
+	all := &pre.first
+	all.Articles, all.Problems = make([]*feed.Article, 0, n), make([]feed.Problem, 0, m)
 	for _, ev := range evs {
 		all.Articles = append(all.Articles, ev.Articles...)
-		all.Problems = append(all.Problems, ev.Problems...)
+		for _, p := range ev.Problems {
+			all.Problems = append(all.Problems, p.Safe()) // as Stream's events
+		}
 	}
-	return pre, all
+	return pre
 }
 
 // found notes that the walk found the file at path.
