@@ -159,7 +159,7 @@ func (l *Loader) stream(ctx context.Context, paths []string, x *extract.Extracto
 			mu.Lock()
 			prog.Found++
 			mu.Unlock()
-			pre.found(j.path)
+			j.handed = pre.found(j.path)
 			select {
 			case jobs <- j:
 			case <-ctx.Done():
@@ -183,7 +183,7 @@ func (l *Loader) stream(ctx context.Context, paths []string, x *extract.Extracto
 					continue
 				}
 				ev := feed.Event{Path: j.path}
-				if pre.handed(j.path) {
+				if j.handed {
 					if l.unchanged(j) {
 						report(ev, 0, 1, false)
 						continue
@@ -244,6 +244,9 @@ func (l *Loader) maxSize() int64 {
 type job struct {
 	path string
 	hint feed.Hint
+	// handed reports whether the Cache handed the file's articles
+	// over before the walk (see preload).
+	handed bool
 }
 
 // walk finds the files under paths, calling found for each and problem

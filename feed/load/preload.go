@@ -3,7 +3,6 @@ package load
 import (
 	"io/fs"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -36,9 +35,11 @@ type preloaded struct {
 	first feed.Event
 	sent  bool
 
-	mu    sync.Mutex
-	paths map[string]bool
-	seen  map[string]bool
+	// paths numbers the files handed over; seen[i] reports whether
+	// the walk found the i-th. Only the walk reads and writes them.
+	paths map[string]int
+	names []string
+	seen  []bool
 }
 
 // preload returns, for the first event of a Stream, every article and
@@ -59,10 +60,11 @@ func (l *Loader) preload(x *extract.Extractor, paths []string) *preloaded {
 	if !ok {
 		return nil
 	}
-	pre := &preloaded{paths: make(map[string]bool, len(evs)), seen: make(map[string]bool, len(evs))}
+	pre := &preloaded{paths: make(map[string]int, len(evs)), names: make([]string, len(evs)), seen: make([]bool, len(evs))}
 	n, m := 0, 0
-	for _, ev := range evs {
-		pre.paths[ev.Path] = true
+	for i, ev := range evs {
+		pre.paths[ev.Path] = i
+		pre.names[i] = ev.Path
 		n += len(ev.Articles)
 		m += len(ev.Problems)
 	}
@@ -78,19 +80,17 @@ func (l *Loader) preload(x *extract.Extractor, paths []string) *preloaded {
 	return pre
 }
 
-// found notes that the walk found the file at path.
-func (pre *preloaded) found(path string) {
+// found notes that the walk found the file at path, and reports
+// whether it was handed over.
+func (pre *preloaded) found(path string) bool {
 	if pre == nil {
-		return
+		return false
 	}
-	pre.mu.Lock()
-	pre.seen[path] = true
-	pre.mu.Unlock()
-}
-
-// handed reports whether the file at path was handed over.
-func (pre *preloaded) handed(path string) bool {
-	return pre != nil && pre.paths[path]
+	i, ok := pre.paths[path]
+	if ok {
+		pre.seen[i] = true
+	}
+	return ok
 }
 
 // gone returns the files handed over that the walk did not find, once
@@ -99,12 +99,10 @@ func (pre *preloaded) gone() []string {
 	if pre == nil {
 		return nil
 	}
-	pre.mu.Lock()
-	defer pre.mu.Unlock()
 	var out []string
-	for p := range pre.paths {
-		if !pre.seen[p] {
-			out = append(out, p)
+	for i, seen := range pre.seen {
+		if !seen {
+			out = append(out, pre.names[i])
 		}
 	}
 	slices.Sort(out)
