@@ -5,6 +5,10 @@ type Progress struct {
 	Found  int  // files found so far
 	Done   int  // files read and extracted so far
 	Walked bool // whether every file has been found, so Found is final
+	// Checking reports that the articles came from the cache at once,
+	// before any file was looked at, and the files are now being
+	// checked: Done counts the files checked (see load.Preloader).
+	Checking bool
 }
 
 // Event is what the loader reports as it goes: the outcome of one file,
@@ -25,9 +29,13 @@ type Event struct {
 // records its problems. It returns what was added and what was taken
 // out, for indexes and stories to follow.
 func (ev Event) Apply(s *Store) (added, removed []*Article) {
-	for _, p := range ev.Removed {
+	if len(ev.Removed) > 0 {
 		// Stored paths are made safe to print (see SanitizePath).
-		removed = append(removed, s.Remove(SanitizePath(p))...)
+		paths := make([]string, len(ev.Removed))
+		for i, p := range ev.Removed {
+			paths[i] = SanitizePath(p)
+		}
+		removed = s.Remove(paths...)
 	}
 	added = s.Add(ev.Articles...)
 	s.AddProblems(ev.Problems...)

@@ -97,7 +97,10 @@ func compareLower(a, b string) int {
 func (s *Store) Add(arts ...*Article) []*Article {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var added []*Article
+	if len(s.byID) == 0 && len(arts) > smallBatch {
+		s.byID = make(map[string]*Article, len(arts)) // one map, not one grown
+	}
+	added := make([]*Article, 0, len(arts))
 	for _, a := range arts {
 		if old, ok := s.byID[a.ID]; ok {
 			if a.Path >= old.Path {
@@ -172,21 +175,38 @@ func mergeSorted(a, b []*Article) []*Article {
 	return append(out, b[j:]...)
 }
 
-// Remove takes the articles read from path out of the store and returns
-// them.
-func (s *Store) Remove(path string) []*Article {
+// Remove takes the articles read from the files at paths out of the
+// store and returns them; the problems met reading those files go too,
+// as reading them again reports its own. It walks the store once,
+// however many paths.
+func (s *Store) Remove(paths ...string) []*Article {
+	if len(paths) == 0 {
+		return nil
+	}
+	gone := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		gone[p] = true
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var gone []*Article
-	for _, a := range s.articles {
-		if a.Path == path {
-			gone = append(gone, a)
+	var out []*Article
+	s.articles = slices.DeleteFunc(s.articles, func(a *Article) bool {
+		if !gone[a.Path] {
+			return false
 		}
-	}
-	for _, a := range gone {
-		s.removeLocked(a)
-	}
-	return gone
+		out = append(out, a)
+		delete(s.byID, a.ID)
+		return true
+	})
+	s.problems = slices.DeleteFunc(s.problems, func(p Problem) bool { return gone[p.Path] })
+	return out
+}
+
+// ProblemCount returns the number of problems.
+func (s *Store) ProblemCount() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.problems)
 }
 
 func (s *Store) removeLocked(a *Article) {

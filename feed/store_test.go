@@ -172,6 +172,26 @@ func TestStoreRemoveAndGet(t *testing.T) {
 	}
 }
 
+func TestStoreRemoveSeveralAndTheirProblems(t *testing.T) {
+	s := NewStore()
+	s.Add(
+		&Article{ID: "1", Title: "one", Path: "a.txt"},
+		&Article{ID: "2", Title: "two", Path: "b.txt"},
+		&Article{ID: "3", Title: "three", Path: "c.txt"},
+	)
+	s.AddProblems(Problem{"a.txt", "half read"}, Problem{"d.txt", "empty file"}, Problem{"c.txt", "odd"})
+	gone := s.Remove("a.txt", "c.txt", "nowhere.txt")
+	if len(gone) != 2 || s.Len() != 1 || s.ProblemCount() != 1 {
+		t.Fatalf("Remove took %d, left %d articles and %d problems; want 2, 1 and 1", len(gone), s.Len(), s.ProblemCount())
+	}
+	if _, ok := s.Get("2"); !ok {
+		t.Error("kept article not found by ID")
+	}
+	if p := s.Problems(); p[0].Path != "d.txt" {
+		t.Errorf("problems left: %v, want d.txt's", p)
+	}
+}
+
 func TestStoreProblemsByPath(t *testing.T) {
 	s := NewStore()
 	s.AddProblems(Problem{"b.txt", "empty file"}, Problem{"a.bin", "binary file"})

@@ -280,7 +280,7 @@ func (m *Model) loaded(msg eventsMsg) tea.Cmd {
 		}
 	}
 	m.problemCount += msg.Problems
-	if msg.Problems > 0 && m.state == stateProblems {
+	if msg.Problems != 0 && m.state == stateProblems {
 		m.problems.setProblems(m.lib.Problems())
 	}
 	var cmds []tea.Cmd
@@ -607,18 +607,24 @@ func (m *Model) statusView() string {
 func (m *Model) loadingViews() []string {
 	p := m.progress
 	st := m.styles.Loading
+	// A second start lists the cached articles at once, then checks
+	// the files.
+	verb, read := "loading", " files read"
+	if p.Checking {
+		verb, read = "checking", " files checked"
+	}
 	rate, hasRate := m.rate.perSecond()
 	left, hasLeft := m.rate.left(p)
 	var ways []string
 	if !p.Walked || p.Found == 0 {
-		read := thousands(p.Done) + " files read"
+		done := thousands(p.Done) + read
 		if hasRate {
-			ways = append(ways, st.Render("loading… "+read+" · "+humanRate(rate)))
+			ways = append(ways, st.Render(verb+"… "+done+" · "+humanRate(rate)))
 		}
-		return append(ways, st.Render("loading… "+read), st.Render(read))
+		return append(ways, st.Render(verb+"… "+done), st.Render(done))
 	}
 	count := thousands(p.Done) + "/" + thousands(p.Found)
-	label := st.Render("loading " + count + " ")
+	label := st.Render(verb + " " + count + " ")
 	bar := func(w int) string {
 		b := m.bar
 		b.SetWidth(w)
@@ -634,14 +640,14 @@ func (m *Model) loadingViews() []string {
 			label+bar(16)+st.Render(" "+humanRate(rate)+" · "+eta),
 			label+bar(8)+st.Render(" "+humanRate(rate)+" · "+eta),
 			label+bar(8)+st.Render(" "+eta),
-			st.Render("loading "+count+" · "+eta),
+			st.Render(verb+" "+count+" · "+eta),
 			st.Render(count+" · "+eta))
 	case hasRate:
 		ways = append(ways,
 			label+bar(16)+st.Render(" "+humanRate(rate)),
 			label+bar(8)+st.Render(" "+humanRate(rate)))
 	}
-	return append(ways, label+bar(16), label+bar(8), st.Render("loading "+count), st.Render(count))
+	return append(ways, label+bar(16), label+bar(8), st.Render(verb+" "+count), st.Render(count))
 }
 
 // helpView draws every key of the pane help was opened from. The

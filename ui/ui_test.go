@@ -267,6 +267,17 @@ func TestFlowQuitsWhileLoading(t *testing.T) {
 	f.quit()
 }
 
+func TestFlowSaysChecking(t *testing.T) {
+	// A second start: the cached articles at once, then the files
+	// checked.
+	ch := make(chan feed.Event, 2)
+	ch <- feed.Event{Articles: testArticles(), Progress: feed.Progress{Checking: true}}
+	ch <- feed.Event{Path: "x", Progress: feed.Progress{Found: 10, Done: 3, Walked: true, Checking: true}}
+	f := newFlow(t, ch)
+	f.waitFor("5 articles", "checking 3/10")
+	f.quit()
+}
+
 func TestFlowCtrlCQuitsFromSearch(t *testing.T) {
 	f := newFlow(t, eventsOf(testArticles()))
 	f.waitFor("5 articles")

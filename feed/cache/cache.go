@@ -79,10 +79,15 @@ type shard struct {
 
 // slot is one record of a shard's file.
 type slot struct {
+	rel    string
 	off, n int // the record: buf[off : off+n]
 	st     stamp
 	crc    uint32 // the record's CRC-32C
 	used   atomic.Bool
+	// preloaded reports whether Preload handed the record over, and
+	// hint is then the record's hint, for Unchanged.
+	preloaded atomic.Bool
+	hint      feed.Hint
 }
 
 // fresh is a record made in this run.

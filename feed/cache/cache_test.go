@@ -71,6 +71,16 @@ func (c *counting) Lookup(p string, info fs.FileInfo, h feed.Hint) ([]*feed.Arti
 	return arts, probs, ok
 }
 
+// Unchanged counts a file found as the cache handed it over (see
+// Preload) as a hit; one that is not is then looked up.
+func (c *counting) Unchanged(p string, info fs.FileInfo, h feed.Hint) bool {
+	ok := c.Cache.Unchanged(p, info, h)
+	if ok {
+		c.hits.Add(1)
+	}
+	return ok
+}
+
 func (c *counting) Store(p string, info fs.FileInfo, h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
 	c.stores.Add(1)
 	c.Cache.Store(p, info, h, arts, probs)

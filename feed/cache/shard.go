@@ -71,7 +71,7 @@ func parse(data []byte, root string) (key string, index map[string]int32, slots 
 		if d.err || off < uint64(first) || off > indexAt || size > indexAt-off {
 			return "", nil, nil, false
 		}
-		slots[i] = slot{off: int(off), n: int(size), st: st, crc: crc}
+		slots[i] = slot{rel: rel, off: int(off), n: int(size), st: st, crc: crc}
 		index[rel] = int32(i)
 	}
 	if d.i != len(d.s) {

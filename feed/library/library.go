@@ -94,7 +94,7 @@ func FromStore(s *feed.Store) *Library {
 type Delta struct {
 	Added    int // articles put into the store
 	Removed  int // articles taken out of it
-	Problems int // problems the batch reported
+	Problems int // problems the batch added, less those it took out
 	// Progress is the loader's progress as of the batch's last event.
 	Progress feed.Progress
 	// Seen reports whether the batch held any event, and so Progress.
@@ -112,9 +112,9 @@ func (lib *Library) Apply(batch []feed.Event) Delta {
 		arts           []*feed.Article
 		added, removed []*feed.Article
 	)
+	problems := lib.store.ProblemCount()
 	if probs := lib.notices(); len(probs) > 0 {
 		lib.store.AddProblems(probs...)
-		d.Problems += len(probs)
 	}
 	flush := func() {
 		added = append(added, lib.store.Add(arts...)...)
@@ -129,12 +129,13 @@ func (lib *Library) Apply(batch []feed.Event) Delta {
 			arts = append(arts, ev.Articles...)
 			lib.store.AddProblems(ev.Problems...)
 		}
-		d.Problems += len(ev.Problems)
 		d.Progress = ev.Progress
 		d.Seen = true
 	}
 	flush()
 	d.Added, d.Removed = len(added), len(removed)
+	// Problems of a file read again replace its old ones.
+	d.Problems = lib.store.ProblemCount() - problems
 	// An article added by one event of the batch and taken out by a
 	// later one is no news for the index or the stories.
 	added = slices.DeleteFunc(added, func(a *feed.Article) bool {

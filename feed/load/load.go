@@ -93,7 +93,27 @@ type admitter interface {
 
 // Stream loads paths in the background and reports each file on the
 // returned channel, which is closed when all are done or ctx ends.
+//
+// On a second start, when the Cache is a Preloader that can vouch for
+// every file under paths, the first event holds every article and
+// problem it has, before any file is looked at; the files are then
+// checked (Progress.Checking), and the events that follow take out what
+// changed or is gone (Event.Removed) and add what is new.
 func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
+	x := l.extractor()
+	return l.stream(ctx, paths, x, l.preload(x, paths))
+}
+
+func (l *Loader) extractor() *extract.Extractor {
+	if l.Extractor != nil {
+		return l.Extractor
+	}
+	return extract.NewExtractor()
+}
+
+// stream is Stream with what was handed over from the Cache already, if
+// anything; it sends pre's first event unless that was sent.
+func (l *Loader) stream(ctx context.Context, paths []string, x *extract.Extractor, pre *preloaded) <-chan feed.Event {
 	// Room for a thousand files' events: a consumer that takes them in
 	// batches and is busy with the last (the reader indexing it) does
 	// not hold up the workers.
@@ -103,10 +123,6 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 	// left from it.
 	walked := make(chan job, 64)
 	jobs := queued(walked)
-	x := l.Extractor
-	if x == nil {
-		x = extract.NewExtractor()
-	}
 	if c, ok := l.Cache.(admitter); ok && l.Filter != nil && l.FS == nil {
 		c.Admit(l.Filter.Admit)
 	}
@@ -137,16 +153,30 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 		mu.Unlock()
 	}
 
+	if pre != nil {
+		mu.Lock()
+		prog.Checking = true
+		mu.Unlock()
+		if !pre.sent {
+			report(pre.first, 0, false)
+			pre.first = feed.Event{}
+		}
+	}
 	go func() {
 		defer close(walked)
 		l.walk(ctx, paths, func(j job) {
 			found.Add(1)
+			j.handed = pre.found(j.path)
 			select {
 			case walked <- j:
 			case <-ctx.Done():
 			}
 		}, func(p feed.Problem) { report(feed.Event{Path: p.Path, Problems: []feed.Problem{p}}, 0, false) })
-		report(feed.Event{}, 0, true)
+		var last feed.Event
+		if ctx.Err() == nil {
+			last.Removed = pre.gone()
+		}
+		report(last, 0, true)
 	}()
 
 	abandoned := make(chan struct{}, maxAbandoned)
@@ -159,8 +189,16 @@ func (l *Loader) Stream(ctx context.Context, paths []string) <-chan feed.Event {
 				if ctx.Err() != nil {
 					continue
 				}
-				arts, probs := l.loadFile(x, j, abandoned)
-				report(feed.Event{Path: j.path, Articles: arts, Problems: probs}, 1, false)
+				ev := feed.Event{Path: j.path}
+				if j.handed {
+					if l.unchanged(j) {
+						report(ev, 1, false)
+						continue
+					}
+					ev.Removed = []string{j.path}
+				}
+				ev.Articles, ev.Problems = l.loadFile(x, j, abandoned)
+				report(ev, 1, false)
 			}
 		}()
 	}
@@ -214,6 +252,13 @@ func (l *Loader) Load(ctx context.Context, paths []string) *feed.Store {
 	// file at a time: 200,000 files make one sort, not 200,000 inserts.
 	var arts []*feed.Article
 	for ev := range l.Stream(ctx, paths) {
+		if len(ev.Removed) > 0 {
+			// A file the Cache handed over that changed since.
+			s.Add(arts...)
+			arts = nil
+			ev.Apply(s)
+			continue
+		}
 		arts = append(arts, ev.Articles...)
 		s.AddProblems(ev.Problems...)
 	}
@@ -239,6 +284,9 @@ func (l *Loader) maxSize() int64 {
 type job struct {
 	path string
 	hint feed.Hint
+	// handed reports whether the Cache handed the file's articles
+	// over before the walk (see preload).
+	handed bool
 }
 
 // walk finds the files under paths, calling found for each and problem

@@ -52,22 +52,54 @@ type Watcher struct {
 // the load may be reported twice, which Event.Apply takes in its stride.
 // Change events carry the load's final Progress, so a progress display
 // stays full.
+//
+// On a second start (see Stream), the articles handed over from the
+// Cache come first, before the watch is set up, which walks every
+// folder: the check that follows, after it, sees what changed
+// meanwhile. Should the watch then fail, the folders are only loaded.
 func (l *Loader) Follow(ctx context.Context, paths []string) (<-chan feed.Event, error) {
-	changes, err := (&Watcher{Loader: l}).Watch(ctx, paths)
-	if err != nil {
-		return nil, err
+	x := l.extractor()
+	pre := l.preload(x, paths)
+	var (
+		changes <-chan feed.Event
+		err     error
+	)
+	if pre == nil {
+		if changes, err = (&Watcher{Loader: l}).Watch(ctx, paths); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, p := range paths {
+			if _, err := os.Stat(p); err != nil {
+				return nil, err // as Watch would
+			}
+		}
 	}
 	out := make(chan feed.Event, 64)
 	go func() {
 		defer close(out)
+		if pre != nil {
+			first := pre.first
+			first.Progress = feed.Progress{Checking: true}
+			pre.first, pre.sent = feed.Event{}, true
+			select {
+			case out <- first:
+			case <-ctx.Done():
+				return
+			}
+			changes, _ = (&Watcher{Loader: l}).Watch(ctx, paths)
+		}
 		var last feed.Progress
-		for ev := range l.Stream(ctx, paths) {
+		for ev := range l.stream(ctx, paths, x, pre) {
 			last = ev.Progress
 			select {
 			case out <- ev:
 			case <-ctx.Done():
 				return
 			}
+		}
+		if changes == nil {
+			return // the watch failed: loaded only
 		}
 		for ev := range changes {
 			ev.Progress = last

@@ -1,0 +1,162 @@
+package cache
+
+import (
+	"hash/crc32"
+	"io/fs"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
+
+// Preload implements load.Preloader: it returns, one event a file,
+// every article and problem the cache holds for roots, without looking
+// at the files, so that a second start can list them at once and check
+// the files after. It reports false when it cannot vouch for the whole
+// of roots: roots other than those the cache was opened with, nested
+// ones, or a root whose cache file was missing, damaged or of another
+// program, or when a test of Admit leaves articles out. A record with a date after now is left out (see
+// load.Cache), as a Lookup would pass it over.
+//
+// Records are not checked against their checksums here but in
+// Unchanged, when the loader checks their file: a damaged record that
+// still decodes is then read again and replaced.
+func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
+	<-c.ready
+	if c.key == "" || len(roots) != len(c.shards) || c.admit != nil {
+		return nil, false
+	}
+	given := make(map[string]string, len(roots)) // abs → as given
+	for _, r := range roots {
+		abs := c.abs(r)
+		if abs == "" || given[abs] != "" {
+			return nil, false
+		}
+		given[abs] = r
+	}
+	type part struct {
+		s    *shard
+		name string
+	}
+	parts := make([]part, 0, len(c.shards))
+	for _, s := range c.shards {
+		name, ok := given[s.root]
+		if !ok {
+			return nil, false
+		}
+		for _, o := range c.shards {
+			if o != s && strings.HasPrefix(s.root, o.root+string(filepath.Separator)) {
+				return nil, false // nested: walked twice, under two names
+			}
+		}
+		parts = append(parts, part{s, name})
+	}
+	var events []feed.Event
+	for _, p := range parts {
+		s := p.s
+		s.rw.RLock()
+		if !s.valid || s.buf == nil {
+			s.rw.RUnlock()
+			return nil, false
+		}
+		evs := make([]feed.Event, len(s.slots))
+		// Decoding allocates each file's articles: on every core.
+		n := max(1, min(runtime.GOMAXPROCS(0), len(evs)/256))
+		size := (len(evs) + n - 1) / n
+		var wg sync.WaitGroup
+		for start := 0; start < len(evs); start += size {
+			wg.Go(func() {
+				for i := start; i < min(start+size, len(evs)); i++ {
+					path := p.name
+					if rel := s.slots[i].rel; rel != "" {
+						path = filepath.Join(p.name, rel)
+					}
+					h, arts, probs, ok := c.decodeSlot(s, &s.slots[i], path, false)
+					if !ok || datedAfter(arts, now) {
+						continue
+					}
+					s.slots[i].hint = h
+					s.slots[i].preloaded.Store(true)
+					evs[i] = feed.Event{Path: path, Articles: arts, Problems: probs}
+				}
+			})
+		}
+		wg.Wait()
+		s.rw.RUnlock()
+		for _, ev := range evs {
+			if ev.Path != "" {
+				events = append(events, ev)
+			}
+		}
+	}
+	return events, true
+}
+
+// Unchanged implements load.Preloader: it reports whether the record
+// Preload handed over for path is still what extraction makes of the
+// file as info describes it, with hint, and its bytes are whole. A
+// record found so is kept when the cache is saved, as one Lookup used.
+func (c *Cache) Unchanged(path string, info fs.FileInfo, hint feed.Hint) bool {
+	<-c.ready
+	if c.key == "" {
+		return false
+	}
+	s, rel := c.locate(path)
+	if s == nil {
+		return false
+	}
+	s.rw.RLock()
+	defer s.rw.RUnlock()
+	i, ok := s.index[rel]
+	if !ok {
+		return false
+	}
+	sl := &s.slots[i]
+	if !sl.preloaded.Load() || sl.st != stampOf(info) || !sameHint(sl.hint, hint) {
+		return false
+	}
+	if crc32.Checksum(s.buf[sl.off:sl.off+sl.n], castagnoli) != sl.crc {
+		return false // damaged: extracted again, and replaced
+	}
+	sl.used.Store(true)
+	return true
+}
+
+// decodeSlot decodes a slot's record for the file at path, checking its
+// checksum first when check is set. It needs s.rw held.
+func (c *Cache) decodeSlot(s *shard, sl *slot, path string, check bool) (feed.Hint, []*feed.Article, []feed.Problem, bool) {
+	rec := s.buf[sl.off : sl.off+sl.n]
+	if check && crc32.Checksum(rec, castagnoli) != sl.crc {
+		return feed.Hint{}, nil, nil, false
+	}
+	// The mapped bytes are read in place while the lock is held, and
+	// never written to.
+	raw := unsafe.String(unsafe.SliceData(rec), len(rec))
+	d := decoder[string]{s: raw}
+	d.header()
+	d.sketches()
+	if !c.borrow {
+		// One copy of the rest of the record: its articles keep alive
+		// only it, not the whole file.
+		d = decoder[string]{s: strings.Clone(raw[d.i:])}
+	}
+	h, arts, probs := d.body(path)
+	if d.err {
+		return feed.Hint{}, nil, nil, false
+	}
+	return h, arts, probs, true
+}
+
+// datedAfter reports whether any article is dated after t.
+func datedAfter(arts []*feed.Article, t time.Time) bool {
+	for _, a := range arts {
+		if a.Date.After(t) {
+			return true
+		}
+	}
+	return false
+}
