@@ -106,17 +106,22 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 		members[i] = append(members[i], members[j]...)
 		alive[j] = false
 		members[j] = nil
+		// A cluster merged away stays in its neighbours' sums, where it
+		// is passed over as dead: taking it out of each costs more.
 		delete(sum[i], j)
 		for k, v := range sum[j] {
-			if k == i {
+			if k == i || !alive[k] {
 				continue
 			}
 			sum[i][k] += v
-			delete(sum[k], j)
 		}
 		sum[j] = nil
 		version[i]++
 		for k, v := range sum[i] {
+			if !alive[k] {
+				delete(sum[i], k)
+				continue
+			}
 			sum[k][i] = v
 			avg := v / float64(len(members[i])*len(members[k]))
 			a, b := min(i, k), max(i, k)
