@@ -247,6 +247,7 @@ func BenchmarkRead10k(b *testing.B) {
 	var c counter
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cputime.Process()
 	for b.Loop() {
 		for _, a := range arts {
 			c.count(a)
@@ -254,4 +255,5 @@ func BenchmarkRead10k(b *testing.B) {
 			c.weigh()
 		}
 	}
+	b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
