@@ -1,9 +1,6 @@
 package story
 
-import (
-	"container/heap"
-	"slices"
-)
+import "slices"
 
 // cluster splits a linked group, sorted by ID, into stories by
 // group-average agglomerative clustering: the two most alike clusters
@@ -93,9 +90,9 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 			}
 		}
 	}
-	heap.Init(&h)
-	for h.Len() > 0 {
-		p := heap.Pop(&h).(pair)
+	h.init()
+	for len(h) > 0 {
+		p := h.pop()
 		if p.avg < s.opt.Threshold {
 			break
 		}
@@ -106,21 +103,26 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 		members[i] = append(members[i], members[j]...)
 		alive[j] = false
 		members[j] = nil
+		// A cluster merged away stays in its neighbours' sums, where it
+		// is passed over as dead: taking it out of each costs more.
 		delete(sum[i], j)
 		for k, v := range sum[j] {
-			if k == i {
+			if k == i || !alive[k] {
 				continue
 			}
 			sum[i][k] += v
-			delete(sum[k], j)
 		}
 		sum[j] = nil
 		version[i]++
 		for k, v := range sum[i] {
+			if !alive[k] {
+				delete(sum[i], k)
+				continue
+			}
 			sum[k][i] = v
 			avg := v / float64(len(members[i])*len(members[k]))
 			a, b := min(i, k), max(i, k)
-			heap.Push(&h, pair{avg: avg, i: a, j: b, vi: version[a], vj: version[b]})
+			h.push(pair{avg: avg, i: a, j: b, vi: version[a], vj: version[b]})
 		}
 	}
 	var out [][]*doc
@@ -144,12 +146,13 @@ type pair struct {
 	vi, vj int
 }
 
-// pairs is a heap of pairs, most alike first, ties in ID order.
+// pairs is a heap of pairs, most alike first, ties in ID order. It is
+// container/heap's algorithm on pairs themselves, without an interface
+// or a pair boxed at every push and pop.
 type pairs []pair
 
-func (h pairs) Len() int { return len(h) }
-func (h pairs) Less(a, b int) bool {
-	x, y := h[a], h[b]
+func (h pairs) less(a, b int) bool {
+	x, y := &h[a], &h[b]
 	if x.avg != y.avg {
 		return x.avg > y.avg
 	}
@@ -158,11 +161,54 @@ func (h pairs) Less(a, b int) bool {
 	}
 	return x.j < y.j
 }
-func (h pairs) Swap(a, b int) { h[a], h[b] = h[b], h[a] }
-func (h *pairs) Push(x any)   { *h = append(*h, x.(pair)) }
-func (h *pairs) Pop() any {
+
+func (h pairs) init() {
+	n := len(h)
+	for i := n/2 - 1; i >= 0; i-- {
+		h.down(i, n)
+	}
+}
+
+func (h *pairs) push(p pair) {
+	*h = append(*h, p)
+	h.up(len(*h) - 1)
+}
+
+func (h *pairs) pop() pair {
 	old := *h
-	p := old[len(old)-1]
-	*h = old[:len(old)-1]
+	n := len(old) - 1
+	old[0], old[n] = old[n], old[0]
+	old.down(0, n)
+	p := old[n]
+	*h = old[:n]
 	return p
+}
+
+func (h pairs) up(j int) {
+	for {
+		i := (j - 1) / 2 // parent
+		if i == j || !h.less(j, i) {
+			break
+		}
+		h[i], h[j] = h[j], h[i]
+		j = i
+	}
+}
+
+func (h pairs) down(i, n int) {
+	for {
+		j1 := 2*i + 1
+		if j1 >= n || j1 < 0 { // j1 < 0 after int overflow
+			break
+		}
+		j := j1 // left child
+		if j2 := j1 + 1; j2 < n && h.less(j2, j1) {
+			j = j2 // right child
+		}
+		if !h.less(j, i) {
+			break
+		}
+		h[i], h[j] = h[j], h[i]
+		i = j
+	}
 }

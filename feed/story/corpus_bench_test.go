@@ -238,3 +238,22 @@ func BenchmarkAddOne10k(b *testing.B) { benchmarkAddOne(b, 10000) }
 
 // BenchmarkAddOne100k adds one article to 99,999 grouped ones.
 func BenchmarkAddOne100k(b *testing.B) { benchmarkAddOne(b, 100000) }
+
+// BenchmarkRead10k reads the vectors of 10,000 corpus articles in one
+// goroutine: the reading of words that grouping starts with, apart from
+// comparing.
+func BenchmarkRead10k(b *testing.B) {
+	arts, _ := corpusArticles()(10000)
+	var c counter
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cputime.Process()
+	for b.Loop() {
+		for _, a := range arts {
+			c.count(a)
+			c.years()
+			c.weigh()
+		}
+	}
+	b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+}

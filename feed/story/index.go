@@ -184,7 +184,16 @@ func (x *index) remove(d *doc, changed map[*doc]bool) {
 // findDay returns where day's bucket is, or would be, in days, and
 // whether it is there.
 func findDay(days []dayBucket, day int32) (int, bool) {
-	return slices.BinarySearchFunc(days, day, func(b dayBucket, day int32) int { return cmp.Compare(b.day, day) })
+	lo, hi := 0, len(days)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if days[m].day < day {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(days) && days[lo].day == day
 }
 
 func insertByID(ds []*doc, d *doc) []*doc {
@@ -207,7 +216,8 @@ func (x *index) candidates(d *doc, seen *seen, fn func(o *doc)) {
 	}
 	for _, t := range d.keys {
 		days := x.terms[t]
-		if i, ok := findDay(days, d.day); !ok || len(days[i].docs) > crowded {
+		at, ok := findDay(days, d.day)
+		if !ok || len(days[at].docs) > crowded {
 			continue
 		}
 		near := func(b dayBucket) {
@@ -227,7 +237,11 @@ func (x *index) candidates(d *doc, seen *seen, fn func(o *doc)) {
 		if days[0].day == undated {
 			near(days[0])
 		}
-		i, _ := findDay(days, d.day-x.window)
+		// The window's first day, a few buckets at most before d's own.
+		i := at
+		for i > 0 && days[i-1].day >= d.day-x.window {
+			i--
+		}
 		for ; i < len(days) && days[i].day <= d.day+x.window; i++ {
 			near(days[i])
 		}

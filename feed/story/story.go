@@ -170,9 +170,10 @@ type doc struct {
 	// by, and its date's year, sorted.
 	years []int16
 	// serial numbers the article in its Set (see seen); fresh marks it
-	// while it is being compared afresh.
+	// while it is being compared afresh: its place in ID order among the
+	// articles being compared, from 1 (0 when it is not).
 	serial int32
-	fresh  bool
+	fresh  int32
 }
 
 // New returns an empty Set.
@@ -299,8 +300,8 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 	// at a time, then link.
 	found := make([][]like, len(ds))
 	floor := s.opt.Threshold * weakShare
-	for _, d := range ds {
-		d.fresh = true
+	for i, d := range ds {
+		d.fresh = int32(i) + 1
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(ds)/16+1)
 	for len(s.seen) < workers {
@@ -316,7 +317,7 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 				s.index.candidates(d, seen, func(o *doc) {
 					// Likeness is symmetric: of two changed articles,
 					// the first by ID compares them.
-					if o.fresh && byID(o, d) < 0 {
+					if o.fresh != 0 && o.fresh < d.fresh {
 						return
 					}
 					if v := s.sim(d, o); v >= floor {
@@ -328,7 +329,7 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 	}
 	wg.Wait()
 	for _, d := range ds {
-		d.fresh = false
+		d.fresh = 0
 	}
 	for _, d := range ds {
 		for _, l := range d.near {
