@@ -250,16 +250,16 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.A
 	// The mapped bytes are read in place while the lock is held, and
 	// never written to.
 	raw := unsafe.String(unsafe.SliceData(rec), len(rec))
-	d := decoder[string]{s: raw}
+	d := decode(raw)
 	d.header()
 	sketches := d.sketches()
 	if !c.borrow {
 		// One copy of the rest of the record: its articles keep alive
 		// only it, not the whole file.
-		d = decoder[string]{s: strings.Clone(raw[d.i:])}
+		d = decode(strings.Clone(raw[d.I:]))
 	}
 	h, arts, probs := d.body(path)
-	if d.err || !sameHint(h, hint) {
+	if d.Err || !sameHint(h, hint) {
 		return nil, nil, false
 	}
 	sl.used.Store(true)
@@ -306,7 +306,7 @@ func sameHint(a, b feed.Hint) bool {
 	var ea, eb encoder
 	ea.time(a.Date)
 	eb.time(b.Date)
-	return bytes.Equal(ea.b, eb.b)
+	return bytes.Equal(ea.B, eb.B)
 }
 
 // Store implements load.Cache.

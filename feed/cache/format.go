@@ -1,12 +1,12 @@
 package cache
 
 import (
-	"encoding/binary"
 	"math"
 	"time"
 	"unsafe"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/wire"
 )
 
 // A shard file is
@@ -50,15 +50,8 @@ type stamp struct {
 	ino, dev           uint64
 }
 
-// encoder appends to a byte slice.
-type encoder struct{ b []byte }
-
-func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
-func (e *encoder) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
-func (e *encoder) str(s string) {
-	e.uvarint(uint64(len(s)))
-	e.b = append(e.b, s...)
-}
+// encoder appends records to a byte slice.
+type encoder struct{ wire.Encoder }
 
 // Time kinds.
 const (
@@ -85,136 +78,89 @@ func timeOK(t time.Time) bool {
 
 func (e *encoder) time(t time.Time) {
 	if t.IsZero() {
-		e.b = append(e.b, timeZero)
+		e.Byte(timeZero)
 		return
 	}
 	loc := t.Location()
 	switch {
 	case loc == time.UTC:
-		e.b = append(e.b, timeUTC)
+		e.Byte(timeUTC)
 	case loc == time.Local:
-		e.b = append(e.b, timeLocal)
+		e.Byte(timeLocal)
 	default:
-		e.b = append(e.b, timeFixed)
+		e.Byte(timeFixed)
 	}
-	e.varint(t.Unix())
-	e.uvarint(uint64(t.Nanosecond()))
+	e.Varint(t.Unix())
+	e.Uvarint(uint64(t.Nanosecond()))
 	if loc != time.UTC && loc != time.Local {
 		name, off := t.Zone()
-		e.str(name)
-		e.varint(int64(off))
+		e.Str(name)
+		e.Varint(int64(off))
 	}
 }
 
 func (e *encoder) stamp(st stamp) {
-	e.uvarint(uint64(st.size))
-	e.varint(st.mtime)
-	e.varint(st.ctime)
-	e.uvarint(st.ino)
-	e.uvarint(st.dev)
+	e.Uvarint(uint64(st.size))
+	e.Varint(st.mtime)
+	e.Varint(st.ctime)
+	e.Uvarint(st.ino)
+	e.Uvarint(st.dev)
 }
 
 // record appends one file's record.
 func (e *encoder) record(rel string, st stamp, sketches [][]byte, h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
-	e.str(rel)
+	e.Str(rel)
 	e.stamp(st)
-	e.uvarint(uint64(len(sketches)))
+	e.Uvarint(uint64(len(sketches)))
 	for _, sk := range sketches {
-		e.uvarint(uint64(len(sk)))
-		e.b = append(e.b, sk...)
+		e.Uvarint(uint64(len(sk)))
+		e.B = append(e.B, sk...)
 	}
-	e.str(h.Outlet)
-	e.str(h.Folder)
+	e.Str(h.Outlet)
+	e.Str(h.Folder)
 	e.time(h.Date)
-	e.uvarint(uint64(len(arts)))
+	e.Uvarint(uint64(len(arts)))
 	for _, a := range arts {
-		e.str(a.ID)
-		e.str(string(a.Format))
-		e.str(a.Title)
+		e.Str(a.ID)
+		e.Str(string(a.Format))
+		e.Str(a.Title)
 		if a.TitleSynthesized {
-			e.b = append(e.b, 1)
+			e.B = append(e.B, 1)
 		} else {
-			e.b = append(e.b, 0)
+			e.B = append(e.B, 0)
 		}
-		e.str(a.Outlet)
-		e.str(a.OutletSource)
+		e.Str(a.Outlet)
+		e.Str(a.OutletSource)
 		e.time(a.Date)
-		e.str(a.DateSource)
-		e.str(a.Byline)
-		e.str(a.URL)
-		e.str(a.Lead)
-		e.str(a.Body)
-		e.uvarint(uint64(a.Words))
+		e.Str(a.DateSource)
+		e.Str(a.Byline)
+		e.Str(a.URL)
+		e.Str(a.Lead)
+		e.Str(a.Body)
+		e.Uvarint(uint64(a.Words))
 	}
-	e.uvarint(uint64(len(probs)))
+	e.Uvarint(uint64(len(probs)))
 	for _, p := range probs {
-		e.str(p.Reason)
+		e.Str(p.Reason)
 	}
 }
 
-// decoder reads a string or bytes; a read past the end sets err and
-// returns zeros, so a damaged record is found once, at the end.
-type decoder[S string | []byte] struct {
-	s   S
-	i   int
-	err bool
-}
+// decoder reads records from a string or bytes; a read past the end
+// sets Err and returns zeros, so a damaged record is found once, at the
+// end.
+type decoder[S string | []byte] struct{ wire.Decoder[S] }
 
-func (d *decoder[S]) uvarint() uint64 {
-	var v uint64
-	for shift := uint(0); shift < 64; shift += 7 {
-		if d.i >= len(d.s) {
-			d.err = true
-			return 0
-		}
-		c := d.s[d.i]
-		d.i++
-		v |= uint64(c&0x7f) << shift
-		if c < 0x80 {
-			return v
-		}
-	}
-	d.err = true
-	return 0
-}
-
-func (d *decoder[S]) varint() int64 {
-	u := d.uvarint()
-	v := int64(u >> 1)
-	if u&1 != 0 {
-		v = ^v
-	}
-	return v
-}
-
-func (d *decoder[S]) byte() byte {
-	if d.i >= len(d.s) {
-		d.err = true
-		return 0
-	}
-	d.i++
-	return d.s[d.i-1]
-}
-
-func (d *decoder[S]) str() string {
-	n := d.uvarint()
-	if n > uint64(len(d.s)-d.i) {
-		d.err = true
-		return ""
-	}
-	s := string(d.s[d.i : d.i+int(n)])
-	d.i += int(n)
-	return s
-}
+// decode returns a decoder of s from its start.
+func decode[S string | []byte](s S) decoder[S] { return decoder[S]{wire.Decoder[S]{S: s}} }
 
 func (d *decoder[S]) time() time.Time {
-	kind := d.byte()
+	kind := d.Byte()
 	if kind == timeZero {
 		return time.Time{}
 	}
-	sec, nsec := d.varint(), d.uvarint()
+	sec, nsec := d.Varint(), d.Uvarint()
 	if nsec >= 1e9 {
-		d.err = true
+		d.Err = true
 		return time.Time{}
 	}
 	t := time.Unix(sec, int64(nsec))
@@ -224,26 +170,26 @@ func (d *decoder[S]) time() time.Time {
 	case timeLocal:
 		return t.In(time.Local)
 	case timeFixed:
-		name, off := d.str(), d.varint()
+		name, off := d.Str(), d.Varint()
 		if off < math.MinInt32 || off > math.MaxInt32 {
-			d.err = true
+			d.Err = true
 			return time.Time{}
 		}
 		return t.In(fixedZone(name, int(off)))
 	}
-	d.err = true
+	d.Err = true
 	return time.Time{}
 }
 
 // header reads a record's file name and stamp, which are all a lookup
 // needs to know whether the record is the file's.
 func (d *decoder[S]) header() (rel string, st stamp) {
-	rel = d.str()
-	st.size = int64(d.uvarint())
-	st.mtime = d.varint()
-	st.ctime = d.varint()
-	st.ino = d.uvarint()
-	st.dev = d.uvarint()
+	rel = d.Str()
+	st.size = int64(d.Uvarint())
+	st.mtime = d.Varint()
+	st.ctime = d.Varint()
+	st.ino = d.Uvarint()
+	st.dev = d.Uvarint()
 	return rel, st
 }
 
@@ -256,10 +202,10 @@ type sketchList struct {
 // all yields each sketch, in order. The bytes are those of the record.
 func (l sketchList) all() func(yield func(int, []byte) bool) {
 	return func(yield func(int, []byte) bool) {
-		d := decoder[string]{s: l.s}
+		d := decode(l.s)
 		for i := range l.n {
-			sk := d.str()
-			if d.err || !yield(i, unsafe.Slice(unsafe.StringData(sk), len(sk))) {
+			sk := d.Str()
+			if d.Err || !yield(i, unsafe.Slice(unsafe.StringData(sk), len(sk))) {
 				return
 			}
 		}
@@ -269,27 +215,27 @@ func (l sketchList) all() func(yield func(int, []byte) bool) {
 // sketches reads the sketches that follow a record's header, without
 // copying them.
 func (d *decoder[S]) sketches() sketchList {
-	n := d.uvarint()
-	if n > uint64(len(d.s)) {
-		d.err = true
+	n := d.Uvarint()
+	if n > uint64(len(d.S)) {
+		d.Err = true
 		return sketchList{}
 	}
-	start := d.i
+	start := d.I
 	for range n {
-		d.str()
+		d.Str()
 	}
-	return sketchList{n: int(n), s: string(d.s[start:d.i])}
+	return sketchList{n: int(n), s: string(d.S[start:d.I])}
 }
 
 // body reads the rest of a record: its hint, articles and problems.
-// Every string is a part of d.s.
+// Every string is a part of d.S.
 func (d *decoder[S]) body(path string) (h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
-	h.Outlet = d.str()
-	h.Folder = d.str()
+	h.Outlet = d.Str()
+	h.Folder = d.Str()
 	h.Date = d.time()
-	n := d.uvarint()
-	if n > uint64(len(d.s)) {
-		d.err = true
+	n := d.Uvarint()
+	if n > uint64(len(d.S)) {
+		d.Err = true
 		return
 	}
 	if n > 0 {
@@ -300,32 +246,32 @@ func (d *decoder[S]) body(path string) (h feed.Hint, arts []*feed.Article, probs
 		for i := range block {
 			a := &block[i]
 			a.Path = apath
-			a.ID = d.str()
-			a.Format = feed.Format(d.str())
-			a.Title = d.str()
-			a.TitleSynthesized = d.byte() == 1
-			a.Outlet = d.str()
-			a.OutletSource = d.str()
+			a.ID = d.Str()
+			a.Format = feed.Format(d.Str())
+			a.Title = d.Str()
+			a.TitleSynthesized = d.Byte() == 1
+			a.Outlet = d.Str()
+			a.OutletSource = d.Str()
 			a.Date = d.time()
-			a.DateSource = d.str()
-			a.Byline = d.str()
-			a.URL = d.str()
-			a.Lead = d.str()
-			a.Body = d.str()
-			a.Words = int(d.uvarint())
+			a.DateSource = d.Str()
+			a.Byline = d.Str()
+			a.URL = d.Str()
+			a.Lead = d.Str()
+			a.Body = d.Str()
+			a.Words = int(d.Uvarint())
 			arts[i] = a
 		}
 	}
-	n = d.uvarint()
-	if n > uint64(len(d.s)) {
-		d.err = true
+	n = d.Uvarint()
+	if n > uint64(len(d.S)) {
+		d.Err = true
 		return
 	}
 	for range n {
-		probs = append(probs, feed.Problem{Path: path, Reason: d.str()})
+		probs = append(probs, feed.Problem{Path: path, Reason: d.Str()})
 	}
-	if d.i != len(d.s) {
-		d.err = true
+	if d.I != len(d.S) {
+		d.Err = true
 	}
 	return
 }

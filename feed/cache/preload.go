@@ -136,16 +136,16 @@ func (c *Cache) decodeSlot(s *shard, sl *slot, path string, check bool) (feed.Hi
 	// The mapped bytes are read in place while the lock is held, and
 	// never written to.
 	raw := unsafe.String(unsafe.SliceData(rec), len(rec))
-	d := decoder[string]{s: raw}
+	d := decode(raw)
 	d.header()
 	d.sketches()
 	if !c.borrow {
 		// One copy of the rest of the record: its articles keep alive
 		// only it, not the whole file.
-		d = decoder[string]{s: strings.Clone(raw[d.i:])}
+		d = decode(strings.Clone(raw[d.I:]))
 	}
 	h, arts, probs := d.body(path)
-	if d.err {
+	if d.Err {
 		return feed.Hint{}, nil, nil, false
 	}
 	return h, arts, probs, true

@@ -50,31 +50,32 @@ func parse(data []byte, root string) (key string, index map[string]int32, slots 
 	if indexAt > uint64(end) || crc32.Checksum(data[indexAt:end+8], castagnoli) != binary.LittleEndian.Uint32(data[end+8:]) {
 		return "", nil, nil, false
 	}
-	h := decoder[[]byte]{s: data[:indexAt], i: len(magic) + 4}
-	key = h.str()
-	if h.err || h.str() != root || h.err {
+	h := decode(data[:indexAt])
+	h.I = len(magic) + 4
+	key = h.Str()
+	if h.Err || h.Str() != root || h.Err {
 		return "", nil, nil, false
 	}
-	first := h.i // where records start
+	first := h.I // where records start
 	// One copy of the index: every name in the map is a part of it.
-	d := decoder[string]{s: string(data[indexAt:end])}
-	n := d.uvarint()
-	if d.err || n > uint64(end) {
+	d := decode(string(data[indexAt:end]))
+	n := d.Uvarint()
+	if d.Err || n > uint64(end) {
 		return "", nil, nil, false
 	}
 	index = make(map[string]int32, n)
 	slots = make([]slot, n)
 	for i := range slots {
 		rel, st := d.header()
-		off, size := d.uvarint(), d.uvarint()
-		crc := uint32(d.uvarint())
-		if d.err || off < uint64(first) || off > indexAt || size > indexAt-off {
+		off, size := d.Uvarint(), d.Uvarint()
+		crc := uint32(d.Uvarint())
+		if d.Err || off < uint64(first) || off > indexAt || size > indexAt-off {
 			return "", nil, nil, false
 		}
 		slots[i] = slot{rel: rel, off: int(off), n: int(size), st: st, crc: crc}
 		index[rel] = int32(i)
 	}
-	if d.i != len(d.s) {
+	if d.I != len(d.S) {
 		return "", nil, nil, false
 	}
 	return key, index, slots, true
@@ -125,21 +126,21 @@ func (s *shard) save(dir, key string, complete bool, sketch func(*feed.Article) 
 	defer os.Remove(f.Name()) // gone after the rename; left by a failure
 	w := &offsetWriter{w: bufio.NewWriterSize(f, 1<<20)}
 	var e encoder
-	e.b = append(e.b, magic...)
-	e.b = binary.LittleEndian.AppendUint32(e.b, version)
-	e.str(key)
-	e.str(s.root)
-	w.Write(e.b)
+	e.B = append(e.B, magic...)
+	e.B = binary.LittleEndian.AppendUint32(e.B, version)
+	e.Str(key)
+	e.Str(s.root)
+	w.Write(e.B)
 	// The index lists each record written: its name and stamp, place
 	// and checksum.
 	var ix encoder
-	ix.uvarint(uint64(kept + len(stores)))
+	ix.Uvarint(uint64(kept + len(stores)))
 	add := func(rel string, st stamp, rec []byte, crc uint32) {
-		ix.str(rel)
+		ix.Str(rel)
 		ix.stamp(st)
-		ix.uvarint(uint64(w.n))
-		ix.uvarint(uint64(len(rec)))
-		ix.uvarint(uint64(crc))
+		ix.Uvarint(uint64(w.n))
+		ix.Uvarint(uint64(len(rec)))
+		ix.Uvarint(uint64(crc))
 		w.Write(rec)
 	}
 	for rel, i := range index {
@@ -154,14 +155,14 @@ func (s *shard) save(dir, key string, complete bool, sketch func(*feed.Article) 
 	}
 	var r encoder
 	for rel, fr := range stores {
-		r.b = r.b[:0]
+		r.B = r.B[:0]
 		r.record(rel, fr.st, fr.sketches, fr.hint, fr.arts, fr.probs)
-		add(rel, fr.st, r.b, crc32.Checksum(r.b, castagnoli))
+		add(rel, fr.st, r.B, crc32.Checksum(r.B, castagnoli))
 	}
 	indexAt := w.n
-	ix.b = binary.LittleEndian.AppendUint64(ix.b, uint64(indexAt))
-	ix.b = binary.LittleEndian.AppendUint32(ix.b, crc32.Checksum(ix.b, castagnoli))
-	w.Write(ix.b)
+	ix.B = binary.LittleEndian.AppendUint64(ix.B, uint64(indexAt))
+	ix.B = binary.LittleEndian.AppendUint32(ix.B, crc32.Checksum(ix.B, castagnoli))
+	w.Write(ix.B)
 	if err := w.w.Flush(); err != nil {
 		f.Close()
 		return err

@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/wire"
 )
 
 // Keeping an index between runs. Encode writes what the index holds but
@@ -76,15 +77,15 @@ func (ix *Index) Encode(w io.Writer, key string) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 
-	var e enc
-	e.uvarint(uint64(len(ix.docs)))
-	e.uvarint(uint64(len(ix.outlets)))
-	e.uvarint(uint64(len(ix.groups)))
-	e.uvarint(uint64(len(ix.terms)))
-	e.uvarint(uint64(len(ix.buckets)))
-	e.uvarint(uint64(len(ix.skips)))
+	var e wire.Encoder
+	e.Uvarint(uint64(len(ix.docs)))
+	e.Uvarint(uint64(len(ix.outlets)))
+	e.Uvarint(uint64(len(ix.groups)))
+	e.Uvarint(uint64(len(ix.terms)))
+	e.Uvarint(uint64(len(ix.buckets)))
+	e.Uvarint(uint64(len(ix.skips)))
 	for _, o := range ix.outlets {
-		e.str(o)
+		e.Str(o)
 	}
 	for i := range ix.docs {
 		d := &ix.docs[i]
@@ -93,32 +94,32 @@ func (ix *Index) Encode(w io.Writer, key string) error {
 		if !deleted {
 			id = d.art.ID
 		}
-		e.str(id)
-		e.b = binary.LittleEndian.AppendUint64(e.b, d.fp)
-		e.uvarint(uint64(d.length))
-		e.uvarint(uint64(d.titleLen))
-		e.uvarint(uint64(d.outlet))
-		e.varint(int64(d.date))
+		e.Str(id)
+		e.U64(d.fp)
+		e.Uvarint(uint64(d.length))
+		e.Uvarint(uint64(d.titleLen))
+		e.Uvarint(uint64(d.outlet))
+		e.Varint(int64(d.date))
 	}
 	stems := make([]string, len(ix.groups))
 	for st, g := range ix.groupIDs {
 		stems[g] = st
 	}
 	for _, st := range stems {
-		e.str(st)
+		e.Str(st)
 	}
 	var post uint64
 	for i := range ix.terms {
 		t := &ix.terms[i]
-		e.str(t.text)
-		e.uvarint(uint64(t.group))
-		e.uvarint(uint64(t.df))
-		e.uvarint(uint64(t.last))
-		e.uvarint(uint64(len(t.post)))
+		e.Str(t.text)
+		e.Uvarint(uint64(t.group))
+		e.Uvarint(uint64(t.df))
+		e.Uvarint(uint64(t.last))
+		e.Uvarint(uint64(len(t.post)))
 		post += uint64(len(t.post))
 	}
 	for _, id := range ix.sorted {
-		e.uvarint(uint64(id))
+		e.Uvarint(uint64(id))
 	}
 	keys := make([]uint32, 0, len(ix.buckets))
 	for k := range ix.buckets {
@@ -127,10 +128,10 @@ func (ix *Index) Encode(w io.Writer, key string) error {
 	slices.Sort(keys)
 	for _, k := range keys {
 		bk := ix.buckets[k]
-		e.uvarint(uint64(k))
-		e.uvarint(uint64(bk.df))
-		e.uvarint(uint64(bk.last))
-		e.uvarint(uint64(len(bk.post)))
+		e.Uvarint(uint64(k))
+		e.Uvarint(uint64(bk.df))
+		e.Uvarint(uint64(bk.last))
+		e.Uvarint(uint64(len(bk.post)))
 		post += uint64(len(bk.post))
 	}
 	skipIDs := make([]uint32, 0, len(ix.skips))
@@ -140,18 +141,18 @@ func (ix *Index) Encode(w io.Writer, key string) error {
 	slices.Sort(skipIDs)
 	for _, id := range skipIDs {
 		sk := ix.skips[id]
-		e.uvarint(uint64(id))
-		e.uvarint(uint64(len(sk)))
+		e.Uvarint(uint64(id))
+		e.Uvarint(uint64(len(sk)))
 		for _, s := range sk {
-			e.uvarint(uint64(s.prev))
-			e.uvarint(uint64(s.off))
+			e.Uvarint(uint64(s.prev))
+			e.Uvarint(uint64(s.off))
 		}
 	}
-	e.uvarint(post)
+	e.Uvarint(post)
 
 	// The header's checksum covers the body: the metadata above and the
 	// postings after it.
-	crc := crc32.Checksum(e.b, castagnoli)
+	crc := crc32.Checksum(e.B, castagnoli)
 	for i := range ix.terms {
 		crc = crc32.Update(crc, castagnoli, ix.terms[i].post)
 	}
@@ -163,11 +164,11 @@ func (ix *Index) Encode(w io.Writer, key string) error {
 	h = binary.LittleEndian.AppendUint32(h, indexVersion)
 	h = binary.LittleEndian.AppendUint32(h, uint32(len(key)))
 	h = append(h, key...)
-	h = binary.LittleEndian.AppendUint64(h, uint64(len(e.b))+post)
+	h = binary.LittleEndian.AppendUint64(h, uint64(len(e.B))+post)
 	h = binary.LittleEndian.AppendUint32(h, crc)
 	bw := &errWriter{w: w}
 	bw.write(h)
-	bw.write(e.b)
+	bw.write(e.B)
 	for i := range ix.terms {
 		bw.write(ix.terms[i].post)
 	}
@@ -230,30 +231,30 @@ func Decode(data []byte, key string) (*Index, error) {
 }
 
 func decodeBody(body []byte) (*Index, error) {
-	d := dec{s: unsafe.String(unsafe.SliceData(body), len(body))}
-	nDocs, nOutlets, nGroups := d.count(), d.count(), d.count()
-	nTerms, nBuckets, nSkips := d.count(), d.count(), d.count()
-	if d.err {
+	d := wire.Decoder[string]{S: unsafe.String(unsafe.SliceData(body), len(body))}
+	nDocs, nOutlets, nGroups := d.Count(1), d.Count(1), d.Count(1)
+	nTerms, nBuckets, nSkips := d.Count(1), d.Count(1), d.Count(1)
+	if d.Err {
 		return nil, errors.New("counts")
 	}
 	ix := New()
 	ix.pending = make(map[string]uint32, nDocs)
 	ix.outlets = make([]string, nOutlets)
 	for o := range ix.outlets {
-		ix.outlets[o] = d.str()
+		ix.outlets[o] = d.Str()
 		ix.outletIDs[ix.outlets[o]] = uint16(min(o, 1<<16-1))
 	}
 	ix.docs = make([]doc, nDocs)
 	for n := range ix.docs {
-		id := d.str()
-		fp := d.u64()
+		id := d.Str()
+		fp := d.U64()
 		dc := doc{fp: fp, deleted: true}
-		dc.length = uint32(d.uvarint())
-		dc.titleLen = uint16(d.uvarint())
-		dc.outlet = uint16(d.uvarint())
-		dc.date = int32(d.varint())
+		dc.length = uint32(d.Uvarint())
+		dc.titleLen = uint16(d.Uvarint())
+		dc.outlet = uint16(d.Uvarint())
+		dc.date = int32(d.Varint())
 		if int(dc.outlet) >= nOutlets {
-			d.err = true
+			d.Err = true
 		}
 		ix.docs[n] = dc
 		if id != "" {
@@ -263,28 +264,28 @@ func decodeBody(body []byte) (*Index, error) {
 	ix.groups = make([][]uint32, nGroups)
 	ix.groupIDs = make(map[string]uint32, nGroups)
 	for g := range nGroups {
-		ix.groupIDs[d.str()] = uint32(g)
+		ix.groupIDs[d.Str()] = uint32(g)
 	}
 	ix.terms = make([]term, nTerms)
 	lens := make([]int, nTerms)
 	for t := range ix.terms {
 		tm := &ix.terms[t]
-		tm.text = d.str()
-		tm.group = uint32(d.uvarint())
-		tm.df = uint32(d.uvarint())
-		tm.last = uint32(d.uvarint())
-		lens[t] = int(d.uvarint())
+		tm.text = d.Str()
+		tm.group = uint32(d.Uvarint())
+		tm.df = uint32(d.Uvarint())
+		tm.last = uint32(d.Uvarint())
+		lens[t] = int(d.Uvarint())
 		if int(tm.group) >= nGroups || int(tm.last) >= max(nDocs, 1) {
-			d.err = true
+			d.Err = true
 			break
 		}
 		ix.groups[tm.group] = append(ix.groups[tm.group], uint32(t))
 	}
 	ix.sorted = make([]uint32, nTerms)
 	for s := range ix.sorted {
-		ix.sorted[s] = uint32(d.uvarint())
+		ix.sorted[s] = uint32(d.Uvarint())
 		if int(ix.sorted[s]) >= nTerms {
-			d.err = true
+			d.Err = true
 			break
 		}
 	}
@@ -294,33 +295,33 @@ func decodeBody(body []byte) (*Index, error) {
 	}
 	bls := make([]bucketLen, nBuckets)
 	for b := range bls {
-		k := uint32(d.uvarint())
-		bk := &bucket{df: uint32(d.uvarint()), last: uint32(d.uvarint())}
-		bls[b] = bucketLen{bk, int(d.uvarint())}
+		k := uint32(d.Uvarint())
+		bk := &bucket{df: uint32(d.Uvarint()), last: uint32(d.Uvarint())}
+		bls[b] = bucketLen{bk, int(d.Uvarint())}
 		ix.buckets[k] = bk
 	}
 	if nSkips > 0 {
 		ix.skips = make(map[uint32][]skip, nSkips)
 	}
 	for range nSkips {
-		id := uint32(d.uvarint())
-		n := d.count()
-		if d.err || int(id) >= nTerms {
-			d.err = true
+		id := uint32(d.Uvarint())
+		n := d.Count(1)
+		if d.Err || int(id) >= nTerms {
+			d.Err = true
 			break
 		}
 		sk := make([]skip, n)
 		for j := range sk {
-			sk[j] = skip{prev: uint32(d.uvarint()), off: uint32(d.uvarint())}
+			sk[j] = skip{prev: uint32(d.Uvarint()), off: uint32(d.Uvarint())}
 		}
 		ix.skips[id] = sk
 	}
-	post := d.uvarint()
-	if d.err || post != uint64(len(d.s)-d.i) {
+	post := d.Uvarint()
+	if d.Err || post != uint64(len(d.S)-d.I) {
 		return nil, errors.New("layout")
 	}
 	// The postings: parts of body, each as long as it is capacious.
-	off := d.i
+	off := d.I
 	take := func(n int) ([]byte, bool) {
 		if n > len(body)-off {
 			return nil, false
@@ -405,75 +406,4 @@ func (ix *Index) Removed() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return len(ix.docs) - ix.live - len(ix.pending)
-}
-
-// enc appends uvarints and strings.
-type enc struct{ b []byte }
-
-func (e *enc) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
-func (e *enc) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
-func (e *enc) str(s string) {
-	e.uvarint(uint64(len(s)))
-	e.b = append(e.b, s...)
-}
-
-// dec reads what enc wrote, in place; a read past the end sets err and
-// returns zeros.
-type dec struct {
-	s   string
-	i   int
-	err bool
-}
-
-func (d *dec) uvarint() uint64 {
-	v, n := binary.Uvarint(unsafe.Slice(unsafe.StringData(d.s[d.i:]), len(d.s)-d.i))
-	if n <= 0 {
-		d.err = true
-		d.i = len(d.s)
-		return 0
-	}
-	d.i += n
-	return v
-}
-
-func (d *dec) varint() int64 {
-	u := d.uvarint()
-	v := int64(u >> 1)
-	if u&1 != 0 {
-		v = ^v
-	}
-	return v
-}
-
-// count reads a uvarint that counts things of at least a byte each.
-func (d *dec) count() int {
-	n := d.uvarint()
-	if n > uint64(len(d.s)) {
-		d.err = true
-		return 0
-	}
-	return int(n)
-}
-
-func (d *dec) u64() uint64 {
-	if len(d.s)-d.i < 8 {
-		d.err = true
-		d.i = len(d.s)
-		return 0
-	}
-	v := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(d.s[d.i:]), 8))
-	d.i += 8
-	return v
-}
-
-func (d *dec) str() string {
-	n := d.uvarint()
-	if n > uint64(len(d.s)-d.i) {
-		d.err = true
-		d.i = len(d.s)
-		return ""
-	}
-	s := d.s[d.i : d.i+int(n)]
-	d.i += int(n)
-	return s
 }

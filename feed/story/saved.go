@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/internal/wire"
 )
 
 // A grouping is saved so that the next start need not group again: what
@@ -56,42 +57,42 @@ func (s *Set) Marshal() []byte {
 	for i, key := range keys {
 		storyAt[key] = i
 	}
-	var e encoder
-	e.b = make([]byte, 0, 64+len(ds)*1024)
-	e.b = append(e.b, savedMagic...)
-	e.u64(s.rules())
-	e.uvarint(uint64(len(ds)))
+	var e wire.Encoder
+	e.B = make([]byte, 0, 64+len(ds)*1024)
+	e.B = append(e.B, savedMagic...)
+	e.U64(s.rules())
+	e.Uvarint(uint64(len(ds)))
 	for _, d := range ds {
-		e.str(d.art.ID)
-		e.u64(fingerprint(d.art))
-		e.varint(d.sec)
-		e.varint(int64(d.nsec))
-		e.varint(int64(d.day))
-		e.uvarint(uint64(len(d.vec)))
+		e.Str(d.art.ID)
+		e.U64(fingerprint(d.art))
+		e.Varint(d.sec)
+		e.Varint(int64(d.nsec))
+		e.Varint(int64(d.day))
+		e.Uvarint(uint64(len(d.vec)))
 		for _, t := range d.vec {
-			e.u32(t.hash)
-			e.u32(math.Float32bits(t.all))
-			e.u32(math.Float32bits(t.words))
+			e.U32(t.hash)
+			e.U32(math.Float32bits(t.all))
+			e.U32(math.Float32bits(t.words))
 		}
-		e.u64s(d.keys)
-		e.u64s(d.copyKeys)
-		e.uvarint(uint64(len(d.years)))
+		e.U64s(d.keys)
+		e.U64s(d.copyKeys)
+		e.Uvarint(uint64(len(d.years)))
 		for _, y := range d.years {
-			e.varint(int64(y))
+			e.Varint(int64(y))
 		}
-		e.uvarint(uint64(storyAt[s.story[d.art.ID]]))
-		e.uvarint(uint64(len(d.near)))
+		e.Uvarint(uint64(storyAt[s.story[d.art.ID]]))
+		e.Uvarint(uint64(len(d.near)))
 		for _, l := range d.near {
-			e.uvarint(uint64(at[l.o]))
-			e.u64(math.Float64bits(l.v))
+			e.Uvarint(uint64(at[l.o]))
+			e.U64(math.Float64bits(l.v))
 		}
 	}
-	e.uvarint(uint64(len(keys)))
+	e.Uvarint(uint64(len(keys)))
 	for _, key := range keys {
-		e.str(s.ids[key])
+		e.Str(s.ids[key])
 	}
-	e.u64(crc64.Checksum(e.b, crcTable))
-	return e.b
+	e.U64(crc64.Checksum(e.B, crcTable))
+	return e.B
 }
 
 // Restore makes an empty set the set a Marshal encoded, which must have
@@ -126,42 +127,42 @@ func restore(data []byte, opt Options, get func(id string) *feed.Article) (*Set,
 		binary.LittleEndian.Uint64(data[n:]) != crc64.Checksum(data[:n], crcTable) {
 		return nil, ErrSaved
 	}
-	d := decoder{b: data[len(savedMagic):n]}
-	if d.u64() != s.rules() {
+	d := wire.Decoder[[]byte]{S: data[len(savedMagic):n]}
+	if d.U64() != s.rules() {
 		return nil, ErrSaved
 	}
-	count := d.count(1)
+	count := d.Count(1)
 	ds := make([]*doc, count)
 	storyOf := make([]int, count)
 	nearAt := make([][]int, count) // each like's article, by index, until all are read
 	var stale []string
 	for i := range ds {
 		x := &doc{serial: int32(i)}
-		id := d.str()
-		fp := d.u64()
-		x.sec = d.varint()
-		x.nsec = int32(d.varint())
-		x.day = int32(d.varint())
-		x.vec = make(vector, d.count(12))
+		id := d.Str()
+		fp := d.U64()
+		x.sec = d.Varint()
+		x.nsec = int32(d.Varint())
+		x.day = int32(d.Varint())
+		x.vec = make(vector, d.Count(12))
 		for j := range x.vec {
-			x.vec[j] = term{hash: d.u32(), all: math.Float32frombits(d.u32()), words: math.Float32frombits(d.u32())}
+			x.vec[j] = term{hash: d.U32(), all: math.Float32frombits(d.U32()), words: math.Float32frombits(d.U32())}
 		}
-		x.keys = d.u64s()
-		x.copyKeys = d.u64s()
-		if ny := d.count(1); ny > 0 {
+		x.keys = d.U64s()
+		x.copyKeys = d.U64s()
+		if ny := d.Count(1); ny > 0 {
 			x.years = make([]int16, ny)
 			for j := range x.years {
-				x.years[j] = int16(d.varint())
+				x.years[j] = int16(d.Varint())
 			}
 		}
-		storyOf[i] = int(d.uvarint())
-		x.near = make([]like, d.count(9))
+		storyOf[i] = int(d.Uvarint())
+		x.near = make([]like, d.Count(9))
 		nearAt[i] = make([]int, len(x.near))
 		for j := range x.near {
-			nearAt[i][j] = int(min(d.uvarint(), uint64(count)))
-			x.near[j].v = math.Float64frombits(d.u64())
+			nearAt[i][j] = int(min(d.Uvarint(), uint64(count)))
+			x.near[j].v = math.Float64frombits(d.U64())
 		}
-		if d.err {
+		if d.Err {
 			return nil, ErrSaved
 		}
 		if a := get(id); a != nil && a.ID == id && fingerprint(a) == fp {
@@ -172,12 +173,12 @@ func restore(data []byte, opt Options, get func(id string) *feed.Article) (*Set,
 		}
 		ds[i] = x
 	}
-	stories := d.count(1)
+	stories := d.Count(1)
 	ids := make([]string, stories)
 	for i := range ids {
-		ids[i] = d.str()
+		ids[i] = d.Str()
 	}
-	if d.err || len(d.b) != 0 {
+	if d.Err || d.I != len(d.S) {
 		return nil, ErrSaved
 	}
 	for i, x := range ds {
@@ -252,11 +253,11 @@ func fingerprint(a *feed.Article) uint64 {
 // weights, the words read or the likeness shows here, so a grouping
 // saved by another build of the rules is not taken for this one's.
 func (s *Set) rules() uint64 {
-	var e encoder
-	e.u64(uint64(s.opt.Window))
-	e.u64(math.Float64bits(s.opt.Threshold))
-	e.b = append(e.b, rulesProbe()...)
-	return crc64.Checksum(e.b, crcTable)
+	var e wire.Encoder
+	e.U64(uint64(s.opt.Window))
+	e.U64(math.Float64bits(s.opt.Threshold))
+	e.B = append(e.B, rulesProbe()...)
+	return crc64.Checksum(e.B, crcTable)
 }
 
 // rulesProbe reads two fixed articles and compares them.
@@ -268,113 +269,22 @@ func rulesProbe() []byte {
 		Lead: "No ferry sailed on Thursday.", Body: "Passengers were turned back at the Port Ellis terminal as crews walked out over pay.", Date: day.Add(30 * time.Hour)}
 	ds := []*doc{{art: a}, {art: b}}
 	vectorize(ds)
-	var e encoder
+	var e wire.Encoder
 	for _, d := range ds {
 		for _, t := range d.vec {
-			e.u32(t.hash)
-			e.u32(math.Float32bits(t.all))
-			e.u32(math.Float32bits(t.words))
+			e.U32(t.hash)
+			e.U32(math.Float32bits(t.all))
+			e.U32(math.Float32bits(t.words))
 		}
-		e.u64s(d.keys)
-		e.u64s(d.copyKeys)
+		e.U64s(d.keys)
+		e.U64s(d.copyKeys)
 		for _, y := range d.years {
-			e.varint(int64(y))
+			e.Varint(int64(y))
 		}
 	}
 	probe := New(Options{})
-	e.u64(math.Float64bits(probe.sim(ds[0], ds[1])))
+	e.U64(math.Float64bits(probe.sim(ds[0], ds[1])))
 	ds[1].sec = undatedSec
-	e.u64(math.Float64bits(probe.sim(ds[0], ds[1])))
-	return e.b
-}
-
-type encoder struct{ b []byte }
-
-func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
-func (e *encoder) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
-func (e *encoder) u32(v uint32)     { e.b = binary.LittleEndian.AppendUint32(e.b, v) }
-func (e *encoder) u64(v uint64)     { e.b = binary.LittleEndian.AppendUint64(e.b, v) }
-func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
-func (e *encoder) u64s(vs []uint64) {
-	e.uvarint(uint64(len(vs)))
-	for _, v := range vs {
-		e.u64(v)
-	}
-}
-
-// decoder reads what an encoder wrote; past the end, or at anything
-// malformed, it sets err and reads zeros.
-type decoder struct {
-	b   []byte
-	err bool
-}
-
-func (d *decoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.err, d.b = true, nil
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) varint() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.err, d.b = true, nil
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) u32() uint32 {
-	if len(d.b) < 4 {
-		d.err, d.b = true, nil
-		return 0
-	}
-	v := binary.LittleEndian.Uint32(d.b)
-	d.b = d.b[4:]
-	return v
-}
-
-func (d *decoder) u64() uint64 {
-	if len(d.b) < 8 {
-		d.err, d.b = true, nil
-		return 0
-	}
-	v := binary.LittleEndian.Uint64(d.b)
-	d.b = d.b[8:]
-	return v
-}
-
-// count reads a count of items of at least size bytes each, refusing
-// one the rest of the data cannot hold.
-func (d *decoder) count(size int) int {
-	n := d.uvarint()
-	if n > uint64(len(d.b)/size) {
-		d.err, d.b = true, nil
-		return 0
-	}
-	return int(n)
-}
-
-func (d *decoder) str() string {
-	n := d.count(1)
-	s := string(d.b[:n])
-	d.b = d.b[n:]
-	return s
-}
-
-func (d *decoder) u64s() []uint64 {
-	n := d.count(8)
-	if n == 0 {
-		return nil
-	}
-	vs := make([]uint64, n)
-	for i := range vs {
-		vs[i] = d.u64()
-	}
-	return vs
+	e.U64(math.Float64bits(probe.sim(ds[0], ds[1])))
+	return e.B
 }
