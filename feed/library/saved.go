@@ -3,11 +3,12 @@ package library
 import (
 	"bytes"
 	"encoding/binary"
+	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/cache"
 )
 
 // KeepStories makes the library keep its grouping between runs in the
@@ -89,23 +90,11 @@ func (lib *Library) saveStories() {
 	}
 	changes := lib.stories.Changes()
 	data := append(keyHeader(key), lib.stories.Marshal()...)
-	dir := filepath.Dir(file)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return
-	}
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(file)+".*")
+	err := cache.WriteFile(file, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 	if err != nil {
-		return
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), file)
-	}
-	if err != nil {
-		os.Remove(f.Name())
 		return
 	}
 	lib.savedChanges = changes
