@@ -91,18 +91,6 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule in
 		}
 		return v
 	}
-	// All the file's lines, to find a line printed inside another.
-	var b strings.Builder
-	n := 0
-	for _, l := range lines {
-		n += len(l.lower) + 1
-	}
-	b.Grow(n)
-	for _, l := range lines {
-		b.WriteString(l.lower)
-		b.WriteByte('\n')
-	}
-	all := b.String()
 	// Candidates are ranked by nearness from the article up.
 	rank := 0
 	type row struct {
@@ -216,7 +204,7 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule in
 		if f[32] == 1 {
 			f[38] = max(share, shareOf(i+1))
 		}
-		f[39] = b2f(echoed(all, l.lower))
+		f[39] = b2f(echoed(lines, l.lower))
 		if f[32] == 1 {
 			f[40] = min(float64(lines[i+1].words), 40) / 20
 			f[42] = shareOf(i + 1)
@@ -283,25 +271,18 @@ func headerAt(lines []*textLine, lo, hi int) bool {
 }
 
 // echoed reports whether a line's text, lower, is printed inside a
-// longer line of all, the file's lower-cased lines each ended by a
-// newline.
-func echoed(all, lower string) bool {
+// longer line of lines (lines hold no newline, so an occurrence that
+// is not a whole line lies inside a longer one).
+func echoed(lines []*textLine, lower string) bool {
 	if len(lower) < 12 {
 		return false
 	}
-	s := all
-	for off := 0; ; {
-		i := strings.Index(s[off:], lower)
-		if i < 0 {
-			return false
-		}
-		i += off
-		whole := (i == 0 || s[i-1] == '\n') && i+len(lower) < len(s) && s[i+len(lower)] == '\n'
-		if !whole {
+	for _, l := range lines {
+		if len(l.lower) > len(lower) && strings.Contains(l.lower, lower) {
 			return true
 		}
-		off = i + len(lower)
 	}
+	return false
 }
 
 // isBreadcrumb reports whether s is a trail of sections joined by
