@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -67,38 +68,18 @@ var textTitleFeatures = [...]string{
 // of the file's top (firstLineTitle) or, failing that, the article's
 // first sentence. The candidates' Features are
 // textTitleFeatures; index i of lines is recorded in idx.
-func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule int) (cands []TitleCandidate, idx []int) {
+// The candidates, their features and idx are made in sc's memory:
+// they are good until sc is used again. Without a trace, a page with no
+// candidate line has none at all, since the fallback then wins alone.
+func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, lo, hi, start, rule int) (cands []TitleCandidate, idx []int) {
 	nf := len(textTitleFeatures)
 	add := func(text string, f []float64) {
 		cands = append(cands, TitleCandidate{Text: text, Features: f})
 	}
-	// The article's opening: its first running lines.
-	var lead wordBag
-	for j, n := start, 0; j < len(lines) && n < 3; j++ {
-		if lines[j].class == classGood {
-			lead = addWords(lead, lines[j].lower)
-			n++
-		}
-	}
-	slices.Sort(lead)
-	// The share of each line's words found in the opening, as asked.
-	shares := make(map[int]float64)
-	shareOf := func(j int) float64 {
-		v, ok := shares[j]
-		if !ok {
-			v = shareIn(lines[j].lower, lead)
-			shares[j] = v
-		}
-		return v
-	}
 	// Candidates are ranked by nearness from the article up.
 	rank := 0
-	type row struct {
-		i     int
-		rank  int
-		score float64
-	}
-	var rows []row
+	rows := sc.rows[:0]
+	defer func() { sc.rows = rows }()
 	for i := hi - 1; i >= lo; i-- {
 		l := lines[i]
 		if l.words < 2 || l.words > 30 || l.runes > 220 {
@@ -111,10 +92,43 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule in
 		}
 		s := titleScore(x, lines, i, start)
 		rank++
-		rows = append(rows, row{i, rank, s})
+		rows = append(rows, titleRow{i, rank, s})
 	}
-	feats := make([]float64, 0, nf*(len(rows)+1))
-	cands = make([]TitleCandidate, 0, len(rows)+1)
+	if len(rows) == 0 && x.trace == nil {
+		return nil, nil
+	}
+	// The article's opening: its first running lines.
+	lead := sc.lead[:0]
+	for j, n := start, 0; j < len(lines) && n < 3; j++ {
+		if lines[j].class == classGood {
+			lead = addWords(lead, lines[j].lower)
+			n++
+		}
+	}
+	slices.Sort(lead)
+	sc.lead = lead
+	// The share of each line's words found in the opening, as asked: of
+	// lines lo-1 to hi, -1 until asked.
+	shares := reuse(sc.shares, hi-lo+2)[:hi-lo+2]
+	for j := range shares {
+		shares[j] = -1
+	}
+	sc.shares = shares
+	shareOf := func(j int) float64 {
+		v := shares[j-lo+1]
+		if v < 0 {
+			v = shareIn(lines[j].lower, lead)
+			shares[j-lo+1] = v
+		}
+		return v
+	}
+	feats := reuse(sc.feats, nf*(len(rows)+1))
+	feats = feats[:cap(feats)]
+	clear(feats)
+	feats = feats[:0]
+	sc.feats = feats
+	cands = reuse(sc.cands, len(rows)+1)
+	idx = reuse(sc.idx, len(rows)+1)
 	for k := len(rows) - 1; k >= 0; k-- {
 		i := rows[k].i
 		l := lines[i]
@@ -225,19 +239,47 @@ func textTitleCandidates(x *Extractor, lines []*textLine, lo, hi, start, rule in
 		add(l.text, f)
 		idx = append(idx, i)
 	}
-	fb := make([]float64, nf)
+	fb := feats[len(feats) : len(feats)+nf : len(feats)+nf]
 	fb[0] = 1
 	cands = append(cands, TitleCandidate{Text: firstLineTitle(lines, start), Fallback: true, Features: fb})
 	idx = append(idx, -1)
+	sc.cands, sc.idx = cands, idx
 	return cands, idx
 }
+
+// titleRow is a candidate line of plain text: its index, its rank
+// counted up from the article and the hand-set rule's score.
+type titleRow struct {
+	i     int
+	rank  int
+	score float64
+}
+
+// textTitleScratch holds what textTitleCandidates makes, so that one
+// article's memory serves the next (see textTitleScratches).
+type textTitleScratch struct {
+	rows   []titleRow
+	lead   wordBag
+	shares []float64
+	feats  []float64
+	cands  []TitleCandidate
+	idx    []int
+}
+
+// textTitleScratches keeps textTitleScratch between articles.
+var textTitleScratches = sync.Pool{New: func() any { return new(textTitleScratch) }}
 
 // pickTextTitle returns the line of lines chosen as the headline of the
 // article starting at start among lines [lo, hi), rule being the line
 // the hand-set rule (titleScore) picks, or -1; -1 means none is, and the
 // headline is made from the article.
 func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start, rule int) int {
-	cands, idx := textTitleCandidates(x, lines, lo, hi, start, rule)
+	sc := textTitleScratches.Get().(*textTitleScratch)
+	defer func() {
+		clear(sc.cands) // the pool keeps no page's text alive
+		textTitleScratches.Put(sc)
+	}()
+	cands, idx := textTitleCandidates(x, sc, lines, lo, hi, start, rule)
 	if x.trace != nil {
 		x.recordTitles(cands)
 		return -1 // as if the fallback won (see TitleCandidates)
