@@ -330,6 +330,12 @@ func (w *wordScanner) next() ([]byte, bool) {
 // more) found in set.
 func shareIn(s string, set wordBag) float64 {
 	var w wordScanner
+	return w.shareIn(s, set)
+}
+
+// shareIn is shareIn with w as its scanner, so that a caller that
+// keeps one allocates none.
+func (w *wordScanner) shareIn(s string, set wordBag) float64 {
 	w.start(s)
 	n, in := 0, 0
 	for t, ok := w.next(); ok; t, ok = w.next() {
@@ -371,6 +377,11 @@ func hashWord(b []byte) uint64 {
 // is then to be sorted.
 func addWords(set wordBag, s string) wordBag {
 	var w wordScanner
+	return w.addWords(set, s)
+}
+
+// addWords is addWords with w as its scanner.
+func (w *wordScanner) addWords(set wordBag, s string) wordBag {
 	w.start(s)
 	for t, ok := w.next(); ok; t, ok = w.next() {
 		if len(t) >= 3 {

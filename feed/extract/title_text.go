@@ -101,7 +101,7 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 	lead := sc.lead[:0]
 	for j, n := start, 0; j < len(lines) && n < 3; j++ {
 		if lines[j].class == classGood {
-			lead = addWords(lead, lines[j].lower)
+			lead = sc.words.addWords(lead, lines[j].lower)
 			n++
 		}
 	}
@@ -117,7 +117,7 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 	shareOf := func(j int) float64 {
 		v := shares[j-lo+1]
 		if v < 0 {
-			v = shareIn(lines[j].lower, lead)
+			v = sc.words.shareIn(lines[j].lower, lead)
 			shares[j-lo+1] = v
 		}
 		return v
@@ -264,6 +264,7 @@ type textTitleScratch struct {
 	feats  []float64
 	cands  []TitleCandidate
 	idx    []int
+	words  wordScanner
 }
 
 // textTitleScratches keeps textTitleScratch between articles.
