@@ -63,12 +63,15 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 		}
 	}
 	bestScore, best := minTitleScore, -1
+	scores := make([]float64, hi-lo) // kept for the title model
 	for i := lo; i < hi; i++ {
-		if s := titleScore(x, lines, i, start); s > bestScore {
+		s := titleScore(x, lines, i, start)
+		scores[i-lo] = s
+		if s > bestScore {
 			bestScore, best = s, i
 		}
 	}
-	if t := pickTextTitle(x, lines, lo, hi, start, best); t >= 0 {
+	if t := pickTextTitle(x, lines, lo, hi, start, best, scores); t >= 0 {
 		h.title = lines[t].text
 	}
 	if best >= 0 {

@@ -64,14 +64,15 @@ var textTitleFeatures = [...]string{
 
 // textTitleCandidates returns the candidate headlines among lines [lo,
 // hi) for an article starting at line start, rule being the line the
-// hand-set rule picks, and the fallback: a line
+// hand-set rule picks and scores[i-lo] its score of line i, and the
+// fallback: a line
 // of the file's top (firstLineTitle) or, failing that, the article's
 // first sentence. The candidates' Features are
 // textTitleFeatures; index i of lines is recorded in idx.
 // The candidates, their features and idx are made in sc's memory:
 // they are good until sc is used again. Without a trace, a page with no
 // candidate line has none at all, since the fallback then wins alone.
-func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, lo, hi, start, rule int) (cands []TitleCandidate, idx []int) {
+func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, lo, hi, start, rule int, scores []float64) (cands []TitleCandidate, idx []int) {
 	nf := len(textTitleFeatures)
 	add := func(text string, f []float64) {
 		cands = append(cands, TitleCandidate{Text: text, Features: f})
@@ -90,7 +91,7 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 		if titleRuledOut(x, l) || i >= start && l.class == classGood || isCaption(lines, i) {
 			continue // nor is the article's own running text, nor a caption
 		}
-		s := titleScore(x, lines, i, start)
+		s := scores[i-lo]
 		rank++
 		rows = append(rows, titleRow{i, rank, s})
 	}
@@ -272,15 +273,16 @@ var textTitleScratches = sync.Pool{New: func() any { return new(textTitleScratch
 
 // pickTextTitle returns the line of lines chosen as the headline of the
 // article starting at start among lines [lo, hi), rule being the line
-// the hand-set rule (titleScore) picks, or -1; -1 means none is, and the
-// headline is made from the article.
-func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start, rule int) int {
+// the hand-set rule (titleScore) picks, or -1, and scores[i-lo] the
+// rule's score of line i; -1 means none is, and the headline is made
+// from the article.
+func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start, rule int, scores []float64) int {
 	sc := textTitleScratches.Get().(*textTitleScratch)
 	defer func() {
 		clear(sc.cands) // the pool keeps no page's text alive
 		textTitleScratches.Put(sc)
 	}()
-	cands, idx := textTitleCandidates(x, sc, lines, lo, hi, start, rule)
+	cands, idx := textTitleCandidates(x, sc, lines, lo, hi, start, rule, scores)
 	if x.trace != nil {
 		x.recordTitles(cands)
 		return -1 // as if the fallback won (see TitleCandidates)
