@@ -68,18 +68,7 @@ func (s *Set) Marshal() []byte {
 		e.Varint(d.sec)
 		e.Varint(int64(d.nsec))
 		e.Varint(int64(d.day))
-		e.Uvarint(uint64(len(d.vec)))
-		for _, t := range d.vec {
-			e.U32(t.hash)
-			e.U32(math.Float32bits(t.all))
-			e.U32(math.Float32bits(t.words))
-		}
-		e.U64s(d.keys)
-		e.U64s(d.copyKeys)
-		e.Uvarint(uint64(len(d.years)))
-		for _, y := range d.years {
-			e.Varint(int64(y))
-		}
+		d.encodeReading(&e)
 		e.Uvarint(uint64(storyAt[s.story[d.art.ID]]))
 		e.Uvarint(uint64(len(d.near)))
 		for _, l := range d.near {
@@ -260,6 +249,23 @@ func (s *Set) rules() uint64 {
 	return crc64.Checksum(e.B, crcTable)
 }
 
+// encodeReading appends what an article read as: its vector, key
+// terms and years, as Restore reads them back.
+func (d *doc) encodeReading(e *wire.Encoder) {
+	e.Uvarint(uint64(len(d.vec)))
+	for _, t := range d.vec {
+		e.U32(t.hash)
+		e.U32(math.Float32bits(t.all))
+		e.U32(math.Float32bits(t.words))
+	}
+	e.U64s(d.keys)
+	e.U64s(d.copyKeys)
+	e.Uvarint(uint64(len(d.years)))
+	for _, y := range d.years {
+		e.Varint(int64(y))
+	}
+}
+
 // rulesProbe reads two fixed articles and compares them.
 func rulesProbe() []byte {
 	day := time.Date(2024, 5, 2, 9, 0, 0, 0, time.UTC)
@@ -271,16 +277,7 @@ func rulesProbe() []byte {
 	vectorize(ds)
 	var e wire.Encoder
 	for _, d := range ds {
-		for _, t := range d.vec {
-			e.U32(t.hash)
-			e.U32(math.Float32bits(t.all))
-			e.U32(math.Float32bits(t.words))
-		}
-		e.U64s(d.keys)
-		e.U64s(d.copyKeys)
-		for _, y := range d.years {
-			e.Varint(int64(y))
-		}
+		d.encodeReading(&e)
 	}
 	probe := New(Options{})
 	e.U64(math.Float64bits(probe.sim(ds[0], ds[1])))

@@ -34,15 +34,7 @@ type row struct {
 // the conditional logit's log-likelihood under the scores w gives (its
 // trees included, as they grow), with Newton steps for the leaves.
 func boost(pages []page, w *extract.TitleWeights) []extract.TitleTree {
-	var usable []page
-	for _, p := range pages {
-		for _, r := range p.right {
-			if r {
-				usable = append(usable, p)
-				break
-			}
-		}
-	}
+	usable := withRight(pages)
 	var trees []extract.TitleTree
 	for range *rounds {
 		var rows []row

@@ -25,6 +25,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -188,15 +189,7 @@ func fitLinear(pages []page) []float64 {
 		rate   = 0.5
 		moment = 0.9
 	)
-	var usable []page
-	for _, p := range pages {
-		for _, r := range p.right {
-			if r {
-				usable = append(usable, p)
-				break
-			}
-		}
-	}
+	usable := withRight(pages)
 	if len(usable) == 0 {
 		return w
 	}
@@ -421,4 +414,16 @@ func comma(i, n int) string {
 func num(v float64) string {
 	b, _ := json.Marshal(v)
 	return string(b)
+}
+
+// withRight returns the pages with at least one right candidate: the
+// only ones that tell the fit anything.
+func withRight(pages []page) []page {
+	var usable []page
+	for _, p := range pages {
+		if slices.Contains(p.right, true) {
+			usable = append(usable, p)
+		}
+	}
+	return usable
 }
