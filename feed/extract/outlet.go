@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // outletGuess is an outlet found in a file's text and where it came from.
@@ -388,8 +389,9 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 	score := make([]float64, len(x.Signatures.List))
 	for i, l := range lines {
 		body := inBody[i]
+		holder, holderRead := "", false
 		// Chrome phrases and printed names, in one pass over the words.
-		for _, sp := range l.spans {
+		for k, sp := range l.spans {
 			if ix.phrases.mayStart(sp.hash) {
 				if ph, ok := ix.phrases.matchAt(l.lower, sp); ok {
 					score[ph.sig] += 3
@@ -403,6 +405,11 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 				continue
 			}
 			at := int(sp.start)
+			// "Lantern" in "National Lantern" is another outlet's name:
+			// a name that capitalised words extend is no match.
+			if partOfLongerName(l, k) {
+				continue
+			}
 			whole := sameNameKey(l.text, ph.text)
 			if !whole && at == 0 {
 				// "The Guardian - AU", "BBC News | World"
@@ -416,7 +423,7 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 			switch {
 			case whole:
 				score[ph.sig] += 3
-			case isCopyrightLine(l.lower):
+			case isCopyrightLine(l.lower) && x.holdsWhole(l, &holder, &holderRead, ph):
 				score[ph.sig] += 3
 			case body && multi:
 				score[ph.sig] += 0.25
@@ -455,6 +462,55 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 		return "", false
 	}
 	return x.Signatures.List[best].Outlet, true
+}
+
+// holdsWhole reports whether the copyright notice l names the outlet of
+// ph as its whole holder: "© 2024 The Lantern", not "© 2024 Lantern
+// Books Ltd". The holder is read once a line, into holder.
+func (x *Extractor) holdsWhole(l *textLine, holder *string, read *bool, ph phrase) bool {
+	if !*read {
+		*holder, *read = copyrightHolder(l.text, l.lower), true
+	}
+	return *holder != "" && (sameNameKey(*holder, ph.text) || sameNameKey(*holder, x.Signatures.List[ph.sig].Outlet))
+}
+
+// partOfLongerName reports whether the name found in line l at its
+// word k is the end of a longer capitalised name: the word just before
+// it, with only a space between, is capitalised ("National Lantern" is
+// not The Lantern). A capitalised stop word ("By Lantern staff", "The
+// Lantern") extends no name. A capitalised word after the name does not
+// count: "Lantern TV" and "Lantern Store" are the outlet's own.
+func partOfLongerName(l *textLine, k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev := l.spans[k-1]
+	return l.lower[prev.end:l.spans[k].start] == " " && !words.IsStop(l.lower[prev.start:prev.end]) &&
+		upperIn(l, int(prev.start))
+}
+
+// upperIn reports whether the word at byte at of l.lower begins with a
+// capital letter in l.text.
+func upperIn(l *textLine, at int) bool {
+	t := l.text
+	if len(t) != len(l.lower) {
+		// Lower-casing changed some byte lengths: count runes instead.
+		n := utf8.RuneCountInString(l.lower[:at])
+		for i := range t {
+			if n == 0 {
+				t = t[i:]
+				break
+			}
+			n--
+		}
+		if n > 0 {
+			return false
+		}
+	} else {
+		t = t[at:]
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
 }
 
 // mayBeHost reports whether a word might hold a host that looksLikeHost
@@ -543,8 +599,12 @@ func copyrightHolder(text, lower string) string {
 		t := strings.TrimLeftFunc(s, func(r rune) bool {
 			return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '©' || r == '-' || r == '–' || r == ','
 		})
-		if len(t) >= len("copyright") && strings.EqualFold(t[:len("copyright")], "copyright") {
-			t = t[len("copyright"):]
+		// "Copyright (c) by X", "© Copyright of X": the sign and the
+		// words that join it to the holder.
+		for _, w := range []string{"copyright", "(c)", "by ", "of "} {
+			if len(t) >= len(w) && strings.EqualFold(t[:len(w)], w) {
+				t = t[len(w):]
+			}
 		}
 		if t == s {
 			break
@@ -559,6 +619,9 @@ func copyrightHolder(text, lower string) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ".,")
 	s = trimYears(s)
 	s = trimCompanySuffix(s)
+	if isYears(s) {
+		return ""
+	}
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 6 || !strings.ContainsFunc(s, unicode.IsLetter) {
 		return ""
@@ -589,8 +652,12 @@ func trimYears(s string) string {
 	}
 }
 
-// isYears reports whether s is a year from 1900 on, or a range of them.
+// isYears reports whether s is a year from 1900 on, or a range of them,
+// in figures or in Roman numerals ("MMVIII").
 func isYears(s string) bool {
+	if len(s) >= 4 && strings.Trim(s, "MDCLXVI") == "" && (s[0] == 'M') {
+		return true
+	}
 	year := func(y string) bool {
 		return len(y) == 4 && (y[:2] == "19" || y[:2] == "20") &&
 			strings.IndexFunc(y, func(r rune) bool { return r < '0' || r > '9' }) < 0

@@ -129,3 +129,36 @@ func TestHTMLOutletFromTextWithoutMetadata(t *testing.T) {
 		})
 	}
 }
+
+// TestSignatureNameInsideLongerName: a one-word name of the table
+// ("Lamp", for The Lamp) found inside a longer capitalised name
+// ("Northern Lamp") is that other outlet's name, and a copyright notice
+// vouches only for its whole holder.
+func TestSignatureNameInsideLongerName(t *testing.T) {
+	tests := []struct{ name, top, foot, want string }{
+		{"a longer name in masthead, newsletter and notice", "Skip to main content\nNorthern Lamp\n",
+			"Get the Northern Lamp newsletter in your inbox every morning\n\n© Northern Lamp 2021. All rights reserved.\n",
+			"Northern Lamp"},
+		{"a notice vouches for its whole holder only", "Menu\n",
+			"Lamp TV\n\n© 2021 Lamp Books Corporation. All rights reserved.\n", "Lamp Books"},
+		{"the outlet's own products count", "Menu\n", "Lamp TV\n\nLamp Radio\n\nLamp Podcasts\n\nLamp Press\n\nLamp Markets\n\nAbout Lamp\n", "The Lamp"},
+		{"the whole holder still counts", "Menu\n", "© 2021 The Lamp. All rights reserved.\n", "The Lamp"},
+		{"a capitalised stop word extends no name", "Menu\n",
+			"By Lamp staff\n\nThe Lamp\n\nMore from The Lamp\n", "The Lamp"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := NewExtractor()
+			x.Signatures = &Signatures{}
+			x.Signatures.Add(Signature{Outlet: "The Lamp", Names: []string{"The Lamp", "Lamp"}, Domains: []string{"thelamp.example"}})
+			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
+			arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
+			}
+		})
+	}
+}

@@ -79,6 +79,10 @@ func TestCopyrightHolder(t *testing.T) {
 		{"© 2019 Cleveland.com. All rights reserved (About Us).", "Cleveland.com"},
 		{"©2019 The Associated Press. All rights reserved.", "The Associated Press"},
 		{"© 2000-2019 Rogers Media. All rights reserved. Privacy Policy", "Rogers Media"},
+		{"© Copyright of Harbour Media Group Limited 2008", "Harbour Media Group"},
+		{"Copyright 2007 by The Quay Press. All Rights Reserved.", "The Quay Press"},
+		{"Copyright (c) Quay Sport 2008, All Rights Reserved.", "Quay Sport"},
+		{"Copyright © MMVIII. All rights reserved.", ""},
 		{"Copyright laws protect this work, which may not be reproduced without the written permission of its many authors", ""},
 	}
 	for _, tt := range tests {
