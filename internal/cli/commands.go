@@ -65,9 +65,6 @@ func runConfig(e *env) error {
 func (e *env) loader(paths []string) (*load.Loader, []string) {
 	x := extract.NewExtractor()
 	x.Signatures = e.cfg.Signatures()
-	// The samples' outlets are known wherever their files are read from;
-	// tried last, their made-up names never outrank a real outlet.
-	x.Signatures.Append(sampleSignatures()...)
 	l := &load.Loader{MaxFileSize: int64(e.cfg.MaxFileSize), Extractor: x}
 	if len(paths) == 0 {
 		paths = e.cfg.Paths()
@@ -76,6 +73,10 @@ func (e *env) loader(paths []string) (*load.Loader, []string) {
 		e.useCache(l, paths)
 		return l, paths
 	}
+	// The samples' made-up outlets are known only to the samples: in a
+	// user's folder their one-word names ("Lantern") would be found in
+	// real outlets' names and text.
+	x.Signatures.Append(sampleSignatures()...)
 	l.FS = data.FS
 	return l, []string{"."}
 }

@@ -72,3 +72,28 @@ func TestInputsNotIgnored(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleSignaturesOnlyForSamples: the bundled samples' made-up
+// outlets are known when the samples are read, and not in a user's
+// folder, where a page that prints one of their chrome phrases is not
+// theirs.
+func TestSampleSignaturesOnlyForSamples(t *testing.T) {
+	dir := t.TempDir()
+	page := "Menu\nNews\n\nFerry returns to the island after a long winter\n\n" +
+		strings.Repeat("The harbour ferry ran again this week after a long winter of repairs in the yard.\n\n", 6) +
+		"Become a Lamplighter from £4 a month\n"
+	if err := os.WriteFile(filepath.Join(dir, "ferry.txt"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"show", "--json", "--no-cache", dir}, &stdout, &stderr); err != nil {
+		t.Fatal(err, stderr.String())
+	}
+	if strings.Contains(stdout.String(), "Lantern") {
+		t.Errorf("a user's page was given a sample outlet: %s", stdout.String())
+	}
+	stdout.Reset()
+	if err := run([]string{"list", "--outlet", "Lantern"}, &stdout, &stderr); err != nil || !strings.Contains(stdout.String(), "Lantern") {
+		t.Errorf("the samples lost their outlet: err %v, %q", err, stdout.String())
+	}
+}
