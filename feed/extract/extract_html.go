@@ -70,7 +70,8 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	// serves a second reading of the body and the outlet of a page whose
 	// markup and address name none.
 	visible := pageText(doc)
-	titles := gatherHTMLTitles(doc, gatherFacts(doc), meta)
+	facts := gatherFacts(doc)
+	titles := gatherHTMLTitles(doc, facts, meta)
 	body, found := mainText(doc, meta)
 	meta.title = pickHTMLTitle(x, titles, body)
 	if meta.date.IsZero() && !found.Date.IsZero() {
@@ -107,6 +108,15 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	default:
 		g := x.textOutlet(visible, body)
 		a.Outlet, a.OutletSource = g.name, g.source
+		// The site's name beside the headline in <title> beats one read
+		// from the text, unless the two are one outlet: the text's
+		// reading then holds the table's one name for it.
+		if site := titleSite(facts.title, meta.title, visible, body); site != "" && !sameOutlet(x, site, g.name) {
+			if x.Signatures != nil {
+				site = x.Signatures.Canonical(site)
+			}
+			a.Outlet, a.OutletSource = site, feed.OutletFromMetadata
+		}
 	}
 	return []*feed.Article{a}, probs
 }

@@ -110,7 +110,18 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 	}
 	mast := masthead(lines)
 	if x.Signatures != nil {
-		if name, ok := x.signatureOutlet(lines, inBody); ok {
+		if name, site, ok := x.signatureOutlet(lines, inBody); ok {
+			// A site that carries an agency's story prints the agency's
+			// name by the story and its own in the page's last notice:
+			// a holder the table does not know, and no company, is the
+			// site ("© 2008 The Quay Daily News" under an AP story),
+			// unless the page's furniture shows the table's outlet is
+			// the site (its domain, its chrome).
+			if own := lastHolder(lines, inBody); !site && own.name != "" && !isCompanyName(own.line, own.name) {
+				if _, known := x.Signatures.lookup(own.name); !known {
+					name = own.name
+				}
+			}
 			g.name, g.source = name, feed.OutletFromSignature
 			return g
 		}
@@ -141,6 +152,22 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		return g
 	}
 	return g
+}
+
+// holderLine is a copyright holder and the notice that names it.
+type holderLine struct{ name, line string }
+
+// lastHolder returns the holder of the page's last copyright notice
+// outside the article text, when it names one.
+func lastHolder(lines []*textLine, inBody []bool) holderLine {
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if inBody[i] || !isCopyrightLine(l.lower) {
+			continue
+		}
+		return holderLine{copyrightHolder(l.text, l.lower), l.text}
+	}
+	return holderLine{}
 }
 
 // masthead returns the site's name as the top of a page may print it:
@@ -255,20 +282,27 @@ func siteOfCompany(lines []*textLine, inBody []bool, company string) string {
 
 // hasWords reports whether s holds phrase as whole words.
 func hasWords(s, phrase string) bool {
-	for i := 0; ; {
+	return wordsAt(s, phrase, 0) >= 0
+}
+
+// wordsAt returns where s holds phrase as whole words, from byte from
+// on, or -1.
+func wordsAt(s, phrase string, from int) int {
+	for i := from; i <= len(s); {
 		j := strings.Index(s[i:], phrase)
-		if j < 0 {
-			return false
+		if j < 0 || phrase == "" {
+			return -1
 		}
 		at, end := i+j, i+j+len(phrase)
 		before, _ := utf8.DecodeLastRuneInString(s[:at])
 		after, _ := utf8.DecodeRuneInString(s[end:])
 		if (at == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) &&
 			(end == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
-			return true
+			return at
 		}
 		i = at + 1
 	}
+	return -1
 }
 
 // namedBeforeCopyright returns a name printed before a copyright sign:
@@ -381,12 +415,15 @@ func siteLabel(host string) string {
 }
 
 // signatureOutlet scores every known outlet by the evidence its
-// signature finds in the text and returns the best supported one.
-func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, bool) {
+// signature finds in the text and returns the best supported one, and
+// whether the page's furniture shows it is the site: a chrome phrase of
+// its own, or its domain outside the article text.
+func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (name string, site, ok bool) {
 	ix := x.Signatures.index()
 	// score is indexed by signature; a signature's evidence adds up the
 	// same in any order, its parts being multiples of a quarter.
 	score := make([]float64, len(x.Signatures.List))
+	isSite := make([]bool, len(x.Signatures.List))
 	for i, l := range lines {
 		body := inBody[i]
 		holder, holderRead := "", false
@@ -395,6 +432,7 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 			if ix.phrases.mayStart(sp.hash) {
 				if ph, ok := ix.phrases.matchAt(l.lower, sp); ok {
 					score[ph.sig] += 3
+					isSite[ph.sig] = true
 				}
 			}
 			if !ix.names.mayStart(sp.hash) {
@@ -447,6 +485,7 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 						score[si] += 1
 					} else {
 						score[si] += 3
+						isSite[si] = true
 					}
 				}
 			}
@@ -459,9 +498,9 @@ func (x *Extractor) signatureOutlet(lines []*textLine, inBody []bool) (string, b
 		}
 	}
 	if best < 0 {
-		return "", false
+		return "", false, false
 	}
-	return x.Signatures.List[best].Outlet, true
+	return x.Signatures.List[best].Outlet, isSite[best], true
 }
 
 // holdsWhole reports whether the copyright notice l names the outlet of
@@ -597,7 +636,7 @@ func copyrightHolder(text, lower string) string {
 	// the years in any order.
 	for {
 		t := strings.TrimLeftFunc(s, func(r rune) bool {
-			return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '©' || r == '-' || r == '–' || r == ','
+			return unicode.IsDigit(r) || unicode.IsSpace(r) || r == '©' || r == '-' || r == '–' || r == ',' || r == '.'
 		})
 		// "Copyright (c) by X", "© Copyright of X": the sign and the
 		// words that join it to the holder.
@@ -619,6 +658,7 @@ func copyrightHolder(text, lower string) string {
 	s = strings.TrimRight(strings.TrimSpace(s), ".,")
 	s = trimYears(s)
 	s = trimCompanySuffix(s)
+	s = trimChromeTail(s)
 	if isYears(s) {
 		return ""
 	}
@@ -635,6 +675,19 @@ func copyrightHolder(text, lower string) string {
 	}
 	if caps*2 < len(words) {
 		return ""
+	}
+	return s
+}
+
+// trimChromeTail drops the footer links a notice runs into: "© 2024
+// Gazette Privacy Policy" gives "Gazette".
+func trimChromeTail(s string) string {
+	f := strings.Fields(s)
+	// Two words at least: one ("Ads", "Video") may end a name.
+	for n := 1; n < len(f)-1; n++ {
+		if isChromeExact(strings.ToLower(strings.Join(f[n:], " "))) {
+			return strings.Join(f[:n], " ")
+		}
 	}
 	return s
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // paragraphs returns n invented paragraphs of article text.
@@ -152,6 +154,76 @@ func TestSignatureNameInsideLongerName(t *testing.T) {
 			x.Signatures = &Signatures{}
 			x.Signatures.Add(Signature{Outlet: "The Lamp", Names: []string{"The Lamp", "Lamp"}, Domains: []string{"thelamp.example"}})
 			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
+			arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
+			}
+		})
+	}
+}
+
+// TestHTMLOutletFromTitleAffix: a page whose markup names no site gives
+// its name in <title> beside the headline; the part is taken when the
+// page confirms it (a domain, its copyright notice, a domain it prints,
+// or for the title's last part its text outside the article), and over
+// a wire agency the text names.
+func TestHTMLOutletFromTitleAffix(t *testing.T) {
+	const wire = "<p>Copyright 2008 The Associated Press. All rights reserved.</p>"
+	tests := []struct{ name, title, foot, want string }{
+		{"the last part, confirmed by the notice, over the agency", "Ferry returns to the island after a long winter - Quay Daily News",
+			wire + "<p>Copyright © 2008 The Quay Daily News. All rights reserved.</p>", "Quay Daily News"},
+		{"a domain before a colon", "Quaysider.example: Ferry returns to the island after a long winter", wire, "Quaysider.example"},
+		{"a name before its tagline", "Ferry returns to the island after a long winter | Beacon - The Voice of the Quay",
+			"<p>Write to the Beacon</p><p>© 2008 Quay Printers Pty Limited.</p>", "Beacon"},
+		{"a breadcrumb's first part, spelt by a printed domain", "Quay TV > News > Ferry returns to the island after a long winter",
+			"<p>Visit www.quaytv.example</p>", "Quay TV"},
+		{"a section the title repeats is no site", "Ferry returns to the island after a long winter - Latest - Island - Latest",
+			"<ul><li>Latest</li><li>Island</li></ul>", ""},
+		{"a first part the page prints only in its menu is no site", "Harbour: Ferry returns to the island after a long winter",
+			"<ul><li>Harbour</li><li>Island</li></ul>", ""},
+		{"one outlet, one name: the table's name wins", "Ferry returns to the island after a long winter - Reuters.com",
+			"<p>© Reuters 2008. All rights reserved.</p>", "Reuters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head><title>" + tt.title + "</title></head><body><nav><a>News</a> <a>Sport</a></nav>" +
+				"<article><h1>Ferry returns to the island after a long winter</h1><p>" +
+				strings.ReplaceAll(paragraphs(6), "\n\n", "</p><p>") + "</p></article><footer>" + tt.foot + "</footer></body></html>"
+			arts, _ := NewExtractor().Extract(Source{Path: "page.html", Data: []byte(page)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want && !(tt.want == "" && arts[0].OutletSource != feed.OutletFromMetadata) {
+				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
+			}
+		})
+	}
+}
+
+// TestSiteNoticeOverAgency: a site carrying an agency's story is named
+// by the page's last copyright notice, not after the agency the table
+// finds in the story, unless the page's furniture shows the table's
+// outlet is the site itself.
+func TestSiteNoticeOverAgency(t *testing.T) {
+	tests := []struct{ name, top, foot, want string }{
+		{"the site's notice under the agency's", "Menu\n",
+			"Quay Wire\n\nCopyright 2008 Quay Wire. All rights reserved.\n\nMake us your home page\n\n" +
+				"Copyright © 1997 - 2008 The Harbour Daily News. All rights reserved.\n", "The Harbour Daily News"},
+		{"a company's notice leaves the agency", "Menu\n",
+			"Quay Wire\n\nCopyright 2008 Quay Wire. All rights reserved.\n\n© 2008 Harbour Holdings, Inc. All rights reserved.\n", "Quay Wire"},
+		{"the table's outlet is the site when the chrome prints its domain", "Menu\nwww.quaywire.example\n",
+			"Quay Wire\n\n© 2008 Harbour Printers. All rights reserved.\n", "Quay Wire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := NewExtractor()
+			x.Signatures = &Signatures{}
+			x.Signatures.Add(Signature{Outlet: "Quay Wire", Names: []string{"Quay Wire"}, Domains: []string{"quaywire.example"}})
+			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" +
+				"HARBOUR (Quay Wire) -- " + paragraphs(8) + tt.foot
 			arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(text)})
 			if len(arts) != 1 {
 				t.Fatalf("got %d articles", len(arts))

@@ -83,6 +83,8 @@ func TestCopyrightHolder(t *testing.T) {
 		{"Copyright 2007 by The Quay Press. All Rights Reserved.", "The Quay Press"},
 		{"Copyright (c) Quay Sport 2008, All Rights Reserved.", "Quay Sport"},
 		{"Copyright © MMVIII. All rights reserved.", ""},
+		{"© 2007 Quay Radio Privacy Policy", "Quay Radio"},
+		{"Copyright © 2008. Quay Times.", "Quay Times"},
 		{"Copyright laws protect this work, which may not be reproduced without the written permission of its many authors", ""},
 	}
 	for _, tt := range tests {
