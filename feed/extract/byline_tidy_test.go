@@ -91,3 +91,23 @@ func TestTextBylineNameAndHandleUnderFirstLine(t *testing.T) {
 		t.Errorf("byline = %q, want %q", arts[0].Byline, "Jane Doe")
 	}
 }
+
+// TestUnlabelledBylineNotALink: a line by the headline that reads as a
+// name but opens with a stop word is a link ("Your Voice", "About
+// Harbourline"), and no byline; a name there stays.
+func TestUnlabelledBylineNotALink(t *testing.T) {
+	for _, tt := range []struct{ line, want string }{
+		{"Your Voice", ""},
+		{"About Harbourline", ""},
+		{"Jane Quayle", "Jane Quayle"},
+	} {
+		text := "Menu\nNews\n\nFerry returns to the island after a long winter\n\n" + tt.line + "\n\n" + paragraphs(8)
+		arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+		if len(arts) != 1 {
+			t.Fatalf("%q: got %d articles", tt.line, len(arts))
+		}
+		if arts[0].Byline != tt.want {
+			t.Errorf("%q: byline %q, want %q", tt.line, arts[0].Byline, tt.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // This file reads what the lines above an article say about it: its
@@ -190,7 +191,8 @@ func findByline(lines []*textLine, from, to, title int) string {
 	if title >= 0 {
 		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
 			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() &&
-				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1))) {
+				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1))) &&
+				!ordinaryWords(lines[i].text) {
 				return lines[i].text
 			}
 		}
@@ -210,6 +212,14 @@ func findByline(lines []*textLine, from, to, title int) string {
 		}
 	}
 	return ""
+}
+
+// ordinaryWords reports whether a line that reads as a name opens with
+// a stop word, as links do ("About Us", "Your Voice", "From the Wire")
+// and people's names do not.
+func ordinaryWords(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 0 && words.IsStop(strings.ToLower(f[0]))
 }
 
 // nameBeforeHandle returns the name that opens a line of a person's name

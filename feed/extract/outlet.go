@@ -55,7 +55,7 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 	}
 
 	// The page's own address, printed alone on a line of the chrome.
-	var host string
+	var host, printed string
 	for i, l := range lines {
 		if inBody[i] || strings.ContainsAny(l.text, " \t") {
 			continue
@@ -76,6 +76,13 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 				break
 			}
 		}
+		// A domain printed alone may be an advertiser's: the page's
+		// own notice naming another domain ("© 2008 Quaysider.example")
+		// is the site's.
+		if own := lastHolder(lines, inBody); host != "" && looksLikeHost(own.name) && !strings.Contains(own.name, " ") &&
+			hostLabel(bareHost(own.name)) != hostLabel(host) {
+			host, printed = bareHost(own.name), own.name
+		}
 	}
 	if host != "" {
 		g.source = feed.OutletFromURL
@@ -95,6 +102,9 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 			}
 		}
 		g.name = host
+		if printed != "" {
+			g.name = printed // as the page writes it: "Quaysider.example"
+		}
 		return g
 	}
 

@@ -234,3 +234,19 @@ func TestSiteNoticeOverAgency(t *testing.T) {
 		})
 	}
 }
+
+// TestAdvertisedDomainGivesWayToNotice: a domain printed alone in the
+// chrome may be an advertiser's; the page's notice naming its own domain
+// wins.
+func TestAdvertisedDomainGivesWayToNotice(t *testing.T) {
+	text := "Menu\nNews\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) +
+		"Trade like a pro\n\nwww.tradingcoach.example\n\n© Copyright 2008 Quaysider.example\n"
+	arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+	if len(arts) != 1 || arts[0].Outlet != "Quaysider.example" {
+		t.Fatalf("got %+v, want the outlet Quaysider.example", arts)
+	}
+	text = strings.Replace(text, "© Copyright 2008 Quaysider.example", "© Copyright 2008 TradingCoach.example", 1)
+	if arts, _ = NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)}); len(arts) != 1 || arts[0].Outlet != "tradingcoach.example" {
+		t.Errorf("got %q, want the printed domain when the notice agrees", arts[0].Outlet)
+	}
+}
