@@ -77,6 +77,13 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	if meta.date.IsZero() && !found.Date.IsZero() {
 		meta.date, meta.dateSource = found.Date, feed.DateFromMarkup
 	}
+	// A date read from the page's elements may be its "Updated" line:
+	// the published day printed beside it wins.
+	if meta.dateSource == feed.DateFromMarkup {
+		if t, ok := publishedOverUpdate(x, visible, meta.date); ok {
+			meta.date = t
+		}
+	}
 	if found.Author != "" {
 		// trafilatura reads bylines from the page's text as well as its
 		// metadata, and tells people from publishers better.
