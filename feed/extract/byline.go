@@ -229,7 +229,8 @@ var notNameWords = func() map[string]bool {
 		facebook twitter whatsapp linkedin pinterest reddit copy link newsletter home close click here the an of
 		next previous article articles video page latest view
 		writer editor correspondent staff reporter contributor columnist
-		admin administrator team desk newsroom editorial news weekly daily magazine media online`) {
+		admin administrator team desk newsroom editorial news weekly daily magazine media online
+		bureau press wire agency network networks interactive ltd inc llc limited group`) {
 		m[w] = true
 	}
 	return m
@@ -263,6 +264,9 @@ func tidyByline(s string) string {
 		if c := capitalsOnly(part); c != part {
 			part, cut = c, true
 		}
+		if c := withoutCapitalsAfter(part); c != part {
+			part, cut = c, true
+		}
 		part = undouble(part)
 		if isPersonName(dropParens(part)) {
 			keep = append(keep, part)
@@ -290,6 +294,30 @@ func capitalsOnly(s string) string {
 		return strings.Join(w[:caps], " ")
 	}
 	return s
+}
+
+// withoutCapitalsAfter returns a name in ordinary case without the words
+// in capitals after it, which name the desk or the outlet: "Jane Doe
+// HARBOUR GAZETTE" gives "Jane Doe". A single word in capitals may be a
+// surname ("Jean DUPONT") and stays.
+func withoutCapitalsAfter(s string) string {
+	w := strings.Fields(s)
+	mixed := 0
+	for _, x := range w {
+		if strings.ToUpper(x) == x {
+			break
+		}
+		mixed++
+	}
+	if mixed < 2 || len(w)-mixed < 2 {
+		return s
+	}
+	for _, x := range w[mixed:] {
+		if strings.ToUpper(x) != x || utf8.RuneCountInString(x) < 2 || !strings.ContainsFunc(x, unicode.IsLetter) {
+			return s
+		}
+	}
+	return strings.Join(w[:mixed], " ")
 }
 
 // dropParens removes the notes in brackets after a name: "Jane Doe

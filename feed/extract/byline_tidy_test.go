@@ -111,3 +111,29 @@ func TestUnlabelledBylineNotALink(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineNotAnOutlet: desks, companies and the outlet's own name in
+// capitals after a name are dropped; a surname in capitals stays.
+func TestBylineNotAnOutlet(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Jane Quayle HARBOUR GAZETTE", "Jane Quayle"},
+		{"Jean DUPONT", "Jean DUPONT"},
+		{"Quay Sports Network", ""},
+		{"Harbourline Ltd", ""},
+		{"Jane Quayle, Quay Washington Bureau", "Jane Quayle"},
+		{"QUAY PRESS", ""},
+	} {
+		if got := tidyByline(tt.in); got != tt.want {
+			t.Errorf("tidyByline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// A byline that is an outlet the table knows is none.
+	x := NewExtractor()
+	x.Signatures = &Signatures{}
+	x.Signatures.Add(Signature{Outlet: "Quay Courier", Names: []string{"Quay Courier"}})
+	text := "Menu\nNews\n\nFerry returns to the island after a long winter\n\nBy QUAY COURIER\n\n" + paragraphs(8)
+	arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(text)})
+	if len(arts) != 1 || arts[0].Byline != "" {
+		t.Errorf("got %+v, want no byline", arts)
+	}
+}

@@ -151,6 +151,11 @@ func (x *Extractor) finish(a *feed.Article, h feed.Hint, data []byte) bool {
 	if x.Signatures != nil {
 		a.Outlet = x.Signatures.Canonical(a.Outlet)
 	}
+	// An outlet is no byline: the page's own ("Harbour Gazette") or one
+	// the table knows ("ASSOCIATED PRESS").
+	if a.Byline != "" && (sameNameKey(a.Byline, a.Outlet) || x.Signatures != nil && x.Signatures.knows(a.Byline)) {
+		a.Byline = ""
+	}
 	if !a.Date.IsZero() && a.DateSource == "" {
 		// Feeds, front matter and scrapers' JSON give dates in named
 		// fields; the formats that guess set their own source.

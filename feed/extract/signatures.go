@@ -216,6 +216,13 @@ func (s *Signatures) lookup(name string) (int, bool) {
 	return 0, false
 }
 
+// knows reports whether name is a name the table knows an outlet by,
+// as a whole.
+func (s *Signatures) knows(name string) bool {
+	_, ok := s.index().lookupName(name)
+	return ok
+}
+
 // lookupName returns byName[nameKey(name)], without building a key
 // longer than any the table holds.
 func (ix *signatureIndex) lookupName(name string) (int, bool) {
