@@ -102,6 +102,11 @@ type Model struct {
 	filter       string // the outlet the list shows, or "" for all
 	marks        *marks
 	grouping     bool // whether stories are being grouped
+	// preparing reports whether what big stories' articles alone
+	// report is being worked out; compacted, whether the load's end
+	// was handled (see compact). Once neither these nor loading nor
+	// grouping are under way, the library is told to settle.
+	preparing, compacted bool
 	zoom         zoom // which of list and preview fills the window
 	loading      bool
 	progress     feed.Progress
@@ -214,6 +219,12 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.loaded(msg)
 	case storiesMsg:
 		return m, m.grouped(msg)
+	case preparedMsg:
+		m.preparing = false
+		return m, m.settle()
+	case compactedMsg:
+		m.compacted = true
+		return m, m.settle()
 	case renderedMsg:
 		return m, m.rendered(msg)
 	case noticeMsg:
