@@ -68,9 +68,12 @@ func readEvents(lib *library.Library, events <-chan feed.Event) tea.Cmd {
 func compact(lib *library.Library) tea.Cmd {
 	return func() tea.Msg {
 		lib.Compact()
-		return nil
+		return compactedMsg{}
 	}
 }
+
+// compactedMsg says that compact's work is done.
+type compactedMsg struct{}
 
 // finished reports whether a batch ends the load: the channel closed,
 // or every file found has been read.

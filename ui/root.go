@@ -99,14 +99,19 @@ type Model struct {
 	help     help.Model
 	bar      progress.Model
 
-	filter       string // the outlet the list shows, or "" for all
-	marks        *marks
-	grouping     bool // whether stories are being grouped
-	zoom         zoom // which of list and preview fills the window
-	loading      bool
-	progress     feed.Progress
-	rate         loadRate
-	problemCount int
+	filter   string // the outlet the list shows, or "" for all
+	marks    *marks
+	grouping bool // whether stories are being grouped
+	// preparing reports whether what big stories' articles alone
+	// report is being worked out; compacted, whether the load's end
+	// was handled (see compact). Once neither these nor loading nor
+	// grouping are under way, the library is told to settle.
+	preparing, compacted bool
+	zoom                 zoom // which of list and preview fills the window
+	loading              bool
+	progress             feed.Progress
+	rate                 loadRate
+	problemCount         int
 
 	width, height int
 }
@@ -214,6 +219,12 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.loaded(msg)
 	case storiesMsg:
 		return m, m.grouped(msg)
+	case preparedMsg:
+		m.preparing = false
+		return m, m.settle()
+	case compactedMsg:
+		m.compacted = true
+		return m, m.settle()
 	case renderedMsg:
 		return m, m.rendered(msg)
 	case noticeMsg:

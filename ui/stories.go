@@ -60,7 +60,26 @@ func (m *Model) grouped(msg storiesMsg) tea.Cmd {
 	m.grouping = false
 	m.list.setStories(msg.stories)
 	m.story.refresh(msg.stories)
-	return tea.Batch(m.startGrouping(), prepareOnly(msg.stories))
+	prepare := prepareOnly(msg.stories)
+	m.preparing = m.preparing || prepare != nil
+	return tea.Batch(m.startGrouping(), prepare, m.settle())
+}
+
+// preparedMsg says that prepareOnly's work is done.
+type preparedMsg struct{}
+
+// settle returns a command that tells the library to settle (see
+// library.Library.Settle) when the work of loading is done: the load,
+// its grouping, and what is prepared from the stories.
+func (m *Model) settle() tea.Cmd {
+	if m.loading || !m.compacted || m.grouping || m.preparing {
+		return nil
+	}
+	lib := m.lib
+	return func() tea.Msg {
+		lib.Settle()
+		return nil
+	}
 }
 
 // bigStory is the number of articles from which a story's own sentences
@@ -87,7 +106,7 @@ func prepareOnly(sts []*story.Story) tea.Cmd {
 		for _, st := range big {
 			st.Only("")
 		}
-		return nil
+		return preparedMsg{}
 	}
 }
 

@@ -639,7 +639,39 @@ func TestPrepareOnly(t *testing.T) {
 	if cmd == nil {
 		t.Fatalf("prepareOnly of a story of %d articles gave no command", bigStory)
 	}
-	if msg := cmd(); msg != nil {
-		t.Errorf("the command's message = %T, want none", msg)
+	if msg := cmd(); msg != (preparedMsg{}) {
+		t.Errorf("the command's message = %T, want preparedMsg", msg)
+	}
+}
+
+// The library is told to settle only once nothing of loading is under
+// way: not the load, nor its end, nor grouping, nor preparing.
+func TestSettleOnceWorkDone(t *testing.T) {
+	m := &Model{lib: library.New()}
+	cases := []struct {
+		name                                    string
+		loading, compacted, grouping, preparing bool
+		want                                    bool
+	}{
+		{"loading", true, false, false, false, false},
+		{"load done, not compacted", false, false, false, false, false},
+		{"grouping", false, true, true, false, false},
+		{"preparing", false, true, false, true, false},
+		{"all done", false, true, false, false, true},
+	}
+	for _, c := range cases {
+		m.loading, m.compacted, m.grouping, m.preparing = c.loading, c.compacted, c.grouping, c.preparing
+		if got := m.settle() != nil; got != c.want {
+			t.Errorf("%s: settle gave a command = %v, want %v", c.name, got, c.want)
+		}
+	}
+	m.loading, m.compacted, m.grouping, m.preparing = false, false, false, false
+	m.update(compactedMsg{})
+	if !m.compacted {
+		t.Errorf("compactedMsg did not mark the load's end handled")
+	}
+	m.preparing = true
+	if _, cmd := m.update(preparedMsg{}); m.preparing || cmd == nil {
+		t.Errorf("preparedMsg: preparing = %v, command %v; want false and a command to settle", m.preparing, cmd != nil)
 	}
 }

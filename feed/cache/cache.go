@@ -258,7 +258,7 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.A
 		// only it, not the whole file.
 		d = decode(strings.Clone(raw[d.I:]))
 	}
-	h, arts, probs := d.body(path)
+	h, arts, probs := d.body(path, c.borrow)
 	if d.Err || !sameHint(h, hint) {
 		return nil, nil, false
 	}

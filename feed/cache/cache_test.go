@@ -101,6 +101,13 @@ func loadWith(t *testing.T, dir, root string, x *extract.Extractor, o Options) (
 	if cc != nil {
 		cc.Close()
 	}
+	return lines(t, s), cc
+}
+
+// lines returns a store's articles, as JSON with their dates, and its
+// problems, sorted, one a line.
+func lines(t *testing.T, s *feed.Store) string {
+	t.Helper()
 	var lines []string
 	for _, a := range s.Articles() {
 		b, err := a.JSON(true)
@@ -113,7 +120,7 @@ func loadWith(t *testing.T, dir, root string, x *extract.Extractor, o Options) (
 		lines = append(lines, "problem "+p.String())
 	}
 	slices.Sort(lines)
-	return strings.Join(lines, "\n"), cc
+	return strings.Join(lines, "\n")
 }
 
 // samples are article files of every format the tests have.

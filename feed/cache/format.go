@@ -2,6 +2,7 @@ package cache
 
 import (
 	"math"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -228,8 +229,10 @@ func (d *decoder[S]) sketches() sketchList {
 }
 
 // body reads the rest of a record: its hint, articles and problems.
-// Every string is a part of d.S.
-func (d *decoder[S]) body(path string) (h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
+// Every string is a part of d.S, but with own set, only an article's
+// lead and body are: the rest is copied, one allocation an article (see
+// own).
+func (d *decoder[S]) body(path string, own bool) (h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
 	h.Outlet = d.Str()
 	h.Folder = d.Str()
 	h.Date = d.time()
@@ -259,6 +262,9 @@ func (d *decoder[S]) body(path string) (h feed.Hint, arts []*feed.Article, probs
 			a.Lead = d.Str()
 			a.Body = d.Str()
 			a.Words = int(d.Uvarint())
+			if own {
+				ownFields(a)
+			}
 			arts[i] = a
 		}
 	}
@@ -268,10 +274,68 @@ func (d *decoder[S]) body(path string) (h feed.Hint, arts []*feed.Article, probs
 		return
 	}
 	for range n {
-		probs = append(probs, feed.Problem{Path: path, Reason: d.Str()})
+		r := d.Str()
+		if own {
+			r = strings.Clone(r)
+		}
+		probs = append(probs, feed.Problem{Path: path, Reason: r})
 	}
 	if d.I != len(d.S) {
 		d.Err = true
 	}
 	return
 }
+
+// ownFields copies an article's short strings, those read for every
+// article (to sort, count outlets, list, look up by ID), out of the
+// cache file's mapped bytes into one string of their own, the known
+// sources and formats being shared constants. Its lead and body stay
+// the mapped file's: read when the article is shown or searched, their
+// pages are the system's to keep or let go, rather than every page of
+// the file being in the process's memory for as long as it runs.
+func ownFields(a *feed.Article) {
+	var shared [3]bool
+	for i, f := range [...]*string{(*string)(&a.Format), &a.OutletSource, &a.DateSource} {
+		if k, ok := knownStrings[*f]; ok {
+			*f, shared[i] = k, true
+		}
+	}
+	fields := [...]*string{&a.ID, &a.Title, &a.Outlet, &a.Byline, &a.URL, (*string)(&a.Format), &a.OutletSource, &a.DateSource}
+	copied := func(i int) bool { return i < 5 || !shared[i-5] }
+	n := 0
+	for i, f := range fields {
+		if copied(i) {
+			n += len(*f)
+		}
+	}
+	if n == 0 {
+		return
+	}
+	buf := make([]byte, 0, n)
+	for i, f := range fields {
+		if copied(i) {
+			buf = append(buf, *f...)
+		}
+	}
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	at := 0
+	for i, f := range fields {
+		if copied(i) {
+			*f, at = all[at:at+len(*f)], at+len(*f)
+		}
+	}
+}
+
+// knownStrings are the formats and the sources of outlets and dates:
+// an article's field holding one of them is made to share it.
+var knownStrings = func() map[string]string {
+	m := make(map[string]string)
+	for _, s := range []string{
+		string(feed.FormatText), string(feed.FormatHTML), string(feed.FormatMarkdown), string(feed.FormatFeed), string(feed.FormatJSON),
+		feed.OutletFromMetadata, feed.OutletFromSidecar, feed.OutletFromURL, feed.OutletFromSignature, feed.OutletFromFolder,
+		feed.DateFromMeta, feed.DateFromJSONLD, feed.DateFromMarkup, feed.DateFromDateline, feed.DateFromText, feed.DateFromURL, feed.DateFromSidecar,
+	} {
+		m[s] = s
+	}
+	return m
+}()

@@ -4,9 +4,19 @@ package cache
 
 import (
 	"os"
+	"sync"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
+
+// mappings lists the files mapped and not yet unmapped, by their first
+// byte, so that LetGoOfPages touches nothing else: its advice on memory
+// that is not a file's would lose what the memory holds.
+var mappings struct {
+	sync.Mutex
+	m map[*byte][]byte
+}
 
 // mapFile maps the file at path into memory, read-only, and returns its
 // bytes and a function that unmaps them. Mapping spares reading a cache
@@ -32,5 +42,31 @@ func mapFile(path string) ([]byte, func(), error) {
 		data, err := os.ReadFile(path)
 		return data, func() {}, err
 	}
-	return data, func() { unix.Munmap(data) }, nil
+	mappings.Lock()
+	if mappings.m == nil {
+		mappings.m = make(map[*byte][]byte)
+	}
+	mappings.m[unsafe.SliceData(data)] = data
+	mappings.Unlock()
+	return data, sync.OnceFunc(func() {
+		mappings.Lock()
+		defer mappings.Unlock()
+		delete(mappings.m, unsafe.SliceData(data))
+		unix.Munmap(data)
+	}), nil
+}
+
+// LetGoOfPages tells the system that the pages of every mapped file (the
+// cache's records, the kept index) need not stay in the process's
+// memory: they stay in the system's file cache while it has room, and
+// are mapped again, from there or from the disk, when next read. A load
+// reads every record once (to check it, and to fingerprint its
+// articles); afterwards the reader reads an article's text when it is
+// shown or searched, and the postings of the words searched for.
+func LetGoOfPages() {
+	mappings.Lock()
+	defer mappings.Unlock()
+	for _, data := range mappings.m {
+		unix.Madvise(data, unix.MADV_DONTNEED)
+	}
 }

@@ -144,7 +144,7 @@ func (c *Cache) decodeSlot(s *shard, sl *slot, path string, check bool) (feed.Hi
 		// only it, not the whole file.
 		d = decode(strings.Clone(raw[d.I:]))
 	}
-	h, arts, probs := d.body(path)
+	h, arts, probs := d.body(path, c.borrow)
 	if d.Err {
 		return feed.Hint{}, nil, nil, false
 	}

@@ -6,11 +6,13 @@ package library
 
 import (
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/cache"
 	"github.com/broadsheet/broadsheet/feed/search"
 	"github.com/broadsheet/broadsheet/feed/story"
 )
@@ -46,6 +48,7 @@ type Library struct {
 	changes   uint64
 	smu       sync.Mutex
 	closed    bool
+	settled   bool // under smu: see Settle
 	// analysed counts the articles indexed anew rather than taken as
 	// the kept index held them, for tests.
 	analysed int
@@ -174,7 +177,9 @@ func addParallel(ix *search.Index, arts []*feed.Article) {
 // meanwhile does not wait for all of it, as the index takes its own lock
 // a few thousand terms at a time. A library made by Open then drops the
 // articles of its kept index that the load did not hand over again, and
-// writes the index back when it changed.
+// writes the index back when it changed. The pages of the mapped files
+// that the load read through are then left for the system to take
+// back (see cache.LetGoOfPages).
 func (lib *Library) Compact() {
 	lib.wait()
 	lib.mu.Lock()
@@ -187,6 +192,24 @@ func (lib *Library) Compact() {
 	if indexed {
 		ix.Compact()
 		lib.save()
+	}
+	cache.LetGoOfPages()
+}
+
+// Settle is told that the work of loading is done for now: the load,
+// the grouping, and whatever the caller worked out from them. The pages
+// of the mapped files read meanwhile are left for the system to take
+// back (see cache.LetGoOfPages), and, the first time, the memory the
+// start used and no longer does is given back to the system: a start
+// makes several times as much garbage as it keeps.
+func (lib *Library) Settle() {
+	cache.LetGoOfPages()
+	lib.smu.Lock()
+	first := !lib.settled
+	lib.settled = true
+	lib.smu.Unlock()
+	if first {
+		debug.FreeOSMemory()
 	}
 }
 
@@ -260,6 +283,9 @@ func (lib *Library) Regroup() []*story.Story {
 	lib.stories.Remove(remove...)
 	lib.stories.Add(add...)
 	lib.saveStories()
+	// Grouping read the new articles' text, and restoring a kept
+	// grouping every article's: the system may take back those pages.
+	cache.LetGoOfPages()
 	return lib.stories.Stories()
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
-	"os"
 	"time"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -46,10 +45,13 @@ func (lib *Library) restoreStories(add []*feed.Article) {
 		return
 	}
 	lib.triedRestore = true
-	data, err := os.ReadFile(file)
+	// Mapped rather than read: the file is some 1.8 KB an article, and
+	// Restore copies out what it keeps.
+	data, unmap, err := cache.MapFile(file)
 	if err != nil {
 		return
 	}
+	defer unmap()
 	data, ok := bytes.CutPrefix(data, keyHeader(key))
 	if !ok {
 		return
@@ -89,8 +91,11 @@ func (lib *Library) saveStories() {
 		return
 	}
 	changes := lib.stories.Changes()
-	data := append(keyHeader(key), lib.stories.Marshal()...)
+	data := lib.stories.Marshal()
 	err := cache.WriteFile(file, func(w io.Writer) error {
+		if _, err := w.Write(keyHeader(key)); err != nil {
+			return err
+		}
 		_, err := w.Write(data)
 		return err
 	})

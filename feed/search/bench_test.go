@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"runtime/metrics"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -126,6 +127,67 @@ func BenchmarkIndex(b *testing.B) {
 			reportCPURate(b, size, cputime.Process()-c0)
 		})
 	}
+}
+
+// BenchmarkIndexAtOnce measures indexing a whole corpus handed over in
+// one batch, split over the cores, as the reader indexes the cached
+// articles of a second start that finds no kept index: CPU, and the
+// most the live heap reached above what it held before (sampled every
+// millisecond), per byte of the files.
+//
+//	go test ./feed/search -run '^$' -bench 'IndexAtOnce/n=10k' -benchtime 2x
+func BenchmarkIndexAtOnce(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(sizeName(n), func(b *testing.B) {
+			arts, size := loadCorpus(b, n)
+			b.SetBytes(size)
+			var peak uint64
+			b.ResetTimer()
+			c0 := cputime.Process()
+			for range b.N {
+				b.StopTimer()
+				runtime.GC()
+				base := liveHeap()
+				stop := make(chan struct{})
+				sampled := make(chan uint64)
+				go func() {
+					top := base
+					tick := time.NewTicker(time.Millisecond)
+					defer tick.Stop()
+					for {
+						select {
+						case <-stop:
+							sampled <- top - base
+							return
+						case <-tick.C:
+							top = max(top, liveHeap())
+						}
+					}
+				}()
+				b.StartTimer()
+				ix := New()
+				var wg sync.WaitGroup
+				parts := runtime.GOMAXPROCS(0)
+				for part := range slices.Chunk(arts, (len(arts)+parts-1)/parts) {
+					wg.Go(func() { ix.Add(part...) })
+				}
+				wg.Wait()
+				close(stop)
+				peak = max(peak, <-sampled)
+				runtime.KeepAlive(ix)
+			}
+			reportCPURate(b, size, cputime.Process()-c0)
+			b.ReportMetric(float64(peak)/float64(size), "peak-heap/file-bytes")
+		})
+	}
+}
+
+// liveHeap returns the bytes of heap objects, live or not yet swept,
+// without stopping the world.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 // latencies runs each query once per iteration and reports the median

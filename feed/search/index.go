@@ -188,12 +188,27 @@ type occurrence struct {
 // Add indexes articles. An article whose ID is already indexed is
 // skipped. Most of the work happens before the index is locked, so
 // searches keep running while articles are added.
+//
+// Articles are analysed and inserted addChunk at a time: the analysis of
+// an article (its slots, positions and encoded postings) takes several
+// times its text, so a batch of a whole folder analysed at once would
+// hold hundreds of megabytes of it.
 func (ix *Index) Add(arts ...*feed.Article) {
 	if len(arts) == 0 {
 		return
 	}
 	az := analyzers.Get().(*analyzer)
 	defer analyzers.Put(az)
+	for chunk := range slices.Chunk(arts, addChunk) {
+		ix.add(az, chunk)
+	}
+}
+
+// addChunk is how many articles Add analyses before inserting them.
+const addChunk = 128
+
+// add analyses arts, then inserts them.
+func (ix *Index) add(az *analyzer, arts []*feed.Article) {
 	for len(az.batch) < len(arts) {
 		az.batch = append(az.batch, analysis{})
 	}
