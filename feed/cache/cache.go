@@ -170,7 +170,7 @@ func Open(roots []string, x Extractor, o Options) *Cache {
 		go func() {
 			id := o.Identity
 			if id == "" {
-				id = executableIdentity()
+				id = executableIdentity(c.dir)
 			}
 			if id != "" {
 				id += "\x00" + fingerprint(x, o.Settings)
