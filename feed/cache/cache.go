@@ -96,7 +96,7 @@ type fresh struct {
 	hint     feed.Hint
 	arts     []*feed.Article
 	probs    []feed.Problem
-	sketches [][]byte // made when saved
+	sketches [][]byte // made when stored, when the cache keeps sketches
 }
 
 // Options configure Open.
@@ -123,7 +123,7 @@ type Options struct {
 	Borrow bool
 	// Sketch, when set, gives what is kept beside each article stored
 	// for a search to rule it out with (see search.Sketch and Admit).
-	// Sketches are made when the cache is saved, after the load.
+	// Sketches are made as files are stored, by the loader's workers.
 	Sketch func(*feed.Article) []byte
 }
 
@@ -170,7 +170,7 @@ func Open(roots []string, x Extractor, o Options) *Cache {
 		go func() {
 			id := o.Identity
 			if id == "" {
-				id = executableIdentity()
+				id = executableIdentity(c.dir)
 			}
 			if id != "" {
 				id += "\x00" + fingerprint(x, o.Settings)
@@ -319,8 +319,18 @@ func (c *Cache) Store(path string, info fs.FileInfo, hint feed.Hint, arts []*fee
 	if s == nil {
 		return
 	}
+	fr := &fresh{st: stampOf(info), hint: hint, arts: arts, probs: probs}
+	if c.sketch != nil {
+		// Made here, by the loader's worker that extracted the file,
+		// rather than all at once when the load is done: the save that
+		// ends a command then only writes.
+		fr.sketches = make([][]byte, len(arts))
+		for i, a := range arts {
+			fr.sketches[i] = c.sketch(a)
+		}
+	}
 	s.mu.Lock()
-	s.stores[rel] = &fresh{st: stampOf(info), hint: hint, arts: arts, probs: probs}
+	s.stores[rel] = fr
 	s.mu.Unlock()
 	c.stored.Add(1)
 }
@@ -388,7 +398,7 @@ func (c *Cache) save(complete bool) {
 		return
 	}
 	for _, s := range c.shards {
-		if err := s.save(c.dir, c.key, complete, c.sketch); err != nil {
+		if err := s.save(c.dir, c.key, complete); err != nil {
 			c.report(err)
 		}
 	}

@@ -6,10 +6,6 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
-	"runtime"
-	"sync"
-
-	"github.com/broadsheet/broadsheet/feed"
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -88,7 +84,7 @@ const trailerSize = 8 + 4
 // save writes the shard's file anew when it has changed: the records
 // stored in this run, and those read that are still of use: when the
 // load was complete, only the ones it looked up; otherwise all.
-func (s *shard) save(dir, key string, complete bool, sketch func(*feed.Article) []byte) error {
+func (s *shard) save(dir, key string, complete bool) error {
 	s.mu.Lock()
 	stores := s.stores
 	s.stores = map[string]*fresh{}
@@ -150,9 +146,6 @@ func (s *shard) save(dir, key string, complete bool, sketch func(*feed.Article) 
 		sl := &slots[i]
 		add(rel, sl.st, buf[sl.off:sl.off+sl.n], sl.crc)
 	}
-	if sketch != nil {
-		sketchAll(stores, sketch)
-	}
 	var r encoder
 	for rel, fr := range stores {
 		r.B = r.B[:0]
@@ -182,28 +175,6 @@ func (s *shard) save(dir, key string, complete bool, sketch func(*feed.Article) 
 	s.rw.Unlock()
 	s.release()
 	return nil
-}
-
-// sketchAll makes the sketches of the fresh records' articles, on every
-// core.
-func sketchAll(stores map[string]*fresh, sketch func(*feed.Article) []byte) {
-	frs := make(chan *fresh, 256)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for fr := range frs {
-				fr.sketches = make([][]byte, len(fr.arts))
-				for i, a := range fr.arts {
-					fr.sketches[i] = sketch(a)
-				}
-			}
-		})
-	}
-	for _, fr := range stores {
-		frs <- fr
-	}
-	close(frs)
-	wg.Wait()
 }
 
 // release lets go of the file's bytes once its records are saved: an

@@ -169,27 +169,22 @@ var invisible = strings.NewReplacer("\u200b", "", "\ufeff", "", "\u200c", "", "\
 
 // hasInvisible reports whether s holds any of what invisible replaces:
 // a carriage return, or one of the spaces and invisible characters,
-// which all start with byte 0xC2, 0xE2 or 0xEF.
+// which all start with byte 0xC2, 0xE2 or 0xEF. Each byte is looked for
+// with strings.IndexByte, which reads many bytes at a time: a page is
+// read four times over that way, faster than once a byte at a time.
 func hasInvisible(s string) bool {
-	for i := 0; i < len(s); i++ {
-		// Eight bytes at a time while they are ASCII and none is '\r'.
-		for i+8 <= len(s) {
-			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			if w&0x8080808080808080 != 0 || hasZeroByte(w^0x0d0d0d0d0d0d0d0d) {
+	if strings.IndexByte(s, '\r') >= 0 {
+		return true
+	}
+	for _, lead := range [...]byte{0xC2, 0xE2, 0xEF} {
+		for rest := s; ; rest = rest[1:] {
+			k := strings.IndexByte(rest, lead)
+			if k < 0 {
 				break
 			}
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		switch s[i] {
-		case '\r':
-			return true
-		case 0xC2, 0xE2, 0xEF:
-			for _, old := range []string{"\u200b", "\ufeff", "\u200c", "\u200d", "\u2060", "\u00a0", "\u202f"} {
-				if strings.HasPrefix(s[i:], old) {
+			rest = rest[k:]
+			for _, old := range invisibleRunes {
+				if strings.HasPrefix(rest, old) {
 					return true
 				}
 			}
@@ -198,10 +193,8 @@ func hasInvisible(s string) bool {
 	return false
 }
 
-// hasZeroByte reports whether any byte of w is zero.
-func hasZeroByte(w uint64) bool {
-	return (w-0x0101010101010101)&^w&0x8080808080808080 != 0
-}
+// invisibleRunes are the characters invisible replaces, past ASCII.
+var invisibleRunes = [...]string{"\u200b", "\ufeff", "\u200c", "\u200d", "\u2060", "\u00a0", "\u202f"}
 
 // segmentText splits a page into non-blank lines, numbering the blocks
 // that blank lines separate and lifting list marks off list items. It

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -102,12 +101,15 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 	lead := sc.lead[:0]
 	for j, n := start, 0; j < len(lines) && n < 3; j++ {
 		if lines[j].class == classGood {
-			lead = sc.words.addWords(lead, lines[j].lower)
+			lead = sc.words.addHashes(lead, lines[j].lower)
 			n++
 		}
 	}
-	slices.Sort(lead)
 	sc.lead = lead
+	sc.leadSet.reset(len(lead))
+	for _, h := range lead {
+		sc.leadSet.add(h)
+	}
 	// The share of each line's words found in the opening, as asked: of
 	// lines lo-1 to hi, -1 until asked.
 	shares := reuse(sc.shares, hi-lo+2)[:hi-lo+2]
@@ -118,7 +120,7 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 	shareOf := func(j int) float64 {
 		v := shares[j-lo+1]
 		if v < 0 {
-			v = sc.words.shareIn(lines[j].lower, lead)
+			v = sc.words.shareInSet(lines[j].lower, &sc.leadSet)
 			shares[j-lo+1] = v
 		}
 		return v
@@ -259,13 +261,14 @@ type titleRow struct {
 // textTitleScratch holds what textTitleCandidates makes, so that one
 // article's memory serves the next (see textTitleScratches).
 type textTitleScratch struct {
-	rows   []titleRow
-	lead   wordBag
-	shares []float64
-	feats  []float64
-	cands  []TitleCandidate
-	idx    []int
-	words  wordScanner
+	rows    []titleRow
+	lead    wordBag
+	leadSet wordHashes
+	shares  []float64
+	feats   []float64
+	cands   []TitleCandidate
+	idx     []int
+	words   wordScanner
 }
 
 // textTitleScratches keeps textTitleScratch between articles.

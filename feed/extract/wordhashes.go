@@ -1,0 +1,143 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordHashes is a set of word hashes (hashWord) for many lookups: an
+// open-addressed table, made again for each page in the same memory.
+// It answers as a sorted wordBag does, without the sort, which took
+// more time than all the lookups of a page's headline candidates.
+type wordHashes struct {
+	slots []uint64 // 0 marks a free slot
+	zero  bool     // whether the hash 0 is in the set
+}
+
+// reset empties the set and sizes it for n hashes.
+func (s *wordHashes) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(s.slots) < size {
+		s.slots = make([]uint64, size)
+	} else {
+		s.slots = s.slots[:size]
+		clear(s.slots)
+	}
+	s.zero = false
+}
+
+// slot is where the probe for h starts.
+func (s *wordHashes) slot(h uint64) int {
+	return int((h^h>>29)*0x9E3779B97F4A7C15>>32) & (len(s.slots) - 1)
+}
+
+// add puts h in the set, which must have been sized for it by reset.
+func (s *wordHashes) add(h uint64) {
+	if h == 0 {
+		s.zero = true
+		return
+	}
+	mask := len(s.slots) - 1
+	for i := s.slot(h); ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			s.slots[i] = h
+			return
+		case h:
+			return
+		}
+	}
+}
+
+// has reports whether h is in the set.
+func (s *wordHashes) has(h uint64) bool {
+	if h == 0 {
+		return s.zero
+	}
+	if len(s.slots) == 0 {
+		return false
+	}
+	mask := len(s.slots) - 1
+	for i := s.slot(h); ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			return false
+		case h:
+			return true
+		}
+	}
+}
+
+// shareInSet is wordScanner.shareIn for a wordHashes set.
+func (w *wordScanner) shareInSet(s string, set *wordHashes) float64 {
+	w.start(s)
+	n, in := 0, 0
+	for k, h, ok := w.nextHash(); ok; k, h, ok = w.nextHash() {
+		if k < 3 {
+			continue
+		}
+		n++
+		if set.has(h) {
+			in++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// nextHash is next that gives the word's length in bytes and its
+// hashWord rather than the word: the same words, not copied.
+func (w *wordScanner) nextHash() (n int, h uint64, ok bool) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h = offset
+	s := w.s
+	for w.i < len(s) {
+		c := s[w.i]
+		if c < utf8.RuneSelf {
+			w.i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_':
+				h = (h ^ uint64(c)) * prime
+				n++
+				continue
+			case c >= 'A' && c <= 'Z':
+				h = (h ^ uint64(c+'a'-'A')) * prime
+				n++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[w.i:])
+			w.i += size
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				var b [utf8.UTFMax]byte
+				k := utf8.EncodeRune(b[:], unicode.ToLower(r))
+				for _, c := range b[:k] {
+					h = (h ^ uint64(c)) * prime
+				}
+				n += k
+				continue
+			}
+		}
+		if n > 0 {
+			return n, h, true
+		}
+	}
+	return n, h, n > 0
+}
+
+// addHashes appends the hashes of the words of s of three letters or
+// more to hs, as addWords does.
+func (w *wordScanner) addHashes(hs []uint64, s string) []uint64 {
+	w.start(s)
+	for n, h, ok := w.nextHash(); ok; n, h, ok = w.nextHash() {
+		if n >= 3 {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}

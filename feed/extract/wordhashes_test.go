@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestNextHashIsNext checks that nextHash gives the length and hash of
+// each word next gives, for text of every kind the scanner folds.
+func TestNextHashIsNext(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "  ", "Plain words, and some MORE: of them.",
+		"Zoë Ångström's café in Łódź — naïve Ünal", "ΔΗΜΟΣ Αθηνών and İstanbul",
+		"snake_case 42nd x2 ½ ﬁne", "e\u0301clair combining", "bad \xff byte\xc3", "under_ score_",
+		"日本語のテキスト mixed", "trailing word",
+	} {
+		var a, b wordScanner
+		a.start(s)
+		b.start(s)
+		for {
+			t1, ok1 := a.next()
+			n2, h2, ok2 := b.nextHash()
+			if ok1 != ok2 {
+				t.Fatalf("%q: next %v, nextHash %v", s, ok1, ok2)
+			}
+			if !ok1 {
+				break
+			}
+			if len(t1) != n2 || hashWord(t1) != h2 {
+				t.Fatalf("%q: word %q (%d bytes), nextHash %d bytes, hash %x want %x", s, t1, len(t1), n2, h2, hashWord(t1))
+			}
+		}
+	}
+}
+
+// TestWordHashesIsWordBag checks that the hash set answers as the
+// sorted bag does, the hash 0 included.
+func TestWordHashesIsWordBag(t *testing.T) {
+	var w wordScanner
+	lead := "Harbour council votes to reopen the old ferry pier at Kelmouth, says mayor Ilse Varga"
+	bag := w.addWords(nil, lead)
+	slices.Sort(bag)
+	var set wordHashes
+	set.reset(len(bag))
+	for _, h := range bag {
+		set.add(h)
+	}
+	for _, s := range []string{"Ferry pier reopens", "Mayor says no", "nothing in common here", "", "Varga", "KELMOUTH HARBOUR"} {
+		if got, want := w.shareInSet(s, &set), w.shareIn(s, bag); got != want {
+			t.Errorf("%q: share %v, want %v", s, got, want)
+		}
+	}
+	if set.has(0) {
+		t.Error("an empty set holds 0")
+	}
+	set.add(0)
+	set.add(7)
+	if !set.has(0) || !set.has(7) || set.has(8) {
+		t.Error("0 or 7 not found after adding, or 8 found")
+	}
+	set.reset(1000)
+	if set.has(7) || set.has(0) || len(set.slots) < 2000 {
+		t.Errorf("reset kept a hash, or made %d slots for 1000", len(set.slots))
+	}
+	var empty wordHashes
+	if empty.has(5) {
+		t.Error("a zero set holds 5")
+	}
+}
