@@ -253,3 +253,45 @@ func TestPruneCommentsText(t *testing.T) {
 		t.Errorf("article text lost:\n%s", got)
 	}
 }
+
+func TestTrimEdges(t *testing.T) {
+	article := strings.Join(articleParas, "\n\n")
+	credit := "Photographs by Ada Quill for the Gazette"
+	teaser := "Ferry timetable changes for spring announced by the operator."
+	list := "- Landing stages: north quay, mill pier, lifeboat slip"
+	other := shingles(article)
+	body := strings.Join([]string{credit, article, teaser, list}, "\n\n")
+	got := trimEdges(body, other)
+	if strings.Contains(got, credit) || strings.Contains(got, teaser) {
+		t.Errorf("kept what the other reading lacks around the article:\n%s", got)
+	}
+	if !strings.Contains(got, article) || !strings.Contains(got, list) {
+		t.Errorf("lost the article or its list:\n%s", got)
+	}
+	// A paragraph inside the shared span stays, though the other reading lacks it.
+	inside := strings.Join([]string{articleParas[0], teaser, articleParas[1], articleParas[2], articleParas[3]}, "\n\n")
+	if got := trimEdges(inside, other); got != inside {
+		t.Errorf("dropped a paragraph inside the article:\n%s", got)
+	}
+	// A sentence before the article stays: it may be a short lead.
+	lead := "Residents of the north quay objected."
+	if got := trimEdges(lead+"\n\n"+article, other); !strings.Contains(got, lead) {
+		t.Errorf("dropped a sentence before the article:\n%s", got)
+	}
+	// Readings that do not agree are left alone.
+	half := shingles(articleParas[0])
+	if got := trimEdges(body, half); got != body {
+		t.Errorf("trimmed against a reading of a fifth of the article:\n%s", got)
+	}
+}
+
+func TestPlainParagraph(t *testing.T) {
+	for blk, want := range map[string]bool{
+		"The library stays open.": true, "2008 was a good year.": true,
+		"## Heading": false, "- item": false, "* item": false, "1. first": false, "| a | b |": false, "> quoted": false,
+	} {
+		if got := plainParagraph(blk); got != want {
+			t.Errorf("plainParagraph(%q) = %v, want %v", blk, got, want)
+		}
+	}
+}
