@@ -69,6 +69,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	// are taken before mainText, which may change the tree. The text
 	// serves a second reading of the body and the outlet of a page whose
 	// markup and address name none.
+	pruneComments(doc)
 	visible := pageText(doc)
 	facts := gatherFacts(doc)
 	titles := gatherHTMLTitles(doc, facts, meta)

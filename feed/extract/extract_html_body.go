@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -126,7 +127,9 @@ func secondOpinion(x *Extractor, path, text, body string) string {
 	if countWords(body) < minArticleWords {
 		return alt
 	}
-	a, b := shingles(feed.PlainText(body)), shingles(feed.PlainText(alt))
+	b := shingles(feed.PlainText(alt))
+	body = trimEdges(body, b)
+	a := shingles(feed.PlainText(body))
 	na, nb := total(a), total(b)
 	if nb*20 > na*19 || na-nb < minExtraRuns || nb*10 < na*3 || overlap(b, a)*20 < nb*19 {
 		return body
@@ -135,6 +138,80 @@ func secondOpinion(x *Extractor, path, text, body string) string {
 		return body
 	}
 	return alt
+}
+
+// trimEdges drops from body the paragraphs before and after the span it
+// shares with the other reading (whose word runs are other) that the
+// other reading lacks, when the two readings mostly agree: each holds at
+// least agreeShare of the other's word runs. What trafilatura keeps
+// around the article and the text reading leaves out is a teaser, a
+// credit, a copyright line or a link list. Headings, lists, tables and
+// quotes stay: the text reading, which sees only lines, is the one that
+// misses those. So does a sentence before the span: a short first
+// paragraph the text reading took for furniture (see minExtraRuns).
+func trimEdges(body string, other map[uint64]int) string {
+	a := shingles(feed.PlainText(body))
+	na, nb, o := total(a), total(other), overlap(a, other)
+	if na == 0 || nb == 0 || float64(o) < agreeShare*float64(na) || float64(o) < agreeShare*float64(nb) {
+		return body
+	}
+	blocks := strings.Split(body, "\n\n")
+	shared := make([]bool, len(blocks))
+	first, last := -1, -1
+	for i, blk := range blocks {
+		s := shingles(feed.PlainText(blk))
+		n := total(s)
+		shared[i] = n > 0 && overlap(s, other)*2 >= n
+		if shared[i] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return body
+	}
+	kept := make([]string, 0, len(blocks))
+	for i, blk := range blocks {
+		if (i < first || i > last) && !shared[i] && plainParagraph(blk) && countWords(feed.PlainText(blk)) > 0 &&
+			(i > last || !sentenceLike(feed.PlainText(blk))) {
+			continue
+		}
+		kept = append(kept, blk)
+	}
+	return strings.Join(kept, "\n\n")
+}
+
+// sentenceLike reports whether text reads as a sentence: five words or
+// more, ending as a sentence ends.
+func sentenceLike(text string) bool {
+	text = strings.TrimSpace(text)
+	if countWords(text) < 5 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(".!?\"'”’", r)
+}
+
+// agreeShare is how much of each reading the other must hold for the
+// two to be taken as readings of the same article.
+const agreeShare = 0.8
+
+// plainParagraph reports whether a Markdown block is a paragraph, not a
+// heading, list, table, quote or code.
+func plainParagraph(blk string) bool {
+	s := strings.TrimLeft(blk, " ")
+	switch {
+	case s == "", strings.HasPrefix(s, "#"), strings.HasPrefix(s, "|"), strings.HasPrefix(s, ">"),
+		strings.HasPrefix(s, "```"), strings.HasPrefix(s, "- "), strings.HasPrefix(s, "* "), strings.HasPrefix(s, "+ "):
+		return false
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return !(i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' ')
 }
 
 // minExtraRuns is the fewest word runs trafilatura's body must add to

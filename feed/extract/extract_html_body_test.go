@@ -174,3 +174,124 @@ func TestMarkdownLineBreaks(t *testing.T) {
 		})
 	}
 }
+
+// readerComments is made-up readers' comments, long enough to pass for
+// article text on their own.
+var readerComments = []string{
+	"I have taken my grandchildren aboard every Saturday this summer and they would be heartbroken to see it tied up for the winter months.",
+	"Heating a steel hull in January is money thrown into the estuary, and the market hall branch has had a leaking roof for three years now.",
+	"Why not ask the ferry company to share the cost? Half the readers I met on the boat had come over on the morning crossing from the islands.",
+	"The council found money for new lamp posts on the promenade quickly enough, so it can surely find enough to keep a library afloat.",
+}
+
+func TestPruneComments(t *testing.T) {
+	var comments strings.Builder
+	for i, c := range readerComments {
+		comments.WriteString("<p>" + c + "</p><p>Posted by reader" + string(rune('a'+i)) + " at 10:0" + string(rune('0'+i)) + "</p>\n")
+	}
+	story := "<div id=story>" + paras(articleParas...)
+	for name, page := range map[string]string{
+		"comment section by id": pageWith("<title>Library stays open</title>",
+			story+`</div><div class="discussion"><div id="comments"><h4>Your views</h4>`+comments.String()+"</div></div>"),
+		"comments by class": pageWith("<title>Library stays open</title>",
+			story+`</div><div class="commentList box">`+comments.String()+"</div>"),
+		"named anchor, flat": pageWith("<title>Library stays open</title>",
+			story+`<hr><a name="commentSection"></a><b>Have your say</b><br>`+comments.String()+"</div>"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := htmlBodyOf(t, page)
+			for _, p := range articleParas {
+				if !strings.Contains(got, p) {
+					t.Errorf("body lacks %q:\n%s", p[:30], got)
+				}
+			}
+			for _, c := range readerComments {
+				if strings.Contains(got, c[:40]) {
+					t.Errorf("body keeps the comment %q:\n%s", c[:30], got)
+				}
+			}
+		})
+	}
+}
+
+func TestCommentName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"comments": true, "comment": true, "Comments": true, "comment-list": true,
+		"commentBody": true, "commentSection": true, "comments_container": true, "commentsBox": true,
+		"commentary": false, "commentator": false, "comm": false, "story": false, "nocomments": false,
+	} {
+		if got := commentName(name); got != want {
+			t.Errorf("commentName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestPruneCommentsKeepsCommentary(t *testing.T) {
+	page := pageWith("<title>Library stays open</title>", `<div class="commentary-body">`+paras(articleParas...)+"</div>")
+	got := htmlBodyOf(t, page)
+	for _, p := range articleParas {
+		if !strings.Contains(got, p) {
+			t.Errorf("body lacks %q:\n%s", p[:30], got)
+		}
+	}
+}
+
+func TestPruneCommentsText(t *testing.T) {
+	page := pageWith("<title>Library stays open</title>", "<div id=story>"+paras(articleParas...)+
+		`</div><div class="comment_container"><div class="item"><p>`+readerComments[0]+
+		`</p></div></div><div><p class="commentText">`+readerComments[1]+`</p><p>`+articleParas[0]+`</p></div>`)
+	doc, err := parseHTML([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pruneComments(doc)
+	got := pageText(doc)
+	if strings.Contains(got, readerComments[0][:40]) || strings.Contains(got, readerComments[1][:40]) {
+		t.Errorf("comments kept:\n%s", got)
+	}
+	if strings.Count(got, articleParas[0]) != 2 || !strings.Contains(got, articleParas[3]) {
+		t.Errorf("article text lost:\n%s", got)
+	}
+}
+
+func TestTrimEdges(t *testing.T) {
+	article := strings.Join(articleParas, "\n\n")
+	credit := "Photographs by Ada Quill for the Gazette"
+	teaser := "Ferry timetable changes for spring announced by the operator."
+	list := "- Landing stages: north quay, mill pier, lifeboat slip"
+	other := shingles(article)
+	body := strings.Join([]string{credit, article, teaser, list}, "\n\n")
+	got := trimEdges(body, other)
+	if strings.Contains(got, credit) || strings.Contains(got, teaser) {
+		t.Errorf("kept what the other reading lacks around the article:\n%s", got)
+	}
+	if !strings.Contains(got, article) || !strings.Contains(got, list) {
+		t.Errorf("lost the article or its list:\n%s", got)
+	}
+	// A paragraph inside the shared span stays, though the other reading lacks it.
+	inside := strings.Join([]string{articleParas[0], teaser, articleParas[1], articleParas[2], articleParas[3]}, "\n\n")
+	if got := trimEdges(inside, other); got != inside {
+		t.Errorf("dropped a paragraph inside the article:\n%s", got)
+	}
+	// A sentence before the article stays: it may be a short lead.
+	lead := "Residents of the north quay objected."
+	if got := trimEdges(lead+"\n\n"+article, other); !strings.Contains(got, lead) {
+		t.Errorf("dropped a sentence before the article:\n%s", got)
+	}
+	// Readings that do not agree are left alone.
+	half := shingles(articleParas[0])
+	if got := trimEdges(body, half); got != body {
+		t.Errorf("trimmed against a reading of a fifth of the article:\n%s", got)
+	}
+}
+
+func TestPlainParagraph(t *testing.T) {
+	for blk, want := range map[string]bool{
+		"The library stays open.": true, "2008 was a good year.": true,
+		"## Heading": false, "- item": false, "* item": false, "1. first": false, "| a | b |": false, "> quoted": false,
+	} {
+		if got := plainParagraph(blk); got != want {
+			t.Errorf("plainParagraph(%q) = %v, want %v", blk, got, want)
+		}
+	}
+}

@@ -157,3 +157,56 @@ func cutUTF8(s string, n int) string {
 	}
 	return s[:n]
 }
+
+// pruneComments removes a page's readers' comments before either reading
+// of its body: the elements whose id or class names them a comment
+// section or a comment ("comments", "comment-list", "commentBody"; not
+// "commentary"), and, on older pages that only mark where the comments
+// begin with a named anchor (<a name="comments">), that anchor and all
+// that follows it within its parent. trafilatura drops such elements
+// itself only in its precise mode and only from its own reading, not
+// from the fallback readers it compares with or from the balanced retry.
+func pruneComments(n *html.Node) {
+	var next *html.Node
+	for c := n.FirstChild; c != nil; c = next {
+		next = c.NextSibling
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if tagOf(c) == atom.A && attr(c, "href") == "" && c.Parent != nil && tagOf(c.Parent) != atom.Body &&
+			(commentName(attr(c, "name")) || commentName(attr(c, "id"))) {
+			for d := c; d != nil; d = next {
+				next = d.NextSibling
+				n.RemoveChild(d)
+			}
+			return
+		}
+		if tagOf(c) != atom.Body && tagOf(c) != atom.Html && (commentName(attr(c, "id")) || commentClass(attr(c, "class"))) {
+			n.RemoveChild(c)
+			continue
+		}
+		pruneComments(c)
+	}
+}
+
+func commentClass(class string) bool {
+	for _, f := range strings.Fields(class) {
+		if commentName(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// commentName reports whether an id, class or anchor name names a comment
+// or a comment section: it begins with "comment", followed by nothing, an
+// "s", a separator or a capital ("commentBody"), so "commentary" is not
+// one.
+func commentName(name string) bool {
+	if len(name) < len("comment") || !strings.EqualFold(name[:len("comment")], "comment") {
+		return false
+	}
+	rest := name[len("comment"):]
+	rest = strings.TrimPrefix(rest, "s")
+	return rest == "" || !(rest[0] >= 'a' && rest[0] <= 'z')
+}
