@@ -35,6 +35,14 @@ const titleDistance = 0.2
 // headline.
 const minTitleScore = 2.0
 
+// titleBelowStart is how many lines into the article's region the
+// headline is looked for, while they are short.
+const titleBelowStart = 8
+
+// longParagraph is the fewest words of a line that is surely running
+// text, not a headline, a tagline or a promotion.
+const longParagraph = 20
+
 // headerWindow is how many lines above the article are searched for its
 // headline.
 const headerWindow = 40
@@ -63,17 +71,28 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 			hi = j + 1
 		}
 	}
+	// The region may open with short lines that are no article (a
+	// promotion, a tagline, a caption) above the headline: the model's
+	// candidates go on past them, up to the first long paragraph.
+	candHi := hi
+	for j := start; j < len(lines) && j < start+titleBelowStart && lines[j].words < longParagraph; j++ {
+		candHi = max(candHi, j+1)
+	}
 	bestScore, best := minTitleScore, -1
-	scores := make([]float64, hi-lo) // kept for the title model
-	for i := lo; i < hi; i++ {
+	scores := make([]float64, candHi-lo) // kept for the title model
+	for i := lo; i < candHi; i++ {
 		s := titleScore(x, lines, i, start)
 		scores[i-lo] = s
-		if s > bestScore {
+		if s > bestScore && i < hi {
 			bestScore, best = s, i
 		}
 	}
-	if t := pickTextTitle(x, lines, lo, hi, start, best, scores); t >= 0 {
+	below := -1 // a headline under the region's short opening
+	if t := pickTextTitle(x, lines, lo, candHi, start, best, scores); t >= 0 {
 		h.title = lines[t].text
+		if t >= hi {
+			below = t
+		}
 	}
 	if best >= 0 {
 		if best >= start && best+1 > hi {
@@ -83,6 +102,17 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	if hi > start+1 {
 		// Running text above the byline was the standfirst.
 		h.skipTo = hi
+		for h.skipTo < len(lines) && lines[h.skipTo].class != classGood {
+			h.skipTo++
+		}
+		if h.skipTo >= len(lines) {
+			h.skipTo = start
+		}
+	}
+	if below >= 0 {
+		// The article starts under its headline: what stood above it was
+		// not the article.
+		h.skipTo = below + 1
 		for h.skipTo < len(lines) && lines[h.skipTo].class != classGood {
 			h.skipTo++
 		}

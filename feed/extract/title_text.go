@@ -59,6 +59,10 @@ var textTitleFeatures = [...]string{
 	"rule_score",   // the hand-set rule's score (titleScore), / 10
 	"rule_best",    // the line the hand-set rule picks
 	"caption",      // a photo credit, or the line again with one, follows
+	"pipe",         // holds a bar: "email|print"
+	"header_next",  // the next line that is not furniture is a byline or a date
+	"twin_open",    // opens with the same word as the line above or below: an item of a list
+	"to_para",      // lines that are not furniture between it and the next long paragraph, / 10
 }
 
 // textTitleCandidates returns the candidate headlines among lines [lo,
@@ -239,6 +243,23 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 			nl := lines[i+1]
 			f[49] = b2f(nl.credit || creditSuffix(nl.lower) || len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower))
 		}
+		f[50] = b2f(strings.IndexByte(l.text, '|') >= 0)
+		for j := i + 1; j < len(lines) && j <= i+4; j++ {
+			lj := lines[j]
+			if lj.class == classBad && !isDateLine(lj) {
+				continue
+			}
+			f[51] = b2f(headerAt(lines, j, j))
+			break
+		}
+		f[52] = b2f(i > 0 && sameOpening(l.lower, lines[i-1].lower) || i+1 < len(lines) && sameOpening(l.lower, lines[i+1].lower))
+		gap := 0
+		for j := i + 1; j < len(lines) && j <= i+60 && gap < 30 && lines[j].words < longParagraph; j++ {
+			if lines[j].class != classBad {
+				gap++
+			}
+		}
+		f[53] = float64(gap) / 10
 		add(l.text, f)
 		idx = append(idx, i)
 	}
@@ -362,4 +383,13 @@ func isCaption(lines []*textLine, i int) bool {
 	}
 	l, nl := lines[i], lines[i+1]
 	return len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower) && (nl.credit || creditSuffix(nl.lower))
+}
+
+// sameOpening reports whether two lines open with the same word of two
+// letters or more, as the items of a list do: "Watch: ...", "Read
+// Article: ...", "Football - ...".
+func sameOpening(a, b string) bool {
+	wa, _, _ := strings.Cut(a, " ")
+	wb, _, _ := strings.Cut(b, " ")
+	return len(wa) >= 2 && wa == wb && len(a) > len(wa) && len(b) > len(wb)
 }

@@ -42,6 +42,8 @@ var only *string
 var drop = flag.String("drop", "", "comma-separated features to leave out (for experiments; not with -write)")
 
 // l2 is the weight of the penalty on the weights' squares.
+var stat = flag.String("stat", "", "print, for each value of this feature, how many candidates hold it and how many of those are right")
+
 var l2 = flag.Float64("l2", 0.01, "the L2 penalty on the weights")
 
 // page is one labelled page's candidates.
@@ -84,6 +86,9 @@ func main() {
 				os.Exit(1)
 			}
 			pages = append(pages, ps...)
+		}
+		if *stat != "" {
+			printStat(kind, pages, *stat)
 		}
 		report(kind, pages)
 		tw := fit(pages)
@@ -426,4 +431,65 @@ func withRight(pages []page) []page {
 		}
 	}
 	return usable
+}
+
+// printStat prints how many candidates hold each value of a feature,
+// how many of those are right, and on how many pages.
+func printStat(kind string, pages []page, name string) {
+	j := slices.Index(extract.TitleFeatureNames(kind), name)
+	if j < 0 {
+		fmt.Printf("%s: no feature %q\n", kind, name)
+		return
+	}
+	type tally struct{ cands, right, pagesRight int }
+	by := map[float64]*tally{}
+	for _, p := range pages {
+		seen := map[float64]bool{}
+		for i, c := range p.cands {
+			v := math.Round(c.Features[j]*100) / 100
+			t := by[v]
+			if t == nil {
+				t = &tally{}
+				by[v] = t
+			}
+			t.cands++
+			if p.right[i] {
+				t.right++
+				if !seen[v] {
+					t.pagesRight++
+					seen[v] = true
+				}
+			}
+		}
+	}
+	if name == "pair_head" {
+		nd := slices.Index(extract.TitleFeatureNames(kind), "pair_deck")
+		var a, b, nn int
+		for _, p := range pages {
+			for i := 0; i+1 < len(p.cands); i++ {
+				if p.cands[i].Features[j] == 1 && p.cands[i+1].Features[nd] == 1 {
+					switch {
+					case p.right[i]:
+						a++
+						fmt.Printf("  first  %s %q / %q\n", p.id[:8], p.cands[i].Text, p.cands[i+1].Text)
+					case p.right[i+1]:
+						b++
+						fmt.Printf("  second %s %q / %q\n", p.id[:8], p.cands[i].Text, p.cands[i+1].Text)
+					default:
+						nn++
+					}
+				}
+			}
+		}
+		fmt.Printf("pairs: first right %d, second right %d, neither %d\n", a, b, nn)
+	}
+	vals := make([]float64, 0, len(by))
+	for v := range by {
+		vals = append(vals, v)
+	}
+	slices.Sort(vals)
+	for _, v := range vals {
+		t := by[v]
+		fmt.Printf("%s %s=%g: %d candidates, %d right\n", kind, name, v, t.cands, t.right)
+	}
 }
