@@ -1,7 +1,6 @@
 package story
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -79,28 +78,12 @@ func dayOf(t time.Time) int32 {
 }
 
 // keysOf returns an article's key terms, sorted, and its copy keys,
-// from its vector of all terms, strongest first.
+// from its vector of all terms, strongest first; of terms of one weight
+// at the cut, those of the lowest hashes are keys.
 func keysOf(vec []hashed) (keys, copyKeys []uint64) {
-	ts := slices.Clone(vec)
-	// Strongest first, ties by hash.
-	slices.SortFunc(ts, func(a, b hashed) int {
-		if a.w != b.w {
-			if a.w > b.w {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(a.h, b.h)
-	})
-	keys = make([]uint64, 0, keyTerms)
-	for _, t := range ts[:min(len(ts), keyTerms)] {
-		keys = append(keys, t.h)
-	}
+	keys = strongestHashes(make([]uint64, 0, keyTerms), vec, keyTerms)
 	slices.Sort(keys)
-	top := make([]uint64, 0, copyTerms)
-	for _, t := range ts[:min(len(ts), copyTerms)] {
-		top = append(top, t.h)
-	}
+	top := strongestHashes(make([]uint64, 0, copyTerms), vec, copyTerms)
 	slices.Sort(top)
 	for i, a := range top {
 		for _, b := range top[i+1:] {
@@ -108,6 +91,28 @@ func keysOf(vec []hashed) (keys, copyKeys []uint64) {
 		}
 	}
 	return keys, copyKeys
+}
+
+// strongestHashes appends to dst the hashes of the n strongest of ts,
+// which are strongest first; of those of one weight at the cut, the
+// lowest hashes.
+func strongestHashes(dst []uint64, ts []hashed, n int) []uint64 {
+	for i := 0; i < len(ts) && len(dst) < n; {
+		j := i + 1
+		for j < len(ts) && ts[j].w == ts[i].w {
+			j++
+		}
+		start := len(dst)
+		for _, t := range ts[i:j] {
+			dst = append(dst, t.h)
+		}
+		if len(dst) > n {
+			slices.Sort(dst[start:])
+			dst = dst[:n]
+		}
+		i = j
+	}
+	return dst
 }
 
 // insert adds d to its buckets. It returns the articles whose

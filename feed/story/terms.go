@@ -83,6 +83,8 @@ type counter struct {
 	sents []string // the sentences being read
 	ws    []weighted
 	top   []weighted
+	tied  []weighted
+	order []uint64
 	cuts  []float64
 	hs    []hashed
 	vec   vector
@@ -255,11 +257,14 @@ func (c *counter) add1(t counted) int32 {
 	return i
 }
 
-// weighted is a term, its weight and whether it is, or holds, a name.
+// weighted is a term, its weight and whether it is, or holds, a name,
+// with the first eight bytes of its text (counted.key) to break ties
+// without looking the term up.
 type weighted struct {
 	term int32
-	w    float64
 	name bool
+	w    float64
+	key  uint64
 }
 
 // weigh makes an article's vector from its counted terms, and returns it
@@ -277,7 +282,7 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 		if t.f < 1 {
 			w = t.f
 		}
-		x := weighted{term: int32(i), w: w}
+		x := weighted{term: int32(i), w: w, key: t.key}
 		if t.a >= 0 {
 			x.name = isName(t.a) || isName(t.b)
 		} else if isName(int32(i)) {
@@ -287,52 +292,28 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 		all = append(all, x)
 	}
 	c.ws = all
-	// Only the strongest terms are kept, so only those that may be
-	// among them are sorted: the maxTerms strongest of all, and of
-	// those that are not names, with any tied at the cut.
-	cutAll := c.cut(all, false)
-	cutWords := c.cut(all, true)
-	top := c.top[:0]
-	for _, x := range all {
-		if x.w >= cutAll || !x.name && x.w >= cutWords {
-			top = append(top, x)
-		}
-	}
+	// The maxTerms strongest terms, and the maxTerms strongest that are
+	// not names, strongest first, ties by term, so the cut never depends
+	// on the order terms came in.
+	top := c.strongest(c.top[:0], all, c.cut(all, false), false)
+	n := len(top)
+	top = c.strongest(top, all, c.cut(all, true), true)
 	c.top = top
-	// Strongest first, ties by term, so the cut never depends on the
-	// order terms came in.
-	slices.SortFunc(top, func(x, y weighted) int {
-		if x.w != y.w {
-			if x.w > y.w {
-				return -1
-			}
-			return 1
-		}
-		tx, ty := &c.terms[x.term], &c.terms[y.term]
-		if tx.key != ty.key {
-			return cmp.Compare(tx.key, ty.key)
-		}
-		return bytes.Compare(c.text[tx.start:tx.end], c.text[ty.start:ty.end])
-	})
-	all = top[:min(len(top), maxTerms)]
-	hs := c.unit(c.hs[:0], all, false)
+	hs := c.unit(c.hs[:0], top[:n], false)
 	keys, copyKeys = keysOf(hs)
-	// The strongest terms that are not names, in the same order.
-	words := top[:0]
-	for _, x := range top {
-		if !x.name {
-			words = append(words, x)
-			if len(words) == maxTerms {
-				break
-			}
-		}
-	}
-	hs = c.unit(hs, words, true)
+	hs = c.unit(hs, top[n:], true)
 	c.hs = hs
-	// The two, in one vector by hash.
-	slices.SortFunc(hs, func(x, y hashed) int { return cmp.Compare(uint32(x.h), uint32(y.h)) })
+	// The two, in one vector by hash: each short hash and its place in
+	// hs, sorted as numbers.
+	order := c.order[:0]
+	for i, h := range hs {
+		order = append(order, uint64(uint32(h.h))<<32|uint64(i))
+	}
+	slices.Sort(order)
+	c.order = order
 	vec = c.vec[:0]
-	for _, h := range hs {
+	for _, o := range order {
+		h := &hs[uint32(o)]
 		if n := len(vec); n == 0 || vec[n-1].hash != uint32(h.h) {
 			vec = append(vec, term{hash: uint32(h.h)})
 		}
@@ -345,6 +326,52 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 	}
 	c.vec = vec
 	return slices.Clone(vec), keys, copyKeys
+}
+
+// strongest appends to dst the maxTerms strongest of the terms (of those
+// that are not names, with words), strongest first, ties in the order of
+// their text; cut is the weight of the maxTerms-th (see cut). Only the
+// terms above the cut are sorted by weight; of those at it (often a
+// hundred pairs of words read once) only the first by text are taken.
+func (c *counter) strongest(dst, ts []weighted, cut float64, words bool) []weighted {
+	start := len(dst)
+	tied := c.tied[:0]
+	for _, x := range ts {
+		switch {
+		case words && x.name:
+		case x.w > cut:
+			dst = append(dst, x)
+		case x.w == cut:
+			tied = append(tied, x)
+		}
+	}
+	c.tied = tied
+	slices.SortFunc(dst[start:], c.byWeight)
+	if k := start + maxTerms - len(dst); k > 0 && len(tied) > 0 {
+		slices.SortFunc(tied, c.byText)
+		dst = append(dst, tied[:min(k, len(tied))]...)
+	}
+	return dst
+}
+
+// byWeight orders terms strongest first, ties by text.
+func (c *counter) byWeight(x, y weighted) int {
+	if x.w != y.w {
+		if x.w > y.w {
+			return -1
+		}
+		return 1
+	}
+	return c.byText(x, y)
+}
+
+// byText orders terms by their text.
+func (c *counter) byText(x, y weighted) int {
+	if x.key != y.key {
+		return cmp.Compare(x.key, y.key)
+	}
+	tx, ty := &c.terms[x.term], &c.terms[y.term]
+	return bytes.Compare(c.text[tx.start:tx.end], c.text[ty.start:ty.end])
 }
 
 // cut returns the weight of the maxTerms-th strongest of the terms (of
