@@ -78,12 +78,19 @@ func dayOf(t time.Time) int32 {
 }
 
 // keysOf returns an article's key terms, sorted, and its copy keys,
-// from its vector of all terms, strongest first; of terms of one weight
-// at the cut, those of the lowest hashes are keys.
+// from its vector of all terms, in any order: its keyTerms strongest
+// terms, and twos of its copyTerms strongest. Of terms of one weight at
+// the cut, those of the lowest hashes count.
 func keysOf(vec []hashed) (keys, copyKeys []uint64) {
-	keys = strongestHashes(make([]uint64, 0, keyTerms), vec, keyTerms)
+	var buf [maxTerms]float64
+	ws := buf[:0]
+	for _, t := range vec {
+		ws = append(ws, t.w)
+	}
+	slices.Sort(ws)
+	keys = strongestHashes(make([]uint64, 0, keyTerms), vec, ws, keyTerms)
 	slices.Sort(keys)
-	top := strongestHashes(make([]uint64, 0, copyTerms), vec, copyTerms)
+	top := strongestHashes(make([]uint64, 0, copyTerms), vec, ws, copyTerms)
 	slices.Sort(top)
 	for i, a := range top {
 		for _, b := range top[i+1:] {
@@ -94,25 +101,29 @@ func keysOf(vec []hashed) (keys, copyKeys []uint64) {
 }
 
 // strongestHashes appends to dst the hashes of the n strongest of ts,
-// which are strongest first; of those of one weight at the cut, the
+// whose weights ws holds sorted; of those of one weight at the cut, the
 // lowest hashes.
-func strongestHashes(dst []uint64, ts []hashed, n int) []uint64 {
-	for i := 0; i < len(ts) && len(dst) < n; {
-		j := i + 1
-		for j < len(ts) && ts[j].w == ts[i].w {
-			j++
-		}
-		start := len(dst)
-		for _, t := range ts[i:j] {
+func strongestHashes(dst []uint64, ts []hashed, ws []float64, n int) []uint64 {
+	if len(ts) <= n {
+		for _, t := range ts {
 			dst = append(dst, t.h)
 		}
-		if len(dst) > n {
-			slices.Sort(dst[start:])
-			dst = dst[:n]
-		}
-		i = j
+		return dst
 	}
-	return dst
+	cut := ws[len(ws)-n]
+	for _, t := range ts {
+		if t.w > cut {
+			dst = append(dst, t.h)
+		}
+	}
+	start := len(dst)
+	for _, t := range ts {
+		if t.w == cut {
+			dst = append(dst, t.h)
+		}
+	}
+	slices.Sort(dst[start:])
+	return dst[:n]
 }
 
 // insert adds d to its buckets. It returns the articles whose
