@@ -1,7 +1,5 @@
 package story
 
-import "hash/maphash"
-
 // An article's words as written, and its terms, are looked up in tables
 // of their own rather than in Go maps: a lookup for every word read is
 // much of the work of reading, and the tables are emptied between
@@ -22,8 +20,6 @@ type formSlot struct {
 	w     string
 }
 
-var formSeed = maphash.MakeSeed()
-
 // reset empties the table.
 func (t *formTable) reset() {
 	t.round++
@@ -37,7 +33,7 @@ func (t *formTable) reset() {
 // find returns w's slot: its own, or the empty one where it would go.
 func (t *formTable) find(w string) *formSlot {
 	mask := uint64(len(t.slots) - 1)
-	for i := maphash.String(formSeed, w) & mask; ; i = (i + 1) & mask {
+	for i := wordHash(w) >> 32 & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.round != t.round || s.w == w {
 			return s
@@ -122,4 +118,65 @@ func (t *termTable) put(key uint64, term int32) {
 	}
 	*t.find(key) = termSlot{round: t.round, term: term, key: key}
 	t.n++
+}
+
+// wordHash hashes a word, for the tables: its first and last eight bytes
+// (all of a short one) and its length, mixed by one multiplication. Two
+// words that share them only probe further.
+func wordHash[T string | []byte](w T) uint64 {
+	var h uint64
+	if n := len(w); n >= 8 {
+		h = le64(w[:8]) ^ (le64(w[n-8:])<<29 | le64(w[n-8:])>>35)
+	} else {
+		for i := range n {
+			h = h<<8 | uint64(w[i])
+		}
+	}
+	return (h ^ uint64(len(w))) * 0x9e3779b97f4a7c15
+}
+
+func le64[T string | []byte](b T) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// wordSet is a fixed set of words (stop words, common words), looked up
+// by a folded word without making it a string.
+type wordSet struct {
+	slots []string // "" where empty
+}
+
+func newWordSet(m map[string]bool) wordSet {
+	n := 1
+	for n < 4*len(m) {
+		n *= 2
+	}
+	s := wordSet{slots: make([]string, n)}
+	for w := range m {
+		if w == "" {
+			continue
+		}
+		mask := uint64(n - 1)
+		i := wordHash(w) >> 32 & mask
+		for s.slots[i] != "" {
+			i = (i + 1) & mask
+		}
+		s.slots[i] = w
+	}
+	return s
+}
+
+// has reports whether w is in the set.
+func (s wordSet) has(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := wordHash(w) >> 32 & mask; s.slots[i] != ""; i = (i + 1) & mask {
+		if s.slots[i] == string(w) {
+			return true
+		}
+	}
+	return false
 }

@@ -224,7 +224,7 @@ func (c *counter) word(term []byte) int32 {
 	switch {
 	case words.IsNumber(term):
 		kind = numberWeight
-	case common[string(term)]:
+	case commonSet.has(term):
 		kind = commonWeight
 	}
 	start := len(c.text)
@@ -518,6 +518,9 @@ mr mrs ms dr st`)
 	}
 	return m
 }()
+
+// stopSet and commonSet are stop and common, for reading.
+var stopSet, commonSet = newWordSet(stop), newWordSet(common)
 
 // common words appear in most news stories whatever they are about, so
 // sharing them says little. Capitalised days and months are here too:

@@ -79,7 +79,7 @@ const (
 // good until the next call.
 func (tz *tokenizer) term(w string) ([]byte, tokenKind) {
 	f := tz.fold(w)
-	if len(f) < 2 || stop[string(f)] {
+	if len(f) < 2 || stopSet.has(f) {
 		if len(f) >= 2 || len(f) == 0 {
 			return nil, stopWord
 		}
