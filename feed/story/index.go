@@ -1,7 +1,6 @@
 package story
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -79,28 +78,19 @@ func dayOf(t time.Time) int32 {
 }
 
 // keysOf returns an article's key terms, sorted, and its copy keys,
-// from its vector of all terms, strongest first.
+// from its vector of all terms, in any order: its keyTerms strongest
+// terms, and twos of its copyTerms strongest. Of terms of one weight at
+// the cut, those of the lowest hashes count.
 func keysOf(vec []hashed) (keys, copyKeys []uint64) {
-	ts := slices.Clone(vec)
-	// Strongest first, ties by hash.
-	slices.SortFunc(ts, func(a, b hashed) int {
-		if a.w != b.w {
-			if a.w > b.w {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(a.h, b.h)
-	})
-	keys = make([]uint64, 0, keyTerms)
-	for _, t := range ts[:min(len(ts), keyTerms)] {
-		keys = append(keys, t.h)
+	var buf [maxTerms]float64
+	ws := buf[:0]
+	for _, t := range vec {
+		ws = append(ws, t.w)
 	}
+	slices.Sort(ws)
+	keys = strongestHashes(make([]uint64, 0, keyTerms), vec, ws, keyTerms)
 	slices.Sort(keys)
-	top := make([]uint64, 0, copyTerms)
-	for _, t := range ts[:min(len(ts), copyTerms)] {
-		top = append(top, t.h)
-	}
+	top := strongestHashes(make([]uint64, 0, copyTerms), vec, ws, copyTerms)
 	slices.Sort(top)
 	for i, a := range top {
 		for _, b := range top[i+1:] {
@@ -108,6 +98,32 @@ func keysOf(vec []hashed) (keys, copyKeys []uint64) {
 		}
 	}
 	return keys, copyKeys
+}
+
+// strongestHashes appends to dst the hashes of the n strongest of ts,
+// whose weights ws holds sorted; of those of one weight at the cut, the
+// lowest hashes.
+func strongestHashes(dst []uint64, ts []hashed, ws []float64, n int) []uint64 {
+	if len(ts) <= n {
+		for _, t := range ts {
+			dst = append(dst, t.h)
+		}
+		return dst
+	}
+	cut := ws[len(ws)-n]
+	for _, t := range ts {
+		if t.w > cut {
+			dst = append(dst, t.h)
+		}
+	}
+	start := len(dst)
+	for _, t := range ts {
+		if t.w == cut {
+			dst = append(dst, t.h)
+		}
+	}
+	slices.Sort(dst[start:])
+	return dst[:n]
 }
 
 // insert adds d to its buckets. It returns the articles whose

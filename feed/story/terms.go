@@ -77,16 +77,22 @@ func (v vector) dot(w vector) (all, words float64) {
 // article to the next.
 type counter struct {
 	tz    tokenizer
-	at    map[uint64]int32 // terms by hash
+	words termTable // word terms by hash
+	pairs termTable // pair terms by their two words
 	terms []counted
 	text  []byte   // every term's text, one after another
 	sents []string // the sentences being read
 	ws    []weighted
 	top   []weighted
-	cuts  []float64
-	hs    []hashed
-	vec   vector
-	known map[string]known // the article's words as read, by their text
+	tied  []weighted
+	order []uint64
+	logs  [64]struct{ f, log float64 }
+	sq    []float64
+	// heapAll and heapWords find the cuts (see cuts).
+	heapAll, heapWords []float64
+	hs                 []hashed
+	vec                vector
+	forms              formTable // the article's words as read, by their text
 	// n counts the words of the part being read.
 	n int
 }
@@ -105,12 +111,9 @@ type counted struct {
 
 // count reads an article's terms.
 func (c *counter) count(a *feed.Article) {
-	if c.at == nil {
-		c.at = make(map[uint64]int32)
-		c.known = make(map[string]known)
-	}
-	clear(c.at)
-	clear(c.known)
+	c.words.reset()
+	c.pairs.reset()
+	c.forms.reset()
 	c.terms, c.text = c.terms[:0], c.text[:0]
 	if !a.TitleSynthesized {
 		c.n = 0
@@ -197,7 +200,7 @@ type known struct {
 // read returns what a word of the article is. An article uses most of
 // its words more than once: each is folded and stemmed once.
 func (c *counter) read(w string) known {
-	if k, ok := c.known[w]; ok {
+	if k, ok := c.forms.get(w); ok {
 		return k
 	}
 	term, kind := c.tz.term(w)
@@ -207,42 +210,47 @@ func (c *counter) read(w string) known {
 		first, _ := utf8.DecodeRuneInString(w)
 		k.capital = unicode.IsUpper(first)
 	}
-	c.known[w] = k
+	c.forms.put(w, k)
 	return k
 }
 
 // word returns a word's term, adding it when new.
 func (c *counter) word(term []byte) int32 {
 	h := words.Hash(term)
-	if i, ok := c.at[h]; ok {
+	if i := c.words.get(h); i >= 0 {
 		return i
 	}
 	kind := wordWeight
 	switch {
 	case words.IsNumber(term):
 		kind = numberWeight
-	case common[string(term)]:
+	case commonSet.has(term):
 		kind = commonWeight
 	}
 	start := len(c.text)
 	c.text = append(c.text, term...)
-	return c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: -1, b: -1, kind: kind})
+	i := c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: -1, b: -1, kind: kind})
+	c.words.put(h, i)
+	return i
 }
 
 // pair returns the term of two words in a row, adding it when new. Its
 // text is the two words with a space between.
 func (c *counter) pair(a, b int32) int32 {
-	ta, tb := c.terms[a], c.terms[b]
-	h := words.HashOn(ta.hash, []byte{' '})
-	h = words.HashOn(h, c.text[tb.start:tb.end])
-	if i, ok := c.at[h]; ok {
+	ab := uint64(uint32(a))<<32 | uint64(uint32(b))
+	if i := c.pairs.get(ab); i >= 0 {
 		return i
 	}
+	ta, tb := &c.terms[a], &c.terms[b]
+	h := words.HashOn(ta.hash, []byte{' '})
+	h = words.HashOn(h, c.text[tb.start:tb.end])
 	start := len(c.text)
 	c.text = append(c.text, c.text[ta.start:ta.end]...)
 	c.text = append(c.text, ' ')
 	c.text = append(c.text, c.text[tb.start:tb.end]...)
-	return c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: a, b: b})
+	i := c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: a, b: b})
+	c.pairs.put(ab, i)
+	return i
 }
 
 func (c *counter) add1(t counted) int32 {
@@ -251,15 +259,17 @@ func (c *counter) add1(t counted) int32 {
 	}
 	i := int32(len(c.terms))
 	c.terms = append(c.terms, t)
-	c.at[t.hash] = i
 	return i
 }
 
-// weighted is a term, its weight and whether it is, or holds, a name.
+// weighted is a term, its weight and whether it is, or holds, a name,
+// with the first eight bytes of its text (counted.key) to break ties
+// without looking the term up.
 type weighted struct {
 	term int32
-	w    float64
 	name bool
+	w    float64
+	key  uint64
 }
 
 // weigh makes an article's vector from its counted terms, and returns it
@@ -273,11 +283,11 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 	}
 	all := c.ws[:0]
 	for i, t := range c.terms {
-		w := 1 + math.Log(t.f)
-		if t.f < 1 {
-			w = t.f
+		w := t.f
+		if t.f >= 1 {
+			w = 1 + c.log(t.f)
 		}
-		x := weighted{term: int32(i), w: w}
+		x := weighted{term: int32(i), w: w, key: t.key}
 		if t.a >= 0 {
 			x.name = isName(t.a) || isName(t.b)
 		} else if isName(int32(i)) {
@@ -287,52 +297,29 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 		all = append(all, x)
 	}
 	c.ws = all
-	// Only the strongest terms are kept, so only those that may be
-	// among them are sorted: the maxTerms strongest of all, and of
-	// those that are not names, with any tied at the cut.
-	cutAll := c.cut(all, false)
-	cutWords := c.cut(all, true)
-	top := c.top[:0]
-	for _, x := range all {
-		if x.w >= cutAll || !x.name && x.w >= cutWords {
-			top = append(top, x)
-		}
-	}
+	// The maxTerms strongest terms, and the maxTerms strongest that are
+	// not names; of those tied at the cut, the first by text, so the cut
+	// never depends on the order terms came in.
+	cutAll, cutWords := c.cuts(all)
+	top := c.strongest(c.top[:0], all, cutAll, false)
+	n := len(top)
+	top = c.strongest(top, all, cutWords, true)
 	c.top = top
-	// Strongest first, ties by term, so the cut never depends on the
-	// order terms came in.
-	slices.SortFunc(top, func(x, y weighted) int {
-		if x.w != y.w {
-			if x.w > y.w {
-				return -1
-			}
-			return 1
-		}
-		tx, ty := &c.terms[x.term], &c.terms[y.term]
-		if tx.key != ty.key {
-			return cmp.Compare(tx.key, ty.key)
-		}
-		return bytes.Compare(c.text[tx.start:tx.end], c.text[ty.start:ty.end])
-	})
-	all = top[:min(len(top), maxTerms)]
-	hs := c.unit(c.hs[:0], all, false)
+	hs := c.unit(c.hs[:0], top[:n], false)
 	keys, copyKeys = keysOf(hs)
-	// The strongest terms that are not names, in the same order.
-	words := top[:0]
-	for _, x := range top {
-		if !x.name {
-			words = append(words, x)
-			if len(words) == maxTerms {
-				break
-			}
-		}
-	}
-	hs = c.unit(hs, words, true)
+	hs = c.unit(hs, top[n:], true)
 	c.hs = hs
-	// The two, in one vector by hash.
-	slices.SortFunc(hs, func(x, y hashed) int { return cmp.Compare(uint32(x.h), uint32(y.h)) })
+	// The two, in one vector by hash: each short hash and its place in
+	// hs, sorted as numbers.
+	order := c.order[:0]
+	for i, h := range hs {
+		order = append(order, uint64(uint32(h.h))<<32|uint64(i))
+	}
+	slices.Sort(order)
+	c.order = order
 	vec = c.vec[:0]
-	for _, h := range hs {
+	for _, o := range order {
+		h := &hs[uint32(o)]
 		if n := len(vec); n == 0 || vec[n-1].hash != uint32(h.h) {
 			vec = append(vec, term{hash: uint32(h.h)})
 		}
@@ -347,52 +334,142 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 	return slices.Clone(vec), keys, copyKeys
 }
 
-// cut returns the weight of the maxTerms-th strongest of the terms (of
-// those that are not names, with words), or 0 when there are fewer.
-func (c *counter) cut(ts []weighted, words bool) float64 {
-	w := c.cuts[:0]
-	for _, x := range ts {
-		if !words || !x.name {
-			w = append(w, x.w)
-		}
+// log returns math.Log(f). Most of an article's terms share a few
+// weighted counts (a pair of words read once in the body, a word read
+// twice), so the last of each is kept.
+func (c *counter) log(f float64) float64 {
+	bits := math.Float64bits(f)
+	e := &c.logs[(bits^bits>>29^bits>>47)&uint64(len(c.logs)-1)]
+	if e.f != f {
+		e.f, e.log = f, math.Log(f)
 	}
-	c.cuts = w
-	if len(w) <= maxTerms {
-		return 0
-	}
-	return nthLargest(w, maxTerms-1)
+	return e.log
 }
 
-// nthLargest returns the value that would be at index n (from 0) were ws
-// sorted largest first. It reorders ws.
-func nthLargest(ws []float64, n int) float64 {
-	lo, hi := 0, len(ws)-1
+// strongest appends to dst the maxTerms strongest of the terms (of those
+// that are not names, with words), in no order; cut is the weight of
+// the maxTerms-th (see cut). Of the terms at the cut (often a hundred
+// pairs of words read once) the first by text are taken.
+func (c *counter) strongest(dst, ts []weighted, cut float64, words bool) []weighted {
+	start, tied := len(dst), c.tied[:0]
+	for _, x := range ts {
+		switch {
+		case words && x.name:
+		case x.w > cut:
+			dst = append(dst, x)
+		case x.w == cut:
+			tied = append(tied, x)
+		}
+	}
+	c.tied = tied
+	if k := maxTerms - (len(dst) - start); k > 0 && len(tied) > 0 {
+		k = min(k, len(tied))
+		c.firstByText(tied, k)
+		dst = append(dst, tied[:k]...)
+	}
+	return dst
+}
+
+// firstByText puts the first k of ts by text, in any order, before the
+// others.
+func (c *counter) firstByText(ts []weighted, k int) {
+	lo, hi := 0, len(ts)-1
 	for lo < hi {
-		pivot := ws[lo+(hi-lo)/2]
+		// Quickselect on a middle pivot: texts differ, so the order is
+		// total.
+		p := ts[lo+(hi-lo)/2]
 		i, j := lo, hi
 		for i <= j {
-			for ws[i] > pivot {
+			for c.byText(ts[i], p) < 0 {
 				i++
 			}
-			for ws[j] < pivot {
+			for c.byText(ts[j], p) > 0 {
 				j--
 			}
 			if i <= j {
-				ws[i], ws[j] = ws[j], ws[i]
+				ts[i], ts[j] = ts[j], ts[i]
 				i++
 				j--
 			}
 		}
 		switch {
-		case n <= j:
+		case k-1 <= j:
 			hi = j
-		case n >= i:
+		case k-1 >= i:
 			lo = i
 		default:
-			return ws[n]
+			return
 		}
 	}
-	return ws[n]
+}
+
+// byText orders terms by their text.
+func (c *counter) byText(x, y weighted) int {
+	if x.key != y.key {
+		return cmp.Compare(x.key, y.key)
+	}
+	tx, ty := &c.terms[x.term], &c.terms[y.term]
+	return bytes.Compare(c.text[tx.start:tx.end], c.text[ty.start:ty.end])
+}
+
+// cuts returns the weight of the maxTerms-th strongest of the terms, and
+// of those that are not names; 0 when there are fewer. It keeps the
+// maxTerms strongest weights met so far on two heaps, weakest on top:
+// most terms are weaker than those already kept and cost a comparison.
+func (c *counter) cuts(ts []weighted) (all, words float64) {
+	ha, hw := c.heapAll[:0], c.heapWords[:0]
+	n := 0 // terms that are not names
+	for _, x := range ts {
+		ha = keepStrongest(ha, x.w)
+		if !x.name {
+			hw = keepStrongest(hw, x.w)
+			n++
+		}
+	}
+	c.heapAll, c.heapWords = ha, hw
+	if len(ts) > maxTerms {
+		all = ha[0]
+	}
+	if n > maxTerms {
+		words = hw[0]
+	}
+	return all, words
+}
+
+// keepStrongest adds w to h, a min-heap of at most maxTerms weights,
+// when it is among the maxTerms strongest so far.
+func keepStrongest(h []float64, w float64) []float64 {
+	if len(h) < maxTerms {
+		h = append(h, w)
+		for j := len(h) - 1; j > 0; {
+			i := (j - 1) / 2
+			if h[i] <= h[j] {
+				break
+			}
+			h[i], h[j] = h[j], h[i]
+			j = i
+		}
+		return h
+	}
+	if w <= h[0] {
+		return h
+	}
+	h[0] = w
+	for i := 0; ; {
+		j := 2*i + 1
+		if j >= len(h) {
+			break
+		}
+		if j+1 < len(h) && h[j+1] < h[j] {
+			j++
+		}
+		if h[i] <= h[j] {
+			break
+		}
+		h[i], h[j] = h[j], h[i]
+		i = j
+	}
+	return h
 }
 
 // hashed is a term's hash and its weight in a vector of length one: of
@@ -403,12 +480,20 @@ type hashed struct {
 	words bool
 }
 
-// unit appends the terms, strongest first, to hs, weighed to a vector of
-// length one.
+// unit appends the terms to hs, weighed to a vector of length one.
 func (c *counter) unit(hs []hashed, ts []weighted, words bool) []hashed {
-	norm2 := 0.0
+	// The squares are summed strongest first, as they always were, so
+	// that the weights are the same to the last bit: only the order of
+	// the weights matters, not which of a tie comes first.
+	ws := c.sq[:0]
 	for _, t := range ts {
-		norm2 += t.w * t.w
+		ws = append(ws, t.w)
+	}
+	slices.Sort(ws)
+	c.sq = ws
+	norm2 := 0.0
+	for i := len(ws) - 1; i >= 0; i-- {
+		norm2 += ws[i] * ws[i]
 	}
 	for _, t := range ts {
 		hs = append(hs, hashed{c.terms[t.term].hash, t.w / math.Sqrt(norm2), words})
@@ -433,6 +518,9 @@ mr mrs ms dr st`)
 	}
 	return m
 }()
+
+// stopSet and commonSet are stop and common, for reading.
+var stopSet, commonSet = newWordSet(stop), newWordSet(common)
 
 // common words appear in most news stories whatever they are about, so
 // sharing them says little. Capitalised days and months are here too:

@@ -40,14 +40,15 @@ func plainText(p string) string {
 		return feed.PlainText(p)
 	}
 	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case c == ' ':
+		switch byteClass[p[i]] {
+		case plainByte, wordByte:
+		case spaceByte:
 			if p[i+1] == ' ' {
 				return feed.PlainText(p)
 			}
-		case c < ' ', c == '*', c == '_', c == '`', c == '\\', c == '#', c == '>', c == 0x7f:
+		case markByte:
 			return feed.PlainText(p)
-		case c >= utf8.RuneSelf:
+		case wideByte:
 			r, size := utf8.DecodeRuneInString(p[i:])
 			if unicode.IsSpace(r) {
 				return feed.PlainText(p)
@@ -57,6 +58,31 @@ func plainText(p string) string {
 	}
 	return p
 }
+
+// What a byte is to plainText and nextWord.
+const (
+	plainByte = iota // punctuation that is neither Markdown nor a break
+	wordByte         // an ASCII letter or digit
+	spaceByte        // ' '
+	markByte         // Markdown marks and control characters
+	wideByte         // the start or continuation of a character past ASCII
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = wordByte
+		case c == ' ':
+			t[c] = spaceByte
+		case c < ' ', c == '*', c == '_', c == '`', c == '\\', c == '#', c == '>', c == 0x7f:
+			t[c] = markByte
+		case c >= utf8.RuneSelf:
+			t[c] = wideByte
+		}
+	}
+	return t
+}()
 
 // tokenizer splits sentences into the words that count, folded and
 // stemmed, reusing its buffers.
@@ -79,7 +105,7 @@ const (
 // good until the next call.
 func (tz *tokenizer) term(w string) ([]byte, tokenKind) {
 	f := tz.fold(w)
-	if len(f) < 2 || stop[string(f)] {
+	if len(f) < 2 || stopSet.has(f) {
 		if len(f) >= 2 || len(f) == 0 {
 			return nil, stopWord
 		}
@@ -111,7 +137,7 @@ func nextWord(s string, i int) (string, int) {
 		c := s[i]
 		size, word := 1, false
 		if c < utf8.RuneSelf {
-			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			word = byteClass[c] == wordByte
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
