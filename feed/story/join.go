@@ -79,13 +79,14 @@ func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 		if all <= 0 || words <= 0 {
 			return 0
 		}
-		if namesLike(centre(i), centre(j)) < storyNames {
+		v := all / undatedStoryLike
+		if a.dated {
+			v = math.Pow(all, namesShare) * math.Pow(words, 1-namesShare) / storyLike
+		}
+		if v < 1 || namesLike(centre(i), centre(j)) < storyNames {
 			return 0
 		}
-		if !a.dated {
-			return all / undatedStoryLike
-		}
-		return math.Pow(all, namesShare) * math.Pow(words, 1-namesShare) / storyLike
+		return v
 	}
 	var h pairs
 	for i := range n {
@@ -146,9 +147,18 @@ func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 // part without names each made of unit length, so that the dot products
 // of two are their cosines.
 func centroid(ms []*doc) vector {
-	ms = slices.Clone(ms)
-	slices.SortFunc(ms, byID) // sum in one order, to the last bit
-	var ts vector
+	if len(ms) == 1 {
+		return ms[0].vec // of unit length already
+	}
+	if !slices.IsSortedFunc(ms, byID) {
+		ms = slices.Clone(ms)
+		slices.SortFunc(ms, byID) // sum in one order, to the last bit
+	}
+	size := 0
+	for _, m := range ms {
+		size += len(m.vec)
+	}
+	ts := make(vector, 0, size)
 	for _, m := range ms {
 		ts = append(ts, m.vec...)
 	}
