@@ -1,7 +1,6 @@
 package story
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -154,24 +153,24 @@ func centroid(ms []*doc) vector {
 		ms = slices.Clone(ms)
 		slices.SortFunc(ms, byID) // sum in one order, to the last bit
 	}
-	size := 0
-	for _, m := range ms {
-		size += len(m.vec)
+	// Sum the vectors, sorted by hash, two at a time, in rounds: a
+	// merge of sorted runs costs less than sorting them all.
+	runs := make([]vector, len(ms))
+	for i, m := range ms {
+		runs[i] = m.vec
 	}
-	ts := make(vector, 0, size)
-	for _, m := range ms {
-		ts = append(ts, m.vec...)
-	}
-	slices.SortStableFunc(ts, func(a, b term) int { return cmp.Compare(a.hash, b.hash) })
-	out := ts[:0]
-	for _, t := range ts {
-		if n := len(out); n > 0 && out[n-1].hash == t.hash {
-			out[n-1].all += t.all
-			out[n-1].words += t.words
-			continue
+	for len(runs) > 1 {
+		next := runs[:0]
+		for i := 0; i < len(runs); i += 2 {
+			if i+1 == len(runs) {
+				next = append(next, runs[i])
+				continue
+			}
+			next = append(next, addVectors(runs[i], runs[i+1]))
 		}
-		out = append(out, t)
+		runs = next
 	}
+	out := runs[0]
 	var na, nw float64
 	for _, t := range out {
 		na += float64(t.all) * float64(t.all)
@@ -187,6 +186,29 @@ func centroid(ms []*doc) vector {
 		}
 	}
 	return out
+}
+
+// addVectors returns the sum of two vectors sorted by hash, sorted by
+// hash, in a new vector.
+func addVectors(v, w vector) vector {
+	out := make(vector, 0, len(v)+len(w))
+	i, j := 0, 0
+	for i < len(v) && j < len(w) {
+		switch {
+		case v[i].hash < w[j].hash:
+			out = append(out, v[i])
+			i++
+		case v[i].hash > w[j].hash:
+			out = append(out, w[j])
+			j++
+		default:
+			out = append(out, term{hash: v[i].hash, all: v[i].all + w[j].all, words: v[i].words + w[j].words})
+			i++
+			j++
+		}
+	}
+	out = append(out, v[i:]...)
+	return append(out, w[j:]...)
 }
 
 // span is when a story's dated articles are, and the years its articles
