@@ -16,6 +16,9 @@ import "slices"
 // Near-copies (at least copyLike alike) start out as one cluster: the
 // index compares a crowd of copies only with a few of them, and
 // counting the pairs it skipped as not alike would split the crowd.
+//
+// Then clusters that tell of one event as a whole are joined (see
+// joinStories).
 func (s *Set) cluster(group []*doc) [][]*doc {
 	n := len(group)
 	if n == 1 {
@@ -125,6 +128,7 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 			h.push(pair{avg: avg, i: a, j: b, vi: version[a], vj: version[b]})
 		}
 	}
+	joinStories(members, alive, sum)
 	var out [][]*doc
 	for i := range n {
 		if alive[i] {

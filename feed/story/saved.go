@@ -245,6 +245,10 @@ func (s *Set) rules() uint64 {
 	var e wire.Encoder
 	e.U64(uint64(s.opt.Window))
 	e.U64(math.Float64bits(s.opt.Threshold))
+	// How clusters are joined into stories (see joinStories).
+	for _, v := range []float64{storyLike, undatedStoryLike, storyNames, storyReach.Hours()} {
+		e.U64(math.Float64bits(v))
+	}
 	e.B = append(e.B, rulesProbe()...)
 	return crc64.Checksum(e.B, crcTable)
 }

@@ -24,7 +24,9 @@
 // Stories are the clusters of group-average (UPGMA) agglomerative
 // clustering, cut at a threshold, over the likeness of the compared
 // pairs; pairs never compared count as not alike, and near-copies start
-// out as one cluster. The grouping is a function of the set of articles
+// out as one cluster. Clusters of one linked group that tell of one
+// event as a whole (their centroids alike, in names too, and close
+// enough in time) are then joined (see joinStories). The grouping is a function of the set of articles
 // alone: term weights are fixed rather than learnt from the corpus (no
 // IDF), every tie is broken by article ID, whether two articles are
 // compared depends only on the two and on how crowded their own days'

@@ -1,0 +1,274 @@
+package story
+
+import (
+	"math"
+	"slices"
+	"time"
+)
+
+// Stories of one event that clustering left apart are joined by what
+// each story is about as a whole. Articles are compared in pairs, and
+// two reports of one event may share little but the event's names: an
+// arrest and the charges a week on, a fire and the arson inquiry. A
+// story's centroid (the sum of its articles' vectors) keeps what its
+// reports share and lets what each alone tells fade, so two stories'
+// centroids are alike when they tell of one event, and less so when they
+// only share a subject.
+const (
+	// storyLike is how alike two stories with dated articles must be
+	// to join: the weighted geometric mean of the cosines of their
+	// whole centroids and of their centroids without names (as alike
+	// weighs two articles), so that shared names alone are not enough.
+	storyLike = 0.45
+	// undatedStoryLike is how alike two stories of undated articles
+	// must be to join: the cosine of their whole centroids, where the
+	// names, numbers and places they share count double (as for two
+	// undated articles, see undatedLikeness). A story of undated
+	// articles never joins one with a date: nothing places it in that
+	// story's time.
+	undatedStoryLike = 0.4
+	// storyNames is how alike two stories' names (people, places,
+	// bodies: the terms of their centroids that are names, or pairs
+	// holding one) must be for the stories to join, whatever else they
+	// share. A large story's centroid leans towards the words every
+	// report of its kind uses, so two stories of one subject, a town's
+	// or a league's, may read alike as a whole; one event's reports
+	// name the same people and places.
+	storyNames = 0.4
+	// storyReach is how far apart in time two stories' dated articles
+	// may be for the stories to join: the reports of one event run on
+	// for weeks (a trial, a recall, an inquiry), beyond the window in
+	// which two single articles are compared.
+	storyReach = 60 * 24 * time.Hour
+)
+
+// joinStories merges, best first, the clusters of one linked group
+// that tell of one event by their centroids (see the constants above),
+// until no two do. Only clusters with at least one compared pair between them (a
+// weak link, see weakShare) are candidates, so that the stories a group
+// makes depend on the group alone. members, alive and sum are
+// cluster's, updated in place.
+func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
+	n := len(members)
+	cents := make([]vector, n)
+	spans := make([]span, n)
+	version := make([]int, n)
+	for i := range n {
+		if alive[i] {
+			spans[i] = spanOf(members[i])
+		}
+	}
+	centre := func(i int) vector {
+		if cents[i] == nil {
+			cents[i] = centroid(members[i])
+		}
+		return cents[i]
+	}
+	// score returns how far over its bar two clusters' likeness is (1
+	// at the bar), or 0 when they may not join.
+	score := func(i, j int) float64 {
+		a, b := &spans[i], &spans[j]
+		if a.dated != b.dated || yearsShared(a.years, b.years) < 0 {
+			return 0
+		}
+		if a.dated && max(a.lo, b.lo)-min(a.hi, b.hi) > int64(storyReach/time.Second) {
+			return 0
+		}
+		all, words := centre(i).dot(centre(j))
+		if all <= 0 || words <= 0 {
+			return 0
+		}
+		v := all / undatedStoryLike
+		if a.dated {
+			v = math.Pow(all, namesShare) * math.Pow(words, 1-namesShare) / storyLike
+		}
+		if v < 1 || namesLike(centre(i), centre(j)) < storyNames {
+			return 0
+		}
+		return v
+	}
+	var h pairs
+	for i := range n {
+		if !alive[i] {
+			continue
+		}
+		for j := range sum[i] {
+			if i < j && alive[j] {
+				if v := score(i, j); v >= 1 {
+					h = append(h, pair{avg: v, i: i, j: j})
+				}
+			}
+		}
+	}
+	if len(h) == 0 {
+		return
+	}
+	h.init()
+	for len(h) > 0 {
+		p := h.pop()
+		if !alive[p.i] || !alive[p.j] || version[p.i] != p.vi || version[p.j] != p.vj {
+			continue
+		}
+		i, j := p.i, p.j
+		members[i] = append(members[i], members[j]...)
+		alive[j] = false
+		members[j] = nil
+		delete(sum[i], j)
+		for k, v := range sum[j] {
+			if k != i && alive[k] {
+				sum[i][k] += v
+				sum[k][i] = sum[i][k]
+			}
+		}
+		sum[j] = nil
+		version[i]++
+		cents[i], cents[j] = nil, nil
+		spans[i] = spanOf(members[i])
+		// Visit the neighbours in order, so that ties fall the same way
+		// whatever order the map gives.
+		ks := make([]int, 0, len(sum[i]))
+		for k := range sum[i] {
+			if alive[k] {
+				ks = append(ks, k)
+			}
+		}
+		slices.Sort(ks)
+		for _, k := range ks {
+			a, b := min(i, k), max(i, k)
+			if v := score(a, b); v >= 1 {
+				h.push(pair{avg: v, i: a, j: b, vi: version[a], vj: version[b]})
+			}
+		}
+	}
+}
+
+// centroid returns the sum of a story's vectors, its whole part and its
+// part without names each made of unit length, so that the dot products
+// of two are their cosines.
+func centroid(ms []*doc) vector {
+	if len(ms) == 1 {
+		return ms[0].vec // of unit length already
+	}
+	if !slices.IsSortedFunc(ms, byID) {
+		ms = slices.Clone(ms)
+		slices.SortFunc(ms, byID) // sum in one order, to the last bit
+	}
+	// Sum the vectors, sorted by hash, two at a time, in rounds: a
+	// merge of sorted runs costs less than sorting them all.
+	runs := make([]vector, len(ms))
+	for i, m := range ms {
+		runs[i] = m.vec
+	}
+	for len(runs) > 1 {
+		next := runs[:0]
+		for i := 0; i < len(runs); i += 2 {
+			if i+1 == len(runs) {
+				next = append(next, runs[i])
+				continue
+			}
+			next = append(next, addVectors(runs[i], runs[i+1]))
+		}
+		runs = next
+	}
+	out := runs[0]
+	var na, nw float64
+	for _, t := range out {
+		na += float64(t.all) * float64(t.all)
+		nw += float64(t.words) * float64(t.words)
+	}
+	na, nw = math.Sqrt(na), math.Sqrt(nw)
+	for i := range out {
+		if na > 0 {
+			out[i].all = float32(float64(out[i].all) / na)
+		}
+		if nw > 0 {
+			out[i].words = float32(float64(out[i].words) / nw)
+		}
+	}
+	return out
+}
+
+// addVectors returns the sum of two vectors sorted by hash, sorted by
+// hash, in a new vector.
+func addVectors(v, w vector) vector {
+	out := make(vector, 0, len(v)+len(w))
+	i, j := 0, 0
+	for i < len(v) && j < len(w) {
+		switch {
+		case v[i].hash < w[j].hash:
+			out = append(out, v[i])
+			i++
+		case v[i].hash > w[j].hash:
+			out = append(out, w[j])
+			j++
+		default:
+			out = append(out, term{hash: v[i].hash, all: v[i].all + w[j].all, words: v[i].words + w[j].words})
+			i++
+			j++
+		}
+	}
+	out = append(out, v[i:]...)
+	return append(out, w[j:]...)
+}
+
+// span is when a story's dated articles are, and the years its articles
+// name or are dated in.
+type span struct {
+	lo, hi int64 // seconds of the earliest and latest dated article
+	dated  bool
+	years  []int16
+}
+
+func spanOf(ms []*doc) span {
+	var sp span
+	for _, m := range ms {
+		if m.sec != undatedSec {
+			if !sp.dated || m.sec < sp.lo {
+				sp.lo = m.sec
+			}
+			if !sp.dated || m.sec > sp.hi {
+				sp.hi = m.sec
+			}
+			sp.dated = true
+		}
+		sp.years = append(sp.years, m.years...)
+	}
+	slices.Sort(sp.years)
+	sp.years = slices.Compact(sp.years)
+	return sp
+}
+
+// namesLike returns the cosine of two centroids' names: their terms
+// that are in the whole vectors only (see vector), which are names and
+// pairs of words holding one.
+func namesLike(v, w vector) float64 {
+	var dot, nv, nw float64
+	for _, t := range v {
+		if t.words == 0 {
+			nv += float64(t.all) * float64(t.all)
+		}
+	}
+	for _, t := range w {
+		if t.words == 0 {
+			nw += float64(t.all) * float64(t.all)
+		}
+	}
+	for i, j := 0, 0; i < len(v) && j < len(w); {
+		switch {
+		case v[i].hash < w[j].hash:
+			i++
+		case v[i].hash > w[j].hash:
+			j++
+		default:
+			if v[i].words == 0 && w[j].words == 0 {
+				dot += float64(v[i].all) * float64(w[j].all)
+			}
+			i++
+			j++
+		}
+	}
+	if nv == 0 || nw == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(nv*nw)
+}
