@@ -183,11 +183,11 @@ func trimEdges(body string, other map[uint64]int) string {
 	return strings.Join(kept, "\n\n")
 }
 
-// sentenceLike reports whether text reads as a sentence: five words or
+// sentenceLike reports whether text reads as a sentence: three words or
 // more, ending as a sentence ends.
 func sentenceLike(text string) bool {
 	text = strings.TrimSpace(text)
-	if countWords(text) < 5 {
+	if countWords(text) < 3 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(text)
