@@ -25,7 +25,13 @@ const (
 	// names, numbers and places they share count double (as for two
 	// undated articles, see undatedLikeness). A story of undated
 	// articles never joins one with a date: nothing places it in that
-	// story's time.
+	// story's time. Nor do the years two undated stories name keep
+	// them apart, as they keep apart two dated stories (or any two
+	// articles, see yearsShared): with no date, the years a story names
+	// are those its reports look back to (a record, a former trial, a
+	// past uprising), and the more reports a story gathers, the more
+	// pasts it names; two stories of one event may recall different
+	// ones. The bars above, in names too, must still be met.
 	undatedStoryLike = 0.4
 	// storyNames is how alike two stories' names (people, places,
 	// bodies: the terms of their centroids that are names, or pairs
@@ -68,7 +74,7 @@ func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 	// at the bar), or 0 when they may not join.
 	score := func(i, j int) float64 {
 		a, b := &spans[i], &spans[j]
-		if a.dated != b.dated || yearsShared(a.years, b.years) < 0 {
+		if a.dated != b.dated || a.dated && yearsShared(a.years, b.years) < 0 {
 			return 0
 		}
 		if a.dated && max(a.lo, b.lo)-min(a.hi, b.hi) > int64(storyReach/time.Second) {

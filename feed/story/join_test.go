@@ -143,3 +143,38 @@ func TestStoriesOfOneSubjectStayApart(t *testing.T) {
 		t.Errorf("look-alikes: got %q, want %q", got, want)
 	}
 }
+
+// TestUndatedStoriesRecallingDifferentYearsJoin: two undated stories of
+// one event whose reports look back to different years (the sound's
+// last disaster, the year the ferry was built) still join, as undated
+// stories naming one year do; another capsizing told in the same words
+// with other names stays apart however its years fall.
+func TestUndatedStoriesRecallingDifferentYearsJoin(t *testing.T) {
+	src := slices.Clone(ferry[:4])
+	for i := range src {
+		if i < 2 {
+			src[i].text += "\n\nIt is the worst accident on the Orrin Sound since the trawler losses of 1987."
+		} else {
+			src[i].text += "\n\nThe Saint Brenna was built at Kettering Quay in 1994 and refitted in 2009."
+		}
+	}
+	s := New(Options{})
+	ds, events := handLinked(t, src, []int{0, 0, 0, 0})
+	for _, d := range ds {
+		if len(d.years) == 0 {
+			t.Fatalf("%s names no year", d.art.Title)
+		}
+	}
+	if got, want := clustered(s.cluster(ds), events), []string{"capsize capsize capsize capsize"}; !slices.Equal(got, want) {
+		t.Errorf("one event: got %q, want %q", got, want)
+	}
+	other := strings.NewReplacer("Saint Brenna", "Cormorant", "Harlow Point", "Fennick Head",
+		"Kettering Quay", "Sallow Bay", "Ilse Marrow", "Joss Treleven", "Tamsin Lines", "Heron Ferries")
+	for i := 2; i < 4; i++ {
+		src[i].event, src[i].text = "another", other.Replace(src[i].text)
+	}
+	ds, events = handLinked(t, src, []int{0, 0, 0, 0})
+	if got, want := clustered(s.cluster(ds), events), []string{"another another", "capsize capsize"}; !slices.Equal(got, want) {
+		t.Errorf("another capsizing: got %q, want %q", got, want)
+	}
+}
