@@ -134,7 +134,7 @@ func secondOpinion(x *Extractor, path, text, body string) string {
 	if nb*20 > na*19 || na-nb < minExtraRuns || nb*10 < na*3 || overlap(b, a)*20 < nb*19 {
 		return body
 	}
-	if insideAdded(body, b)*20 > na {
+	if runs, blocks := insideAdded(body, b); runs*20 > na || blocks >= minInsideBlocks {
 		return body
 	}
 	return alt
@@ -228,16 +228,23 @@ func overlap(a, b map[uint64]int) int {
 	return n
 }
 
-// insideAdded counts the word runs of body's blocks that other's text
-// mostly lacks and that lie between blocks it has: what body adds inside
-// the other reading's span rather than around it.
-func insideAdded(body string, other map[uint64]int) int {
-	var runs []int
+// minInsideBlocks is the fewest blocks body may add inside the text
+// reading's span for body to stand however few their words: short lines
+// between paragraphs (a credit under each quotation, a name under each
+// entry) that the text reading took for furniture are the article's
+// structure, not trafilatura's additions.
+const minInsideBlocks = 3
+
+// insideAdded counts the word runs, and the blocks, of body that other's
+// text mostly lacks and that lie between blocks it has: what body adds
+// inside the other reading's span rather than around it.
+func insideAdded(body string, other map[uint64]int) (runs, blocks int) {
+	var sizes []int
 	var in []bool
 	for _, blk := range strings.Split(body, "\n\n") {
 		s := shingles(feed.PlainText(blk))
 		n := total(s)
-		runs = append(runs, n)
+		sizes = append(sizes, n)
 		in = append(in, n > 0 && overlap(s, other)*2 >= n)
 	}
 	first, last := slices.Index(in, true), -1
@@ -247,11 +254,11 @@ func insideAdded(body string, other map[uint64]int) int {
 			break
 		}
 	}
-	added := 0
 	for i := first; i >= 0 && i <= last; i++ {
-		if !in[i] {
-			added += runs[i]
+		if !in[i] && sizes[i] > 0 {
+			runs += sizes[i]
+			blocks++
 		}
 	}
-	return added
+	return runs, blocks
 }

@@ -144,6 +144,34 @@ func TestSecondOpinion(t *testing.T) {
 	}
 }
 
+// Short lines between the paragraphs (a name under each quotation)
+// that the text reading lacks are the article's own: three or more such
+// blocks keep body, however few their words, even when body also adds a
+// list at its end that the text reading would have left out.
+func TestSecondOpinionKeepsLinesInside(t *testing.T) {
+	// Long paragraphs, so that the runs the names break at their edges
+	// are few beside the article's.
+	var p []string
+	for i, q := range articleParas {
+		p = append(p, q+" "+articleParas[(i+1)%len(articleParas)])
+	}
+	doc, err := parseHTML([]byte(pageWith("<title>Library stays open</title>", paras(p...))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := "## More from the shore\n\n- Ferry timetable changes for the winter months ahead\n- Coastal path closed near the harbour wall after the storm\n- Five walks along the estuary and its villages this weekend"
+	inside := p[0] + "\n\n– Ada R.\n\n" + p[1] + "\n\n– Ben T.\n\n" + p[2] + "\n\n– Cai M.\n\n" + p[3] + "\n\n" + list
+	if got := secondOpinion(NewExtractor(), "page.html", pageText(doc), inside); !strings.Contains(got, "Ben T.") {
+		t.Errorf("the names inside the article were lost:\n%s", got)
+	}
+	// The same body with one name: the list decides, and the text
+	// reading stands.
+	one := p[0] + "\n\n– Ada R.\n\n" + p[1] + "\n\n" + p[2] + "\n\n" + p[3] + "\n\n" + list
+	if got := secondOpinion(NewExtractor(), "page.html", pageText(doc), one); strings.Contains(got, "More from the shore") {
+		t.Errorf("one short line kept the list:\n%s", got)
+	}
+}
+
 // A short paragraph the text reading takes for furniture stays: one
 // line more is no reason to prefer the text reading.
 func TestSecondOpinionKeepsShortParagraph(t *testing.T) {
