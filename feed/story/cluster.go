@@ -103,19 +103,7 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 			continue
 		}
 		i, j := p.i, p.j
-		members[i] = append(members[i], members[j]...)
-		alive[j] = false
-		members[j] = nil
-		// A cluster merged away stays in its neighbours' sums, where it
-		// is passed over as dead: taking it out of each costs more.
-		delete(sum[i], j)
-		for k, v := range sum[j] {
-			if k == i || !alive[k] {
-				continue
-			}
-			sum[i][k] += v
-		}
-		sum[j] = nil
+		merge(i, j, members, alive, sum)
 		version[i]++
 		for k, v := range sum[i] {
 			if !alive[k] {
@@ -144,6 +132,24 @@ const copyLike = 0.6
 
 // pair is two clusters, by the index of their first article, their
 // average likeness, and the versions of the clusters it was taken at.
+// merge moves cluster j into cluster i: its members, and its sums of
+// links to the clusters still alive, added to i's. Only i's row of sum
+// changes; the caller mirrors it into the others'. A cluster merged away
+// stays in its neighbours' sums, where it is passed over as dead:
+// taking it out of each costs more.
+func merge(i, j int, members [][]*doc, alive []bool, sum []map[int]float64) {
+	members[i] = append(members[i], members[j]...)
+	alive[j] = false
+	members[j] = nil
+	delete(sum[i], j)
+	for k, v := range sum[j] {
+		if k != i && alive[k] {
+			sum[i][k] += v
+		}
+	}
+	sum[j] = nil
+}
+
 type pair struct {
 	avg    float64
 	i, j   int

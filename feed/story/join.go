@@ -116,25 +116,16 @@ func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 			continue
 		}
 		i, j := p.i, p.j
-		members[i] = append(members[i], members[j]...)
-		alive[j] = false
-		members[j] = nil
-		delete(sum[i], j)
-		for k, v := range sum[j] {
-			if k != i && alive[k] {
-				sum[i][k] += v
-				sum[k][i] = sum[i][k]
-			}
-		}
-		sum[j] = nil
+		merge(i, j, members, alive, sum)
 		version[i]++
 		cents[i], cents[j] = nil, nil
 		spans[i] = spanOf(members[i])
 		// Visit the neighbours in order, so that ties fall the same way
 		// whatever order the map gives.
 		ks := make([]int, 0, len(sum[i]))
-		for k := range sum[i] {
+		for k, v := range sum[i] {
 			if alive[k] {
+				sum[k][i] = v
 				ks = append(ks, k)
 			}
 		}
