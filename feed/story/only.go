@@ -25,24 +25,31 @@ const (
 	maxSharers = 32
 )
 
-// sentenceRef points at one sentence of one article in a story.
-type sentenceRef struct{ art, sent int32 }
-
 // only returns, by article ID, the sentences of each article that no
 // other article has, in the article's order.
+//
+// Every sentence is read once: its distinct shingles are numbered as they
+// are first seen (a termTable), and each shingle lists the first
+// maxSharers sentences that hold it, all the lists in one slice. A
+// sentence is then compared with the others through its shingles' lists,
+// counting hits in a slice by sentence, so a story costs a few slices
+// rather than a map entry and a slice for every shingle.
 func only(arts []*feed.Article) map[string][]string {
 	type sent struct {
 		text       string
-		start, end int // its distinct shingles in shingled
+		art        int32
+		start, end int32 // its distinct shingles' numbers in shingleOf
 	}
 	var (
-		tz       tokenizer
-		shingled []uint64 // every sentence's shingles, one after another
-		terms    []uint64 // a sentence's words, as hashes
-		lines    []string
+		tz        tokenizer
+		shingled  []uint64 // one sentence's shingles
+		terms     []uint64 // a sentence's words, as hashes
+		lines     []string
+		sents     []sent
+		shingleOf []int32 // every sentence's shingles, numbered, one after another
+		numbers   termTable
 	)
-	sents := make([][]sent, len(arts))
-	index := make(map[uint64][]sentenceRef)
+	numbers.reset()
 	seen := make(map[uint64]bool)
 	for i, a := range arts {
 		clear(seen)
@@ -54,11 +61,10 @@ func only(arts []*feed.Article) map[string][]string {
 			return true
 		})
 		for _, text := range lines {
-			start := len(shingled)
 			terms = terms[:0]
 			tz.words(text, func(term []byte) { terms = append(terms, words.Hash(term)) })
-			shingled = appendShingles(shingled, terms)
-			sh := shingled[start:]
+			sh := appendShingles(shingled[:0], terms)
+			shingled = sh
 			if len(sh) == 0 {
 				continue
 			}
@@ -68,55 +74,102 @@ func only(arts []*feed.Article) map[string][]string {
 				k = (k ^ h) * words.HashPrime
 			}
 			if seen[k] {
-				shingled = shingled[:start]
 				continue
 			}
 			seen[k] = true
 			slices.Sort(sh)
-			shingled = shingled[:start+len(slices.Compact(sh))]
-			ref := sentenceRef{int32(i), int32(len(sents[i]))}
-			sents[i] = append(sents[i], sent{text, start, len(shingled)})
-			for _, s := range shingled[start:] {
-				// A sentence that many articles print is found in the
-				// first few; keeping them all makes a big story of
-				// copies quadratic.
-				if len(index[s]) < maxSharers {
-					index[s] = append(index[s], ref)
+			start := len(shingleOf)
+			for _, h := range slices.Compact(sh) {
+				n := numbers.get(h)
+				if n < 0 {
+					n = int32(numbers.n)
+					numbers.put(h, n)
 				}
+				shingleOf = append(shingleOf, n)
+			}
+			sents = append(sents, sent{text, int32(i), int32(start), int32(len(shingleOf))})
+		}
+	}
+	// The sentences holding each shingle, in the order read: a sentence
+	// that many articles print is found in the first few; keeping them
+	// all makes a big story of copies quadratic. Shingle n's are
+	// holders[listed[n]:listed[n+1]].
+	listed := make([]int32, numbers.n+1)
+	for _, n := range shingleOf {
+		if listed[n+1] < maxSharers {
+			listed[n+1]++
+		}
+	}
+	for n := range numbers.n {
+		listed[n+1] += listed[n]
+	}
+	holders := make([]int32, listed[numbers.n])
+	next := slices.Clone(listed[:numbers.n])
+	for si, s := range sents {
+		for _, n := range shingleOf[s.start:s.end] {
+			if next[n] < listed[n+1] {
+				holders[next[n]] = int32(si)
+				next[n]++
 			}
 		}
 	}
-	out := make(map[string][]string)
-	hits := make(map[sentenceRef]int)
-	for i, a := range arts {
-		for _, s := range sents[i] {
-			if countWords(s.text) < onlyMinWords {
-				continue
-			}
-			clear(hits)
-			shared := false
-			n := s.end - s.start
-			for _, sh := range shingled[s.start:s.end] {
-				for _, ref := range index[sh] {
-					if int(ref.art) == i {
-						continue
-					}
-					hits[ref]++
-					o := sents[ref.art][ref.sent]
-					shorter := min(n, o.end-o.start)
-					if float64(hits[ref]) >= sharedContainment*float64(shorter) {
-						shared = true
-						break
-					}
+	// Which sentences are an article's own.
+	own := make([]bool, len(sents))
+	total := 0
+	hits := make([]int32, len(sents)) // by sentence, for the one compared
+	var touched []int32               // the sentences hits counts
+	for si, s := range sents {
+		if countWords(s.text) < onlyMinWords {
+			continue
+		}
+		for _, o := range touched {
+			hits[o] = 0
+		}
+		touched = touched[:0]
+		shared := false
+		n := s.end - s.start
+	compare:
+		for _, sh := range shingleOf[s.start:s.end] {
+			for _, o := range holders[listed[sh]:listed[sh+1]] {
+				other := &sents[o]
+				if other.art == s.art {
+					continue
 				}
-				if shared {
-					break
+				if hits[o] == 0 {
+					touched = append(touched, o)
 				}
-			}
-			if !shared {
-				out[a.ID] = append(out[a.ID], s.text)
+				hits[o]++
+				shorter := min(n, other.end-other.start)
+				if float64(hits[o]) >= sharedContainment*float64(shorter) {
+					shared = true
+					break compare
+				}
 			}
 		}
+		if !shared {
+			own[si] = true
+			total++
+		}
+	}
+	// Every article's own sentences in one slice, each article's capped
+	// so that appending to one cannot write over the next.
+	texts := make([]string, 0, total)
+	out := make(map[string][]string)
+	start := 0
+	for si, s := range sents {
+		if own[si] {
+			texts = append(texts, s.text)
+		}
+		if si+1 < len(sents) && sents[si+1].art == s.art || len(texts) == start {
+			continue
+		}
+		mine := texts[start:len(texts):len(texts)]
+		if id := arts[s.art].ID; out[id] == nil {
+			out[id] = mine
+		} else { // two articles with one ID, as before
+			out[id] = append(out[id], mine...)
+		}
+		start = len(texts)
 	}
 	return out
 }
