@@ -2,6 +2,7 @@ package story
 
 import (
 	"slices"
+	"sync"
 	"unicode"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -33,38 +34,27 @@ const (
 // maxSharers sentences that hold it, all the lists in one slice. A
 // sentence is then compared with the others through its shingles' lists,
 // counting hits in a slice by sentence, so a story costs a few slices
-// rather than a map entry and a slice for every shingle.
+// rather than a map entry and a slice for every shingle. The slices and
+// tables are kept for the next story (see onlyScratch).
 func only(arts []*feed.Article) map[string][]string {
-	type sent struct {
-		text       string
-		art        int32
-		start, end int32 // its distinct shingles' numbers in shingleOf
-	}
-	var (
-		tz        tokenizer
-		shingled  []uint64 // one sentence's shingles
-		terms     []uint64 // a sentence's words, as hashes
-		lines     []string
-		sents     []sent
-		shingleOf []int32 // every sentence's shingles, numbered, one after another
-		numbers   termTable
-	)
-	numbers.reset()
-	seen := make(map[uint64]bool)
+	x := onlyScratches.Get().(*onlyScratch)
+	defer onlyScratches.Put(x)
+	defer x.forget()
+	x.numbers.reset()
 	for i, a := range arts {
-		clear(seen)
-		lines = lines[:0]
+		x.seen.reset()
+		x.lines = x.lines[:0]
 		eachParagraph(a.Body, false, func(p string) bool {
-			n := len(lines)
-			lines = appendSentences(lines, p)
-			lines = lines[:n+len(joinQuotations(lines[n:]))]
+			n := len(x.lines)
+			x.lines = appendSentences(x.lines, p)
+			x.lines = x.lines[:n+len(joinQuotations(x.lines[n:]))]
 			return true
 		})
-		for _, text := range lines {
-			terms = terms[:0]
-			tz.words(text, func(term []byte) { terms = append(terms, words.Hash(term)) })
-			sh := appendShingles(shingled[:0], terms)
-			shingled = sh
+		for _, text := range x.lines {
+			x.terms = x.terms[:0]
+			x.tz.words(text, func(term []byte) { x.terms = append(x.terms, words.Hash(term)) })
+			sh := appendShingles(x.shingled[:0], x.terms)
+			x.shingled = sh
 			if len(sh) == 0 {
 				continue
 			}
@@ -73,38 +63,40 @@ func only(arts []*feed.Article) map[string][]string {
 			for _, h := range sh {
 				k = (k ^ h) * words.HashPrime
 			}
-			if seen[k] {
+			if x.seen.get(k) >= 0 {
 				continue
 			}
-			seen[k] = true
+			x.seen.put(k, 0)
 			slices.Sort(sh)
-			start := len(shingleOf)
+			start := len(x.shingleOf)
 			for _, h := range slices.Compact(sh) {
-				n := numbers.get(h)
+				n := x.numbers.get(h)
 				if n < 0 {
-					n = int32(numbers.n)
-					numbers.put(h, n)
+					n = int32(x.numbers.n)
+					x.numbers.put(h, n)
 				}
-				shingleOf = append(shingleOf, n)
+				x.shingleOf = append(x.shingleOf, n)
 			}
-			sents = append(sents, sent{text, int32(i), int32(start), int32(len(shingleOf))})
+			x.sents = append(x.sents, onlySent{text, int32(i), int32(start), int32(len(x.shingleOf))})
 		}
 	}
+	sents, shingleOf := x.sents, x.shingleOf
 	// The sentences holding each shingle, in the order read: a sentence
 	// that many articles print is found in the first few; keeping them
 	// all makes a big story of copies quadratic. Shingle n's are
 	// holders[listed[n]:listed[n+1]].
-	listed := make([]int32, numbers.n+1)
+	listed := zeroed(&x.listed, x.numbers.n+1)
 	for _, n := range shingleOf {
 		if listed[n+1] < maxSharers {
 			listed[n+1]++
 		}
 	}
-	for n := range numbers.n {
+	for n := range x.numbers.n {
 		listed[n+1] += listed[n]
 	}
-	holders := make([]int32, listed[numbers.n])
-	next := slices.Clone(listed[:numbers.n])
+	holders := zeroed(&x.holders, int(listed[x.numbers.n]))
+	next := zeroed(&x.next, x.numbers.n)
+	copy(next, listed)
 	for si, s := range sents {
 		for _, n := range shingleOf[s.start:s.end] {
 			if next[n] < listed[n+1] {
@@ -114,10 +106,10 @@ func only(arts []*feed.Article) map[string][]string {
 		}
 	}
 	// Which sentences are an article's own.
-	own := make([]bool, len(sents))
+	own := zeroed(&x.own, len(sents))
 	total := 0
-	hits := make([]int32, len(sents)) // by sentence, for the one compared
-	var touched []int32               // the sentences hits counts
+	hits := zeroed(&x.hits, len(sents)) // by sentence, for the one compared
+	touched := x.touched[:0]            // the sentences hits counts
 	for si, s := range sents {
 		if countWords(s.text) < onlyMinWords {
 			continue
@@ -151,6 +143,7 @@ func only(arts []*feed.Article) map[string][]string {
 			total++
 		}
 	}
+	x.touched = touched
 	// Every article's own sentences in one slice, each article's capped
 	// so that appending to one cannot write over the next.
 	texts := make([]string, 0, total)
@@ -172,6 +165,53 @@ func only(arts []*feed.Article) map[string][]string {
 		start = len(texts)
 	}
 	return out
+}
+
+// onlySent is one sentence of one article of a story, for only.
+type onlySent struct {
+	text       string
+	art        int32
+	start, end int32 // its distinct shingles' numbers in shingleOf
+}
+
+// onlyScratch holds what only works in, kept between stories so that
+// reading the big stories one after another allocates little but what
+// it returns.
+type onlyScratch struct {
+	tz                                   tokenizer
+	shingled                             []uint64 // one sentence's shingles
+	terms                                []uint64 // a sentence's words, as hashes
+	lines                                []string // an article's sentences
+	sents                                []onlySent
+	shingleOf                            []int32   // every sentence's shingles, numbered, one after another
+	numbers                              termTable // shingle numbers by shingle
+	seen                                 termTable // an article's sentences, by a hash of their shingles
+	listed, holders, next, hits, touched []int32
+	own                                  []bool
+}
+
+var onlyScratches = sync.Pool{New: func() any { return new(onlyScratch) }}
+
+// forget drops what the scratch holds of the story's text, keeping the
+// room, so that a scratch kept in the pool keeps no article alive.
+func (x *onlyScratch) forget() {
+	clear(x.lines)
+	x.lines = x.lines[:0]
+	clear(x.sents)
+	x.sents = x.sents[:0]
+	x.shingleOf = x.shingleOf[:0]
+}
+
+// zeroed sets *s to n zero elements, reusing its room when it has enough,
+// and returns it.
+func zeroed[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n)
+	} else {
+		*s = (*s)[:n]
+		clear(*s)
+	}
+	return *s
 }
 
 // joinQuotations joins, in place, the sentences of one paragraph that a
