@@ -2,8 +2,10 @@ package story
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/words"
@@ -111,7 +113,7 @@ func only(arts []*feed.Article) map[string][]string {
 	hits := zeroed(&x.hits, len(sents)) // by sentence, for the one compared
 	touched := x.touched[:0]            // the sentences hits counts
 	for si, s := range sents {
-		if countWords(s.text) < onlyMinWords {
+		if !hasWords(s.text, onlyMinWords) {
 			continue
 		}
 		for _, o := range touched {
@@ -230,14 +232,19 @@ func joinQuotations(sents []string) []string {
 		} else {
 			out = append(out, s)
 		}
-		for _, r := range s {
-			switch r {
-			case '“':
-				curly++
-			case '”':
-				curly = max(0, curly-1)
+		// Byte by byte: the curly quotes' first byte starts no other
+		// character's tail, so this is what reading runes would find.
+		for i := 0; i < len(s); i++ {
+			switch s[i] {
 			case '"':
 				straight++
+			case 0xe2:
+				switch {
+				case strings.HasPrefix(s[i:], "“"):
+					curly++
+				case strings.HasPrefix(s[i:], "”"):
+					curly = max(0, curly-1)
+				}
 			}
 		}
 	}
@@ -267,16 +274,26 @@ func appendShingles(out, terms []uint64) []uint64 {
 	return out
 }
 
-// countWords returns the number of words of text, as strings.Fields
-// splits it.
-func countWords(text string) int {
-	n, in := 0, false
-	for _, r := range text {
-		space := unicode.IsSpace(r)
+// hasWords reports whether text has at least n words, as strings.Fields
+// splits it. It stops at the nth: most sentences have many.
+func hasWords(text string, n int) bool {
+	in := false
+	for i := 0; i < len(text); {
+		var space bool
+		if c := text[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
 		if !space && !in {
-			n++
+			if n--; n <= 0 {
+				return true
+			}
 		}
 		in = !space
 	}
-	return n
+	return n <= 0
 }
