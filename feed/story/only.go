@@ -1,7 +1,6 @@
 package story
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -43,6 +42,7 @@ func only(arts []*feed.Article) map[string][]string {
 	defer onlyScratches.Put(x)
 	defer x.forget()
 	x.numbers.reset()
+	x.lastIn = x.lastIn[:0]
 	for i, a := range arts {
 		x.seen.reset()
 		x.lines = x.lines[:0]
@@ -69,14 +69,18 @@ func only(arts []*feed.Article) map[string][]string {
 				continue
 			}
 			x.seen.put(k, 0)
-			slices.Sort(sh)
-			start := len(x.shingleOf)
-			for _, h := range slices.Compact(sh) {
+			start, si := len(x.shingleOf), int32(len(x.sents))
+			for _, h := range sh {
 				n := x.numbers.get(h)
 				if n < 0 {
 					n = int32(x.numbers.n)
 					x.numbers.put(h, n)
+					x.lastIn = append(x.lastIn, -1)
 				}
+				if x.lastIn[n] == si { // a shingle the sentence repeats
+					continue
+				}
+				x.lastIn[n] = si
 				x.shingleOf = append(x.shingleOf, n)
 			}
 			x.sents = append(x.sents, onlySent{text, int32(i), int32(start), int32(len(x.shingleOf))})
@@ -180,14 +184,17 @@ type onlySent struct {
 // reading the big stories one after another allocates little but what
 // it returns.
 type onlyScratch struct {
-	tz                                   tokenizer
-	shingled                             []uint64 // one sentence's shingles
-	terms                                []uint64 // a sentence's words, as hashes
-	lines                                []string // an article's sentences
-	sents                                []onlySent
-	shingleOf                            []int32   // every sentence's shingles, numbered, one after another
-	numbers                              termTable // shingle numbers by shingle
-	seen                                 termTable // an article's sentences, by a hash of their shingles
+	tz        tokenizer
+	shingled  []uint64 // one sentence's shingles
+	terms     []uint64 // a sentence's words, as hashes
+	lines     []string // an article's sentences
+	sents     []onlySent
+	shingleOf []int32   // every sentence's shingles, numbered, one after another
+	numbers   termTable // shingle numbers by shingle
+	seen      termTable // an article's sentences, by a hash of their shingles
+	lastIn    []int32   // by shingle number, the last sentence that holds it
+
+	// The lists of sentences by shingle, and the counts (see only).
 	listed, holders, next, hits, touched []int32
 	own                                  []bool
 }
