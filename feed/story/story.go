@@ -109,7 +109,7 @@ type Story struct {
 //
 // The sentences of all the story's articles are read the first time
 // Only is called, for any article, and kept with the story: that first
-// call costs about a quarter of a millisecond an article (seconds for
+// call costs about a tenth of a millisecond an article (seconds for
 // thousands of near-copies), so a caller that must not wait can make it
 // in the background. Only is safe for concurrent use.
 func (s *Story) Only(articleID string) []string {
