@@ -190,6 +190,26 @@ func BenchmarkOnly10k(b *testing.B) {
 	b.ReportMetric(float64(sentences), "sentences")
 }
 
+// BenchmarkOnlyNearDuplicates finds what each article alone reports in
+// one story of 2,000 light edits of one article: every sentence is
+// printed by most of the others, so each is compared with the most
+// (maxSharers) other copies.
+func BenchmarkOnlyNearDuplicates(b *testing.B) {
+	arts := nearDuplicates(2000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cputime.Process()
+	sentences := 0
+	for b.Loop() {
+		sentences = 0
+		for _, own := range only(arts) {
+			sentences += len(own)
+		}
+	}
+	b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(sentences), "sentences")
+}
+
 // BenchmarkGroup100k groups 100,000 corpus articles and makes every
 // story.
 func BenchmarkGroup100k(b *testing.B) { benchmarkCorpus(b, 100000) }

@@ -461,3 +461,59 @@ func TestJoinQuotations(t *testing.T) {
 		})
 	}
 }
+
+func TestHasWords(t *testing.T) {
+	for _, text := range []string{
+		"", " ", "one", "one two three four five", "one two three four five six",
+		"  one\ttwo\nthree\vfour\ffive\rsix  ", "one\u00a0two\u0085three\u2003four five six",
+		"one two three four five\u00a0", "caf\xe9 au lait is not \xff\xfe valid text", "“Six”  words, “in” quotes — here.",
+	} {
+		for n := range 8 {
+			if got, want := hasWords(text, n), len(strings.Fields(text)) >= n; got != want {
+				t.Errorf("hasWords(%q, %d) = %v, want %v", text, n, got, want)
+			}
+		}
+	}
+}
+
+// TestJoinQuotationsByteForByte checks that reading bytes for the quotes
+// finds what reading runes does, in text that is not all valid UTF-8.
+func TestJoinQuotationsByteForByte(t *testing.T) {
+	reference := func(sents []string) []string {
+		var out []string
+		curly, straight := 0, 0
+		for _, s := range sents {
+			if len(out) > 0 && (curly > 0 || straight%2 == 1) {
+				out[len(out)-1] += " " + s
+			} else {
+				out = append(out, s)
+			}
+			for _, r := range s {
+				switch r {
+				case '“':
+					curly++
+				case '”':
+					curly = max(0, curly-1)
+				case '"':
+					straight++
+				}
+			}
+		}
+		return out
+	}
+	pieces := []string{"“", "”", `"`, "a.", "\xe2", "\xe2\x80", "\xe2\x80\x9d", "\xf0\x9f", "é", " ", "‘"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		sents := make([]string, 1+r.IntN(4))
+		for i := range sents {
+			var b strings.Builder
+			for range r.IntN(6) {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+			sents[i] = b.String()
+		}
+		if got, want := joinQuotations(slices.Clone(sents)), reference(slices.Clone(sents)); !slices.Equal(got, want) {
+			t.Fatalf("joinQuotations(%q) = %q, want %q", sents, got, want)
+		}
+	}
+}

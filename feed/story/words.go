@@ -132,27 +132,36 @@ func (tz *tokenizer) words(sentence string, fn func(term []byte)) {
 // nextWord returns the first run of letters and digits in s from i on,
 // and where it ends; "" when there is none.
 func nextWord(s string, i int) (string, int) {
-	start := -1
+	// Two tight loops, past what is not a word and then over the word,
+	// reading ASCII by its byte class.
 	for i < len(s) {
-		c := s[i]
-		size, word := 1, false
-		if c < utf8.RuneSelf {
-			word = byteClass[c] == wordByte
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		if c := s[i]; c < utf8.RuneSelf {
+			if byteClass[c] == wordByte {
+				break
+			}
+			i++
+			continue
 		}
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			return s[start:i], i
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
 		}
 		i += size
 	}
-	if start < 0 {
-		return "", i
+	start := i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if byteClass[c] != wordByte {
+				return s[start:i], i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return s[start:i], i
+		}
+		i += size
 	}
 	return s[start:], i
 }

@@ -2,8 +2,11 @@ package story
 
 import (
 	"io/fs"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/data"
 	"github.com/broadsheet/broadsheet/feed"
@@ -48,4 +51,53 @@ func TestPlainTextMatchesFeed(t *testing.T) {
 			t.Errorf("plainText(%q) = %q, want %q", p, got, want)
 		}
 	}
+}
+
+// TestNextWord checks nextWord against the rune-by-rune reading it
+// replaced, on text that is not all ASCII or valid UTF-8.
+func TestNextWord(t *testing.T) {
+	pieces := []string{"a", "Z9", " ", ".", "’", "é", "Ж", "\u00a0", "\u2003", "٣", "\xff", "\xe2\x80", "-", "'", "日本"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for i := 0; i <= len(s); i++ {
+			w, next := nextWord(s, i)
+			rw, rnext := nextWordReference(s, i)
+			if w != rw || next != rnext {
+				t.Fatalf("nextWord(%q, %d) = %q, %d; want %q, %d", s, i, w, next, rw, rnext)
+			}
+		}
+	}
+}
+
+// nextWordReference is nextWord as it was, reading every character
+// alike.
+func nextWordReference(s string, i int) (string, int) {
+	start := -1
+	for i < len(s) {
+		c := s[i]
+		size, word := 1, false
+		if c < utf8.RuneSelf {
+			word = byteClass[c] == wordByte
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			return s[start:i], i
+		}
+		i += size
+	}
+	if start < 0 {
+		return "", i
+	}
+	return s[start:], i
 }
