@@ -264,6 +264,22 @@ func TestPruneCommentsKeepsCommentary(t *testing.T) {
 	}
 }
 
+// An article's own element may carry a class about its comments: it
+// stays, and only the comment section goes.
+func TestPruneCommentsKeepsArticle(t *testing.T) {
+	page := pageWith("<title>Library stays open</title>", `<article class="post comments-open"><h1>Library stays open</h1>`+
+		paras(articleParas...)+`</article><div id="comments"><p>`+readerComments[0]+`</p></div>`)
+	got := htmlBodyOf(t, page)
+	for _, p := range articleParas {
+		if !strings.Contains(got, p) {
+			t.Errorf("body lacks %q:\n%s", p[:30], got)
+		}
+	}
+	if strings.Contains(got, readerComments[0][:40]) {
+		t.Errorf("body keeps the comment:\n%s", got)
+	}
+}
+
 func TestPruneCommentsText(t *testing.T) {
 	page := pageWith("<title>Library stays open</title>", "<div id=story>"+paras(articleParas...)+
 		`</div><div class="comment_container"><div class="item"><p>`+readerComments[0]+

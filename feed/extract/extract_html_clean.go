@@ -174,19 +174,47 @@ func pruneComments(n *html.Node) {
 			continue
 		}
 		if tagOf(c) == atom.A && attr(c, "href") == "" && c.Parent != nil && tagOf(c.Parent) != atom.Body &&
-			(commentName(attr(c, "name")) || commentName(attr(c, "id"))) {
+			(commentName(attr(c, "name")) || commentName(attr(c, "id"))) && !articleAfter(c) {
 			for d := c; d != nil; d = next {
 				next = d.NextSibling
 				n.RemoveChild(d)
 			}
 			return
 		}
-		if tagOf(c) != atom.Body && tagOf(c) != atom.Html && (commentName(attr(c, "id")) || commentClass(attr(c, "class"))) {
+		if tagOf(c) != atom.Body && tagOf(c) != atom.Html && (commentName(attr(c, "id")) || commentClass(attr(c, "class"))) && !holdsArticle(c) {
 			n.RemoveChild(c)
 			continue
 		}
 		pruneComments(c)
 	}
+}
+
+// holdsArticle reports whether n is, or holds, an <article>, a <main> or
+// the page's <h1>: a comment section holds none of them, while an
+// article's own element may carry a class about its comments
+// ("post comments-open").
+func holdsArticle(n *html.Node) bool {
+	switch tagOf(n) {
+	case atom.Article, atom.Main, atom.H1:
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && holdsArticle(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// articleAfter reports whether n or a sibling after it holds the article
+// (see holdsArticle).
+func articleAfter(n *html.Node) bool {
+	for ; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && holdsArticle(n) {
+			return true
+		}
+	}
+	return false
 }
 
 func commentClass(class string) bool {
