@@ -204,7 +204,9 @@ var onlyScratches = sync.Pool{New: func() any { return new(onlyScratch) }}
 // forget drops what the scratch holds of the story's text, keeping the
 // room, so that a scratch kept in the pool keeps no article alive.
 func (x *onlyScratch) forget() {
-	clear(x.lines)
+	// Each article's sentences reuse lines from its start, so past the
+	// last article's lie an earlier one's: clear all of its room.
+	clear(x.lines[:cap(x.lines)])
 	x.lines = x.lines[:0]
 	clear(x.sents)
 	x.sents = x.sents[:0]

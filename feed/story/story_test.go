@@ -517,3 +517,18 @@ func TestJoinQuotationsByteForByte(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyScratchForgets: a scratch handed back to the pool keeps no
+// sentence of any article, including those of an earlier, longer article
+// past the last one's.
+func TestOnlyScratchForgets(t *testing.T) {
+	var x onlyScratch
+	x.lines = append(x.lines, "first article, first sentence", "first article, second sentence", "first article, third sentence")
+	x.lines = append(x.lines[:0], "last article, one sentence")
+	x.forget()
+	for i, s := range x.lines[:cap(x.lines)] {
+		if s != "" {
+			t.Errorf("lines[%d] still holds %q", i, s)
+		}
+	}
+}
