@@ -8,7 +8,9 @@ import "slices"
 // first in ID order. Each cluster comes back sorted by ID.
 //
 // Likeness is known only for the pairs the index compared and found at
-// least weakly alike; every other pair counts as not alike at all. So
+// least weakly alike; every other pair counts as not alike at all. A
+// linked group also holds the pairs kept for joining stories (see
+// likeness), which count here as any other pair that far apart. So
 // the sums between clusters are sparse, kept per cluster by neighbour,
 // and the best pair comes off a heap: the work grows with the links in
 // the group, not with the square or cube of its size.
@@ -79,9 +81,19 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 		members[i] = append(members[i], group[i])
 		alive[i] = true
 	}
+	floor := s.opt.Threshold * weakShare
 	for _, l := range links {
 		if a, b := find(l.i), find(l.j); a != b {
-			sum[a][b] += l.v
+			// A pair kept for joining stories alone counts for
+			// clustering as it would were it not: its likeness if
+			// weakly alike, else nothing.
+			v := l.v
+			if v < 0 && -v >= floor {
+				v = -v
+			} else if v < 0 {
+				v = 0
+			}
+			sum[a][b] += v
 			sum[b][a] = sum[a][b]
 		}
 	}

@@ -50,9 +50,10 @@ const (
 
 // joinStories merges, best first, the clusters of one linked group
 // that tell of one event by their centroids (see the constants above),
-// until no two do. Only clusters with at least one compared pair between them (a
-// weak link, see weakShare) are candidates, so that the stories a group
-// makes depend on the group alone. members, alive and sum are
+// until no two do. Only clusters with at least one compared pair between
+// them (a weak link, see weakShare, or a pair kept for joining, see
+// likeness) are candidates, so that the stories a group makes depend on
+// the group alone. members, alive and sum are
 // cluster's, updated in place.
 func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 	n := len(members)
@@ -269,3 +270,34 @@ func namesLike(v, w vector) float64 {
 	}
 	return dot / math.Sqrt(nv*nw)
 }
+
+// likeness returns sim's likeness of two articles, negated when they
+// do not link but the stories they are in are to be weighed for joining
+// (see joinStories): two dated articles that would link but for the
+// days between them, at least joinShare times Threshold alike before
+// their time apart eases it. The reports of one event run on for days,
+// and the later ones tell more of what followed than of what happened,
+// so that two articles a few days apart may not link while the stories
+// they are in, as a whole, tell of one event. An undated article must
+// link to bring its story to be weighed: nothing places it in time.
+func (s *Set) likeness(a, b *doc) float64 {
+	if a.sec == undatedSec || b.sec == undatedSec {
+		return s.sim(a, b)
+	}
+	d, ok := s.apart(a, b)
+	if !ok {
+		return 0
+	}
+	v := alike(a, b)
+	near := v * s.nearness(d)
+	if near < s.opt.Threshold && v >= s.opt.Threshold*joinShare {
+		return -max(near, math.SmallestNonzeroFloat64)
+	}
+	return near
+}
+
+// joinShare is how many times Threshold two dated articles must be
+// alike, before their time apart eases it, for their stories to be
+// weighed for joining: twice, as two undated articles must be to link
+// (see undatedShare), since time then counts for nothing.
+const joinShare = 1 / undatedShare

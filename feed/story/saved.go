@@ -14,8 +14,8 @@ import (
 
 // A grouping is saved so that the next start need not group again: what
 // every article read as (its vector, key terms, years and time), which
-// compared articles are alike and how much, and which story each is in,
-// under which ID. That is all an article added later needs to be grouped
+// compared articles are alike and how much (see like), and which story
+// each is in, under which ID. That is all an article added later needs to be grouped
 // as if the set had been built afresh, so Restore gives the set Marshal
 // was called on, and adding to it gives what adding to that set would.
 //
@@ -246,7 +246,7 @@ func (s *Set) rules() uint64 {
 	e.U64(uint64(s.opt.Window))
 	e.U64(math.Float64bits(s.opt.Threshold))
 	// How clusters are joined into stories (see joinStories).
-	for _, v := range []float64{storyLike, undatedStoryLike, storyNames, storyReach.Hours()} {
+	for _, v := range []float64{storyLike, undatedStoryLike, storyNames, storyReach.Hours(), joinShare} {
 		e.U64(math.Float64bits(v))
 	}
 	e.B = append(e.B, rulesProbe()...)

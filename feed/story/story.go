@@ -26,7 +26,9 @@
 // pairs; pairs never compared count as not alike, and near-copies start
 // out as one cluster. Clusters of one linked group that tell of one
 // event as a whole (their centroids alike, in names too, and close
-// enough in time) are then joined (see joinStories). The grouping is a function of the set of articles
+// enough in time) are then joined (see joinStories); two dated articles
+// strongly alike but days apart bind their stories into one linked
+// group for that, though they do not link (see likeness). The grouping is a function of the set of articles
 // alone: term weights are fixed rather than learnt from the corpus (no
 // IDF), every tie is broken by article ID, whether two articles are
 // compared depends only on the two and on how crowded their own days'
@@ -271,11 +273,17 @@ func vectorize(ds []*doc) {
 	wg.Wait()
 }
 
-// like is another article and how alike it is to one.
+// like is another article and how alike it is to one. A pair that does
+// not link but whose stories are to be weighed for joining (see
+// likeness) holds its likeness negated.
 type like struct {
 	o *doc
 	v float64
 }
+
+// links reports whether the pair links at threshold or its stories are
+// to be weighed for joining: whether it binds a linked group.
+func (l like) links(threshold float64) bool { return l.v >= threshold || l.v < 0 }
 
 // unlink takes o out of d's near.
 func (d *doc) unlink(o *doc) {
@@ -322,7 +330,7 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 					if o.fresh != 0 && o.fresh < d.fresh {
 						return
 					}
-					if v := s.sim(d, o); v >= floor {
+					if v := s.likeness(d, o); v >= floor || v < 0 {
 						found[i] = append(found[i], like{o, v})
 					}
 				})
@@ -685,7 +693,8 @@ func (s *Set) dropStory(key string) {
 const exactGroup = 2000
 
 // linkedUpTo returns the articles reachable from d through links of at
-// least threshold, sorted by ID, and true; or, once it meets more than
+// least threshold or pairs kept for joining stories (see like.links),
+// sorted by ID, and true; or, once it meets more than
 // limit of them or one of big, those it met and false.
 // It marks what it meets in seen, which it clears first.
 func linkedUpTo(d *doc, threshold float64, limit int, big map[*doc]bool, seen *seen) ([]*doc, bool) {
@@ -694,7 +703,7 @@ func linkedUpTo(d *doc, threshold float64, limit int, big map[*doc]bool, seen *s
 	queue := []*doc{d}
 	for i := 0; i < len(queue); i++ {
 		for _, l := range queue[i].near {
-			if l.v >= threshold && !seen.has(l.o) {
+			if l.links(threshold) && !seen.has(l.o) {
 				if big[l.o] || len(queue) >= limit {
 					return queue, false
 				}
@@ -726,7 +735,7 @@ func (s *Set) around(changed []*doc) []*doc {
 	for _, d := range changed {
 		add(d)
 		for _, l := range d.near {
-			if l.v >= s.opt.Threshold {
+			if l.links(s.opt.Threshold) {
 				add(l.o)
 			}
 		}
