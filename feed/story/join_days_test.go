@@ -95,3 +95,30 @@ func TestStagesDaysApartIncrementalMatchesBatch(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnDaysOnStaysOut: a column four days after an event, naming
+// its ferry, port and operator, is alike enough to the event's reports
+// for their stories to be weighed as wholes, but it shares the event's
+// names, not its other words: it stays out.
+func TestColumnDaysOnStaysOut(t *testing.T) {
+	column := invented{"column", "Kettering Evening Post", 7, `Opinion: the Orrin Sound deserves safer ferries
+
+The capsizing of the Saint Brenna off Harlow Point should shame everyone who has crossed the Orrin Sound and shrugged at the state of its boats.
+
+I have taken the crossing from Kettering Quay for twenty years. The ferries are old, the crews are tired and the timetables are set by accountants at Tamsin Lines, not by sailors.
+
+Regulators must stop waiting for the next disaster. Every ferry on the sound should be inspected this winter, and operators who cut corners should lose their licences.`}
+	arts, events := fixture(t, append(ferryDays()[:2], column))
+	s := New(Options{})
+	s.Add(arts...)
+	kept := false
+	for _, l := range s.docs[arts[2].ID].near {
+		kept = kept || l.v < 0
+	}
+	if !kept {
+		t.Fatal("the fixture is too weak to test: the column and the reports are not weighed as stories")
+	}
+	if got, want := grouping(s, events), []string{"capsize capsize", "column"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
