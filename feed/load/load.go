@@ -251,22 +251,9 @@ func (l *Loader) Load(ctx context.Context, paths []string) *feed.Store {
 	// The articles are added in one batch, sorted once, rather than one
 	// file at a time: 200,000 files make one sort, not 200,000 inserts.
 	var arts []*feed.Article
-	// On a second start, the first event hands over every cached
-	// article: they are sorted into the store while the files are
-	// checked, on another core.
-	var handed sync.WaitGroup
-	first := true
 	for ev := range l.Stream(ctx, paths) {
-		if first && ev.Progress.Checking && len(ev.Removed) == 0 {
-			s.AddProblems(ev.Problems...)
-			handed.Go(func() { s.Add(ev.Articles...) })
-			first = false
-			continue
-		}
-		first = false
 		if len(ev.Removed) > 0 {
 			// A file the Cache handed over that changed since.
-			handed.Wait()
 			s.Add(arts...)
 			arts = nil
 			ev.Apply(s)
@@ -275,7 +262,6 @@ func (l *Loader) Load(ctx context.Context, paths []string) *feed.Store {
 		arts = append(arts, ev.Articles...)
 		s.AddProblems(ev.Problems...)
 	}
-	handed.Wait()
 	s.Add(arts...)
 	return s
 }
