@@ -303,6 +303,9 @@ func sameHint(a, b feed.Hint) bool {
 	if a.Outlet != b.Outlet || a.Folder != b.Folder {
 		return false
 	}
+	if a.Date.IsZero() && b.Date.IsZero() {
+		return true // most hints: no date, and nothing to encode
+	}
 	var ea, eb encoder
 	ea.time(a.Date)
 	eb.time(b.Date)

@@ -184,3 +184,53 @@ func TestCloseCachesSaysWhy(t *testing.T) {
 		})
 	}
 }
+
+// TestCLIListSecondStartSeesChanges lists a folder from its cache after
+// files were changed, removed and added since the run that filled it:
+// the list is what a run without the cache prints, in columns and as
+// JSON, and the run after it agrees too.
+func TestCLIListSecondStartSeesChanges(t *testing.T) {
+	dir := cacheTree(t)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv(config.EnvVar, os.DevNull)
+	same := func(when string) {
+		t.Helper()
+		for _, args := range [][]string{{"list", dir}, {"list", "--json", dir}} {
+			want, wantErr := runCLI(t, append(args, "--no-cache")...)
+			got, gotErr := runCLI(t, args...)
+			if got != want || gotErr != wantErr {
+				t.Errorf("%s, %q: got\n%s%s\nwant\n%s%s", when, args, got, gotErr, want, wantErr)
+			}
+		}
+	}
+	same("first start")
+	same("second start")
+	entries, _ := os.ReadDir(dir)
+	var texts []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".txt") && e.Name() != "empty.txt" {
+			texts = append(texts, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(texts) < 2 {
+		t.Fatalf("the tree has %d text articles, want two or more", len(texts))
+	}
+	old := time.Now().Add(-30 * time.Minute)
+	write := func(p, text string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(p, old, old)
+	}
+	write(texts[0], "Tidal mill reopens at Wrenhaven\n\nThe tidal mill at Wrenhaven turned again on Tuesday after ten years of repairs by volunteers.\n")
+	if err := os.Remove(texts[1]); err != nil {
+		t.Fatal(err)
+	}
+	write(filepath.Join(dir, "added.txt"), "Causeway flooded twice in a week\n\nThe causeway to Skerry Holm was under water on Monday and again on Friday, the parish council said.\n")
+	out, _ := runCLI(t, "list", dir)
+	if !strings.Contains(out, "Tidal mill reopens") || !strings.Contains(out, "Causeway flooded") {
+		t.Errorf("the changed and the added file are not listed:\n%s", out)
+	}
+	same("after changes")
+}
