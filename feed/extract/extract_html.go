@@ -229,6 +229,9 @@ const shortText = 1500
 // out most related-story teasers and promotions; when that finds little
 // text, a balanced extraction is tried too and kept if it finds at least
 // twice as much, since precision sometimes discards a whole article.
+// Before either, scripts go and text loose among paragraphs gets a
+// paragraph of its own (dropScripts, wrapLooseText), so trafilatura
+// keeps the words it would lose with them.
 // The date returned is the one trafilatura found in the markup, if any.
 func mainText(doc *html.Node, meta pageMeta) (string, trafilatura.Metadata) {
 	opts := trafilatura.Options{
@@ -248,6 +251,8 @@ func mainText(doc *html.Node, meta pageMeta) (string, trafilatura.Metadata) {
 		opts.OriginalURL = u
 	}
 	pruneSourceLinks(doc, false)
+	dropScripts(doc)
+	wrapLooseText(doc)
 	body, found := extractWith(doc, opts)
 	if n := plainLen(body); n < shortText {
 		opts.Focus = trafilatura.Balanced

@@ -238,3 +238,103 @@ func commentName(name string) bool {
 	rest = strings.TrimPrefix(rest, "s")
 	return rest == "" || !(rest[0] >= 'a' && rest[0] <= 'z')
 }
+
+// wrapLooseText gives a paragraph of its own to text that sits loose
+// among a container's paragraphs: the words, links and line breaks
+// between two blocks of an element that holds <p> children. A browser
+// shows such a run as a paragraph like its neighbours, and older pages
+// often print the lead that way (the first lines before the first <p>,
+// or the text after a dateline heading that closed the <p> it opened),
+// but trafilatura reads only the elements, so it skipped the lead.
+func wrapLooseText(n *html.Node) {
+	hasP := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if tagOf(c) == atom.P && countWords(nodeText(c)) >= minLooseParaWords {
+				hasP = true
+			}
+			if !skipTags[tagOf(c)] {
+				wrapLooseText(c)
+			}
+		}
+	}
+	if !hasP || tagOf(n) == atom.P {
+		return
+	}
+	var run []*html.Node
+	wrap := func() {
+		if len(run) > 0 && strings.TrimSpace(nodesText(run)) != "" {
+			p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+			n.InsertBefore(p, run[0])
+			for _, r := range run {
+				n.RemoveChild(r)
+				p.AppendChild(r)
+			}
+		}
+		run = run[:0]
+	}
+	var next *html.Node
+	for c := n.FirstChild; c != nil; c = next {
+		next = c.NextSibling
+		if c.Type == html.TextNode || c.Type == html.CommentNode || c.Type == html.ElementNode && !isBlock(c) && !holdsBlock(c) {
+			run = append(run, c)
+			continue
+		}
+		wrap()
+	}
+	wrap()
+}
+
+// minLooseParaWords is the fewest words a container's paragraph must
+// have for the container to be taken as one of paragraphs: a <p> that
+// holds only a picture does not make its neighbour, a caption, one.
+const minLooseParaWords = 1
+
+// holdsBlock reports whether an element holds a block element.
+func holdsBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isBlock(c) || c.Type == html.ElementNode && holdsBlock(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func nodesText(ns []*html.Node) string {
+	var b strings.Builder
+	for _, n := range ns {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		} else if n.Type == html.ElementNode && !skipTags[tagOf(n)] {
+			b.WriteString(nodeText(n))
+		}
+	}
+	return b.String()
+}
+
+// dropScripts removes the scripts, styles and <noscript> fallbacks
+// from the page before trafilatura reads it, keeping JSON data (JSON-LD
+// metadata). A reader never sees them as text, and trafilatura, which
+// removes them itself, loses with them the text that follows them inside
+// a paragraph: an advertisement's script in the middle of a <p> cost the
+// paragraph's words.
+func dropScripts(n *html.Node) {
+	var next *html.Node
+	for c := n.FirstChild; c != nil; c = next {
+		next = c.NextSibling
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch tagOf(c) {
+		case atom.Script:
+			if !strings.Contains(strings.ToLower(attr(c, "type")), "json") {
+				n.RemoveChild(c)
+			}
+			continue
+		case atom.Noscript, atom.Style:
+			n.RemoveChild(c)
+			continue
+		}
+		dropScripts(c)
+	}
+}
