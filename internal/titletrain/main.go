@@ -44,6 +44,8 @@ var drop = flag.String("drop", "", "comma-separated features to leave out (for e
 // l2 is the weight of the penalty on the weights' squares.
 var stat = flag.String("stat", "", "print, for each value of this feature, how many candidates hold it and how many of those are right")
 
+var dump = flag.String("dump", "", "write every candidate, its page, whether it is right and its features, as tab-separated lines, to this file")
+
 var l2 = flag.Float64("l2", 0.01, "the L2 penalty on the weights")
 
 // page is one labelled page's candidates.
@@ -89,6 +91,12 @@ func main() {
 		}
 		if *stat != "" {
 			printStat(kind, pages, *stat)
+		}
+		if *dump != "" {
+			if err := writeDump(*dump, kind, pages); err != nil {
+				fmt.Fprintln(os.Stderr, "titletrain:", err)
+				os.Exit(1)
+			}
 		}
 		report(kind, pages)
 		tw := fit(pages)
@@ -492,4 +500,23 @@ func printStat(kind string, pages []page, name string) {
 		t := by[v]
 		fmt.Printf("%s %s=%g: %d candidates, %d right\n", kind, name, v, t.cands, t.right)
 	}
+}
+
+// writeDump writes pages' candidates as tab-separated lines: the page's
+// set and id, the candidate's order, whether it is right, its text and
+// its features (named on the first line), for study outside.
+func writeDump(path, kind string, pages []page) error {
+	var b strings.Builder
+	b.WriteString("set\tid\tk\tright\ttext\t" + strings.Join(extract.TitleFeatureNames(kind), "\t") + "\n")
+	for _, p := range pages {
+		for i, c := range p.cands {
+			text := strings.NewReplacer("\t", " ", "\n", " ").Replace(c.Text)
+			fmt.Fprintf(&b, "%s\t%s\t%d\t%v\t%s", p.set, p.id, i, p.right[i], text)
+			for _, v := range c.Features {
+				fmt.Fprintf(&b, "\t%g", v)
+			}
+			b.WriteString("\n")
+		}
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
