@@ -41,12 +41,12 @@ func plainText(p string) string {
 	}
 	for i := 0; i < len(p); i++ {
 		switch byteClass[p[i]] {
-		case plainByte, wordByte:
+		case plainByte, wordByte, stopByte:
 		case spaceByte:
 			if p[i+1] == ' ' {
 				return feed.PlainText(p)
 			}
-		case markByte:
+		case markByte, lineByte:
 			return feed.PlainText(p)
 		case wideByte:
 			r, size := utf8.DecodeRuneInString(p[i:])
@@ -59,13 +59,15 @@ func plainText(p string) string {
 	return p
 }
 
-// What a byte is to plainText and nextWord.
+// What a byte is to plainText, nextWord and counter.add.
 const (
 	plainByte = iota // punctuation that is neither Markdown nor a break
 	wordByte         // an ASCII letter or digit
 	spaceByte        // ' '
-	markByte         // Markdown marks and control characters
+	markByte         // Markdown marks and control characters but '\n'
 	wideByte         // the start or continuation of a character past ASCII
+	stopByte         // '.', '!' and '?', which may end a sentence
+	lineByte         // '\n'
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -75,6 +77,10 @@ var byteClass = func() (t [256]uint8) {
 			t[c] = wordByte
 		case c == ' ':
 			t[c] = spaceByte
+		case c == '.', c == '!', c == '?':
+			t[c] = stopByte
+		case c == '\n':
+			t[c] = lineByte
 		case c < ' ', c == '*', c == '_', c == '`', c == '\\', c == '#', c == '>', c == 0x7f:
 			t[c] = markByte
 		case c >= utf8.RuneSelf:
