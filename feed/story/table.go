@@ -25,7 +25,7 @@ type formSlot struct {
 
 // formKey returns the first and last eight bytes of a word of at most 16
 // bytes, which are the whole word; a word of fewer than eight, in a.
-func formKey(w string) (a, b uint64) {
+func formKey[T string | []byte](w T) (a, b uint64) {
 	if n := len(w); n >= 8 {
 		return le64(w[:8]), le64(w[n-8:])
 	}
@@ -173,10 +173,13 @@ func le64[T string | []byte](b T) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// wordSet is a fixed set of words (stop words, common words), looked up
-// by a folded word without making it a string.
+// wordSet is a fixed set of words (stop words, common words), looked
+// up by a folded word without making it a string. A slot holds a word's
+// first and last eight bytes and its length (see formKey), so a lookup
+// reads no text; the few words of more than 16 bytes are in long.
 type wordSet struct {
-	slots []string // "" where empty
+	slots []formSlot // round 1 where filled
+	long  map[string]bool
 }
 
 func newWordSet(m map[string]bool) wordSet {
@@ -184,31 +187,32 @@ func newWordSet(m map[string]bool) wordSet {
 	for n < 4*len(m) {
 		n *= 2
 	}
-	s := wordSet{slots: make([]string, n)}
+	s := wordSet{slots: make([]formSlot, n), long: make(map[string]bool)}
+	t := formTable{round: 1, slots: s.slots}
 	for w := range m {
-		if w == "" {
-			continue
+		switch {
+		case w == "":
+		case len(w) > 16:
+			s.long[w] = true
+		default:
+			slot, _ := t.find(w)
+			a, b := formKey(w)
+			*slot = formSlot{a: a, b: b, n: uint16(len(w)), round: 1}
 		}
-		mask := uint64(n - 1)
-		i := wordHash(w) >> 32 & mask
-		for s.slots[i] != "" {
-			i = (i + 1) & mask
-		}
-		s.slots[i] = w
 	}
 	return s
 }
 
 // has reports whether w is in the set.
 func (s wordSet) has(w []byte) bool {
-	if len(w) == 0 {
+	switch {
+	case len(w) == 0:
 		return false
+	case len(w) > 16:
+		return s.long[string(w)]
 	}
-	mask := uint64(len(s.slots) - 1)
-	for i := wordHash(w) >> 32 & mask; s.slots[i] != ""; i = (i + 1) & mask {
-		if s.slots[i] == string(w) {
-			return true
-		}
-	}
-	return false
+	t := formTable{round: 1, slots: s.slots}
+	a, b := formKey(w)
+	_, ok := t.findKey(a, b, len(w))
+	return ok
 }

@@ -73,6 +73,57 @@ func (v vector) dot(w vector) (all, words float64) {
 	return all, words
 }
 
+// termIndex holds one vector's terms by hash, to compare it with many
+// others: a lookup for each of the other's terms costs less than merging
+// the two. Matches come in hash order either way, so the sums are the
+// same to the last bit.
+type termIndex struct {
+	round uint32
+	shift uint8
+	slots []indexSlot
+}
+
+type indexSlot struct {
+	round      uint32
+	hash       uint32
+	all, words float32
+}
+
+// load empties the table and fills it with v's terms.
+func (t *termIndex) load(v vector) {
+	t.round++
+	if n := 4 * len(v); len(t.slots) < n || t.round == 0 {
+		size, shift := 64, uint8(32-6)
+		for size < n {
+			size, shift = 2*size, shift-1
+		}
+		t.slots, t.shift, t.round = make([]indexSlot, size), shift, 1
+	}
+	mask := uint32(len(t.slots) - 1)
+	for _, x := range v {
+		i := (x.hash * 0x9e3779b1) >> t.shift
+		for t.slots[i].round == t.round {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = indexSlot{t.round, x.hash, x.all, x.words}
+	}
+}
+
+// dot returns what v.dot(w) returns for the loaded vector v.
+func (t *termIndex) dot(w vector) (all, words float64) {
+	mask := uint32(len(t.slots) - 1)
+	for _, y := range w {
+		for i := (y.hash * 0x9e3779b1) >> t.shift; t.slots[i].round == t.round; i = (i + 1) & mask {
+			if x := &t.slots[i]; x.hash == y.hash {
+				all += float64(x.all) * float64(y.all)
+				words += float64(x.words) * float64(y.words)
+				break
+			}
+		}
+	}
+	return all, words
+}
+
 // counter counts an article's terms. Its buffers are reused from one
 // article to the next.
 type counter struct {
@@ -166,8 +217,8 @@ func (c *counter) add(text string, weight float64, limit int) bool {
 		for i < len(text) {
 			b := text[i]
 			if b >= utf8.RuneSelf {
-				r, size := utf8.DecodeRuneInString(text[i:])
-				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				word, size := isWordRune(text, i)
+				if word {
 					break
 				}
 				i += size
@@ -200,8 +251,8 @@ func (c *counter) add(text string, weight float64, limit int) bool {
 				i++
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			word, size := isWordRune(text, i)
+			if !word {
 				break
 			}
 			i += size

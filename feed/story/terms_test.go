@@ -1,8 +1,10 @@
 package story
 
 import (
+	"cmp"
 	"io/fs"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -161,6 +163,35 @@ func TestOnePassMatchesSentencesThenWords(t *testing.T) {
 		checkCounts(t, &c, a)
 		if t.Failed() {
 			t.Fatalf("text %q", text)
+		}
+	}
+}
+
+// TestTermIndexDotMatchesMerge checks that comparing through a table of
+// one vector's terms gives the merge's sums to the last bit.
+func TestTermIndexDotMatchesMerge(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	vec := func(n int) vector {
+		seen := make(map[uint32]bool)
+		var v vector
+		for len(v) < n {
+			h := uint32(r.IntN(400)) // few hashes: many shared, hash 0 too
+			if !seen[h] {
+				seen[h] = true
+				v = append(v, term{hash: h, all: r.Float32(), words: r.Float32() * float32(r.IntN(2))})
+			}
+		}
+		slices.SortFunc(v, func(a, b term) int { return cmp.Compare(a.hash, b.hash) })
+		return v
+	}
+	var ti termIndex
+	for range 2000 {
+		a, b := vec(r.IntN(170)), vec(r.IntN(170))
+		ti.load(a)
+		all, words := ti.dot(b)
+		wantAll, wantWords := a.dot(b)
+		if all != wantAll || words != wantWords {
+			t.Fatalf("table dot = %v, %v; merge %v, %v", all, words, wantAll, wantWords)
 		}
 	}
 }
