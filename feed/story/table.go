@@ -35,7 +35,9 @@ func formKey[T string | []byte](w T) (a, b uint64) {
 	return a, 0
 }
 
-// formHash is wordHash from a word's key and length.
+// formHash hashes a word for the tables from its key and length: its
+// first and last eight bytes (all of a short one) and its length, mixed
+// by one multiplication. Two words that share them only probe further.
 func formHash(a, b uint64, n int) uint64 {
 	h := a
 	if n >= 8 {
@@ -150,21 +152,6 @@ func (t *termTable) put(key uint64, term int32) {
 	}
 	*t.find(key) = termSlot{round: t.round, term: term, key: key}
 	t.n++
-}
-
-// wordHash hashes a word, for the tables: its first and last eight bytes
-// (all of a short one) and its length, mixed by one multiplication. Two
-// words that share them only probe further.
-func wordHash[T string | []byte](w T) uint64 {
-	var h uint64
-	if n := len(w); n >= 8 {
-		h = le64(w[:8]) ^ (le64(w[n-8:])<<29 | le64(w[n-8:])>>35)
-	} else {
-		for i := range n {
-			h = h<<8 | uint64(w[i])
-		}
-	}
-	return (h ^ uint64(len(w))) * 0x9e3779b97f4a7c15
 }
 
 func le64[T string | []byte](b T) uint64 {
