@@ -92,7 +92,7 @@ type indexSlot struct {
 // load empties the table and fills it with v's terms.
 func (t *termIndex) load(v vector) {
 	t.round++
-	if n := 4 * len(v); len(t.slots) < n || t.round == 0 {
+	if n := max(4*len(v), 64); len(t.slots) < n || t.round == 0 {
 		size, shift := 64, uint8(32-6)
 		for size < n {
 			size, shift = 2*size, shift-1

@@ -185,6 +185,10 @@ func TestTermIndexDotMatchesMerge(t *testing.T) {
 		return v
 	}
 	var ti termIndex
+	ti.load(nil) // nothing loaded: nothing alike
+	if all, words := ti.dot(vec(50)); all != 0 || words != 0 {
+		t.Fatalf("an empty table's dot = %v, %v", all, words)
+	}
 	for range 2000 {
 		a, b := vec(r.IntN(170)), vec(r.IntN(170))
 		ti.load(a)
