@@ -271,7 +271,8 @@ func namesLike(v, w vector) float64 {
 	return dot / math.Sqrt(nv*nw)
 }
 
-// likeness returns sim's likeness of two articles, negated when they
+// likeness returns sim's likeness of two articles (a's terms read from
+// ta, see simWith), negated when they
 // do not link but the stories they are in are to be weighed for joining
 // (see joinStories): two dated articles that would link but for the
 // days between them, at least joinShare times Threshold alike before
@@ -280,15 +281,20 @@ func namesLike(v, w vector) float64 {
 // so that two articles a few days apart may not link while the stories
 // they are in, as a whole, tell of one event. An undated article must
 // link to bring its story to be weighed: nothing places it in time.
-func (s *Set) likeness(a, b *doc) float64 {
+func (s *Set) likeness(a, b *doc, ta *termIndex) float64 {
 	if a.sec == undatedSec || b.sec == undatedSec {
-		return s.sim(a, b)
+		return s.simWith(a, b, ta)
 	}
 	d, ok := s.apart(a, b)
 	if !ok {
 		return 0
 	}
-	v := alike(a, b)
+	var v float64
+	if ta != nil {
+		v = alikeBy(ta.dot(b.vec))
+	} else {
+		v = alike(a, b)
+	}
 	near := v * s.nearness(d)
 	if near < s.opt.Threshold && v >= s.opt.Threshold*joinShare {
 		return -max(near, math.SmallestNonzeroFloat64)

@@ -322,15 +322,17 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 		wg.Go(func() {
 			seen := s.seen[w]
 			seen.grow(s.serial)
+			var ta termIndex
 			for i := w; i < len(ds); i += workers {
 				d := ds[i]
+				ta.load(d.vec)
 				s.index.candidates(d, seen, func(o *doc) {
 					// Likeness is symmetric: of two changed articles,
 					// the first by ID compares them.
 					if o.fresh != 0 && o.fresh < d.fresh {
 						return
 					}
-					if v := s.likeness(d, o); v >= floor || v < 0 {
+					if v := s.likeness(d, o, &ta); v >= floor || v < 0 {
 						found[i] = append(found[i], like{o, v})
 					}
 				})
@@ -423,10 +425,20 @@ const undatedSec = math.MinInt64
 
 // sim returns the similarity of two articles: their cosine within the
 // window, nothing outside it.
-func (s *Set) sim(a, b *doc) float64 {
+func (s *Set) sim(a, b *doc) float64 { return s.simWith(a, b, nil) }
+
+// simWith is sim, reading a's terms from ta when it is not nil (see
+// termIndex): comparing one article with many, that is quicker.
+func (s *Set) simWith(a, b *doc, ta *termIndex) float64 {
 	d, ok := s.apart(a, b)
 	if !ok {
 		return 0
+	}
+	var all, words float64
+	if ta != nil {
+		all, words = ta.dot(b.vec)
+	} else {
+		all, words = a.vec.dot(b.vec)
 	}
 	if a.sec == undatedSec || b.sec == undatedSec {
 		ys := yearsShared(a.years, b.years)
@@ -435,11 +447,11 @@ func (s *Set) sim(a, b *doc) float64 {
 		}
 		if ys == 0 && (a.sec == undatedSec) != (b.sec == undatedSec) {
 			// Nothing places the undated one in the dated one's time.
-			return undatedLikeness(a, b) * unplacedShare
+			return undatedLikeness(all, words) * unplacedShare
 		}
-		return undatedLikeness(a, b)
+		return undatedLikeness(all, words)
 	}
-	return alike(a, b) * s.nearness(d)
+	return alikeBy(all, words) * s.nearness(d)
 }
 
 // yearsShared returns 1 when two articles name a year in common, -1
@@ -466,8 +478,8 @@ func yearsShared(a, b []int16) int {
 // leaning on the subject's words; and below undatedLike it counts for
 // undatedShare of itself, so that it must be about twice as alike as
 // a dated pair to link. Near-copies keep their likeness.
-func undatedLikeness(a, b *doc) float64 {
-	all, words := a.vec.dot(b.vec)
+// Its arguments are the two articles' cosines (see vector.dot).
+func undatedLikeness(all, words float64) float64 {
 	if all <= 0 || words <= 0 {
 		return 0
 	}
@@ -515,8 +527,10 @@ const (
 // alike returns how alike two articles' texts are, between 0 and 1: a
 // weighted geometric mean of the cosine of their whole vectors and of
 // their vectors without names.
-func alike(a, b *doc) float64 {
-	all, words := a.vec.dot(b.vec)
+func alike(a, b *doc) float64 { return alikeBy(a.vec.dot(b.vec)) }
+
+// alikeBy is alike from the two articles' cosines.
+func alikeBy(all, words float64) float64 {
 	if all <= 0 || words <= 0 {
 		return 0
 	}
@@ -896,11 +910,20 @@ func headline(ms []*doc) *feed.Article {
 	const maxCentre = 64
 	var best *doc
 	bestScore := -1.0
+	var tm termIndex
 	for _, m := range ms {
 		score := 0.0
+		if len(ms) > 2 {
+			tm.load(m.vec)
+		}
 		for _, o := range ms[:min(len(ms), maxCentre)] {
 			if o != m {
-				all, _ := m.vec.dot(o.vec)
+				var all float64
+				if len(ms) > 2 {
+					all, _ = tm.dot(o.vec)
+				} else {
+					all, _ = m.vec.dot(o.vec)
+				}
 				score += all
 			}
 		}

@@ -1,13 +1,15 @@
 package story
 
-// An article's words as written, and its terms, are looked up in tables
-// of their own rather than in Go maps: a lookup for every word read is
-// much of the work of reading, and the tables are emptied between
-// articles by moving on a round, not by clearing them. Both are open
-// addressing with linear probing, kept at most half full.
+// Words as written (see lexicon) and an article's pairs of words are
+// looked up in tables of their own rather than in Go maps: a lookup for
+// every word read is much of the work of reading, and the pair table is
+// emptied between articles by moving on a round, not by clearing it.
+// Both are open addressing with linear probing, kept at most half full.
 
-// formTable maps a word as written to what it reads as (see
-// counter.read).
+// formTable maps a word as written, of at most 16 bytes, to a number.
+// A slot holds the word's first and last eight bytes and its length,
+// which are the whole word, so that a lookup reads no text but the
+// word's own.
 type formTable struct {
 	round uint32
 	n     int // entries this round
@@ -15,50 +17,82 @@ type formTable struct {
 }
 
 type formSlot struct {
-	round uint32
-	k     known
-	w     string
+	a, b  uint64 // the word's first and last eight bytes (see formKey)
+	n     uint16 // its length
+	round uint16 // low bits of the table's round when filled
+	v     int32
+}
+
+// formKey returns the first and last eight bytes of a word of at most 16
+// bytes, which are the whole word; a word of fewer than eight, in a.
+func formKey[T string | []byte](w T) (a, b uint64) {
+	if n := len(w); n >= 8 {
+		return le64(w[:8]), le64(w[n-8:])
+	}
+	for i := 0; i < len(w); i++ {
+		a = a<<8 | uint64(w[i])
+	}
+	return a, 0
+}
+
+// formHash hashes a word for the tables from its key and length: its
+// first and last eight bytes (all of a short one) and its length, mixed
+// by one multiplication. Two words that share them only probe further.
+func formHash(a, b uint64, n int) uint64 {
+	h := a
+	if n >= 8 {
+		h ^= b<<29 | b>>35
+	}
+	return (h ^ uint64(n)) * 0x9e3779b97f4a7c15
 }
 
 // reset empties the table.
 func (t *formTable) reset() {
 	t.round++
 	t.n = 0
-	if t.round == 0 || t.slots == nil { // wrapped, or new
+	if uint16(t.round) == 0 || t.slots == nil { // wrapped, or new
 		t.slots = make([]formSlot, max(len(t.slots), 1024))
 		t.round = 1
 	}
 }
 
-// find returns w's slot: its own, or the empty one where it would go.
-func (t *formTable) find(w string) *formSlot {
+// find returns w's slot and true, or the empty slot where it would go
+// and false.
+func (t *formTable) find(w string) (*formSlot, bool) {
+	a, b := formKey(w)
+	return t.findKey(a, b, len(w))
+}
+
+func (t *formTable) findKey(a, b uint64, n int) (*formSlot, bool) {
 	mask := uint64(len(t.slots) - 1)
-	for i := wordHash(w) >> 32 & mask; ; i = (i + 1) & mask {
+	round := uint16(t.round)
+	for i := formHash(a, b, n) >> 32 & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.round != t.round || s.w == w {
-			return s
+		if s.round != round {
+			return s, false
+		}
+		if s.a == a && s.b == b && int(s.n) == n {
+			return s, true
 		}
 	}
 }
 
-// get returns what w reads as, if known.
-func (t *formTable) get(w string) (known, bool) {
-	s := t.find(w)
-	return s.k, s.round == t.round
-}
-
-// put notes what w, not yet in the table, reads as.
-func (t *formTable) put(w string, k known) {
+// put files v under w in s, the empty slot find returned for it.
+func (t *formTable) put(s *formSlot, w string, v int32) {
+	a, b := formKey(w)
 	if 2*(t.n+1) > len(t.slots) {
 		old := t.slots
 		t.slots = make([]formSlot, 2*len(old))
-		for _, s := range old {
-			if s.round == t.round {
-				*t.find(s.w) = s
+		round := uint16(t.round)
+		for _, o := range old {
+			if o.round == round {
+				d, _ := t.findKey(o.a, o.b, int(o.n))
+				*d = o
 			}
 		}
+		s, _ = t.findKey(a, b, len(w))
 	}
-	*t.find(w) = formSlot{round: t.round, k: k, w: w}
+	*s = formSlot{a: a, b: b, n: uint16(len(w)), round: uint16(t.round), v: v}
 	t.n++
 }
 
@@ -120,31 +154,19 @@ func (t *termTable) put(key uint64, term int32) {
 	t.n++
 }
 
-// wordHash hashes a word, for the tables: its first and last eight bytes
-// (all of a short one) and its length, mixed by one multiplication. Two
-// words that share them only probe further.
-func wordHash[T string | []byte](w T) uint64 {
-	var h uint64
-	if n := len(w); n >= 8 {
-		h = le64(w[:8]) ^ (le64(w[n-8:])<<29 | le64(w[n-8:])>>35)
-	} else {
-		for i := range n {
-			h = h<<8 | uint64(w[i])
-		}
-	}
-	return (h ^ uint64(len(w))) * 0x9e3779b97f4a7c15
-}
-
 func le64[T string | []byte](b T) uint64 {
 	_ = b[7]
 	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// wordSet is a fixed set of words (stop words, common words), looked up
-// by a folded word without making it a string.
+// wordSet is a fixed set of words (stop words, common words), looked
+// up by a folded word without making it a string. A slot holds a word's
+// first and last eight bytes and its length (see formKey), so a lookup
+// reads no text; the few words of more than 16 bytes are in long.
 type wordSet struct {
-	slots []string // "" where empty
+	slots []formSlot // round 1 where filled
+	long  map[string]bool
 }
 
 func newWordSet(m map[string]bool) wordSet {
@@ -152,31 +174,32 @@ func newWordSet(m map[string]bool) wordSet {
 	for n < 4*len(m) {
 		n *= 2
 	}
-	s := wordSet{slots: make([]string, n)}
+	s := wordSet{slots: make([]formSlot, n), long: make(map[string]bool)}
+	t := formTable{round: 1, slots: s.slots}
 	for w := range m {
-		if w == "" {
-			continue
+		switch {
+		case w == "":
+		case len(w) > 16:
+			s.long[w] = true
+		default:
+			slot, _ := t.find(w)
+			a, b := formKey(w)
+			*slot = formSlot{a: a, b: b, n: uint16(len(w)), round: 1}
 		}
-		mask := uint64(n - 1)
-		i := wordHash(w) >> 32 & mask
-		for s.slots[i] != "" {
-			i = (i + 1) & mask
-		}
-		s.slots[i] = w
 	}
 	return s
 }
 
 // has reports whether w is in the set.
 func (s wordSet) has(w []byte) bool {
-	if len(w) == 0 {
+	switch {
+	case len(w) == 0:
 		return false
+	case len(w) > 16:
+		return s.long[string(w)]
 	}
-	mask := uint64(len(s.slots) - 1)
-	for i := wordHash(w) >> 32 & mask; s.slots[i] != ""; i = (i + 1) & mask {
-		if s.slots[i] == string(w) {
-			return true
-		}
-	}
-	return false
+	t := formTable{round: 1, slots: s.slots}
+	a, b := formKey(w)
+	_, ok := t.findKey(a, b, len(w))
+	return ok
 }

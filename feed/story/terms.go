@@ -73,15 +73,70 @@ func (v vector) dot(w vector) (all, words float64) {
 	return all, words
 }
 
+// termIndex holds one vector's terms by hash, to compare it with many
+// others: a lookup for each of the other's terms costs less than merging
+// the two. Matches come in hash order either way, so the sums are the
+// same to the last bit.
+type termIndex struct {
+	round uint32
+	shift uint8
+	slots []indexSlot
+}
+
+type indexSlot struct {
+	round      uint32
+	hash       uint32
+	all, words float32
+}
+
+// load empties the table and fills it with v's terms.
+func (t *termIndex) load(v vector) {
+	t.round++
+	if n := max(4*len(v), 64); len(t.slots) < n || t.round == 0 {
+		size, shift := 64, uint8(32-6)
+		for size < n {
+			size, shift = 2*size, shift-1
+		}
+		t.slots, t.shift, t.round = make([]indexSlot, size), shift, 1
+	}
+	mask := uint32(len(t.slots) - 1)
+	for _, x := range v {
+		i := (x.hash * 0x9e3779b1) >> t.shift
+		for t.slots[i].round == t.round {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = indexSlot{t.round, x.hash, x.all, x.words}
+	}
+}
+
+// dot returns what v.dot(w) returns for the loaded vector v.
+func (t *termIndex) dot(w vector) (all, words float64) {
+	mask := uint32(len(t.slots) - 1)
+	for _, y := range w {
+		for i := (y.hash * 0x9e3779b1) >> t.shift; t.slots[i].round == t.round; i = (i + 1) & mask {
+			if x := &t.slots[i]; x.hash == y.hash {
+				all += float64(x.all) * float64(y.all)
+				words += float64(x.words) * float64(y.words)
+				break
+			}
+		}
+	}
+	return all, words
+}
+
 // counter counts an article's terms. Its buffers are reused from one
 // article to the next.
 type counter struct {
-	tz    tokenizer
-	words termTable // word terms by hash
-	pairs termTable // pair terms by their two words
+	tz tokenizer
+	// forms maps the article's words as written to what they read as
+	// in it (see read); words maps word terms by hash, and pairs pair
+	// terms by their two words, to the terms.
+	forms formTable
+	words termTable
+	pairs termTable
 	terms []counted
-	text  []byte   // every term's text, one after another
-	sents []string // the sentences being read
+	text  []byte // every word term's text, one after another
+	ts    []byte // two terms' texts, for byText
 	ws    []weighted
 	top   []weighted
 	tied  []weighted
@@ -92,16 +147,16 @@ type counter struct {
 	heapAll, heapWords []float64
 	hs                 []hashed
 	vec                vector
-	forms              formTable // the article's words as read, by their text
 	// n counts the words of the part being read.
 	n int
 }
 
-// counted is one term of an article: a word or a pair of words.
+// counted is one term of an article: a word or a pair of words. A pair's
+// hash and text are its words', made only for the terms weigh keeps.
 type counted struct {
-	hash       uint64
+	hash       uint64  // a word's hash (words.Hash of its text)
 	key        uint64  // the first eight bytes of its text, to sort by
-	start, end int32   // its text in counter.text
+	start, end int32   // a word's text in counter.text
 	a, b       int32   // a pair's words, or -1
 	kind       float64 // how much a word counts by its kind
 	f          float64 // its weighted count
@@ -111,9 +166,9 @@ type counted struct {
 
 // count reads an article's terms.
 func (c *counter) count(a *feed.Article) {
+	c.forms.reset()
 	c.words.reset()
 	c.pairs.reset()
-	c.forms.reset()
 	c.terms, c.text = c.terms[:0], c.text[:0]
 	if !a.TitleSynthesized {
 		c.n = 0
@@ -146,72 +201,167 @@ func (c *counter) years() []int16 {
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // add counts the words of text, each at weight, and pairs of words in a
-// row, until limit words (all of them for 0); it reports whether it
-// read them all.
+// row within a sentence, until limit words (all of them for 0); it
+// reports whether it read them all.
+//
+// It reads the text once, splitting it into words as nextWord does and
+// into sentences where appendSentences would (see sentenceEnd): a
+// sentence's first word is not a name for being capitalised, and no
+// pair spans two sentences.
 func (c *counter) add(text string, weight float64, limit int) bool {
-	c.sents = appendSentences(c.sents[:0], text)
-	for _, sent := range c.sents {
-		prev, first := int32(-1), true
-		for i := 0; ; {
-			w, next := nextWord(sent, i)
-			if w == "" {
+	prev, first := int32(-1), true
+	// The current sentence's start, and whether it is a line's.
+	sent, line := 0, true
+	for i := 0; ; {
+		// Past what is not a word, noting where sentences end.
+		for i < len(text) {
+			b := text[i]
+			if b >= utf8.RuneSelf {
+				word, size := isWordRune(text, i)
+				if word {
+					break
+				}
+				i += size
+				continue
+			}
+			switch byteClass[b] {
+			case wordByte:
+				goto word
+			case stopByte:
+				if end, ok := sentenceEnd(text, i, sent, line); ok {
+					prev, first = -1, true
+					sent, line = end, false
+				}
+			case lineByte:
+				prev, first = -1, true
+				sent, line = i+1, true
+			}
+			i++
+		}
+		if i >= len(text) {
+			return true
+		}
+	word:
+		start := i
+		for i < len(text) {
+			if b := text[i]; b < utf8.RuneSelf {
+				if byteClass[b] != wordByte {
+					break
+				}
+				i++
+				continue
+			}
+			word, size := isWordRune(text, i)
+			if !word {
 				break
 			}
-			i = next
-			k := c.read(w)
-			if k.kind == skipped {
-				continue
-			}
-			if limit > 0 && c.n >= limit {
-				return false
-			}
-			c.n++
-			mid := !first
-			first = false
-			if k.kind == stopWord {
-				prev = -1
-				continue
-			}
-			t := &c.terms[k.term]
-			t.seen++
-			if k.capital && mid {
-				t.names++
-			}
-			t.f += weight * t.kind
-			if prev >= 0 {
-				kind := min(c.terms[prev].kind, t.kind)
-				p := c.pair(prev, k.term)
-				c.terms[p].f += weight * pairWeight * kind
-			}
-			prev = k.term
+			i += size
+		}
+		r := c.read(text[start:i])
+		if r == skippedRead {
+			continue
+		}
+		if limit > 0 && c.n >= limit {
+			return false
+		}
+		c.n++
+		mid := !first
+		first = false
+		if r == stopRead {
+			prev = -1
+			continue
+		}
+		k := r >> 1
+		t := &c.terms[k]
+		t.seen++
+		if r&1 == 1 && mid {
+			t.names++
+		}
+		t.f += weight * t.kind
+		if prev >= 0 {
+			kind := min(c.terms[prev].kind, t.kind)
+			p := c.pair(prev, k)
+			c.terms[p].f += weight * pairWeight * kind
+		}
+		prev = k
+	}
+}
+
+// sentenceEnd reports whether the full stop, question or exclamation
+// mark at text[i] ends a sentence, as appendSentences splits them, and
+// where the next sentence starts. The current sentence starts at sent;
+// line says whether that is a line's start, where appendSentences trims
+// the line's leading space.
+func sentenceEnd(text string, i, sent int, line bool) (int, bool) {
+	end := i + 1
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if !strings.ContainsRune(`"'”’)]`, r) {
+			break
+		}
+		end += size
+	}
+	// A line's trailing space (appendSentences trims it) is followed by
+	// no capital, digit or quote on that line, so it ends nothing here
+	// either.
+	if end >= len(text) || text[end] != ' ' {
+		return 0, false
+	}
+	j := end + 1
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	next, _ := utf8.DecodeRuneInString(text[j:])
+	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune(`"'“‘(`, next) {
+		return 0, false
+	}
+	if text[i] == '.' {
+		before := text[sent:i]
+		if line {
+			before = strings.TrimLeftFunc(before, unicode.IsSpace)
+		}
+		if shortWord(before) {
+			return 0, false
 		}
 	}
-	return true
+	return end, true
 }
 
-// known is a word as read: what it is, its term and whether it was
-// capitalised.
-type known struct {
-	term    int32
-	kind    tokenKind
-	capital bool
-}
+// What read returns for a word that is not a term.
+const (
+	stopRead    = -1
+	skippedRead = -2
+)
 
-// read returns what a word of the article is. An article uses most of
-// its words more than once: each is folded and stemmed once.
-func (c *counter) read(w string) known {
-	if k, ok := c.forms.get(w); ok {
-		return k
+// read returns what a word as written is in the article: its term, times
+// two, plus one if it is capitalised; or stopRead or skippedRead.
+func (c *counter) read(w string) int32 {
+	if len(w) > 16 {
+		return c.learn(w)
 	}
+	s, ok := c.forms.find(w)
+	if ok {
+		return s.v
+	}
+	r := c.learn(w)
+	c.forms.put(s, w, r)
+	return r
+}
+
+// learn returns what read returns for a word the article has not used.
+func (c *counter) learn(w string) int32 {
 	term, kind := c.tz.term(w)
-	k := known{term: -1, kind: kind}
-	if kind == content {
-		k.term = c.word(term)
-		first, _ := utf8.DecodeRuneInString(w)
-		k.capital = unicode.IsUpper(first)
+	switch kind {
+	case skipped:
+		return skippedRead
+	case stopWord:
+		return stopRead
 	}
-	c.forms.put(w, k)
-	return k
+	r := 2 * c.word(term)
+	if first, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(first) {
+		r++
+	}
+	return r
 }
 
 // word returns a word's term, adding it when new.
@@ -229,9 +379,20 @@ func (c *counter) word(term []byte) int32 {
 	}
 	start := len(c.text)
 	c.text = append(c.text, term...)
-	i := c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: -1, b: -1, kind: kind})
+	i := int32(len(c.terms))
+	c.terms = append(c.terms, counted{hash: h, key: keyOf(term), start: int32(start), end: int32(len(c.text)), a: -1, b: -1, kind: kind})
 	c.words.put(h, i)
 	return i
+}
+
+// keyOf returns the first eight bytes of a text, the first in the
+// highest byte, so that keys sort as their texts begin.
+func keyOf(text []byte) uint64 {
+	var k uint64
+	for i, b := range text[:min(len(text), 8)] {
+		k |= uint64(b) << (56 - 8*i)
+	}
+	return k
 }
 
 // pair returns the term of two words in a row, adding it when new. Its
@@ -241,25 +402,37 @@ func (c *counter) pair(a, b int32) int32 {
 	if i := c.pairs.get(ab); i >= 0 {
 		return i
 	}
-	ta, tb := &c.terms[a], &c.terms[b]
-	h := words.HashOn(ta.hash, []byte{' '})
-	h = words.HashOn(h, c.text[tb.start:tb.end])
-	start := len(c.text)
-	c.text = append(c.text, c.text[ta.start:ta.end]...)
-	c.text = append(c.text, ' ')
-	c.text = append(c.text, c.text[tb.start:tb.end]...)
-	i := c.add1(counted{hash: h, start: int32(start), end: int32(len(c.text)), a: a, b: b})
+	// The pair's first eight bytes: a's, a space and b's.
+	ta := &c.terms[a]
+	key := ta.key
+	if n := ta.end - ta.start; n < 8 {
+		key |= uint64(' ')<<(56-8*n) | c.terms[b].key>>(8*(n+1))
+	}
+	i := int32(len(c.terms))
+	c.terms = append(c.terms, counted{key: key, a: a, b: b})
 	c.pairs.put(ab, i)
 	return i
 }
 
-func (c *counter) add1(t counted) int32 {
-	for i, b := range c.text[t.start:min(t.end, t.start+8)] {
-		t.key |= uint64(b) << (56 - 8*i)
+// textOf appends a term's text to dst.
+func (c *counter) textOf(dst []byte, t *counted) []byte {
+	if t.a < 0 {
+		return append(dst, c.text[t.start:t.end]...)
 	}
-	i := int32(len(c.terms))
-	c.terms = append(c.terms, t)
-	return i
+	a, b := &c.terms[t.a], &c.terms[t.b]
+	dst = append(dst, c.text[a.start:a.end]...)
+	dst = append(dst, ' ')
+	return append(dst, c.text[b.start:b.end]...)
+}
+
+// hashOf returns a term's hash: of its text (see words.Hash).
+func (c *counter) hashOf(t *counted) uint64 {
+	if t.a < 0 {
+		return t.hash
+	}
+	a, b := &c.terms[t.a], &c.terms[t.b]
+	h := words.HashOn(a.hash, []byte{' '})
+	return words.HashOn(h, c.text[b.start:b.end])
 }
 
 // weighted is a term, its weight and whether it is, or holds, a name,
@@ -408,8 +581,10 @@ func (c *counter) byText(x, y weighted) int {
 	if x.key != y.key {
 		return cmp.Compare(x.key, y.key)
 	}
-	tx, ty := &c.terms[x.term], &c.terms[y.term]
-	return bytes.Compare(c.text[tx.start:tx.end], c.text[ty.start:ty.end])
+	c.ts = c.textOf(c.ts[:0], &c.terms[x.term])
+	n := len(c.ts)
+	c.ts = c.textOf(c.ts, &c.terms[y.term])
+	return bytes.Compare(c.ts[:n], c.ts[n:])
 }
 
 // cuts returns the weight of the maxTerms-th strongest of the terms, and
@@ -496,7 +671,7 @@ func (c *counter) unit(hs []hashed, ts []weighted, words bool) []hashed {
 		norm2 += ws[i] * ws[i]
 	}
 	for _, t := range ts {
-		hs = append(hs, hashed{c.terms[t.term].hash, t.w / math.Sqrt(norm2), words})
+		hs = append(hs, hashed{c.hashOf(&c.terms[t.term]), t.w / math.Sqrt(norm2), words})
 	}
 	return hs
 }

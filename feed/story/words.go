@@ -41,12 +41,12 @@ func plainText(p string) string {
 	}
 	for i := 0; i < len(p); i++ {
 		switch byteClass[p[i]] {
-		case plainByte, wordByte:
+		case plainByte, wordByte, stopByte:
 		case spaceByte:
 			if p[i+1] == ' ' {
 				return feed.PlainText(p)
 			}
-		case markByte:
+		case markByte, lineByte:
 			return feed.PlainText(p)
 		case wideByte:
 			r, size := utf8.DecodeRuneInString(p[i:])
@@ -59,13 +59,15 @@ func plainText(p string) string {
 	return p
 }
 
-// What a byte is to plainText and nextWord.
+// What a byte is to plainText, nextWord and counter.add.
 const (
 	plainByte = iota // punctuation that is neither Markdown nor a break
 	wordByte         // an ASCII letter or digit
 	spaceByte        // ' '
-	markByte         // Markdown marks and control characters
-	wideByte         // the start or continuation of a character past ASCII
+	markByte         // Markdown marks and control characters but '\n'
+	wideByte         // the start of a character past ASCII that may be a space
+	stopByte         // '.', '!' and '?', which may end a sentence
+	lineByte         // '\n'
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -75,14 +77,36 @@ var byteClass = func() (t [256]uint8) {
 			t[c] = wordByte
 		case c == ' ':
 			t[c] = spaceByte
+		case c == '.', c == '!', c == '?':
+			t[c] = stopByte
+		case c == '\n':
+			t[c] = lineByte
 		case c < ' ', c == '*', c == '_', c == '`', c == '\\', c == '#', c == '>', c == 0x7f:
 			t[c] = markByte
-		case c >= utf8.RuneSelf:
+		case c == 0xc2, c == 0xe1, c == 0xe2, c == 0xe3:
+			// The first bytes of the spaces past ASCII (U+0085, U+00A0,
+			// U+1680, U+2000 to U+205F, U+3000): plainText looks at
+			// these characters; any other byte past ASCII is plain to it.
 			t[c] = wideByte
 		}
 	}
 	return t
 }()
+
+// isWordRune reports whether the character at s[i], which is past ASCII,
+// is a letter or digit (a word's), and its size. Latin letters with
+// accents, and the punctuation and spaces of U+2000 to U+203F (curly
+// quotes, dashes), are told by their bytes.
+func isWordRune(s string, i int) (bool, int) {
+	if c := s[i]; c >= 0xc3 && c <= 0xc9 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+		// U+00C0 to U+027F: letters, but for × and ÷.
+		return c != 0xc3 || s[i+1] != 0x97 && s[i+1] != 0xb7, 2
+	} else if c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&0xc0 == 0x80 {
+		return false, 3
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r), size
+}
 
 // tokenizer splits sentences into the words that count, folded and
 // stemmed, reusing its buffers.

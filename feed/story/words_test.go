@@ -101,3 +101,22 @@ func nextWordReference(s string, i int) (string, int) {
 	}
 	return s[start:], i
 }
+
+// TestIsWordRune checks isWordRune against unicode.IsLetter and IsDigit
+// for every character, and for bytes that are not UTF-8.
+func TestIsWordRune(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		s := string(r) + "x"
+		word, size := isWordRune(s, 0)
+		if want := unicode.IsLetter(r) || unicode.IsDigit(r); word != want || size != len(string(r)) {
+			t.Fatalf("isWordRune(%U) = %v, %d; want %v, %d", r, word, size, want, len(string(r)))
+		}
+	}
+	for _, s := range []string{"\xc3", "\xc3x", "\xe2\x80", "\xe2\x80x", "\xe2\x80\x9c", "\xc3\x28", "\xff"} {
+		r, wantSize := utf8.DecodeRuneInString(s)
+		word, size := isWordRune(s, 0)
+		if want := unicode.IsLetter(r) || unicode.IsDigit(r); word != want || size != wantSize {
+			t.Errorf("isWordRune(%q) = %v, %d; want %v, %d", s, word, size, want, wantSize)
+		}
+	}
+}

@@ -1,0 +1,201 @@
+package story
+
+import (
+	"cmp"
+	"io/fs"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/data"
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
+	"github.com/broadsheet/broadsheet/feed/words"
+)
+
+// countedText is a term's counts, by its text, for comparing readers.
+type countedText struct {
+	f           float64
+	seen, names int32
+}
+
+// referenceCounts counts an article's terms the way counter.count did
+// before it read each paragraph in one pass: sentences split by
+// appendSentences, then words by nextWord, in maps keyed by text.
+func referenceCounts(a *feed.Article) map[string]countedText {
+	out := make(map[string]countedText)
+	var tz tokenizer
+	kinds := make(map[string]float64)
+	n := 0
+	add := func(text string, weight float64, limit int) bool {
+		for _, sent := range sentences(text) {
+			prev, first := "", true
+			for i := 0; ; {
+				w, next := nextWord(sent, i)
+				if w == "" {
+					break
+				}
+				i = next
+				term, kind := tz.term(w)
+				if kind == skipped {
+					continue
+				}
+				if limit > 0 && n >= limit {
+					return false
+				}
+				n++
+				mid := !first
+				first = false
+				if kind == stopWord {
+					prev = ""
+					continue
+				}
+				s := string(term)
+				if _, ok := kinds[s]; !ok {
+					k := wordWeight
+					switch {
+					case isNumberText(s):
+						k = numberWeight
+					case commonSet.has(term):
+						k = commonWeight
+					}
+					kinds[s] = k
+				}
+				t := out[s]
+				t.seen++
+				if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && mid {
+					t.names++
+				}
+				t.f += weight * kinds[s]
+				out[s] = t
+				if prev != "" {
+					p := out[prev+" "+s]
+					p.f += weight * pairWeight * min(kinds[prev], kinds[s])
+					out[prev+" "+s] = p
+				}
+				prev = s
+			}
+		}
+		return true
+	}
+	if !a.TitleSynthesized {
+		n = 0
+		add(a.Title, titleWeight, 0)
+	}
+	n = 0
+	add(a.Lead, leadWeight, 0)
+	n = 0
+	eachParagraph(a.Body, true, func(p string) bool { return add(p, bodyWeight, bodyWords) })
+	return out
+}
+
+func isNumberText(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// checkCounts reports where counter.count differs from referenceCounts.
+func checkCounts(t *testing.T, c *counter, a *feed.Article) {
+	t.Helper()
+	want := referenceCounts(a)
+	c.count(a)
+	got := make(map[string]countedText)
+	for i := range c.terms {
+		tm := &c.terms[i]
+		got[string(c.textOf(nil, tm))] = countedText{tm.f, tm.seen, tm.names}
+		if tm.a >= 0 && c.hashOf(tm) != words.Hash(c.textOf(nil, tm)) {
+			t.Errorf("pair %q: hash differs from its text's", c.textOf(nil, tm))
+		}
+		if k := keyOf(c.textOf(nil, tm)); k != tm.key {
+			t.Errorf("term %q: key %x, want %x", c.textOf(nil, tm), tm.key, k)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%q: %d terms, want %d", a.Title, len(got), len(want))
+	}
+	for s, w := range want {
+		if g := got[s]; g != w {
+			t.Errorf("%q: term %q counted %+v, want %+v", a.Title, s, g, w)
+		}
+	}
+}
+
+// TestOnePassMatchesSentencesThenWords checks that reading a paragraph
+// once, finding sentences as it finds words, counts what splitting it
+// into sentences and then words counts: on the samples and on random
+// text full of sentence ends, titles, initials, quotes, line breaks and
+// odd spaces.
+func TestOnePassMatchesSentencesThenWords(t *testing.T) {
+	var c counter
+	files, _ := fs.Glob(data.FS, "*.txt")
+	x := extract.NewExtractor()
+	for _, f := range files {
+		b, _ := fs.ReadFile(data.FS, f)
+		arts, _ := x.Extract(extract.Source{Path: f, Data: b})
+		for _, a := range arts {
+			checkCounts(t, &c, a)
+		}
+	}
+	for _, text := range []string{"\tJ. Harbour ferry", "\tǄ. Harbour ferry", "Ferry\n\u00a0J. Harbour ferry", "Ferry. \tJ. Harbour", "Mr. Harbour. Dr. Ferry"} {
+		checkCounts(t, &c, &feed.Article{Title: text})
+	}
+	pieces := []string{"Mr", "Dr", "U.S", "J", "x", "Harbour", "ferry", "the", "of", "Zoë", "ÉCLAIR", "2024", "3",
+		".", ". ", "! ", "? ", "...", ". \"", ".\" ", ".” ", ".’ ", ".) ", "] ", "(", "“", "‘", "'", "\"",
+		" ", "  ", "\t", "\n", " \n ", "\u00a0", "\u2003", "-", "’s", "\xff", "日本", "٣", "Ж"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(3) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		a := &feed.Article{Title: text, Lead: strings.ToUpper(text), Body: text + "\n\n" + text}
+		checkCounts(t, &c, a)
+		if t.Failed() {
+			t.Fatalf("text %q", text)
+		}
+	}
+}
+
+// TestTermIndexDotMatchesMerge checks that comparing through a table of
+// one vector's terms gives the merge's sums to the last bit.
+func TestTermIndexDotMatchesMerge(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	vec := func(n int) vector {
+		seen := make(map[uint32]bool)
+		var v vector
+		for len(v) < n {
+			h := uint32(r.IntN(400)) // few hashes: many shared, hash 0 too
+			if !seen[h] {
+				seen[h] = true
+				v = append(v, term{hash: h, all: r.Float32(), words: r.Float32() * float32(r.IntN(2))})
+			}
+		}
+		slices.SortFunc(v, func(a, b term) int { return cmp.Compare(a.hash, b.hash) })
+		return v
+	}
+	var ti termIndex
+	ti.load(nil) // nothing loaded: nothing alike
+	if all, words := ti.dot(vec(50)); all != 0 || words != 0 {
+		t.Fatalf("an empty table's dot = %v, %v", all, words)
+	}
+	for range 2000 {
+		a, b := vec(r.IntN(170)), vec(r.IntN(170))
+		ti.load(a)
+		all, words := ti.dot(b)
+		wantAll, wantWords := a.dot(b)
+		if all != wantAll || words != wantWords {
+			t.Fatalf("table dot = %v, %v; merge %v, %v", all, words, wantAll, wantWords)
+		}
+	}
+}
