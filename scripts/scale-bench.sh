@@ -11,7 +11,10 @@
 # seconds, and peak resident memory in KB (/usr/bin/time '%e %U %S %M').
 # Everything runs under nice, and is stopped if the machine's available
 # memory falls under MEM_FLOOR_GB (4 unless set). The reader is run in
-# tmux (READER=0 skips it).
+# tmux (READER=0 skips it). READER_ONLY=1 runs the reader alone, on the
+# cache an earlier run left in OUTDIR: at a million articles, the run
+# after the one whose reader wrote the kept index is a second start
+# with it.
 set -euo pipefail
 n=${1:?usage: scale-bench.sh N [OUTDIR]}
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,6 +66,7 @@ say "files: $(find "$dir" -type f -name '*.txt' | wc -l), $(du -sb --exclude=.do
 export XDG_CACHE_HOME=$out/cache XDG_STATE_HOME=$out/state XDG_CONFIG_HOME=$out/config
 mkdir -p "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME"
 
+if [ "${READER_ONLY:-0}" != 1 ]; then
 # The floor: read every file once (this also warms the page cache).
 timed "cat every file" sh -c "find '$dir' -type f -name '*.txt' -print0 | xargs -0 cat > /dev/null"
 timed "rg -l -i harbour" sh -c "rg -l -i harbour '$dir' | wc -l > '$out/rg.count'"
@@ -80,6 +84,8 @@ timed "list, second start" sh -c "'$bin' list '$dir' | wc -l > /dev/null"
 json=${JSON:-$((n <= 100000))}
 [ "$json" = 0 ] || timed "list --json, second start" sh -c "'$bin' list --json '$dir' | wc -l > /dev/null"
 timed "search harbour, second start" sh -c "'$bin' search harbour '$dir' | wc -l > /dev/null"
+fi
+say "cache: $(du -s -B1 "$XDG_CACHE_HOME" | cut -f1) bytes on disk before the reader"
 
 [ "${READER:-1}" = 1 ] || exit 0
 command -v tmux > /dev/null || exit 0
@@ -97,6 +103,8 @@ tmux new -d -s "$session" -x 120 -y 30 \
 	"/usr/bin/time -f '%e %U %S %M' -o '$out/reader.time' nice -n 10 env XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' '$bin' '$dir'"
 pane=$(tmux list-panes -t "$session" -F '#{pane_pid}')
 first="" listed=""
+# The reader's resident memory now and at its peak, in KB.
+mem() { awk '/VmRSS|VmHWM/ {printf "%s %s KB ", $1, $2}' "/proc/$(pgrep -P "$pane" | head -1)/status" 2> /dev/null || echo "?"; }
 while tmux has-session -t "$session" 2> /dev/null; do
 	status=$(tmux capture-pane -t "$session" -p | tail -2 | head -1)
 	now=$(date +%s.%N)
@@ -110,12 +118,12 @@ while tmux has-session -t "$session" 2> /dev/null; do
 		rss=$(awk '/VmRSS/ {print $2}' "/proc/$(pgrep -P "$pane" | head -1)/status" 2> /dev/null || echo "?")
 		say "reader: all $total listed after $took s, $rss KB resident"
 	fi
-	if [ -n "$listed" ] && [[ $status != *grouping* ]]; then
-		say "reader: stories grouped after $took s"
+	if [ -n "$listed" ] && [[ $status != *grouping* && $status != *checking* ]]; then
+		say "reader: stories grouped after $took s, $(mem)"
 		break
 	fi
 	if [ "$(echo "$took > ${READER_MAX:-900}" | bc)" = 1 ]; then
-		say "reader: stopped after $took s: $status"
+		say "reader: stopped after $took s, $(mem): $status"
 		break
 	fi
 	if [ "$(avail_gb)" -lt "$floor" ]; then

@@ -76,6 +76,7 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 						path = filepath.Join(p.name, rel)
 					}
 					h, arts, probs, ok := c.decodeSlot(s, &s.slots[i], path, false)
+					ReadThrough(s.slots[i].n)
 					if !ok || datedAfter(arts, now) {
 						continue
 					}
@@ -119,7 +120,9 @@ func (c *Cache) Unchanged(path string, info fs.FileInfo, hint feed.Hint) bool {
 	if !sl.preloaded.Load() || sl.st != stampOf(info) || !sameHint(sl.hint, hint) {
 		return false
 	}
-	if crc32.Checksum(s.buf[sl.off:sl.off+sl.n], castagnoli) != sl.crc {
+	sum := crc32.Checksum(s.buf[sl.off:sl.off+sl.n], castagnoli)
+	ReadThrough(sl.n)
+	if sum != sl.crc {
 		return false // damaged: extracted again, and replaced
 	}
 	sl.used.Store(true)

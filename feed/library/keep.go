@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -95,13 +96,15 @@ func (lib *Library) notices() []feed.Problem {
 }
 
 // fingerprints returns the search.Fingerprint of each article, on every
-// core.
+// core. Their text is read through (see cache.ReadThrough): on a second
+// start it is the cache file's.
 func fingerprints(arts []*feed.Article) []uint64 {
 	fps := make([]uint64, len(arts))
 	n := min(runtime.GOMAXPROCS(0), len(arts)/64)
 	if n <= 1 {
 		for i, a := range arts {
 			fps[i] = search.Fingerprint(a)
+			cache.ReadThrough(textBytes(a))
 		}
 		return fps
 	}
@@ -111,6 +114,7 @@ func fingerprints(arts []*feed.Article) []uint64 {
 		wg.Go(func() {
 			for i := start; i < min(start+size, len(arts)); i++ {
 				fps[i] = search.Fingerprint(arts[i])
+				cache.ReadThrough(textBytes(arts[i]))
 			}
 		})
 	}
@@ -135,13 +139,32 @@ func (lib *Library) reindex(added, removed []*feed.Article, fps []uint64) {
 			fresh = append(fresh, a)
 		}
 	}
-	addParallel(lib.index, fresh)
+	// In parts, each read through: a second start that finds no kept
+	// index indexes every article it lists, whose text is the cache
+	// file's.
+	for part := range slices.Chunk(fresh, indexPart) {
+		addParallel(lib.index, part)
+		n := 0
+		for _, a := range part {
+			n += textBytes(a)
+		}
+		cache.ReadThrough(n)
+	}
 	lib.analysed += len(fresh)
 	if len(fresh) > 0 || len(removed) > 0 {
 		lib.dirty = true
 		lib.changes++
 	}
 }
+
+// indexPart is how many articles reindex indexes before it notes their
+// text read through (see cache.ReadThrough): about 40 MB of the
+// generated corpus's.
+const indexPart = 8192
+
+// textBytes returns the bytes of an article's text that may be a mapped
+// cache file's (see cache.Options.Borrow).
+func textBytes(a *feed.Article) int { return len(a.Lead) + len(a.Body) }
 
 // Close waits for the index being written, if it is; none is written
 // after.
