@@ -173,6 +173,8 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 				name = mast
 			} else if site := siteOfCompany(lines, inBody, name); site != "" {
 				name = site
+			} else if d := brandedDomain(lines, inBody); d != "" && !sameOutlet(x, d, name) {
+				name = d
 			}
 		}
 		g.name, g.source = name, feed.OutletFromSignature
@@ -208,7 +210,9 @@ func masthead(lines []*textLine) string {
 		if i >= 12 || seen >= 1 {
 			break
 		}
-		if l.text == "" || isChromeExact(l.key) {
+		// A line with no letter ("?", "|") is a mark that lost its
+		// picture, not the page's first words.
+		if l.text == "" || isChromeExact(l.key) || !strings.ContainsFunc(l.text, unicode.IsLetter) {
 			continue
 		}
 		seen++
@@ -330,6 +334,58 @@ func wordsAt(s, phrase string, from int) int {
 		i = at + 1
 	}
 	return -1
+}
+
+// brandedDomain returns a domain the page prints outside the article
+// with capitals inside it, as a site writes its own name
+// ("QuayDaily.example", "NEWS.quay.example"), when it prints only one
+// such domain that is no platform's, and prints that domain, in any
+// case, on two lines or more outside the article (a story's link is
+// printed once). It is "" otherwise.
+func brandedDomain(lines []*textLine, inBody []bool) string {
+	found := ""
+	for i, l := range lines {
+		if inBody[i] || !strings.Contains(l.lower, ".") || l.lowerASCII == false && l.text == l.lower {
+			continue
+		}
+		for _, w := range strings.Fields(l.text) {
+			w = strings.Trim(w, "()[]<>,;:\"'!?")
+			w = strings.TrimSuffix(w, ".")
+			if !mayBeHost(w) || !looksLikeHost(w) || strings.ContainsAny(w, "@/") || strings.ToLower(w) == w {
+				continue
+			}
+			if lab := siteLabel(bareHost(w)); len(lab) < 3 || platformLabels[lab] {
+				continue
+			}
+			if found != "" && !strings.EqualFold(found, w) {
+				return ""
+			}
+			found = w
+		}
+	}
+	if found == "" || !mentionsHostTwice(lines, inBody, siteLabel(bareHost(found))) {
+		return ""
+	}
+	return found
+}
+
+// mentionsHostTwice reports whether two lines or more outside the
+// article print a domain whose registered name is label.
+func mentionsHostTwice(lines []*textLine, inBody []bool, label string) bool {
+	n := 0
+	for i, l := range lines {
+		if inBody[i] || !strings.Contains(l.lower, ".") {
+			continue
+		}
+		for w := range hostCandidates(l.lower) {
+			w = strings.Trim(w, "()[]<>,;:\"'!?")
+			if mayBeHost(w) && looksLikeHost(w) && siteLabel(bareHost(w)) == label {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2
 }
 
 // namedBeforeCopyright returns a name printed before a copyright sign:

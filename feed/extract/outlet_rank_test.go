@@ -304,3 +304,30 @@ func TestHTMLTitleSiteSpellsMore(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyHolderGivesWayToSiteName: a company's notice gives way to
+// a masthead past a letterless mark, and to the one domain the page
+// prints with capitals, on two lines or more, as its name.
+func TestCompanyHolderGivesWayToSiteName(t *testing.T) {
+	tests := []struct{ name, top, foot, want string }{
+		{"a masthead after a lost picture's mark", "?\n\nQuayball\n\n",
+			"Quayball\n\nAbout\n\nCopyright 2008 by Harbour Sports Media.\n", "Quayball"},
+		{"a domain the page brands", "Menu\n",
+			"Send your photos to quaydaily.example/photos\n\nNews from QuayDaily.example, every day\n\n© 2008 Harbour News & Media Ltd.\n",
+			"QuayDaily.example"},
+		{"a branded domain printed once is another site's", "Menu\n",
+			"Islander launches FerryTalk.example\n\n© 2008 Harbour News & Media Ltd.\n", "Harbour News & Media"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
+			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
+			}
+		})
+	}
+}
