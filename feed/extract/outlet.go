@@ -345,7 +345,7 @@ func wordsAt(s, phrase string, from int) int {
 func brandedDomain(lines []*textLine, inBody []bool) string {
 	found := ""
 	for i, l := range lines {
-		if inBody[i] || !strings.Contains(l.lower, ".") || l.lowerASCII == false && l.text == l.lower {
+		if inBody[i] || !strings.Contains(l.lower, ".") || l.text == l.lower {
 			continue
 		}
 		for _, w := range strings.Fields(l.text) {
@@ -800,10 +800,7 @@ func siteOfTwoHolders(s string) string {
 	if !ok || strings.Contains(b, " and ") {
 		return s
 	}
-	a = strings.TrimSpace(a)
-	if strings.HasPrefix(a, "the ") {
-		a = a[4:]
-	}
+	a = strings.TrimPrefix(strings.TrimSpace(a), "the ")
 	if a == "" || !isCompanyName(b, strings.TrimSpace(b)) {
 		return s
 	}
