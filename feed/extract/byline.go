@@ -228,6 +228,8 @@ var notNameWords = func() map[string]bool {
 		subscriber follow following followers print menu search reply like more read posted updated published
 		facebook twitter whatsapp linkedin pinterest reddit copy link newsletter home close click here the an of
 		next previous article articles video page latest view
+		size version printable forecast sponsor sponsors quiz section sections archive archives gallery
+		forum forums classifieds directory feed feeds
 		writer editor correspondent staff reporter contributor columnist
 		admin administrator team desk newsroom editorial news weekly daily magazine media online
 		bureau press wire agency network networks interactive ltd inc llc limited group`) {

@@ -37,6 +37,12 @@ func TestTidyByline(t *testing.T) {
 		{"Harbour Tech Jane Doe Roe", ""},
 		{"Ana Maria de Souza Lima", "Ana Maria de Souza Lima"},
 		{"JANE DOE, JOHN ROE Gazette Wire", "JANE DOE, JOHN ROE"},
+		// Buttons and links that read as two capitalised words.
+		{"Text Size", ""},
+		{"Printable Version", ""},
+		{"Full Forecast", ""},
+		{"Harbour Section Sponsors", ""},
+		{"Island Quiz", ""},
 	}
 	for _, tt := range tests {
 		if got := tidyByline(tt.in); got != tt.want {

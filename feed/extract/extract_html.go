@@ -118,8 +118,9 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		a.Outlet, a.OutletSource = g.name, g.source
 		// The site's name beside the headline in <title> beats one read
 		// from the text, unless the two are one outlet: the text's
-		// reading then holds the table's one name for it.
-		if site := titleSite(facts.title, meta.title, visible, body); site != "" && !sameOutlet(x, site, g.name) {
+		// reading then holds the table's one name for it, or the
+		// title's spells less of it.
+		if site := titleSite(facts.title, meta.title, visible, body); site != "" && (!sameOutlet(x, site, g.name) || longerName(x, site, g.name)) {
 			if x.Signatures != nil {
 				site = x.Signatures.Canonical(site)
 			}

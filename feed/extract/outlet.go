@@ -119,8 +119,21 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		return g
 	}
 	mast := masthead(lines)
+	// The site's own "About" link names it over an agency the table
+	// finds in the story, or when the table finds nothing.
+	about := aboutName(lines, inBody)
+	if x.Signatures != nil && about != "" {
+		about = x.Signatures.Canonical(about)
+	}
 	if x.Signatures != nil {
 		if name, site, ok := x.signatureOutlet(lines, inBody); ok {
+			if about != "" {
+				if !site && !sameOutlet(x, about, name) {
+					name = about
+				}
+				g.name, g.source = name, feed.OutletFromSignature
+				return g
+			}
 			// A site that carries an agency's story prints the agency's
 			// name by the story and its own in the page's last notice:
 			// a holder the table does not know, and no company, is the
@@ -135,6 +148,10 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 			g.name, g.source = name, feed.OutletFromSignature
 			return g
 		}
+	}
+	if about != "" {
+		g.name, g.source = about, feed.OutletFromSignature
+		return g
 	}
 	// The copyright holder last: it is often the company that owns the
 	// site. A company ("X Media Group, Inc.") gives way to the site's
@@ -156,6 +173,8 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 				name = mast
 			} else if site := siteOfCompany(lines, inBody, name); site != "" {
 				name = site
+			} else if d := brandedDomain(lines, inBody); d != "" && !sameOutlet(x, d, name) {
+				name = d
 			}
 		}
 		g.name, g.source = name, feed.OutletFromSignature
@@ -191,7 +210,9 @@ func masthead(lines []*textLine) string {
 		if i >= 12 || seen >= 1 {
 			break
 		}
-		if l.text == "" || isChromeExact(l.key) {
+		// A line with no letter ("?", "|") is a mark that lost its
+		// picture, not the page's first words.
+		if l.text == "" || isChromeExact(l.key) || !strings.ContainsFunc(l.text, unicode.IsLetter) {
 			continue
 		}
 		seen++
@@ -313,6 +334,58 @@ func wordsAt(s, phrase string, from int) int {
 		i = at + 1
 	}
 	return -1
+}
+
+// brandedDomain returns a domain the page prints outside the article
+// with capitals inside it, as a site writes its own name
+// ("QuayDaily.example", "NEWS.quay.example"), when it prints only one
+// such domain that is no platform's, and prints that domain, in any
+// case, on two lines or more outside the article (a story's link is
+// printed once). It is "" otherwise.
+func brandedDomain(lines []*textLine, inBody []bool) string {
+	found := ""
+	for i, l := range lines {
+		if inBody[i] || !strings.Contains(l.lower, ".") || l.text == l.lower {
+			continue
+		}
+		for _, w := range strings.Fields(l.text) {
+			w = strings.Trim(w, "()[]<>,;:\"'!?")
+			w = strings.TrimSuffix(w, ".")
+			if !mayBeHost(w) || !looksLikeHost(w) || strings.ContainsAny(w, "@/") || strings.ToLower(w) == w {
+				continue
+			}
+			if lab := siteLabel(bareHost(w)); len(lab) < 3 || platformLabels[lab] {
+				continue
+			}
+			if found != "" && !strings.EqualFold(found, w) {
+				return ""
+			}
+			found = w
+		}
+	}
+	if found == "" || !mentionsHostTwice(lines, inBody, siteLabel(bareHost(found))) {
+		return ""
+	}
+	return found
+}
+
+// mentionsHostTwice reports whether two lines or more outside the
+// article print a domain whose registered name is label.
+func mentionsHostTwice(lines []*textLine, inBody []bool, label string) bool {
+	n := 0
+	for i, l := range lines {
+		if inBody[i] || !strings.Contains(l.lower, ".") {
+			continue
+		}
+		for w := range hostCandidates(l.lower) {
+			w = strings.Trim(w, "()[]<>,;:\"'!?")
+			if mayBeHost(w) && looksLikeHost(w) && siteLabel(bareHost(w)) == label {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 2
 }
 
 // namedBeforeCopyright returns a name printed before a copyright sign:
@@ -631,11 +704,25 @@ func copyrightHolder(text, lower string) string {
 	i := strings.Index(lower, "©")
 	if i < 0 {
 		i = strings.Index(lower, "copyright")
-		if i < 0 {
+	}
+	if i < 0 {
+		i = strings.Index(lower, "(c)")
+	}
+	var s string
+	switch {
+	case i >= 0 && strings.TrimSpace(strings.TrimLeft(text[i:], "©")) == "":
+		// The sign last: "Quay Times Newspaper, 2008 ©".
+		s = text[:i]
+	case i >= 0:
+		s = text[i:]
+	default:
+		// No sign, only the rights: "Quay Times - All Rights Reserved".
+		j := strings.Index(lower, "all rights")
+		if j <= 0 {
 			return ""
 		}
+		s = strings.TrimRight(text[:j], " -–—|:,.")
 	}
-	s := text[i:]
 	ls := strings.ToLower(s)
 	if j := strings.Index(ls, "all rights"); j >= 0 {
 		s = s[:j]
@@ -660,6 +747,10 @@ func copyrightHolder(text, lower string) string {
 		}
 		s = t
 	}
+	// "© - All content copyright Quay Network": the holder after the word.
+	if j := strings.Index(strings.ToLower(s), "copyright "); j > 0 {
+		s = strings.TrimSpace(s[j+len("copyright "):])
+	}
 	for _, sep := range []string{". ", " | ", " - ", ", ", ";", " ("} {
 		if j := strings.Index(s, sep); j > 0 {
 			s = s[:j]
@@ -669,8 +760,19 @@ func copyrightHolder(text, lower string) string {
 	s = trimYears(s)
 	s = trimCompanySuffix(s)
 	s = trimChromeTail(s)
+	s = siteOfTwoHolders(s)
+	// "Quay Times Newspaper": the name without what it is.
+	if f := strings.Fields(s); len(f) > 2 && strings.EqualFold(f[len(f)-1], "newspaper") {
+		s = strings.Join(f[:len(f)-1], " ")
+	}
 	if isYears(s) {
 		return ""
+	}
+	// A name in lower case ("© quayside 2008. All rights reserved.")
+	// is one word of letters in a notice that reserves the rights.
+	if strings.Contains(lower, "rights reserved") && len(s) >= 3 &&
+		strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 && !words.IsStop(strings.ToLower(s)) {
+		return s
 	}
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 6 || !strings.ContainsFunc(s, unicode.IsLetter) {
@@ -687,6 +789,22 @@ func copyrightHolder(text, lower string) string {
 		return ""
 	}
 	return s
+}
+
+// siteOfTwoHolders returns the first of two holders a notice names
+// when the second is a company: the site and its owner, "the Quay
+// Herald and Quay Media" gives "Quay Herald". A leading "the" in lower
+// case goes with it.
+func siteOfTwoHolders(s string) string {
+	a, b, ok := strings.Cut(s, " and ")
+	if !ok || strings.Contains(b, " and ") {
+		return s
+	}
+	a = strings.TrimPrefix(strings.TrimSpace(a), "the ")
+	if a == "" || !isCompanyName(b, strings.TrimSpace(b)) {
+		return s
+	}
+	return a
 }
 
 // trimChromeTail drops the footer links a notice runs into: "© 2024
@@ -740,10 +858,13 @@ func isCopyrightLine(lower string) bool {
 	start := strings.HasPrefix(t, "©") || strings.HasPrefix(t, "copyright") || strings.HasPrefix(t, "(c) ")
 	reserved := strings.Contains(t, "rights reserved") || strings.Contains(t, "direitos reservados") ||
 		strings.Contains(t, "derechos reservados") || strings.Contains(t, "droits réservés")
+	// The sign last, after the year: "Quay Times, 2008 ©".
+	last := strings.HasSuffix(t, "©") && strings.ContainsFunc(t, unicode.IsDigit)
 	if !start && !reserved {
-		return false
+		return last
 	}
-	return reserved || strings.ContainsFunc(t, unicode.IsDigit)
+	// Sign and word together need no year: "© Copyright by the Quay Herald".
+	return reserved || strings.ContainsFunc(t, unicode.IsDigit) || strings.Contains(t, "©") && strings.Contains(t, "copyright")
 }
 
 // trimCompanySuffix removes a company form from a name: "Rogers Media

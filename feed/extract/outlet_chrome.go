@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed/words"
 )
 
 // platformLabels are the registered names of platforms that pages link
@@ -122,4 +124,106 @@ func initials(name string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// aboutName returns the site's name as its own "About" link prints it
+// ("About the Quay Herald", "About Quayside.example |"), outside the
+// article: before its first line of text or after its last, where a
+// press release's own "About" heading is not. The name must read as a
+// name (capitalised words, or a domain), be no company, section or
+// platform, and be confirmed by the page: it is a domain, or another
+// line outside the article that is no byline prints it, or the page's
+// copyright holder spells it. It is "" when no link qualifies.
+func aboutName(lines []*textLine, inBody []bool) string {
+	first, last := -1, -1
+	for i := range lines {
+		if inBody[i] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i, l := range lines {
+		if first >= 0 && i >= first && i <= last || !strings.HasPrefix(l.lower, "about ") {
+			continue
+		}
+		name := strings.TrimSpace(strings.TrimRight(l.text[len("about "):], " |"))
+		if name == "" || len(name) > 60 {
+			continue
+		}
+		if strings.HasPrefix(name, "the ") {
+			name = "The " + name[4:]
+		}
+		if !aboutNameReads(name) || !aboutConfirmed(lines, inBody, i, name) {
+			continue
+		}
+		return name
+	}
+	return ""
+}
+
+// aboutNameReads reports whether the words after "About" read as a
+// site's name.
+func aboutNameReads(name string) bool {
+	f := strings.Fields(name)
+	if len(f) == 1 && looksLikeHost(name) {
+		return !platformLabels[siteLabel(bareHost(name))]
+	}
+	rest := f
+	if len(f) > 1 && f[0] == "The" {
+		rest = f[1:]
+	}
+	if len(rest) == 0 || len(rest) > 4 || isCompanyName(name, name) || trimCompanySuffix(name) != name {
+		return false
+	}
+	generic := true
+	for _, w := range rest {
+		lw := strings.ToLower(w)
+		if !isNameWord(w) || words.IsStop(lw) {
+			return false
+		}
+		if !sectionNames[lw] && !aboutGeneric[lw] {
+			generic = false
+		}
+	}
+	low := strings.ToLower(name)
+	return !generic && !isChromeExact(low) && !platformLabels[nameKey(name)]
+}
+
+// aboutConfirmed reports whether the page confirms name, read from its
+// "About" line at, as the site's own.
+func aboutConfirmed(lines []*textLine, inBody []bool, at int, name string) bool {
+	if !strings.Contains(name, " ") && looksLikeHost(name) {
+		return true
+	}
+	k := nameKey(name)
+	for i, l := range lines {
+		if i == at || inBody[i] {
+			continue
+		}
+		if isCopyrightLine(l.lower) {
+			if h := nameKey(copyrightHolder(l.text, l.lower)); len(h) >= 3 && (strings.Contains(h, k) || strings.Contains(k, h)) {
+				return true
+			}
+			continue
+		}
+		if strings.HasPrefix(l.lower, "by ") || strings.HasPrefix(l.lower, "about ") {
+			continue
+		}
+		if hasWords(l.text, strings.TrimPrefix(name, "The ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutGeneric are the words an "About" link takes when it is about a
+// page's parts or people rather than the site: "About the Author",
+// "About this Blog".
+var aboutGeneric = map[string]bool{
+	"author": true, "authors": true, "writer": true, "writers": true, "editor": true, "editors": true,
+	"team": true, "staff": true, "project": true, "site": true, "website": true, "blog": true, "page": true,
+	"newsletter": true, "podcast": true, "ads": true, "advertising": true, "cookies": true, "company": true,
+	"service": true, "services": true, "program": true, "programme": true, "feeds": true, "rss": true,
 }

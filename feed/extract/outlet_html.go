@@ -188,3 +188,23 @@ func sameOutlet(x *Extractor, a, b string) bool {
 	}
 	return len(ka) >= 3 && len(kb) >= 3 && (strings.Contains(ka, kb) || strings.Contains(kb, ka))
 }
+
+// longerName reports whether a and b, one outlet, are names that end
+// in the same word, b is no name of the table's, and a spells more of
+// the name: "The Quay Herald" over "The Herald" (not "Quay Times
+// Newspaper" over "Quay Times", where a tagline's word follows).
+func longerName(x *Extractor, a, b string) bool {
+	if looksLikeHost(a) || looksLikeHost(b) {
+		return false
+	}
+	if x.Signatures != nil {
+		if _, ok := x.Signatures.lookup(b); ok {
+			return false
+		}
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) <= len(fb) || len(fb) == 0 || !strings.EqualFold(fa[len(fa)-1], fb[len(fb)-1]) {
+		return false
+	}
+	return len(nameKey(a)) > len(nameKey(b))
+}

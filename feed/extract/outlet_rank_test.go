@@ -250,3 +250,84 @@ func TestAdvertisedDomainGivesWayToNotice(t *testing.T) {
 		t.Errorf("got %q, want the printed domain when the notice agrees", arts[0].Outlet)
 	}
 }
+
+// TestTextOutletFromAboutLink: the site's own "About" link outside the
+// article names it, over a wire agency the table finds in the story,
+// when the page confirms the name; an "About" heading inside the
+// article, a company, a part of the page or an unconfirmed name does not.
+func TestTextOutletFromAboutLink(t *testing.T) {
+	tests := []struct{ name, top, mid, foot, want string }{
+		{"the link names the site over the agency", "Menu\n", "",
+			"About the Quay Herald\n\nContact Us\n\nLetters to the Quay Herald\n", "The Quay Herald"},
+		{"a domain needs no other confirmation", "Menu\n", "", "About Quayside.example |\n\nContact Us\n", "Quayside.example"},
+		{"a notice's holder confirms it", "Menu\nAbout Quayside\n", "", "© 2008 Quayside. All rights reserved.\n", "Quayside"},
+		{"a company is no site", "Menu\n", "", "About Harbour Media Group\n\nHarbour Media Group careers\n", "Quay Wire"},
+		{"a part of the page is no site", "Menu\n", "", "About The Author\n\nThe Author writes weekly\n", "Quay Wire"},
+		{"an unconfirmed name is no site", "Menu\n", "", "About Seafront Gazette\n\nContact Us\n", "Quay Wire"},
+		{"a press release's heading inside the article is no site", "Menu\n", "About Harbourline\n\nHarbourline makes ferries for the island.\n\n" + paragraphs(3),
+			"Harbourline ferries\n", "Quay Wire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := NewExtractor()
+			x.Signatures = &Signatures{}
+			x.Signatures.Add(Signature{Outlet: "Quay Wire", Names: []string{"Quay Wire"}, Domains: []string{"quaywire.example"}})
+			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" +
+				"HARBOUR (Quay Wire) -- " + paragraphs(8) + tt.mid + "Copyright 2008 Quay Wire. All rights reserved.\n\n" + tt.foot
+			arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
+			}
+		})
+	}
+}
+
+// TestHTMLTitleSiteSpellsMore: a <title>'s site part that spells more of
+// one outlet's name than the text's reading ("The Quay Herald" and "The
+// Herald") wins; one that adds a word after it does not.
+func TestHTMLTitleSiteSpellsMore(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"The Quay Herald / News / Ferry returns to the island after a long winter", "The Quay Herald"},
+		{"Ferry returns to the island after a long winter | The Herald Newspaper", "The Herald"},
+	}
+	for _, tt := range tests {
+		page := "<html><head><title>" + tt.title + "</title></head><body><nav><a>News</a> <a>Sport</a></nav>" +
+			"<article><h1>Ferry returns to the island after a long winter</h1><p>" +
+			strings.ReplaceAll(paragraphs(6), "\n\n", "</p><p>") + "</p></article><footer><p>About The Herald</p><p>Write to The Herald</p>" +
+			"<p>Visit quayherald.example</p><p>© 2008 The Herald. All rights reserved.</p></footer></body></html>"
+		arts, _ := NewExtractor().Extract(Source{Path: "page.html", Data: []byte(page)})
+		if len(arts) != 1 || arts[0].Outlet != tt.want {
+			t.Errorf("%q: got %+v, want %q", tt.title, arts[0].Outlet, tt.want)
+		}
+	}
+}
+
+// TestCompanyHolderGivesWayToSiteName: a company's notice gives way to
+// a masthead past a letterless mark, and to the one domain the page
+// prints with capitals, on two lines or more, as its name.
+func TestCompanyHolderGivesWayToSiteName(t *testing.T) {
+	tests := []struct{ name, top, foot, want string }{
+		{"a masthead after a lost picture's mark", "?\n\nQuayball\n\n",
+			"Quayball\n\nAbout\n\nCopyright 2008 by Harbour Sports Media.\n", "Quayball"},
+		{"a domain the page brands", "Menu\n",
+			"Send your photos to quaydaily.example/photos\n\nNews from QuayDaily.example, every day\n\n© 2008 Harbour News & Media Ltd.\n",
+			"QuayDaily.example"},
+		{"a branded domain printed once is another site's", "Menu\n",
+			"Islander launches FerryTalk.example\n\n© 2008 Harbour News & Media Ltd.\n", "Harbour News & Media"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
+			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
+			}
+		})
+	}
+}

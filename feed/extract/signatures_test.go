@@ -93,3 +93,23 @@ func TestCopyrightHolder(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyrightHolderForms: notices with the sign last, with no sign,
+// with "(c)" alone, in lower case, and naming the site and its owner.
+func TestCopyrightHolderForms(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Quay Times Newspaper, 2008 ©", "Quay Times"},
+		{"Quay Times - All Rights Reserved", "Quay Times"},
+		{"(c) 2008 Quayside.example, All Rights Reserved.", "Quayside.example"},
+		{"© quayside 2000-2008 All rights reserved. Terms and conditions.", "quayside"},
+		{"© Copyright by the Quay Herald and Harbour Media.", "Quay Herald"},
+		{"© 2008 Fish and Chips Ltd. All rights reserved.", "Fish and Chips"},
+		{"Some rights reserved: the photographs are the authors' own", ""},
+		{"© the 2008 All rights reserved", ""},
+	}
+	for _, tt := range tests {
+		if got := copyrightHolder(tt.in, strings.ToLower(tt.in)); got != tt.want {
+			t.Errorf("copyrightHolder(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
