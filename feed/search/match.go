@@ -22,6 +22,24 @@ type Matcher struct {
 	stems map[string]string // folded word → stem, as met
 	t     *tokenizer
 	seen  int // articles offered to Match
+
+	// What the index's ranking counts over every article, gathered from
+	// the articles Match measured (see Rank): their number, their
+	// lengths, and for each positive word the sum over its forms of the
+	// articles holding the form.
+	measured int
+	totalLen uint64
+	df       []uint32
+	hitsOnly bool // rank by the hits alone; see Scan
+	forms    [][]formCount
+}
+
+// formCount is one form of a positive word met in an article.
+type formCount struct {
+	text   string
+	weight float32
+	count  uint32
+	flags  uint8
 }
 
 // mword is one query word as the matcher looks for it.
@@ -57,6 +75,8 @@ func NewMatcher(query string) *Matcher {
 			m.only[mw.needle[0]] = true
 		}
 	}
+	m.df = make([]uint32, len(m.pos))
+	m.forms = make([][]formCount, len(m.pos))
 	for c := 0x80; c < 0x100; c++ {
 		m.only[c] = true
 	}
@@ -87,14 +107,22 @@ func (m *Matcher) weight(w *mword, f []byte) float32 {
 	return 0
 }
 
-// Match reports whether article a matches, and what ranking needs.
+// Match reports whether article a matches, and what ranking needs: the
+// article's words counted as the index counts them, and the forms of
+// each positive word it holds.
 func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
 	m.seen++
-	if m.q.empty || !m.keep(a) {
+	if m.q.empty {
 		return Hit{}, false
 	}
-	tf := make([]float32, len(m.pos))
-	flags := make([]uint8, len(m.pos))
+	measure := len(m.pos) > 0 && !m.hitsOnly
+	kept := m.keep(a)
+	if !kept && !measure {
+		return Hit{}, false
+	}
+	for i := range m.forms {
+		m.forms[i] = m.forms[i][:0]
+	}
 	var positions [][]uint32
 	for _, c := range m.q.clauses {
 		if c.phrase {
@@ -109,11 +137,11 @@ func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
 		p := pos
 		pos++
 		if f == nil {
-			length++ // skipped unfolded: not a stop word we can tell, count it
+			length++ // passed over unfolded: no stop word (see each)
 			return
 		}
-		if words.IsStop(string(f)) {
-			return
+		if len(f) == 0 || words.IsStop(string(f)) {
+			return // a stop word, passed over or not
 		}
 		length++
 		for i := range m.pos {
@@ -122,28 +150,37 @@ func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
 			if wt == 0 {
 				continue
 			}
-			if w.title && !inTitleNow {
-				continue
-			}
-			tf[i] += wt
+			fl := uint8(0)
 			if inTitleNow {
-				flags[i] |= inTitle
+				fl = inTitle
 			} else if p < leadEnd {
-				flags[i] |= inLead
+				fl = inLead
 			}
-			if positions != nil {
+			fs := m.forms[i]
+			j := 0
+			for j < len(fs) && fs[j].text != string(f) {
+				j++
+			}
+			if j == len(fs) {
+				m.forms[i] = append(fs, formCount{text: string(f), weight: wt})
+			}
+			m.forms[i][j].count++
+			m.forms[i][j].flags |= fl
+			if positions != nil && (!w.title || inTitleNow) {
 				positions[i] = append(positions[i], p)
 			}
 		}
 		for i := range m.neg {
 			w := &m.neg[i]
-			if m.weight(w, f) == 0 || w.title && !inTitleNow {
+			if m.weight(w, f) == 0 {
 				continue
 			}
 			if m.q.clauses[w.clause].phrase {
-				positions[len(m.pos)+i] = append(positions[len(m.pos)+i], p)
+				if !w.title || inTitleNow {
+					positions[len(m.pos)+i] = append(positions[len(m.pos)+i], p)
+				}
 			} else {
-				excluded = true
+				excluded = true // as the index: anywhere in the article
 			}
 		}
 	}
@@ -159,18 +196,30 @@ func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
 	t.only = &m.only
 	leadEnd = pos + lead
 	t.each(a.Body, func(_, _ int, f []byte) { visit(f, false) })
-	if excluded {
+	if measure {
+		m.measured++
+		m.totalLen += uint64(length)
+		for i := range m.pos {
+			m.df[i] += uint32(len(m.forms[i]))
+		}
+	}
+	if excluded || !kept {
 		return Hit{}, false
 	}
+	tf := make([]float32, len(m.pos))
 	for i := range m.pos {
+		// As the index weighs a posting: each form's count plus its
+		// boosts, times the form's weight; a title: word counts the
+		// forms that stand in the title.
+		for _, fc := range m.forms[i] {
+			if m.pos[i].title && fc.flags&inTitle == 0 {
+				continue
+			}
+			v := fc.count<<2 | uint32(fc.flags)
+			tf[i] += fc.weight * weighted(v)
+		}
 		if tf[i] == 0 {
 			return Hit{}, false
-		}
-		if flags[i]&inTitle != 0 {
-			tf[i] += titleBoost
-		}
-		if flags[i]&inLead != 0 {
-			tf[i] += leadBoost
 		}
 	}
 	for ci, c := range m.q.clauses {
@@ -241,30 +290,50 @@ func (m *Matcher) keep(a *feed.Article) bool {
 	return true
 }
 
-// Rank orders hits best first by BM25, counting word rarity over every
-// article Match saw, and breaks ties by date and then path.
+// Rank orders hits best first by BM25, as the index ranks them: when
+// Match measured every article it was offered, a word's rarity and the
+// average length are counted over them all, and the scores are the
+// index's. Otherwise (see Scan) they are counted over the hits: every
+// hit holds every positive word, so each word counts as many articles as
+// there are hits. Ties are broken by date and then path.
 func (m *Matcher) Rank(hits []Hit) []Result {
-	n := float64(max(m.seen, 1))
-	idf := make([]float64, len(m.pos))
-	var total float64
-	for _, h := range hits {
-		total += float64(h.length)
+	n := float32(max(m.seen, 1))
+	df := make([]float32, len(m.pos))
+	var avgdl float32
+	if m.measured == m.seen && m.measured > 0 && !m.hitsOnly {
+		avgdl = float32(m.totalLen) / n
+		for i := range df {
+			df[i] = float32(min(m.df[i], uint32(m.seen)))
+		}
+	} else {
+		var total uint64
+		for _, h := range hits {
+			total += uint64(h.length)
+		}
+		avgdl = float32(total) / float32(max(len(hits), 1))
+		for i := range df {
+			df[i] = float32(len(hits))
+		}
 	}
-	avgdl := total / float64(max(len(hits), 1))
-	for i := range m.pos {
-		// Only hits are known to hold the word: every hit holds every
-		// positive word, so its article count is the number of hits.
-		df := float64(len(hits))
-		idf[i] = math.Log(1 + (n-df+0.5)/(df+0.5))
+	idf := make([]float32, len(m.pos))
+	for i := range idf {
+		idf[i] = float32(math.Log(1 + float64((n-df[i]+0.5)/(df[i]+0.5))))
 	}
+	// The rarest word first, as the index adds them up.
+	order := make([]int, len(m.pos))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(df[x], df[y]) })
 	out := make([]Result, len(hits))
 	for j, h := range hits {
-		score := 0.0
-		for i, tf := range h.tf {
-			t := float64(tf)
-			score += idf[i] * t * (k1 + 1) / (t + k1*(1-b+b*float64(h.length)/avgdl))
+		norm := float32(k1 * (1 - b + b*float32(h.length)/avgdl))
+		var score float32
+		for _, i := range order {
+			t := h.tf[i]
+			score += idf[i] * t * (k1 + 1) / (t + norm)
 		}
-		out[j] = Result{Article: h.Article, Score: score}
+		out[j] = Result{Article: h.Article, Score: float64(score)}
 	}
 	slices.SortFunc(out, func(x, y Result) int {
 		return cmp.Or(

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -173,17 +174,16 @@ func bytesOf(s string) []byte {
 
 // needle returns what every word sharing w's stem begins with: the stem
 // less its last letter, which the stemmer may have rewritten ("happy"
-// stems to "happi").
+// stems to "happi", "striking" to "strike"), or less its last two when
+// they may be rewritten ("tying" stems to "tie", "durability" may to
+// "durable").
 func needle(w string) string {
 	st := words.Stem(w)
-	if st == w || len(st) <= 3 {
-		// Either the word is its own stem, or too short to cut.
-		if n := commonPrefix(st, w); n > 0 {
-			return w[:n]
-		}
-		return w
+	cut := 1
+	if strings.HasSuffix(st, "ie") || strings.HasSuffix(st, "ble") {
+		cut = 2
 	}
-	n := max(commonPrefix(st[:len(st)-1], w), 1)
+	n := max(commonPrefix(st[:max(len(st)-cut, 0)], w), 1)
 	return w[:n]
 }
 

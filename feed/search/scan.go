@@ -40,6 +40,10 @@ func Scan(query string, load func(f Filter) <-chan feed.Event) (results []Result
 		f = s
 	}
 	m := NewMatcher(query)
+	// Files passed over unread have no lengths or words to count: a
+	// search that may pass some over ranks by its hits alone, whatever
+	// was passed over this time.
+	m.hitsOnly = s != nil
 	var (
 		hits []Hit
 		byID = make(map[string]int) // article ID → index in hits, or -1
@@ -113,7 +117,11 @@ func newScanFilter(query string) *scanFilter {
 		admit:    SketchFilter(query),
 		done:     make(map[*feed.Article]scanResult),
 	}
-	s.matchers.New = func() any { return NewMatcher(query) }
+	s.matchers.New = func() any {
+		m := NewMatcher(query)
+		m.hitsOnly = true
+		return m
+	}
 	return s
 }
 

@@ -40,6 +40,8 @@ type tokenizer struct {
 	// only, when set, passes over the words whose first byte is not
 	// marked in it without folding them, handing a nil folded form to
 	// each's callback: a shortcut for finding a few words in a text.
+	// Words that may be stop words are folded all the same, so that
+	// a nil form is never a stop word's.
 	only *[256]bool
 }
 
@@ -65,8 +67,8 @@ var foldByte = func() (t [256]byte) {
 }()
 
 // each calls fn for each word of s with its byte range in s and its
-// folded form, which is only valid during the call (and nil for a word
-// passed over, see only).
+// folded form, which is only valid during the call; for a word passed
+// over (see only), nil, or stopWord for a stop word.
 func (t *tokenizer) each(s string, fn func(start, end int, folded []byte)) {
 	if t.only == nil {
 		for i := 0; ; {
@@ -85,7 +87,12 @@ func (t *tokenizer) each(s string, fn func(start, end int, folded []byte)) {
 		}
 		i = end
 		if !t.only[s[start]|0x20] {
-			fn(start, end, nil)
+			switch t.stopKind(s[start:end], ascii) {
+			case notStop:
+				fn(start, end, nil)
+			case isStop:
+				fn(start, end, stopWord)
+			}
 			continue
 		}
 		if f := t.foldWord(s[start:end], ascii); len(f) > 0 {
@@ -341,4 +348,106 @@ func (t *tokenizer) foldWord(w string, ascii bool) []byte {
 		}
 	}
 	return out
+}
+
+// stopWord is the folded form each hands for a stop word passed over
+// (see tokenizer.only): empty, but not nil.
+var stopWord = []byte{}
+
+// What a word passed over is, as stopKind tells.
+const (
+	notStop = iota
+	isStop
+	noWord // folds to nothing: not a word
+)
+
+// stopKind tells whether a word passed over (see tokenizer.only) folds
+// to a stop word, without folding it when it can tell otherwise: a word
+// of ASCII letters and digits folds to its lower case, which is a stop
+// word only if its length, first and last letter are a stop word's.
+func (t *tokenizer) stopKind(w string, ascii bool) int {
+	n := len(w)
+	if ascii && strings.IndexByte(w, '\'') < 0 {
+		if n > maxStop || stopShape[w[0]|0x20]&stopShape[256+int(w[n-1]|0x20)]&(1<<n) == 0 {
+			return notStop
+		}
+		if stopTable.has(w) {
+			return isStop
+		}
+		return notStop
+	}
+	f := t.foldWord(w, ascii)
+	switch {
+	case len(f) == 0:
+		return noWord
+	case words.IsStop(string(f)):
+		return isStop
+	}
+	return notStop
+}
+
+// maxStop is the length of the longest stop word, and stopShape holds,
+// for each byte, the lengths of the stop words that begin with it (bit
+// n for n bytes), and at 256 on, of those that end with it.
+const maxStop = 10
+
+var stopShape = func() (t [512]uint16) {
+	for _, w := range words.StopWords() {
+		if len(w) > maxStop {
+			panic("search: stop word longer than maxStop: " + w)
+		}
+		t[w[0]] |= 1 << len(w)
+		t[256+int(w[len(w)-1])] |= 1 << len(w)
+	}
+	return t
+}()
+
+// stopSet holds the stop words for stopKind, which asks it of every
+// word that may be one: quicker than words.IsStop, which reads a switch.
+// A word of up to maxStop bytes is packed into two numbers, a byte
+// each, in lower case.
+type stopSet struct {
+	e [1024]struct{ lo, hi uint64 }
+}
+
+var stopTable = func() *stopSet {
+	t := &stopSet{}
+	for _, w := range words.StopWords() {
+		lo, hi := packLower(w)
+		i := stopSlot(lo, hi)
+		for t.e[i].lo != 0 {
+			i = (i + 1) % uint64(len(t.e))
+		}
+		t.e[i].lo, t.e[i].hi = lo, hi
+	}
+	return t
+}()
+
+// packLower packs a word of ASCII letters and digits of up to maxStop
+// bytes, in lower case: the first eight bytes in lo, the rest in hi.
+func packLower(w string) (lo, hi uint64) {
+	for i := 0; i < len(w) && i < 8; i++ {
+		lo |= uint64(w[i]|0x20) << (8 * i)
+	}
+	for i := 8; i < len(w); i++ {
+		hi |= uint64(w[i]|0x20) << (8 * (i - 8))
+	}
+	return lo, hi
+}
+
+func stopSlot(lo, hi uint64) uint64 { return ((lo ^ hi*0x9e3779b1) * 0x9e3779b97f4a7c15) >> 54 }
+
+// has reports whether w, of ASCII letters and digits and at most maxStop
+// bytes, is a stop word in any case.
+func (t *stopSet) has(w string) bool {
+	lo, hi := packLower(w)
+	for i := stopSlot(lo, hi); ; i = (i + 1) % uint64(len(t.e)) {
+		e := &t.e[i]
+		if e.lo == lo && e.hi == hi {
+			return true
+		}
+		if e.lo == 0 {
+			return false
+		}
+	}
 }

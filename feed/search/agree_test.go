@@ -1,0 +1,156 @@
+package search
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/words"
+	"github.com/broadsheet/broadsheet/internal/corpus"
+)
+
+// matchAll runs a Matcher over every article, as a one-shot search that
+// passes nothing over does, and ranks the hits.
+func matchAll(q string, arts []*feed.Article) []Result {
+	m := NewMatcher(q)
+	var hits []Hit
+	seen := make(map[string]bool)
+	for _, a := range arts {
+		if seen[a.ID] {
+			continue // the index keeps the first of the same text
+		}
+		seen[a.ID] = true
+		if h, ok := m.Match(a); ok {
+			hits = append(hits, h)
+		}
+	}
+	return m.Rank(hits)
+}
+
+// sameRanking returns what differs between the matcher's results and the
+// index's: the articles, their order or their scores. Articles whose
+// scores are equal within rounding may come in either order.
+func sameRanking(got, want []Result) string {
+	if len(got) != len(want) {
+		return fmt.Sprintf("%d results, index %d", len(got), len(want))
+	}
+	close := func(x, y float64) bool { return math.Abs(x-y) <= 1e-4*math.Max(1, math.Abs(y)) }
+	for i := 0; i < len(got); {
+		// Articles whose scores tie within rounding, as a set.
+		j := i + 1
+		for j < len(want) && close(want[j].Score, want[i].Score) {
+			j++
+		}
+		ids := map[string]bool{}
+		for _, r := range want[i:j] {
+			ids[r.Article.ID] = true
+		}
+		for k := i; k < j; k++ {
+			if !ids[got[k].Article.ID] || !close(got[k].Score, want[k].Score) {
+				return fmt.Sprintf("at %d: %s (%g), index %s (%g)", k, got[k].Article.ID, got[k].Score, want[k].Article.ID, want[k].Score)
+			}
+		}
+		i = j
+	}
+	return ""
+}
+
+// TestMatcherRanksAsIndex checks that a one-shot search over every
+// article finds and ranks what the index does, score for score, on a
+// generated corpus: the benchmark queries, exclusions, and last words
+// that the index would complete were they typed without a space.
+func TestMatcherRanksAsIndex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a corpus")
+	}
+	arts := referenceArticles(t, 3000)
+	ix := buildIndex(arts)
+	queries := corpus.New(3000, 5).Queries(50)
+	queries = append(queries, "harbour -strike", "election -striking", "flood -storms", "strike", "striking", "strikes",
+		"elect", "harb", "tides", "presid", "council -budgets", `"prime minister" -elections`)
+	disagree := 0
+	for _, q := range queries {
+		// The matcher takes the last word as complete, as the index does
+		// when the query ends in a space.
+		want := ix.Search(q+" ", 0)
+		got := matchAll(q, arts)
+		if d := sameRanking(got, want); d != "" {
+			disagree++
+			t.Errorf("%q: %s", q, d)
+		}
+	}
+	t.Logf("%d of %d queries agree", len(queries)-disagree, len(queries))
+}
+
+// TestMatcherLengthAsIndex: an article's length for ranking is its
+// words but stop words, whatever the query.
+func TestMatcherLengthAsIndex(t *testing.T) {
+	a := &feed.Article{ID: "a", Path: "a.txt", Title: "Quay news",
+		Body: "The harbour of Welmor was quiet and the tides were low, as they often are in the winter months at Welmor."}
+	ix := New()
+	ix.Add(a)
+	want := ix.docs[0].length
+	for _, q := range []string{"harbour", "tides", "welmor", "quay", "winter"} {
+		m := NewMatcher(q)
+		h, ok := m.Match(a)
+		if !ok {
+			t.Fatalf("%q: no match", q)
+		}
+		if h.length != want {
+			t.Errorf("%q: length %d, index %d", q, h.length, want)
+		}
+	}
+}
+
+// TestMatcherWordForms: a word whose stem is the query word's is a form
+// of it, even when it does not begin with the query word ("striking",
+// "strike"), for finding and for excluding.
+func TestMatcherWordForms(t *testing.T) {
+	arts := []*feed.Article{
+		{ID: "s", Path: "s.txt", Title: "Dockers out", Body: "The harbour staff are striking over pay at Welmor."},
+		{ID: "h", Path: "h.txt", Title: "Quiet day", Body: "The harbour at Welmor was calm."},
+		{ID: "d", Path: "d.txt", Title: "Tying up", Body: "Boats tied and tying at the harbour."},
+	}
+	ix := New()
+	ix.Add(arts...)
+	for _, q := range []string{"strike", "harbour -strike", "harbour -strikes", "tie", "harbour -tie", "striking"} {
+		want := ix.Search(q+" ", 0)
+		got := matchAll(q, arts)
+		if d := sameRanking(got, want); d != "" {
+			t.Errorf("%q: %s (matcher %q, index %q)", q, d, ids(got), ids(want))
+		}
+	}
+	// And the prefilters let such files through.
+	for _, q := range []string{"strike", "tie", "use"} {
+		for _, text := range []string{"they were striking", "boats tying up", "using it"} {
+			m := NewMatcher(q)
+			a := &feed.Article{ID: "x", Path: "x.txt", Title: "T", Body: text}
+			if _, ok := m.Match(a); !ok {
+				continue
+			}
+			if f := Prefilter(q); f != nil && !f([]byte(text)) {
+				t.Errorf("Prefilter(%q) passes over %q, which matches", q, text)
+			}
+			if f := TextPrefilter(q); f != nil && !f(a) {
+				t.Errorf("TextPrefilter(%q) passes over %q, which matches", q, text)
+			}
+			if f := SketchFilter(q); f != nil && !f(Sketch(a)) {
+				t.Errorf("SketchFilter(%q) passes over %q, which matches", q, text)
+			}
+		}
+	}
+}
+
+// TestStopTable checks the stop-word table stopKind asks against
+// words.IsStop, in either case.
+func TestStopTable(t *testing.T) {
+	for _, w := range append(words.StopWords(), "harbour", "tides", "thee", "yourselve", "ourselvesx", "x", "1", "z9", "abcdefghij") {
+		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			if got := stopTable.has(v); got != words.IsStop(w) {
+				t.Errorf("stopTable.has(%q) = %v, want %v", v, got, words.IsStop(w))
+			}
+		}
+	}
+}
