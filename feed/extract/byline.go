@@ -170,6 +170,47 @@ func nameLine(text string) bool {
 	return true
 }
 
+// notedNames reports whether a line credits people by name, each
+// with a short note in brackets, as live pages name their writers:
+// "Jane Doe (now) and John Roe (earlier)", "Jane Doe (Lisbon), John Roe
+// (Oslo)". It is a line of names (nameLine) of two names or more, each
+// of one to four words and each followed by a note of one to three
+// words in brackets, joined by "and", "&" or commas. Such a line is a
+// byline without "By", never a headline: a headline in Title Case
+// passes nameLine, but does not put a note after each of two names.
+func notedNames(text string) bool {
+	if strings.IndexByte(text, '(') < 0 || !nameLine(text) {
+		return false
+	}
+	notes, named := 0, 0 // brackets; name words since the last one
+	inNote, noteWords := false, 0
+	for w := range strings.FieldsSeq(text) {
+		if inNote || strings.HasPrefix(w, "(") {
+			if !inNote {
+				if named == 0 || named > 4 {
+					return false // a bracket with no name before it, or a long one
+				}
+				inNote, noteWords = true, 0
+			}
+			noteWords++
+			if strings.HasSuffix(strings.TrimRight(w, ",;"), ")") {
+				if noteWords > 3 {
+					return false
+				}
+				inNote, named = false, 0
+				notes++
+			}
+			continue
+		}
+		switch strings.ToLower(strings.Trim(w, ",;")) {
+		case "and", "&":
+			continue
+		}
+		named++
+	}
+	return notes >= 2 && named == 0 && !inNote
+}
+
 // nameBreakers are the ASCII bytes no line of names holds.
 var nameBreakers = func() (t [utf8.RuneSelf]bool) {
 	for _, c := range []byte("0123456789:|/!?\"") {

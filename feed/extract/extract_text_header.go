@@ -79,16 +79,14 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 		candHi = max(candHi, j+1)
 	}
 	bestScore, best := minTitleScore, -1
-	scores := make([]float64, candHi-lo) // kept for the title model
-	for i := lo; i < candHi; i++ {
+	for i := lo; i < hi; i++ {
 		s := titleScore(x, lines, i, start)
-		scores[i-lo] = s
-		if s > bestScore && i < hi {
+		if s > bestScore {
 			bestScore, best = s, i
 		}
 	}
 	below := -1 // a headline under the region's short opening
-	if t := pickTextTitle(x, lines, lo, candHi, start, best, scores); t >= 0 {
+	if t := pickTextTitle(x, lines, lo, candHi, start); t >= 0 {
 		h.title = lines[t].text
 		if t >= hi {
 			below = t
@@ -329,8 +327,8 @@ func titleRuledOut(x *Extractor, l *textLine) bool {
 	if isChromeExact(l.key) || l.iconRun() || isTimestampOnly(l.lower) || isDateLine(l) {
 		return true
 	}
-	if _, ok := l.author(); ok {
-		return true
+	if _, ok := l.author(); ok || notedNames(l.text) {
+		return true // a byline, with or without "By"
 	}
 	if strings.HasSuffix(l.text, ":") || strings.HasPrefix(l.lower, "http") || creditSuffix(l.lower) ||
 		strings.Contains(l.text, "(@") || strings.Contains(l.text, " @") || strings.Contains(l.text, "--") {

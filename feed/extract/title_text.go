@@ -10,7 +10,6 @@ import (
 // text, a line above or near the article's start.
 var textTitleFeatures = [...]string{
 	"fallback",     // the "none of these" candidate
-	"rule_zero",    // the rule rules the line out
 	"between",      // running lines between it and the article, / 10
 	"near_rank",    // 1 / its rank among candidates counted up from the article
 	"below_start",  // it lies inside the article's region
@@ -56,8 +55,6 @@ var textTitleFeatures = [...]string{
 	"words",        // its words, / 20
 	"breadcrumb",   // a trail of sections: "Home » Sport » Football"
 	"label",        // opens with a label of one or two words and a colon
-	"rule_score",   // the hand-set rule's score (titleScore), / 10
-	"rule_best",    // the line the hand-set rule picks
 	"caption",      // a photo credit, or the line again with one, follows
 	"pipe",         // holds a bar: "email|print"
 	"header_next",  // the next line that is not furniture is a byline or a date
@@ -66,16 +63,14 @@ var textTitleFeatures = [...]string{
 }
 
 // textTitleCandidates returns the candidate headlines among lines [lo,
-// hi) for an article starting at line start, rule being the line the
-// hand-set rule picks and scores[i-lo] its score of line i, and the
-// fallback: a line
+// hi) for an article starting at line start, and the fallback: a line
 // of the file's top (firstLineTitle) or, failing that, the article's
 // first sentence. The candidates' Features are
 // textTitleFeatures; index i of lines is recorded in idx.
 // The candidates, their features and idx are made in sc's memory:
 // they are good until sc is used again. Without a trace, a page with no
 // candidate line has none at all, since the fallback then wins alone.
-func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, lo, hi, start, rule int, scores []float64) (cands []TitleCandidate, idx []int) {
+func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, lo, hi, start int) (cands []TitleCandidate, idx []int) {
 	nf := len(textTitleFeatures)
 	add := func(text string, f []float64) {
 		cands = append(cands, TitleCandidate{Text: text, Features: f})
@@ -91,12 +86,11 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 		}
 		// The hand-set rule's tests of the line alone rule it out: a
 		// byline, a date, an address, furniture.
-		if titleRuledOut(x, l) || i >= start && l.class == classGood || isCaption(lines, i) {
-			continue // nor is the article's own running text, nor a caption
+		if titleRuledOut(x, l) || i >= start && l.class == classGood || i >= start && strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "...") || isCaption(lines, i) || menuItemAbove(lines, i) {
+			continue // nor is the article's own running text, a caption or a section named in a menu
 		}
-		s := scores[i-lo]
 		rank++
-		rows = append(rows, titleRow{i, rank, s})
+		rows = append(rows, titleRow{i, rank})
 	}
 	if len(rows) == 0 && x.trace == nil {
 		return nil, nil
@@ -141,43 +135,42 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 		l := lines[i]
 		f := feats[len(feats) : len(feats)+nf : len(feats)+nf]
 		feats = feats[:len(feats)+nf]
-		f[1] = b2f(rows[k].score == 0)
 		between := 0
 		for j := i + 1; j < start; j++ {
 			if lines[j].class != classBad {
 				between++
 			}
 		}
-		f[2] = min(float64(between), 30) / 10
-		f[3] = 1 / float64(rows[k].rank)
-		f[4] = b2f(i >= start)
-		f[5] = b2f(l.words <= 3)
-		f[6] = b2f(l.words >= 5 && l.words <= 22)
-		f[7] = b2f(l.words > 22)
+		f[1] = min(float64(between), 30) / 10
+		f[2] = 1 / float64(rows[k].rank)
+		f[3] = b2f(i >= start)
+		f[4] = b2f(l.words <= 3)
+		f[5] = b2f(l.words >= 5 && l.words <= 22)
+		f[6] = b2f(l.words > 22)
 		capShare, caps := caseShape(l.text)
-		f[8] = capShare
-		f[9] = b2f(caps)
-		f[10] = b2f(strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "..."))
-		f[11] = b2f(strings.HasSuffix(l.text, "?") || strings.HasSuffix(l.text, "!"))
-		f[12] = b2f(l.rep > 1)
-		f[13] = b2f(l.rep > 3)
+		f[7] = capShare
+		f[8] = b2f(caps)
+		f[9] = b2f(strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "..."))
+		f[10] = b2f(strings.HasSuffix(l.text, "?") || strings.HasSuffix(l.text, "!"))
+		f[11] = b2f(l.rep > 1)
+		f[12] = b2f(l.rep > 3)
 		share := shareOf(i)
-		f[14] = share
-		f[15] = b2f(share >= 0.5)
-		f[16] = digitShare(l.text)
+		f[13] = share
+		f[14] = b2f(share >= 0.5)
+		f[15] = digitShare(l.text)
 		_, by := l.author()
-		f[17] = b2f(by)
-		f[18] = b2f(l.nameLine())
-		f[19] = b2f(isDateLine(l))
+		f[16] = b2f(by)
+		f[17] = b2f(l.nameLine())
+		f[18] = b2f(isDateLine(l))
 		if _, ok := parseDate(l.text, time.Time{}); ok || hasDate(l) {
-			f[20] = 1
+			f[19] = 1
 		}
-		f[21] = b2f(l.class == classGood)
-		f[22] = b2f(l.class == classBad)
-		f[23] = b2f(l.menu)
+		f[20] = b2f(l.class == classGood)
+		f[21] = b2f(l.class == classBad)
+		f[22] = b2f(l.menu)
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
 			if lines[j].marker {
-				f[24] = 1
+				f[23] = 1
 				break
 			}
 			if lines[j].class == classGood {
@@ -191,75 +184,73 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 			}
 			near++
 			if _, ok := lj.author(); ok || isDateLine(lj) || near == 1 && lj.words <= 14 && hasDate(lj) {
-				f[25] = 1
+				f[24] = 1
 				break
 			}
 		}
-		f[26] = b2f(i > 0 && lines[i-1].words <= 2 && lines[i-1].class != classGood)
-		f[27] = b2f(strings.Contains(l.text, " | ") || strings.Contains(l.text, " - ") || strings.Contains(l.text, " :: "))
-		f[28] = b2f(strings.HasPrefix(l.lower, "http") || strings.Contains(l.lower, "www.") || strings.Contains(l.lower, ".com"))
-		f[29] = b2f(x.Signatures != nil && l.outletName(x.Signatures))
-		f[30] = b2f(i == 0)
+		f[25] = b2f(i > 0 && lines[i-1].words <= 2 && lines[i-1].class != classGood)
+		f[26] = b2f(strings.Contains(l.text, " | ") || strings.Contains(l.text, " - ") || strings.Contains(l.text, " :: "))
+		f[27] = b2f(strings.HasPrefix(l.lower, "http") || strings.Contains(l.lower, "www.") || strings.Contains(l.lower, ".com"))
+		f[28] = b2f(x.Signatures != nil && l.outletName(x.Signatures))
+		f[29] = b2f(i == 0)
 		if k := strings.Index(l.text, ". "); k > 0 && k < len(l.text)-2 && len(strings.Fields(l.text[:k])) >= 3 {
-			f[31] = 1
+			f[30] = 1
 		}
 		if j := i + 1; j < len(lines) && headLike(lines[j], 4, 45) {
-			f[32] = 1
+			f[31] = 1
 		}
 		if j := i - 1; j >= 0 && headLike(lines[j], 3, 20) && !lines[j].end {
+			f[32] = 1
+		}
+		if f[31] == 1 && headerAt(lines, i+2, i+3) {
 			f[33] = 1
 		}
-		if f[32] == 1 && headerAt(lines, i+2, i+3) {
+		if f[32] == 1 && headerAt(lines, i+1, i+2) {
 			f[34] = 1
 		}
-		if f[33] == 1 && headerAt(lines, i+1, i+2) {
+		if f[31] == 1 && lines[i+1].words > l.words {
 			f[35] = 1
 		}
-		if f[32] == 1 && lines[i+1].words > l.words {
+		if f[32] == 1 && lines[i-1].words < l.words {
 			f[36] = 1
 		}
-		if f[33] == 1 && lines[i-1].words < l.words {
-			f[37] = 1
+		f[37] = share
+		if f[31] == 1 {
+			f[37] = max(share, shareOf(i+1))
 		}
-		f[38] = share
-		if f[32] == 1 {
-			f[38] = max(share, shareOf(i+1))
-		}
-		f[39] = b2f(echoed(lines, l.lower))
-		if f[32] == 1 {
-			f[40] = min(float64(lines[i+1].words), 40) / 20
-			f[42] = shareOf(i + 1)
+		f[38] = b2f(echoed(lines, l.lower))
+		if f[31] == 1 {
+			f[39] = min(float64(lines[i+1].words), 40) / 20
+			f[41] = shareOf(i + 1)
 		}
 		if i > 0 && headLike(lines[i-1], 1, 45) {
-			f[41] = min(float64(lines[i-1].words), 40) / 20
-			f[43] = shareOf(i - 1)
+			f[40] = min(float64(lines[i-1].words), 40) / 20
+			f[42] = shareOf(i - 1)
 		}
-		f[44] = float64(l.words) / 20
-		f[45] = b2f(isBreadcrumb(l.text))
-		f[46] = b2f(hasLabel(l.text))
-		f[47] = rows[k].score / 10
-		f[48] = b2f(i == rule)
+		f[43] = float64(l.words) / 20
+		f[44] = b2f(isBreadcrumb(l.text))
+		f[45] = b2f(hasLabel(l.text))
 		if i+1 < len(lines) {
 			nl := lines[i+1]
-			f[49] = b2f(nl.credit || creditSuffix(nl.lower) || len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower))
+			f[46] = b2f(nl.credit || creditSuffix(nl.lower) || len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower))
 		}
-		f[50] = b2f(strings.IndexByte(l.text, '|') >= 0)
+		f[47] = b2f(strings.IndexByte(l.text, '|') >= 0)
 		for j := i + 1; j < len(lines) && j <= i+4; j++ {
 			lj := lines[j]
 			if lj.class == classBad && !isDateLine(lj) {
 				continue
 			}
-			f[51] = b2f(headerAt(lines, j, j))
+			f[48] = b2f(headerAt(lines, j, j))
 			break
 		}
-		f[52] = b2f(i > 0 && sameOpening(l.lower, lines[i-1].lower) || i+1 < len(lines) && sameOpening(l.lower, lines[i+1].lower))
+		f[49] = b2f(i > 0 && sameOpening(l.lower, lines[i-1].lower) || i+1 < len(lines) && sameOpening(l.lower, lines[i+1].lower))
 		gap := 0
 		for j := i + 1; j < len(lines) && j <= i+60 && gap < 30 && lines[j].words < longParagraph; j++ {
 			if lines[j].class != classBad {
 				gap++
 			}
 		}
-		f[53] = float64(gap) / 10
+		f[50] = float64(gap) / 10
 		add(l.text, f)
 		idx = append(idx, i)
 	}
@@ -271,12 +262,11 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 	return cands, idx
 }
 
-// titleRow is a candidate line of plain text: its index, its rank
-// counted up from the article and the hand-set rule's score.
+// titleRow is a candidate line of plain text: its index and its rank
+// counted up from the article.
 type titleRow struct {
-	i     int
-	rank  int
-	score float64
+	i    int
+	rank int
 }
 
 // textTitleScratch holds what textTitleCandidates makes, so that one
@@ -296,17 +286,15 @@ type textTitleScratch struct {
 var textTitleScratches = sync.Pool{New: func() any { return new(textTitleScratch) }}
 
 // pickTextTitle returns the line of lines chosen as the headline of the
-// article starting at start among lines [lo, hi), rule being the line
-// the hand-set rule (titleScore) picks, or -1, and scores[i-lo] the
-// rule's score of line i; -1 means none is, and the headline is made
-// from the article.
-func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start, rule int, scores []float64) int {
+// article starting at start among lines [lo, hi); -1 means none is,
+// and the headline is made from the article.
+func pickTextTitle(x *Extractor, lines []*textLine, lo, hi, start int) int {
 	sc := textTitleScratches.Get().(*textTitleScratch)
 	defer func() {
 		clear(sc.cands) // the pool keeps no page's text alive
 		textTitleScratches.Put(sc)
 	}()
-	cands, idx := textTitleCandidates(x, sc, lines, lo, hi, start, rule, scores)
+	cands, idx := textTitleCandidates(x, sc, lines, lo, hi, start)
 	if x.trace != nil {
 		x.recordTitles(cands)
 		return -1 // as if the fallback won (see TitleCandidates)
@@ -334,6 +322,33 @@ func headerAt(lines []*textLine, lo, hi int) bool {
 		l := lines[j]
 		if _, by := l.author(); by || isDateLine(l) || l.nameLine() || l.words <= 14 && hasDate(l) {
 			return true
+		}
+	}
+	return false
+}
+
+// menuItemAbove reports whether line i, of a few words, is printed
+// whole inside a menu row above it: "Sport" under "News Sport
+// Weather", the section label a page prints over its headline.
+func menuItemAbove(lines []*textLine, i int) bool {
+	l := lines[i]
+	if l.menu || l.words > 6 {
+		return false
+	}
+	for _, m := range lines[:i] {
+		if !m.menu || len(m.lower) <= len(l.lower) {
+			continue
+		}
+		for k, rest := 0, m.lower; ; {
+			j := strings.Index(rest, l.lower)
+			if j < 0 {
+				break
+			}
+			at, end := k+j, k+j+len(l.lower)
+			if (at == 0 || m.lower[at-1] == ' ') && (end == len(m.lower) || m.lower[end] == ' ') {
+				return true
+			}
+			k, rest = k+j+1, m.lower[k+j+1:]
 		}
 	}
 	return false
