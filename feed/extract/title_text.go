@@ -336,19 +336,8 @@ func menuItemAbove(lines []*textLine, i int) bool {
 		return false
 	}
 	for _, m := range lines[:i] {
-		if !m.menu || len(m.lower) <= len(l.lower) {
-			continue
-		}
-		for k, rest := 0, m.lower; ; {
-			j := strings.Index(rest, l.lower)
-			if j < 0 {
-				break
-			}
-			at, end := k+j, k+j+len(l.lower)
-			if (at == 0 || m.lower[at-1] == ' ') && (end == len(m.lower) || m.lower[end] == ' ') {
-				return true
-			}
-			k, rest = k+j+1, m.lower[k+j+1:]
+		if m.menu && len(m.lower) > len(l.lower) && hasWords(m.lower, l.lower) {
+			return true
 		}
 	}
 	return false
