@@ -89,6 +89,9 @@ func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 		if a.dated {
 			v = math.Pow(all, namesShare) * math.Pow(words, 1-namesShare) / storyLike
 		}
+		if a.comment || b.comment {
+			v *= commentShare // see commentShare
+		}
 		if v < 1 || namesLike(centre(i), centre(j)) < storyNames {
 			return 0
 		}
@@ -215,11 +218,14 @@ type span struct {
 	lo, hi int64 // seconds of the earliest and latest dated article
 	dated  bool
 	years  []int16
+	// comment marks a story of commentary alone (see commentShare).
+	comment bool
 }
 
 func spanOf(ms []*doc) span {
-	var sp span
+	sp := span{comment: true}
 	for _, m := range ms {
+		sp.comment = sp.comment && m.comment
 		if m.sec != undatedSec {
 			if !sp.dated || m.sec < sp.lo {
 				sp.lo = m.sec
@@ -283,7 +289,7 @@ func namesLike(v, w vector) float64 {
 // link to bring its story to be weighed: nothing places it in time.
 func (s *Set) likeness(a, b *doc, ta *termIndex) float64 {
 	if a.sec == undatedSec || b.sec == undatedSec {
-		return s.simWith(a, b, ta)
+		return commented(a, b, s.simWith(a, b, ta))
 	}
 	d, ok := s.apart(a, b)
 	if !ok {
@@ -295,6 +301,7 @@ func (s *Set) likeness(a, b *doc, ta *termIndex) float64 {
 	} else {
 		v = alike(a, b)
 	}
+	v = commented(a, b, v)
 	near := v * s.nearness(d)
 	if near < s.opt.Threshold && v >= s.opt.Threshold*joinShare {
 		return -max(near, math.SmallestNonzeroFloat64)
@@ -307,3 +314,13 @@ func (s *Set) likeness(a, b *doc, ta *termIndex) float64 {
 // weighed for joining: twice, as two undated articles must be to link
 // (see undatedShare), since time then counts for nothing.
 const joinShare = 1 / undatedShare
+
+// commented returns the likeness v of two articles, of which one or
+// both may read as commentary: then it counts for commentShare of
+// itself, unless they are near-copies.
+func commented(a, b *doc, v float64) float64 {
+	if (a.comment || b.comment) && v < copyLike {
+		return v * commentShare
+	}
+	return v
+}

@@ -101,7 +101,10 @@ func TestStagesDaysApartIncrementalMatchesBatch(t *testing.T) {
 // for their stories to be weighed as wholes, but it shares the event's
 // names, not its other words: it stays out.
 func TestColumnDaysOnStaysOut(t *testing.T) {
-	column := invented{"column", "Kettering Evening Post", 7, `Opinion: the Orrin Sound deserves safer ferries
+	// No label on it, and little of its writer's voice: it does not
+	// read as commentary (see TestColumnSameDayStaysOut for one that
+	// does), and stays out by the stories' bars alone.
+	column := invented{"column", "Kettering Evening Post", 7, `The Orrin Sound deserves safer ferries
 
 The capsizing of the Saint Brenna off Harlow Point should shame everyone who has crossed the Orrin Sound and shrugged at the state of its boats.
 

@@ -27,7 +27,7 @@ import (
 
 // savedMagic opens a saved grouping; its last byte is the format's
 // version.
-const savedMagic = "broadsheet stories\x00\x01"
+const savedMagic = "broadsheet stories\x00\x02"
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
 
@@ -144,6 +144,7 @@ func restore(data []byte, opt Options, get func(id string) *feed.Article) (*Set,
 				x.years[j] = int16(d.Varint())
 			}
 		}
+		x.comment = d.Uvarint() == 1
 		storyOf[i] = int(d.Uvarint())
 		x.near = make([]like, d.Count(9))
 		nearAt[i] = make([]int, len(x.near))
@@ -217,7 +218,7 @@ func (s *Set) Changes() uint64 {
 	return s.changes
 }
 
-// fingerprint sums what an article's vector is read from.
+// fingerprint sums what an article's vector and kind are read from.
 func fingerprint(a *feed.Article) uint64 {
 	h := crc64.New(crcTable)
 	var b [9]byte
@@ -226,7 +227,7 @@ func fingerprint(a *feed.Article) uint64 {
 		b[8] = 1
 	}
 	h.Write(b[:])
-	for _, s := range []string{a.Title, a.Lead, a.Body} {
+	for _, s := range []string{a.Title, a.Lead, a.Body, a.URL, a.Path} {
 		binary.LittleEndian.PutUint64(b[:8], uint64(len(s)))
 		h.Write(b[:8])
 		h.Write([]byte(s))
@@ -249,6 +250,18 @@ func (s *Set) rules() uint64 {
 	for _, v := range []float64{storyLike, undatedStoryLike, storyNames, storyReach.Hours(), joinShare} {
 		e.U64(math.Float64bits(v))
 	}
+	// What reads as commentary, and what it must bring (see commentShare).
+	for _, v := range []float64{commentShare, commentVoice, commentWords, commentLeast} {
+		e.U64(math.Float64bits(v))
+	}
+	words := make([]string, 0, len(genreWords))
+	for w := range genreWords {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	for _, w := range words {
+		e.Str(w)
+	}
 	e.B = append(e.B, rulesProbe()...)
 	return crc64.Checksum(e.B, crcTable)
 }
@@ -267,6 +280,11 @@ func (d *doc) encodeReading(e *wire.Encoder) {
 	e.Uvarint(uint64(len(d.years)))
 	for _, y := range d.years {
 		e.Varint(int64(y))
+	}
+	if d.comment {
+		e.Uvarint(1)
+	} else {
+		e.Uvarint(0)
 	}
 }
 

@@ -173,6 +173,9 @@ type doc struct {
 	// years are the years the article names in the text it is compared
 	// by, and its date's year, sorted.
 	years []int16
+	// comment marks an article that reads as commentary, not a report
+	// (see commentShare).
+	comment bool
 	// serial numbers the article in its Set (see seen); fresh marks it
 	// while it is being compared afresh: its place in ID order among the
 	// articles being compared, from 1 (0 when it is not).
@@ -259,6 +262,7 @@ func vectorize(ds []*doc) {
 				d.years = c.years()
 				d.vec, d.keys, d.copyKeys = c.weigh()
 				d.day = dayOf(d.art.Date)
+				d.comment = commentary(d.art)
 				d.sec, d.nsec = undatedSec, 0
 				if !d.art.Date.IsZero() {
 					d.sec, d.nsec = d.art.Date.Unix(), int32(d.art.Date.Nanosecond())
