@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/internal/cputime"
 )
 
 // column is an invented opinion column on the day of the ferry's
@@ -211,4 +212,24 @@ Follow us`}
 	if v := voice(chrome); v != 0 {
 		t.Errorf("a report followed by page chrome has voice %.1f, want 0", v)
 	}
+}
+
+// BenchmarkCommentary10k tells commentary from reports over 10,000
+// corpus articles in one goroutine: what it adds to reading them (see
+// BenchmarkRead10k).
+func BenchmarkCommentary10k(b *testing.B) {
+	arts, _ := corpusArticles()(10000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cputime.Process()
+	n := 0
+	for b.Loop() {
+		for _, a := range arts {
+			if commentary(a) {
+				n++
+			}
+		}
+	}
+	b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(n)/float64(b.N), "commentary/op")
 }
