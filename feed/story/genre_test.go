@@ -233,3 +233,31 @@ func BenchmarkCommentary10k(b *testing.B) {
 	b.ReportMetric((cputime.Process()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(n)/float64(b.N), "commentary/op")
 }
+
+// TestCommentaryStoryJoinsNone: stories are joined as wholes (see
+// joinStories), but a story of commentary alone joins no other; a story
+// holding a report as well still does.
+func TestCommentaryStoryJoinsNone(t *testing.T) {
+	s := New(Options{})
+	for _, c := range []struct {
+		name  string
+		marks int // how many of the second stage's articles read as commentary
+		want  []string
+	}{
+		{"reports", 0, []string{"capsize capsize capsize capsize"}},
+		{"a report and commentary", 1, []string{"capsize capsize capsize capsize"}},
+		{"commentary alone", 2, []string{"capsize capsize", "capsize capsize"}},
+	} {
+		ds, events := handLinked(t, ferry[:4], []int{3, 3, 5, 5})
+		marked := 0
+		for _, d := range ds {
+			if d.art.Date.Day() == 5 && marked < c.marks {
+				d.comment = true
+				marked++
+			}
+		}
+		if got := clustered(s.cluster(ds), events); !slices.Equal(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
