@@ -2,7 +2,6 @@ package story
 
 import (
 	"net/url"
-	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,8 +26,7 @@ import (
 //
 //   - a genre label on its headline, "Opinion: …", "Film review – …",
 //     "… | Analysis" (genreWords, a few languages);
-//   - a genre folder in its address, or a genre word first in its file's
-//     name: /opinion/, /columnists/, review-of-…;
+//   - a genre folder in its address: /opinion/, /columnists/;
 //   - its writer's own voice: the first and second person (I, my, we,
 //     our, you) in paragraphs of prose that quote or cite no one, and
 //     questions and exclamations of the writer's own, at least
@@ -79,7 +77,7 @@ func isGenre(w string) bool {
 // commentary reports whether an article reads as something other than a
 // news report (see commentShare).
 func commentary(a *feed.Article) bool {
-	if labelled(a.Title) || genrePath(a.URL, true) || genrePath(a.Path, false) {
+	if labelled(a.Title) || genrePath(a.URL) {
 		return true
 	}
 	return voice(a) >= commentVoice
@@ -108,31 +106,26 @@ func labelled(title string) bool {
 	return len(ws) >= 1 && len(ws) <= 4 && isGenre(strings.Trim(ws[0], ".,;")) && (len(ws) == 1 || ws[1] == "to" || ws[1] == "from")
 }
 
-// genrePath reports whether an address (isURL) or a file's path names a
-// genre: a folder of the address that is a genre word, or the first
-// word of the last part's name ("opinion-why-…", "review_…"). A file's
-// folders are the user's, and say nothing of the article.
-func genrePath(p string, isURL bool) bool {
-	if p == "" {
+// genrePath reports whether an article's address names a genre: a
+// folder of it that is a genre word, or holds one between hyphens
+// ("/opinion/", "/news-analysis/"). The last part is the headline's
+// slug ("opinion-poll-shows-…"), and a file's own path is the user's:
+// neither says what the article is.
+func genrePath(address string) bool {
+	if address == "" {
 		return false
 	}
-	if isURL {
-		u, err := url.Parse(p)
-		if err != nil {
-			return false
-		}
-		p = u.Path
-		segs := strings.Split(strings.Trim(p, "/"), "/")
-		for _, s := range segs[:max(len(segs)-1, 0)] {
-			if isGenre(s) {
+	u, err := url.Parse(address)
+	if err != nil {
+		return false
+	}
+	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for _, s := range segs[:len(segs)-1] {
+		for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '-' || r == '_' }) {
+			if isGenre(w) {
 				return true
 			}
 		}
-	}
-	base := path.Base(strings.ReplaceAll(p, "\\", "/"))
-	first, _, _ := strings.Cut(base, ".")
-	if i := strings.IndexAny(first, "-_ "); i > 0 {
-		return isGenre(first[:i])
 	}
 	return false
 }

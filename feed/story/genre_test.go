@@ -160,25 +160,21 @@ func TestLabelled(t *testing.T) {
 
 func TestGenrePath(t *testing.T) {
 	for _, c := range []struct {
-		p     string
-		isURL bool
-		want  bool
+		address string
+		want    bool
 	}{
-		{"https://news.example/opinion/2026/06/03/safer-ferries", true, true},
-		{"https://news.example/columnists/ferries-and-us", true, true},
-		{"https://news.example/2026/06/03/review-the-quiet-harbour", true, true},
-		{"https://news.example/news/2026/06/03/ferry-capsizes", true, false},
-		{"https://news.example/blogs/briefing/news/ferry-capsizes", true, false},
-		{"https://news.example/news/judicial-review-of-ferry-levy", true, false},
-		{"saved/opinion-safer-ferries.html", false, true},
-		{"saved/preview_cup_final.txt", false, true},
-		// A user's folder says nothing of the article.
-		{"opinion/ferry-capsizes.html", false, false},
-		{"saved/ferry-strike-analysis.txt", false, false},
-		{"", false, false},
+		{"https://news.example/opinion/2026/06/03/safer-ferries", true},
+		{"https://news.example/columnists/ferries-and-us", true},
+		{"https://news.example/sport/match-preview/rovers-v-fenwick", true},
+		{"https://news.example/news/2026/06/03/ferry-capsizes", false},
+		{"https://news.example/blogs/briefing/news/ferry-capsizes", false},
+		// The headline's slug is no label.
+		{"https://news.example/news/opinion-poll-varga-leads", false},
+		{"https://news.example/review-finds-council-ignored-warnings", false},
+		{"", false},
 	} {
-		if got := genrePath(c.p, c.isURL); got != c.want {
-			t.Errorf("genrePath(%q, %v) = %v, want %v", c.p, c.isURL, got, c.want)
+		if got := genrePath(c.address); got != c.want {
+			t.Errorf("genrePath(%q) = %v, want %v", c.address, got, c.want)
 		}
 	}
 }

@@ -227,7 +227,7 @@ func fingerprint(a *feed.Article) uint64 {
 		b[8] = 1
 	}
 	h.Write(b[:])
-	for _, s := range []string{a.Title, a.Lead, a.Body, a.URL, a.Path} {
+	for _, s := range []string{a.Title, a.Lead, a.Body, a.URL} {
 		binary.LittleEndian.PutUint64(b[:8], uint64(len(s)))
 		h.Write(b[:8])
 		h.Write([]byte(s))
