@@ -526,7 +526,8 @@ func TestAdmit(t *testing.T) {
 			for i := range 2 {
 				c := Open([]string{root}, x, o)
 				if i == 1 {
-					c.Admit(search.SketchFilter(query))
+					may := search.SketchFilter(query)
+					c.Admit(func(_ *feed.Article, sk []byte) bool { return may(sk) })
 				}
 				got := stream(&load.Loader{Extractor: x, Cache: c})
 				c.Close()

@@ -77,18 +77,18 @@ type Filter interface {
 	// therefore never sees; when it reports true the file is read after
 	// all, and passed over if Skip says so, as it would be uncached.
 	Recheck(arts []*feed.Article, probs []feed.Problem) bool
-	// Admit sees the sketch a Cache kept of an article (see
-	// cache.Options.Sketch); an article it reports false for is left
-	// out of the load unread. Only a Cache that keeps sketches asks:
-	// one with an Admit method of its own, handed this one when a
+	// Admit sees an article a Cache had for a file, and the sketch it
+	// kept of it (see cache.Options.Sketch); an article it reports false
+	// for is left out of the load. Only a Cache that keeps sketches
+	// asks: one with an Admit method of its own, handed this one when a
 	// Stream starts.
-	Admit(sketch []byte) bool
+	Admit(a *feed.Article, sketch []byte) bool
 }
 
 // admitter is a Cache that can leave out, at Lookup, the articles whose
 // sketches a test rules out (as cache.Cache.Admit does).
 type admitter interface {
-	Admit(admit func(sketch []byte) bool)
+	Admit(admit func(a *feed.Article, sketch []byte) bool)
 }
 
 // Stream loads paths in the background and reports each file on the

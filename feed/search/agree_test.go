@@ -154,3 +154,44 @@ func TestStopTable(t *testing.T) {
 		}
 	}
 }
+
+// TestSketchKeepsLength: the length a sketch keeps is the index's, and
+// matching an article with it finds and weighs what Match does, for the
+// benchmark queries, exclusions, phrases and words that are stop words
+// or begin like them.
+func TestSketchKeepsLength(t *testing.T) {
+	arts := referenceArticles(t, 200)
+	queries := corpus.New(200, 5).Queries(40)
+	queries = append(queries, "harbour -strike", "striking", `"prime minister"`, "the", "thesis", "these harbour",
+		"café", "obrien", "strasse", "zurich", "don't", "ærø", "intitle:harbour", "outlet:lantern harbour")
+	checked := 0
+	for _, a := range arts {
+		ix := New()
+		ix.Add(a)
+		_, length, ok := sketchParts(Sketch(a))
+		if !ok {
+			continue // a text whose words the folded text cannot tell
+		}
+		if want := ix.docs[0].length; length != want {
+			t.Errorf("article %s: the sketch keeps length %d, the index %d", a.ID, length, want)
+		}
+		for _, q := range queries {
+			want, wantOK := NewMatcher(q).Match(a)
+			got, gotOK := NewMatcher(q).matchCounted(a, length)
+			if gotOK != wantOK || fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("article %s, %q: counted %v %v, Match %v %v", a.ID, q, gotOK, got, wantOK, want)
+			}
+			checked += btoi(wantOK)
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d matches compared", checked)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -43,6 +43,10 @@ type tokenizer struct {
 	// Words that may be stop words are folded all the same, so that
 	// a nil form is never a stop word's.
 	only *[256]bool
+	// blind, with only, hands a nil form for every word passed over
+	// that is plain ASCII (always a word), without telling stop words
+	// from others: for a matcher that knows the article's length.
+	blind bool
 }
 
 var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
@@ -87,6 +91,10 @@ func (t *tokenizer) each(s string, fn func(start, end int, folded []byte)) {
 		}
 		i = end
 		if !t.only[s[start]|0x20] {
+			if t.blind && ascii {
+				fn(start, end, nil)
+				continue
+			}
 			switch t.stopKind(s[start:end], ascii) {
 			case notStop:
 				fn(start, end, nil)
