@@ -54,6 +54,11 @@ type Cache struct {
 	onError func(error)
 	borrow  bool
 
+	// handed are the records the last Preload handed over, one an
+	// event, for Unchanged to find them by.
+	handedMu sync.Mutex
+	handed   []handedSlot
+
 	sketch func(*feed.Article) []byte
 	admit  func(a *feed.Article, sketch []byte) bool
 	passed atomic.Int64

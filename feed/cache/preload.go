@@ -56,6 +56,7 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 		parts = append(parts, part{s, name})
 	}
 	var events []feed.Event
+	var handed []handedSlot
 	for _, p := range parts {
 		s := p.s
 		s.rw.RLock()
@@ -88,35 +89,64 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 		}
 		wg.Wait()
 		s.rw.RUnlock()
-		for _, ev := range evs {
+		for i, ev := range evs {
 			if ev.Path != "" {
 				events = append(events, ev)
+				handed = append(handed, handedSlot{s, int32(i)})
 			}
 		}
 	}
+	c.handedMu.Lock()
+	c.handed = handed
+	c.handedMu.Unlock()
 	return events, true
+}
+
+// handedSlot is the record Preload handed over as one of its events.
+type handedSlot struct {
+	s *shard
+	i int32
 }
 
 // Unchanged implements load.Preloader: it reports whether the record
 // Preload handed over for path is still what extraction makes of the
 // file as info describes it, with hint, and its bytes are whole. A
 // record found so is kept when the cache is saved, as one Lookup used.
-func (c *Cache) Unchanged(path string, info fs.FileInfo, hint feed.Hint) bool {
+//
+// i is the event of the last Preload that handed path over: its record
+// is then found without looking path up.
+func (c *Cache) Unchanged(i int, path string, info fs.FileInfo, hint feed.Hint) bool {
 	<-c.ready
 	if c.key == "" {
 		return false
 	}
-	s, rel := c.locate(path)
+	c.handedMu.Lock()
+	var h handedSlot
+	if i >= 0 && i < len(c.handed) {
+		h = c.handed[i]
+	}
+	c.handedMu.Unlock()
+	s, j, rel := h.s, int(h.i), ""
 	if s == nil {
-		return false
+		if s, rel = c.locate(path); s == nil {
+			return false
+		}
 	}
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	i, ok := s.index[rel]
-	if !ok {
-		return false
+	if h.s == nil {
+		k, ok := s.index[rel]
+		if !ok {
+			return false
+		}
+		j = int(k)
 	}
-	sl := &s.slots[i]
+	if s.buf == nil || j >= len(s.slots) {
+		return false // saved, and let go of, since
+	}
+	// A record read again since Preload was not handed over, and is
+	// not found unchanged below.
+	sl := &s.slots[j]
 	if !sl.preloaded.Load() || sl.st != stampOf(info) || !sameHint(sl.hint, hint) {
 		return false
 	}

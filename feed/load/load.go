@@ -166,7 +166,7 @@ func (l *Loader) stream(ctx context.Context, paths []string, x *extract.Extracto
 		defer close(walked)
 		l.walk(ctx, paths, func(j job) {
 			found.Add(1)
-			j.handed = pre.found(j.path)
+			j.at, j.handed = pre.found(j.path)
 			select {
 			case walked <- j:
 			case <-ctx.Done():
@@ -285,8 +285,9 @@ type job struct {
 	path string
 	hint feed.Hint
 	// handed reports whether the Cache handed the file's articles
-	// over before the walk (see preload).
+	// over before the walk (see preload), as its at-th event.
 	handed bool
+	at     int
 }
 
 // walk finds the files under paths, calling found for each and problem
