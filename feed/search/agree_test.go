@@ -195,3 +195,30 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+// TestMatchCountedEdges: matching with a known length, which reads only
+// the words that may be the query's past the lead, finds and weighs
+// what Match does where a word's start is hard to tell: after an
+// apostrophe inside or outside a word, after accented letters, marks and
+// digits, at the start and end of a text and at the lead's end.
+func TestMatchCountedEdges(t *testing.T) {
+	body := "Harbour news. O'harbour and o’harbour are one word each; 'harbour' and ’harbour stand alone. " +
+		"x'9harbour, 9harbour, ÉHarbour, éharbour, e\u0301harbour, Ærø harbours; harbouring—harboured, «harbour». " +
+		"The HARBOUR’s master said the harbour's dues rose. harbour"
+	a := &feed.Article{ID: "e", Path: "e.txt", Title: "Harbour’s dues: o'harbour", Lead: "Harbour news. O'harbour and", Body: body}
+	b := &feed.Article{ID: "f", Path: "f.txt", Title: "Quay", Lead: "", Body: "harbour"}
+	tk := newTokenizer()
+	for _, art := range []*feed.Article{a, b} {
+		length := articleLength(tk, art)
+		for _, q := range []string{"harbour", "harbours", "oharbour", "9harbour", "eharbour", "aerø", "ærø harbour", "harbour -oharbour", "quay", "dues", "master -harbour"} {
+			want, wantOK := NewMatcher(q).Match(art)
+			got, gotOK := NewMatcher(q).matchCounted(art, length)
+			if gotOK != wantOK || fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("article %s, %q: counted %v %v, Match %v %v", art.ID, q, gotOK, got, wantOK, want)
+			}
+		}
+	}
+	if h, ok := NewMatcher("harbour").Match(a); !ok || h.tf[0] == 0 {
+		t.Fatalf("no match to compare")
+	}
+}

@@ -17,13 +17,16 @@ import (
 // syntax and rules as Index.Search, except that the last word is never a
 // prefix. A Matcher is for one goroutine at a time.
 type Matcher struct {
-	q     query
-	pos   []mword // words every match holds
-	neg   []mword // words no match holds
-	only  [256]bool
-	stems map[string]string // folded word → stem, as met
-	t     *tokenizer
-	seen  int // articles offered to Match
+	q    query
+	pos  []mword // words every match holds
+	neg  []mword // words no match holds
+	only [256]bool
+	// begins marks the bytes that may begin a word only marks (see
+	// beginsOf), for matching an article without reading every word.
+	begins [256]bool
+	stems  map[string]string // folded word → stem, as met
+	t      *tokenizer
+	seen   int // articles offered to Match
 
 	// What the index's ranking counts over every article, gathered from
 	// the articles Match measured (see Rank): their number, their
@@ -82,6 +85,7 @@ func NewMatcher(query string) *Matcher {
 	for c := 0x80; c < 0x100; c++ {
 		m.only[c] = true
 	}
+	m.begins = beginsOf(&m.only)
 	return m
 }
 
@@ -205,7 +209,15 @@ func (m *Matcher) match(a *feed.Article, known int64) (Hit, bool) {
 	t := m.t
 	t.only, t.blind = &m.only, counted
 	defer func() { t.only, t.blind = nil, false }()
-	t.each(a.Title, func(_, _ int, f []byte) { visit(f, true) })
+	// With the length known and no phrase, no word's place matters but
+	// whether it is in the lead: past the lead, the words that cannot
+	// be the query's are passed over unread.
+	skim := counted && positions == nil
+	if skim {
+		t.marked(a.Title, &m.begins, func(_ int, f []byte) { visit(f, true) })
+	} else {
+		t.each(a.Title, func(_, _ int, f []byte) { visit(f, true) })
+	}
 	titleLen = pos
 	pos += titleGap
 	lead := uint32(0)
@@ -213,7 +225,13 @@ func (m *Matcher) match(a *feed.Article, known int64) (Hit, bool) {
 	t.each(a.Lead, func(int, int, []byte) { lead++ })
 	t.only = &m.only
 	leadEnd = pos + lead
-	t.each(a.Body, func(_, _ int, f []byte) { visit(f, false) })
+	if skim {
+		rest := t.eachN(a.Body, int(lead), func(_, _ int, f []byte) { visit(f, false) })
+		pos = max(pos, leadEnd)
+		t.marked(a.Body[rest:], &m.begins, func(_ int, f []byte) { visit(f, false) })
+	} else {
+		t.each(a.Body, func(_, _ int, f []byte) { visit(f, false) })
+	}
 	if counted {
 		length = uint32(known)
 	}
