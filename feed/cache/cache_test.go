@@ -621,3 +621,14 @@ func TestPreloadInWalkOrder(t *testing.T) {
 		t.Errorf("handed over in the order\n%q\nwalked\n%q", got, walked)
 	}
 }
+
+func TestJoinRel(t *testing.T) {
+	sep := string(filepath.Separator)
+	for _, name := range []string{"news", "./news", "news" + sep, ".", sep, "a" + sep + ".." + sep + "b", "..", "a" + sep + sep + "b", "/tmp/news"} {
+		for _, rel := range []string{sep + "x.txt", sep + "d" + sep + "x.txt", "x.txt"} {
+			if got, want := joinRel(name, plainDir(name), rel), filepath.Join(name, rel); got != want {
+				t.Errorf("joinRel(%q, %q) = %q, want %q", name, rel, got, want)
+			}
+		}
+	}
+}

@@ -65,6 +65,7 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 			return nil, false
 		}
 		evs := make([]feed.Event, len(s.slots))
+		clean := plainDir(p.name)
 		// Decoding allocates each file's articles: on every core.
 		n := max(1, min(runtime.GOMAXPROCS(0), len(evs)/256))
 		size := (len(evs) + n - 1) / n
@@ -74,7 +75,7 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 				for i := start; i < min(start+size, len(evs)); i++ {
 					path := p.name
 					if rel := s.slots[i].rel; rel != "" {
-						path = filepath.Join(p.name, rel)
+						path = joinRel(p.name, clean, rel)
 					}
 					h, arts, probs, ok := c.decodeSlot(s, &s.slots[i], path, false)
 					ReadThrough(s.slots[i].n)
@@ -100,6 +101,22 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 	c.handed = handed
 	c.handedMu.Unlock()
 	return events, true
+}
+
+// plainDir reports whether a root's name, as given, is a folder's name
+// that a record's name below it (a separator, then a clean path) can be
+// put after as it is, the two then being what filepath.Join makes.
+func plainDir(name string) bool {
+	return name != "" && name != "." && filepath.Clean(name) == name && !strings.HasSuffix(name, string(filepath.Separator))
+}
+
+// joinRel returns filepath.Join(name, rel) for a record's name rel below
+// a root given as name, which plain says plainDir holds for.
+func joinRel(name string, plain bool, rel string) string {
+	if plain && strings.HasPrefix(rel, string(filepath.Separator)) {
+		return name + rel
+	}
+	return filepath.Join(name, rel)
 }
 
 // handedSlot is the record Preload handed over as one of its events.

@@ -328,6 +328,7 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 			root += string(filepath.Separator)
 		}
 	}
+	croot := l.clean(root)
 	err = l.walkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -365,7 +366,7 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 		if isSidecar(name) || notArticle(name) {
 			return nil
 		}
-		found(job{path: p, hint: l.hintFor(root, p)})
+		found(job{path: p, hint: l.hintFor(croot, p)})
 		return nil
 	})
 	if err != nil && ctx.Err() == nil {
@@ -374,10 +375,11 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 }
 
 // hintFor returns what the file's place says of it: the name of the
-// folder it is in, when that is a folder below the root the user gave.
-func (l *Loader) hintFor(root, p string) feed.Hint {
+// folder it is in, when that is a folder below the root the user gave
+// (croot, clean).
+func (l *Loader) hintFor(croot, p string) feed.Hint {
 	dir := l.dir(p)
-	if dir == l.clean(root) || dir == "." {
+	if dir == croot || dir == "." {
 		return feed.Hint{}
 	}
 	return feed.Hint{Folder: l.base(dir)}
