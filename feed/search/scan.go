@@ -170,8 +170,10 @@ func (s *scanFilter) Recheck(arts []*feed.Article, probs []feed.Problem) bool {
 // is set.
 func (s *scanFilter) match(a *feed.Article, length uint32, counted bool) (r scanResult) {
 	// Whether a cached article may match is the prefilter's test on its
-	// headline and text: far cheaper than matching.
-	if !s.mayMatch(a) {
+	// headline and text: far cheaper than matching all its words, but
+	// not than matching with the length known, which reads only the
+	// words that may be the query's (see Matcher.matchCounted).
+	if !counted && !s.mayMatch(a) {
 		return r
 	}
 	m := s.matchers.Get().(*Matcher)
