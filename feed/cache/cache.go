@@ -54,8 +54,13 @@ type Cache struct {
 	onError func(error)
 	borrow  bool
 
+	// handed are the records the last Preload handed over, one an
+	// event, for Unchanged to find them by.
+	handedMu sync.Mutex
+	handed   []handedSlot
+
 	sketch func(*feed.Article) []byte
-	admit  func(sketch []byte) bool
+	admit  func(a *feed.Article, sketch []byte) bool
 	passed atomic.Int64
 }
 
@@ -266,10 +271,11 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.A
 	return c.admitted(arts, sketches), probs, true
 }
 
-// Admit makes Lookup leave out each article whose sketch admit rules
-// out, as a one-shot search passes over the files that cannot match.
-// Call it before the load; Passed counts the articles left out.
-func (c *Cache) Admit(admit func(sketch []byte) bool) { c.admit = admit }
+// Admit makes Lookup leave out each article that admit, given it and
+// its sketch, rules out, as a one-shot search passes over the files that
+// cannot match. Call it before the load; Passed counts the articles left
+// out.
+func (c *Cache) Admit(admit func(a *feed.Article, sketch []byte) bool) { c.admit = admit }
 
 // Passed returns how many articles Lookup has left out (see Admit).
 func (c *Cache) Passed() int { return int(c.passed.Load()) }
@@ -283,7 +289,7 @@ func (c *Cache) admitted(arts []*feed.Article, sketches sketchList) []*feed.Arti
 	}
 	kept := arts[:0]
 	for i, sk := range sketches.all() {
-		if c.admit(sk) {
+		if c.admit(arts[i], sk) {
 			kept = append(kept, arts[i])
 		}
 	}

@@ -73,8 +73,8 @@ func (c *counting) Lookup(p string, info fs.FileInfo, h feed.Hint) ([]*feed.Arti
 
 // Unchanged counts a file found as the cache handed it over (see
 // Preload) as a hit; one that is not is then looked up.
-func (c *counting) Unchanged(p string, info fs.FileInfo, h feed.Hint) bool {
-	ok := c.Cache.Unchanged(p, info, h)
+func (c *counting) Unchanged(i int, p string, info fs.FileInfo, h feed.Hint) bool {
+	ok := c.Cache.Unchanged(i, p, info, h)
 	if ok {
 		c.hits.Add(1)
 	}
@@ -526,7 +526,8 @@ func TestAdmit(t *testing.T) {
 			for i := range 2 {
 				c := Open([]string{root}, x, o)
 				if i == 1 {
-					c.Admit(search.SketchFilter(query))
+					may := search.SketchFilter(query)
+					c.Admit(func(_ *feed.Article, sk []byte) bool { return may(sk) })
 				}
 				got := stream(&load.Loader{Extractor: x, Cache: c})
 				c.Close()
@@ -574,5 +575,60 @@ func TestKeptFiles(t *testing.T) {
 	}
 	if again, _ := open("program 1", root, t.TempDir()).StoriesFile(); again == stories {
 		t.Error("other roots name the same file")
+	}
+}
+
+// TestPreloadInWalkOrder: a second start hands the files over in the
+// order the walk finds them, which is not their names' byte order ("a"
+// is a folder, walked before "a-b.txt", though "/" sorts after "-"),
+// however the records were stored.
+func TestPreloadInWalkOrder(t *testing.T) {
+	root := t.TempDir()
+	old := time.Now().Add(past)
+	for _, name := range []string{"a.txt", "a-b.txt", "a/x.txt", "a/b/y.txt", "a/c.txt", "b.txt", "a b/z.txt", "A.txt"} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("Quay report\n\nThe ferry to Welmor ran late in the fog, the harbour office said on "+name+"."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var walked []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			walked = append(walked, p)
+		}
+		return err
+	})
+	x := extract.NewExtractor()
+	dir := t.TempDir()
+	loadWith(t, dir, root, x, Options{Identity: "test"})
+	c := Open([]string{root}, x, Options{Dir: dir, Identity: "test"})
+	defer c.Close()
+	evs, ok := c.Preload([]string{root}, time.Now())
+	if !ok {
+		t.Fatal("nothing handed over")
+	}
+	var got []string
+	for _, ev := range evs {
+		got = append(got, ev.Path)
+	}
+	if !slices.Equal(got, walked) {
+		t.Errorf("handed over in the order\n%q\nwalked\n%q", got, walked)
+	}
+}
+
+func TestJoinRel(t *testing.T) {
+	sep := string(filepath.Separator)
+	for _, name := range []string{"news", "./news", "news" + sep, ".", sep, "a" + sep + ".." + sep + "b", "..", "a" + sep + sep + "b", "/tmp/news"} {
+		for _, rel := range []string{sep + "x.txt", sep + "d" + sep + "x.txt", "x.txt"} {
+			if got, want := joinRel(name, plainDir(name), rel), filepath.Join(name, rel); got != want {
+				t.Errorf("joinRel(%q, %q) = %q, want %q", name, rel, got, want)
+			}
+		}
 	}
 }

@@ -56,6 +56,7 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 		parts = append(parts, part{s, name})
 	}
 	var events []feed.Event
+	var handed []handedSlot
 	for _, p := range parts {
 		s := p.s
 		s.rw.RLock()
@@ -64,6 +65,7 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 			return nil, false
 		}
 		evs := make([]feed.Event, len(s.slots))
+		clean := plainDir(p.name)
 		// Decoding allocates each file's articles: on every core.
 		n := max(1, min(runtime.GOMAXPROCS(0), len(evs)/256))
 		size := (len(evs) + n - 1) / n
@@ -73,7 +75,7 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 				for i := start; i < min(start+size, len(evs)); i++ {
 					path := p.name
 					if rel := s.slots[i].rel; rel != "" {
-						path = filepath.Join(p.name, rel)
+						path = joinRel(p.name, clean, rel)
 					}
 					h, arts, probs, ok := c.decodeSlot(s, &s.slots[i], path, false)
 					ReadThrough(s.slots[i].n)
@@ -88,35 +90,80 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 		}
 		wg.Wait()
 		s.rw.RUnlock()
-		for _, ev := range evs {
+		for i, ev := range evs {
 			if ev.Path != "" {
 				events = append(events, ev)
+				handed = append(handed, handedSlot{s, int32(i)})
 			}
 		}
 	}
+	c.handedMu.Lock()
+	c.handed = handed
+	c.handedMu.Unlock()
 	return events, true
+}
+
+// plainDir reports whether a root's name, as given, is a folder's name
+// that a record's name below it (a separator, then a clean path) can be
+// put after as it is, the two then being what filepath.Join makes.
+func plainDir(name string) bool {
+	return name != "" && name != "." && filepath.Clean(name) == name && !strings.HasSuffix(name, string(filepath.Separator))
+}
+
+// joinRel returns filepath.Join(name, rel) for a record's name rel below
+// a root given as name, which plain says plainDir holds for.
+func joinRel(name string, plain bool, rel string) string {
+	if plain && strings.HasPrefix(rel, string(filepath.Separator)) {
+		return name + rel
+	}
+	return filepath.Join(name, rel)
+}
+
+// handedSlot is the record Preload handed over as one of its events.
+type handedSlot struct {
+	s *shard
+	i int32
 }
 
 // Unchanged implements load.Preloader: it reports whether the record
 // Preload handed over for path is still what extraction makes of the
 // file as info describes it, with hint, and its bytes are whole. A
 // record found so is kept when the cache is saved, as one Lookup used.
-func (c *Cache) Unchanged(path string, info fs.FileInfo, hint feed.Hint) bool {
+//
+// i is the event of the last Preload that handed path over: its record
+// is then found without looking path up.
+func (c *Cache) Unchanged(i int, path string, info fs.FileInfo, hint feed.Hint) bool {
 	<-c.ready
 	if c.key == "" {
 		return false
 	}
-	s, rel := c.locate(path)
+	c.handedMu.Lock()
+	var h handedSlot
+	if i >= 0 && i < len(c.handed) {
+		h = c.handed[i]
+	}
+	c.handedMu.Unlock()
+	s, j, rel := h.s, int(h.i), ""
 	if s == nil {
-		return false
+		if s, rel = c.locate(path); s == nil {
+			return false
+		}
 	}
 	s.rw.RLock()
 	defer s.rw.RUnlock()
-	i, ok := s.index[rel]
-	if !ok {
-		return false
+	if h.s == nil {
+		k, ok := s.index[rel]
+		if !ok {
+			return false
+		}
+		j = int(k)
 	}
-	sl := &s.slots[i]
+	if s.buf == nil || j >= len(s.slots) {
+		return false // saved, and let go of, since
+	}
+	// A record read again since Preload was not handed over, and is
+	// not found unchanged below.
+	sl := &s.slots[j]
 	if !sl.preloaded.Load() || sl.st != stampOf(info) || !sameHint(sl.hint, hint) {
 		return false
 	}

@@ -6,6 +6,8 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -139,18 +141,35 @@ func (s *shard) save(dir, key string, complete bool) error {
 		ix.Uvarint(uint64(crc))
 		w.Write(rec)
 	}
+	// The records go in the order a walk finds their files, so that a
+	// second start hands them over in the order it checks them (see
+	// load's preloaded.found).
+	type entry struct {
+		rel  string
+		slot int32 // a record read, when fr is nil
+		fr   *fresh
+	}
+	entries := make([]entry, 0, kept+len(stores))
 	for rel, i := range index {
-		if !keep(int(i)) || stores[rel] != nil {
+		if keep(int(i)) && stores[rel] == nil {
+			entries = append(entries, entry{rel: rel, slot: i})
+		}
+	}
+	for rel, fr := range stores {
+		entries = append(entries, entry{rel: rel, fr: fr})
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return compareWalked(a.rel, b.rel) })
+	var r encoder
+	for _, e := range entries {
+		if e.fr == nil {
+			sl := &slots[e.slot]
+			add(e.rel, sl.st, buf[sl.off:sl.off+sl.n], sl.crc)
 			continue
 		}
-		sl := &slots[i]
-		add(rel, sl.st, buf[sl.off:sl.off+sl.n], sl.crc)
-	}
-	var r encoder
-	for rel, fr := range stores {
+		fr := e.fr
 		r.B = r.B[:0]
-		r.record(rel, fr.st, fr.sketches, fr.hint, fr.arts, fr.probs)
-		add(rel, fr.st, r.B, crc32.Checksum(r.B, castagnoli))
+		r.record(e.rel, fr.st, fr.sketches, fr.hint, fr.arts, fr.probs)
+		add(e.rel, fr.st, r.B, crc32.Checksum(r.B, castagnoli))
 	}
 	indexAt := w.n
 	ix.B = binary.LittleEndian.AppendUint64(ix.B, uint64(indexAt))
@@ -175,6 +194,27 @@ func (s *shard) save(dir, key string, complete bool) error {
 	s.rw.Unlock()
 	s.release()
 	return nil
+}
+
+// compareWalked orders two paths below a root as a walk of it finds
+// them (filepath.WalkDir: each folder's names in order, a folder's files
+// where its name falls): a path separator sorts before any other byte.
+func compareWalked(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		if x == filepath.Separator {
+			return -1
+		}
+		if y == filepath.Separator {
+			return 1
+		}
+		return int(x) - int(y)
+	}
+	return len(a) - len(b)
 }
 
 // release lets go of the file's bytes once its records are saved: an

@@ -77,18 +77,18 @@ type Filter interface {
 	// therefore never sees; when it reports true the file is read after
 	// all, and passed over if Skip says so, as it would be uncached.
 	Recheck(arts []*feed.Article, probs []feed.Problem) bool
-	// Admit sees the sketch a Cache kept of an article (see
-	// cache.Options.Sketch); an article it reports false for is left
-	// out of the load unread. Only a Cache that keeps sketches asks:
-	// one with an Admit method of its own, handed this one when a
+	// Admit sees an article a Cache had for a file, and the sketch it
+	// kept of it (see cache.Options.Sketch); an article it reports false
+	// for is left out of the load. Only a Cache that keeps sketches
+	// asks: one with an Admit method of its own, handed this one when a
 	// Stream starts.
-	Admit(sketch []byte) bool
+	Admit(a *feed.Article, sketch []byte) bool
 }
 
 // admitter is a Cache that can leave out, at Lookup, the articles whose
 // sketches a test rules out (as cache.Cache.Admit does).
 type admitter interface {
-	Admit(admit func(sketch []byte) bool)
+	Admit(admit func(a *feed.Article, sketch []byte) bool)
 }
 
 // Stream loads paths in the background and reports each file on the
@@ -166,7 +166,7 @@ func (l *Loader) stream(ctx context.Context, paths []string, x *extract.Extracto
 		defer close(walked)
 		l.walk(ctx, paths, func(j job) {
 			found.Add(1)
-			j.handed = pre.found(j.path)
+			j.at, j.handed = pre.found(j.path)
 			select {
 			case walked <- j:
 			case <-ctx.Done():
@@ -285,8 +285,9 @@ type job struct {
 	path string
 	hint feed.Hint
 	// handed reports whether the Cache handed the file's articles
-	// over before the walk (see preload).
+	// over before the walk (see preload), as its at-th event.
 	handed bool
+	at     int
 }
 
 // walk finds the files under paths, calling found for each and problem
@@ -327,6 +328,7 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 			root += string(filepath.Separator)
 		}
 	}
+	croot := l.clean(root)
 	err = l.walkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -364,7 +366,7 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 		if isSidecar(name) || notArticle(name) {
 			return nil
 		}
-		found(job{path: p, hint: l.hintFor(root, p)})
+		found(job{path: p, hint: l.hintFor(croot, p)})
 		return nil
 	})
 	if err != nil && ctx.Err() == nil {
@@ -373,10 +375,11 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 }
 
 // hintFor returns what the file's place says of it: the name of the
-// folder it is in, when that is a folder below the root the user gave.
-func (l *Loader) hintFor(root, p string) feed.Hint {
+// folder it is in, when that is a folder below the root the user gave
+// (croot, clean).
+func (l *Loader) hintFor(croot, p string) feed.Hint {
 	dir := l.dir(p)
-	if dir == l.clean(root) || dir == "." {
+	if dir == croot || dir == "." {
 		return feed.Hint{}
 	}
 	return feed.Hint{Folder: l.base(dir)}

@@ -262,4 +262,4 @@ type skipFilter func(path string, data []byte) bool
 
 func (f skipFilter) Skip(path string, data []byte) bool         { return f(path, data) }
 func (skipFilter) Recheck([]*feed.Article, []feed.Problem) bool { return false }
-func (skipFilter) Admit([]byte) bool                            { return true }
+func (skipFilter) Admit(*feed.Article, []byte) bool             { return true }

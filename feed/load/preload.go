@@ -17,10 +17,10 @@ type Preloader interface {
 	// cache holds for the files under paths, leaving out any dated
 	// after now; false when it cannot vouch for all of paths.
 	Preload(paths []string, now time.Time) ([]feed.Event, bool)
-	// Unchanged reports whether what Preload handed over for path is
-	// still what extraction makes of the file as info describes it,
-	// with hint.
-	Unchanged(path string, info fs.FileInfo, hint feed.Hint) bool
+	// Unchanged reports whether what Preload handed over for path, as
+	// its i-th event, is still what extraction makes of the file as
+	// info describes it, with hint.
+	Unchanged(i int, path string, info fs.FileInfo, hint feed.Hint) bool
 }
 
 // preloaded is what a Stream handed over from a Preloader before its
@@ -35,11 +35,14 @@ type preloaded struct {
 	first feed.Event
 	sent  bool
 
-	// paths numbers the files handed over; seen[i] reports whether
-	// the walk found the i-th. Only the walk reads and writes them.
+	// names are the files handed over, and seen[i] reports whether
+	// the walk found the i-th; paths numbers them, made when the walk
+	// first finds a file other than the one after the last it found
+	// (see found). Only the walk reads and writes them.
 	paths map[string]int
 	names []string
 	seen  []bool
+	next  int
 }
 
 // preload returns, for the first event of a Stream, every article and
@@ -60,10 +63,9 @@ func (l *Loader) preload(x *extract.Extractor, paths []string) *preloaded {
 	if !ok {
 		return nil
 	}
-	pre := &preloaded{paths: make(map[string]int, len(evs)), names: make([]string, len(evs)), seen: make([]bool, len(evs))}
+	pre := &preloaded{names: make([]string, len(evs)), seen: make([]bool, len(evs))}
 	n, m := 0, 0
 	for i, ev := range evs {
-		pre.paths[ev.Path] = i
 		pre.names[i] = ev.Path
 		n += len(ev.Articles)
 		m += len(ev.Problems)
@@ -81,16 +83,30 @@ func (l *Loader) preload(x *extract.Extractor, paths []string) *preloaded {
 }
 
 // found notes that the walk found the file at path, and reports
-// whether it was handed over.
-func (pre *preloaded) found(path string) bool {
+// whether it was handed over, and as which event.
+//
+// A Preloader that hands files over in the order the walk finds them (as
+// cache.Cache does) is followed along, one comparison a file; the files
+// are numbered in a map only once the walk strays from that order.
+func (pre *preloaded) found(path string) (int, bool) {
 	if pre == nil {
-		return false
+		return 0, false
 	}
-	i, ok := pre.paths[path]
+	i, ok := pre.next, pre.next < len(pre.names) && pre.names[pre.next] == path
+	if !ok {
+		if pre.paths == nil {
+			pre.paths = make(map[string]int, len(pre.names))
+			for i, name := range pre.names {
+				pre.paths[name] = i
+			}
+		}
+		i, ok = pre.paths[path]
+	}
 	if ok {
 		pre.seen[i] = true
+		pre.next = i + 1
 	}
-	return ok
+	return i, ok
 }
 
 // gone returns the files handed over that the walk did not find, once
@@ -116,5 +132,5 @@ func (l *Loader) unchanged(j job) bool {
 	if err != nil || !info.Mode().IsRegular() || info.Size() > l.maxSize() {
 		return false
 	}
-	return l.Cache.(Preloader).Unchanged(j.path, info, j.hint)
+	return l.Cache.(Preloader).Unchanged(j.at, j.path, info, j.hint)
 }

@@ -19,7 +19,7 @@ func (g gate) Skip(string, []byte) bool {
 	return false
 }
 func (g gate) Recheck([]*feed.Article, []feed.Problem) bool { return false }
-func (g gate) Admit([]byte) bool                            { return true }
+func (g gate) Admit(*feed.Article, []byte) bool             { return true }
 
 // TestStreamWalksAhead checks that the walk does not wait for reading:
 // every file is found, and Found is final, while none has been read, so

@@ -154,3 +154,71 @@ func TestStopTable(t *testing.T) {
 		}
 	}
 }
+
+// TestSketchKeepsLength: the length a sketch keeps is the index's, and
+// matching an article with it finds and weighs what Match does, for the
+// benchmark queries, exclusions, phrases and words that are stop words
+// or begin like them.
+func TestSketchKeepsLength(t *testing.T) {
+	arts := referenceArticles(t, 200)
+	queries := corpus.New(200, 5).Queries(40)
+	queries = append(queries, "harbour -strike", "striking", `"prime minister"`, "the", "thesis", "these harbour",
+		"café", "obrien", "strasse", "zurich", "don't", "ærø", "intitle:harbour", "outlet:lantern harbour")
+	checked := 0
+	for _, a := range arts {
+		ix := New()
+		ix.Add(a)
+		_, length, ok := sketchParts(Sketch(a))
+		if !ok {
+			continue // a text whose words the folded text cannot tell
+		}
+		if want := ix.docs[0].length; length != want {
+			t.Errorf("article %s: the sketch keeps length %d, the index %d", a.ID, length, want)
+		}
+		for _, q := range queries {
+			want, wantOK := NewMatcher(q).Match(a)
+			got, gotOK := NewMatcher(q).matchCounted(a, length)
+			if gotOK != wantOK || fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("article %s, %q: counted %v %v, Match %v %v", a.ID, q, gotOK, got, wantOK, want)
+			}
+			checked += btoi(wantOK)
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d matches compared", checked)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestMatchCountedEdges: matching with a known length, which reads only
+// the words that may be the query's past the lead, finds and weighs
+// what Match does where a word's start is hard to tell: after an
+// apostrophe inside or outside a word, after accented letters, marks and
+// digits, at the start and end of a text and at the lead's end.
+func TestMatchCountedEdges(t *testing.T) {
+	body := "Harbour news. O'harbour and o’harbour are one word each; 'harbour' and ’harbour stand alone. " +
+		"x'9harbour, 9harbour, ÉHarbour, éharbour, e\u0301harbour, Ærø harbours; harbouring—harboured, «harbour». " +
+		"The HARBOUR’s master said the harbour's dues rose. harbour"
+	a := &feed.Article{ID: "e", Path: "e.txt", Title: "Harbour’s dues: o'harbour", Lead: "Harbour news. O'harbour and", Body: body}
+	b := &feed.Article{ID: "f", Path: "f.txt", Title: "Quay", Lead: "", Body: "harbour"}
+	tk := newTokenizer()
+	for _, art := range []*feed.Article{a, b} {
+		length := articleLength(tk, art)
+		for _, q := range []string{"harbour", "harbours", "oharbour", "9harbour", "eharbour", "aerø", "ærø harbour", "harbour -oharbour", "quay", "dues", "master -harbour"} {
+			want, wantOK := NewMatcher(q).Match(art)
+			got, gotOK := NewMatcher(q).matchCounted(art, length)
+			if gotOK != wantOK || fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("article %s, %q: counted %v %v, Match %v %v", art.ID, q, gotOK, got, wantOK, want)
+			}
+		}
+	}
+	if h, ok := NewMatcher("harbour").Match(a); !ok || h.tf[0] == 0 {
+		t.Fatalf("no match to compare")
+	}
+}

@@ -3,8 +3,10 @@ package search
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/words"
@@ -15,13 +17,16 @@ import (
 // syntax and rules as Index.Search, except that the last word is never a
 // prefix. A Matcher is for one goroutine at a time.
 type Matcher struct {
-	q     query
-	pos   []mword // words every match holds
-	neg   []mword // words no match holds
-	only  [256]bool
-	stems map[string]string // folded word → stem, as met
-	t     *tokenizer
-	seen  int // articles offered to Match
+	q    query
+	pos  []mword // words every match holds
+	neg  []mword // words no match holds
+	only [256]bool
+	// begins marks the bytes that may begin a word only marks (see
+	// beginsOf), for matching an article without reading every word.
+	begins [256]bool
+	stems  map[string]string // folded word → stem, as met
+	t      *tokenizer
+	seen   int // articles offered to Match
 
 	// What the index's ranking counts over every article, gathered from
 	// the articles Match measured (see Rank): their number, their
@@ -80,6 +85,7 @@ func NewMatcher(query string) *Matcher {
 	for c := 0x80; c < 0x100; c++ {
 		m.only[c] = true
 	}
+	m.begins = beginsOf(&m.only)
 	return m
 }
 
@@ -110,7 +116,18 @@ func (m *Matcher) weight(w *mword, f []byte) float32 {
 // Match reports whether article a matches, and what ranking needs: the
 // article's words counted as the index counts them, and the forms of
 // each positive word it holds.
-func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
+func (m *Matcher) Match(a *feed.Article) (Hit, bool) { return m.match(a, -1) }
+
+// matchCounted is Match for an article whose length is known (see
+// articleLength, and Sketch, which keeps it): the words it passes over
+// are then not told from stop words, which is most of what Match costs
+// beside finding words.
+func (m *Matcher) matchCounted(a *feed.Article, length uint32) (Hit, bool) {
+	return m.match(a, int64(length))
+}
+
+// match is Match, with the article's length when known (else -1).
+func (m *Matcher) match(a *feed.Article, known int64) (Hit, bool) {
 	m.seen++
 	if m.q.empty {
 		return Hit{}, false
@@ -132,18 +149,23 @@ func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
 	}
 	excluded := false
 	pos, leadEnd, titleLen := uint32(0), uint32(0), uint32(0)
+	counted := known >= 0
 	var length uint32
 	visit := func(f []byte, inTitleNow bool) {
 		p := pos
 		pos++
 		if f == nil {
-			length++ // passed over unfolded: no stop word (see each)
+			if !counted {
+				length++ // passed over unfolded: no stop word (see each)
+			}
 			return
 		}
 		if len(f) == 0 || words.IsStop(string(f)) {
 			return // a stop word, passed over or not
 		}
-		length++
+		if !counted {
+			length++
+		}
 		for i := range m.pos {
 			w := &m.pos[i]
 			wt := m.weight(w, f)
@@ -185,9 +207,17 @@ func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
 		}
 	}
 	t := m.t
-	t.only = &m.only
-	defer func() { t.only = nil }()
-	t.each(a.Title, func(_, _ int, f []byte) { visit(f, true) })
+	t.only, t.blind = &m.only, counted
+	defer func() { t.only, t.blind = nil, false }()
+	// With the length known and no phrase, no word's place matters but
+	// whether it is in the lead: past the lead, the words that cannot
+	// be the query's are passed over unread.
+	skim := counted && positions == nil
+	if skim {
+		t.marked(a.Title, &m.begins, func(_ int, f []byte) { visit(f, true) })
+	} else {
+		t.each(a.Title, func(_, _ int, f []byte) { visit(f, true) })
+	}
 	titleLen = pos
 	pos += titleGap
 	lead := uint32(0)
@@ -195,7 +225,16 @@ func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
 	t.each(a.Lead, func(int, int, []byte) { lead++ })
 	t.only = &m.only
 	leadEnd = pos + lead
-	t.each(a.Body, func(_, _ int, f []byte) { visit(f, false) })
+	if skim {
+		rest := t.eachN(a.Body, int(lead), func(_, _ int, f []byte) { visit(f, false) })
+		pos = max(pos, leadEnd)
+		t.marked(a.Body[rest:], &m.begins, func(_ int, f []byte) { visit(f, false) })
+	} else {
+		t.each(a.Body, func(_, _ int, f []byte) { visit(f, false) })
+	}
+	if counted {
+		length = uint32(known)
+	}
 	if measure {
 		m.measured++
 		m.totalLen += uint64(length)
@@ -243,6 +282,66 @@ func (m *Matcher) Match(a *feed.Article) (Hit, bool) {
 		}
 	}
 	return Hit{Article: a, tf: tf, length: length}, true
+}
+
+// articleLength returns an article's length as the index counts it for
+// ranking, and Match as it goes: the words of its headline and text but
+// stop words. Words of ASCII letters and digits are told from stop words
+// as they are, unfolded; any other word is read as the index reads it
+// (see nextWord).
+func articleLength(t *tokenizer, a *feed.Article) uint32 {
+	var n uint32
+	for _, s := range [...]string{a.Title, a.Body} {
+		for i := 0; i < len(s); {
+			c := s[i]
+			if c < utf8.RuneSelf && !wordByte[c] {
+				i++
+				continue
+			}
+			start := i
+			for i+8 <= len(s) {
+				_, word := wordBytes(load8(s, i))
+				if word != highBits {
+					i += bits.TrailingZeros64(^word&highBits) / 8
+					break
+				}
+				i += 8
+			}
+			for i < len(s) && s[i] < utf8.RuneSelf && wordByte[s[i]] {
+				i++
+			}
+			if c < utf8.RuneSelf && (i == len(s) || s[i] < utf8.RuneSelf && s[i] != '\'') {
+				// As stopKind tells a word of ASCII letters and digits.
+				w := s[start:i]
+				m := len(w)
+				if m > maxStop || stopShape[w[0]|0x20]&stopShape[256+int(w[m-1]|0x20)]&(1<<m) == 0 || !stopTable.has(w) {
+					n++
+				}
+				continue
+			}
+			// A character past ASCII or an apostrophe in or after
+			// the word: the general way.
+			f, end := t.nextWord(s, start)
+			if f == nil {
+				break
+			}
+			i = end
+			if !isStopFolded(f) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// isStopFolded reports whether a folded word is a stop word, telling
+// most words from them by their length and first and last letters.
+func isStopFolded(f []byte) bool {
+	n := len(f)
+	if n == 0 || n > maxStop || stopShape[f[0]]&stopShape[256+int(f[n-1])]&(1<<n) == 0 {
+		return false
+	}
+	return stopTable.has(string(f))
 }
 
 // together reports whether the words with positions ps stand at the

@@ -18,9 +18,9 @@ type Filter interface {
 	// Recheck is told the articles and problems a cache had for a file,
 	// and reports whether the file must be read after all.
 	Recheck(arts []*feed.Article, probs []feed.Problem) bool
-	// Admit reports whether an article with this sketch (see Sketch)
+	// Admit reports whether article a, with this sketch (see Sketch),
 	// may match.
-	Admit(sketch []byte) bool
+	Admit(a *feed.Article, sketch []byte) bool
 }
 
 // Scan is a one-shot search: it matches query against the articles of
@@ -144,31 +144,63 @@ func (s *scanFilter) Skip(_ string, data []byte) bool {
 // scales every score alike.
 func (s *scanFilter) Recheck(arts []*feed.Article, probs []feed.Problem) bool {
 	results := make([]scanResult, len(arts))
+	todo := make([]bool, len(arts))
+	s.mu.Lock()
 	for i, a := range arts {
-		// Whether a cached article may match is the prefilter's test on
-		// its headline and text: far cheaper than matching.
-		if !s.mayMatch(a) {
-			continue
+		_, matched := s.done[a] // by Admit
+		todo[i] = !matched
+	}
+	s.mu.Unlock()
+	for i, a := range arts {
+		if todo[i] {
+			results[i] = s.match(a, 0, false)
 		}
-		m := s.matchers.Get().(*Matcher)
-		results[i].hit, results[i].ok = m.Match(a)
-		s.matchers.Put(m)
 	}
 	s.mu.Lock()
 	for i, a := range arts {
-		s.done[a] = results[i]
+		if todo[i] {
+			s.done[a] = results[i]
+		}
 	}
 	s.mu.Unlock()
 	return len(probs) > 0
 }
 
-// Admit rules out, cheaper still, a cached article by its sketch.
-func (s *scanFilter) Admit(sketch []byte) bool {
-	if s.admit == nil || s.admit(sketch) {
-		return true
+// match matches a cached article, whose length is known when counted
+// is set.
+func (s *scanFilter) match(a *feed.Article, length uint32, counted bool) (r scanResult) {
+	// Whether a cached article may match is the prefilter's test on its
+	// headline and text: far cheaper than matching all its words, but
+	// not than matching with the length known, which reads only the
+	// words that may be the query's (see Matcher.matchCounted).
+	if !counted && !s.mayMatch(a) {
+		return r
 	}
-	s.passed.Add(1)
-	return false
+	m := s.matchers.Get().(*Matcher)
+	if counted {
+		r.hit, r.ok = m.matchCounted(a, length)
+	} else {
+		r.hit, r.ok = m.Match(a)
+	}
+	s.matchers.Put(m)
+	return r
+}
+
+// Admit rules out, cheaper still, a cached article by its sketch; one it
+// lets through is matched now, when the sketch gives its length, so
+// that its words need not be told from stop words (see Recheck).
+func (s *scanFilter) Admit(a *feed.Article, sketch []byte) bool {
+	if s.admit != nil && !s.admit(sketch) {
+		s.passed.Add(1)
+		return false
+	}
+	if _, length, ok := sketchParts(sketch); ok {
+		r := s.match(a, length, true)
+		s.mu.Lock()
+		s.done[a] = r
+		s.mu.Unlock()
+	}
+	return true
 }
 
 // matched returns what Recheck made of a, if it saw it.

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"math"
 	"math/bits"
 	"unicode/utf8"
 
@@ -19,6 +21,10 @@ import (
 // two between minSketch and maxSketch bytes, so that about a quarter of
 // its bits are set: a word of five trigrams passes about one article in
 // a thousand that lacks it, a word of three letters one in four.
+//
+// The bitmap is followed by the article's length as the index counts it
+// (see articleLength), a uvarint: an article that may match is then
+// matched without counting its words again (see Matcher.matchCounted).
 const (
 	minSketch = 64
 	maxSketch = 4096
@@ -52,7 +58,27 @@ func Sketch(a *feed.Article) []byte {
 		full := -(run >> 1 & run) // all ones when run is 3
 		sk[h>>3] |= byte(1<<(h&7)) & byte(full)
 	}
-	return sk
+	tk := tokenizers.Get().(*tokenizer)
+	defer tokenizers.Put(tk)
+	return binary.AppendUvarint(sk, uint64(articleLength(tk, a)))
+}
+
+// sketchParts splits a sketch into its bitmap and the article's length;
+// ok is false for what Sketch never makes (and a sketch without a
+// length, as older programs made them, whose bitmap is whole).
+func sketchParts(sk []byte) (bitmap []byte, length uint32, ok bool) {
+	if len(sk) < minSketch {
+		return sk, 0, false
+	}
+	n := 1 << (bits.Len(uint(len(sk))) - 1)
+	if n > maxSketch || n == len(sk) {
+		return sk, 0, false
+	}
+	v, k := binary.Uvarint(sk[n:])
+	if k != len(sk)-n || v > math.MaxUint32 {
+		return sk, 0, false
+	}
+	return sk[:n], uint32(v), true
 }
 
 // sketchMask is all ones for the bytes a folded word may hold (lower-case
@@ -70,8 +96,7 @@ var sketchMask = func() (t [256]uint32) {
 // SketchFilter returns a test of a sketch that reports whether the
 // article it sketches may match query. It never rules out an article
 // that matches. It returns nil when no word of the query is long enough
-// to rule any out, and lets through a sketch of a size Sketch never
-// makes.
+// to rule any out, and lets through a sketch Sketch never makes.
 func SketchFilter(query string) func(sketch []byte) bool {
 	var needles [][]byte
 	for _, n := range needlesOf(query) {
@@ -83,7 +108,8 @@ func SketchFilter(query string) func(sketch []byte) bool {
 		return nil
 	}
 	return func(sk []byte) bool {
-		if len(sk) < minSketch || len(sk) > maxSketch || len(sk)&(len(sk)-1) != 0 {
+		sk, _, ok := sketchParts(sk)
+		if !ok || len(sk) < minSketch || len(sk) > maxSketch || len(sk)&(len(sk)-1) != 0 {
 			return true
 		}
 		shift := sketchShift(len(sk))

@@ -60,9 +60,12 @@ func TestSketchRulesOut(t *testing.T) {
 		}
 	}
 	may := SketchFilter("zeppelin")
-	for _, n := range []int{0, 1, minSketch - 1, minSketch + 1, maxSketch * 2} {
-		if !may(make([]byte, n)) {
-			t.Errorf("a sketch of %d bytes ruled an article out", n)
+	for _, sk := range [][]byte{make([]byte, 0), make([]byte, 1), make([]byte, minSketch-1), make([]byte, minSketch), make([]byte, maxSketch*2),
+		append(make([]byte, minSketch), 0x80), // a length cut short
+		append(make([]byte, minSketch), 1, 2), // more than a length
+		append(make([]byte, maxSketch*2), 1)} {
+		if !may(sk) {
+			t.Errorf("a sketch of %d bytes ruled an article out", len(sk))
 		}
 	}
 	if SketchFilter("outlet:lantern to") != nil {

@@ -43,10 +43,7 @@ func (h *highlighter) index() {
 	for c := utf8.RuneSelf; c < len(h.first); c++ {
 		h.first[c] = true
 	}
-	for c := range len(h.begins) {
-		// A word's first byte is ASCII or the lead byte of a rune.
-		h.begins[c] = c < utf8.RuneSelf && wordByte[c] && h.first[c|0x20] || c >= 0xC0
-	}
+	h.begins = beginsOf(&h.first)
 }
 
 func (h *highlighter) match(f []byte) bool {
@@ -149,22 +146,11 @@ func cut(s string, start, n int) string {
 // matches: the words t.each would find, looking only at the bytes that
 // may begin a matching word rather than walking every word.
 func hitStarts(t *tokenizer, h *highlighter, s string, hits []int) []int {
-	for i := 0; i < len(s); i++ {
-		if !h.begins[s[i]] || i > 0 && !wordStart(s, i) {
-			continue
-		}
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
-				continue
-			}
-		}
-		end, ascii := wordEnd(s, i)
-		if f := t.foldWord(s[i:end], ascii); len(f) > 0 && h.match(f) {
+	t.marked(s, &h.begins, func(i int, f []byte) {
+		if h.match(f) {
 			hits = append(hits, i)
 		}
-		i = end - 1
-	}
+	})
 	return hits
 }
 

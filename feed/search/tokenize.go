@@ -43,6 +43,10 @@ type tokenizer struct {
 	// Words that may be stop words are folded all the same, so that
 	// a nil form is never a stop word's.
 	only *[256]bool
+	// blind, with only, hands a nil form for every word passed over
+	// that is plain ASCII (always a word), without telling stop words
+	// from others: for a matcher that knows the article's length.
+	blind bool
 }
 
 var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
@@ -70,35 +74,97 @@ var foldByte = func() (t [256]byte) {
 // folded form, which is only valid during the call; for a word passed
 // over (see only), nil, or stopWord for a stop word.
 func (t *tokenizer) each(s string, fn func(start, end int, folded []byte)) {
+	t.eachN(s, -1, fn)
+}
+
+// eachN is each for the first n words of s (all when n < 0), as each
+// counts them (one a call of fn); it returns where in s the words after
+// them start.
+func (t *tokenizer) eachN(s string, n int, fn func(start, end int, folded []byte)) int {
+	if n == 0 {
+		return 0
+	}
+	calls := 0
+	call := func(start, end int, f []byte) bool {
+		fn(start, end, f)
+		calls++
+		return calls == n
+	}
 	if t.only == nil {
 		for i := 0; ; {
 			f, start, end := t.next(s, i)
 			if f == nil {
-				return
+				return len(s)
 			}
-			fn(start, end, f)
+			if call(start, end, f) {
+				return end
+			}
 			i = end
 		}
 	}
 	for i := 0; i < len(s); {
 		start, end, ascii := span(s, i)
 		if start == end {
-			return
+			return len(s)
 		}
 		i = end
 		if !t.only[s[start]|0x20] {
+			if t.blind && ascii {
+				if call(start, end, nil) {
+					return end
+				}
+				continue
+			}
 			switch t.stopKind(s[start:end], ascii) {
 			case notStop:
-				fn(start, end, nil)
+				if call(start, end, nil) {
+					return end
+				}
 			case isStop:
-				fn(start, end, stopWord)
+				if call(start, end, stopWord) {
+					return end
+				}
 			}
 			continue
 		}
 		if f := t.foldWord(s[start:end], ascii); len(f) > 0 {
-			fn(start, end, f)
+			if call(start, end, f) {
+				return end
+			}
 		}
 	}
+	return len(s)
+}
+
+// marked calls fn with the start and folded form of each word of s that
+// begins with a byte begins marks (see beginsOf), the words each would
+// find: it looks only at those bytes rather than walking every word.
+func (t *tokenizer) marked(s string, begins *[256]bool, fn func(start int, folded []byte)) {
+	for i := 0; i < len(s); i++ {
+		if !begins[s[i]] || i > 0 && !wordStart(s, i) {
+			continue
+		}
+		if c := s[i]; c >= utf8.RuneSelf {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+				continue
+			}
+		}
+		end, ascii := wordEnd(s, i)
+		if f := t.foldWord(s[i:end], ascii); len(f) > 0 {
+			fn(i, f)
+		}
+		i = end - 1
+	}
+}
+
+// beginsOf returns the bytes that may begin a word the tokenizer would
+// fold with only as its only: an ASCII letter or digit only marks in
+// either case, or the lead byte of a character past ASCII.
+func beginsOf(only *[256]bool) (begins [256]bool) {
+	for c := range len(begins) {
+		begins[c] = c < utf8.RuneSelf && wordByte[c] && only[c|0x20] || c >= 0xC0
+	}
+	return begins
 }
 
 // next returns the first word of s at or after byte i: its folded form,

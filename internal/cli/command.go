@@ -128,6 +128,7 @@ func (e *env) listCommand() *cobra.Command {
 		Short:             "one article a line, newest first",
 		ValidArgsFunction: completeFiles,
 		RunE: e.runs(func(e *env, args []string) error {
+			shortLived()
 			return list(e.Stdout, e.load(args), e.flags.outlet, e.flags.json)
 		}),
 	}, append([]flagDef{jsonFlag, outletFlag}, readFlags...)...)
@@ -178,6 +179,7 @@ func (e *env) searchCommand() *cobra.Command {
 			return nil, cobra.ShellCompDirectiveDefault
 		},
 		RunE: e.runs(func(e *env, args []string) error {
+			shortLived()
 			return searchCmd(e, args[0], args[1:])
 		}),
 	}, append([]flagDef{jsonFlag, outletFlag}, readFlags...)...)

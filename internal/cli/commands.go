@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -30,6 +31,7 @@ import (
 // terminal or there is no reader.
 func runReader(e *env, args []string) error {
 	if e.Reader == nil || !isTerminal(e.Stdout) {
+		shortLived()
 		return list(e.Stdout, e.load(args), e.flags.outlet, e.flags.json)
 	}
 	db := openState(e)
@@ -60,6 +62,20 @@ func runConfig(e *env) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+// shortLived lets the collector's heap grow to three times what is in
+// use between collections, rather than twice, in a command that lists or
+// searches and exits, unless GOGC says otherwise: a second start's
+// articles, decoded from the cache, are all kept until the end, and
+// collecting them again and again as they are decoded was a tenth of
+// its time (list, 100,000 articles: 1.44/1.27 -> 1.19/1.17 CPU-s; a
+// first start of 10,000 peaked 4-7 MB higher, at 177-180 MB). The
+// reader, which runs for long, keeps the default.
+func shortLived() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 }
 
 // loader returns the loader for paths, and the paths to give it: with
