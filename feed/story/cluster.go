@@ -172,9 +172,26 @@ type cell struct {
 // the lower cluster first, the links of each pair summed in the order
 // given.
 func newSums(n int, links []link) *sums {
-	// Each pair's links together, in the order given.
+	// Each pair's links together, in the order given: near-copies
+	// made one cluster bring links out of order.
 	if !slices.IsSortedFunc(links, byClusters) {
-		slices.SortStableFunc(links, byClusters)
+		type placed struct {
+			link
+			at int
+		}
+		ps := make([]placed, len(links))
+		for x, l := range links {
+			ps[x] = placed{l, x}
+		}
+		slices.SortFunc(ps, func(a, b placed) int {
+			if c := byClusters(a.link, b.link); c != 0 {
+				return c
+			}
+			return a.at - b.at
+		})
+		for x, p := range ps {
+			links[x] = p.link
+		}
 	}
 	degree := make([]int32, n)
 	pairs := 0

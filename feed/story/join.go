@@ -71,6 +71,16 @@ func joinStories(members [][]*doc, alive []bool, sum *sums) {
 		}
 		return cents[i]
 	}
+	// A cluster is scored against its neighbours in turn: its centroid
+	// is loaded in ti (see termIndex), which gives the same sums.
+	var ti termIndex
+	loaded := -1
+	load := func(i int) {
+		if loaded != i {
+			ti.load(centre(i))
+			loaded = i
+		}
+	}
 	// score returns how far over its bar two clusters' likeness is (1
 	// at the bar), or 0 when they may not join.
 	score := func(i, j int) float64 {
@@ -81,7 +91,15 @@ func joinStories(members [][]*doc, alive []bool, sum *sums) {
 		if a.dated && max(a.lo, b.lo)-min(a.hi, b.hi) > int64(storyReach/time.Second) {
 			return 0
 		}
-		all, words := centre(i).dot(centre(j))
+		var all, words float64
+		switch loaded {
+		case i:
+			all, words = ti.dot(centre(j))
+		case j:
+			all, words = ti.dot(centre(i))
+		default:
+			all, words = centre(i).dot(centre(j))
+		}
 		if all <= 0 || words <= 0 {
 			return 0
 		}
@@ -101,6 +119,7 @@ func joinStories(members [][]*doc, alive []bool, sum *sums) {
 		}
 		for _, c := range sum.rows[i] {
 			if j := int(c.k); i < j && alive[j] {
+				load(i)
 				if v := score(i, j); v >= 1 {
 					h = append(h, pair{avg: v, i: int32(i), j: int32(j)})
 				}
@@ -120,6 +139,9 @@ func joinStories(members [][]*doc, alive []bool, sum *sums) {
 		merge(i, j, members, alive, sum)
 		version[i]++
 		cents[i], cents[j] = nil, nil
+		if loaded == i || loaded == j {
+			loaded = -1
+		}
 		spans[i] = spanOf(members[i])
 		// Visit the neighbours in order, so that ties fall the same way
 		// whatever order the sums are in.
@@ -131,6 +153,9 @@ func joinStories(members [][]*doc, alive []bool, sum *sums) {
 			}
 		}
 		slices.Sort(ks)
+		if len(ks) > 0 {
+			load(i)
+		}
 		for _, k := range ks {
 			a, b := min(i, k), max(i, k)
 			if v := score(a, b); v >= 1 {
