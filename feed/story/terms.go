@@ -172,6 +172,9 @@ type counter struct {
 	topWords, tiedWords []weighted
 	norms               []float64
 	scratch             []uint64
+	// yrs holds the years the article's word terms name (see years),
+	// noted as each term is first read.
+	yrs []int16
 }
 
 // counted is one term of an article: a word or a pair of words. A pair's
@@ -192,7 +195,7 @@ func (c *counter) count(a *feed.Article) {
 	c.forms.reset()
 	c.words.reset()
 	c.pairs.reset()
-	c.terms, c.text = c.terms[:0], c.text[:0]
+	c.terms, c.text, c.yrs = c.terms[:0], c.text[:0], c.yrs[:0]
 	if !a.TitleSynthesized {
 		c.n = 0
 		c.add(a.Title, titleWeight, 0)
@@ -206,19 +209,20 @@ func (c *counter) count(a *feed.Article) {
 // years returns the years, from 1900 to 2099, that the counted words
 // name, sorted.
 func (c *counter) years() []int16 {
-	var ys []int16
-	for _, t := range c.terms {
-		if t.a >= 0 || t.end-t.start != 4 {
-			continue
-		}
-		w := c.text[t.start:t.end]
-		if (w[0] != '1' || w[1] != '9') && (w[0] != '2' || w[1] != '0') || !isDigit(w[2]) || !isDigit(w[3]) {
-			continue
-		}
-		ys = append(ys, int16(int(w[0]-'0')*1000+int(w[1]-'0')*100+int(w[2]-'0')*10+int(w[3]-'0')))
+	if len(c.yrs) == 0 {
+		return nil
 	}
+	ys := slices.Clone(c.yrs)
 	slices.Sort(ys)
 	return slices.Compact(ys)
+}
+
+// year returns the year, from 1900 to 2099, that a word term names, or 0.
+func year(w []byte) int16 {
+	if len(w) != 4 || (w[0] != '1' || w[1] != '9') && (w[0] != '2' || w[1] != '0') || !isDigit(w[2]) || !isDigit(w[3]) {
+		return 0
+	}
+	return int16(int(w[0]-'0')*1000 + int(w[1]-'0')*100 + int(w[2]-'0')*10 + int(w[3]-'0'))
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -399,6 +403,9 @@ func (c *counter) word(term []byte) int32 {
 		kind = numberWeight
 	case commonSet.has(term):
 		kind = commonWeight
+	}
+	if y := year(term); y != 0 {
+		c.yrs = append(c.yrs, y)
 	}
 	start := len(c.text)
 	c.text = append(c.text, term...)

@@ -236,3 +236,22 @@ func TestSortHigh32MatchesSort(t *testing.T) {
 		}
 	}
 }
+
+// TestYears checks the years an article's words name: four digits from
+// 1900 to 2099, each once, sorted, in the title, lead or body, and none
+// from pairs, longer numbers or other centuries.
+func TestYears(t *testing.T) {
+	var c counter
+	for _, tc := range []struct {
+		title, body string
+		want        []int16
+	}{
+		{"Quay reopens after 2031 storm", "The quay, built in 1998, shut in 2031.\n\nIn 1899 and 2100 nothing; 20311 and 199 neither. 2031 again.", []int16{1998, 2031}},
+		{"Tram fares rise", "No year here, only 42 stops.", nil},
+	} {
+		c.count(&feed.Article{Title: tc.title, Body: tc.body})
+		if got := c.years(); !slices.Equal(got, tc.want) {
+			t.Errorf("years of %q = %v, want %v", tc.title, got, tc.want)
+		}
+	}
+}
