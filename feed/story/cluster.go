@@ -30,10 +30,8 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 	for i, d := range group {
 		at[d] = i
 	}
-	// sum[i][j] is the total likeness between clusters i and j.
-	sum := make([]map[int]float64, n)
 	members := make([][]*doc, n)
-	version := make([]int, n)
+	version := make([]int32, n)
 	alive := make([]bool, n)
 	// unit[i] is the first article of i's near-copies.
 	unit := make([]int, n)
@@ -47,16 +45,12 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 		}
 		return i
 	}
-	type link struct {
-		i, j int
-		v    float64
-	}
 	var links []link
 	for i, d := range group {
 		for _, l := range d.near {
 			o, v := l.o, l.v
 			if j, ok := at[o]; ok && i < j {
-				links = append(links, link{i, j, v})
+				links = append(links, link{int32(i), int32(j), v})
 				if v >= copyLike {
 					a, b := find(i), find(j)
 					unit[max(a, b)] = min(a, b)
@@ -66,14 +60,8 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 	}
 	// Sum in one order, so that the sums are the same to the last bit
 	// whatever order the maps gave.
-	slices.SortFunc(links, func(a, b link) int {
-		if a.i != b.i {
-			return a.i - b.i
-		}
-		return a.j - b.j
-	})
+	slices.SortFunc(links, byClusters)
 	for i := range n {
-		sum[i] = make(map[int]float64)
 		if u := find(i); u != i {
 			members[u] = append(members[u], group[i])
 			continue
@@ -82,8 +70,10 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 		alive[i] = true
 	}
 	floor := s.opt.Threshold * weakShare
+	// The links between clusters, each pair's in the order above.
+	between := links[:0]
 	for _, l := range links {
-		if a, b := find(l.i), find(l.j); a != b {
+		if a, b := find(int(l.i)), find(int(l.j)); a != b {
 			// A pair kept for joining stories alone counts for
 			// clustering as it would were it not: its likeness if
 			// weakly alike, else nothing.
@@ -93,15 +83,15 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 			} else if v < 0 {
 				v = 0
 			}
-			sum[a][b] += v
-			sum[b][a] = sum[a][b]
+			between = append(between, link{int32(min(a, b)), int32(max(a, b)), v})
 		}
 	}
+	sum := newSums(n, between)
 	var h pairs
 	for i := range n {
-		for j, v := range sum[i] {
-			if i < j {
-				h = append(h, pair{avg: v / float64(len(members[i])*len(members[j])), i: i, j: j})
+		for _, c := range sum.rows[i] {
+			if j := int(c.k); i < j {
+				h = append(h, pair{avg: c.v / float64(len(members[i])*len(members[j])), i: int32(i), j: int32(j)})
 			}
 		}
 	}
@@ -114,19 +104,24 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 		if !alive[p.i] || !alive[p.j] || version[p.i] != p.vi || version[p.j] != p.vj {
 			continue
 		}
-		i, j := p.i, p.j
+		i, j := int(p.i), int(p.j)
 		merge(i, j, members, alive, sum)
 		version[i]++
-		for k, v := range sum[i] {
+		// The clusters merged away leave i's row; the others' sums
+		// with i are i's.
+		row := sum.rows[i][:0]
+		for _, c := range sum.rows[i] {
+			k := int(c.k)
 			if !alive[k] {
-				delete(sum[i], k)
 				continue
 			}
-			sum[k][i] = v
-			avg := v / float64(len(members[i])*len(members[k]))
+			row = append(row, c)
+			sum.set(k, i, c.v)
+			avg := c.v / float64(len(members[i])*len(members[k]))
 			a, b := min(i, k), max(i, k)
-			h.push(pair{avg: avg, i: a, j: b, vi: version[a], vj: version[b]})
+			h.push(pair{avg: avg, i: int32(a), j: int32(b), vi: version[a], vj: version[b]})
 		}
+		sum.rows[i] = row
 	}
 	joinStories(members, alive, sum)
 	var out [][]*doc
@@ -142,30 +137,140 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 // copyLike is the likeness from which two articles are near-copies.
 const copyLike = 0.6
 
-// pair is two clusters, by the index of their first article, their
-// average likeness, and the versions of the clusters it was taken at.
+// link is a compared pair of a group's articles, or of its clusters, by
+// their places, and their likeness.
+type link struct {
+	i, j int32
+	v    float64
+}
+
+func byClusters(a, b link) int {
+	if a.i != b.i {
+		return int(a.i - b.i)
+	}
+	return int(a.j - b.j)
+}
+
+// sums holds the total likeness between every two clusters of a group
+// that have a compared pair between them: for each cluster, by the
+// place of its first article, a row of its neighbours and sums. A
+// cluster merged away stays in its neighbours' rows, where it is passed
+// over as dead: taking it out of each costs more.
+type sums struct {
+	rows [][]cell
+	// at is the place in the row being merged into of each neighbour,
+	// or -1 (see merge).
+	at []int32
+}
+
+type cell struct {
+	k int32
+	v float64
+}
+
+// newSums returns the sums of the links between clusters, given with
+// the lower cluster first, the links of each pair summed in the order
+// given.
+func newSums(n int, links []link) *sums {
+	// Each pair's links together, in the order given: near-copies
+	// made one cluster bring links out of order.
+	if !slices.IsSortedFunc(links, byClusters) {
+		type placed struct {
+			link
+			at int
+		}
+		ps := make([]placed, len(links))
+		for x, l := range links {
+			ps[x] = placed{l, x}
+		}
+		slices.SortFunc(ps, func(a, b placed) int {
+			if c := byClusters(a.link, b.link); c != 0 {
+				return c
+			}
+			return a.at - b.at
+		})
+		for x, p := range ps {
+			links[x] = p.link
+		}
+	}
+	degree := make([]int32, n)
+	pairs := 0
+	for x, l := range links {
+		if x == 0 || byClusters(links[x-1], l) != 0 {
+			degree[l.i]++
+			degree[l.j]++
+			pairs++
+		}
+	}
+	s := &sums{rows: make([][]cell, n), at: make([]int32, n)}
+	// Every row from one block, each with room for its own cells only:
+	// a row that grows moves out of it.
+	block := make([]cell, 0, 2*pairs)
+	for i := range n {
+		end := len(block) + int(degree[i])
+		s.rows[i] = block[len(block):len(block):end]
+		block = block[:end]
+		s.at[i] = -1
+	}
+	for x := 0; x < len(links); {
+		l, v := links[x], 0.0
+		for ; x < len(links) && byClusters(links[x], l) == 0; x++ {
+			v += links[x].v
+		}
+		s.rows[l.i] = append(s.rows[l.i], cell{l.j, v})
+		s.rows[l.j] = append(s.rows[l.j], cell{l.i, v})
+	}
+	return s
+}
+
+// set sets i's sum with k to v.
+func (s *sums) set(i, k int, v float64) {
+	row := s.rows[i]
+	for x := range row {
+		if int(row[x].k) == k {
+			row[x].v = v
+			return
+		}
+	}
+	s.rows[i] = append(row, cell{int32(k), v})
+}
+
 // merge moves cluster j into cluster i: its members, and its sums of
 // links to the clusters still alive, added to i's. Only i's row of sum
-// changes; the caller mirrors it into the others'. A cluster merged away
-// stays in its neighbours' sums, where it is passed over as dead:
-// taking it out of each costs more.
-func merge(i, j int, members [][]*doc, alive []bool, sum []map[int]float64) {
+// changes; the caller mirrors it into the others'.
+func merge(i, j int, members [][]*doc, alive []bool, sum *sums) {
 	members[i] = append(members[i], members[j]...)
 	alive[j] = false
 	members[j] = nil
-	delete(sum[i], j)
-	for k, v := range sum[j] {
-		if k != i && alive[k] {
-			sum[i][k] += v
+	row := sum.rows[i]
+	for x, c := range row {
+		sum.at[c.k] = int32(x)
+	}
+	for _, c := range sum.rows[j] {
+		k := int(c.k)
+		if k == i || !alive[k] {
+			continue
+		}
+		if x := sum.at[k]; x >= 0 {
+			row[x].v += c.v
+		} else {
+			sum.at[k] = int32(len(row))
+			row = append(row, c)
 		}
 	}
-	sum[j] = nil
+	for _, c := range row {
+		sum.at[c.k] = -1
+	}
+	sum.rows[i] = row
+	sum.rows[j] = nil
 }
 
+// pair is two clusters, by the place of their first article, their
+// average likeness, and the versions of the clusters it was taken at.
 type pair struct {
 	avg    float64
-	i, j   int
-	vi, vj int
+	i, j   int32
+	vi, vj int32
 }
 
 // pairs is a heap of pairs, most alike first, ties in ID order. It is

@@ -78,16 +78,10 @@ func dayOf(t time.Time) int32 {
 }
 
 // keysOf returns an article's key terms, sorted, and its copy keys,
-// from its vector of all terms, in any order: its keyTerms strongest
-// terms, and twos of its copyTerms strongest. Of terms of one weight at
-// the cut, those of the lowest hashes count.
-func keysOf(vec []hashed) (keys, copyKeys []uint64) {
-	var buf [maxTerms]float64
-	ws := buf[:0]
-	for _, t := range vec {
-		ws = append(ws, t.w)
-	}
-	slices.Sort(ws)
+// from its vector of all terms, in any order, and their weights, sorted:
+// its keyTerms strongest terms, and twos of its copyTerms strongest. Of
+// terms of one weight at the cut, those of the lowest hashes count.
+func keysOf(vec []hashed, ws []float64) (keys, copyKeys []uint64) {
 	keys = strongestHashes(make([]uint64, 0, keyTerms), vec, ws, keyTerms)
 	slices.Sort(keys)
 	top := strongestHashes(make([]uint64, 0, copyTerms), vec, ws, copyTerms)

@@ -55,11 +55,11 @@ const (
 // likeness) are candidates, so that the stories a group makes depend on
 // the group alone. members, alive and sum are
 // cluster's, updated in place.
-func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
+func joinStories(members [][]*doc, alive []bool, sum *sums) {
 	n := len(members)
 	cents := make([]vector, n)
 	spans := make([]span, n)
-	version := make([]int, n)
+	version := make([]int32, n)
 	for i := range n {
 		if alive[i] {
 			spans[i] = spanOf(members[i])
@@ -71,6 +71,16 @@ func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 		}
 		return cents[i]
 	}
+	// A cluster is scored against its neighbours in turn: its centroid
+	// is loaded in ti (see termIndex), which gives the same sums.
+	var ti termIndex
+	loaded := -1
+	load := func(i int) {
+		if loaded != i {
+			ti.load(centre(i))
+			loaded = i
+		}
+	}
 	// score returns how far over its bar two clusters' likeness is (1
 	// at the bar), or 0 when they may not join.
 	score := func(i, j int) float64 {
@@ -81,7 +91,15 @@ func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 		if a.dated && max(a.lo, b.lo)-min(a.hi, b.hi) > int64(storyReach/time.Second) {
 			return 0
 		}
-		all, words := centre(i).dot(centre(j))
+		var all, words float64
+		switch loaded {
+		case i:
+			all, words = ti.dot(centre(j))
+		case j:
+			all, words = ti.dot(centre(i))
+		default:
+			all, words = centre(i).dot(centre(j))
+		}
 		if all <= 0 || words <= 0 {
 			return 0
 		}
@@ -102,10 +120,11 @@ func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 		if !alive[i] {
 			continue
 		}
-		for j := range sum[i] {
-			if i < j && alive[j] {
+		for _, c := range sum.rows[i] {
+			if j := int(c.k); i < j && alive[j] {
+				load(i)
 				if v := score(i, j); v >= 1 {
-					h = append(h, pair{avg: v, i: i, j: j})
+					h = append(h, pair{avg: v, i: int32(i), j: int32(j)})
 				}
 			}
 		}
@@ -119,25 +138,31 @@ func joinStories(members [][]*doc, alive []bool, sum []map[int]float64) {
 		if !alive[p.i] || !alive[p.j] || version[p.i] != p.vi || version[p.j] != p.vj {
 			continue
 		}
-		i, j := p.i, p.j
+		i, j := int(p.i), int(p.j)
 		merge(i, j, members, alive, sum)
 		version[i]++
 		cents[i], cents[j] = nil, nil
+		if loaded == i || loaded == j {
+			loaded = -1
+		}
 		spans[i] = spanOf(members[i])
 		// Visit the neighbours in order, so that ties fall the same way
-		// whatever order the map gives.
-		ks := make([]int, 0, len(sum[i]))
-		for k, v := range sum[i] {
-			if alive[k] {
-				sum[k][i] = v
+		// whatever order the sums are in.
+		ks := make([]int, 0, len(sum.rows[i]))
+		for _, c := range sum.rows[i] {
+			if k := int(c.k); alive[k] {
+				sum.set(k, i, c.v)
 				ks = append(ks, k)
 			}
 		}
 		slices.Sort(ks)
+		if len(ks) > 0 {
+			load(i)
+		}
 		for _, k := range ks {
 			a, b := min(i, k), max(i, k)
 			if v := score(a, b); v >= 1 {
-				h.push(pair{avg: v, i: a, j: b, vi: version[a], vj: version[b]})
+				h.push(pair{avg: v, i: int32(a), j: int32(b), vi: version[a], vj: version[b]})
 			}
 		}
 	}

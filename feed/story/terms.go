@@ -81,7 +81,15 @@ type termIndex struct {
 	round uint32
 	shift uint8
 	slots []indexSlot
+	// bits has a bit set for each loaded term (see filterBit): most of
+	// the other's terms are not loaded, and one bit tells so without
+	// probing the table.
+	bits [64]uint64
 }
+
+// filterBit returns the word and bit of termIndex.bits for a term's
+// hash, mixed as the table mixes it.
+func filterBit(mixed uint32) (int, uint64) { return int(mixed >> 26), 1 << (mixed >> 20 & 63) }
 
 type indexSlot struct {
 	round      uint32
@@ -100,8 +108,12 @@ func (t *termIndex) load(v vector) {
 		t.slots, t.shift, t.round = make([]indexSlot, size), shift, 1
 	}
 	mask := uint32(len(t.slots) - 1)
+	t.bits = [64]uint64{}
 	for _, x := range v {
-		i := (x.hash * 0x9e3779b1) >> t.shift
+		m := x.hash * 0x9e3779b1
+		w, bit := filterBit(m)
+		t.bits[w] |= bit
+		i := m >> t.shift
 		for t.slots[i].round == t.round {
 			i = (i + 1) & mask
 		}
@@ -113,7 +125,11 @@ func (t *termIndex) load(v vector) {
 func (t *termIndex) dot(w vector) (all, words float64) {
 	mask := uint32(len(t.slots) - 1)
 	for _, y := range w {
-		for i := (y.hash * 0x9e3779b1) >> t.shift; t.slots[i].round == t.round; i = (i + 1) & mask {
+		m := y.hash * 0x9e3779b1
+		if w, bit := filterBit(m); t.bits[w]&bit == 0 {
+			continue
+		}
+		for i := m >> t.shift; t.slots[i].round == t.round; i = (i + 1) & mask {
 			if x := &t.slots[i]; x.hash == y.hash {
 				all += float64(x.all) * float64(y.all)
 				words += float64(x.words) * float64(y.words)
@@ -143,12 +159,22 @@ type counter struct {
 	order []uint64
 	logs  [64]struct{ f, log float64 }
 	sq    []float64
-	// heapAll and heapWords find the cuts (see cuts).
+	// heapAll and heapWords find the cuts (see weigh).
 	heapAll, heapWords []float64
 	hs                 []hashed
 	vec                vector
 	// n counts the words of the part being read.
 	n int
+
+	// topWords and tiedWords are top and tied for the terms that are
+	// not names; norms holds the sorted weights keysOf takes, scratch
+	// is sortHigh32's.
+	topWords, tiedWords []weighted
+	norms               []float64
+	scratch             []uint64
+	// yrs holds the years the article's word terms name (see years),
+	// noted as each term is first read.
+	yrs []int16
 }
 
 // counted is one term of an article: a word or a pair of words. A pair's
@@ -169,7 +195,7 @@ func (c *counter) count(a *feed.Article) {
 	c.forms.reset()
 	c.words.reset()
 	c.pairs.reset()
-	c.terms, c.text = c.terms[:0], c.text[:0]
+	c.terms, c.text, c.yrs = c.terms[:0], c.text[:0], c.yrs[:0]
 	if !a.TitleSynthesized {
 		c.n = 0
 		c.add(a.Title, titleWeight, 0)
@@ -183,19 +209,20 @@ func (c *counter) count(a *feed.Article) {
 // years returns the years, from 1900 to 2099, that the counted words
 // name, sorted.
 func (c *counter) years() []int16 {
-	var ys []int16
-	for _, t := range c.terms {
-		if t.a >= 0 || t.end-t.start != 4 {
-			continue
-		}
-		w := c.text[t.start:t.end]
-		if (w[0] != '1' || w[1] != '9') && (w[0] != '2' || w[1] != '0') || !isDigit(w[2]) || !isDigit(w[3]) {
-			continue
-		}
-		ys = append(ys, int16(int(w[0]-'0')*1000+int(w[1]-'0')*100+int(w[2]-'0')*10+int(w[3]-'0')))
+	if len(c.yrs) == 0 {
+		return nil
 	}
+	ys := slices.Clone(c.yrs)
 	slices.Sort(ys)
 	return slices.Compact(ys)
+}
+
+// year returns the year, from 1900 to 2099, that a word term names, or 0.
+func year(w []byte) int16 {
+	if len(w) != 4 || (w[0] != '1' || w[1] != '9') && (w[0] != '2' || w[1] != '0') || !isDigit(w[2]) || !isDigit(w[3]) {
+		return 0
+	}
+	return int16(int(w[0]-'0')*1000 + int(w[1]-'0')*100 + int(w[2]-'0')*10 + int(w[3]-'0'))
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -377,6 +404,9 @@ func (c *counter) word(term []byte) int32 {
 	case commonSet.has(term):
 		kind = commonWeight
 	}
+	if y := year(term); y != 0 {
+		c.yrs = append(c.yrs, y)
+	}
 	start := len(c.text)
 	c.text = append(c.text, term...)
 	i := int32(len(c.terms))
@@ -454,7 +484,11 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 		t := &c.terms[i]
 		return t.names > 0 && t.names*2 >= t.seen
 	}
-	all := c.ws[:0]
+	// The maxTerms strongest weights so far, and of terms that are not
+	// names, are kept on two heaps as the terms are weighed: most terms
+	// are weaker than those already kept and cost a comparison.
+	all, ha, hw := c.ws[:0], c.heapAll[:0], c.heapWords[:0]
+	notNames := 0
 	for i, t := range c.terms {
 		w := t.f
 		if t.f >= 1 {
@@ -468,19 +502,35 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 			x.w *= nameWeight
 		}
 		all = append(all, x)
+		ha = keepStrongest(ha, x.w)
+		if !x.name {
+			hw = keepStrongest(hw, x.w)
+			notNames++
+		}
 	}
-	c.ws = all
+	c.ws, c.heapAll, c.heapWords = all, ha, hw
 	// The maxTerms strongest terms, and the maxTerms strongest that are
 	// not names; of those tied at the cut, the first by text, so the cut
-	// never depends on the order terms came in.
-	cutAll, cutWords := c.cuts(all)
-	top := c.strongest(c.top[:0], all, cutAll, false)
-	n := len(top)
-	top = c.strongest(top, all, cutWords, true)
-	c.top = top
-	hs := c.unit(c.hs[:0], top[:n], false)
-	keys, copyKeys = keysOf(hs)
-	hs = c.unit(hs, top[n:], true)
+	// never depends on the order terms came in. The cuts are the weights
+	// of the maxTerms-th strongest (0 when there are fewer).
+	var cutAll, cutWords float64
+	if len(all) > maxTerms {
+		cutAll = ha[0]
+	}
+	if notNames > maxTerms {
+		cutWords = hw[0]
+	}
+	top, topWords := c.strongest(all, cutAll, cutWords)
+	hs, norm := c.unit(c.hs[:0], top, false)
+	// keysOf takes the weights of the vector of all terms sorted: those
+	// unit sorted, scaled as it scaled them (which keeps their order).
+	sorted := c.norms[:0]
+	for _, w := range c.sq {
+		sorted = append(sorted, w/norm)
+	}
+	c.norms = sorted
+	keys, copyKeys = keysOf(hs, sorted)
+	hs, _ = c.unit(hs, topWords, true)
 	c.hs = hs
 	// The two, in one vector by hash: each short hash and its place in
 	// hs, sorted as numbers.
@@ -488,7 +538,7 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 	for i, h := range hs {
 		order = append(order, uint64(uint32(h.h))<<32|uint64(i))
 	}
-	slices.Sort(order)
+	order, c.scratch = sortHigh32(order, c.scratch)
 	c.order = order
 	vec = c.vec[:0]
 	for _, o := range order {
@@ -519,23 +569,40 @@ func (c *counter) log(f float64) float64 {
 	return e.log
 }
 
-// strongest appends to dst the maxTerms strongest of the terms (of those
-// that are not names, with words), in no order; cut is the weight of
-// the maxTerms-th (see cut). Of the terms at the cut (often a hundred
-// pairs of words read once) the first by text are taken.
-func (c *counter) strongest(dst, ts []weighted, cut float64, words bool) []weighted {
-	start, tied := len(dst), c.tied[:0]
+// strongest returns the maxTerms strongest of the terms, and of those
+// that are not names, each in no order; cutAll and cutWords are the
+// weights of the maxTerms-th of each (see weigh). Of the terms at a cut
+// (often a hundred pairs of words read once) the first by text are
+// taken.
+func (c *counter) strongest(ts []weighted, cutAll, cutWords float64) (top, topWords []weighted) {
+	top, topWords = c.top[:0], c.topWords[:0]
+	tied, tiedWords := c.tied[:0], c.tiedWords[:0]
 	for _, x := range ts {
 		switch {
-		case words && x.name:
-		case x.w > cut:
-			dst = append(dst, x)
-		case x.w == cut:
+		case x.w > cutAll:
+			top = append(top, x)
+		case x.w == cutAll:
 			tied = append(tied, x)
 		}
+		switch {
+		case x.name:
+		case x.w > cutWords:
+			topWords = append(topWords, x)
+		case x.w == cutWords:
+			tiedWords = append(tiedWords, x)
+		}
 	}
-	c.tied = tied
-	if k := maxTerms - (len(dst) - start); k > 0 && len(tied) > 0 {
+	c.tied, c.tiedWords = tied, tiedWords
+	top = c.fillTied(top, tied)
+	topWords = c.fillTied(topWords, tiedWords)
+	c.top, c.topWords = top, topWords
+	return top, topWords
+}
+
+// fillTied appends to dst, which holds the terms above a cut, the first
+// by text of those tied at it, up to maxTerms in all.
+func (c *counter) fillTied(dst, tied []weighted) []weighted {
+	if k := maxTerms - len(dst); k > 0 && len(tied) > 0 {
 		k = min(k, len(tied))
 		c.firstByText(tied, k)
 		dst = append(dst, tied[:k]...)
@@ -587,30 +654,6 @@ func (c *counter) byText(x, y weighted) int {
 	return bytes.Compare(c.ts[:n], c.ts[n:])
 }
 
-// cuts returns the weight of the maxTerms-th strongest of the terms, and
-// of those that are not names; 0 when there are fewer. It keeps the
-// maxTerms strongest weights met so far on two heaps, weakest on top:
-// most terms are weaker than those already kept and cost a comparison.
-func (c *counter) cuts(ts []weighted) (all, words float64) {
-	ha, hw := c.heapAll[:0], c.heapWords[:0]
-	n := 0 // terms that are not names
-	for _, x := range ts {
-		ha = keepStrongest(ha, x.w)
-		if !x.name {
-			hw = keepStrongest(hw, x.w)
-			n++
-		}
-	}
-	c.heapAll, c.heapWords = ha, hw
-	if len(ts) > maxTerms {
-		all = ha[0]
-	}
-	if n > maxTerms {
-		words = hw[0]
-	}
-	return all, words
-}
-
 // keepStrongest adds w to h, a min-heap of at most maxTerms weights,
 // when it is among the maxTerms strongest so far.
 func keepStrongest(h []float64, w float64) []float64 {
@@ -655,8 +698,10 @@ type hashed struct {
 	words bool
 }
 
-// unit appends the terms to hs, weighed to a vector of length one.
-func (c *counter) unit(hs []hashed, ts []weighted, words bool) []hashed {
+// unit appends the terms to hs, weighed to a vector of length one, and
+// returns the length they were divided by. It leaves their weights
+// sorted in c.sq.
+func (c *counter) unit(hs []hashed, ts []weighted, words bool) ([]hashed, float64) {
 	// The squares are summed strongest first, as they always were, so
 	// that the weights are the same to the last bit: only the order of
 	// the weights matters, not which of a tie comes first.
@@ -670,10 +715,48 @@ func (c *counter) unit(hs []hashed, ts []weighted, words bool) []hashed {
 	for i := len(ws) - 1; i >= 0; i-- {
 		norm2 += ws[i] * ws[i]
 	}
+	norm := math.Sqrt(norm2)
 	for _, t := range ts {
-		hs = append(hs, hashed{c.hashOf(&c.terms[t.term]), t.w / math.Sqrt(norm2), words})
+		hs = append(hs, hashed{c.hashOf(&c.terms[t.term]), t.w / norm, words})
 	}
-	return hs
+	return hs, norm
+}
+
+// sortHigh32 sorts numbers by their high 32 bits, keeping the order of
+// those with equal high bits: for numbers made of a hash above and their
+// place below, as slices.Sort would. It is a radix sort, a byte at a
+// time, through scratch, and returns the sorted numbers and scratch,
+// either of which may be the other's buffer.
+func sortHigh32(xs, scratch []uint64) (sorted, rest []uint64) {
+	if cap(scratch) < len(xs) {
+		scratch = make([]uint64, len(xs))
+	}
+	// Where each byte's numbers start, for the four bytes at once.
+	var at [4][256]int32
+	for _, x := range xs {
+		at[0][x>>32&0xff]++
+		at[1][x>>40&0xff]++
+		at[2][x>>48&0xff]++
+		at[3][x>>56]++
+	}
+	for k := range at {
+		var sum int32
+		for b, n := range at[k] {
+			at[k][b] = sum
+			sum += n
+		}
+	}
+	from, to := xs, scratch[:len(xs)]
+	for k := range at {
+		shift := 32 + 8*k
+		for _, x := range from {
+			b := x >> shift & 0xff
+			to[at[k][b]] = x
+			at[k][b]++
+		}
+		from, to = to, from
+	}
+	return from, to
 }
 
 // stop words carry no subject: the English stop words (see

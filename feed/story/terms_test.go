@@ -171,11 +171,15 @@ func TestOnePassMatchesSentencesThenWords(t *testing.T) {
 // one vector's terms gives the merge's sums to the last bit.
 func TestTermIndexDotMatchesMerge(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 9))
+	wide := false // hashes from the whole range, which the filter's bits come from
 	vec := func(n int) vector {
 		seen := make(map[uint32]bool)
 		var v vector
 		for len(v) < n {
 			h := uint32(r.IntN(400)) // few hashes: many shared, hash 0 too
+			if wide {
+				h = r.Uint32()>>(r.IntN(2)*16)<<(r.IntN(2)*16) | h
+			}
 			if !seen[h] {
 				seen[h] = true
 				v = append(v, term{hash: h, all: r.Float32(), words: r.Float32() * float32(r.IntN(2))})
@@ -189,13 +193,65 @@ func TestTermIndexDotMatchesMerge(t *testing.T) {
 	if all, words := ti.dot(vec(50)); all != 0 || words != 0 {
 		t.Fatalf("an empty table's dot = %v, %v", all, words)
 	}
-	for range 2000 {
+	for i := range 4000 {
+		wide = i%2 == 1
 		a, b := vec(r.IntN(170)), vec(r.IntN(170))
 		ti.load(a)
 		all, words := ti.dot(b)
 		wantAll, wantWords := a.dot(b)
 		if all != wantAll || words != wantWords {
 			t.Fatalf("table dot = %v, %v; merge %v, %v", all, words, wantAll, wantWords)
+		}
+	}
+}
+
+// TestSortHigh32MatchesSort checks the radix sort that orders a vector's
+// terms by hash against slices.Sort, on numbers made as weigh makes
+// them: a hash above (some shared, some alike in their low or high
+// bytes), the number's place below.
+func TestSortHigh32MatchesSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(10, 11))
+	var scratch []uint64
+	for range 2000 {
+		n := r.IntN(200)
+		xs := make([]uint64, n)
+		for i := range xs {
+			h := r.Uint32()
+			switch r.IntN(4) {
+			case 0:
+				h &= 0xff
+			case 1:
+				h &= 0xff00ff00
+			case 2:
+				h = uint32(r.IntN(4))
+			}
+			xs[i] = uint64(h)<<32 | uint64(i)
+		}
+		want := slices.Clone(xs)
+		slices.Sort(want)
+		var got []uint64
+		got, scratch = sortHigh32(xs, scratch)
+		if !slices.Equal(got, want) {
+			t.Fatalf("sortHigh32 of %d numbers differs from slices.Sort", n)
+		}
+	}
+}
+
+// TestYears checks the years an article's words name: four digits from
+// 1900 to 2099, each once, sorted, in the title, lead or body, and none
+// from pairs, longer numbers or other centuries.
+func TestYears(t *testing.T) {
+	var c counter
+	for _, tc := range []struct {
+		title, body string
+		want        []int16
+	}{
+		{"Quay reopens after 2031 storm", "The quay, built in 1998, shut in 2031.\n\nIn 1899 and 2100 nothing; 20311 and 199 neither. 2031 again.", []int16{1998, 2031}},
+		{"Tram fares rise", "No year here, only 42 stops.", nil},
+	} {
+		c.count(&feed.Article{Title: tc.title, Body: tc.body})
+		if got := c.years(); !slices.Equal(got, tc.want) {
+			t.Errorf("years of %q = %v, want %v", tc.title, got, tc.want)
 		}
 	}
 }
