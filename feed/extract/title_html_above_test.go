@@ -115,3 +115,36 @@ func TestHTMLTitleOpeningIgnoresHeadings(t *testing.T) {
 		t.Error("runningText keeps headings")
 	}
 }
+
+// The site's name is no candidate: the masthead, a link home reading as
+// the whole <title>, nor the name its markup gives the site.
+func TestHTMLTitleNotSiteName(t *testing.T) {
+	for name, page := range map[string]string{
+		"masthead": `<html><head><title>Millbrook Courier</title></head><body>
+<h1><a href="/">Millbrook Courier</a></h1>
+<h2>` + fixtureHeadline + `</h2>
+` + htmlParas() + `</body></html>`,
+		"og:site_name": `<html><head><title>Millbrook Courier</title>
+<meta property="og:site_name" content="The Millbrook Courier"></head><body>
+<h1>Millbrook Courier</h1>
+<h2>` + fixtureHeadline + `</h2>
+` + htmlParas() + `</body></html>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			cands, kind := NewExtractor().TitleCandidates(Source{Path: "page.html", Data: []byte(page)})
+			if kind != "html" {
+				t.Fatalf("kind %q", kind)
+			}
+			found := false
+			for _, c := range cands {
+				if !c.Fallback && c.Text == "Millbrook Courier" {
+					t.Errorf("the site's name is a candidate")
+				}
+				found = found || c.Text == fixtureHeadline
+			}
+			if !found {
+				t.Error("the headline is no candidate")
+			}
+		})
+	}
+}
