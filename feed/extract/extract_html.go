@@ -318,7 +318,7 @@ func dropHeadline(body, title, byline string) string {
 			break
 		}
 		seen += len(b)
-		if sameWords(strings.TrimLeft(b, "# "), title) {
+		if headlineBlock(strings.TrimLeft(b, "# "), title, byline) {
 			blocks = blocks[i+1:]
 			break
 		}
@@ -327,6 +327,26 @@ func dropHeadline(body, title, byline string) string {
 		blocks = blocks[1:]
 	}
 	return strings.Join(blocks, "\n\n")
+}
+
+// headlineBlock reports whether a block of the body is the headline: its
+// words, or its words then the byline ("Headline by Jane Doe, 3 March"),
+// as a page prints them in one heading.
+func headlineBlock(b, title, byline string) bool {
+	kb, kt := wordKey(b), wordKey(title)
+	if kt == "" || !strings.HasPrefix(kb, kt) {
+		return false
+	}
+	rest := strings.TrimPrefix(kb[len(kt):], "by")
+	if rest == "" {
+		return true
+	}
+	for _, name := range strings.Split(byline, ", ") {
+		if k := wordKey(name); k != "" && strings.HasPrefix(rest, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBylineBlock reports whether a block at the top of the body is only a

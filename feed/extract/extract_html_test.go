@@ -120,6 +120,10 @@ func TestDropHeadline(t *testing.T) {
 			"The ferry is back.\n\nMore text follows here, a long paragraph of it.\n\n## Ferry returns"},
 		{"a short first sentence is kept", "The ferry is back.\n\nIt sailed at noon.", "Ferry returns", "",
 			"The ferry is back.\n\nIt sailed at noon."},
+		{"headline and byline in one heading", "## Ferry returns by Ann Lee, 4 March 2024\n\nThe ferry is back in service.",
+			"Ferry returns", "Ann Lee", "The ferry is back in service."},
+		{"a heading that goes on past the headline is kept", "## Ferry returns to the island\n\nThe ferry is back in service.",
+			"Ferry returns", "Ann Lee", "## Ferry returns to the island\n\nThe ferry is back in service."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -47,7 +48,6 @@ var htmlTitleFeatures = [...]string{
 	"digits",       // share of digits
 	"byline",       // opens with "By"
 	"date",         // reads as a date
-	"site_name",    // the site's name
 	"standalone",   // the whole text of its block
 	"first_h1",     // the page's first <h1>
 	"in_title",     // its words run inside <title>
@@ -56,6 +56,8 @@ var htmlTitleFeatures = [...]string{
 	"title_words",  // share of its words in <title>
 	"link_density", // share of its block's text inside links
 	"home_link",    // a link to the site's front page
+	"src_above",    // one of the lines printed just above the article's opening
+	"above_rank",   // 1 for the line just above the opening, 1/2 for the one above it, …
 }
 
 const (
@@ -71,6 +73,7 @@ const (
 	srcPart
 	srcMeta
 	srcRule
+	srcAbove
 )
 
 // htmlTitleCand is a candidate headline gathered from a page.
@@ -85,6 +88,7 @@ type htmlTitleCand struct {
 	firstH1    bool
 	linkShare  float64
 	homeLink   bool
+	aboveRank  float64 // 1/k for the k-th line above the article's opening
 }
 
 // htmlTitles are the candidate headlines of a page, gathered before its
@@ -98,6 +102,34 @@ type htmlTitles struct {
 	metas    []string
 	h1s      []string
 	site     string
+	lines    []htmlLine // the page's printed text cut at blocks and breaks
+}
+
+// htmlLine is a run of the page's printed text between two block
+// boundaries or line breaks: where it starts in pageText, and how many
+// of its characters lie in links.
+type htmlLine struct {
+	start, linked int
+}
+
+// breakLine starts a new line of the page's text at offset at.
+func (t *htmlTitles) breakLine(at int) {
+	if n := len(t.lines); n > 0 && t.lines[n-1].start == at {
+		return
+	}
+	t.lines = append(t.lines, htmlLine{start: at})
+}
+
+// lineBreaks reports whether n starts a new line of printed text.
+func lineBreaks(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Br, atom.Td, atom.Th:
+		return true
+	}
+	return isBlock(n)
 }
 
 // maxTitleElements bounds the elements looked at on a page.
@@ -118,8 +150,15 @@ func gatherHTMLTitles(doc *html.Node, f *pageFacts, m pageMeta) *htmlTitles {
 			if s := cleanSpace(n.Data); s != "" {
 				text.WriteString(s)
 				text.WriteByte(' ')
+				if inLink && len(t.lines) > 0 {
+					t.lines[len(t.lines)-1].linked += len(s)
+				}
 			}
 			return
+		}
+		if lineBreaks(n) {
+			t.breakLine(text.Len())
+			defer func() { t.breakLine(text.Len()) }()
 		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
@@ -182,6 +221,7 @@ func gatherHTMLTitles(doc *html.Node, f *pageFacts, m pageMeta) *htmlTitles {
 			walk(c, inLink)
 		}
 	}
+	t.breakLine(0)
 	walk(doc, false)
 	t.pageText = text.String()
 	for _, s := range []string{f.metaValue("og:title"), f.metaValue("twitter:title")} {
@@ -201,6 +241,77 @@ func gatherHTMLTitles(doc *html.Node, f *pageFacts, m pageMeta) *htmlTitles {
 	t.add(m.title, srcRule)
 	t.metas = []string{f.metaValue("og:title"), f.metaValue("twitter:title"), f.ldString("headline")}
 	return t
+}
+
+// maxAboveLines is how many lines above the article's opening are
+// taken as candidates.
+const maxAboveLines = 5
+
+// addAbove adds the short lines printed just above bodyAt, where the
+// article's opening prints, as candidates: a headline printed in a plain
+// block, with no heading tag or class to tell it, sits there.
+func (t *htmlTitles) addAbove(bodyAt int) {
+	i, _ := slices.BinarySearchFunc(t.lines, bodyAt+1, func(l htmlLine, at int) int { return l.start - at })
+	k := 0
+	for i--; i >= 0 && k < maxAboveLines; i-- {
+		l := t.lines[i]
+		end := len(t.pageText)
+		if i+1 < len(t.lines) {
+			end = t.lines[i+1].start
+		}
+		if end > bodyAt {
+			continue // the line the opening starts in
+		}
+		s := strings.TrimSpace(t.pageText[l.start:end])
+		if s == "" {
+			continue
+		}
+		k++
+		if w := len(strings.Fields(s)); w > 30 || utf8.RuneCountInString(s) > 250 {
+			continue
+		}
+		c := t.add(s, srcAbove)
+		if c == nil {
+			continue
+		}
+		if c.aboveRank == 0 {
+			c.aboveRank = 1 / float64(k)
+		}
+		if c.offset < 0 {
+			c.offset = l.start
+			c.count = strings.Count(t.pageText, s)
+			n := len(s) - strings.Count(s, " ") // bytes, as linked counts them
+			c.inLink = l.linked*2 > n
+			c.linkShare = min(1, float64(l.linked)/float64(max(1, n)))
+			c.standalone = true
+		}
+	}
+}
+
+// runningLine returns where the first line of running text at or after
+// offset at starts: a line of openingMinWords words or more, within the
+// few lines that follow. The article's first paragraph as the extraction
+// gives it may join short lines the page prints apart (a headline and
+// the lead in one cell, split by a line break); it returns at when none
+// is found.
+func (t *htmlTitles) runningLine(at int) int {
+	i, _ := slices.BinarySearchFunc(t.lines, at+1, func(l htmlLine, at int) int { return l.start - at })
+	for i--; i >= 0 && i < len(t.lines) && t.lines[i].start <= at+2000; i++ {
+		end := len(t.pageText)
+		if i+1 < len(t.lines) {
+			end = t.lines[i+1].start
+		}
+		n := 0
+		for _, w := range strings.Fields(t.pageText[max(t.lines[i].start, at):end]) {
+			if strings.IndexFunc(w, isAlnum) >= 0 {
+				n++
+			}
+		}
+		if n >= openingMinWords {
+			return max(t.lines[i].start, at)
+		}
+	}
+	return at
 }
 
 // titleParts splits a page title at its separators.
@@ -330,18 +441,32 @@ func blockText(n *html.Node, limit int) (total, inLinks int) {
 // htmlTitleFeatures name, given the article's body as Markdown.
 func htmlTitleCandidates(t *htmlTitles, body string) []TitleCandidate {
 	nf := len(htmlTitleFeatures)
-	plain := feed.PlainText(body)
+	// The opening is the article's running text: whether the extraction
+	// kept a heading over it should not move it.
+	running := runningText(body)
+	plain := feed.PlainText(running)
 	words := strings.Fields(plain)
 	lead := wordSet(strings.Join(words[:min(len(words), 80)], " "))
-	// Where the article's opening prints on the page.
+	// Where the article's opening prints on the page: by its first words
 	bodyAt := -1
+	// where its first paragraph of running text prints, so that a menu
+	// or a kicker the extraction kept over it does not count as the
+	// article (a headline it kept as a paragraph prints before it).
+	probe := openingWords(running)
+	if probe == nil {
+		probe = words
+	}
 	for _, n := range []int{6, 3} {
-		if len(words) >= n {
-			if i := strings.Index(t.pageText, strings.Join(words[:n], " ")); i >= 0 {
+		if len(probe) >= n {
+			if i := strings.Index(t.pageText, strings.Join(probe[:n], " ")); i >= 0 {
 				bodyAt = i
 				break
 			}
 		}
+	}
+	if bodyAt >= 0 {
+		bodyAt = t.runningLine(bodyAt)
+		t.addAbove(bodyAt)
 	}
 	titleToks := titleTokens(t.rawTitle)
 	titleSet := make(map[string]bool, len(titleToks))
@@ -351,7 +476,11 @@ func htmlTitleCandidates(t *htmlTitles, body string) []TitleCandidate {
 	titleKey := wordKey(t.rawTitle)
 	cands := make([]TitleCandidate, 0, len(t.cands)+1)
 	feats := make([]float64, nf*(len(t.cands)+1))
-	for i, c := range t.cands {
+	for _, c := range t.cands {
+		if t.isSiteName(c, titleKey) {
+			continue
+		}
+		i := len(cands)
 		f := feats[i*nf : (i+1)*nf : (i+1)*nf]
 		for b, k := range []int{srcRule, srcH1, srcH2, srcH3, srcH4, srcClass, srcBold, srcSocial, srcLD, srcTitle, srcPart, srcMeta} {
 			f[1+b] = b2f(c.src&k != 0)
@@ -393,12 +522,11 @@ func htmlTitleCandidates(t *htmlTitles, body string) []TitleCandidate {
 		if _, ok := parseDate(c.text, time.Time{}); ok {
 			f[31] = 1
 		}
-		f[32] = b2f(t.site != "" && (c.key == wordKey(t.site) || n <= 4 && strings.Contains(wordKey(t.site), c.key)))
-		f[33] = b2f(c.standalone)
-		f[34] = b2f(c.firstH1)
-		f[35] = b2f(n >= 2 && c.src&(srcTitle|srcPart) == 0 && strings.Contains(titleKey, c.key))
-		f[36] = b2f(c.offset >= 0)
-		f[37] = b2f(strings.Contains(c.text, " | ") || strings.Contains(c.text, " - ") || strings.Contains(c.text, " :: "))
+		f[32] = b2f(c.standalone)
+		f[33] = b2f(c.firstH1)
+		f[34] = b2f(n >= 2 && c.src&(srcTitle|srcPart) == 0 && strings.Contains(titleKey, c.key))
+		f[35] = b2f(c.offset >= 0)
+		f[36] = b2f(strings.Contains(c.text, " | ") || strings.Contains(c.text, " - ") || strings.Contains(c.text, " :: "))
 		if n > 0 {
 			in := 0
 			for _, w := range toks {
@@ -406,15 +534,30 @@ func htmlTitleCandidates(t *htmlTitles, body string) []TitleCandidate {
 					in++
 				}
 			}
-			f[38] = float64(in) / float64(n)
+			f[37] = float64(in) / float64(n)
 		}
-		f[39] = c.linkShare
-		f[40] = b2f(c.homeLink)
+		f[38] = c.linkShare
+		f[39] = b2f(c.homeLink)
+		f[40] = b2f(c.src&srcAbove != 0)
+		f[41] = c.aboveRank
 		cands = append(cands, TitleCandidate{Text: c.text, Features: f})
 	}
-	fb := feats[len(t.cands)*nf:]
+	fb := feats[len(cands)*nf : (len(cands)+1)*nf]
 	fb[0] = 1
 	return append(cands, TitleCandidate{Fallback: true, Features: fb})
+}
+
+// isSiteName reports whether c is the site's name, which is no headline:
+// the name the markup gives the site (or up to four words of it), or the
+// masthead, a link to the front page that reads as the whole <title>.
+func (t *htmlTitles) isSiteName(c *htmlTitleCand, titleKey string) bool {
+	if t.site != "" {
+		site := wordKey(t.site)
+		if c.key == site || strings.Contains(site, c.key) && len(titleTokens(c.text)) <= 4 {
+			return true
+		}
+	}
+	return c.homeLink && c.key == titleKey
 }
 
 // pickHTMLTitle returns the headline chosen among a page's candidates,
@@ -431,3 +574,44 @@ func pickHTMLTitle(x *Extractor, t *htmlTitles, body string) string {
 	}
 	return cands[k].Text
 }
+
+// runningText returns the body's blocks less its headings.
+func runningText(body string) string {
+	if !strings.Contains(body, "#") {
+		return body
+	}
+	blocks := strings.Split(body, "\n\n")
+	out := blocks[:0]
+	for _, b := range blocks {
+		if !strings.HasPrefix(b, "#") {
+			out = append(out, b)
+		}
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// openingWords returns the words of the body's first paragraph of
+// running text: a block of openingMinWords words or more.
+func openingWords(body string) []string {
+	for _, b := range strings.Split(body, "\n\n") {
+		if strings.HasPrefix(b, "|") {
+			continue // a table's rows are no running text
+		}
+		w := strings.Fields(feed.PlainText(b))
+		n := 0
+		for _, s := range w {
+			if strings.IndexFunc(s, isAlnum) >= 0 {
+				n++
+			}
+		}
+		if n >= openingMinWords {
+			return w
+		}
+	}
+	return nil
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// openingMinWords is the fewest words of a paragraph of running text.
+const openingMinWords = 12

@@ -279,7 +279,7 @@ func report(kind string, pages []page) {
 		h.Write([]byte(p.id))
 		return int(h.Sum32() % folds)
 	}
-	var cv [2]int
+	var cv, bare [2]int
 	bySet := map[string][2]int{}
 	for f := range folds {
 		var train, test []page
@@ -298,6 +298,10 @@ func report(kind string, pages []page) {
 			}
 			cv[0] += r[0]
 			cv[1] += r[1]
+			if kind == "html" && !statesTitle(p) {
+				bare[0] += r[0]
+				bare[1] += r[1]
+			}
 			s := bySet[p.set]
 			s[0] += r[0]
 			s[1] += r[1]
@@ -306,6 +310,9 @@ func report(kind string, pages []page) {
 	}
 	fmt.Printf("%s: %d-fold CV, both sets pooled: %s (eval-dev %s, eval-news %s)\n",
 		kind, folds, pct(cv), pct(bySet["eval-dev"]), pct(bySet["eval-news"]))
+	if kind == "html" {
+		fmt.Printf("%s: %d-fold CV, pages whose markup states no title (no og:, twitter: or JSON-LD): %s\n", kind, folds, pct(bare))
+	}
 	for _, pair := range [][2]string{{"eval-dev", "eval-news"}, {"eval-news", "eval-dev"}} {
 		var train, test []page
 		for _, p := range pages {
@@ -329,6 +336,20 @@ func report(kind string, pages []page) {
 		}
 	}
 	fmt.Printf("%s: pages with a right candidate: %s\n", kind, pct(reach))
+}
+
+// statesTitle reports whether a page's markup states its headline: an
+// og: or twitter: title, or a JSON-LD headline or name, among its
+// candidates' sources.
+func statesTitle(p page) bool {
+	names := extract.TitleFeatureNames("html")
+	social, ld := slices.Index(names, "src_social"), slices.Index(names, "src_ld")
+	for _, c := range p.cands {
+		if c.Features[social] != 0 || c.Features[ld] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // miss prints a page whose pick under w is wrong.
