@@ -11,15 +11,15 @@ import (
 // Top results without reading every posting of common words.
 //
 // BM25 gives a word in an article idf·(k1+1)·g, g = tf/(tf + k1·(1−b) +
-// k1·b·length/avgdl), which grows with the weighted count tf. For each
-// common stem group the index keeps, for every segment of 1<<impactBits
-// consecutive articles, the highest g of its articles with tf the
-// group's whole weighted count (every form weighing 1, the most any
-// query gives a form), rounded up to 1/255 (impactTables). A query
-// word's share of an article's score is at most the sum of the highest
-// g of the groups its forms belong to, g being below 1 and growing more
-// slowly than tf; the words of groups too small for a table are read and
-// bounded exactly.
+// k1·b·length/avgdl), which grows with the weighted count tf and stays
+// below 1. For each common stem group the index keeps, for every
+// segment of 1<<impactBits consecutive articles, the highest g of its
+// articles (impactTables), made when a load is done (Compact) and kept
+// in the index's file. A query word's g in an article is at most the sum
+// of the tables' g of the groups its forms belong to (g(x+y) ≤ g(x) +
+// g(y)), raised where the word weighs the forms more than the table did
+// (groupWeight); the forms of groups too small for a table are read and
+// bounded exactly, article by article.
 //
 // A search for the top few results whose rarest word is common bounds
 // each segment's scores as the sum over the query's words of those
@@ -27,8 +27,10 @@ import (
 // best bound first, until the next bound is below the worst of the
 // results kept. Articles in the segments never read score below that,
 // so the results, their scores and their order are those of reading
-// every posting: "flood", in nine articles of ten, reads the few
-// segments that hold the best of them.
+// every posting: "flood", in nine articles of ten, reads the segments
+// that may hold the best of them. When those would cost more than half
+// of reading every posting (words whose best articles are everywhere,
+// a filter that leaves few), the search reads every posting instead.
 
 // Tuning, variables so that tests can make every search split.
 var (
@@ -256,6 +258,15 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 			return nil, false
 		}
 	}
+	// Measured on the benchmark queries at 100k: one common word
+	// with a form of its own reads a few segments in a hundred, but
+	// segments of 64 articles rarely hold two or three words' best
+	// together, nor the best of a word whose forms all weigh less than
+	// 1 ("presid"), so that such searches read whole in the end, having
+	// read part of it before (p99 4.1 → 5.2 ms of CPU when they split).
+	if !useBoundsAlways && (len(pos) > 1 || pos[0].forms[0].weight != 1) {
+		return nil, false
+	}
 	it := &ix.impacts
 	sb := impactBits
 	if it.bits != sb {
@@ -380,40 +391,33 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 		}
 	}
 
-	// What reading every posting would cost, in postings, and what
+	// What reading every posting would cost, in postings (the words
+	// after the first are read in full too when common), and what
 	// reading a segment costs: its share of each list, and finding
 	// where that begins.
 	var whole, perSeg float64
 	for i := range pos {
 		for _, f := range pos[i].forms {
 			df := float64(ix.terms[f.id].df)
-			if i == 0 {
-				whole += df
+			whole += df
+			perSeg += df * float64(uint32(1)<<sb) / float64(n)
+			if len(ix.skips[f.id]) > 0 {
+				perSeg += skipEvery / 2 // from the block's start
 			}
-			perSeg += df*float64(uint32(1)<<sb)/float64(n) + seekCost
 		}
 	}
 	var found, read []uint32
 	best := make([]float32, 0, limit) // a min-heap of the best scores
-	judged := false
 	for len(segs) > 0 {
 		sg := heap.Pop(&segs).(segment)
 		if len(best) == limit && reach(sg.bound) < float64(best[0]) {
 			break // no article left can reach the results
 		}
-		if len(best) == limit && !judged && !useBoundsAlways {
-			// Once there are results to beat, count the segments
-			// that may still hold better ones: when reading them
-			// would cost more than half of reading every posting,
-			// read every posting instead.
-			judged = true
-			left := 1
-			for _, o := range segs {
-				if reach(o.bound) >= float64(best[0]) {
-					left++
-				}
-			}
-			if float64(left)*perSeg > whole/2 {
+		if !useBoundsAlways {
+			// When the segments read have cost a sixth of reading
+			// every posting, the bounds are not paying: read every
+			// posting instead.
+			if float64(len(read)+1)*perSeg > whole/6 {
 				for _, g := range read {
 					for d := g << sb; d < min((g+1)<<sb, uint32(n)); d++ {
 						if s.stage[d] != excluded {

@@ -103,3 +103,26 @@ func BenchmarkPerQuery(b *testing.B) {
 		fmt.Fprintf(os.Stderr, "%-36q %9s %7d matches, segments read %5.1f%%\n", x.q, x.d, x.n, 100*x.read)
 	}
 }
+
+// BenchmarkImpacts measures making the impact tables anew over the
+// largest corpus, as Compact does once a first load is done, and
+// reports their size.
+func BenchmarkImpacts(b *testing.B) {
+	ix := cachedIndex(b, benchSizes[len(benchSizes)-1])
+	var bytes int
+	c0 := cputime.Process()
+	for range b.N {
+		ix.mu.Lock()
+		ix.impacts = impactTables{}
+		ix.mu.Unlock()
+		ix.refreshImpacts()
+	}
+	cpu := cputime.Process() - c0
+	for _, t := range ix.impacts.groups {
+		bytes += len(t)
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(len(ix.impacts.groups)), "tables")
+	b.ReportMetric(float64(bytes)/1e6, "MB")
+	b.ReportMetric(float64(len(ix.groups)), "groups")
+}
