@@ -27,10 +27,11 @@ import (
 // best bound first, until the next bound is below the worst of the
 // results kept. Articles in the segments never read score below that,
 // so the results, their scores and their order are those of reading
-// every posting: "flood", in nine articles of ten, reads the segments
-// that may hold the best of them. When those would cost more than half
-// of reading every posting (words whose best articles are everywhere,
-// a filter that leaves few), the search reads every posting instead.
+// every posting: "election", in half the articles, reads about as many
+// segments as it finds results. Searches that seldom prune so are not
+// split (see evalBlocks), and a split that reads too many segments (a
+// word whose best articles are everywhere) starts again and reads
+// every posting.
 
 // Tuning, variables so that tests can make every search split.
 var (
@@ -258,13 +259,21 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 			return nil, false
 		}
 	}
-	// Measured on the benchmark queries at 100k: one common word
-	// with a form of its own reads a few segments in a hundred, but
+	// Measured on the benchmark queries at 100k (BENCHMARKS.md,
+	// "Search at a million: bounds on common words' scores"): one
+	// common word with a form of its own reads a few segments in a
+	// hundred, but
 	// segments of 64 articles rarely hold two or three words' best
 	// together, nor the best of a word whose forms all weigh less than
 	// 1 ("presid"), so that such searches read whole in the end, having
 	// read part of it before (p99 4.1 → 5.2 ms of CPU when they split).
 	if !useBoundsAlways && (len(pos) > 1 || pos[0].forms[0].weight != 1) {
+		return nil, false
+	}
+	// Nor does a filter pay: the results to beat are then those of
+	// the few articles it keeps, and rise slowly (an outlet's flood
+	// 3.5 → 4.3 ms, after:DATE strike 1.0 → 1.3 ms).
+	if !useBoundsAlways && (q.dated || len(q.outlets) > 0) {
 		return nil, false
 	}
 	it := &ix.impacts
@@ -278,6 +287,12 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 		return nil, false
 	}
 	nseg := (n-1)>>sb + 1
+	if !useBoundsAlways && (2*limit+8)*16 > nseg {
+		// A search that splits well reads about as many segments as
+		// it finds results: not worth it unless those are few of the
+		// segments (the reader's 200 results below 400,000 articles).
+		return nil, false
+	}
 	covSeg := int(it.covered >> sb)
 	avgdl := float64(ix.totalLen) / float64(ix.live)
 	c, e := k1*(1-b), k1*b/avgdl
@@ -415,9 +430,11 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 		}
 		if !useBoundsAlways {
 			// When the segments read have cost a sixth of reading
-			// every posting, the bounds are not paying: read every
-			// posting instead.
-			if float64(len(read)+1)*perSeg > whole/6 {
+			// every posting, or are more than twice as many as the
+			// results (a search that splits well reads about as
+			// many segments as it finds results, at any size), the
+			// bounds are not paying: read every posting instead.
+			if float64(len(read)+1)*perSeg > whole/6 || len(read) >= 2*limit+8 {
 				for _, g := range read {
 					for d := g << sb; d < min((g+1)<<sb, uint32(n)); d++ {
 						if s.stage[d] != excluded {

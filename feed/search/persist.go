@@ -347,7 +347,7 @@ func decodeBody(body []byte) (*Index, error) {
 		}
 		it.groups[g] = tab
 	}
-	if it.covered > uint32(nDocs) || math.IsNaN(it.eRef) || it.eRef < 0 {
+	if it.covered > uint32(nDocs) || math.IsNaN(it.eRef) || math.IsInf(it.eRef, 0) || it.eRef < 0 {
 		d.Err = true
 	}
 	if bits == impactBits {
