@@ -31,6 +31,7 @@ func cachedIndex(b *testing.B, n int) *Index {
 	arts = slices.Clone(arts)
 	slices.SortFunc(arts, func(a, b *feed.Article) int { return strings.Compare(a.ID, b.ID) })
 	ix := buildIndex(arts)
+	ix.Compact() // as the reader does once a load is done
 	indexes.Store(n, ix)
 	return ix
 }

@@ -107,8 +107,9 @@ type Index struct {
 	// expand to thousands of terms.
 	buckets map[uint32]*bucket
 
-	skips map[uint32][]skip // term ID → skip table, see skip.go
-	heads recentHeads       // for prefix search, see prefix.go
+	skips   map[uint32][]skip // term ID → skip table, see skip.go
+	impacts impactTables      // see block.go
+	heads   recentHeads       // for prefix search, see prefix.go
 }
 
 // bucket is the articles holding words with one short beginning, as
@@ -667,7 +668,8 @@ const compactBatch = 4096
 // to come, moving the lists into a few large blocks: a third or so of
 // the index, once a large load is done. It holds the write lock for a
 // few thousand lists at a time, so that searches go on meanwhile. A list
-// that grows afterwards moves out of its block again.
+// that grows afterwards moves out of its block again. It then brings the
+// bounds of common words' scores up to date (see block.go).
 func (ix *Index) Compact() {
 	for start := 0; ; start += compactBatch {
 		ix.mu.Lock()
@@ -680,12 +682,13 @@ func (ix *Index) Compact() {
 		ix.mu.Unlock()
 	}
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	buckets := make([]*bucket, 0, len(ix.buckets))
 	for _, bk := range ix.buckets {
 		buckets = append(buckets, bk)
 	}
 	pack(len(buckets), func(i int) *[]byte { return &buckets[i].post })
+	ix.mu.Unlock()
+	ix.refreshImpacts()
 }
 
 // pack moves the n lists list(i) that have room to spare into one block,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"math"
 	"slices"
 	"unsafe"
 
@@ -33,14 +34,15 @@ import (
 //	uint32 key length, key (the program and its settings: see Decode)
 //	uint64 body length, uint32 CRC-32C of the body
 //	body: uvarint counts, then outlets, documents, stem groups, terms,
-//	  the sorted term list, buckets and skip tables, each as Encode
-//	  writes them, then the postings lists back to back
+//	  the sorted term list, buckets, skip tables and the tables of
+//	  common groups' impacts, each as Encode writes them, then the
+//	  postings lists back to back
 //
 // with little-endian integers and strings as a uvarint length and bytes.
 
 const (
 	indexMagic   = "BSINDEX\n"
-	indexVersion = 1
+	indexVersion = 2 // 2: the bounds of common words' scores (impactTables)
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -71,6 +73,7 @@ func Fingerprint(a *feed.Article) uint64 {
 // back with the same key. Articles waiting to be attached are written
 // as removed.
 func (ix *Index) Encode(w io.Writer, key string) error {
+	ix.refreshImpacts()
 	ix.mu.Lock()
 	ix.mergeRecent()
 	ix.mu.Unlock()
@@ -147,6 +150,20 @@ func (ix *Index) Encode(w io.Writer, key string) error {
 			e.Uvarint(uint64(s.prev))
 			e.Uvarint(uint64(s.off))
 		}
+	}
+	it := &ix.impacts
+	e.Uvarint(uint64(it.bits))
+	e.U64(math.Float64bits(it.eRef))
+	e.Uvarint(uint64(it.covered))
+	e.Uvarint(uint64(len(it.groups)))
+	tabIDs := make([]uint32, 0, len(it.groups))
+	for g := range it.groups {
+		tabIDs = append(tabIDs, g)
+	}
+	slices.Sort(tabIDs)
+	for _, g := range tabIDs {
+		e.Uvarint(uint64(g))
+		e.Str(it.groups[g])
 	}
 	e.Uvarint(post)
 
@@ -315,6 +332,26 @@ func decodeBody(body []byte) (*Index, error) {
 			sk[j] = skip{prev: uint32(d.Uvarint()), off: uint32(d.Uvarint())}
 		}
 		ix.skips[id] = sk
+	}
+	bits := uint(d.Uvarint())
+	it := impactTables{bits: bits, eRef: math.Float64frombits(d.U64()), covered: uint32(d.Uvarint())}
+	nTables := d.Count(1)
+	if !d.Err && nTables > 0 {
+		it.groups = make(map[uint32]string, nTables)
+	}
+	for range nTables {
+		g, tab := uint32(d.Uvarint()), d.Str()
+		if d.Err || int(g) >= nGroups || len(tab) != 2*int(it.covered>>bits) {
+			d.Err = true
+			break
+		}
+		it.groups[g] = tab
+	}
+	if it.covered > uint32(nDocs) || math.IsNaN(it.eRef) || math.IsInf(it.eRef, 0) || it.eRef < 0 {
+		d.Err = true
+	}
+	if bits == impactBits {
+		ix.impacts = it // otherwise made anew by Compact
 	}
 	post := d.Uvarint()
 	if d.Err || post != uint64(len(d.S)-d.I) {

@@ -222,6 +222,11 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	sorted := true // whether cands is in article order
 	negDone := false
 	bounded := useBounds && limit > 0 && len(pos) >= 2 && pos[len(pos)-1].bucket == nil && !q.phrases()
+	if len(pos) > 0 {
+		if hits, ok := ix.evalBlocks(s, q, pos, neg, limit); ok {
+			return hits, hl
+		}
+	}
 	for k, r := range pos {
 		if bounded && k == len(pos)-1 {
 			ix.markNegatives(s, neg, cands, &sorted)
@@ -230,7 +235,7 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 				return hits, hl
 			}
 		}
-		touched := ix.scoreWord(s, k, &r, cands, &sorted)
+		touched := ix.scoreWord(s, k, &r, cands, &sorted, nil)
 		s.next, s.list = s.list, touched
 		cands = touched
 		if len(cands) == 0 {
@@ -250,7 +255,7 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	cands = out
 	for ci, c := range q.clauses {
 		if c.phrase && len(cands) > 0 {
-			cands = ix.phrase(s, q, ci, cands)
+			cands = ix.phrase(s, q, ci, cands, nil)
 		}
 	}
 	return ix.top(s, cands, limit), hl
@@ -292,8 +297,9 @@ func (ix *Index) markNegatives(s *scratch, neg []resolved, cands []uint32, sorte
 // k+1 and returns them. cands lists the articles at stage k (nil for the
 // first word); a form whose postings are long against them is read by
 // seeking to each candidate rather than in full, and cands is sorted
-// for that when *sorted is false.
-func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorted *bool) []uint32 {
+// for that when *sorted is false. With sp set, only the articles of its
+// segment are read (see evalBlocks).
+func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorted *bool, sp *segSpan) []uint32 {
 	touched := s.next[:0]
 	stage := uint16(k)
 	norm, score, tfs, stages := s.norm, s.score, s.tf, s.stage
@@ -308,19 +314,23 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 	// A common first word of several forms touches most articles: its
 	// counts are summed without listing the articles, which are then
 	// found in order by one pass over them all.
-	dense := useBounds && k == 0 && !direct && uint64(r.df)*4 >= uint64(len(ix.docs))
+	dense := useBounds && k == 0 && !direct && uint64(r.df)*4 >= uint64(len(ix.docs)) && sp == nil
+	lo, hi := uint32(0), uint32(len(ix.docs))
+	if sp != nil {
+		lo, hi = sp.lo, sp.hi
+	}
 	// Every article is at stage 0 unless a filter or deletion ruled
 	// some out: then the first word need not look.
 	check := k > 0 || s.someExcluded
 	for _, f := range r.forms {
 		w := f.weight
-		if sk := ix.skipsFor(f.id, k, len(cands)); len(sk) > 0 {
+		if sk := ix.skipsIn(f.id, k, len(cands), sp); len(sk) > 0 {
 			if !*sorted {
 				slices.Sort(cands)
 				*sorted = true
 			}
-			p := postings{b: ix.terms[f.id].post}
-			if !p.next() {
+			p, ok := ix.postingsAt(f.id, sp)
+			if !ok || !p.next() {
 				continue
 			}
 			for _, d := range cands {
@@ -347,9 +357,11 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 		}
 		// The postings read in full, decoded here rather than through
 		// postings.next: this loop is most of a search's time.
-		b := ix.terms[f.id].post
-		off := 0
-		doc := uint32(0)
+		p, ok := ix.postingsAt(f.id, sp)
+		if !ok {
+			continue
+		}
+		b, off, doc := p.b, p.off, p.doc
 		for off < len(b) {
 			var delta, v uint32
 			if c := b[off]; c < 0x80 {
@@ -368,7 +380,10 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 			} else {
 				off = skipVarints(b, off, n)
 			}
-			if check && stages[doc] != stage || v&titleOnly != titleOnly {
+			if doc >= hi {
+				break
+			}
+			if doc < lo || check && stages[doc] != stage || v&titleOnly != titleOnly {
 				continue
 			}
 			tf := w * weighted(v)
@@ -598,7 +613,8 @@ func (ix *Index) resolve(w qword, negate bool) resolved {
 }
 
 // phrase keeps the candidates in which clause ci's words stand together.
-func (ix *Index) phrase(s *scratch, q *query, ci int, cands []uint32) []uint32 {
+// With sp set, the candidates are all in its segment.
+func (ix *Index) phrase(s *scratch, q *query, ci int, cands []uint32, sp *segSpan) []uint32 {
 	c := q.clauses[ci]
 	slices.Sort(cands)
 	type wordPostings struct {
@@ -613,8 +629,7 @@ func (ix *Index) phrase(s *scratch, q *query, ci int, cands []uint32) []uint32 {
 		}
 		wp := wordPostings{offset: w.offset}
 		for _, f := range r.forms {
-			p := postings{b: ix.terms[f.id].post}
-			if p.next() {
+			if p, ok := ix.postingsAt(f.id, sp); ok && p.next() {
 				wp.its = append(wp.its, p)
 			}
 		}

@@ -77,9 +77,15 @@ func (p *postings) seek(d uint32, sk []skip) bool {
 	if p.doc >= d {
 		return true
 	}
-	// Jump to the last block whose base is below d, if that is ahead.
+	// Jump to the last block whose base is below d, if that is ahead:
+	// the next few blocks looked at in turn, farther ones by galloping
+	// and halving.
 	i := p.blk
-	for i < len(sk) && sk[i].prev < d {
+	for step := 0; i < len(sk) && sk[i].prev < d; step++ {
+		if step == 4 {
+			i = firstBlockFrom(sk, i, d)
+			break
+		}
 		i++
 	}
 	if i > p.blk {
@@ -95,6 +101,25 @@ func (p *postings) seek(d uint32, sk []skip) bool {
 		}
 	}
 	return false
+}
+
+// firstBlockFrom returns the index of the first entry of sk at or after
+// i whose base is d or more (len(sk) if none), sk[i]'s base being below d.
+func firstBlockFrom(sk []skip, i int, d uint32) int {
+	lo, hi := i, i+1 // sk[lo].prev < d; the answer is above lo
+	for step := 1; hi < len(sk) && sk[hi].prev < d; step *= 2 {
+		lo, hi = hi, hi+step
+	}
+	hi = min(hi, len(sk))
+	for lo+1 < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sk[m].prev < d {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return hi
 }
 
 // skipVarints returns the offset after the n varints that begin at
@@ -129,6 +154,22 @@ func skipVarints(b []byte, off int, n uint32) int {
 // then every article is a candidate.
 func (ix *Index) skipsFor(id uint32, k, n int) []skip {
 	if !useSkips || k == 0 || uint64(n)*seekCost >= uint64(ix.terms[id].df) {
+		return nil
+	}
+	return ix.skips[id]
+}
+
+// skipsIn is skipsFor within sp's segment, when sp is set: the
+// candidates are weighed against the postings the segment may hold.
+func (ix *Index) skipsIn(id uint32, k, n int, sp *segSpan) []skip {
+	if sp == nil {
+		return ix.skipsFor(id, k, n)
+	}
+	if !useSkips || k == 0 {
+		return nil
+	}
+	in := uint64(ix.terms[id].df) * uint64(sp.hi-sp.lo) / uint64(max(len(ix.docs), 1))
+	if uint64(n)*seekCost >= in+skipEvery {
 		return nil
 	}
 	return ix.skips[id]

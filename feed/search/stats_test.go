@@ -1,6 +1,8 @@
 package search
 
 import (
+	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"testing"
@@ -61,4 +63,66 @@ func BenchmarkSlowest(b *testing.B) {
 	for _, x := range all[:15] {
 		b.Logf("%-30q %8s %d", x.q, x.d, x.n)
 	}
+}
+
+// BenchmarkPerQuery prints each of the 50 benchmark queries' CPU time
+// at the largest size (best of three), slowest first, with its result
+// count and the share of the articles its segments held when it was
+// split (see evalBlocks): for finding which queries set the p99.
+func BenchmarkPerQuery(b *testing.B) {
+	n := benchSizes[len(benchSizes)-1]
+	ix := cachedIndex(b, n)
+	type qt struct {
+		q    string
+		d    time.Duration
+		n    int
+		read float64
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	var all []qt
+	for _, q := range corpus.New(n, benchSeed).Queries(50) {
+		best := time.Hour
+		for range 3 {
+			c0 := cputime.Thread()
+			ix.Search(q, 20)
+			best = min(best, cputime.Thread()-c0)
+		}
+		st := &blockStats{}
+		countBlocks = st
+		ix.Search(q, 20)
+		countBlocks = nil
+		read := 1.0
+		if st.split > 0 {
+			read = float64(st.articles) / float64(st.total)
+		}
+		all = append(all, qt{q, best, ix.countMatches(q), read})
+	}
+	slices.SortFunc(all, func(a, b qt) int { return int(b.d - a.d) })
+	for _, x := range all {
+		fmt.Fprintf(os.Stderr, "%-36q %9s %7d matches, segments read %5.1f%%\n", x.q, x.d, x.n, 100*x.read)
+	}
+}
+
+// BenchmarkImpacts measures making the impact tables anew over the
+// largest corpus, as Compact does once a first load is done, and
+// reports their size.
+func BenchmarkImpacts(b *testing.B) {
+	ix := cachedIndex(b, benchSizes[len(benchSizes)-1])
+	var bytes int
+	c0 := cputime.Process()
+	for range b.N {
+		ix.mu.Lock()
+		ix.impacts = impactTables{}
+		ix.mu.Unlock()
+		ix.refreshImpacts()
+	}
+	cpu := cputime.Process() - c0
+	for _, t := range ix.impacts.groups {
+		bytes += len(t)
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(len(ix.impacts.groups)), "tables")
+	b.ReportMetric(float64(bytes)/1e6, "MB")
+	b.ReportMetric(float64(len(ix.groups)), "groups")
 }
