@@ -111,7 +111,8 @@ const minRepeatRuns = 8
 //   - body adds little inside the text reading's span, so the text
 //     reading did not skip a table or a list in the middle;
 //   - the text reading has at least three tenths of body's words, so it
-//     is not a stray fragment.
+//     is not a stray fragment, unless body is one block in which the
+//     text reading finds paragraphs (see runTogether).
 //
 // When trafilatura finds no article at all, the text reading stands in.
 func secondOpinion(x *Extractor, path, text, body string) string {
@@ -131,13 +132,23 @@ func secondOpinion(x *Extractor, path, text, body string) string {
 	body = trimEdges(body, b)
 	a := shingles(feed.PlainText(body))
 	na, nb := total(a), total(b)
-	if nb*20 > na*19 || na-nb < minExtraRuns || nb*10 < na*3 || overlap(b, a)*20 < nb*19 {
+	if nb*20 > na*19 || na-nb < minExtraRuns || (nb*10 < na*3 && !runTogether(body, alt)) || overlap(b, a)*20 < nb*19 {
 		return body
 	}
 	if runs, blocks := insideAdded(body, b); runs*20 > na || blocks >= minInsideBlocks {
 		return body
 	}
 	return alt
+}
+
+// runTogether reports whether body is one block where the text reading
+// alt finds paragraphs: trafilatura took a whole table cell or <div>,
+// headline, date line, story and the links after it, as one paragraph.
+// A text reading that is a small part of such a body is not a stray
+// fragment of an article trafilatura found whole, since trafilatura
+// found no paragraphs at all.
+func runTogether(body, alt string) bool {
+	return !strings.Contains(strings.TrimSpace(body), "\n\n") && strings.Contains(strings.TrimSpace(alt), "\n\n")
 }
 
 // trimEdges drops from body the paragraphs before and after the span it

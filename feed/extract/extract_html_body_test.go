@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -337,5 +338,39 @@ func TestPlainParagraph(t *testing.T) {
 		if got := plainParagraph(blk); got != want {
 			t.Errorf("plainParagraph(%q) = %v, want %v", blk, got, want)
 		}
+	}
+}
+
+// A body that is one block, the headline, date line, story and the
+// links after it run together from a table cell, is not a whole article
+// of which the text reading holds a fragment: when the text reading
+// finds the story's paragraphs inside it, they are taken however small
+// a part of the block they are. The same words in paragraphs of their
+// own keep body, as before.
+func TestSecondOpinionRunTogether(t *testing.T) {
+	p := articleParas
+	doc, err := parseHTML([]byte(pageWith("<title>Library stays open</title>",
+		"<ul><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ul>"+paras(p...)+"<p>© 2008 The Gazette</p>")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	teasers := "Council approves new ferry timetable for the winter months ahead. Readers write in about the state of the coastal path near the harbour. Five things to do this weekend along the estuary and its villages."
+	var links []string
+	for i := range 12 {
+		links = append(links, fmt.Sprintf("%s Part %d.", teasers, i+1))
+	}
+	cell := "Library stays open Tuesday, March 4, 2008 " + strings.Join(p, " ") + " More articles: " + strings.Join(links, " ")
+	got := secondOpinion(NewExtractor(), "page.html", pageText(doc), cell)
+	if got == cell || strings.Contains(got, "Council approves") {
+		t.Errorf("kept the run-together block:\n%s", got)
+	}
+	for _, q := range p {
+		if !strings.Contains(got, q[:40]) {
+			t.Errorf("text reading lacks %q:\n%s", q[:40], got)
+		}
+	}
+	blocks := strings.Join(p, "\n\n") + "\n\n" + strings.Join(links, "\n\n")
+	if got := secondOpinion(NewExtractor(), "page.html", pageText(doc), blocks); got != blocks {
+		t.Errorf("a body in paragraphs, of which the text reading is a small part, was replaced:\n%s", got)
 	}
 }
