@@ -108,6 +108,15 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		return g
 	}
 
+	// The site's greeting at the top of the page names it: "Welcome to
+	// The Quay Herald. Skip to content".
+	if name := welcomeName(lines, inBody); name != "" {
+		if x.Signatures != nil {
+			name = x.Signatures.Canonical(name)
+		}
+		g.name, g.source = name, feed.OutletFromSignature
+		return g
+	}
 	// The name the page's furniture repeats and its printed domain
 	// spells beats the table: a site that carries a wire story names the
 	// agency in its text, not in its chrome.

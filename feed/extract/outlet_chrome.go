@@ -227,3 +227,39 @@ var aboutGeneric = map[string]bool{
 	"newsletter": true, "podcast": true, "ads": true, "advertising": true, "cookies": true, "company": true,
 	"service": true, "services": true, "program": true, "programme": true, "feeds": true, "rss": true,
 }
+
+// welcomeName returns the site's name as its greeting at the top of the
+// page prints it ("Welcome to The Quay Herald. Skip to content", "Welcome
+// to Quayside.example - the harbour's news"): the greeting must open one
+// of the page's first three lines, outside the article, and the name end
+// there at a full stop, a dash, a bar or a comma. The name must read as a
+// site's and be confirmed by the page, as an "About" link's name is
+// (aboutNameReads, aboutConfirmed). It is "" otherwise: "Welcome to the
+// Source for harbour news" names no site.
+func welcomeName(lines []*textLine, inBody []bool) string {
+	const greeting = "welcome to "
+	for i, l := range lines {
+		if i >= 3 {
+			break
+		}
+		if inBody[i] || !strings.HasPrefix(l.lower, greeting) || len(l.text) <= len(greeting) ||
+			!strings.EqualFold(l.text[:len(greeting)], greeting) {
+			continue
+		}
+		name := l.text[len(greeting):]
+		for _, sep := range []string{". ", "! ", " - ", " – ", " — ", " | ", ", ", ": "} {
+			if j := strings.Index(name, sep); j >= 0 {
+				name = name[:j]
+			}
+		}
+		name = strings.TrimRight(strings.TrimSpace(name), ".!,:")
+		if strings.HasPrefix(name, "the ") {
+			name = "The " + name[4:]
+		}
+		if name == "" || len(name) > 60 || !aboutNameReads(name) || !aboutConfirmed(lines, inBody, i, name) {
+			continue
+		}
+		return name
+	}
+	return ""
+}
