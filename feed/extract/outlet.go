@@ -221,7 +221,7 @@ func masthead(lines []*textLine) string {
 		}
 		// A line with no letter ("?", "|") is a mark that lost its
 		// picture, not the page's first words.
-		if l.text == "" || isChromeExact(l.key) || !strings.ContainsFunc(l.text, unicode.IsLetter) {
+		if l.text == "" || isChromeExact(l.key) || !strings.ContainsFunc(l.text, unicode.IsLetter) || chromeRow(l.lower) {
 			continue
 		}
 		seen++
@@ -230,7 +230,8 @@ func masthead(lines []*textLine) string {
 		}
 		capital := true
 		for w := range strings.FieldsSeq(l.text) {
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			// "&" joins a name's words: "Quay & Harbour".
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && w != "&" {
 				capital = false
 			}
 		}
@@ -239,6 +240,20 @@ func masthead(lines []*textLine) string {
 		}
 	}
 	return ""
+}
+
+// chromeRow reports whether a lower-cased line is a row of links that
+// are all page furniture, joined by bars: "register | log in".
+func chromeRow(lower string) bool {
+	if !strings.Contains(lower, "|") {
+		return false
+	}
+	for part := range strings.SplitSeq(lower, "|") {
+		if p := strings.TrimSpace(part); p != "" && !isChromeExact(p) && !sectionNames[p] {
+			return false
+		}
+	}
+	return true
 }
 
 // sectionNames are the names of a news site's sections and links, which
@@ -437,7 +452,14 @@ func isCompanyName(line, holder string) bool {
 	if i < 0 {
 		return false
 	}
-	rest := strings.Fields(strings.TrimLeft(strings.ToLower(line[i+len(holder):]), " ,"))
+	tail := strings.TrimLeft(strings.ToLower(line[i+len(holder):]), " ,")
+	// "Quay Press, a division of Harbour Holdings Inc.": a company's part.
+	for _, part := range []string{"a division of ", "a subsidiary of ", "a unit of ", "part of "} {
+		if strings.HasPrefix(tail, part) {
+			return true
+		}
+	}
+	rest := strings.Fields(tail)
 	if len(rest) == 0 {
 		return false
 	}

@@ -40,3 +40,32 @@ func TestTextOutletFromGreeting(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { siteOutletCase(t, tt.top, tt.foot, tt.want) })
 	}
 }
+
+// TestCompanyHolderGivesWayToMasthead: a company's notice gives way to
+// the masthead the page repeats, past a row of furniture links, with an
+// ampersand in it, and when the notice calls its holder a company's
+// division.
+func TestCompanyHolderGivesWayToMasthead(t *testing.T) {
+	tests := []struct{ name, top, foot, want string }{
+		{"past a row of links", "Register | Log in\n\nTidewatch\n\n",
+			"Tidewatch Radio\n\nCopyright 2008 Harbour Holdings Inc. All rights reserved.\n", "Tidewatch"},
+		{"a masthead with an ampersand", "Quay & Harbour\n\n",
+			"Quay & Harbour Today\n\nCopyright 2008 Harbour Holdings Inc. All rights reserved.\n", "Quay & Harbour"},
+		{"a holder that is a company's division", "Tidewatch\n\n",
+			"Tidewatch Today\n\n© 2008 Harbour Press Information, a division of Harbour Holdings Inc. All rights reserved.\n", "Tidewatch"},
+		{"a holder that is no company keeps its name", "Tidewatch\n\n",
+			"Tidewatch Today\n\n© 2008 Harbour Press Information, all rights reserved.\n", "Harbour Press Information"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
+			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
+			}
+		})
+	}
+}
