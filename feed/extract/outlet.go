@@ -182,6 +182,8 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 				name = mast
 			} else if site := siteOfCompany(lines, inBody, name); site != "" {
 				name = site
+			} else if a := acronymOfDomain(lines, inBody); a != "" {
+				name = a
 			} else if d := brandedDomain(lines, inBody); d != "" && !sameOutlet(x, d, name) {
 				name = d
 			}

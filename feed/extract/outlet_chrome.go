@@ -263,3 +263,65 @@ func welcomeName(lines []*textLine, inBody []bool) string {
 	}
 	return ""
 }
+
+// acronymOfDomain returns a word in capitals that opens two lines or
+// more outside the article ("QBN Mobile", "QBN Radio") when a domain the
+// page prints outside the article begins with it ("qbnharbour.example"):
+// the site's short name, as its masthead prints it. It is "" when no word
+// qualifies, or when two do. Domains of platforms confirm nothing.
+func acronymOfDomain(lines []*textLine, inBody []bool) string {
+	var labels []string
+	for i, l := range lines {
+		if inBody[i] || !strings.Contains(l.lower, ".") {
+			continue
+		}
+		for w := range hostCandidates(l.lower) {
+			w = strings.Trim(w, "()[]<>,;:\"'.!?")
+			if !mayBeHost(w) || !looksLikeHost(w) || strings.Contains(w, "@") {
+				continue
+			}
+			if lab := siteLabel(bareHost(w)); len(lab) > 3 && !platformLabels[lab] {
+				labels = append(labels, lab)
+			}
+		}
+	}
+	if len(labels) == 0 {
+		return ""
+	}
+	opens := map[string]int{}
+	for i, l := range lines {
+		if inBody[i] || isCopyrightLine(l.lower) {
+			continue
+		}
+		w, _, _ := strings.Cut(l.text, " ")
+		if len(w) >= 3 && isASCIIUpper(w) && !sectionNames[strings.ToLower(w)] {
+			opens[w]++
+		}
+	}
+	found := ""
+	for w, n := range opens {
+		if n < 2 {
+			continue
+		}
+		k := strings.ToLower(w)
+		for _, lab := range labels {
+			if len(lab) > len(k) && strings.HasPrefix(lab, k) {
+				if found != "" && found != w {
+					return ""
+				}
+				found = w
+			}
+		}
+	}
+	return found
+}
+
+// isASCIIUpper reports whether s is made of ASCII capital letters only.
+func isASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}

@@ -69,3 +69,30 @@ func TestCompanyHolderGivesWayToMasthead(t *testing.T) {
 		})
 	}
 }
+
+// TestCompanyHolderGivesWayToAcronym: a company's notice gives way to a
+// word in capitals that opens two lines of the page's furniture when a
+// domain the page prints begins with it.
+func TestCompanyHolderGivesWayToAcronym(t *testing.T) {
+	const notice = "Copyright 2008 Harbour Holdings Inc. All rights reserved.\n"
+	tests := []struct{ name, top, foot, want string }{
+		{"two lines and the domain", "Read this | Open in new window\n\nQBN Mobile\n\n",
+			"QBN Radio\n\nSearch the web or qbnharbour.example\n\n" + notice, "QBN"},
+		{"one line is not enough", "Read this | Open in new window\n\nQBN Mobile\n\n",
+			"Search the web or qbnharbour.example\n\n" + notice, "Harbour Holdings"},
+		{"a domain that does not begin with it", "Read this | Open in new window\n\nQBN Mobile\n\n",
+			"QBN Radio\n\nSearch the web or harbourqbn.example\n\n" + notice, "Harbour Holdings"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
+			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
+			if len(arts) != 1 {
+				t.Fatalf("got %d articles", len(arts))
+			}
+			if arts[0].Outlet != tt.want {
+				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
+			}
+		})
+	}
+}
