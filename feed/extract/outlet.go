@@ -108,6 +108,15 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		return g
 	}
 
+	// The site's greeting at the top of the page names it: "Welcome to
+	// The Quay Herald. Skip to content".
+	if name := welcomeName(lines, inBody); name != "" {
+		if x.Signatures != nil {
+			name = x.Signatures.Canonical(name)
+		}
+		g.name, g.source = name, feed.OutletFromSignature
+		return g
+	}
 	// The name the page's furniture repeats and its printed domain
 	// spells beats the table: a site that carries a wire story names the
 	// agency in its text, not in its chrome.
@@ -173,6 +182,8 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 				name = mast
 			} else if site := siteOfCompany(lines, inBody, name); site != "" {
 				name = site
+			} else if a := acronymOfDomain(lines, inBody); a != "" {
+				name = a
 			} else if d := brandedDomain(lines, inBody); d != "" && !sameOutlet(x, d, name) {
 				name = d
 			}
@@ -212,7 +223,7 @@ func masthead(lines []*textLine) string {
 		}
 		// A line with no letter ("?", "|") is a mark that lost its
 		// picture, not the page's first words.
-		if l.text == "" || isChromeExact(l.key) || !strings.ContainsFunc(l.text, unicode.IsLetter) {
+		if l.text == "" || isChromeExact(l.key) || !strings.ContainsFunc(l.text, unicode.IsLetter) || chromeRow(l.lower) {
 			continue
 		}
 		seen++
@@ -221,7 +232,8 @@ func masthead(lines []*textLine) string {
 		}
 		capital := true
 		for w := range strings.FieldsSeq(l.text) {
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			// "&" joins a name's words: "Quay & Harbour".
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && w != "&" {
 				capital = false
 			}
 		}
@@ -230,6 +242,20 @@ func masthead(lines []*textLine) string {
 		}
 	}
 	return ""
+}
+
+// chromeRow reports whether a lower-cased line is a row of links that
+// are all page furniture, joined by bars: "register | log in".
+func chromeRow(lower string) bool {
+	if !strings.Contains(lower, "|") {
+		return false
+	}
+	for part := range strings.SplitSeq(lower, "|") {
+		if p := strings.TrimSpace(part); p != "" && !isChromeExact(p) && !sectionNames[p] {
+			return false
+		}
+	}
+	return true
 }
 
 // sectionNames are the names of a news site's sections and links, which
@@ -428,7 +454,14 @@ func isCompanyName(line, holder string) bool {
 	if i < 0 {
 		return false
 	}
-	rest := strings.Fields(strings.TrimLeft(strings.ToLower(line[i+len(holder):]), " ,"))
+	tail := strings.TrimLeft(strings.ToLower(line[i+len(holder):]), " ,")
+	// "Quay Press, a division of Harbour Holdings Inc.": a company's part.
+	for _, part := range []string{"a division of ", "a subsidiary of ", "a unit of ", "part of "} {
+		if strings.HasPrefix(tail, part) {
+			return true
+		}
+	}
+	rest := strings.Fields(tail)
 	if len(rest) == 0 {
 		return false
 	}

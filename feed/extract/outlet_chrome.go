@@ -227,3 +227,101 @@ var aboutGeneric = map[string]bool{
 	"newsletter": true, "podcast": true, "ads": true, "advertising": true, "cookies": true, "company": true,
 	"service": true, "services": true, "program": true, "programme": true, "feeds": true, "rss": true,
 }
+
+// welcomeName returns the site's name as its greeting at the top of the
+// page prints it ("Welcome to The Quay Herald. Skip to content", "Welcome
+// to Quayside.example - the harbour's news"): the greeting must open one
+// of the page's first three lines, outside the article, and the name end
+// there at a full stop, a dash, a bar or a comma. The name must read as a
+// site's and be confirmed by the page, as an "About" link's name is
+// (aboutNameReads, aboutConfirmed). It is "" otherwise: "Welcome to the
+// Source for harbour news" names no site.
+func welcomeName(lines []*textLine, inBody []bool) string {
+	const greeting = "welcome to "
+	for i, l := range lines {
+		if i >= 3 {
+			break
+		}
+		if inBody[i] || !strings.HasPrefix(l.lower, greeting) || len(l.text) <= len(greeting) ||
+			!strings.EqualFold(l.text[:len(greeting)], greeting) {
+			continue
+		}
+		name := l.text[len(greeting):]
+		for _, sep := range []string{". ", "! ", " - ", " – ", " — ", " | ", ", ", ": "} {
+			if j := strings.Index(name, sep); j >= 0 {
+				name = name[:j]
+			}
+		}
+		name = strings.TrimRight(strings.TrimSpace(name), ".!,:")
+		if strings.HasPrefix(name, "the ") {
+			name = "The " + name[4:]
+		}
+		if name == "" || len(name) > 60 || !aboutNameReads(name) || !aboutConfirmed(lines, inBody, i, name) {
+			continue
+		}
+		return name
+	}
+	return ""
+}
+
+// acronymOfDomain returns a word in capitals that opens two lines or
+// more outside the article ("QBN Mobile", "QBN Radio") when a domain the
+// page prints outside the article begins with it ("qbnharbour.example"):
+// the site's short name, as its masthead prints it. It is "" when no word
+// qualifies, or when two do. Domains of platforms confirm nothing.
+func acronymOfDomain(lines []*textLine, inBody []bool) string {
+	var labels []string
+	for i, l := range lines {
+		if inBody[i] || !strings.Contains(l.lower, ".") {
+			continue
+		}
+		for w := range hostCandidates(l.lower) {
+			w = strings.Trim(w, "()[]<>,;:\"'.!?")
+			if !mayBeHost(w) || !looksLikeHost(w) || strings.Contains(w, "@") {
+				continue
+			}
+			if lab := siteLabel(bareHost(w)); len(lab) > 3 && !platformLabels[lab] {
+				labels = append(labels, lab)
+			}
+		}
+	}
+	if len(labels) == 0 {
+		return ""
+	}
+	opens := map[string]int{}
+	for i, l := range lines {
+		if inBody[i] || isCopyrightLine(l.lower) {
+			continue
+		}
+		w, _, _ := strings.Cut(l.text, " ")
+		if len(w) >= 3 && isASCIIUpper(w) && !sectionNames[strings.ToLower(w)] {
+			opens[w]++
+		}
+	}
+	found := ""
+	for w, n := range opens {
+		if n < 2 {
+			continue
+		}
+		k := strings.ToLower(w)
+		for _, lab := range labels {
+			if len(lab) > len(k) && strings.HasPrefix(lab, k) {
+				if found != "" && found != w {
+					return ""
+				}
+				found = w
+			}
+		}
+	}
+	return found
+}
+
+// isASCIIUpper reports whether s is made of ASCII capital letters only.
+func isASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
