@@ -43,24 +43,36 @@ func Sketch(a *feed.Article) []byte {
 	}
 	n := min(max(1<<bits.Len(uint(len(folded)/16)), minSketch), maxSketch)
 	sk := make([]byte, n)
-	shift := sketchShift(n)
-	// Only trigrams of word bytes: a query word is made of nothing else.
-	// t holds the last three bytes of the word so far, and run counts
-	// them, up to three. The loop has no branch: a bit is or-ed in with
-	// none set when there is no trigram to add, as a branch on bytes
-	// that go from word to space every few would mostly be mispredicted.
-	var t, run uint32
-	for _, c := range folded {
-		word := sketchMask[c]
-		t = (t<<8 | uint32(c)) & word
-		run = min(run+1, 3) & word
-		h := trigramBit(t, shift)
-		full := -(run >> 1 & run) // all ones when run is 3
-		sk[h>>3] |= byte(1<<(h&7)) & byte(full)
-	}
+	sketchBits(sk, folded)
 	tk := tokenizers.Get().(*tokenizer)
 	defer tokenizers.Put(tk)
 	return binary.AppendUvarint(sk, uint64(articleLength(tk, a)))
+}
+
+// sketchBits sets in sk, whose length is a power of two, the bit of
+// every trigram of word bytes in folded (see trigramBit).
+//
+// t holds the last bytes of the word so far: a byte that is no word
+// byte empties it. As no word byte is zero, t holds a whole trigram
+// when its third byte is set. The loop has no branch: a bit is or-ed in
+// with none set when there is no trigram to add, as a branch on bytes
+// that go from word to space every few would mostly be mispredicted.
+// The bit is trigramBit's: the hash times the bitmap's bits, over 2^32,
+// is the hash shifted right by sketchShift, without a shift by a count
+// kept in a register.
+func sketchBits(sk, folded []byte) {
+	nbits := uint64(len(sk)) * 8
+	last := uint32(len(sk) - 1)
+	var t uint32
+	for _, c := range folded {
+		t = (t<<8 | uint32(c)) & sketchMask[c]
+		h := uint32(uint64(t&0xffffff*0x9E3779B1) * nbits >> 32)
+		var full byte
+		if t&0xff0000 != 0 {
+			full = 1
+		}
+		sk[h>>3&last] |= full << (h & 7)
+	}
 }
 
 // sketchParts splits a sketch into its bitmap and the article's length;

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -83,6 +84,43 @@ func BenchmarkSketch(b *testing.B) {
 	for b.Loop() {
 		for _, a := range arts {
 			Sketch(a)
+		}
+	}
+}
+
+// TestSketchBitsAsTrigramBit checks that sketchBits sets the bits the
+// plain way gives: trigramBit of each run of three word bytes, at
+// sketchShift, for every size of bitmap.
+func TestSketchBitsAsTrigramBit(t *testing.T) {
+	texts := []string{"", "ab", "abc", "a1b2c3 d", "x\x00yz ab\xc3\xa9c\xff\xfe\x80q", "zz9 \n\t,.;zzzz"}
+	for _, a := range referenceArticles(t, 40) {
+		f, _ := foldText(nil, a)
+		texts = append(texts, string(f))
+	}
+	for _, s := range texts {
+		for n := minSketch; n <= maxSketch; n *= 2 {
+			want := make([]byte, n)
+			shift := sketchShift(n)
+			run := 0
+			var tri uint32
+			for i := 0; i < len(s); i++ {
+				c := s[i]
+				if sketchMask[c] == 0 {
+					run, tri = 0, 0
+					continue
+				}
+				run++
+				tri = tri<<8 | uint32(c)
+				if run >= 3 {
+					h := trigramBit(tri, shift)
+					want[h>>3] |= 1 << (h & 7)
+				}
+			}
+			got := make([]byte, n)
+			sketchBits(got, []byte(s))
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%d-byte bitmap of %.40q differs", n, s)
+			}
 		}
 	}
 }
