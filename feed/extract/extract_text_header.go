@@ -86,8 +86,9 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 		}
 	}
 	below := -1 // a headline under the region's short opening
+	titleAt := -1
 	if t := pickTextTitle(x, lines, lo, candHi, start); t >= 0 {
-		h.title = lines[t].text
+		h.title, titleAt = lines[t].text, t
 		if t >= hi {
 			below = t
 		}
@@ -126,7 +127,10 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	if h.title == "" {
 		h.title = firstLineTitle(lines, start)
 	}
-	h.date, h.dateSource = findDate(x, lines, from, max(hi, start+1)+2)
+	if titleAt < 0 {
+		titleAt = best
+	}
+	h.date, h.dateSource = findDate(x, lines, from, max(hi, start+1)+2, titleAt)
 	if best >= 0 && best < start && h.skipTo <= start {
 		h.skipTo = openingParagraph(lines, best, start)
 	}
@@ -508,13 +512,24 @@ var dateWords = func() map[string]bool {
 // findDate returns the publication day printed in lines [from, to), or
 // failing that on a line labelled "Published" anywhere in the chrome,
 // and which of the two it was (a feed.DateFrom constant).
-func findDate(x *Extractor, lines []*textLine, from, to int) (time.Time, string) {
+func findDate(x *Extractor, lines []*textLine, from, to, title int) (time.Time, string) {
 	now := x.now()
 	to = min(to, len(lines))
+	read := func(s string) (time.Time, bool) {
+		t, other, ok := parseDateReadings(s, now)
+		if ok && !other.IsZero() {
+			t = pageDateOrder(lines, t, other)
+		}
+		return t, ok
+	}
 	// A labelled date near the headline first, then any date there; a
-	// date labelled as an update only when there is no other.
+	// date labelled as an update only when there is no other. Within
+	// each, the lines from the headline down come first: the byline and
+	// dateline are under it, and a date above it is as often the day the
+	// page was printed (a masthead's) as the article's.
+	order := headerOrder(from, to, title)
 	for pass := 0; pass < 3; pass++ {
-		for i := from; i < to; i++ {
+		for _, i := range order {
 			l := lines[i]
 			if l.class == classGood && l.words > 20 {
 				continue
@@ -522,7 +537,7 @@ func findDate(x *Extractor, lines []*textLine, from, to int) (time.Time, string)
 			if pass == 0 && !dateLabelled(l.lower) || pass < 2 && updateOnly(l.lower) || pass == 2 && !updateOnly(l.lower) {
 				continue
 			}
-			if t, ok := parseDate(publishedPart(l.text), now); ok {
+			if t, ok := read(publishedPart(l.text)); ok {
 				return t, feed.DateFromDateline
 			}
 		}
@@ -534,7 +549,7 @@ func findDate(x *Extractor, lines []*textLine, from, to int) (time.Time, string)
 			}
 			_, byline := l.author()
 			if dateLabelled(l.lower) || byline {
-				if t, ok := parseDate(publishedPart(l.text), now); ok {
+				if t, ok := read(publishedPart(l.text)); ok {
 					return t, feed.DateFromText
 				}
 			}
@@ -555,6 +570,23 @@ func findDate(x *Extractor, lines []*textLine, from, to int) (time.Time, string)
 		}
 	}
 	return time.Time{}, ""
+}
+
+// headerOrder returns the lines [from, to) in the order findDate reads
+// them: from the headline (title; -1 when there is none) down, then those
+// above it.
+func headerOrder(from, to, title int) []int {
+	order := make([]int, 0, max(to-from, 0))
+	if title < from || title >= to {
+		title = from
+	}
+	for i := title; i < to; i++ {
+		order = append(order, i)
+	}
+	for i := from; i < title; i++ {
+		order = append(order, i)
+	}
+	return order
 }
 
 // copyrightYear returns the last year named in the page's copyright
