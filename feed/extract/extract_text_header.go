@@ -123,7 +123,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	if best >= 0 {
 		from = max(lo, best-4)
 	}
-	h.byline = findByline(lines, from, max(hi, start+1)+2, best)
+	h.byline = findByline(lines, from, max(hi, start+1)+2, best, start)
 	if h.title == "" {
 		h.title = firstLineTitle(lines, start)
 	}
@@ -211,9 +211,10 @@ func shortOpening(lines []*textLine, title, start int) int {
 }
 
 // findByline returns the author named in lines [from, to) around the
-// headline at line title: a "By" line first, then a line of names next
-// to the headline, then a "By" line anywhere on the page.
-func findByline(lines []*textLine, from, to, title int) string {
+// headline at line title, over the article starting at line start: a
+// "By" line first, then a line of names next to the headline, then a
+// "By" line anywhere on the page.
+func findByline(lines []*textLine, from, to, title, start int) string {
 	to = min(to, len(lines))
 	for i := from; i < to; i++ {
 		if b, ok := lines[i].author(); ok {
@@ -223,8 +224,8 @@ func findByline(lines []*textLine, from, to, title int) string {
 	if title >= 0 {
 		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
 			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() &&
-				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1))) &&
-				!ordinaryWords(lines[i].text) {
+				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1) || inMenu(lines, i) || underText(lines, i))) &&
+				!ordinaryWords(lines[i].text) && !namedInLead(lines, lines[i].text, max(start, title+1)) {
 				return lines[i].text
 			}
 		}
@@ -264,6 +265,63 @@ func nameBeforeHandle(text string) string {
 	}
 	return name
 }
+
+// inMenu reports whether a line of names stands among a menu's items:
+// the line above it and the line below it are short links (one to four
+// capitalised words, no sentence, no date), as "Bundesliga", "Ligue 1"
+// and "Internationals" around "Fantasy Football". A byline above a
+// headline has the headline or a date next to it.
+func inMenu(lines []*textLine, i int) bool {
+	if i < 1 || i+1 >= len(lines) {
+		return false
+	}
+	for _, l := range []*textLine{lines[i-1], lines[i+1]} {
+		if l.words < 1 || l.words > 4 || l.end || hasDate(l) || strings.ContainsAny(l.text, ":|!?\"") || l.nameLine() {
+			return false
+		}
+		for w := range strings.FieldsSeq(l.text) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// underText reports whether the line above line i is running text (ten
+// words or more): a name there, above the headline, signs a comment or
+// a reader's quote, and is no byline.
+func underText(lines []*textLine, i int) bool {
+	return i >= 1 && lines[i-1].words >= 10
+}
+
+// namedInLead reports whether the first words of a line of names (its
+// first two) are named in the article's first paragraphs, from line
+// start on: the line names the story's subject ("Harbour United" over
+// "Harbour United defenders will be available..."), or a caption's
+// person, not its writer.
+func namedInLead(lines []*textLine, name string, start int) bool {
+	w := strings.Fields(dropParens(name))
+	if len(w) < 2 {
+		return false
+	}
+	lead := w[0] + " " + w[1]
+	seen := 0
+	for i := max(start, 0); i < len(lines) && seen < leadParagraphs; i++ {
+		if lines[i].class != classGood {
+			continue
+		}
+		seen++
+		if strings.Contains(lines[i].text, lead) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadParagraphs is how many of an article's first paragraphs namedInLead
+// reads.
+const leadParagraphs = 6
 
 // endsMenuRun reports whether the two lines above line i are, like it,
 // links of two to four capitalised words, as a menu's items are ("Fast
