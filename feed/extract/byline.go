@@ -268,7 +268,7 @@ var notNameWords = func() map[string]bool {
 		today yesterday share shares tweet email e-mail comment comments username user login log sign subscribe
 		subscriber follow following followers print menu search reply like more read posted updated published
 		facebook twitter whatsapp linkedin pinterest reddit copy link newsletter home close click here the an of
-		next previous article articles video page latest view
+		next previous article articles video page latest view highlights stories
 		size version printable forecast sponsor sponsors quiz section sections archive archives gallery
 		forum forums classifieds directory feed feeds
 		writer editor correspondent staff reporter contributor columnist

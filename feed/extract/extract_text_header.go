@@ -119,16 +119,19 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 			h.skipTo = start
 		}
 	}
-	from := lo
-	if best >= 0 {
-		from = max(lo, best-4)
-	}
-	h.byline = findByline(lines, from, max(hi, start+1)+2, best, start)
-	if h.title == "" {
-		h.title = firstLineTitle(lines, start)
-	}
+	// The byline and date are looked for from a few lines above the
+	// headline: the one chosen, or the best by the hand-set score when
+	// that is higher up.
 	if titleAt < 0 {
 		titleAt = best
+	}
+	from := lo
+	if best >= 0 {
+		from = max(lo, min(best, titleAt)-4)
+	}
+	h.byline = findByline(lines, from, max(hi, start+1)+2, titleAt, start)
+	if h.title == "" {
+		h.title = firstLineTitle(lines, start)
 	}
 	h.date, h.dateSource = findDate(x, lines, from, max(hi, start+1)+2, titleAt)
 	if best >= 0 && best < start && h.skipTo <= start {
