@@ -136,3 +136,16 @@ func TestHTMLDatelineOverMarkup(t *testing.T) {
 		t.Errorf("page date = %s from %q, want 2019-03-06 from the dateline", a.Date.Format(time.DateOnly), a.DateSource)
 	}
 }
+
+// TestDateOnAShortLineOverOneInAParagraph: a date inside the
+// standfirst under the headline gives way to the dateline below it.
+func TestDateOnAShortLineOverOneInAParagraph(t *testing.T) {
+	text := "Skip to main content\nThe Quayside Courier\nSign in\n" +
+		"\nFerry returns to the island after a long winter\n\n" +
+		"The old ferry, laid up since March 8, 2017 after a storm, sails again this summer.\n\n" +
+		"Nora Vell | Transport Writer\n\nMarch 6, 2019\n\n" + paragraphs(8)
+	got, source := textDate(t, text)
+	if !got.Equal(day(2019, 3, 6)) || source != feed.DateFromDateline {
+		t.Errorf("date = %s from %q, want 2019-03-06 from the dateline", got.Format(time.DateOnly), source)
+	}
+}

@@ -588,14 +588,17 @@ func findDate(x *Extractor, lines []*textLine, from, to, title int) (time.Time, 
 	// each, the lines from the headline down come first: the byline and
 	// dateline are under it, and a date above it is as often the day the
 	// page was printed (a masthead's) as the article's.
+	// A date inside a paragraph of more than fourteen words (a
+	// standfirst's "... on March 8 last year") is weaker than any on a
+	// short line, and is read only when no short line has one.
 	order := headerOrder(from, to, title)
-	for pass := 0; pass < 3; pass++ {
+	for pass := 0; pass < 6; pass++ {
 		for _, i := range order {
 			l := lines[i]
-			if l.class == classGood && l.words > 20 {
+			if l.class == classGood && l.words > 20 || (l.words > 14) != (pass >= 3) {
 				continue
 			}
-			if pass == 0 && !dateLabelled(l.lower) || pass < 2 && updateOnly(l.lower) || pass == 2 && !updateOnly(l.lower) {
+			if pass := pass % 3; pass == 0 && !dateLabelled(l.lower) || pass < 2 && updateOnly(l.lower) || pass == 2 && !updateOnly(l.lower) {
 				continue
 			}
 			if t, ok := read(publishedPart(l.text)); ok {
