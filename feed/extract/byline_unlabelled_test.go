@@ -16,7 +16,7 @@ func textByline(t *testing.T, text string) string {
 // the headline whose name the article's first paragraphs name is the
 // story's subject (a team, a caption's swimmer), not its writer.
 func TestUnlabelledNameNamingTheSubject(t *testing.T) {
-	lead := "Harbour United defenders Pell Marrow and Odo Fenn will be available on Sunday night against the island side, after both missed the last game through suspension.\n\n"
+	lead := "Harbour United rowers Pell Marrow and Odo Fenn are back in the boat for the regatta at Wexmoor, the club said, after a month ashore with sore wrists.\n\n"
 	for _, tt := range []struct{ name, line, want string }{
 		{"a team named in the lead", "Harbour United", ""},
 		{"a person named in the lead", "Pell Marrow North Diving", ""},
@@ -38,7 +38,7 @@ func TestUnlabelledNameNamingTheSubject(t *testing.T) {
 func TestUnlabelledNameAboveTheHeadline(t *testing.T) {
 	for _, tt := range []struct{ name, top, want string }{
 		{"among a menu's items", "Home\nLeague Two\nLiga 3\nQuayliga\nFantasy Sailing\nInternationals\n", ""},
-		{"signing a comment", "Home\nMy sides still hurt from laughing so much, I just wish I could go again next year\nPell Marrow\n", ""},
+		{"signing a comment", "Home\nThe best crossing I have had in years, and the crew kept the cocoa coming all the way over\nPell Marrow\n", ""},
 		{"a name under a short label", "Home\nNews and comment from the islands.\n\nJane Quayle\n", "Jane Quayle"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
