@@ -40,6 +40,7 @@ func TestUnlabelledNameAboveTheHeadline(t *testing.T) {
 		{"among a menu's items", "Home\nLeague Two\nLiga 3\nQuayliga\nFantasy Sailing\nInternationals\n", ""},
 		{"signing a comment", "Home\nThe best crossing I have had in years, and the crew kept the cocoa coming all the way over\nPell Marrow\n", ""},
 		{"a name under a short label", "Home\nNews and comment from the islands.\n\nJane Quayle\n", "Jane Quayle"},
+		{"a name under the page's address", "Home\nhttps://quaycourier.example/island-life/2019/mar/06/ferry-returns-to-the-island-after-a-long-winter\nJane Quayle\n", "Jane Quayle"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			text := tt.top + "\nFerry returns to the island after a long winter\n\n" + paragraphs(8)

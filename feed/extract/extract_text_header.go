@@ -292,10 +292,18 @@ func inMenu(lines []*textLine, i int) bool {
 }
 
 // underText reports whether the line above line i is running text (ten
-// words or more): a name there, above the headline, signs a comment or
-// a reader's quote, and is no byline.
+// words or more, apart by spaces: an address's parts are not words): a
+// name there, above the headline, signs a comment or a reader's quote,
+// and is no byline.
 func underText(lines []*textLine, i int) bool {
-	return i >= 1 && lines[i-1].words >= 10
+	if i < 1 || lines[i-1].words < 10 {
+		return false
+	}
+	n := 0
+	for range strings.FieldsSeq(lines[i-1].text) {
+		n++
+	}
+	return n >= 10
 }
 
 // namedInLead reports whether the first words of a line of names (its
