@@ -142,7 +142,7 @@ func TestHTMLDatelineOverMarkup(t *testing.T) {
 func TestDateOnAShortLineOverOneInAParagraph(t *testing.T) {
 	text := "Skip to main content\nThe Quayside Courier\nSign in\n" +
 		"\nFerry returns to the island after a long winter\n\n" +
-		"The old ferry, laid up since March 8, 2017 after a storm, sails again this summer.\n\n" +
+		"Out of service from June 14, 2016 for a refit, the old ferry sails again this summer.\n\n" +
 		"Nora Vell | Transport Writer\n\nMarch 6, 2019\n\n" + paragraphs(8)
 	got, source := textDate(t, text)
 	if !got.Equal(day(2019, 3, 6)) || source != feed.DateFromDateline {
