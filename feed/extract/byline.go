@@ -268,7 +268,7 @@ var notNameWords = func() map[string]bool {
 		today yesterday share shares tweet email e-mail comment comments username user login log sign subscribe
 		subscriber follow following followers print menu search reply like more read posted updated published
 		facebook twitter whatsapp linkedin pinterest reddit copy link newsletter home close click here the an of
-		next previous article articles video page latest view
+		next previous article articles video page latest view highlights stories
 		size version printable forecast sponsor sponsors quiz section sections archive archives gallery
 		forum forums classifieds directory feed feeds
 		writer editor correspondent staff reporter contributor columnist
@@ -437,7 +437,7 @@ func isPersonName(s string) bool {
 	n := 0
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,'’()"))
-		if seen[lw] || notNameWords[lw] {
+		if seen[lw] || notNameWords[lw] || deskPlural(lw) {
 			return false
 		}
 		seen[lw] = true
@@ -465,6 +465,16 @@ func isPersonName(s string) bool {
 	// One word is a desk, a user name or a site more often than a
 	// person; five or more are a run of furniture.
 	return n >= 2 && n <= 4
+}
+
+// deskPlural reports whether a word is the plural of a word no name is
+// made of: "Columnists", "Editors", "Agencies".
+func deskPlural(lw string) bool {
+	if one, ok := strings.CutSuffix(lw, "ies"); ok && notNameWords[one+"y"] {
+		return true
+	}
+	one, ok := strings.CutSuffix(lw, "s")
+	return ok && len(one) >= 5 && notNameWords[one]
 }
 
 // spaceless reports whether s is written in a script without spaces

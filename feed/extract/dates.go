@@ -47,13 +47,25 @@ var (
 // "19 June 2024", "June 19, 2024", "Nov. 20, 2019", "22 de outubro de
 // 2010", "21/06/2014". Days after notAfter, when it is set, are skipped.
 func parseDate(s string, notAfter time.Time) (time.Time, bool) {
+	t, _, ok := parseDateReadings(s, notAfter)
+	return t, ok
+}
+
+// parseDateReadings is parseDate, which reads a date in figures month
+// first where it can ("10/01/2008" is 1 October), and also returns the
+// other reading of such a date ("10/01/2008" as 10 January) when both are
+// days no later than notAfter; other is zero when the date is written
+// one way only. Which reading a page means is decided by the rest of it
+// (see pageDateOrder).
+func parseDateReadings(s string, notAfter time.Time) (t, other time.Time, ok bool) {
 	// Each kind of date needs figures in a certain order: most lines
 	// have none of them, and are done with before any pattern is tried.
 	year, iso, numeric := dateShapes(s)
 	if !year && !numeric {
-		return time.Time{}, false
+		return time.Time{}, time.Time{}, false
 	}
 	var found []time.Time
+	var swapped time.Time // the day-first reading of found[0], when it has one
 	if iso {
 		if m := isoDate.FindStringSubmatch(s); m != nil {
 			if t, ok := mkDate(m[1], m[2], m[3]); ok {
@@ -78,6 +90,9 @@ func parseDate(s string, notAfter time.Time) (time.Time, bool) {
 			// Month first unless that cannot be: "21/06/2014".
 			if t, ok := mkDate(y, strconv.Itoa(a), strconv.Itoa(b)); ok && a <= 12 {
 				found = append(found, t)
+				if a != b && b <= 12 {
+					swapped, _ = mkDate(y, strconv.Itoa(b), strconv.Itoa(a))
+				}
 			} else if t, ok := mkDate(y, strconv.Itoa(b), strconv.Itoa(a)); ok {
 				found = append(found, t)
 			}
@@ -85,10 +100,16 @@ func parseDate(s string, notAfter time.Time) (time.Time, bool) {
 	}
 	for _, t := range found {
 		if notAfter.IsZero() || !t.After(notAfter) {
-			return t, true
+			if !swapped.IsZero() && !notAfter.IsZero() && swapped.After(notAfter) {
+				swapped = time.Time{}
+			}
+			return t, swapped, true
 		}
 	}
-	return time.Time{}, false
+	if !swapped.IsZero() && (notAfter.IsZero() || !swapped.After(notAfter)) {
+		return swapped, time.Time{}, true // the month-first reading is in the future
+	}
+	return time.Time{}, time.Time{}, false
 }
 
 // dateShapes reports which runs of figures s holds: year, four figures
@@ -119,6 +140,13 @@ func dateShapes(s string) (year, iso, numeric bool) {
 
 // wordDate finds a date with its month spelled out.
 func wordDate(s string) (time.Time, bool) {
+	t, _, ok := wordDateOrder(s)
+	return t, ok
+}
+
+// wordDateOrder is wordDate, and reports whether the day was written
+// before the month ("19 June 2024") or after it ("June 19, 2024").
+func wordDateOrder(s string) (t time.Time, dayFirst, ok bool) {
 	toks := dateTokens(s)
 	for i, tok := range toks {
 		mon, ok := monthNames[tok]
@@ -138,7 +166,7 @@ func wordDate(s string) (time.Time, bool) {
 			if d, ok := dayNumber(toks[j]); ok {
 				if y, ok := yearNumber(toks[k]); ok {
 					if t, ok := mkDateInts(y, int(mon), d); ok {
-						return t, true
+						return t, true, true
 					}
 				}
 			}
@@ -148,13 +176,94 @@ func wordDate(s string) (time.Time, bool) {
 			if d, ok := dayNumber(toks[i+1]); ok {
 				if y, ok := yearNumber(toks[i+2]); ok {
 					if t, ok := mkDateInts(y, int(mon), d); ok {
-						return t, true
+						return t, false, true
 					}
 				}
 			}
 		}
 	}
-	return time.Time{}, false
+	return time.Time{}, false, false
+}
+
+// pageDateOrder returns the reading a page means of a date in figures
+// that reads both ways: t month first, other day first ("10/01/2008").
+// A reading later than every date the page writes one way only (its
+// masthead's day, the dates of its comments and its other stories) is
+// not the day it was published; failing that, the page's dates in
+// figures that read one way only ("13/01/2008" or "01/13/2008") tell
+// its order, and failing those its dates with the month spelled out
+// ("15 January 2008" or "January 15, 2008"). Month first when nothing
+// tells.
+func pageDateOrder(lines []*textLine, t, other time.Time) time.Time {
+	var latest time.Time
+	numDay, numMonth, wordDay, wordMonth := 0, 0, 0, 0
+	seen := func(d time.Time) {
+		if d.After(latest) {
+			latest = d
+		}
+	}
+	for _, l := range lines {
+		year, iso, numeric := dateShapes(l.text)
+		if numeric {
+			for _, m := range numericDate.FindAllStringSubmatch(l.text, -1) {
+				a, _ := strconv.Atoi(m[1])
+				b, _ := strconv.Atoi(m[2])
+				y := m[3]
+				if len(y) == 2 {
+					y = "20" + y
+				}
+				switch {
+				case a > 12 && b <= 12:
+					if d, ok := mkDate(y, m[2], m[1]); ok {
+						numDay++
+						seen(d)
+					}
+				case b > 12 && a <= 12:
+					if d, ok := mkDate(y, m[1], m[2]); ok {
+						numMonth++
+						seen(d)
+					}
+				case a == b:
+					if d, ok := mkDate(y, m[1], m[2]); ok {
+						seen(d)
+					}
+				}
+			}
+		}
+		if iso {
+			if m := isoDate.FindStringSubmatch(l.text); m != nil {
+				if d, ok := mkDate(m[1], m[2], m[3]); ok {
+					seen(d)
+				}
+			}
+		}
+		if year {
+			if d, dayFirst, ok := wordDateOrder(l.text); ok {
+				seen(d)
+				if dayFirst {
+					wordDay++
+				} else {
+					wordMonth++
+				}
+			}
+		}
+	}
+	switch {
+	case latest.IsZero():
+	case t.After(latest) && !other.After(latest):
+		return other
+	case other.After(latest) && !t.After(latest):
+		return t
+	}
+	switch {
+	case numDay > numMonth:
+		return other
+	case numMonth > numDay:
+		return t
+	case wordDay > wordMonth:
+		return other
+	}
+	return t
 }
 
 // dateTokens splits s into lower-cased runs of letters or digits.

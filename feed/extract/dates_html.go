@@ -2,6 +2,8 @@ package extract
 
 import (
 	"time"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // publishedOverUpdate returns the published day a page prints near the
@@ -43,4 +45,26 @@ func publishedOverUpdate(x *Extractor, visible string, got time.Time) (time.Time
 		// is read by publishedPart; this line labels only its update.
 	}
 	return time.Time{}, false
+}
+
+// datelineOverMarkup returns the date of a page without a date in its
+// metadata (date, from source): the day its visible text, read as the
+// text extractor reads a scrape (r, nil when that found no article),
+// prints on a dateline by the headline wins over a date trafilatura
+// found in the markup, which is often the day the page was printed (a
+// masthead's "Tuesday 15 January 2008" over the article's own date), a
+// comment's, or a date in figures read day first on a page that writes
+// the month first. A page whose markup gave no date takes the text
+// reading's date, from its dateline or a labelled line elsewhere. A date
+// from the page's metadata (<meta>, JSON-LD, the address) stays.
+func datelineOverMarkup(date time.Time, source string, r *feed.Article) (time.Time, string) {
+	if r == nil || r.Date.IsZero() {
+		return date, source
+	}
+	switch {
+	case source == feed.DateFromMarkup && r.DateSource == feed.DateFromDateline,
+		date.IsZero() && (r.DateSource == feed.DateFromDateline || r.DateSource == feed.DateFromText):
+		return r.Date, r.DateSource
+	}
+	return date, source
 }

@@ -91,7 +91,9 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		meta.byline = joinNames(strings.Split(found.Author, "; "))
 	}
 	body = dropFurniture(dropHeadline(dropRepeats(body), meta.title, meta.byline))
-	body = secondOpinion(x, src.Path, visible, body)
+	reading := textReading(x, src.Path, visible)
+	body = preferReading(reading, body)
+	meta.date, meta.dateSource = datelineOverMarkup(meta.date, meta.dateSource, reading)
 	if countWords(body) < minArticleWords {
 		return nil, []feed.Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
 	}

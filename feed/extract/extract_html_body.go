@@ -116,15 +116,30 @@ const minRepeatRuns = 8
 //
 // When trafilatura finds no article at all, the text reading stands in.
 func secondOpinion(x *Extractor, path, text, body string) string {
+	return preferReading(textReading(x, path, text), body)
+}
+
+// textReading reads a page's visible text as the text extractor reads
+// a scrape of it, or returns nil when that finds no article.
+func textReading(x *Extractor, path, text string) *feed.Article {
 	// The second reading's headline candidates are not the page's: a
 	// trace of them (see TitleCandidates) stays with the HTML reading.
 	tx := *x
 	tx.trace = nil
 	arts, _ := extractTextFile(&tx, Source{Path: path, Data: []byte(text)})
-	if len(arts) == 0 || countWords(arts[0].Body) < minArticleWords {
+	if len(arts) == 0 {
+		return nil
+	}
+	return arts[0]
+}
+
+// preferReading is secondOpinion given the text reading, r (nil when
+// there is none).
+func preferReading(r *feed.Article, body string) string {
+	if r == nil || countWords(r.Body) < minArticleWords {
 		return body
 	}
-	alt := arts[0].Body
+	alt := r.Body
 	if countWords(body) < minArticleWords {
 		return alt
 	}

@@ -86,8 +86,9 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 		}
 	}
 	below := -1 // a headline under the region's short opening
+	titleAt := -1
 	if t := pickTextTitle(x, lines, lo, candHi, start); t >= 0 {
-		h.title = lines[t].text
+		h.title, titleAt = lines[t].text, t
 		if t >= hi {
 			below = t
 		}
@@ -118,15 +119,21 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 			h.skipTo = start
 		}
 	}
+	// The byline and date are looked for from a few lines above the
+	// headline: the one chosen, or the best by the hand-set score when
+	// that is higher up.
+	if titleAt < 0 {
+		titleAt = best
+	}
 	from := lo
 	if best >= 0 {
-		from = max(lo, best-4)
+		from = max(lo, min(best, titleAt)-4)
 	}
-	h.byline = findByline(lines, from, max(hi, start+1)+2, best)
+	h.byline = findByline(lines, from, max(hi, start+1)+2, titleAt, start)
 	if h.title == "" {
 		h.title = firstLineTitle(lines, start)
 	}
-	h.date, h.dateSource = findDate(x, lines, from, max(hi, start+1)+2)
+	h.date, h.dateSource = findDate(x, lines, from, max(hi, start+1)+2, titleAt)
 	if best >= 0 && best < start && h.skipTo <= start {
 		h.skipTo = openingParagraph(lines, best, start)
 	}
@@ -207,9 +214,10 @@ func shortOpening(lines []*textLine, title, start int) int {
 }
 
 // findByline returns the author named in lines [from, to) around the
-// headline at line title: a "By" line first, then a line of names next
-// to the headline, then a "By" line anywhere on the page.
-func findByline(lines []*textLine, from, to, title int) string {
+// headline at line title, over the article starting at line start: a
+// "By" line first, then a line of names next to the headline, then a
+// "By" line anywhere on the page.
+func findByline(lines []*textLine, from, to, title, start int) string {
 	to = min(to, len(lines))
 	for i := from; i < to; i++ {
 		if b, ok := lines[i].author(); ok {
@@ -219,8 +227,8 @@ func findByline(lines []*textLine, from, to, title int) string {
 	if title >= 0 {
 		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
 			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() &&
-				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1))) &&
-				!ordinaryWords(lines[i].text) {
+				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1) || inMenu(lines, i) || underText(lines, i))) &&
+				!ordinaryWords(lines[i].text) && !namedInLead(lines, lines[i].text, max(start, title+1)) {
 				return lines[i].text
 			}
 		}
@@ -260,6 +268,71 @@ func nameBeforeHandle(text string) string {
 	}
 	return name
 }
+
+// inMenu reports whether a line of names stands among a menu's items:
+// the line above it and the line below it are short links (one to four
+// capitalised words, no sentence, no date), as "Bundesliga", "Ligue 1"
+// and "Internationals" around "Fantasy Football". A byline above a
+// headline has the headline or a date next to it.
+func inMenu(lines []*textLine, i int) bool {
+	if i < 1 || i+1 >= len(lines) {
+		return false
+	}
+	for _, l := range []*textLine{lines[i-1], lines[i+1]} {
+		if l.words < 1 || l.words > 4 || l.end || hasDate(l) || strings.ContainsAny(l.text, ":|!?\"") || l.nameLine() {
+			return false
+		}
+		for w := range strings.FieldsSeq(l.text) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) && !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// underText reports whether the line above line i is running text (ten
+// words or more, apart by spaces: an address's parts are not words): a
+// name there, above the headline, signs a comment or a reader's quote,
+// and is no byline.
+func underText(lines []*textLine, i int) bool {
+	if i < 1 || lines[i-1].words < 10 {
+		return false
+	}
+	n := 0
+	for range strings.FieldsSeq(lines[i-1].text) {
+		n++
+	}
+	return n >= 10
+}
+
+// namedInLead reports whether the first words of a line of names (its
+// first two) are named in the article's first paragraphs, from line
+// start on: the line names the story's subject ("Harbour United" over
+// "Harbour United defenders will be available..."), or a caption's
+// person, not its writer.
+func namedInLead(lines []*textLine, name string, start int) bool {
+	w := strings.Fields(dropParens(name))
+	if len(w) < 2 {
+		return false
+	}
+	lead := w[0] + " " + w[1]
+	seen := 0
+	for i := max(start, 0); i < len(lines) && seen < leadParagraphs; i++ {
+		if lines[i].class != classGood {
+			continue
+		}
+		seen++
+		if strings.Contains(lines[i].text, lead) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadParagraphs is how many of an article's first paragraphs namedInLead
+// reads.
+const leadParagraphs = 6
 
 // endsMenuRun reports whether the two lines above line i are, like it,
 // links of two to four capitalised words, as a menu's items are ("Fast
@@ -508,21 +581,35 @@ var dateWords = func() map[string]bool {
 // findDate returns the publication day printed in lines [from, to), or
 // failing that on a line labelled "Published" anywhere in the chrome,
 // and which of the two it was (a feed.DateFrom constant).
-func findDate(x *Extractor, lines []*textLine, from, to int) (time.Time, string) {
+func findDate(x *Extractor, lines []*textLine, from, to, title int) (time.Time, string) {
 	now := x.now()
 	to = min(to, len(lines))
+	read := func(s string) (time.Time, bool) {
+		t, other, ok := parseDateReadings(s, now)
+		if ok && !other.IsZero() {
+			t = pageDateOrder(lines, t, other)
+		}
+		return t, ok
+	}
 	// A labelled date near the headline first, then any date there; a
-	// date labelled as an update only when there is no other.
-	for pass := 0; pass < 3; pass++ {
-		for i := from; i < to; i++ {
+	// date labelled as an update only when there is no other. Within
+	// each, the lines from the headline down come first: the byline and
+	// dateline are under it, and a date above it is as often the day the
+	// page was printed (a masthead's) as the article's.
+	// A date inside a paragraph of more than fourteen words (a
+	// standfirst's "... on March 8 last year") is weaker than any on a
+	// short line, and is read only when no short line has one.
+	order := headerOrder(from, to, title)
+	for pass := 0; pass < 6; pass++ {
+		for _, i := range order {
 			l := lines[i]
-			if l.class == classGood && l.words > 20 {
+			if l.class == classGood && l.words > 20 || (l.words > 14) != (pass >= 3) {
 				continue
 			}
-			if pass == 0 && !dateLabelled(l.lower) || pass < 2 && updateOnly(l.lower) || pass == 2 && !updateOnly(l.lower) {
+			if pass := pass % 3; pass == 0 && !dateLabelled(l.lower) || pass < 2 && updateOnly(l.lower) || pass == 2 && !updateOnly(l.lower) {
 				continue
 			}
-			if t, ok := parseDate(publishedPart(l.text), now); ok {
+			if t, ok := read(publishedPart(l.text)); ok {
 				return t, feed.DateFromDateline
 			}
 		}
@@ -534,7 +621,7 @@ func findDate(x *Extractor, lines []*textLine, from, to int) (time.Time, string)
 			}
 			_, byline := l.author()
 			if dateLabelled(l.lower) || byline {
-				if t, ok := parseDate(publishedPart(l.text), now); ok {
+				if t, ok := read(publishedPart(l.text)); ok {
 					return t, feed.DateFromText
 				}
 			}
@@ -555,6 +642,23 @@ func findDate(x *Extractor, lines []*textLine, from, to int) (time.Time, string)
 		}
 	}
 	return time.Time{}, ""
+}
+
+// headerOrder returns the lines [from, to) in the order findDate reads
+// them: from the headline (title; -1 when there is none) down, then those
+// above it.
+func headerOrder(from, to, title int) []int {
+	order := make([]int, 0, max(to-from, 0))
+	if title < from || title >= to {
+		title = from
+	}
+	for i := title; i < to; i++ {
+		order = append(order, i)
+	}
+	for i := from; i < title; i++ {
+		order = append(order, i)
+	}
+	return order
 }
 
 // copyrightYear returns the last year named in the page's copyright
