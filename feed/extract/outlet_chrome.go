@@ -30,21 +30,7 @@ var platformLabels = map[string]bool{
 // Journal" and wsj.com). It is "" when no name is so confirmed. Domains of
 // platforms (twitter.com, facebook.com) confirm nothing.
 func chromeName(lines []*textLine, inBody []bool) string {
-	labels := map[string]bool{}
-	for i, l := range lines {
-		if inBody[i] || !strings.Contains(l.lower, ".") {
-			continue
-		}
-		for w := range hostCandidates(l.lower) {
-			w = strings.Trim(w, "()[]<>,;:\"'.!?")
-			if !mayBeHost(w) || !looksLikeHost(w) || strings.Contains(w, "@") {
-				continue
-			}
-			if lab := siteLabel(bareHost(w)); utf8.RuneCountInString(lab) >= 3 && !platformLabels[lab] {
-				labels[lab] = true
-			}
-		}
-	}
+	labels := printedSiteLabels(lines, inBody)
 	if len(labels) == 0 {
 		return ""
 	}
@@ -270,21 +256,7 @@ func welcomeName(lines []*textLine, inBody []bool) string {
 // the site's short name, as its masthead prints it. It is "" when no word
 // qualifies, or when two do. Domains of platforms confirm nothing.
 func acronymOfDomain(lines []*textLine, inBody []bool) string {
-	var labels []string
-	for i, l := range lines {
-		if inBody[i] || !strings.Contains(l.lower, ".") {
-			continue
-		}
-		for w := range hostCandidates(l.lower) {
-			w = strings.Trim(w, "()[]<>,;:\"'.!?")
-			if !mayBeHost(w) || !looksLikeHost(w) || strings.Contains(w, "@") {
-				continue
-			}
-			if lab := siteLabel(bareHost(w)); len(lab) > 3 && !platformLabels[lab] {
-				labels = append(labels, lab)
-			}
-		}
-	}
+	labels := printedSiteLabels(lines, inBody)
 	if len(labels) == 0 {
 		return ""
 	}
@@ -304,7 +276,7 @@ func acronymOfDomain(lines []*textLine, inBody []bool) string {
 			continue
 		}
 		k := strings.ToLower(w)
-		for _, lab := range labels {
+		for lab := range labels {
 			if len(lab) > len(k) && strings.HasPrefix(lab, k) {
 				if found != "" && found != w {
 					return ""
@@ -314,6 +286,28 @@ func acronymOfDomain(lines []*textLine, inBody []bool) string {
 		}
 	}
 	return found
+}
+
+// printedSiteLabels returns the registered names (of three letters or
+// more) of the domains the page prints outside the article text, less
+// those of platforms.
+func printedSiteLabels(lines []*textLine, inBody []bool) map[string]bool {
+	labels := map[string]bool{}
+	for i, l := range lines {
+		if inBody[i] || !strings.Contains(l.lower, ".") {
+			continue
+		}
+		for w := range hostCandidates(l.lower) {
+			w = strings.Trim(w, "()[]<>,;:\"'.!?")
+			if !mayBeHost(w) || !looksLikeHost(w) || strings.Contains(w, "@") {
+				continue
+			}
+			if lab := siteLabel(bareHost(w)); utf8.RuneCountInString(lab) >= 3 && !platformLabels[lab] {
+				labels[lab] = true
+			}
+		}
+	}
+	return labels
 }
 
 // isASCIIUpper reports whether s is made of ASCII capital letters only.

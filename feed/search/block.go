@@ -486,18 +486,7 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 				}
 			}
 		}
-		out := cands[:0]
-		for _, d := range cands {
-			if s.stage[d] != excluded {
-				out = append(out, d)
-			}
-		}
-		cands = out
-		for ci, c := range q.clauses {
-			if c.phrase && len(cands) > 0 {
-				cands = ix.phrase(s, q, ci, cands, sp)
-			}
-		}
+		cands = ix.admit(s, q, cands, sp)
 		for _, d := range cands {
 			found = append(found, d)
 			sc := s.score[d]

@@ -245,7 +245,13 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	if !negDone {
 		ix.markNegatives(s, neg, cands, &sorted)
 	}
-	// Filters, deletions and exclusions, all marked in stage by now.
+	return ix.top(s, ix.admit(s, q, cands, nil), limit), hl
+}
+
+// admit returns the candidates, in place, that pass what stage marks by
+// now (filters, deletions and exclusions) and then the query's phrases,
+// read within sp (nil: everywhere).
+func (ix *Index) admit(s *scratch, q *query, cands []uint32, sp *segSpan) []uint32 {
 	out := cands[:0]
 	for _, d := range cands {
 		if s.stage[d] != excluded {
@@ -255,10 +261,10 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	cands = out
 	for ci, c := range q.clauses {
 		if c.phrase && len(cands) > 0 {
-			cands = ix.phrase(s, q, ci, cands, nil)
+			cands = ix.phrase(s, q, ci, cands, sp)
 		}
 	}
-	return ix.top(s, cands, limit), hl
+	return cands
 }
 
 // markNegatives marks in s.stage the articles holding a negated word,
