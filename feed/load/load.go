@@ -18,6 +18,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/dustin/go-humanize"
 
@@ -375,14 +376,40 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 }
 
 // hintFor returns what the file's place says of it: the name of the
-// folder it is in, when that is a folder below the root the user gave
-// (croot, clean).
+// nearest folder it is in, below the root the user gave (croot, clean),
+// that may name an outlet (see outletFolder): "Quay Herald/2024/a.txt"
+// is the Quay Herald's.
 func (l *Loader) hintFor(croot, p string) feed.Hint {
-	dir := l.dir(p)
-	if dir == croot || dir == "." {
-		return feed.Hint{}
+	for dir := l.dir(p); dir != croot && dir != "."; {
+		if name := l.base(dir); outletFolder(name) {
+			return feed.Hint{Folder: name}
+		}
+		up := l.dir(dir)
+		if up == dir {
+			break
+		}
+		dir = up
 	}
-	return feed.Hint{Folder: l.base(dir)}
+	return feed.Hint{}
+}
+
+// formatFolders are folder names that say how files are kept, not who
+// published them: a collection sorted by kind ("html/", "text/") names
+// no outlet.
+var formatFolders = map[string]bool{
+	"html": true, "htm": true, "xhtml": true, "text": true, "txt": true, "md": true, "markdown": true,
+	"json": true, "jsonl": true, "ndjson": true, "xml": true, "rss": true, "atom": true, "feeds": true,
+	"raw": true, "clean": true, "pages": true, "files": true, "saved": true, "scraped": true,
+}
+
+// outletFolder reports whether a folder's name may be an outlet's: not
+// a kind of file (formatFolders), and not a date or a number ("2024",
+// "2024-03", "07"), the other common way to sort a collection.
+func outletFolder(name string) bool {
+	if formatFolders[strings.ToLower(name)] {
+		return false
+	}
+	return strings.ContainsFunc(name, unicode.IsLetter)
 }
 
 // isSidecar reports whether a file name is one of Broadsheet's own

@@ -80,6 +80,31 @@ func TestLoadFolderHint(t *testing.T) {
 	}
 }
 
+// TestLoadFolderHintNotKinds: a collection sorted by kind of file or by
+// date has folders that name no outlet.
+func TestLoadFolderHintNotKinds(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"html/a.txt":             article("Sorted by kind"),
+		"Text/b.txt":             article("Sorted by kind, in capitals"),
+		"2024-03/c.txt":          article("Sorted by month"),
+		"Quay Herald/d.txt":      article("Sorted by outlet"),
+		"Quay Herald/2024/e.txt": article("Sorted by outlet, then year"),
+	})
+	s := (&Loader{}).Load(context.Background(), []string{dir})
+	want := map[string]string{
+		"Sorted by kind": "", "Sorted by kind, in capitals": "", "Sorted by month": "",
+		"Sorted by outlet": "Quay Herald", "Sorted by outlet, then year": "Quay Herald",
+	}
+	if n := len(s.Articles()); n != len(want) {
+		t.Fatalf("%d articles, want %d", n, len(want))
+	}
+	for _, a := range s.Articles() {
+		if w, ok := want[a.Title]; !ok || a.Outlet != w {
+			t.Errorf("%q: outlet %q (%s), want %q", a.Title, a.Outlet, a.OutletSource, w)
+		}
+	}
+}
+
 func TestLoadProblemsKeepTheRest(t *testing.T) {
 	dir := writeTree(t, map[string]string{
 		"good.txt":  article("Good one"),
