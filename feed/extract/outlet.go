@@ -784,7 +784,10 @@ func copyrightHolder(text, lower string) string {
 	if j := strings.Index(strings.ToLower(s), "copyright "); j > 0 {
 		s = strings.TrimSpace(s[j+len("copyright "):])
 	}
-	for _, sep := range []string{". ", " | ", " - ", ", ", ";", " ("} {
+	if j := holderEnd(s); j > 0 {
+		s = s[:j]
+	}
+	for _, sep := range []string{" | ", " - ", ", ", ";", " ("} {
 		if j := strings.Index(s, sep); j > 0 {
 			s = s[:j]
 		}
@@ -822,6 +825,23 @@ func copyrightHolder(text, lower string) string {
 		return ""
 	}
 	return s
+}
+
+// holderEnd returns where the first full stop followed by a space ends
+// a sentence in s, or -1: the stop of initials or a short title ("E.W.
+// Harbour Co.", "J. Quayle Press") ends none (see abbreviation).
+func holderEnd(s string) int {
+	for from := 0; ; {
+		j := strings.Index(s[from:], ". ")
+		if j < 0 {
+			return -1
+		}
+		j += from
+		if !abbreviation(s[:j]) {
+			return j
+		}
+		from = j + 2
+	}
 }
 
 // siteOfTwoHolders returns the first of two holders a notice names

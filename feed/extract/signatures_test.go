@@ -85,6 +85,9 @@ func TestCopyrightHolder(t *testing.T) {
 		{"Copyright © MMVIII. All rights reserved.", ""},
 		{"© 2007 Quay Radio Privacy Policy", "Quay Radio"},
 		{"Copyright © 2008. Quay Times.", "Quay Times"},
+		{"© 2008 J. Quayle Press. All rights reserved.", "J. Quayle Press"},
+		{"© 2007 The Q.R. Harbour Co.", "The Q.R. Harbour"},
+		{"© 2007 The Harbour Post. Q.R. Media", "The Harbour Post"},
 		{"Copyright laws protect this work, which may not be reproduced without the written permission of its many authors", ""},
 	}
 	for _, tt := range tests {

@@ -51,13 +51,29 @@ func sentenceEnd(s string) int {
 }
 
 // abbreviation reports whether the text before a full stop ends in a
-// short title such as "Mr" or an initial, which does not end a sentence.
+// short title such as "Mr", an initial, or initials ("E.W"), which do
+// not end a sentence.
 func abbreviation(before string) bool {
 	j := strings.LastIndexByte(before, ' ')
 	w := before[j+1:]
 	switch w {
-	case "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov", "Jr", "Sr", "No", "vs", "U.S", "U.K":
+	case "Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Gen", "Sen", "Rep", "Gov", "Jr", "Sr", "No", "vs":
 		return true
 	}
-	return utf8.RuneCountInString(w) == 1
+	return utf8.RuneCountInString(w) == 1 || isInitials(w)
+}
+
+// isInitials reports whether w is capital letters each followed by a
+// full stop but the last ("E.W", "U.S.A").
+func isInitials(w string) bool {
+	if w == "" {
+		return false
+	}
+	for part := range strings.SplitSeq(w, ".") {
+		r, n := utf8.DecodeRuneInString(part)
+		if n == 0 || n != len(part) || !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
