@@ -164,6 +164,9 @@ func (c *Cache) Unchanged(i int, path string, info fs.FileInfo, hint feed.Hint) 
 	// A record read again since Preload was not handed over, and is
 	// not found unchanged below.
 	sl := &s.slots[j]
+	if h.s != nil && !strings.HasSuffix(path, sl.rel) {
+		return false // another Preload's numbering: read the file again
+	}
 	if !sl.preloaded.Load() || sl.st != stampOf(info) || !sameHint(sl.hint, hint) {
 		return false
 	}
