@@ -400,6 +400,7 @@ var formatFolders = map[string]bool{
 	"html": true, "htm": true, "xhtml": true, "text": true, "txt": true, "md": true, "markdown": true,
 	"json": true, "jsonl": true, "ndjson": true, "xml": true, "rss": true, "atom": true, "feeds": true,
 	"raw": true, "clean": true, "pages": true, "files": true, "saved": true, "scraped": true,
+	"articles": true, "downloads": true, "archive": true,
 }
 
 // outletFolder reports whether a folder's name may be an outlet's: not

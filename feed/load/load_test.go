@@ -92,7 +92,7 @@ func TestLoadFolderHintNotKinds(t *testing.T) {
 	})
 	s := (&Loader{}).Load(context.Background(), []string{dir})
 	want := map[string]string{
-		"Sorted by kind": "", "Sorted by kind, in capitals": "", "Sorted by month": "",
+		"Sorted by kind": "", "Sorted by kind, in capitals": "", "Sorted by month": "", "Kept as articles": "",
 		"Sorted by outlet": "Quay Herald", "Sorted by outlet, then year": "Quay Herald",
 	}
 	if n := len(s.Articles()); n != len(want) {
