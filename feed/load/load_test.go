@@ -87,6 +87,7 @@ func TestLoadFolderHintNotKinds(t *testing.T) {
 		"html/a.txt":             article("Sorted by kind"),
 		"Text/b.txt":             article("Sorted by kind, in capitals"),
 		"2024-03/c.txt":          article("Sorted by month"),
+		"articles/f.txt":         article("Kept as articles"),
 		"Quay Herald/d.txt":      article("Sorted by outlet"),
 		"Quay Herald/2024/e.txt": article("Sorted by outlet, then year"),
 	})
