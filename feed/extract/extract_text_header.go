@@ -282,10 +282,8 @@ func inMenu(lines []*textLine, i int) bool {
 		if l.words < 1 || l.words > 4 || l.end || hasDate(l) || strings.ContainsAny(l.text, ":|!?\"") || l.nameLine() {
 			return false
 		}
-		for w := range strings.FieldsSeq(l.text) {
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) && !unicode.IsUpper(r) {
-				return false
-			}
+		if !wordsCapitalised(l.text) {
+			return false
 		}
 	}
 	return true
@@ -346,10 +344,19 @@ func endsMenuRun(lines []*textLine, i int) bool {
 		if l.words < 2 || l.words > 4 || l.end || hasNameBreaker(l.text) {
 			return false
 		}
-		for w := range strings.FieldsSeq(l.text) {
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) && !unicode.IsUpper(r) {
-				return false
-			}
+		if !wordsCapitalised(l.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsCapitalised reports whether no word of text begins with a letter
+// in lower case, as a menu's items are written.
+func wordsCapitalised(text string) bool {
+	for w := range strings.FieldsSeq(text) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
 		}
 	}
 	return true
