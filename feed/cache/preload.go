@@ -165,7 +165,10 @@ func (c *Cache) Unchanged(i int, path string, info fs.FileInfo, hint feed.Hint) 
 	// not found unchanged below.
 	sl := &s.slots[j]
 	if h.s != nil && !strings.HasSuffix(path, sl.rel) {
-		return false // another Preload's numbering: read the file again
+		// Another Preload's numbering: read the file again. Where a
+		// stamp holds no inode (stamp_other.go), two files of one size
+		// and time would otherwise pass as each other.
+		return false
 	}
 	if !sl.preloaded.Load() || sl.st != stampOf(info) || !sameHint(sl.hint, hint) {
 		return false

@@ -324,7 +324,6 @@ func person(w string) int {
 		return 1 // I, I'm, I've: never the i of a list
 	}
 	switch string(buf[:n]) { // no copy made for a switch
-
 	case "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
 		"you", "your", "yours", "yourself", "yourselves",
 		"we're", "we've", "we'll", "we'd", "you're", "you've", "you'll", "you'd":
