@@ -250,6 +250,16 @@ func (s *Set) rules() uint64 {
 	for _, v := range []float64{storyLike, undatedStoryLike, storyNames, storyReach.Hours(), joinShare} {
 		e.U64(math.Float64bits(v))
 	}
+	// How words are read (see abbreviations).
+	short := make([]string, 0, len(abbreviations))
+	for w := range abbreviations {
+		short = append(short, w)
+	}
+	slices.Sort(short)
+	for _, w := range short {
+		e.Str(w)
+		e.Str(abbreviations[w])
+	}
 	// What reads as commentary, and what it must bring (see commentShare).
 	for _, v := range []float64{commentShare, commentVoice, commentWords, commentLeast} {
 		e.U64(math.Float64bits(v))
