@@ -247,7 +247,7 @@ func (s *Set) rules() uint64 {
 	e.U64(uint64(s.opt.Window))
 	e.U64(math.Float64bits(s.opt.Threshold))
 	// How clusters are joined into stories (see joinStories).
-	for _, v := range []float64{storyLike, undatedStoryLike, storyNames, storyReach.Hours(), joinShare} {
+	for _, v := range []float64{storyLike, undatedStoryLike, storyNames, storyReach.Hours(), joinShare, loneShare} {
 		e.U64(math.Float64bits(v))
 	}
 	// How words are read (see abbreviations).
