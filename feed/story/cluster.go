@@ -123,7 +123,7 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 		}
 		sum.rows[i] = row
 	}
-	joinStories(members, alive, sum)
+	joinStories(members, alive, sum, s.opt.Threshold)
 	var out [][]*doc
 	for i := range n {
 		if alive[i] {

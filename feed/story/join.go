@@ -48,6 +48,16 @@ const (
 	storyReach = 60 * 24 * time.Hour
 )
 
+// loneShare names a rule, not a number: a lone article joins a story of
+// its linked group, whatever their centroids, when it is at least
+// joinShare times Threshold alike to one of the story's reports (twice
+// what linking asks, as for two undated articles) and the bars on time,
+// years and names (storyNames) are met; commentary never joins so. A
+// brief tells the one moment of an event that one of its reports tells,
+// and the story's other reports, of other moments, pull its average
+// likeness to them, and its likeness to their centroid, under the bars.
+const loneShare = joinShare
+
 // joinStories merges, best first, the clusters of one linked group
 // that tell of one event by their centroids (see the constants above),
 // until no two do. Only clusters with at least one compared pair between
@@ -55,7 +65,10 @@ const (
 // likeness) are candidates, so that the stories a group makes depend on
 // the group alone. members, alive and sum are
 // cluster's, updated in place.
-func joinStories(members [][]*doc, alive []bool, sum *sums) {
+//
+// A lone article may also join a story by its own links, whatever the
+// centroids: see lone.
+func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
 	n := len(members)
 	cents := make([]vector, n)
 	spans := make([]span, n)
@@ -70,6 +83,33 @@ func joinStories(members [][]*doc, alive []bool, sum *sums) {
 			cents[i] = centroid(members[i])
 		}
 		return cents[i]
+	}
+	// of holds each article's cluster, made when lone first asks.
+	var of map[*doc]int32
+	// lone reports whether cluster i is one article at least joinShare
+	// times threshold alike to one of cluster j's (see loneShare).
+	lone := func(i, j int) bool {
+		if len(members[i]) != 1 {
+			return false
+		}
+		if of == nil {
+			of = make(map[*doc]int32)
+			for k := range n {
+				if alive[k] {
+					for _, d := range members[k] {
+						of[d] = int32(k)
+					}
+				}
+			}
+		}
+		for _, l := range members[i][0].near {
+			if l.v >= threshold*loneShare {
+				if k, ok := of[l.o]; ok && int(k) == j {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	// A cluster is scored against its neighbours in turn: its centroid
 	// is loaded in ti (see termIndex), which gives the same sums.
@@ -107,6 +147,9 @@ func joinStories(members [][]*doc, alive []bool, sum *sums) {
 		if a.dated {
 			v = math.Pow(all, namesShare) * math.Pow(words, 1-namesShare) / storyLike
 		}
+		if v < 1 && (lone(i, j) || lone(j, i)) {
+			v = 1 // see loneShare
+		}
 		if a.comment || b.comment {
 			v *= commentShare // see commentShare
 		}
@@ -139,6 +182,11 @@ func joinStories(members [][]*doc, alive []bool, sum *sums) {
 			continue
 		}
 		i, j := int(p.i), int(p.j)
+		if of != nil {
+			for _, d := range members[j] {
+				of[d] = int32(i)
+			}
+		}
 		merge(i, j, members, alive, sum)
 		version[i]++
 		cents[i], cents[j] = nil, nil

@@ -247,8 +247,18 @@ func (s *Set) rules() uint64 {
 	e.U64(uint64(s.opt.Window))
 	e.U64(math.Float64bits(s.opt.Threshold))
 	// How clusters are joined into stories (see joinStories).
-	for _, v := range []float64{storyLike, undatedStoryLike, storyNames, storyReach.Hours(), joinShare} {
+	for _, v := range []float64{storyLike, undatedStoryLike, storyNames, storyReach.Hours(), joinShare, loneShare} {
 		e.U64(math.Float64bits(v))
+	}
+	// How words are read (see abbreviations).
+	short := make([]string, 0, len(abbreviations))
+	for w := range abbreviations {
+		short = append(short, w)
+	}
+	slices.Sort(short)
+	for _, w := range short {
+		e.Str(w)
+		e.Str(abbreviations[w])
 	}
 	// What reads as commentary, and what it must bring (see commentShare).
 	for _, v := range []float64{commentShare, commentVoice, commentWords, commentLeast} {

@@ -777,6 +777,16 @@ mr mrs ms dr st`)
 	return m
 }()
 
+// abbreviations are the short forms of the words that begin place
+// names, as one outlet's style writes them ("Mt Ashby", "Ft Carrow"),
+// with the words others write in full ("Mount Ashby"): one event's
+// reports then share the place's name. Only the capitalised forms, as
+// written: "ft" and "mt" in lower case are measures, and "MT" a state.
+// (Titles, "Gov." for "Governor", were tried too: see BENCHMARKS.md.)
+var abbreviations = map[string]string{
+	"Mt": "Mount", "Mts": "Mountains", "Ft": "Fort",
+}
+
 // stopSet and commonSet are stop and common, for reading.
 var stopSet, commonSet = newWordSet(stop), newWordSet(common)
 

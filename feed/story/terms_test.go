@@ -255,3 +255,24 @@ func TestYears(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviatedPlaceNames: a place one outlet writes "Mt Corrin" and
+// another "Mount Corrin" reads as one name; "mt" in lower case, a
+// measure, is left as it is.
+func TestAbbreviatedPlaceNames(t *testing.T) {
+	read := func(lead string) vector {
+		d := &doc{art: &feed.Article{ID: "x", Title: "Climbers lifted off ledge", Lead: lead}}
+		vectorize([]*doc{d})
+		return d.vec
+	}
+	full := read("Two climbers were lifted from a ledge on Mount Corrin, above Fort Aldery, on Tuesday.")
+	short := read("Two climbers were lifted from a ledge on Mt Corrin, above Ft Aldery, on Tuesday.")
+	if all, words := full.dot(short); all < 0.9999 || words < 0.9999 {
+		t.Errorf("Mt and Mount: cosines %.4f and %.4f, want 1", all, words)
+	}
+	tonnes := read("The barge carried 40 mt of grain to Aldery.")
+	mount := read("The barge carried 40 mount of grain to Aldery.")
+	if all, _ := tonnes.dot(mount); all > 0.99 {
+		t.Errorf("40 mt read as 40 mount: cosine %.4f", all)
+	}
+}

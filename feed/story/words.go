@@ -124,10 +124,16 @@ const (
 )
 
 // term returns a word's term: letters lower-cased and stripped of
-// accents, stemmed. Hyphens and apostrophes split words (see nextWord),
+// accents, stemmed, and an abbreviation as written in full (see
+// abbreviations). Hyphens and apostrophes split words (see nextWord),
 // so "Jong-un" is "jong un" and "Russia's" is "russia". The term is only
 // good until the next call.
 func (tz *tokenizer) term(w string) ([]byte, tokenKind) {
+	if len(w) >= 2 && len(w) <= 3 && w[0] >= 'A' && w[0] <= 'Z' {
+		if full, ok := abbreviations[w]; ok {
+			w = full
+		}
+	}
 	f := tz.fold(w)
 	if len(f) < 2 || stopSet.has(f) {
 		if len(f) >= 2 || len(f) == 0 {
