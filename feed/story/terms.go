@@ -270,13 +270,12 @@ func (c *counter) add(text string, weight float64, limit int) bool {
 		}
 	word:
 		start := i
-		for i < len(text) {
-			if b := text[i]; b < utf8.RuneSelf {
-				if byteClass[b] != wordByte {
-					break
-				}
+		for {
+			for i < len(text) && asciiWord[text[i]] {
 				i++
-				continue
+			}
+			if i >= len(text) || text[i] < utf8.RuneSelf {
+				break
 			}
 			word, size := isWordRune(text, i)
 			if !word {
@@ -284,7 +283,7 @@ func (c *counter) add(text string, weight float64, limit int) bool {
 			}
 			i += size
 		}
-		r := c.read(text[start:i])
+		r := c.read(text, start, i)
 		if r == skippedRead {
 			continue
 		}
@@ -360,18 +359,21 @@ const (
 	skippedRead = -2
 )
 
-// read returns what a word as written is in the article: its term, times
-// two, plus one if it is capitalised; or stopRead or skippedRead.
-func (c *counter) read(w string) int32 {
+// read returns what a word as written, text[start:end], is in the
+// article: its term, times two, plus one if it is capitalised; or
+// stopRead or skippedRead.
+func (c *counter) read(text string, start, end int) int32 {
+	w := text[start:end]
 	if len(w) > 16 {
 		return c.learn(w)
 	}
-	s, ok := c.forms.find(w)
+	a, b := formKeyIn(text, start, end)
+	s, ok := c.forms.findKey(a, b, len(w))
 	if ok {
 		return s.v
 	}
 	r := c.learn(w)
-	c.forms.put(s, w, r)
+	c.forms.put(s, a, b, len(w), r)
 	return r
 }
 
