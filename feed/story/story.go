@@ -233,6 +233,9 @@ func (s *Set) Add(arts ...*feed.Article) {
 		}
 	}
 	changed := make(map[*doc]bool)
+	// Filed in ID order, most articles go last in their buckets; what
+	// is filed, and marked changed, is the same in any order.
+	slices.SortFunc(fresh, byID)
 	for _, d := range fresh {
 		if _, ok := s.docs[d.art.ID]; ok {
 			continue // added meanwhile

@@ -504,9 +504,15 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 			x.w *= nameWeight
 		}
 		all = append(all, x)
-		ha = keepStrongest(ha, x.w)
+		// Most terms are no stronger than the weakest kept: one
+		// comparison here rather than a call.
+		if len(ha) < maxTerms || x.w > ha[0] {
+			ha = keepStrongest(ha, x.w)
+		}
 		if !x.name {
-			hw = keepStrongest(hw, x.w)
+			if len(hw) < maxTerms || x.w > hw[0] {
+				hw = keepStrongest(hw, x.w)
+			}
 			notNames++
 		}
 	}
