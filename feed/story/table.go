@@ -149,6 +149,24 @@ func (t *termTable) get(key uint64) int32 {
 	return -1
 }
 
+// lookup returns key's slot and whether key is in it; when it is not,
+// the slot is where putAt files it.
+func (t *termTable) lookup(key uint64) (*termSlot, bool) {
+	s := t.find(key)
+	return s, s.round == t.round
+}
+
+// putAt files term under key in s, the empty slot lookup returned for
+// it, with no table change between.
+func (t *termTable) putAt(s *termSlot, key uint64, term int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		t.put(key, term)
+		return
+	}
+	*s = termSlot{round: t.round, term: term, key: key}
+	t.n++
+}
+
 // put files term under key, which is not yet in the table.
 func (t *termTable) put(key uint64, term int32) {
 	if 2*(t.n+1) > len(t.slots) {

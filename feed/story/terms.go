@@ -416,8 +416,9 @@ func (c *counter) learn(w string) int32 {
 // word returns a word's term, adding it when new.
 func (c *counter) word(term []byte) int32 {
 	h := words.Hash(term)
-	if i := c.words.get(h); i >= 0 {
-		return i
+	slot, ok := c.words.lookup(h)
+	if ok {
+		return slot.term
 	}
 	kind := wordWeight
 	switch {
@@ -433,7 +434,7 @@ func (c *counter) word(term []byte) int32 {
 	c.text = append(c.text, term...)
 	i := int32(len(c.terms))
 	c.terms = append(c.terms, counted{hash: h, key: keyOf(term), start: int32(start), end: int32(len(c.text)), a: -1, b: -1, kind: kind})
-	c.words.put(h, i)
+	c.words.putAt(slot, h, i)
 	return i
 }
 
@@ -451,8 +452,9 @@ func keyOf(text []byte) uint64 {
 // text is the two words with a space between.
 func (c *counter) pair(a, b int32) int32 {
 	ab := uint64(uint32(a))<<32 | uint64(uint32(b))
-	if i := c.pairs.get(ab); i >= 0 {
-		return i
+	slot, ok := c.pairs.lookup(ab)
+	if ok {
+		return slot.term
 	}
 	// The pair's first eight bytes: a's, a space and b's.
 	ta := &c.terms[a]
@@ -462,7 +464,7 @@ func (c *counter) pair(a, b int32) int32 {
 	}
 	i := int32(len(c.terms))
 	c.terms = append(c.terms, counted{key: key, a: a, b: b})
-	c.pairs.put(ab, i)
+	c.pairs.putAt(slot, ab, i)
 	return i
 }
 
