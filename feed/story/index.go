@@ -131,7 +131,7 @@ func (x *index) insert(d *doc, changed map[*doc]bool) {
 			days = slices.Insert(days, i, dayBucket{day: d.day})
 			x.terms[t] = days
 		}
-		b := insertByID(days[i].docs, d)
+		b, _ := insertByID(days[i].docs, d)
 		days[i].docs = b
 		if len(b) == crowded+1 {
 			for _, o := range b {
@@ -141,9 +141,9 @@ func (x *index) insert(d *doc, changed map[*doc]bool) {
 	}
 	for _, key := range d.copyKeys {
 		k := bucket{key, d.day}
-		c := insertByID(x.copies[k], d)
+		c, i := insertByID(x.copies[k], d)
 		x.copies[k] = c
-		if i := slices.Index(c, d); i < anchors && len(c) > anchors {
+		if i < anchors && len(c) > anchors {
 			changed[c[anchors]] = true
 		}
 	}
@@ -206,9 +206,15 @@ func findDay(days []dayBucket, day int32) (int, bool) {
 	return lo, lo < len(days) && days[lo].day == day
 }
 
-func insertByID(ds []*doc, d *doc) []*doc {
+// insertByID inserts d into ds, sorted by ID, and returns it with d's
+// place. Articles added at once are filed in ID order (see Set.Add), so
+// most go last.
+func insertByID(ds []*doc, d *doc) ([]*doc, int) {
+	if n := len(ds); n == 0 || byID(ds[n-1], d) < 0 {
+		return append(ds, d), n
+	}
 	i, _ := slices.BinarySearchFunc(ds, d, byID)
-	return slices.Insert(ds, i, d)
+	return slices.Insert(ds, i, d), i
 }
 
 // candidates calls fn once for every article d is to be compared with:

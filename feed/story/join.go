@@ -79,7 +79,7 @@ func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
 		}
 	}
 	centre := func(i int) vector {
-		if cents[i] == nil {
+		if cents[i].hash == nil {
 			cents[i] = centroid(members[i])
 		}
 		return cents[i]
@@ -189,7 +189,7 @@ func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
 		}
 		merge(i, j, members, alive, sum)
 		version[i]++
-		cents[i], cents[j] = nil, nil
+		cents[i], cents[j] = vector{}, vector{}
 		if loaded == i || loaded == j {
 			loaded = -1
 		}
@@ -246,17 +246,18 @@ func centroid(ms []*doc) vector {
 	}
 	out := runs[0]
 	var na, nw float64
-	for _, t := range out {
+	for _, t := range out.w {
 		na += float64(t.all) * float64(t.all)
 		nw += float64(t.words) * float64(t.words)
 	}
 	na, nw = math.Sqrt(na), math.Sqrt(nw)
-	for i := range out {
+	for i := range out.w {
+		t := &out.w[i]
 		if na > 0 {
-			out[i].all = float32(float64(out[i].all) / na)
+			t.all = float32(float64(t.all) / na)
 		}
 		if nw > 0 {
-			out[i].words = float32(float64(out[i].words) / nw)
+			t.words = float32(float64(t.words) / nw)
 		}
 	}
 	return out
@@ -265,24 +266,26 @@ func centroid(ms []*doc) vector {
 // addVectors returns the sum of two vectors sorted by hash, sorted by
 // hash, in a new vector.
 func addVectors(v, w vector) vector {
-	out := make(vector, 0, len(v)+len(w))
+	n := v.len() + w.len()
+	out := vector{make([]uint32, 0, n), make([]weight, 0, n)}
 	i, j := 0, 0
-	for i < len(v) && j < len(w) {
+	for i < v.len() && j < w.len() {
 		switch {
-		case v[i].hash < w[j].hash:
-			out = append(out, v[i])
+		case v.hash[i] < w.hash[j]:
+			out.add(v.hash[i], v.w[i])
 			i++
-		case v[i].hash > w[j].hash:
-			out = append(out, w[j])
+		case v.hash[i] > w.hash[j]:
+			out.add(w.hash[j], w.w[j])
 			j++
 		default:
-			out = append(out, term{hash: v[i].hash, all: v[i].all + w[j].all, words: v[i].words + w[j].words})
+			out.add(v.hash[i], weight{all: v.w[i].all + w.w[j].all, words: v.w[i].words + w.w[j].words})
 			i++
 			j++
 		}
 	}
-	out = append(out, v[i:]...)
-	return append(out, w[j:]...)
+	out.hash = append(append(out.hash, v.hash[i:]...), w.hash[j:]...)
+	out.w = append(append(out.w, v.w[i:]...), w.w[j:]...)
+	return out
 }
 
 // span is when a story's dated articles are, and the years its articles
@@ -320,25 +323,25 @@ func spanOf(ms []*doc) span {
 // pairs of words holding one.
 func namesLike(v, w vector) float64 {
 	var dot, nv, nw float64
-	for _, t := range v {
+	for _, t := range v.w {
 		if t.words == 0 {
 			nv += float64(t.all) * float64(t.all)
 		}
 	}
-	for _, t := range w {
+	for _, t := range w.w {
 		if t.words == 0 {
 			nw += float64(t.all) * float64(t.all)
 		}
 	}
-	for i, j := 0, 0; i < len(v) && j < len(w); {
+	for i, j := 0, 0; i < v.len() && j < w.len(); {
 		switch {
-		case v[i].hash < w[j].hash:
+		case v.hash[i] < w.hash[j]:
 			i++
-		case v[i].hash > w[j].hash:
+		case v.hash[i] > w.hash[j]:
 			j++
 		default:
-			if v[i].words == 0 && w[j].words == 0 {
-				dot += float64(v[i].all) * float64(w[j].all)
+			if v.w[i].words == 0 && w.w[j].words == 0 {
+				dot += float64(v.w[i].all) * float64(w.w[j].all)
 			}
 			i++
 			j++

@@ -132,9 +132,11 @@ func restore(data []byte, opt Options, get func(id string) *feed.Article) (*Set,
 		x.sec = d.Varint()
 		x.nsec = int32(d.Varint())
 		x.day = int32(d.Varint())
-		x.vec = make(vector, d.Count(12))
-		for j := range x.vec {
-			x.vec[j] = term{hash: d.U32(), all: math.Float32frombits(d.U32()), words: math.Float32frombits(d.U32())}
+		n := d.Count(12)
+		x.vec = vector{make([]uint32, n), make([]weight, n)}
+		for j := range n {
+			x.vec.hash[j] = d.U32()
+			x.vec.w[j] = weight{all: math.Float32frombits(d.U32()), words: math.Float32frombits(d.U32())}
 		}
 		x.keys = d.U64s()
 		x.copyKeys = d.U64s()
@@ -279,11 +281,11 @@ func (s *Set) rules() uint64 {
 // encodeReading appends what an article read as: its vector, key
 // terms and years, as Restore reads them back.
 func (d *doc) encodeReading(e *wire.Encoder) {
-	e.Uvarint(uint64(len(d.vec)))
-	for _, t := range d.vec {
-		e.U32(t.hash)
-		e.U32(math.Float32bits(t.all))
-		e.U32(math.Float32bits(t.words))
+	e.Uvarint(uint64(d.vec.len()))
+	for j, h := range d.vec.hash {
+		e.U32(h)
+		e.U32(math.Float32bits(d.vec.w[j].all))
+		e.U32(math.Float32bits(d.vec.w[j].words))
 	}
 	e.U64s(d.keys)
 	e.U64s(d.copyKeys)

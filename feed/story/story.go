@@ -233,6 +233,9 @@ func (s *Set) Add(arts ...*feed.Article) {
 		}
 	}
 	changed := make(map[*doc]bool)
+	// Filed in ID order, most articles go last in their buckets; what
+	// is filed, and marked changed, is the same in any order.
+	slices.SortFunc(fresh, byID)
 	for _, d := range fresh {
 		if _, ok := s.docs[d.art.ID]; ok {
 			continue // added meanwhile
@@ -915,18 +918,30 @@ func headline(ms []*doc) *feed.Article {
 	var best *doc
 	bestScore := -1.0
 	var tm termIndex
-	for _, m := range ms {
+	// The cosine of two articles is the same either way round, to the
+	// last bit (the same products, summed in hash order), so that of
+	// two of the first k is worked out once, kept in alike, and summed
+	// in the same order as the others.
+	k := min(len(ms), maxCentre)
+	alike := make([]float64, k*k)
+	for i, m := range ms {
 		score := 0.0
-		if len(ms) > 2 {
+		if len(ms) > 2 && (i >= k || i < k-1) {
 			tm.load(m.vec)
 		}
-		for _, o := range ms[:min(len(ms), maxCentre)] {
+		for j, o := range ms[:k] {
 			if o != m {
 				var all float64
-				if len(ms) > 2 {
+				switch {
+				case i < k && j < i:
+					all = alike[j*k+i]
+				case len(ms) > 2:
 					all, _ = tm.dot(o.vec)
-				} else {
+				default:
 					all, _ = m.vec.dot(o.vec)
+				}
+				if i < k && j > i {
+					alike[i*k+j] = all
 				}
 				score += all
 			}

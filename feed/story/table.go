@@ -24,15 +24,25 @@ type formSlot struct {
 }
 
 // formKey returns the first and last eight bytes of a word of at most 16
-// bytes, which are the whole word; a word of fewer than eight, in a.
+// bytes, which are the whole word; a word of fewer than eight, in a (the
+// first byte lowest, as le64 reads them).
 func formKey[T string | []byte](w T) (a, b uint64) {
 	if n := len(w); n >= 8 {
 		return le64(w[:8]), le64(w[n-8:])
 	}
 	for i := 0; i < len(w); i++ {
-		a = a<<8 | uint64(w[i])
+		a |= uint64(w[i]) << (8 * i)
 	}
 	return a, 0
+}
+
+// formKeyIn is formKey(text[start:end]), reading a short word's bytes in
+// one load when the text holds eight from start.
+func formKeyIn(text string, start, end int) (a, b uint64) {
+	if n := end - start; n < 8 && start+8 <= len(text) {
+		return le64(text[start:start+8]) & (1<<(8*n) - 1), 0
+	}
+	return formKey(text[start:end])
 }
 
 // formHash hashes a word for the tables from its key and length: its
@@ -77,9 +87,9 @@ func (t *formTable) findKey(a, b uint64, n int) (*formSlot, bool) {
 	}
 }
 
-// put files v under w in s, the empty slot find returned for it.
-func (t *formTable) put(s *formSlot, w string, v int32) {
-	a, b := formKey(w)
+// put files v under the word of key a, b and length n in s, the empty
+// slot findKey returned for it.
+func (t *formTable) put(s *formSlot, a, b uint64, n int, v int32) {
 	if 2*(t.n+1) > len(t.slots) {
 		old := t.slots
 		t.slots = make([]formSlot, 2*len(old))
@@ -90,9 +100,9 @@ func (t *formTable) put(s *formSlot, w string, v int32) {
 				*d = o
 			}
 		}
-		s, _ = t.findKey(a, b, len(w))
+		s, _ = t.findKey(a, b, n)
 	}
-	*s = formSlot{a: a, b: b, n: uint16(len(w)), round: uint16(t.round), v: v}
+	*s = formSlot{a: a, b: b, n: uint16(n), round: uint16(t.round), v: v}
 	t.n++
 }
 
@@ -137,6 +147,24 @@ func (t *termTable) get(key uint64) int32 {
 		return s.term
 	}
 	return -1
+}
+
+// lookup returns key's slot and whether key is in it; when it is not,
+// the slot is where putAt files it.
+func (t *termTable) lookup(key uint64) (*termSlot, bool) {
+	s := t.find(key)
+	return s, s.round == t.round
+}
+
+// putAt files term under key in s, the empty slot lookup returned for
+// it, with no table change between.
+func (t *termTable) putAt(s *termSlot, key uint64, term int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		t.put(key, term)
+		return
+	}
+	*s = termSlot{round: t.round, term: term, key: key}
+	t.n++
 }
 
 // put files term under key, which is not yet in the table.

@@ -46,29 +46,46 @@ const (
 // and a hash, unlike a number handed out as terms arrive, is the same
 // whatever order articles come in, so sums run in the same order too.
 // Hashes and weights are 32 bits: a hundred thousand articles keep
-// millions of them, and the cosines need no more.
-type vector []term
-
-// term is one term of a vector.
-type term struct {
-	hash       uint32
-	all, words float32
+// millions of them, and the cosines need no more. The hashes are kept
+// apart from the weights: comparing an article with another reads every
+// hash of the other's, but the weights only of the terms they share,
+// and a vector read from memory costs more than the sums.
+type vector struct {
+	hash []uint32
+	w    []weight // w[i] is hash[i]'s
 }
+
+// weight is a term's weight in the two vectors.
+type weight struct{ all, words float32 }
+
+// len returns the number of terms.
+func (v vector) len() int { return len(v.hash) }
+
+// add appends a term, of a hash above the others'.
+func (v *vector) add(h uint32, w weight) {
+	v.hash = append(v.hash, h)
+	v.w = append(v.w, w)
+}
+
+// clone returns a copy of v that shares nothing with it.
+func (v vector) clone() vector { return vector{slices.Clone(v.hash), slices.Clone(v.w)} }
 
 // dot returns the cosines of two articles' vectors: of all their terms,
 // and of those that are not names.
 func (v vector) dot(w vector) (all, words float64) {
 	// Without branches: which side steps on is all but random, and a
 	// mispredicted branch costs more than the sums.
+	vh, wh := v.hash, w.hash
+	vw, ww := v.w[:len(vh)], w.w[:len(wh)]
 	i, j := 0, 0
-	for i < len(v) && j < len(w) {
-		x, y := &v[i], &w[j]
-		d := int64(x.hash) - int64(y.hash)
+	for i < len(vh) && j < len(wh) {
+		x, y := &vw[i], &ww[j]
+		d := int64(vh[i]) - int64(wh[j])
 		same := float64(1 - (uint64(d)|uint64(-d))>>63)
 		all += float64(x.all) * float64(y.all) * same
 		words += float64(x.words) * float64(y.words) * same
-		i += int(uint64(d-1) >> 63)  // x.hash <= y.hash
-		j += int(uint64(-d-1) >> 63) // y.hash <= x.hash
+		i += int(uint64(d-1) >> 63)  // x's hash <= y's
+		j += int(uint64(-d-1) >> 63) // y's hash <= x's
 	}
 	return all, words
 }
@@ -92,15 +109,15 @@ type termIndex struct {
 func filterBit(mixed uint32) (int, uint64) { return int(mixed >> 26), 1 << (mixed >> 20 & 63) }
 
 type indexSlot struct {
-	round      uint32
-	hash       uint32
-	all, words float32
+	round uint32
+	hash  uint32
+	weight
 }
 
 // load empties the table and fills it with v's terms.
 func (t *termIndex) load(v vector) {
 	t.round++
-	if n := max(4*len(v), 64); len(t.slots) < n || t.round == 0 {
+	if n := max(4*v.len(), 64); len(t.slots) < n || t.round == 0 {
 		size, shift := 64, uint8(32-6)
 		for size < n {
 			size, shift = 2*size, shift-1
@@ -109,28 +126,31 @@ func (t *termIndex) load(v vector) {
 	}
 	mask := uint32(len(t.slots) - 1)
 	t.bits = [64]uint64{}
-	for _, x := range v {
-		m := x.hash * 0x9e3779b1
+	ws := v.w[:len(v.hash)]
+	for k, h := range v.hash {
+		m := h * 0x9e3779b1
 		w, bit := filterBit(m)
 		t.bits[w] |= bit
 		i := m >> t.shift
 		for t.slots[i].round == t.round {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = indexSlot{t.round, x.hash, x.all, x.words}
+		t.slots[i] = indexSlot{t.round, h, ws[k]}
 	}
 }
 
 // dot returns what v.dot(w) returns for the loaded vector v.
 func (t *termIndex) dot(w vector) (all, words float64) {
 	mask := uint32(len(t.slots) - 1)
-	for _, y := range w {
-		m := y.hash * 0x9e3779b1
+	ws := w.w[:len(w.hash)]
+	for k, h := range w.hash {
+		m := h * 0x9e3779b1
 		if w, bit := filterBit(m); t.bits[w]&bit == 0 {
 			continue
 		}
 		for i := m >> t.shift; t.slots[i].round == t.round; i = (i + 1) & mask {
-			if x := &t.slots[i]; x.hash == y.hash {
+			if x := &t.slots[i]; x.hash == h {
+				y := &ws[k]
 				all += float64(x.all) * float64(y.all)
 				words += float64(x.words) * float64(y.words)
 				break
@@ -270,13 +290,12 @@ func (c *counter) add(text string, weight float64, limit int) bool {
 		}
 	word:
 		start := i
-		for i < len(text) {
-			if b := text[i]; b < utf8.RuneSelf {
-				if byteClass[b] != wordByte {
-					break
-				}
+		for {
+			for i < len(text) && asciiWord[text[i]] {
 				i++
-				continue
+			}
+			if i >= len(text) || text[i] < utf8.RuneSelf {
+				break
 			}
 			word, size := isWordRune(text, i)
 			if !word {
@@ -284,7 +303,7 @@ func (c *counter) add(text string, weight float64, limit int) bool {
 			}
 			i += size
 		}
-		r := c.read(text[start:i])
+		r := c.read(text, start, i)
 		if r == skippedRead {
 			continue
 		}
@@ -360,18 +379,21 @@ const (
 	skippedRead = -2
 )
 
-// read returns what a word as written is in the article: its term, times
-// two, plus one if it is capitalised; or stopRead or skippedRead.
-func (c *counter) read(w string) int32 {
+// read returns what a word as written, text[start:end], is in the
+// article: its term, times two, plus one if it is capitalised; or
+// stopRead or skippedRead.
+func (c *counter) read(text string, start, end int) int32 {
+	w := text[start:end]
 	if len(w) > 16 {
 		return c.learn(w)
 	}
-	s, ok := c.forms.find(w)
+	a, b := formKeyIn(text, start, end)
+	s, ok := c.forms.findKey(a, b, len(w))
 	if ok {
 		return s.v
 	}
 	r := c.learn(w)
-	c.forms.put(s, w, r)
+	c.forms.put(s, a, b, len(w), r)
 	return r
 }
 
@@ -394,8 +416,9 @@ func (c *counter) learn(w string) int32 {
 // word returns a word's term, adding it when new.
 func (c *counter) word(term []byte) int32 {
 	h := words.Hash(term)
-	if i := c.words.get(h); i >= 0 {
-		return i
+	slot, ok := c.words.lookup(h)
+	if ok {
+		return slot.term
 	}
 	kind := wordWeight
 	switch {
@@ -411,7 +434,7 @@ func (c *counter) word(term []byte) int32 {
 	c.text = append(c.text, term...)
 	i := int32(len(c.terms))
 	c.terms = append(c.terms, counted{hash: h, key: keyOf(term), start: int32(start), end: int32(len(c.text)), a: -1, b: -1, kind: kind})
-	c.words.put(h, i)
+	c.words.putAt(slot, h, i)
 	return i
 }
 
@@ -429,8 +452,9 @@ func keyOf(text []byte) uint64 {
 // text is the two words with a space between.
 func (c *counter) pair(a, b int32) int32 {
 	ab := uint64(uint32(a))<<32 | uint64(uint32(b))
-	if i := c.pairs.get(ab); i >= 0 {
-		return i
+	slot, ok := c.pairs.lookup(ab)
+	if ok {
+		return slot.term
 	}
 	// The pair's first eight bytes: a's, a space and b's.
 	ta := &c.terms[a]
@@ -440,7 +464,7 @@ func (c *counter) pair(a, b int32) int32 {
 	}
 	i := int32(len(c.terms))
 	c.terms = append(c.terms, counted{key: key, a: a, b: b})
-	c.pairs.put(ab, i)
+	c.pairs.putAt(slot, ab, i)
 	return i
 }
 
@@ -502,9 +526,15 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 			x.w *= nameWeight
 		}
 		all = append(all, x)
-		ha = keepStrongest(ha, x.w)
+		// Most terms are no stronger than the weakest kept: one
+		// comparison here rather than a call.
+		if len(ha) < maxTerms || x.w > ha[0] {
+			ha = keepStrongest(ha, x.w)
+		}
 		if !x.name {
-			hw = keepStrongest(hw, x.w)
+			if len(hw) < maxTerms || x.w > hw[0] {
+				hw = keepStrongest(hw, x.w)
+			}
 			notNames++
 		}
 	}
@@ -540,21 +570,21 @@ func (c *counter) weigh() (vec vector, keys, copyKeys []uint64) {
 	}
 	order, c.scratch = sortHigh32(order, c.scratch)
 	c.order = order
-	vec = c.vec[:0]
+	vec = vector{c.vec.hash[:0], c.vec.w[:0]}
 	for _, o := range order {
 		h := &hs[uint32(o)]
-		if n := len(vec); n == 0 || vec[n-1].hash != uint32(h.h) {
-			vec = append(vec, term{hash: uint32(h.h)})
+		if n := len(vec.hash); n == 0 || vec.hash[n-1] != uint32(h.h) {
+			vec.add(uint32(h.h), weight{})
 		}
 		// A term in both vectors, or two terms with one short hash.
-		if t := &vec[len(vec)-1]; h.words {
+		if t := &vec.w[len(vec.w)-1]; h.words {
 			t.words += float32(h.w)
 		} else {
 			t.all += float32(h.w)
 		}
 	}
 	c.vec = vec
-	return slices.Clone(vec), keys, copyKeys
+	return vec.clone(), keys, copyKeys
 }
 
 // log returns math.Log(f). Most of an article's terms share a few

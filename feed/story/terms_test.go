@@ -173,23 +173,31 @@ func TestTermIndexDotMatchesMerge(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 9))
 	wide := false // hashes from the whole range, which the filter's bits come from
 	vec := func(n int) vector {
+		type term struct {
+			hash uint32
+			w    weight
+		}
 		seen := make(map[uint32]bool)
-		var v vector
-		for len(v) < n {
+		var ts []term
+		for len(ts) < n {
 			h := uint32(r.IntN(400)) // few hashes: many shared, hash 0 too
 			if wide {
 				h = r.Uint32()>>(r.IntN(2)*16)<<(r.IntN(2)*16) | h
 			}
 			if !seen[h] {
 				seen[h] = true
-				v = append(v, term{hash: h, all: r.Float32(), words: r.Float32() * float32(r.IntN(2))})
+				ts = append(ts, term{h, weight{all: r.Float32(), words: r.Float32() * float32(r.IntN(2))}})
 			}
 		}
-		slices.SortFunc(v, func(a, b term) int { return cmp.Compare(a.hash, b.hash) })
+		slices.SortFunc(ts, func(a, b term) int { return cmp.Compare(a.hash, b.hash) })
+		var v vector
+		for _, t := range ts {
+			v.add(t.hash, t.w)
+		}
 		return v
 	}
 	var ti termIndex
-	ti.load(nil) // nothing loaded: nothing alike
+	ti.load(vector{}) // nothing loaded: nothing alike
 	if all, words := ti.dot(vec(50)); all != 0 || words != 0 {
 		t.Fatalf("an empty table's dot = %v, %v", all, words)
 	}

@@ -36,28 +36,53 @@ func eachParagraph(body string, headings bool, fn func(text string) bool) {
 // has nothing to strip: no Markdown marks, no line breaks and no spaces
 // but single ones between words.
 func plainText(p string) string {
-	if p == "" || p[0] == ' ' || p[0] == '-' || p[len(p)-1] == ' ' {
+	if p == "" || p[0] == ' ' || p[0] == '-' || p[len(p)-1] == ' ' || strings.Contains(p, "  ") {
 		return feed.PlainText(p)
 	}
+	// Past the bytes that need no look, four at a time (see plainLook).
 	for i := 0; i < len(p); i++ {
+		for i+4 <= len(p) && plainLook[p[i]]|plainLook[p[i+1]]|plainLook[p[i+2]]|plainLook[p[i+3]] == 0 {
+			i += 4
+		}
+		if i >= len(p) {
+			break
+		}
 		switch byteClass[p[i]] {
-		case plainByte, wordByte, stopByte:
-		case spaceByte:
-			if p[i+1] == ' ' {
-				return feed.PlainText(p)
-			}
 		case markByte, lineByte:
 			return feed.PlainText(p)
 		case wideByte:
-			r, size := utf8.DecodeRuneInString(p[i:])
-			if unicode.IsSpace(r) {
+			// A continuation byte is never a wide one, so stepping one
+			// byte at a time past the character sees what skipping it
+			// would.
+			if r, _ := utf8.DecodeRuneInString(p[i:]); unicode.IsSpace(r) {
 				return feed.PlainText(p)
 			}
-			i += size - 1
 		}
 	}
 	return p
 }
+
+// plainLook marks the bytes plainText must look at: Markdown marks,
+// control characters, line breaks and the first bytes of spaces past
+// ASCII. (It finds double spaces apart.)
+var plainLook = func() (t [256]uint8) {
+	for c := range 256 {
+		switch byteClass[c] {
+		case markByte, lineByte, wideByte:
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// asciiWord marks the ASCII letters and digits: the bytes of a word
+// that are read by their byte alone.
+var asciiWord = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = byteClass[c] == wordByte
+	}
+	return t
+}()
 
 // What a byte is to plainText, nextWord and counter.add.
 const (
