@@ -319,3 +319,34 @@ func isASCIIUpper(s string) bool {
 	}
 	return true
 }
+
+// markedMasthead returns the page's masthead (its first line, see
+// masthead) when a trade-mark notice names it as the site's mark:
+// "Quayside™ is a trade mark of Harbour Newspapers Ltd", "Quayside is a
+// registered trademark of …". The company that holds the mark owns the
+// site; the mark is the site's own name. The notice may stand where the
+// text reader's article runs on into the footer: the masthead it must
+// name is confirmation enough. It is "" when the page opens otherwise or
+// no notice names the masthead.
+func markedMasthead(lines []*textLine, mast string) string {
+	if mast == "" {
+		return ""
+	}
+	for _, l := range lines {
+		if !strings.Contains(l.lower, "trade") && !strings.Contains(l.text, "™") {
+			continue
+		}
+		for at := wordsAt(l.text, mast, 0); at >= 0; at = wordsAt(l.text, mast, at+1) {
+			rest := strings.ToLower(l.text[at+len(mast):])
+			if strings.HasPrefix(rest, "™") || strings.HasPrefix(rest, "(tm)") {
+				return mast
+			}
+			for _, p := range []string{" is a trade mark", " is a trademark", " is a registered trade"} {
+				if strings.HasPrefix(rest, p) {
+					return mast
+				}
+			}
+		}
+	}
+	return ""
+}
