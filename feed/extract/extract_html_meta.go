@@ -327,6 +327,11 @@ func siteName(s string) string {
 			s = s[:i]
 		}
 	}
+	// "Quay Herald - News for the harbour since 1890"; a hyphen alone
+	// may join a name's words, so only before a tagline.
+	if i := strings.Index(s, " - "); i > 0 && isTagline(s[i+3:]) {
+		s = s[:i]
+	}
 	return strings.TrimSpace(s)
 }
 

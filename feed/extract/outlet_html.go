@@ -60,7 +60,7 @@ func titleSite(title, headline, visible, body string) string {
 			c = strings.TrimSpace(c[:i])
 		}
 		k := wordKey(c)
-		if len(k) < 3 || len(strings.Fields(c)) > 5 || hk != "" && strings.Contains(hk, k) || !isNameLike(c) {
+		if len(k) < 3 || len(strings.Fields(c)) > 5 || hk != "" && strings.Contains(hk, k) || !isNameLike(c) || sectionNames[strings.ToLower(c)] {
 			return
 		}
 		cands = append(cands, cand{c, last})
@@ -96,6 +96,12 @@ func titleSite(title, headline, visible, body string) string {
 			next = append(next, strings.Split(p, sep)...)
 		}
 		parts = next
+	}
+	// "Headline - Quay Herald - News for the harbour since 1890": the
+	// part before a tagline is the title's last name, when the headline
+	// leads the title.
+	if n := len(parts); n >= 3 && hk != "" && isTagline(parts[n-1]) && overlaps(hk, wordKey(parts[0])) && !overlaps(hk, wordKey(parts[n-1])) {
+		add(parts[n-2], true)
 	}
 	firstMiddle := len(cands)
 	if len(parts) >= 3 {
@@ -271,4 +277,26 @@ func bareDomainOf(name, domain string) bool {
 		return false
 	}
 	return namesHost(name, hostLabel(bareHost(domain)))
+}
+
+// isTagline reports whether a title's part reads as a site's tagline,
+// not a name: three words or more, one of them in lower case and no
+// function word, domain or brand ("News for the harbour since 1890").
+func isTagline(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 3 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !stopWords[strings.Trim(w, ",.;:!?'\"")] && !looksLikeHost(w) && !innerCapital(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlaps reports whether one of two non-empty keys holds the other.
+func overlaps(a, b string) bool {
+	return a != "" && b != "" && (strings.Contains(a, b) || strings.Contains(b, a))
 }

@@ -95,3 +95,21 @@ func TestTextOutletFromMarkedMasthead(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { siteOutletCase(t, tt.top, tt.foot, tt.want) })
 	}
 }
+
+// TestTitleSiteBeforeTagline: the name before a site's tagline, not the
+// tagline, in a <title> and in og:site_name; a part of capitalised words
+// is no tagline.
+func TestTitleSiteBeforeTagline(t *testing.T) {
+	const headline = "Ferry returns to the island after a long winter"
+	htmlOutletCase(t, "", headline+" - Quay Lantern - News for the harbour since 1890", "",
+		"<p>Letters to the Quay Lantern</p>", "Quay Lantern")
+	for _, tt := range []struct{ in, want string }{
+		{"Quay Lantern - News for the harbour since 1890", "Quay Lantern"},
+		{"Quay - Lantern Weekly", "Quay - Lantern Weekly"},
+		{"Quay Lantern | Harbour News", "Quay Lantern"},
+	} {
+		if got := siteName(tt.in); got != tt.want {
+			t.Errorf("siteName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
