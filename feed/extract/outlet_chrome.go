@@ -290,11 +290,16 @@ func acronymOfDomain(lines []*textLine, inBody []bool) string {
 
 // printedSiteLabels returns the registered names (of three letters or
 // more) of the domains the page prints outside the article text, less
-// those of platforms.
+// those of platforms, and the site's own social handles ("Follow us
+// @quayherald"; see usHandles).
 func printedSiteLabels(lines []*textLine, inBody []bool) map[string]bool {
 	labels := map[string]bool{}
 	for i, l := range lines {
-		if inBody[i] || !strings.Contains(l.lower, ".") {
+		if inBody[i] {
+			continue
+		}
+		usHandles(l.lower, labels)
+		if !strings.Contains(l.lower, ".") {
 			continue
 		}
 		for w := range hostCandidates(l.lower) {
@@ -308,6 +313,29 @@ func printedSiteLabels(lines []*textLine, inBody []bool) map[string]bool {
 		}
 	}
 	return labels
+}
+
+// usHandles adds to labels the social handles a lower-cased line
+// outside the article gives as the site's own: one that speaks as "us"
+// ("Follow us on the network: @quayherald"), not a writer's ("Follow
+// Jane @janedoe"). Handles of platforms are left out.
+func usHandles(lower string, labels map[string]bool) {
+	if !strings.Contains(lower, "@") || wordsAt(lower, "us", 0) < 0 {
+		return
+	}
+	for w := range strings.FieldsSeq(lower) {
+		h, ok := strings.CutPrefix(strings.TrimLeft(w, "(\"'"), "@")
+		if !ok {
+			continue
+		}
+		h = strings.TrimRight(h, ".,;:!?)\"'")
+		if utf8.RuneCountInString(h) < 3 || platformLabels[h] || strings.ContainsFunc(h, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_')
+		}) {
+			continue
+		}
+		labels[strings.ReplaceAll(h, "_", "")] = true
+	}
 }
 
 // isASCIIUpper reports whether s is made of ASCII capital letters only.

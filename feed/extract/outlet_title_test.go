@@ -113,3 +113,18 @@ func TestTitleSiteBeforeTagline(t *testing.T) {
 		}
 	}
 }
+
+// TestTextOutletFromHandle: the site's own social handle ("Follow us
+// @quayherald") confirms the name its furniture repeats, as a printed
+// domain does, over an agency the table finds in the story; a writer's
+// handle does not.
+func TestTextOutletFromHandle(t *testing.T) {
+	tests := []struct{ name, top, foot, want string }{
+		{"the site's handle", "Quay Herald\n\n", "Letters to the Quay Herald\nFollow us on the network @quayherald\n", "Quay Herald"},
+		{"a writer's handle", "Quay Herald\n\n", "Letters to the Quay Herald\nFollow Jane Doe @quayherald\n", "Quay Wire"},
+		{"a platform's handle", "Twitter\n\n", "Twitter news\nFollow us @twitter\n", "Quay Wire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { siteOutletCase(t, tt.top, tt.foot, tt.want) })
+	}
+}
