@@ -361,7 +361,7 @@ func markedMasthead(lines []*textLine, mast string) string {
 		return ""
 	}
 	for _, l := range lines {
-		if !strings.Contains(l.lower, "trade") && !strings.Contains(l.text, "™") {
+		if !strings.Contains(l.text, mast) || !strings.Contains(l.lower, "trade") && !strings.Contains(l.text, "™") {
 			continue
 		}
 		for at := wordsAt(l.text, mast, 0); at >= 0; at = wordsAt(l.text, mast, at+1) {
