@@ -287,6 +287,7 @@ func (s *Store) Outlets() []OutletCount {
 		}
 	}
 	s.mu.RUnlock()
+	foldNames(counts, sources)
 	foldInitials(counts, sources)
 	out := make([]OutletCount, 0, len(counts))
 	for name, n := range counts {
@@ -305,6 +306,51 @@ func (s *Store) Outlets() []OutletCount {
 		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 	})
 	return out
+}
+
+// foldNames counts the names of one outlet that differ in case, in a
+// leading "The" or as a bare domain (see outletKey) under one of them:
+// a name before a domain, then the name of more articles, then the
+// longer. One outlet, one name.
+func foldNames(counts map[string]int, sources map[string]map[string]bool) {
+	groups := make(map[string][]string)
+	for name := range counts {
+		if k := outletKey(name); k != "" && name != UnknownOutlet {
+			groups[k] = append(groups[k], name)
+		}
+	}
+	for _, names := range groups {
+		if len(names) < 2 {
+			continue
+		}
+		slices.SortFunc(names, func(a, b string) int {
+			if da, db := isBareDomain(a), isBareDomain(b); da != db {
+				if da {
+					return 1
+				}
+				return -1
+			}
+			if c := cmp.Compare(counts[b], counts[a]); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(len(b), len(a)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a, b)
+		})
+		keep := names[0]
+		for _, other := range names[1:] {
+			counts[keep] += counts[other]
+			delete(counts, other)
+			for src := range sources[other] {
+				if sources[keep] == nil {
+					sources[keep] = make(map[string]bool)
+				}
+				sources[keep][src] = true
+			}
+			delete(sources, other)
+		}
+	}
 }
 
 // foldInitials counts an outlet named by its initials ("WSJ") under its
@@ -354,11 +400,68 @@ func OutletName(a *Article) string {
 }
 
 // SameOutlet reports whether two outlet names name one outlet: the same
-// name in any case, or a name and its initials ("WSJ" and "The Wall
-// Street Journal", "A.P." and "Associated Press").
+// name in any case, with or without "The" ("the Lantern" and "Lantern"),
+// a name and its bare domain ("Quay Herald" and quayherald.example,
+// "QBN" and qbn.example), or a name and its initials ("WSJ" and "The
+// Wall Street Journal", "A.P." and "Associated Press").
 func SameOutlet(a, b string) bool {
 	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	return strings.EqualFold(a, b) || initialsOf(a, b) || initialsOf(b, a)
+	if strings.EqualFold(a, b) || initialsOf(a, b) || initialsOf(b, a) {
+		return true
+	}
+	ka := outletKey(a)
+	return ka != "" && ka == outletKey(b)
+}
+
+// outletKey is what SameOutlet compares of a name beside its initials:
+// its letters and digits in lower case without a leading "the", or for
+// a bare domain its name part ("quayherald" for www.quayherald.example,
+// "harbour" for theharbour.example).
+func outletKey(name string) string {
+	s := strings.ToLower(strings.TrimSpace(name))
+	if isBareDomain(s) {
+		s = strings.TrimPrefix(s, "www.")
+		s = s[:strings.IndexByte(s, '.')]
+		if t := strings.TrimPrefix(s, "the"); len(t) >= 3 && len(t) < len(s) {
+			s = t
+		}
+	} else {
+		s = strings.TrimPrefix(s, "the ")
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isBareDomain reports whether a lower-cased name is a domain alone
+// ("quayherald.example", "www.qbn.co.uk"): no space, labels of letters,
+// digits and hyphens, the last of two letters or more.
+func isBareDomain(s string) bool {
+	s = strings.TrimPrefix(strings.ToLower(s), "www.")
+	labels := strings.Split(s, ".")
+	if len(labels) < 2 || len(labels[len(labels)-1]) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if len(l) < 2 {
+			return false
+		}
+		for _, r := range l {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+				return false
+			}
+		}
+	}
+	for _, r := range labels[len(labels)-1] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // initialsOf reports whether short is written in capitals, two to six

@@ -146,6 +146,13 @@ func TestStoreOutletInitials(t *testing.T) {
 		{"WSJ", "Wall Street Journal Europe", false}, // one word too many
 		{"W", "Wire", false},                         // one letter is no initials
 		{"Meridian Wire", "MWX", false},
+		{"The Lantern", "Lantern", true},                // "The" or not
+		{"Quay Herald", "www.quayherald.example", true}, // a name and its bare domain
+		{"QBN.example", "QBN", true},
+		{"theharbour.example", "The Harbour", true},
+		{"Quay Herald", "quay.example", false},
+		{"Quay Herald", "Quay Herald Weekly", false},
+		{"A.P.", "ap.example", true},
 	} {
 		if got := SameOutlet(tt.a, tt.b); got != tt.want {
 			t.Errorf("SameOutlet(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
@@ -302,5 +309,28 @@ func TestMergeSorted(t *testing.T) {
 		if got := mergeSorted(a, b); !slices.Equal(got, want) {
 			t.Errorf("merging %d into %d: out of order", sizes[1], sizes[0])
 		}
+	}
+}
+
+// TestOutletsFoldNames: names of one outlet that differ in case, in a
+// leading "The" or as a bare domain are counted and listed once, under a
+// name before a domain and then the name of more articles.
+func TestOutletsFoldNames(t *testing.T) {
+	s := NewStore()
+	s.Add(
+		&Article{ID: "1", Title: "a", Outlet: "The Quay Herald", OutletSource: OutletFromMetadata},
+		&Article{ID: "2", Title: "b", Outlet: "Quay Herald", OutletSource: OutletFromSignature},
+		&Article{ID: "3", Title: "c", Outlet: "quayherald.example", OutletSource: OutletFromURL},
+		&Article{ID: "4", Title: "d", Outlet: "Quay Herald", OutletSource: OutletFromSignature},
+		&Article{ID: "5", Title: "e", Outlet: "qbn.example", OutletSource: OutletFromURL},
+		&Article{ID: "6", Title: "f", Outlet: "QBN", OutletSource: OutletFromSignature},
+		&Article{ID: "7", Title: "g", Outlet: "Quay Herald Weekly"},
+	)
+	want := []OutletCount{{"Quay Herald", 4, "metadata, url, signature"}, {"QBN", 2, "url, signature"}, {"Quay Herald Weekly", 1, ""}}
+	if got := s.Outlets(); !slices.Equal(got, want) {
+		t.Errorf("Outlets() = %v, want %v", got, want)
+	}
+	if got := titles(s.ByOutlet("Quay Herald")); !slices.Equal(got, []string{"a", "b", "c", "d"}) {
+		t.Errorf("ByOutlet(Quay Herald) = %q", got)
 	}
 }

@@ -121,8 +121,10 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		// The site's name beside the headline in <title> beats one read
 		// from the text, unless the two are one outlet: the text's
 		// reading then holds the table's one name for it, or the
-		// title's spells less of it.
-		if site := titleSite(facts.title, meta.title, visible, body); site != "" && (!sameOutlet(x, site, g.name) || longerName(x, site, g.name)) {
+		// title's spells less of it. The site's name beats its bare
+		// domain ("Quay Herald" over quayherald.example).
+		if site := titleSite(facts.title, meta.title, visible, body); site != "" &&
+			(!sameOutlet(x, site, g.name) || longerName(x, site, g.name) || bareDomainOf(site, g.name)) {
 			if x.Signatures != nil {
 				site = x.Signatures.Canonical(site)
 			}

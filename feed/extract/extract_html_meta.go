@@ -76,6 +76,7 @@ func urlDay(u string) string {
 
 func gatherFacts(doc *html.Node) *pageFacts {
 	f := &pageFacts{meta: make(map[string][]string)}
+	var bodyTitle string
 	var walk func(n *html.Node, inBody bool)
 	walk = func(n *html.Node, inBody bool) {
 		if n.Type == html.ElementNode {
@@ -97,8 +98,14 @@ func gatherFacts(doc *html.Node) *pageFacts {
 					f.canonical = attr(n, "href")
 				}
 			case atom.Title:
-				if f.title == "" && !inBody {
+				// An svg's <title> names a picture, not the page.
+				if n.Namespace != "" {
+					return
+				}
+				if !inBody && f.title == "" {
 					f.title = cleanSpace(nodeText(n))
+				} else if inBody && bodyTitle == "" {
+					bodyTitle = cleanSpace(nodeText(n))
 				}
 			case atom.H1:
 				if t := cleanSpace(nodeText(n)); t != "" {
@@ -123,6 +130,13 @@ func gatherFacts(doc *html.Node) *pageFacts {
 		}
 	}
 	walk(doc, false)
+	// A stray mark before <!DOCTYPE> ("?" where a byte-order mark was
+	// lost) opens the body, and the page's <title> is parsed into it. A
+	// browser still shows it as the page's title: the document's first
+	// <title>, wherever it stands, when the head holds none.
+	if f.title == "" {
+		f.title = bodyTitle
+	}
 	return f
 }
 
@@ -312,6 +326,11 @@ func siteName(s string) string {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
+	}
+	// "Quay Herald - News for the harbour since 1890"; a hyphen alone
+	// may join a name's words, so only before a tagline.
+	if i := strings.Index(s, " - "); i > 0 && isTagline(s[i+3:]) {
+		s = s[:i]
 	}
 	return strings.TrimSpace(s)
 }

@@ -128,6 +128,11 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		return g
 	}
 	mast := masthead(lines)
+	// The masthead a trade-mark notice names as the site's mark.
+	if name := markedMasthead(lines, mast); name != "" {
+		g.name, g.source = name, feed.OutletFromSignature
+		return g
+	}
 	// The site's own "About" link names it over an agency the table
 	// finds in the story, or when the table finds nothing.
 	about := aboutName(lines, inBody)
@@ -233,7 +238,7 @@ func masthead(lines []*textLine) string {
 		capital := true
 		for w := range strings.FieldsSeq(l.text) {
 			// "&" joins a name's words: "Quay & Harbour".
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && w != "&" {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && w != "&" && !innerCapital(w) {
 				capital = false
 			}
 		}

@@ -290,11 +290,16 @@ func acronymOfDomain(lines []*textLine, inBody []bool) string {
 
 // printedSiteLabels returns the registered names (of three letters or
 // more) of the domains the page prints outside the article text, less
-// those of platforms.
+// those of platforms, and the site's own social handles ("Follow us
+// @quayherald"; see usHandles).
 func printedSiteLabels(lines []*textLine, inBody []bool) map[string]bool {
 	labels := map[string]bool{}
 	for i, l := range lines {
-		if inBody[i] || !strings.Contains(l.lower, ".") {
+		if inBody[i] {
+			continue
+		}
+		usHandles(l.lower, labels)
+		if !strings.Contains(l.lower, ".") {
 			continue
 		}
 		for w := range hostCandidates(l.lower) {
@@ -310,6 +315,29 @@ func printedSiteLabels(lines []*textLine, inBody []bool) map[string]bool {
 	return labels
 }
 
+// usHandles adds to labels the social handles a lower-cased line
+// outside the article gives as the site's own: one that speaks as "us"
+// ("Follow us on the network: @quayherald"), not a writer's ("Follow
+// Jane @janedoe"). Handles of platforms are left out.
+func usHandles(lower string, labels map[string]bool) {
+	if !strings.Contains(lower, "@") || wordsAt(lower, "us", 0) < 0 {
+		return
+	}
+	for w := range strings.FieldsSeq(lower) {
+		h, ok := strings.CutPrefix(strings.TrimLeft(w, "(\"'"), "@")
+		if !ok {
+			continue
+		}
+		h = strings.TrimRight(h, ".,;:!?)\"'")
+		if utf8.RuneCountInString(h) < 3 || platformLabels[h] || strings.ContainsFunc(h, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_')
+		}) {
+			continue
+		}
+		labels[strings.ReplaceAll(h, "_", "")] = true
+	}
+}
+
 // isASCIIUpper reports whether s is made of ASCII capital letters only.
 func isASCIIUpper(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -318,4 +346,35 @@ func isASCIIUpper(s string) bool {
 		}
 	}
 	return true
+}
+
+// markedMasthead returns the page's masthead (its first line, see
+// masthead) when a trade-mark notice names it as the site's mark:
+// "Quayside™ is a trade mark of Harbour Newspapers Ltd", "Quayside is a
+// registered trademark of …". The company that holds the mark owns the
+// site; the mark is the site's own name. The notice may stand where the
+// text reader's article runs on into the footer: the masthead it must
+// name is confirmation enough. It is "" when the page opens otherwise or
+// no notice names the masthead.
+func markedMasthead(lines []*textLine, mast string) string {
+	if mast == "" {
+		return ""
+	}
+	for _, l := range lines {
+		if !strings.Contains(l.text, mast) || !strings.Contains(l.lower, "trade") && !strings.Contains(l.text, "™") {
+			continue
+		}
+		for at := wordsAt(l.text, mast, 0); at >= 0; at = wordsAt(l.text, mast, at+1) {
+			rest := strings.ToLower(l.text[at+len(mast):])
+			if strings.HasPrefix(rest, "™") || strings.HasPrefix(rest, "(tm)") {
+				return mast
+			}
+			for _, p := range []string{" is a trade mark", " is a trademark", " is a registered trade"} {
+				if strings.HasPrefix(rest, p) {
+					return mast
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -50,6 +50,8 @@ func titleSite(title, headline, visible, body string) string {
 		last bool
 	}
 	var cands []cand
+	// add takes a part as a candidate; last marks the title's last part,
+	// which the page may confirm by printing it outside the article.
 	add := func(c string, last bool) {
 		c = strings.TrimSpace(c)
 		// "ABC News (Australian Broadcasting Corporation)": the name
@@ -58,18 +60,20 @@ func titleSite(title, headline, visible, body string) string {
 			c = strings.TrimSpace(c[:i])
 		}
 		k := wordKey(c)
-		if len(k) < 3 || len(strings.Fields(c)) > 5 || hk != "" && strings.Contains(hk, k) || !isNameLike(c) {
+		if len(k) < 3 || len(strings.Fields(c)) > 5 || hk != "" && strings.Contains(hk, k) || !isNameLike(c) || sectionNames[strings.ToLower(c)] {
 			return
 		}
 		cands = append(cands, cand{c, last})
 	}
-	for _, sep := range titleSiteSeparators[:8] {
+	for _, sep := range titleSiteSeparators[:tailSeparators] {
 		if i := strings.LastIndex(title, sep); i > 0 {
 			tail := title[i+len(sep):]
-			add(tail, true)
+			// After a spaced colon a section is as likely as a site
+			// ("Headline : World"): the page must spell it.
+			add(tail, sep != " : ")
 			// "Headline | Mercury - The Voice of the Valley": the name
 			// before its tagline.
-			for _, sep2 := range titleSiteSeparators[:8] {
+			for _, sep2 := range titleSiteSeparators[:tailSeparators] {
 				if j := strings.Index(tail, sep2); j > 0 {
 					add(tail[:j], true)
 				}
@@ -82,15 +86,43 @@ func titleSite(title, headline, visible, body string) string {
 			add(title[:i], false)
 		}
 	}
+	// A site between the headline and a tagline: "Headline - Quay
+	// Herald - News for the harbour since 1890"; only a domain the
+	// page prints confirms it.
+	parts := []string{title}
+	for _, sep := range titleSiteSeparators[:tailSeparators] {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	// "Headline - Quay Herald - News for the harbour since 1890": the
+	// part before a tagline is the title's last name, when the headline
+	// leads the title.
+	if n := len(parts); n >= 3 && hk != "" && isTagline(parts[n-1]) && overlaps(hk, wordKey(parts[0])) && !overlaps(hk, wordKey(parts[n-1])) {
+		add(parts[n-2], true)
+	}
+	firstMiddle := len(cands)
+	if len(parts) >= 3 {
+		for _, p := range parts[1 : len(parts)-1] {
+			add(p, false)
+		}
+	}
 	var lines []string
-	for _, c := range cands {
+	for k, c := range cands {
 		if !strings.Contains(c.name, " ") && looksLikeHost(c.name) {
 			return c.name
 		}
 		if lines == nil {
 			lines = strings.Split(visible, "\n")
 		}
-		if spelledBySite(lines, c.name) {
+		if spelledBySite(lines, c.name, k >= firstMiddle) {
+			return c.name
+		}
+		// The page's masthead, its first line, is the title's part:
+		// "icHarbour" atop a page titled "icHarbour - Headline".
+		if k < firstMiddle && isMasthead(lines, c.name) {
 			return c.name
 		}
 	}
@@ -104,13 +136,32 @@ func titleSite(title, headline, visible, body string) string {
 
 // titleSiteSeparators split a page title into the site's name and the
 // rest; the last three only follow a site's name.
-var titleSiteSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " -- ", " / ", ": ", " > ", " » "}
+var titleSiteSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " -- ", " / ", " : ", ": ", " > ", " » "}
+
+// tailSeparators is how many of titleSiteSeparators may stand before a
+// site's name at the end of a title.
+const tailSeparators = 9
+
+// isMasthead reports whether name is the first line of a page's text
+// that holds letters, as a site's masthead prints its name.
+func isMasthead(lines []string, name string) bool {
+	k := wordKey(name)
+	for _, l := range lines {
+		if !strings.ContainsFunc(l, unicode.IsLetter) {
+			continue
+		}
+		return wordKey(l) == k && !sectionNames[strings.ToLower(strings.TrimSpace(l))]
+	}
+	return false
+}
 
 // spelledBySite reports whether a page whose text is lines names name as
 // its own: a copyright notice's holder holds its letters or they hold
 // the holder's ("Gazette Online" and "© 2008 The Gazette"), or a domain
 // the page prints is spelt by it ("Harbour Times" and harbourtimes.example).
-func spelledBySite(lines []string, name string) bool {
+// A strict reading wants the domain: a notice may be another party's
+// (a press release's company) or its holder may hold a section's name.
+func spelledBySite(lines []string, name string, strict bool) bool {
 	k := nameKey(name)
 	if len(k) < 3 {
 		return false
@@ -118,7 +169,7 @@ func spelledBySite(lines []string, name string) bool {
 	for _, l := range lines {
 		lower := strings.ToLower(l)
 		if isCopyrightLine(lower) {
-			if h := nameKey(copyrightHolder(l, lower)); len(h) >= 3 && (strings.Contains(h, k) || strings.Contains(k, h)) {
+			if h := nameKey(copyrightHolder(l, lower)); !strict && len(h) >= 3 && (strings.Contains(h, k) || strings.Contains(k, h)) {
 				return true
 			}
 		}
@@ -128,7 +179,7 @@ func spelledBySite(lines []string, name string) bool {
 		for w := range hostCandidates(lower) {
 			w = strings.Trim(w, "()[]<>,;\"'")
 			if mayBeHost(w) && looksLikeHost(w) {
-				if label := siteLabel(bareHost(w)); len(label) >= 4 && (label == k || strings.HasPrefix(k, label) || "the"+k == label) {
+				if label := siteLabel(bareHost(w)); len(label) >= 4 && (label == k || !strict && strings.HasPrefix(k, label) || "the"+k == label) {
 					return true
 				}
 			}
@@ -147,7 +198,17 @@ func isNameLike(s string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) || unicode.IsDigit(r)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || innerCapital(s)
+}
+
+// innerCapital reports whether s is one word that opens in lower case
+// and holds a capital, as a brand may be spelt: "icHarbour", "eQuay".
+func innerCapital(s string) bool {
+	if strings.ContainsAny(s, " \t") {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r) && strings.ContainsFunc(s[n:], unicode.IsUpper)
 }
 
 // printedOutside reports whether visible prints name as whole words more
@@ -207,4 +268,35 @@ func longerName(x *Extractor, a, b string) bool {
 		return false
 	}
 	return len(nameKey(a)) > len(nameKey(b))
+}
+
+// bareDomainOf reports whether domain is a bare domain ("quayherald.example")
+// and name, no domain, spells its name part ("Quay Herald").
+func bareDomainOf(name, domain string) bool {
+	if strings.Contains(domain, " ") || !looksLikeHost(domain) || looksLikeHost(name) {
+		return false
+	}
+	return namesHost(name, hostLabel(bareHost(domain)))
+}
+
+// isTagline reports whether a title's part reads as a site's tagline,
+// not a name: three words or more, one of them in lower case and no
+// function word, domain or brand ("News for the harbour since 1890").
+func isTagline(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 3 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !stopWords[strings.Trim(w, ",.;:!?'\"")] && !looksLikeHost(w) && !innerCapital(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlaps reports whether one of two non-empty keys holds the other.
+func overlaps(a, b string) bool {
+	return a != "" && b != "" && (strings.Contains(a, b) || strings.Contains(b, a))
 }
