@@ -5,6 +5,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // bylineOf returns the author named by a byline line: "By Jane Doe",
@@ -29,6 +31,10 @@ func bylineOf(text string) (string, bool) {
 	default:
 		return "", false
 	}
+	// "Author : Jane Doe": a space before a label's colon.
+	if i := strings.Index(t, " :"); i > 0 && i <= len("written by") {
+		t = strings.TrimRight(t[:i], " ") + t[i+1:]
+	}
 	lower := strings.ToLower(t)
 	var rest string
 	switch {
@@ -48,6 +54,48 @@ func bylineOf(text string) (string, bool) {
 		rest = t[13:]
 	default:
 		return "", false
+	}
+	name := cleanByline(rest)
+	if name == "" || !looksLikeNames(name) {
+		return "", false
+	}
+	return name, true
+}
+
+// postedBy returns the author a blog's or a site's post line names:
+// "Posted by Jane Doe", "Posted: May 6, 2024, 4:30 PM by Jane Doe",
+// "Published 05/06/2024 by Jane Doe". It reports false for any other
+// line. Comments sign themselves the same way ("Posted by: reader"), so
+// the line is read only by the headline, never elsewhere on the page.
+func postedBy(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if t == "" || t[0]|0x20 != 'p' {
+		return "", false
+	}
+	lower := strings.ToLower(t)
+	var rest string
+	switch {
+	case strings.HasPrefix(lower, "posted by "):
+		rest = t[len("posted by "):]
+	case strings.HasPrefix(lower, "posted by:"):
+		rest = t[len("posted by:"):]
+	default:
+		label := ""
+		for _, l := range []string{"posted on", "posted", "published on", "published"} {
+			if strings.HasPrefix(lower, l) {
+				label = l
+				break
+			}
+		}
+		i := strings.LastIndex(lower, " by ")
+		if label == "" || i < len(label) {
+			return "", false
+		}
+		when := strings.TrimLeft(t[len(label):i], " :")
+		if d, ok := parseDate(when, time.Now()); !ok || d.IsZero() || len(strings.Fields(when)) > 8 {
+			return "", false
+		}
+		rest = t[i+len(" by "):]
 	}
 	name := cleanByline(rest)
 	if name == "" || !looksLikeNames(name) {
@@ -302,7 +350,12 @@ func tidyByline(s string) string {
 	for _, part := range parts {
 		part = strings.Trim(stripBylineLead(part), " ,;:|-–—·•")
 		if i := strings.Index(part, " in "); i > 0 {
-			part = part[:i] // "Jane Doe in Lisbon"
+			part, cut = part[:i], true // "Jane Doe in Lisbon"
+		}
+		if len(parts) == 1 {
+			// "Jane Doe (Contact)": a lone name's note is a link or a
+			// role; notes stay only where they tell names apart.
+			part = strings.TrimSpace(dropParens(part))
 		}
 		if c := capitalsOnly(part); c != part {
 			part, cut = c, true
@@ -334,6 +387,11 @@ func capitalsOnly(s string) string {
 		caps++
 	}
 	if caps >= 2 && caps < len(w) {
+		// "JANE DOE AP Technology Writer": two letters, the agency's
+		// initials, lead the desk in ordinary case.
+		if caps >= 3 && utf8.RuneCountInString(strings.Trim(w[caps-1], ".")) <= 2 {
+			caps--
+		}
 		return strings.Join(w[:caps], " ")
 	}
 	return s
@@ -490,4 +548,59 @@ func spaceless(s string) bool {
 		}
 	}
 	return cjk
+}
+
+// readingByline returns a web page's byline: got, the one its markup or
+// trafilatura's reading gave, or the one its visible text prints by the
+// headline, as the text extractor reads a scrape of the page (r, nil
+// when that found no article). Pages without author metadata (most made
+// before 2010) print their byline only as text, which trafilatura often
+// leaves out. The text's byline also wins over a different name when
+// the page prints it after "By" (visible is the page's text): the
+// markup's author may be the page's editor or webmaster, and
+// trafilatura may take a "by" from a list of other posts.
+func readingByline(got string, r *feed.Article, visible string) string {
+	if r == nil || r.Byline == "" {
+		return got
+	}
+	if got == "" {
+		return r.Byline
+	}
+	if shareName(got, r.Byline) || !printedAfterBy(visible, r.Byline) {
+		return got
+	}
+	return r.Byline
+}
+
+// shareName reports whether two bylines have a name's word in common.
+func shareName(a, b string) bool {
+	for _, w := range strings.Fields(strings.ToLower(a)) {
+		w = strings.Trim(w, ",;.()")
+		if len(w) < 2 || w == "and" {
+			continue
+		}
+		for _, v := range strings.Fields(strings.ToLower(b)) {
+			if strings.Trim(v, ",;.()") == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// printedAfterBy reports whether text prints name after the label "by".
+func printedAfterBy(text, name string) bool {
+	lt, ln := strings.ToLower(text), strings.ToLower(name)
+	for from := 0; ; {
+		i := strings.Index(lt[from:], ln)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		before := strings.TrimRight(lt[:at], " \t:")
+		if strings.HasSuffix(before, "by") && (len(before) == 2 || !unicode.IsLetter(rune(before[len(before)-3]))) {
+			return true
+		}
+		from = at + len(ln)
+	}
 }

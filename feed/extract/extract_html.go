@@ -94,6 +94,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	reading := textReading(x, src.Path, visible)
 	body = preferReading(reading, body)
 	meta.date, meta.dateSource = datelineOverMarkup(meta.date, meta.dateSource, reading)
+	meta.byline = readingByline(meta.byline, reading, visible)
 	if countWords(body) < minArticleWords {
 		return nil, []feed.Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
 	}

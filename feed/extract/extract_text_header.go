@@ -223,12 +223,15 @@ func findByline(lines []*textLine, from, to, title, start int) string {
 		if b, ok := lines[i].author(); ok {
 			return b
 		}
+		if b, ok := postedBy(lines[i].text); ok {
+			return b
+		}
 	}
 	if title >= 0 {
 		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
 			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() &&
 				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1) || inMenu(lines, i) || underText(lines, i))) &&
-				!ordinaryWords(lines[i].text) && !namedInLead(lines, lines[i].text, max(start, title+1)) {
+				!ordinaryWords(lines[i].text) && !namedInLead(lines, lines[i].text, max(start, title+1)) && !opensLinks(lines, i) {
 				return lines[i].text
 			}
 		}
@@ -248,6 +251,27 @@ func findByline(lines []*textLine, from, to, title, start int) string {
 		}
 	}
 	return ""
+}
+
+// opensLinks reports whether the name on line i also opens two short
+// lines elsewhere on the page, or its copyright notice, as a site's name
+// opens its links ("Harbour Online home", "Harbour Online Web",
+// "Harbour Online © Harbour Media 2008"): it is the site's, and no
+// byline. A person's name opens at most a sentence about them.
+func opensLinks(lines []*textLine, i int) bool {
+	name := lines[i].text
+	n := 0
+	for j, l := range lines {
+		if j == i || len(l.text) <= len(name) || l.text[len(name)] != ' ' || !strings.HasPrefix(l.text, name) {
+			continue
+		}
+		if l.words <= 8 || isCopyrightLine(l.lower) {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ordinaryWords reports whether a line that reads as a name opens with
