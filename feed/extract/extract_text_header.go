@@ -618,7 +618,7 @@ func findDate(x *Extractor, lines []*textLine, from, to, title int) (time.Time, 
 	read := func(s string) (time.Time, bool) {
 		t, other, ok := parseDateReadings(s, now)
 		if ok && !other.IsZero() {
-			t = pageDateOrder(lines, t, other)
+			t = pageDateOrder(lines, t, other, s)
 		}
 		return t, ok
 	}
