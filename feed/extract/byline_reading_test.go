@@ -146,3 +146,18 @@ func TestReadingByline(t *testing.T) {
 		}
 	}
 }
+
+// TestTextBylinePastToolbar: a name without "By" printed under the
+// headline's row of tools, beside the date, is the byline; a name so
+// placed with no date beside it is not taken.
+func TestTextBylinePastToolbar(t *testing.T) {
+	head := "Quay Daily\nHome » World » Article\n\nFerry timetable changes again\n\nEmail\n\nPrinter friendly version\n\nNormal font\n\nLarge font\n\n"
+	arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(head + "Wenna Marrick, Quayside\n\nMarch 4, 2009\n\n" + paragraphs(6))})
+	if got := bylineOfArts(arts); got != "Wenna Marrick" {
+		t.Errorf("byline = %q, want Wenna Marrick (title %q, date %v)", got, arts[0].Title, arts[0].Date)
+	}
+	arts, _ = NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(head + "Wenna Marrick, Quayside\n\n" + paragraphs(6))})
+	if got := bylineOfArts(arts); got != "" {
+		t.Errorf("no date beside: byline = %q, want none", got)
+	}
+}

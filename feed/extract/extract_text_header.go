@@ -228,7 +228,7 @@ func findByline(lines []*textLine, from, to, title, start int) string {
 		}
 	}
 	if title >= 0 {
-		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
+		for _, i := range append(append([]int{title + 1, title + 2, title + 3}, pastToolbar(lines, title)...), title-1, title-2) {
 			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() &&
 				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1) || inMenu(lines, i) || underText(lines, i))) &&
 				!ordinaryWords(lines[i].text) && !namedInLead(lines, lines[i].text, max(start, title+1)) && !opensLinks(lines, i) {
@@ -251,6 +251,24 @@ func findByline(lines []*textLine, from, to, title, start int) string {
 		}
 	}
 	return ""
+}
+
+// pastToolbar returns the line under a row of tools below the headline
+// at title ("Email", "Printer friendly version", "Large font") that
+// stands beside a date, where a byline without "By" is printed: "Jane
+// Doe, Lisbon" over "March 4, 2009". It returns nothing when the lines
+// from the headline down are not short links, or no date is beside it.
+func pastToolbar(lines []*textLine, title int) []int {
+	for i := title + 1; i < len(lines) && i <= title+8; i++ {
+		l := lines[i]
+		if i > title+3 && i+1 < len(lines) && (hasDate(lines[i+1]) || hasDate(lines[i-1])) && l.nameLine() {
+			return []int{i}
+		}
+		if l.words > 4 || l.end || hasDate(l) || l.nameLine() {
+			return nil
+		}
+	}
+	return nil
 }
 
 // opensLinks reports whether the name on line i also opens two short
