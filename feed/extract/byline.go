@@ -13,7 +13,8 @@ import (
 // "by JANE DOE and JOHN ROE - 11/19/19 06:56 AM", "Author: Jane Doe".
 // It reports false when the line is not a byline.
 func bylineOf(text string) (string, bool) {
-	t := strings.TrimSpace(text)
+	// "| By Jane Doe": a separator left by the item before it.
+	t := strings.TrimLeft(strings.TrimSpace(text), "|•·–— ")
 	// Every byline label starts with b, w, a or r; no letter beyond ASCII
 	// lowers to one of them.
 	if t == "" {
@@ -551,19 +552,23 @@ func spaceless(s string) bool {
 }
 
 // readingByline returns a web page's byline: got, the one its markup or
-// trafilatura's reading gave, or the one its visible text prints by the
-// headline, as the text extractor reads a scrape of the page (r, nil
-// when that found no article). Pages without author metadata (most made
-// before 2010) print their byline only as text, which trafilatura often
-// leaves out. The text's byline also wins over a different name when
-// the page prints it after "By" (visible is the page's text): the
-// markup's author may be the page's editor or webmaster, and
-// trafilatura may take a "by" from a list of other posts.
-func readingByline(got string, r *feed.Article, visible string) string {
-	if r == nil || r.Byline == "" {
+// trafilatura's reading gave (tidied), or the one its visible text prints
+// by the headline, as the text extractor reads a scrape of the page (r,
+// nil when that found no article). Pages without author metadata (most
+// made before 2010) print their byline only as text, which trafilatura
+// often leaves out. The text's byline also stands in for a markup
+// author that is the site (outlet) or an agency the table knows, which
+// the article would drop, and wins over a different name when the page
+// prints it after "By" (visible is the page's text): the markup's author
+// may be the page's editor or webmaster, and trafilatura may take a "by"
+// from a list of other posts. A name that is part of the headline
+// (title) is not taken: the reading saw the headline's words as a
+// name.
+func readingByline(x *Extractor, got, title, outlet string, r *feed.Article, visible string) string {
+	if r == nil || r.Byline == "" || strings.Contains(strings.ToLower(title), strings.ToLower(r.Byline)) {
 		return got
 	}
-	if got == "" {
+	if got == "" || sameNameKey(got, outlet) || x.Signatures != nil && x.Signatures.knows(got) {
 		return r.Byline
 	}
 	if shareName(got, r.Byline) || !printedAfterBy(visible, r.Byline) {

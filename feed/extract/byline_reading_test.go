@@ -30,9 +30,10 @@ func TestPostedBy(t *testing.T) {
 	}
 }
 
-// TestBylineLabelSpacedColon: "Author : Name" is a labelled byline.
+// TestBylineLabelSpacedColon: "Author : Name" and "| By Name" are
+// labelled bylines.
 func TestBylineLabelSpacedColon(t *testing.T) {
-	for _, line := range []string{"Author : Wenna Marrick", "Author: Wenna Marrick", "Reporter  : Wenna Marrick"} {
+	for _, line := range []string{"Author : Wenna Marrick", "Author: Wenna Marrick", "Reporter  : Wenna Marrick", "| By Wenna Marrick", "• By Wenna Marrick"} {
 		if got, ok := bylineOf(line); !ok || got != "Wenna Marrick" {
 			t.Errorf("bylineOf(%q) = %q, %v", line, got, ok)
 		}
@@ -134,14 +135,19 @@ func TestReadingByline(t *testing.T) {
 		r                  *feed.Article
 	}{
 		{"", "", "Wenna Marrick", r},
+		{"Quay Daily", "", "Wenna Marrick", r},       // the site's name
+		{"Associated Press", "", "Wenna Marrick", r}, // an agency
 		{"Orrin Webb", "Ferry\nBy Wenna Marrick\n", "Wenna Marrick", r},
 		{"Orrin Webb", "Ferry\nWenna Marrick\n", "Orrin Webb", r},                         // not after "By"
 		{"Wenna Marrick, Quay Daily", "By Wenna Marrick", "Wenna Marrick, Quay Daily", r}, // one name
 		{"Orrin Webb", "Standby Wenna Marrick", "Orrin Webb", r},                          // "by" inside a word
 		{"Orrin Webb", "By Wenna Marrick", "Orrin Webb", nil},
 	}
+	if got := readingByline(NewExtractor(), "", "Lock Keepers, Wenna Marrick Meet", "", r, ""); got != "" {
+		t.Errorf("a part of the headline taken as byline: %q", got)
+	}
 	for _, tt := range tests {
-		if got := readingByline(tt.got, tt.r, tt.visible); got != tt.want {
+		if got := readingByline(NewExtractor(), tt.got, "Ferry timetable changes again", "Quay Daily", tt.r, tt.visible); got != tt.want {
 			t.Errorf("readingByline(%q, %q) = %q, want %q", tt.got, tt.visible, got, tt.want)
 		}
 	}

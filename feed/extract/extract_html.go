@@ -94,7 +94,6 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	reading := textReading(x, src.Path, visible)
 	body = preferReading(reading, body)
 	meta.date, meta.dateSource = datelineOverMarkup(meta.date, meta.dateSource, reading)
-	meta.byline = readingByline(meta.byline, reading, visible)
 	if countWords(body) < minArticleWords {
 		return nil, []feed.Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
 	}
@@ -130,6 +129,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 			a.Outlet, a.OutletSource = site, feed.OutletFromMetadata
 		}
 	}
+	a.Byline = readingByline(x, a.Byline, a.Title, a.Outlet, reading, visible)
 	return []*feed.Article{a}, probs
 }
 
