@@ -18,7 +18,10 @@ article text). Columns:
           desk ("By CP", "The Associated Press"): either that or no byline
           is right.
   date    the published day the page prints (YYYY-MM-DD); "u:DAY" when the
-          page prints only an updated day (no published day shown); "m:DAY"
+          page prints only an updated day (no published day shown); "t:DAY"
+          when it prints a day only at the top of the page, away from the
+          article (a masthead's or the site's clock: not shown as the
+          story's day, so no published day); "m:DAY"
           when only the HTML's markup states it (nothing visible, so it
           counts for the HTML rendition only); "" when the page shows none.
 
@@ -32,8 +35,8 @@ Scores, per rendition:
                  (an agency credit may be given or not)
   date same day  pages that print a published day given that day
   date extra     pages that print no published day but are given one
-                 other than the updated day they print (counted, not
-                 scored: a day may be right from the markup)
+                 other than the updated or top-of-page day they print
+                 (counted, not scored: a day may be right from the markup)
 
 Skips cleanly (exit 0) when ../shared is absent.
 """
@@ -160,7 +163,7 @@ def main():
                     if gd[:10] != wd:
                         bad.append((r['id'], 'date', wd, gd))
                 else:
-                    upd = wd[2:] if wd.startswith('u:') else ''
+                    upd = wd[2:] if wd[:2] in ('u:', 't:') else ''
                     n['date_none'] += 1
                     if gd and gd[:10] != upd:
                         n['date_extra'] += 1
