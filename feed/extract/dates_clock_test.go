@@ -65,3 +65,20 @@ func TestTextDateDayFirstByClock(t *testing.T) {
 		}
 	}
 }
+
+// TestTextDateNearestAboveHeadline: with no date under the headline, the
+// day printed just above it is the article's, not the masthead's day at
+// the top of the page.
+func TestTextDateNearestAboveHeadline(t *testing.T) {
+	if got := headerOrder(0, 6, 3); len(got) != 6 || got[3] != 2 || got[5] != 0 {
+		t.Errorf("headerOrder = %v, want [3 4 5 2 1 0]", got)
+	}
+	page := "Home | Archives | Contact Us | Tuesday, March 10, 2009\nQuay Daily\nWednesday 11 March 2009\n\n" +
+		"Harbour\n\nMonday, March 9, 2009\n\nShare this story!\n\nFerry timetable changes again\n\n" + paragraphs(6)
+	x := NewExtractor()
+	x.Now = time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC)
+	arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(page)})
+	if len(arts) != 1 || arts[0].Date.Format("2006-01-02") != "2009-03-09" {
+		t.Errorf("date = %v, want 2009-03-09", arts)
+	}
+}

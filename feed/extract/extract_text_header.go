@@ -695,7 +695,8 @@ func findDate(x *Extractor, lines []*textLine, from, to, title int) (time.Time, 
 
 // headerOrder returns the lines [from, to) in the order findDate reads
 // them: from the headline (title; -1 when there is none) down, then those
-// above it.
+// above it from the nearest up: a masthead's day, printed higher, is the
+// day the page was printed, the one next to the headline the article's.
 func headerOrder(from, to, title int) []int {
 	order := make([]int, 0, max(to-from, 0))
 	if title < from || title >= to {
@@ -704,7 +705,7 @@ func headerOrder(from, to, title int) []int {
 	for i := title; i < to; i++ {
 		order = append(order, i)
 	}
-	for i := from; i < title; i++ {
+	for i := title - 1; i >= from; i-- {
 		order = append(order, i)
 	}
 	return order
