@@ -27,6 +27,10 @@ func bylineOf(text string) (string, bool) {
 		}
 		return "", false
 	}
+	// "Jan 14 2008 by Jane Doe", "Tue, March 4, 2009 by Jane Doe".
+	if i := strings.Index(strings.ToLower(t), " by "); i > 0 && spelledDateOnly(t[:i]) {
+		return bylineOf(t[i+1:])
+	}
 	switch t[0] | 0x20 {
 	case 'b', 'w', 'a', 'r':
 	default:
@@ -135,6 +139,21 @@ func isDateOnly(s string) bool {
 	}
 	_, ok := parseDate(s, time.Now())
 	return ok
+}
+
+// spelledDateOnly reports whether s is a date with its month spelled out
+// and nothing else but weekdays, times and their words: "Jan 14 2008",
+// "Tue, March 4, 2009 9:15 AM".
+func spelledDateOnly(s string) bool {
+	if _, ok := wordDate(s); !ok {
+		return false
+	}
+	for _, t := range dateTokens(s) {
+		if _, ok := monthNames[t]; !ok && !dateWords[t] && (t[0] < '0' || t[0] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // cutGlued cuts a byline where a name runs into the outlet's name
@@ -308,7 +327,8 @@ var bylineLeads = []string{"by", "written by", "words by", "reporting by", "por"
 var bylineLabels = []string{"作者", "记者", "記者", "编辑", "編輯", "责任编辑", "責任編輯", "来源", "來源", "기자", "글", "著者", "筆者"}
 
 // notNameWords are words no person's name is made of: months, days,
-// the words of a page's buttons and links, and job titles.
+// the words of a page's buttons and links, job titles, and the nouns
+// newspapers are named by ("Mail", "Herald": "Jane Doe, Western Mail").
 var notNameWords = func() map[string]bool {
 	m := map[string]bool{}
 	for w := range strings.FieldsSeq(`january february march april may june july august september october november december
@@ -322,7 +342,9 @@ var notNameWords = func() map[string]bool {
 		forum forums classifieds directory feed feeds
 		writer editor correspondent staff reporter contributor columnist
 		admin administrator team desk newsroom editorial news weekly daily magazine media online
-		bureau press wire agency network networks interactive ltd inc llc limited group`) {
+		bureau press wire agency network networks interactive ltd inc llc limited group
+		mail herald tribune gazette journal chronicle telegraph courier examiner observer times inquirer
+		dispatch bulletin guardian`) {
 		m[w] = true
 	}
 	return m

@@ -30,10 +30,14 @@ func TestPostedBy(t *testing.T) {
 	}
 }
 
-// TestBylineLabelSpacedColon: "Author : Name" and "| By Name" are
-// labelled bylines.
+// TestBylineLabelSpacedColon: "Author : Name", "| By Name" and "Mar 4
+// 2009 by Name" are labelled bylines.
 func TestBylineLabelSpacedColon(t *testing.T) {
-	for _, line := range []string{"Author : Wenna Marrick", "Author: Wenna Marrick", "Reporter  : Wenna Marrick", "| By Wenna Marrick", "• By Wenna Marrick"} {
+	if got, ok := bylineOf("Ferries in March 2009 by Wenna Marrick"); ok {
+		t.Errorf("a headline with a date read as byline %q", got)
+	}
+	for _, line := range []string{"Author : Wenna Marrick", "Author: Wenna Marrick", "Reporter  : Wenna Marrick", "| By Wenna Marrick", "• By Wenna Marrick",
+		"Mar 4 2009 by Wenna Marrick", "Wed, March 4, 2009 9:15 AM by Wenna Marrick"} {
 		if got, ok := bylineOf(line); !ok || got != "Wenna Marrick" {
 			t.Errorf("bylineOf(%q) = %q, %v", line, got, ok)
 		}
@@ -76,6 +80,8 @@ func TestTidyBylineNotesAndInitials(t *testing.T) {
 		{"WENNA MARRICK AP Harbour Writer", "WENNA MARRICK"},
 		{"WENNA MARRICK Associated Quay Press", "WENNA MARRICK"},
 		{"MARY ANN LEE Staff Writer", "MARY ANN LEE"}, // a short surname of three letters stays
+		{"Wenna Marrick, Eastmoor Herald", "Wenna Marrick"},
+		{"Wenna Marrick, Tobin Ashgrove", "Wenna Marrick, Tobin Ashgrove"},
 	}
 	for _, tt := range tests {
 		if got := tidyByline(tt.in); got != tt.want {
