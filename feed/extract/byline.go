@@ -119,7 +119,22 @@ func cleanByline(s string) string {
 		}
 	}
 	if i := strings.IndexFunc(s, unicode.IsDigit); i > 0 {
+		rest := s[i:]
 		s = s[:i]
+		// "Jane Doe January 10, 2008": the month (and weekday) of the
+		// date the figures began, when they begin with a day, not a
+		// date in figures ("Brian May 10/12/2009").
+		for spelledDay(rest) {
+			w := strings.Fields(s)
+			if len(w) < 2 {
+				break
+			}
+			last := strings.ToLower(strings.Trim(w[len(w)-1], ",.;"))
+			if _, month := monthNames[last]; !month && !weekdayNames[last] {
+				break
+			}
+			s = strings.TrimSpace(s[:strings.LastIndex(s, w[len(w)-1])])
+		}
 	}
 	s = cutGlued(s)
 	for _, w := range []string{" Published", " Updated", " Posted", " on ", " Last updated"} {
@@ -140,6 +155,28 @@ func isDateOnly(s string) bool {
 	_, ok := parseDate(s, time.Now())
 	return ok
 }
+
+// spelledDay reports whether s opens with a day of the month written
+// as in a spelled-out date: "10, 2008", "4th March", not "10/12/2009".
+func spelledDay(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	return n == len(s) || !strings.ContainsRune("/.-:0123456789", rune(s[n]))
+}
+
+// weekdayNames are the days of the week, whole and cut short.
+var weekdayNames = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range strings.FieldsSeq("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun") {
+		m[w] = true
+	}
+	return m
+}()
 
 // spelledDateOnly reports whether s is a date with its month spelled out
 // and nothing else but weekdays, times and their words: "Jan 14 2008",

@@ -31,13 +31,17 @@ func TestPostedBy(t *testing.T) {
 }
 
 // TestBylineLabelSpacedColon: "Author : Name", "| By Name" and "Mar 4
-// 2009 by Name" are labelled bylines.
+// 2009 by Name" are labelled bylines; a date after the name goes whole.
 func TestBylineLabelSpacedColon(t *testing.T) {
+	if got, _ := bylineOf("By Brian May 10/12/2009"); got != "Brian May" {
+		t.Errorf("a surname that is a month cut: %q", got)
+	}
 	if got, ok := bylineOf("Ferries in March 2009 by Wenna Marrick"); ok {
 		t.Errorf("a headline with a date read as byline %q", got)
 	}
 	for _, line := range []string{"Author : Wenna Marrick", "Author: Wenna Marrick", "Reporter  : Wenna Marrick", "| By Wenna Marrick", "• By Wenna Marrick",
-		"Mar 4 2009 by Wenna Marrick", "Wed, March 4, 2009 9:15 AM by Wenna Marrick"} {
+		"Mar 4 2009 by Wenna Marrick", "Wed, March 4, 2009 9:15 AM by Wenna Marrick",
+		"By Wenna Marrick January 10, 2008 | 6:46:13 PMCategories: Ferries", "By Wenna Marrick Wed, Mar. 4, 2009"} {
 		if got, ok := bylineOf(line); !ok || got != "Wenna Marrick" {
 			t.Errorf("bylineOf(%q) = %q, %v", line, got, ok)
 		}
