@@ -137,6 +137,13 @@ func cleanByline(s string) string {
 		}
 	}
 	s = cutGlued(s)
+	// "Jane Doe and agencies", "Jane Doe and staff": what follows "and"
+	// in lower case is no one's name.
+	if i := strings.LastIndex(s, " and "); i > 0 && i+5 < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[i+5:]); unicode.IsLower(r) {
+			s = s[:i]
+		}
+	}
 	for _, w := range []string{" Published", " Updated", " Posted", " on ", " Last updated"} {
 		if i := strings.Index(s, w); i > 0 {
 			s = s[:i]

@@ -41,7 +41,8 @@ func TestBylineLabelSpacedColon(t *testing.T) {
 	}
 	for _, line := range []string{"Author : Wenna Marrick", "Author: Wenna Marrick", "Reporter  : Wenna Marrick", "| By Wenna Marrick", "• By Wenna Marrick",
 		"Mar 4 2009 by Wenna Marrick", "Wed, March 4, 2009 9:15 AM by Wenna Marrick",
-		"By Wenna Marrick January 10, 2008 | 6:46:13 PMCategories: Ferries", "By Wenna Marrick Wed, Mar. 4, 2009"} {
+		"By Wenna Marrick January 10, 2008 | 6:46:13 PMCategories: Ferries", "By Wenna Marrick Wed, Mar. 4, 2009",
+		"By Wenna Marrick and agencies", "By Wenna Marrick and staff"} {
 		if got, ok := bylineOf(line); !ok || got != "Wenna Marrick" {
 			t.Errorf("bylineOf(%q) = %q, %v", line, got, ok)
 		}
