@@ -28,7 +28,7 @@ func bylineOf(text string) (string, bool) {
 		return "", false
 	}
 	// "Jan 14 2008 by Jane Doe", "Tue, March 4, 2009 by Jane Doe".
-	if i := strings.Index(strings.ToLower(t), " by "); i > 0 && spelledDateOnly(t[:i]) {
+	if i := indexBy(t); i > 0 && i < 48 && strings.ContainsAny(t[:i], "0123456789") && spelledDateOnly(t[:i]) {
 		return bylineOf(t[i+1:])
 	}
 	switch t[0] | 0x20 {
@@ -161,6 +161,16 @@ func isDateOnly(s string) bool {
 	}
 	_, ok := parseDate(s, time.Now())
 	return ok
+}
+
+// indexBy returns where s first holds " by " in any case, or -1.
+func indexBy(s string) int {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i] == ' ' && s[i+1]|0x20 == 'b' && s[i+2]|0x20 == 'y' && s[i+3] == ' ' {
+			return i
+		}
+	}
+	return -1
 }
 
 // spelledDay reports whether s opens with a day of the month written

@@ -192,8 +192,9 @@ func withoutClock(s string) string {
 	if strings.IndexByte(s, ':') < 0 {
 		return s
 	}
-	digit := func(b []byte, k int) bool { return k >= 0 && k < len(b) && '0' <= b[k] && b[k] <= '9' }
-	b := []byte(s)
+	digit := func(b string, k int) bool { return k >= 0 && k < len(b) && '0' <= b[k] && b[k] <= '9' }
+	var out []byte // a copy of s, made at the first clock
+	b := s
 	for i := 0; i < len(b); i++ {
 		if b[i] != ':' {
 			continue
@@ -214,12 +215,18 @@ func withoutClock(s string) string {
 		if r == i {
 			continue
 		}
+		if out == nil {
+			out = []byte(s)
+		}
 		for k := l; k < r; k++ {
-			b[k] = ' '
+			out[k] = ' '
 		}
 		i = r - 1
 	}
-	return string(b)
+	if out == nil {
+		return s
+	}
+	return string(out)
 }
 
 // pageDateOrder returns the reading a page means of a date in figures
