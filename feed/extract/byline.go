@@ -5,13 +5,16 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/feed"
 )
 
 // bylineOf returns the author named by a byline line: "By Jane Doe",
 // "by JANE DOE and JOHN ROE - 11/19/19 06:56 AM", "Author: Jane Doe".
 // It reports false when the line is not a byline.
 func bylineOf(text string) (string, bool) {
-	t := strings.TrimSpace(text)
+	// "| By Jane Doe": a separator left by the item before it.
+	t := strings.TrimLeft(strings.TrimSpace(text), "|•·–— ")
 	// Every byline label starts with b, w, a or r; no letter beyond ASCII
 	// lowers to one of them.
 	if t == "" {
@@ -24,10 +27,18 @@ func bylineOf(text string) (string, bool) {
 		}
 		return "", false
 	}
+	// "Jan 14 2008 by Jane Doe", "Tue, March 4, 2009 by Jane Doe".
+	if i := indexBy(t); i > 0 && i < 48 && strings.ContainsAny(t[:i], "0123456789") && spelledDateOnly(t[:i]) {
+		return bylineOf(t[i+1:])
+	}
 	switch t[0] | 0x20 {
 	case 'b', 'w', 'a', 'r':
 	default:
 		return "", false
+	}
+	// "Author : Jane Doe": a space before a label's colon.
+	if i := strings.Index(t, " :"); i > 0 && i <= len("written by") {
+		t = strings.TrimRight(t[:i], " ") + t[i+1:]
 	}
 	lower := strings.ToLower(t)
 	var rest string
@@ -56,6 +67,48 @@ func bylineOf(text string) (string, bool) {
 	return name, true
 }
 
+// postedBy returns the author a blog's or a site's post line names:
+// "Posted by Jane Doe", "Posted: May 6, 2024, 4:30 PM by Jane Doe",
+// "Published 05/06/2024 by Jane Doe". It reports false for any other
+// line. Comments sign themselves the same way ("Posted by: reader"), so
+// the line is read only by the headline, never elsewhere on the page.
+func postedBy(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if t == "" || t[0]|0x20 != 'p' {
+		return "", false
+	}
+	lower := strings.ToLower(t)
+	var rest string
+	switch {
+	case strings.HasPrefix(lower, "posted by "):
+		rest = t[len("posted by "):]
+	case strings.HasPrefix(lower, "posted by:"):
+		rest = t[len("posted by:"):]
+	default:
+		label := ""
+		for _, l := range []string{"posted on", "posted", "published on", "published"} {
+			if strings.HasPrefix(lower, l) {
+				label = l
+				break
+			}
+		}
+		i := strings.LastIndex(lower, " by ")
+		if label == "" || i < len(label) {
+			return "", false
+		}
+		when := strings.TrimLeft(t[len(label):i], " :")
+		if d, ok := parseDate(when, time.Now()); !ok || d.IsZero() || len(strings.Fields(when)) > 8 {
+			return "", false
+		}
+		rest = t[i+len(" by "):]
+	}
+	name := cleanByline(rest)
+	if name == "" || !looksLikeNames(name) {
+		return "", false
+	}
+	return name, true
+}
+
 // cleanByline cuts what follows the names on a byline: dates, times,
 // handles, section names after a separator.
 func cleanByline(s string) string {
@@ -66,9 +119,31 @@ func cleanByline(s string) string {
 		}
 	}
 	if i := strings.IndexFunc(s, unicode.IsDigit); i > 0 {
+		rest := s[i:]
 		s = s[:i]
+		// "Jane Doe January 10, 2008": the month (and weekday) of the
+		// date the figures began, when they begin with a day, not a
+		// date in figures ("Brian May 10/12/2009").
+		for spelledDay(rest) {
+			w := strings.Fields(s)
+			if len(w) < 2 {
+				break
+			}
+			last := strings.ToLower(strings.Trim(w[len(w)-1], ",.;"))
+			if _, month := monthNames[last]; !month && !weekdayNames[last] {
+				break
+			}
+			s = strings.TrimSpace(s[:strings.LastIndex(s, w[len(w)-1])])
+		}
 	}
 	s = cutGlued(s)
+	// "Jane Doe and agencies", "Jane Doe and staff": what follows "and"
+	// in lower case is no one's name.
+	if i := strings.LastIndex(s, " and "); i > 0 && i+5 < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[i+5:]); unicode.IsLower(r) {
+			s = s[:i]
+		}
+	}
 	for _, w := range []string{" Published", " Updated", " Posted", " on ", " Last updated"} {
 		if i := strings.Index(s, w); i > 0 {
 			s = s[:i]
@@ -86,6 +161,53 @@ func isDateOnly(s string) bool {
 	}
 	_, ok := parseDate(s, time.Now())
 	return ok
+}
+
+// indexBy returns where s first holds " by " in any case, or -1.
+func indexBy(s string) int {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i] == ' ' && s[i+1]|0x20 == 'b' && s[i+2]|0x20 == 'y' && s[i+3] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
+// spelledDay reports whether s opens with a day of the month written
+// as in a spelled-out date: "10, 2008", "4th March", not "10/12/2009".
+func spelledDay(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	return n == len(s) || !strings.ContainsRune("/.-:0123456789", rune(s[n]))
+}
+
+// weekdayNames are the days of the week, whole and cut short.
+var weekdayNames = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range strings.FieldsSeq("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun") {
+		m[w] = true
+	}
+	return m
+}()
+
+// spelledDateOnly reports whether s is a date with its month spelled out
+// and nothing else but weekdays, times and their words: "Jan 14 2008",
+// "Tue, March 4, 2009 9:15 AM".
+func spelledDateOnly(s string) bool {
+	if _, ok := wordDate(s); !ok {
+		return false
+	}
+	for _, t := range dateTokens(s) {
+		if _, ok := monthNames[t]; !ok && !dateWords[t] && (t[0] < '0' || t[0] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // cutGlued cuts a byline where a name runs into the outlet's name
@@ -259,7 +381,8 @@ var bylineLeads = []string{"by", "written by", "words by", "reporting by", "por"
 var bylineLabels = []string{"作者", "记者", "記者", "编辑", "編輯", "责任编辑", "責任編輯", "来源", "來源", "기자", "글", "著者", "筆者"}
 
 // notNameWords are words no person's name is made of: months, days,
-// the words of a page's buttons and links, and job titles.
+// the words of a page's buttons and links, job titles, and the nouns
+// newspapers are named by ("Mail", "Herald": "Jane Doe, Western Mail").
 var notNameWords = func() map[string]bool {
 	m := map[string]bool{}
 	for w := range strings.FieldsSeq(`january february march april may june july august september october november december
@@ -273,7 +396,9 @@ var notNameWords = func() map[string]bool {
 		forum forums classifieds directory feed feeds
 		writer editor correspondent staff reporter contributor columnist
 		admin administrator team desk newsroom editorial news weekly daily magazine media online
-		bureau press wire agency network networks interactive ltd inc llc limited group`) {
+		bureau press wire agency network networks interactive ltd inc llc limited group
+		mail herald tribune gazette journal chronicle telegraph courier examiner observer times inquirer
+		dispatch bulletin guardian`) {
 		m[w] = true
 	}
 	return m
@@ -302,7 +427,12 @@ func tidyByline(s string) string {
 	for _, part := range parts {
 		part = strings.Trim(stripBylineLead(part), " ,;:|-–—·•")
 		if i := strings.Index(part, " in "); i > 0 {
-			part = part[:i] // "Jane Doe in Lisbon"
+			part, cut = part[:i], true // "Jane Doe in Lisbon"
+		}
+		if len(parts) == 1 {
+			// "Jane Doe (Contact)": a lone name's note is a link or a
+			// role; notes stay only where they tell names apart.
+			part = strings.TrimSpace(dropParens(part))
 		}
 		if c := capitalsOnly(part); c != part {
 			part, cut = c, true
@@ -334,6 +464,11 @@ func capitalsOnly(s string) string {
 		caps++
 	}
 	if caps >= 2 && caps < len(w) {
+		// "JANE DOE AP Technology Writer": two letters, the agency's
+		// initials, lead the desk in ordinary case.
+		if caps >= 3 && utf8.RuneCountInString(strings.Trim(w[caps-1], ".")) <= 2 {
+			caps--
+		}
 		return strings.Join(w[:caps], " ")
 	}
 	return s
@@ -490,4 +625,63 @@ func spaceless(s string) bool {
 		}
 	}
 	return cjk
+}
+
+// readingByline returns a web page's byline: got, the one its markup or
+// trafilatura's reading gave (tidied), or the one its visible text prints
+// by the headline, as the text extractor reads a scrape of the page (r,
+// nil when that found no article). Pages without author metadata (most
+// made before 2010) print their byline only as text, which trafilatura
+// often leaves out. The text's byline also stands in for a markup
+// author that is the site (outlet) or an agency the table knows, which
+// the article would drop, and wins over a different name when the page
+// prints it after "By" (visible is the page's text): the markup's author
+// may be the page's editor or webmaster, and trafilatura may take a "by"
+// from a list of other posts. A name that is part of the headline
+// (title) is not taken: the reading saw the headline's words as a
+// name.
+func readingByline(x *Extractor, got, title, outlet string, r *feed.Article, visible string) string {
+	if r == nil || r.Byline == "" || strings.Contains(strings.ToLower(title), strings.ToLower(r.Byline)) {
+		return got
+	}
+	if got == "" || sameNameKey(got, outlet) || x.Signatures != nil && x.Signatures.knows(got) {
+		return r.Byline
+	}
+	if shareName(got, r.Byline) || !printedAfterBy(visible, r.Byline) {
+		return got
+	}
+	return r.Byline
+}
+
+// shareName reports whether two bylines have a name's word in common.
+func shareName(a, b string) bool {
+	for _, w := range strings.Fields(strings.ToLower(a)) {
+		w = strings.Trim(w, ",;.()")
+		if len(w) < 2 || w == "and" {
+			continue
+		}
+		for _, v := range strings.Fields(strings.ToLower(b)) {
+			if strings.Trim(v, ",;.()") == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// printedAfterBy reports whether text prints name after the label "by".
+func printedAfterBy(text, name string) bool {
+	lt, ln := strings.ToLower(text), strings.ToLower(name)
+	for from := 0; ; {
+		i := strings.Index(lt[from:], ln)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		before := strings.TrimRight(lt[:at], " \t:")
+		if strings.HasSuffix(before, "by") && (len(before) == 2 || !unicode.IsLetter(rune(before[len(before)-3]))) {
+			return true
+		}
+		from = at + len(ln)
+	}
 }

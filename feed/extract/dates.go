@@ -147,7 +147,7 @@ func wordDate(s string) (time.Time, bool) {
 // wordDateOrder is wordDate, and reports whether the day was written
 // before the month ("19 June 2024") or after it ("June 19, 2024").
 func wordDateOrder(s string) (t time.Time, dayFirst, ok bool) {
-	toks := dateTokens(s)
+	toks := dateTokens(withoutClock(s))
 	for i, tok := range toks {
 		mon, ok := monthNames[tok]
 		if !ok {
@@ -185,6 +185,50 @@ func wordDateOrder(s string) (t time.Time, dayFirst, ok bool) {
 	return time.Time{}, false, false
 }
 
+// withoutClock blanks the times of day in s ("15:58", "15:58:00"), so
+// that a clock printed between a date's month and its year ("Sat, 29 Dec
+// 15:58:00 2007", "Sat Dec 29 15:58:00 2007") does not part them.
+func withoutClock(s string) string {
+	if strings.IndexByte(s, ':') < 0 {
+		return s
+	}
+	digit := func(b string, k int) bool { return k >= 0 && k < len(b) && '0' <= b[k] && b[k] <= '9' }
+	var out []byte // a copy of s, made at the first clock
+	b := s
+	for i := 0; i < len(b); i++ {
+		if b[i] != ':' {
+			continue
+		}
+		// One or two figures before the colon, two after, and more
+		// ":00" after those; no figure beyond either end.
+		l := i
+		for l > 0 && i-l < 2 && digit(b, l-1) {
+			l--
+		}
+		if l == i || digit(b, l-1) {
+			continue
+		}
+		r := i
+		for r < len(b) && b[r] == ':' && digit(b, r+1) && digit(b, r+2) && !digit(b, r+3) {
+			r += 3
+		}
+		if r == i {
+			continue
+		}
+		if out == nil {
+			out = []byte(s)
+		}
+		for k := l; k < r; k++ {
+			out[k] = ' '
+		}
+		i = r - 1
+	}
+	if out == nil {
+		return s
+	}
+	return string(out)
+}
+
 // pageDateOrder returns the reading a page means of a date in figures
 // that reads both ways: t month first, other day first ("10/01/2008").
 // A reading later than every date the page writes one way only (its
@@ -192,9 +236,11 @@ func wordDateOrder(s string) (t time.Time, dayFirst, ok bool) {
 // not the day it was published; failing that, the page's dates in
 // figures that read one way only ("13/01/2008" or "01/13/2008") tell
 // its order, and failing those its dates with the month spelled out
-// ("15 January 2008" or "January 15, 2008"). Month first when nothing
-// tells.
-func pageDateOrder(lines []*textLine, t, other time.Time) time.Time {
+// ("15 January 2008" or "January 15, 2008"), then the clock and zone the
+// date's own line prints (see lineDateOrder), then the page's dates
+// with the month spelled out ("15 January 2008" or "January 15, 2008").
+// Month first when nothing tells.
+func pageDateOrder(lines []*textLine, t, other time.Time, line string) time.Time {
 	var latest time.Time
 	numDay, numMonth, wordDay, wordMonth := 0, 0, 0, 0
 	seen := func(d time.Time) {
@@ -260,10 +306,55 @@ func pageDateOrder(lines []*textLine, t, other time.Time) time.Time {
 		return other
 	case numMonth > numDay:
 		return t
-	case wordDay > wordMonth:
+	}
+	switch lineDateOrder(line) {
+	case 1:
+		return other
+	case -1:
+		return t
+	}
+	if wordDay > wordMonth {
 		return other
 	}
 	return t
+}
+
+// usZones are the time zones of the one country that writes the month
+// first; dayFirstZones those of countries that write the day first.
+var (
+	usZones       = map[string]bool{"est": true, "edt": true, "cst": true, "cdt": true, "mst": true, "mdt": true, "pst": true, "pdt": true, "et": true, "pt": true, "ct": true, "akst": true, "hst": true}
+	dayFirstZones = map[string]bool{"gmt": true, "bst": true, "ist": true, "cet": true, "cest": true, "eet": true, "eest": true, "wet": true, "west": true, "aest": true, "aedt": true, "acst": true, "acdt": true, "awst": true, "wst": true, "nzst": true, "nzdt": true, "sast": true, "msk": true}
+)
+
+// lineDateOrder tells from the line a date in figures is printed on how
+// its site writes dates: a clock past twelve, a 24-hour clock ("13:44",
+// "20:12:00"), or a time zone of a country that writes the day first
+// (GMT, CET, AEST), gives 1, day first; a United States zone (EST, PST)
+// gives -1, month first; nothing, or both, gives 0.
+func lineDateOrder(line string) int {
+	day, month := false, false
+	toks := dateTokens(line)
+	for i, tok := range toks {
+		switch {
+		case usZones[tok]:
+			month = true
+		case dayFirstZones[tok]:
+			day = true
+		}
+		// "13:44": an hour past 12 with minutes after a colon.
+		if h, err := strconv.Atoi(tok); err == nil && h >= 13 && h <= 23 && len(tok) == 2 && i+1 < len(toks) {
+			if at := strings.Index(line, tok+":"); at >= 0 && at+3 < len(line) && line[at+3] >= '0' && line[at+3] <= '5' {
+				day = true
+			}
+		}
+	}
+	switch {
+	case day && !month:
+		return 1
+	case month && !day:
+		return -1
+	}
+	return 0
 }
 
 // dateTokens splits s into lower-cased runs of letters or digits.

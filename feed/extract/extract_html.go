@@ -131,6 +131,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 			a.Outlet, a.OutletSource = site, feed.OutletFromMetadata
 		}
 	}
+	a.Byline = readingByline(x, a.Byline, a.Title, a.Outlet, reading, visible)
 	return []*feed.Article{a}, probs
 }
 

@@ -223,12 +223,15 @@ func findByline(lines []*textLine, from, to, title, start int) string {
 		if b, ok := lines[i].author(); ok {
 			return b
 		}
+		if b, ok := postedBy(lines[i].text); ok {
+			return b
+		}
 	}
 	if title >= 0 {
-		for _, i := range []int{title + 1, title + 2, title + 3, title - 1, title - 2} {
+		for _, i := range append(append([]int{title + 1, title + 2, title + 3}, pastToolbar(lines, title)...), title-1, title-2) {
 			if i >= 0 && i < len(lines) && lines[i].rep == 1 && lines[i].nameLine() &&
 				!(i < title && (endsMenuRun(lines, i) || i+1 < title && endsMenuRun(lines, i+1) || inMenu(lines, i) || underText(lines, i))) &&
-				!ordinaryWords(lines[i].text) && !namedInLead(lines, lines[i].text, max(start, title+1)) {
+				!ordinaryWords(lines[i].text) && !namedInLead(lines, lines[i].text, max(start, title+1)) && !opensLinks(lines, i) {
 				return lines[i].text
 			}
 		}
@@ -248,6 +251,45 @@ func findByline(lines []*textLine, from, to, title, start int) string {
 		}
 	}
 	return ""
+}
+
+// pastToolbar returns the line under a row of tools below the headline
+// at title ("Email", "Printer friendly version", "Large font") that
+// stands beside a date, where a byline without "By" is printed: "Jane
+// Doe, Lisbon" over "March 4, 2009". It returns nothing when the lines
+// from the headline down are not short links, or no date is beside it.
+func pastToolbar(lines []*textLine, title int) []int {
+	for i := title + 1; i < len(lines) && i <= title+8; i++ {
+		l := lines[i]
+		if i > title+3 && i+1 < len(lines) && (hasDate(lines[i+1]) || hasDate(lines[i-1])) && l.nameLine() {
+			return []int{i}
+		}
+		if l.words > 4 || l.end || hasDate(l) || l.nameLine() {
+			return nil
+		}
+	}
+	return nil
+}
+
+// opensLinks reports whether the name on line i also opens two short
+// lines elsewhere on the page, or its copyright notice, as a site's name
+// opens its links ("Harbour Online home", "Harbour Online Web",
+// "Harbour Online © Harbour Media 2008"): it is the site's, and no
+// byline. A person's name opens at most a sentence about them.
+func opensLinks(lines []*textLine, i int) bool {
+	name := lines[i].text
+	n := 0
+	for j, l := range lines {
+		if j == i || len(l.text) <= len(name) || l.text[len(name)] != ' ' || !strings.HasPrefix(l.text, name) {
+			continue
+		}
+		if l.words <= 8 || isCopyrightLine(l.lower) {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ordinaryWords reports whether a line that reads as a name opens with
@@ -594,7 +636,7 @@ func findDate(x *Extractor, lines []*textLine, from, to, title int) (time.Time, 
 	read := func(s string) (time.Time, bool) {
 		t, other, ok := parseDateReadings(s, now)
 		if ok && !other.IsZero() {
-			t = pageDateOrder(lines, t, other)
+			t = pageDateOrder(lines, t, other, s)
 		}
 		return t, ok
 	}
@@ -653,7 +695,8 @@ func findDate(x *Extractor, lines []*textLine, from, to, title int) (time.Time, 
 
 // headerOrder returns the lines [from, to) in the order findDate reads
 // them: from the headline (title; -1 when there is none) down, then those
-// above it.
+// above it from the nearest up: a masthead's day, printed higher, is the
+// day the page was printed, the one next to the headline the article's.
 func headerOrder(from, to, title int) []int {
 	order := make([]int, 0, max(to-from, 0))
 	if title < from || title >= to {
@@ -662,7 +705,7 @@ func headerOrder(from, to, title int) []int {
 	for i := title; i < to; i++ {
 		order = append(order, i)
 	}
-	for i := from; i < title; i++ {
+	for i := title - 1; i >= from; i-- {
 		order = append(order, i)
 	}
 	return order
