@@ -209,12 +209,37 @@ func sortByLength(shards []*shard) {
 // abs returns p absolute and clean, against the working folder at Open.
 func (c *Cache) abs(p string) string {
 	if filepath.IsAbs(p) {
+		if clean(p) {
+			return p // as a walk from a clean root gives every path
+		}
 		return filepath.Clean(p)
 	}
 	if c.cwd == "" {
 		return ""
 	}
 	return filepath.Join(c.cwd, p)
+}
+
+// clean reports, faster than filepath.Clean would tell, whether an
+// absolute path is clean: no empty, "." or ".." element, and no
+// separator at the end. It may report false for a clean path.
+func clean(p string) bool {
+	const sep = string(filepath.Separator)
+	if filepath.Separator != '/' || len(p) < 2 || strings.HasSuffix(p, sep) || strings.Contains(p, sep+sep) {
+		return false
+	}
+	for i := strings.Index(p, sep+"."); i >= 0; {
+		rest := p[i+2:]
+		if rest == "" || rest[0] == filepath.Separator || rest[0] == '.' && (len(rest) == 1 || rest[1] == filepath.Separator) {
+			return false
+		}
+		j := strings.Index(rest, sep+".")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return true
 }
 
 // locate returns the shard p belongs to and p's name within it.

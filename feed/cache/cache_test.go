@@ -765,3 +765,18 @@ func TestJoinRel(t *testing.T) {
 		}
 	}
 }
+
+// TestClean checks clean against filepath.Clean.
+func TestClean(t *testing.T) {
+	if filepath.Separator != '/' {
+		t.Skip("clean tells only paths with forward separators")
+	}
+	for _, p := range []string{"/", "/a", "/a/b.txt", "/a/", "/a//b", "/a/./b", "/a/../b", "/a/.", "/a/..", "/.a/b", "/a/.b/c",
+		"/a/..b", "/a/b..", "/a/...", "/a/.../b", "/..", "/.", "//", "/a/b/.hidden", "/Capital Beacon/2024-01-02 x.txt"} {
+		if got, want := clean(p), filepath.Clean(p) == p; got && !want {
+			t.Errorf("clean(%q) = true; filepath.Clean gives %q", p, filepath.Clean(p))
+		} else if got != want && p != "/" {
+			t.Errorf("clean(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
