@@ -23,7 +23,7 @@ type Matcher struct {
 	only [256]bool
 	// begins marks the bytes that may begin a word only marks (see
 	// beginsOf), for matching an article without reading every word.
-	begins [256]bool
+	begins beginSet
 	stems  map[string]string // folded word → stem, as met
 	t      *tokenizer
 	seen   int // articles offered to Match
