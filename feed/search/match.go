@@ -220,16 +220,29 @@ func (m *Matcher) match(a *feed.Article, known int64) (Hit, bool) {
 	}
 	titleLen = pos
 	pos += titleGap
-	lead := uint32(0)
-	t.only = nil
-	t.each(a.Lead, func(int, int, []byte) { lead++ })
-	t.only = &m.only
-	leadEnd = pos + lead
-	if skim {
-		rest := t.eachN(a.Body, int(lead), func(_, _ int, f []byte) { visit(f, false) })
+	lead := func() uint32 {
+		n := uint32(0)
+		t.only = nil
+		t.each(a.Lead, func(int, int, []byte) { n++ })
+		t.only = &m.only
+		return n
+	}
+	switch n := len(a.Lead); {
+	case skim && strings.HasPrefix(a.Body, a.Lead) && cutBetweenWords(a.Body, n):
+		// The lead is the body's first words, ending where it ends:
+		// its words are in the lead, those after not, and no word's
+		// place matters but that.
+		leadEnd = ^uint32(0)
+		t.marked(a.Body[:n], &m.begins, func(_ int, f []byte) { visit(f, false) })
+		leadEnd = 0
+		t.marked(a.Body[n:], &m.begins, func(_ int, f []byte) { visit(f, false) })
+	case skim:
+		leadEnd = pos + lead()
+		rest := t.eachN(a.Body, int(leadEnd-pos), func(_, _ int, f []byte) { visit(f, false) })
 		pos = max(pos, leadEnd)
 		t.marked(a.Body[rest:], &m.begins, func(_ int, f []byte) { visit(f, false) })
-	} else {
+	default:
+		leadEnd = pos + lead()
 		t.each(a.Body, func(_, _ int, f []byte) { visit(f, false) })
 	}
 	if counted {
@@ -282,6 +295,19 @@ func (m *Matcher) match(a *feed.Article, known int64) (Hit, bool) {
 		}
 	}
 	return Hit{Article: a, tf: tf, length: length}, true
+}
+
+// cutBetweenWords reports whether s splits at i between two words, or
+// after its last: no word of s spans byte i.
+func cutBetweenWords(s string, i int) bool {
+	if i == len(s) {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	c := s[i]
+	return c < utf8.RuneSelf && !wordByte[c] && c != '\''
 }
 
 // articleLength returns an article's length as the index counts it for
