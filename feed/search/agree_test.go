@@ -205,13 +205,14 @@ func btoi(b bool) int {
 func TestMatchCountedEdges(t *testing.T) {
 	body := "Harbour news. O'harbour and o’harbour are one word each; 'harbour' and ’harbour stand alone. " +
 		"x'9harbour, 9harbour, ÉHarbour, éharbour, e\u0301harbour, Ærø harbours; harbouring—harboured, «harbour». " +
-		"The HARBOUR’s master said the harbour's dues rose. harbour"
+		"The HARBOUR’s master said the harbour's dues rose. h'arbour, h’arbour, HArbour, hÁrbour, h\u0301arbour, h a r, h, " +
+		"ha har harb. harbour"
 	a := &feed.Article{ID: "e", Path: "e.txt", Title: "Harbour’s dues: o'harbour", Lead: "Harbour news. O'harbour and", Body: body}
 	b := &feed.Article{ID: "f", Path: "f.txt", Title: "Quay", Lead: "", Body: "harbour"}
 	tk := newTokenizer()
 	for _, art := range []*feed.Article{a, b} {
 		length := articleLength(tk, art)
-		for _, q := range []string{"harbour", "harbours", "oharbour", "9harbour", "eharbour", "aerø", "ærø harbour", "harbour -oharbour", "quay", "dues", "master -harbour"} {
+		for _, q := range []string{"harbour", "harbours", "oharbour", "9harbour", "eharbour", "aerø", "ærø harbour", "harbour -oharbour", "quay", "dues", "master -harbour", "h", "ha", "har", "dues -h"} {
 			want, wantOK := NewMatcher(q).Match(art)
 			got, gotOK := NewMatcher(q).matchCounted(art, length)
 			if gotOK != wantOK || fmt.Sprint(got) != fmt.Sprint(want) {

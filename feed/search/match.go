@@ -86,7 +86,34 @@ func NewMatcher(query string) *Matcher {
 		m.only[c] = true
 	}
 	m.begins = beginsOf(&m.only)
+	m.begins.second = secondsOf(append(slices.Clone(m.pos), m.neg...))
 	return m
+}
+
+// secondsOf returns the bytes that may come second in a word that
+// folds to one beginning with a needle of ws: the needles' second
+// letters in either case, an apostrophe (dropped by folding) and any
+// byte past ASCII; nil when a needle is shorter than two letters.
+// A word of one letter, or whose second byte is another, cannot stand
+// for any of ws, so a matcher that knows the article's length need not
+// look at it.
+func secondsOf(ws []mword) *[256]bool {
+	var second [256]bool
+	for _, w := range ws {
+		if len(w.needle) < 2 {
+			return nil
+		}
+		c := w.needle[1]
+		second[c] = true
+		if 'a' <= c && c <= 'z' {
+			second[c-'a'+'A'] = true
+		}
+	}
+	second['\''] = true
+	for c := utf8.RuneSelf; c < len(second); c++ {
+		second[c] = true
+	}
+	return &second
 }
 
 // Seen counts an article that was ruled out before it was extracted, so

@@ -147,6 +147,9 @@ func (t *tokenizer) marked(s string, begins *beginSet, fn func(start int, folded
 		if !begins.is[s[i]] || i > 0 && !wordStart(s, i) {
 			continue
 		}
+		if begins.second != nil && (i+1 == len(s) || !begins.second[s[i+1]]) {
+			continue // the next word begins after a byte no word holds
+		}
 		if c := s[i]; c >= utf8.RuneSelf {
 			if r, _ := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
 				continue
@@ -167,6 +170,9 @@ func (t *tokenizer) marked(s string, begins *beginSet, fn func(start int, folded
 type beginSet struct {
 	is    [256]bool
 	eight []uint64
+	// second, when set, marks the bytes that may follow the first of a
+	// word worth handing over: marked passes over the others.
+	second *[256]bool
 }
 
 // maxEight is how many ASCII bytes, lower-cased, a beginSet looks for
