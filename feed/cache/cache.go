@@ -59,9 +59,10 @@ type Cache struct {
 	handedMu sync.Mutex
 	handed   []handedSlot
 
-	sketch func(*feed.Article) []byte
-	admit  func(a *feed.Article, sketch []byte) bool
-	passed atomic.Int64
+	sketch  func(*feed.Article) []byte
+	admit   func(a *feed.Article, sketch []byte) bool
+	ruleOut func(sketch []byte) bool
+	passed  atomic.Int64
 }
 
 // shard is the cache file for one root.
@@ -208,12 +209,37 @@ func sortByLength(shards []*shard) {
 // abs returns p absolute and clean, against the working folder at Open.
 func (c *Cache) abs(p string) string {
 	if filepath.IsAbs(p) {
+		if clean(p) {
+			return p // as a walk from a clean root gives every path
+		}
 		return filepath.Clean(p)
 	}
 	if c.cwd == "" {
 		return ""
 	}
 	return filepath.Join(c.cwd, p)
+}
+
+// clean reports, faster than filepath.Clean would tell, whether an
+// absolute path is clean: no empty, "." or ".." element, and no
+// separator at the end. It may report false for a clean path.
+func clean(p string) bool {
+	const sep = string(filepath.Separator)
+	if filepath.Separator != '/' || len(p) < 2 || strings.HasSuffix(p, sep) || strings.Contains(p, sep+sep) {
+		return false
+	}
+	for i := strings.Index(p, sep+"."); i >= 0; {
+		rest := p[i+2:]
+		if rest == "" || rest[0] == filepath.Separator || rest[0] == '.' && (len(rest) == 1 || rest[1] == filepath.Separator) {
+			return false
+		}
+		j := strings.Index(rest, sep+".")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return true
 }
 
 // locate returns the shard p belongs to and p's name within it.
@@ -249,15 +275,37 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.A
 	sl := &s.slots[i]
 	rec := s.buf[sl.off : sl.off+sl.n]
 	defer s.rw.RUnlock()
-	if crc32.Checksum(rec, castagnoli) != sl.crc {
-		return nil, nil, false // damaged: extracted again, and replaced
-	}
 	// The mapped bytes are read in place while the lock is held, and
 	// never written to.
 	raw := unsafe.String(unsafe.SliceData(rec), len(rec))
 	d := decode(raw)
 	d.header()
 	sketches := d.sketches()
+	out, all := c.ruledOut(sketches)
+	if all {
+		// Nothing of the file is kept, so its articles need not be
+		// made, nor the whole record checked: the test trusts only a
+		// sketch whose own checksum holds (see search.Sketch), and a
+		// hint or count damaged here makes a miss.
+		h, n, probs := d.skim()
+		if d.Err || !sameHint(h, hint) || n != sketches.n {
+			return nil, nil, false
+		}
+		if probs == 0 {
+			sl.used.Store(true)
+			c.passed.Add(int64(n))
+			return nil, nil, true
+		}
+		// Problems are the loader's to weigh (load.Filter.Recheck):
+		// the record is read as it always is.
+		out = nil
+	}
+	if crc32.Checksum(rec, castagnoli) != sl.crc {
+		return nil, nil, false // damaged: extracted again, and replaced
+	}
+	d = decode(raw)
+	d.header()
+	sketches = d.sketches()
 	if !c.borrow {
 		// One copy of the rest of the record: its articles keep alive
 		// only it, not the whole file.
@@ -268,7 +316,40 @@ func (c *Cache) Lookup(path string, info fs.FileInfo, hint feed.Hint) ([]*feed.A
 		return nil, nil, false
 	}
 	sl.used.Store(true)
-	return c.admitted(arts, sketches), probs, true
+	return c.admitted(arts, sketches, out), probs, true
+}
+
+// RuleOut makes Lookup leave out, before it makes them, the articles
+// whose sketches out reports true for: a file all of whose articles it
+// rules out, and which has no problems, is found with none, its record
+// read no further than its counts. The rest are made and given to the
+// test of Admit, as without it. out must rule out only sketches whose
+// bytes it has checked. Call RuleOut before the load; Passed counts the
+// articles left out.
+func (c *Cache) RuleOut(out func(sketch []byte) bool) { c.ruleOut = out }
+
+// ruledOut returns, for each of a record's sketches, whether c.ruleOut
+// rules its article out, and whether it rules out all of them (and
+// there are some).
+func (c *Cache) ruledOut(sketches sketchList) (out []bool, all bool) {
+	if c.ruleOut == nil || sketches.n == 0 {
+		return nil, false
+	}
+	var one [1]bool
+	out = one[:0]
+	if sketches.n > 1 {
+		out = make([]bool, 0, sketches.n)
+	}
+	all = true
+	for _, sk := range sketches.all() {
+		o := c.ruleOut(sk)
+		out = append(out, o)
+		all = all && o
+	}
+	if len(out) != sketches.n {
+		return nil, false // a damaged list: the record is decoded, and found so
+	}
+	return out, all
 }
 
 // Admit makes Lookup leave out each article that admit, given it and
@@ -283,13 +364,18 @@ func (c *Cache) Passed() int { return int(c.passed.Load()) }
 // admitted returns the articles of arts that c.admit lets through, given
 // their sketches: all of them when there is no test, or not a sketch
 // for each.
-func (c *Cache) admitted(arts []*feed.Article, sketches sketchList) []*feed.Article {
-	if c.admit == nil || sketches.n != len(arts) {
+//
+// out, when not nil, says which articles c.ruleOut ruled out already.
+func (c *Cache) admitted(arts []*feed.Article, sketches sketchList, out []bool) []*feed.Article {
+	if c.admit == nil && out == nil || sketches.n != len(arts) {
 		return arts
 	}
 	kept := arts[:0]
 	for i, sk := range sketches.all() {
-		if c.admit(arts[i], sk) {
+		if out != nil && out[i] {
+			continue
+		}
+		if c.admit == nil || c.admit(arts[i], sk) {
 			kept = append(kept, arts[i])
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"io/fs"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"slices"
@@ -548,6 +549,138 @@ func TestAdmit(t *testing.T) {
 	}
 }
 
+// sketchGate is a load.SketchFilter that passes over no file and rules
+// articles out by their sketches alone, noting the files of the
+// articles Admit is asked about and rules out.
+type sketchGate struct {
+	may func([]byte) bool
+	mu  sync.Mutex
+	out map[string]bool // paths
+}
+
+func (g *sketchGate) Skip(string, []byte) bool                     { return false }
+func (g *sketchGate) Recheck([]*feed.Article, []feed.Problem) bool { return false }
+func (g *sketchGate) RulesOut(sk []byte) bool                      { return !g.may(sk) }
+func (g *sketchGate) Admit(a *feed.Article, sk []byte) bool {
+	if g.may(sk) {
+		return true
+	}
+	g.mu.Lock()
+	g.out[a.Path] = true
+	g.mu.Unlock()
+	return false
+}
+
+// TestRuleOut checks that a cache told to rule articles out by their
+// sketches alone (RuleOut) leaves out those, never makes them for the
+// test of Admit, and never leaves out one that matches; and that a
+// sketch damaged in the file rules nothing out, however it reads: the
+// record is then checked whole, found damaged, and its file read again.
+func TestRuleOut(t *testing.T) {
+	root := samples(t)
+	x := extract.NewExtractor()
+	const query = "harbour"
+	m := search.NewMatcher(query)
+	matching := func(arts []*feed.Article) (ids []string) {
+		for _, a := range arts {
+			if _, ok := m.Match(a); ok {
+				ids = append(ids, a.ID)
+			}
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	troubled := map[string]bool{} // files with problems
+	stream := func(l *load.Loader) (arts []*feed.Article) {
+		for ev := range l.Stream(context.Background(), []string{root}) {
+			arts = append(arts, ev.Articles...)
+			for _, p := range ev.Problems {
+				troubled[feed.SanitizePath(p.Path)] = true
+			}
+		}
+		return arts
+	}
+	all := stream(&load.Loader{Extractor: x})
+	want := matching(all)
+	if len(want) == 0 {
+		t.Fatalf("no sample matches %q", query)
+	}
+	dir := t.TempDir()
+	o := Options{Dir: dir, Identity: "test", Sketch: search.Sketch}
+	c := Open([]string{root}, x, o)
+	stream(&load.Loader{Extractor: x, Cache: c})
+	c.Close()
+
+	find := func() (got []*feed.Article, g *sketchGate, c *counting) {
+		g = &sketchGate{may: search.SketchFilter(query), out: map[string]bool{}}
+		c = &counting{Cache: Open([]string{root}, x, o)}
+		got = stream(&load.Loader{Extractor: x, Cache: c, Filter: g})
+		c.Close()
+		return got, g, c
+	}
+	got, g, cc := find()
+	if ids := matching(got); !slices.Equal(ids, want) {
+		t.Errorf("matching %q: %q, want %q", query, ids, want)
+	}
+	if len(got)+cc.Passed() != len(all) || cc.Passed() < len(all)/2 {
+		t.Errorf("%d articles and %d left out, of %d", len(got), cc.Passed(), len(all))
+	}
+	// Admit sees what the sketches rule out only from files with
+	// problems, which are the loader's to weigh, and so made.
+	for p := range g.out {
+		if !troubled[p] {
+			t.Errorf("Admit asked about an article of %s, which RuleOut rules out", p)
+		}
+	}
+	if len(g.out) == 0 {
+		t.Errorf("Admit ruled out nothing, of the %d files with problems", len(troubled))
+	}
+	if cc.misses.Load() != 0 {
+		t.Errorf("%d misses from a whole cache", cc.misses.Load())
+	}
+
+	// Zero the bitmap of a matching article's sketch, which would rule
+	// it out if it were trusted.
+	files, _ := filepath.Glob(filepath.Join(dir, "*"+suffix))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %q", files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, bitmap := -1, 0
+	copies := map[string]int{}
+	for _, a := range all {
+		copies[a.ID]++
+	}
+	for _, a := range all {
+		if slices.Contains(want, a.ID) && copies[a.ID] == 1 && !troubled[a.Path] {
+			if sk := search.Sketch(a); sk != nil {
+				if at = bytes.Index(data, sk); at >= 0 {
+					// The bitmap: the largest power of two in it.
+					bitmap = 1 << (bits.Len(uint(len(sk))) - 1)
+					break
+				}
+			}
+		}
+	}
+	if at < 0 {
+		t.Fatal("no matching article's sketch, of a file of its own, found in the cache file")
+	}
+	clear(data[at : at+bitmap])
+	if err := os.WriteFile(files[0], data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, _, cc = find()
+	if ids := matching(got); !slices.Equal(ids, want) {
+		t.Errorf("after damage, matching %q: %q, want %q", query, ids, want)
+	}
+	if cc.misses.Load() != 1 {
+		t.Errorf("after damage: %d misses, want 1", cc.misses.Load())
+	}
+}
+
 func TestKeptFiles(t *testing.T) {
 	// The index and the grouping kept for a set of roots are two files
 	// in the cache folder, both under the cache's key, which names the
@@ -629,6 +762,21 @@ func TestJoinRel(t *testing.T) {
 			if got, want := joinRel(name, plainDir(name), rel), filepath.Join(name, rel); got != want {
 				t.Errorf("joinRel(%q, %q) = %q, want %q", name, rel, got, want)
 			}
+		}
+	}
+}
+
+// TestClean checks clean against filepath.Clean.
+func TestClean(t *testing.T) {
+	if filepath.Separator != '/' {
+		t.Skip("clean tells only paths with forward separators")
+	}
+	for _, p := range []string{"/", "/a", "/a/b.txt", "/a/", "/a//b", "/a/./b", "/a/../b", "/a/.", "/a/..", "/.a/b", "/a/.b/c",
+		"/a/..b", "/a/b..", "/a/...", "/a/.../b", "/..", "/.", "//", "/a/b/.hidden", "/Capital Beacon/2024-01-02 x.txt"} {
+		if got, want := clean(p), filepath.Clean(p) == p; got && !want {
+			t.Errorf("clean(%q) = true; filepath.Clean gives %q", p, filepath.Clean(p))
+		} else if got != want && p != "/" {
+			t.Errorf("clean(%q) = %v, want %v", p, got, want)
 		}
 	}
 }

@@ -286,6 +286,45 @@ func (d *decoder[S]) body(path string, own bool) (h feed.Hint, arts []*feed.Arti
 	return
 }
 
+// skim reads the rest of a record as body does, but makes nothing of
+// its articles: it returns the record's hint, how many articles it
+// holds, and how many problems. A string is never copied.
+func (d *decoder[S]) skim() (h feed.Hint, arts, probs int) {
+	h.Outlet = d.Str()
+	h.Folder = d.Str()
+	h.Date = d.time()
+	n := d.Uvarint()
+	if n > uint64(len(d.S)) {
+		d.Err = true
+		return
+	}
+	for range n {
+		for range 3 { // id, format, title
+			d.Skip()
+		}
+		d.Byte()
+		d.Skip() // outlet
+		d.Skip() // outlet source
+		d.time()
+		for range 5 { // date source, byline, url, lead, body
+			d.Skip()
+		}
+		d.Uvarint()
+	}
+	p := d.Uvarint()
+	if p > uint64(len(d.S)) {
+		d.Err = true
+		return
+	}
+	for range p {
+		d.Skip()
+	}
+	if d.I != len(d.S) {
+		d.Err = true
+	}
+	return h, int(n), int(p)
+}
+
 // ownFields copies an article's short strings, those read for every
 // article (to sort, count outlets, list, look up by ID), out of the
 // cache file's mapped bytes into one string of their own, the known

@@ -27,7 +27,7 @@ import (
 // still decodes is then read again and replaced.
 func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 	<-c.ready
-	if c.key == "" || len(roots) != len(c.shards) || c.admit != nil {
+	if c.key == "" || len(roots) != len(c.shards) || c.admit != nil || c.ruleOut != nil {
 		return nil, false
 	}
 	given := make(map[string]string, len(roots)) // abs → as given

@@ -92,6 +92,21 @@ type admitter interface {
 	Admit(admit func(a *feed.Article, sketch []byte) bool)
 }
 
+// A SketchFilter is a Filter that can also rule an article out by its
+// sketch alone, so that a Cache need not make the article to ask Admit:
+// RulesOut reports true only for a sketch Admit would report false for.
+type SketchFilter interface {
+	Filter
+	RulesOut(sketch []byte) bool
+}
+
+// ruler is a Cache that can leave out, at Lookup, before making them,
+// the articles whose sketches a test rules out (as cache.Cache.RuleOut
+// does).
+type ruler interface {
+	RuleOut(out func(sketch []byte) bool)
+}
+
 // Stream loads paths in the background and reports each file on the
 // returned channel, which is closed when all are done or ctx ends.
 //
@@ -126,6 +141,11 @@ func (l *Loader) stream(ctx context.Context, paths []string, x *extract.Extracto
 	jobs := queued(walked)
 	if c, ok := l.Cache.(admitter); ok && l.Filter != nil && l.FS == nil {
 		c.Admit(l.Filter.Admit)
+		if r, ok := l.Cache.(ruler); ok {
+			if f, ok := l.Filter.(SketchFilter); ok {
+				r.RuleOut(f.RulesOut)
+			}
+		}
 	}
 	var (
 		mu   sync.Mutex

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -204,13 +205,14 @@ func btoi(b bool) int {
 func TestMatchCountedEdges(t *testing.T) {
 	body := "Harbour news. O'harbour and o’harbour are one word each; 'harbour' and ’harbour stand alone. " +
 		"x'9harbour, 9harbour, ÉHarbour, éharbour, e\u0301harbour, Ærø harbours; harbouring—harboured, «harbour». " +
-		"The HARBOUR’s master said the harbour's dues rose. harbour"
+		"The HARBOUR’s master said the harbour's dues rose. h'arbour, h’arbour, HArbour, hÁrbour, h\u0301arbour, h a r, h, " +
+		"ha har harb. harbour"
 	a := &feed.Article{ID: "e", Path: "e.txt", Title: "Harbour’s dues: o'harbour", Lead: "Harbour news. O'harbour and", Body: body}
 	b := &feed.Article{ID: "f", Path: "f.txt", Title: "Quay", Lead: "", Body: "harbour"}
 	tk := newTokenizer()
 	for _, art := range []*feed.Article{a, b} {
 		length := articleLength(tk, art)
-		for _, q := range []string{"harbour", "harbours", "oharbour", "9harbour", "eharbour", "aerø", "ærø harbour", "harbour -oharbour", "quay", "dues", "master -harbour"} {
+		for _, q := range []string{"harbour", "harbours", "oharbour", "9harbour", "eharbour", "aerø", "ærø harbour", "harbour -oharbour", "quay", "dues", "master -harbour", "h", "ha", "har", "dues -h"} {
 			want, wantOK := NewMatcher(q).Match(art)
 			got, gotOK := NewMatcher(q).matchCounted(art, length)
 			if gotOK != wantOK || fmt.Sprint(got) != fmt.Sprint(want) {
@@ -220,5 +222,44 @@ func TestMatchCountedEdges(t *testing.T) {
 	}
 	if h, ok := NewMatcher("harbour").Match(a); !ok || h.tf[0] == 0 {
 		t.Fatalf("no match to compare")
+	}
+}
+
+// TestMarkedEightAtATime checks that finding the bytes that may begin a
+// word eight at a time (beginSet.next) gives marked the words that one
+// byte at a time gives, for sets of one to five letters and digits, on
+// generated articles and on text where words are hard to tell apart.
+func TestMarkedEightAtATime(t *testing.T) {
+	texts := []string{"", "h", "H", "hh", "ah", "Harbour harbour HARBOUR", "x'harbour o'Hara don’t harbour's",
+		"héllo Ĥarbour ÉTÉ ḧ h\u0301arbour 12h 1h h1 9 19 a9", "aaaaaaah hhhhhhhh ahahahahah h.h.h.h.h.h.h.h",
+		"\xff\xfe\xc3 h\xc3\xa9 h\xe2\x80\x99h \x80h \tH\nh"}
+	for _, a := range referenceArticles(t, 60) {
+		texts = append(texts, a.Title, a.Lead, a.Body)
+	}
+	sets := []string{"h", "hz", "1", "harbour 9lives", "a e i o", "a e i o u", "é"}
+	tk := newTokenizer()
+	type word struct {
+		at   int
+		text string
+	}
+	for _, set := range sets {
+		var only [256]bool
+		for _, f := range strings.Fields(set) {
+			only[f[0]] = true
+		}
+		for c := 0x80; c < 0x100; c++ {
+			only[c] = true
+		}
+		b := beginsOf(&only)
+		one := b
+		one.eight = nil
+		for _, s := range texts {
+			var got, want []word
+			tk.marked(s, &b, func(i int, f []byte) { got = append(got, word{i, string(f)}) })
+			tk.marked(s, &one, func(i int, f []byte) { want = append(want, word{i, string(f)}) })
+			if !slices.Equal(got, want) {
+				t.Errorf("%q in %.60q: %v, one at a time %v", set, s, got, want)
+			}
+		}
 	}
 }

@@ -23,7 +23,7 @@ type Matcher struct {
 	only [256]bool
 	// begins marks the bytes that may begin a word only marks (see
 	// beginsOf), for matching an article without reading every word.
-	begins [256]bool
+	begins beginSet
 	stems  map[string]string // folded word → stem, as met
 	t      *tokenizer
 	seen   int // articles offered to Match
@@ -86,7 +86,34 @@ func NewMatcher(query string) *Matcher {
 		m.only[c] = true
 	}
 	m.begins = beginsOf(&m.only)
+	m.begins.second = secondsOf(append(slices.Clone(m.pos), m.neg...))
 	return m
+}
+
+// secondsOf returns the bytes that may come second in a word that
+// folds to one beginning with a needle of ws: the needles' second
+// letters in either case, an apostrophe (dropped by folding) and any
+// byte past ASCII; nil when a needle is shorter than two letters.
+// A word of one letter, or whose second byte is another, cannot stand
+// for any of ws, so a matcher that knows the article's length need not
+// look at it.
+func secondsOf(ws []mword) *[256]bool {
+	var second [256]bool
+	for _, w := range ws {
+		if len(w.needle) < 2 {
+			return nil
+		}
+		c := w.needle[1]
+		second[c] = true
+		if 'a' <= c && c <= 'z' {
+			second[c-'a'+'A'] = true
+		}
+	}
+	second['\''] = true
+	for c := utf8.RuneSelf; c < len(second); c++ {
+		second[c] = true
+	}
+	return &second
 }
 
 // Seen counts an article that was ruled out before it was extracted, so
@@ -220,16 +247,29 @@ func (m *Matcher) match(a *feed.Article, known int64) (Hit, bool) {
 	}
 	titleLen = pos
 	pos += titleGap
-	lead := uint32(0)
-	t.only = nil
-	t.each(a.Lead, func(int, int, []byte) { lead++ })
-	t.only = &m.only
-	leadEnd = pos + lead
-	if skim {
-		rest := t.eachN(a.Body, int(lead), func(_, _ int, f []byte) { visit(f, false) })
+	lead := func() uint32 {
+		n := uint32(0)
+		t.only = nil
+		t.each(a.Lead, func(int, int, []byte) { n++ })
+		t.only = &m.only
+		return n
+	}
+	switch n := len(a.Lead); {
+	case skim && strings.HasPrefix(a.Body, a.Lead) && cutBetweenWords(a.Body, n):
+		// The lead is the body's first words, ending where it ends:
+		// its words are in the lead, those after not, and no word's
+		// place matters but that.
+		leadEnd = ^uint32(0)
+		t.marked(a.Body[:n], &m.begins, func(_ int, f []byte) { visit(f, false) })
+		leadEnd = 0
+		t.marked(a.Body[n:], &m.begins, func(_ int, f []byte) { visit(f, false) })
+	case skim:
+		leadEnd = pos + lead()
+		rest := t.eachN(a.Body, int(leadEnd-pos), func(_, _ int, f []byte) { visit(f, false) })
 		pos = max(pos, leadEnd)
 		t.marked(a.Body[rest:], &m.begins, func(_ int, f []byte) { visit(f, false) })
-	} else {
+	default:
+		leadEnd = pos + lead()
 		t.each(a.Body, func(_, _ int, f []byte) { visit(f, false) })
 	}
 	if counted {
@@ -282,6 +322,19 @@ func (m *Matcher) match(a *feed.Article, known int64) (Hit, bool) {
 		}
 	}
 	return Hit{Article: a, tf: tf, length: length}, true
+}
+
+// cutBetweenWords reports whether s splits at i between two words, or
+// after its last: no word of s spans byte i.
+func cutBetweenWords(s string, i int) bool {
+	if i == len(s) {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	c := s[i]
+	return c < utf8.RuneSelf && !wordByte[c] && c != '\''
 }
 
 // articleLength returns an article's length as the index counts it for

@@ -203,6 +203,16 @@ func (s *scanFilter) Admit(a *feed.Article, sketch []byte) bool {
 	return true
 }
 
+// RulesOut rules out, by its sketch alone, an article Admit would rule
+// out, before a cache has made it (see load.SketchFilter).
+func (s *scanFilter) RulesOut(sketch []byte) bool {
+	if s.admit == nil || s.admit(sketch) {
+		return false
+	}
+	s.passed.Add(1)
+	return true
+}
+
 // matched returns what Recheck made of a, if it saw it.
 func (s *scanFilter) matched(a *feed.Article) (scanResult, bool) {
 	if s == nil {

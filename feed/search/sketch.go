@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/binary"
+	"hash/crc32"
 	"math"
 	"math/bits"
 	"unicode/utf8"
@@ -25,6 +26,10 @@ import (
 // The bitmap is followed by the article's length as the index counts it
 // (see articleLength), a uvarint: an article that may match is then
 // matched without counting its words again (see Matcher.matchCounted).
+// Last come four bytes, the CRC-32C of the rest, little end first: a
+// cache can then rule an article out by its sketch without checking the
+// whole of its record, and a damaged sketch is let through, never taken
+// to rule anything out.
 const (
 	minSketch = 64
 	maxSketch = 4096
@@ -46,7 +51,8 @@ func Sketch(a *feed.Article) []byte {
 	sketchBits(sk, folded)
 	tk := tokenizers.Get().(*tokenizer)
 	defer tokenizers.Put(tk)
-	return binary.AppendUvarint(sk, uint64(articleLength(tk, a)))
+	sk = binary.AppendUvarint(sk, uint64(articleLength(tk, a)))
+	return binary.LittleEndian.AppendUint32(sk, crc32.Checksum(sk, castagnoli))
 }
 
 // sketchBits sets in sk, whose length is a power of two, the bit of
@@ -76,19 +82,20 @@ func sketchBits(sk, folded []byte) {
 }
 
 // sketchParts splits a sketch into its bitmap and the article's length;
-// ok is false for what Sketch never makes (and a sketch without a
-// length, as older programs made them, whose bitmap is whole).
+// ok is false for what Sketch never makes, a sketch whose checksum does
+// not hold among them.
 func sketchParts(sk []byte) (bitmap []byte, length uint32, ok bool) {
-	if len(sk) < minSketch {
-		return sk, 0, false
+	if len(sk) < minSketch+5 {
+		return nil, 0, false
 	}
 	n := 1 << (bits.Len(uint(len(sk))) - 1)
-	if n > maxSketch || n == len(sk) {
-		return sk, 0, false
+	end := len(sk) - 4
+	if n > maxSketch || n >= end {
+		return nil, 0, false
 	}
-	v, k := binary.Uvarint(sk[n:])
-	if k != len(sk)-n || v > math.MaxUint32 {
-		return sk, 0, false
+	v, k := binary.Uvarint(sk[n:end])
+	if k != end-n || v > math.MaxUint32 || crc32.Checksum(sk[:end], castagnoli) != binary.LittleEndian.Uint32(sk[end:]) {
+		return nil, 0, false
 	}
 	return sk[:n], uint32(v), true
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,6 +68,23 @@ func TestSketchRulesOut(t *testing.T) {
 		append(make([]byte, maxSketch*2), 1)} {
 		if !may(sk) {
 			t.Errorf("a sketch of %d bytes ruled an article out", len(sk))
+		}
+	}
+	// A sketch whose bytes changed after it was made is let through,
+	// whatever it now says: its checksum no longer holds.
+	for _, a := range referenceArticles(t, 50) {
+		sk := Sketch(a)
+		if sk == nil || may(sk) {
+			continue
+		}
+		damaged := slices.Clone(sk)
+		damaged[0] ^= 1
+		if !may(damaged) {
+			t.Errorf("a damaged sketch ruled an article out")
+		}
+		clear(damaged[:len(damaged)-8])
+		if !may(damaged) {
+			t.Errorf("a sketch with its bitmap cleared ruled an article out")
 		}
 	}
 	if SketchFilter("outlet:lantern to") != nil {

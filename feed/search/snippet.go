@@ -27,7 +27,7 @@ type highlighter struct {
 	first  [256]bool // the first bytes of forms and prefixes, and all non-ASCII
 	// begins marks the bytes that may begin a word the tokenizer
 	// would fold with first as its only: for hitStarts.
-	begins [256]bool
+	begins beginSet
 }
 
 // index builds the lookup tables once the forms are known.

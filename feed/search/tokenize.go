@@ -139,10 +139,16 @@ func (t *tokenizer) eachN(s string, n int, fn func(start, end int, folded []byte
 // marked calls fn with the start and folded form of each word of s that
 // begins with a byte begins marks (see beginsOf), the words each would
 // find: it looks only at those bytes rather than walking every word.
-func (t *tokenizer) marked(s string, begins *[256]bool, fn func(start int, folded []byte)) {
+func (t *tokenizer) marked(s string, begins *beginSet, fn func(start int, folded []byte)) {
 	for i := 0; i < len(s); i++ {
-		if !begins[s[i]] || i > 0 && !wordStart(s, i) {
+		if i = begins.next(s, i); i == len(s) {
+			break
+		}
+		if !begins.is[s[i]] || i > 0 && !wordStart(s, i) {
 			continue
+		}
+		if begins.second != nil && (i+1 == len(s) || !begins.second[s[i+1]]) {
+			continue // the next word begins after a byte no word holds
 		}
 		if c := s[i]; c >= utf8.RuneSelf {
 			if r, _ := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
@@ -157,14 +163,75 @@ func (t *tokenizer) marked(s string, begins *[256]bool, fn func(start int, folde
 	}
 }
 
+// beginSet is the bytes that may begin a word the tokenizer would fold
+// with only as its only (see beginsOf), and, for finding them eight at
+// a time, the ASCII ones among them lower-cased, each repeated in every
+// byte of a word (none: one byte at a time).
+type beginSet struct {
+	is    [256]bool
+	eight []uint64
+	// second, when set, marks the bytes that may follow the first of a
+	// word worth handing over: marked passes over the others.
+	second *[256]bool
+}
+
+// maxEight is how many ASCII bytes, lower-cased, a beginSet looks for
+// eight bytes at a time; with more, one at a time is as quick.
+const maxEight = 4
+
 // beginsOf returns the bytes that may begin a word the tokenizer would
 // fold with only as its only: an ASCII letter or digit only marks in
 // either case, or the lead byte of a character past ASCII.
-func beginsOf(only *[256]bool) (begins [256]bool) {
-	for c := range len(begins) {
-		begins[c] = c < utf8.RuneSelf && wordByte[c] && only[c|0x20] || c >= 0xC0
+func beginsOf(only *[256]bool) (b beginSet) {
+	for c := range len(b.is) {
+		b.is[c] = c < utf8.RuneSelf && wordByte[c] && only[c|0x20] || c >= 0xC0
 	}
-	return begins
+	var lowered []uint64
+	for c := range utf8.RuneSelf {
+		if b.is[c] && (c < 'A' || c > 'Z') {
+			lowered = append(lowered, uint64(c)*lowBits)
+		}
+	}
+	if len(lowered) <= maxEight {
+		b.eight = lowered
+	}
+	return b
+}
+
+// next returns the first i at or after from where a word may begin with
+// a byte of the set, or len(s): a byte of the set (or, eight at a time,
+// a few bytes that are not) that does not follow an ASCII letter or
+// digit, which no word begins after.
+func (b *beginSet) next(s string, from int) int {
+	i := from
+	if b.eight != nil {
+		var prev uint64 // the high bit set when the byte before i is a letter or digit
+		if i > 0 && s[i-1] < utf8.RuneSelf && wordByte[s[i-1]] {
+			prev = 0x80
+		}
+		for ; i+8 <= len(s); i += 8 {
+			x := load8(s, i)
+			// Bytes past 0xBF: the lead bytes of characters past ASCII.
+			m := x & (x << 1) & highBits
+			y := x | 0x20*lowBits // ASCII letters lower-cased (and a few others moved)
+			for _, e := range b.eight {
+				v := y ^ e
+				m |= (v - lowBits) &^ v & highBits // a zero byte, and maybe some after it
+			}
+			_, word := wordBytes(x)
+			m &^= word<<8 | prev
+			if m != 0 {
+				return i + bits.TrailingZeros64(m)/8
+			}
+			prev = word >> 56
+		}
+	}
+	for ; i < len(s); i++ {
+		if b.is[s[i]] {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // next returns the first word of s at or after byte i: its folded form,

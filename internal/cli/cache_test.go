@@ -185,17 +185,18 @@ func TestCloseCachesSaysWhy(t *testing.T) {
 	}
 }
 
-// TestCLIListSecondStartSeesChanges lists a folder from its cache after
-// files were changed, removed and added since the run that filled it:
-// the list is what a run without the cache prints, in columns and as
-// JSON, and the run after it agrees too.
+// TestCLIListSecondStartSeesChanges lists and searches a folder from its
+// cache after files were changed, removed and added since the run that
+// filled it: the list and the searches' results are what a run without
+// the cache prints, in columns and as JSON, and the run after agrees too.
 func TestCLIListSecondStartSeesChanges(t *testing.T) {
 	dir := cacheTree(t)
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	t.Setenv(config.EnvVar, os.DevNull)
 	same := func(when string) {
 		t.Helper()
-		for _, args := range [][]string{{"list", dir}, {"list", "--json", dir}} {
+		for _, args := range [][]string{{"list", dir}, {"list", "--json", dir}, {"search", "harbour", dir}, {"search", "--json", "causeway", dir},
+			{"search", "tidal mill", dir}, {"search", "ferry -harbour", dir}} {
 			want, wantErr := runCLI(t, append(args, "--no-cache")...)
 			got, gotErr := runCLI(t, args...)
 			if got != want || gotErr != wantErr {

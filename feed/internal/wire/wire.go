@@ -137,6 +137,11 @@ func (d *Decoder[S]) Str() string {
 	return s
 }
 
+// Skip passes over a string, as Str would read it, without making it.
+func (d *Decoder[S]) Skip() {
+	d.I += d.Count(1)
+}
+
 // U64s reads what Encoder.U64s wrote.
 func (d *Decoder[S]) U64s() []uint64 {
 	n := d.Count(8)
