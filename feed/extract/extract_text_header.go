@@ -78,6 +78,17 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	for j := start; j < len(lines) && j < start+titleBelowStart && lines[j].words < longParagraph; j++ {
 		candHi = max(candHi, j+1)
 	}
+	// Captions may open the region over the headline: when no line
+	// above stands over a byline or a date, such a line a few lines into
+	// the region is a candidate too.
+	if datedHeadline(lines, lo, candHi) < 0 {
+		if j := datedHeadline(lines, candHi, min(len(lines), start+titleBelowStart)); j >= 0 {
+			candHi = j + 1
+		}
+	}
+	// The window may stop just under a byline: the lines over it are
+	// candidates too.
+	candLo := bylineAbove(lines, lo)
 	bestScore, best := minTitleScore, -1
 	for i := lo; i < hi; i++ {
 		s := titleScore(x, lines, i, start)
@@ -87,7 +98,7 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	}
 	below := -1 // a headline under the region's short opening
 	titleAt := -1
-	if t := pickTextTitle(x, lines, lo, candHi, start); t >= 0 {
+	if t := pickTextTitle(x, lines, candLo, candHi, start); t >= 0 {
 		h.title, titleAt = lines[t].text, t
 		if t >= hi {
 			below = t
@@ -128,6 +139,9 @@ func readHeader(x *Extractor, lines []*textLine, start int) header {
 	from := lo
 	if best >= 0 {
 		from = max(lo, min(best, titleAt)-4)
+	}
+	if titleAt >= 0 && titleAt < lo {
+		from = max(candLo, titleAt-4) // a headline over a byline above the window
 	}
 	h.byline = findByline(lines, from, max(hi, start+1)+2, titleAt, start)
 	if h.title == "" {

@@ -36,7 +36,6 @@ var textTitleFeatures = [...]string{
 	"header_below", // a byline or date follows within three lines
 	"after_short",  // follows a line of one or two words
 	"separator",    // holds " | ", " - " or " :: "
-	"link_text",    // holds an address
 	"outlet",       // names the outlet
 	"first_line",   // the file's first line
 	"sentences",    // holds two sentences
@@ -53,7 +52,6 @@ var textTitleFeatures = [...]string{
 	"next_lead",    // lead_share of the next line when headline-like
 	"prev_lead",    // lead_share of the line above when headline-like
 	"words",        // its words, / 20
-	"breadcrumb",   // a trail of sections: "Home » Sport » Football"
 	"label",        // opens with a label of one or two words and a colon
 	"caption",      // a photo credit, or the line again with one, follows
 	"pipe",         // holds a bar: "email|print"
@@ -88,6 +86,9 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 		// byline, a date, an address, furniture.
 		if titleRuledOut(x, l) || i >= start && l.class == classGood || i >= start && strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "...") || isCaption(lines, i) || menuItemAbove(lines, i) {
 			continue // nor is the article's own running text, a caption or a section named in a menu
+		}
+		if isBreadcrumb(l.text) || isAddress(l.lower) {
+			continue // nor a trail of sections or a line naming an address
 		}
 		rank++
 		rows = append(rows, titleRow{i, rank})
@@ -190,67 +191,65 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 		}
 		f[25] = b2f(i > 0 && lines[i-1].words <= 2 && lines[i-1].class != classGood)
 		f[26] = b2f(strings.Contains(l.text, " | ") || strings.Contains(l.text, " - ") || strings.Contains(l.text, " :: "))
-		f[27] = b2f(strings.HasPrefix(l.lower, "http") || strings.Contains(l.lower, "www.") || strings.Contains(l.lower, ".com"))
-		f[28] = b2f(x.Signatures != nil && l.outletName(x.Signatures))
-		f[29] = b2f(i == 0)
+		f[27] = b2f(x.Signatures != nil && l.outletName(x.Signatures))
+		f[28] = b2f(i == 0)
 		if k := strings.Index(l.text, ". "); k > 0 && k < len(l.text)-2 && len(strings.Fields(l.text[:k])) >= 3 {
-			f[30] = 1
+			f[29] = 1
 		}
 		if j := i + 1; j < len(lines) && headLike(lines[j], 4, 45) {
-			f[31] = 1
+			f[30] = 1
 		}
 		if j := i - 1; j >= 0 && headLike(lines[j], 3, 20) && !lines[j].end {
+			f[31] = 1
+		}
+		if f[30] == 1 && headerAt(lines, i+2, i+3) {
 			f[32] = 1
 		}
-		if f[31] == 1 && headerAt(lines, i+2, i+3) {
+		if f[31] == 1 && headerAt(lines, i+1, i+2) {
 			f[33] = 1
 		}
-		if f[32] == 1 && headerAt(lines, i+1, i+2) {
+		if f[30] == 1 && lines[i+1].words > l.words {
 			f[34] = 1
 		}
-		if f[31] == 1 && lines[i+1].words > l.words {
+		if f[31] == 1 && lines[i-1].words < l.words {
 			f[35] = 1
 		}
-		if f[32] == 1 && lines[i-1].words < l.words {
-			f[36] = 1
+		f[36] = share
+		if f[30] == 1 {
+			f[36] = max(share, shareOf(i+1))
 		}
-		f[37] = share
-		if f[31] == 1 {
-			f[37] = max(share, shareOf(i+1))
-		}
-		f[38] = b2f(echoed(lines, l.lower))
-		if f[31] == 1 {
-			f[39] = min(float64(lines[i+1].words), 40) / 20
-			f[41] = shareOf(i + 1)
+		f[37] = b2f(echoed(lines, l.lower))
+		if f[30] == 1 {
+			f[38] = min(float64(lines[i+1].words), 40) / 20
+			f[40] = shareOf(i + 1)
 		}
 		if i > 0 && headLike(lines[i-1], 1, 45) {
-			f[40] = min(float64(lines[i-1].words), 40) / 20
-			f[42] = shareOf(i - 1)
+			f[39] = min(float64(lines[i-1].words), 40) / 20
+			f[41] = shareOf(i - 1)
 		}
-		f[43] = float64(l.words) / 20
-		f[44] = b2f(isBreadcrumb(l.text))
-		f[45] = b2f(hasLabel(l.text))
+		f[42] = float64(l.words) / 20
+		f[43] = b2f(hasLabel(l.text))
 		if i+1 < len(lines) {
 			nl := lines[i+1]
-			f[46] = b2f(nl.credit || creditSuffix(nl.lower) || len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower))
+			f[44] = b2f(nl.credit || creditSuffix(nl.lower) || len(nl.lower) > len(l.lower) && strings.HasPrefix(nl.lower, l.lower))
 		}
-		f[47] = b2f(strings.IndexByte(l.text, '|') >= 0)
+		f[45] = b2f(strings.IndexByte(l.text, '|') >= 0)
 		for j := i + 1; j < len(lines) && j <= i+4; j++ {
 			lj := lines[j]
 			if lj.class == classBad && !isDateLine(lj) {
 				continue
 			}
-			f[48] = b2f(headerAt(lines, j, j))
+			f[46] = b2f(headerAt(lines, j, j))
 			break
 		}
-		f[49] = b2f(i > 0 && sameOpening(l.lower, lines[i-1].lower) || i+1 < len(lines) && sameOpening(l.lower, lines[i+1].lower))
+		f[47] = b2f(i > 0 && sameOpening(l.lower, lines[i-1].lower) || i+1 < len(lines) && sameOpening(l.lower, lines[i+1].lower))
 		gap := 0
 		for j := i + 1; j < len(lines) && j <= i+60 && gap < 30 && lines[j].words < longParagraph; j++ {
 			if lines[j].class != classBad {
 				gap++
 			}
 		}
-		f[50] = float64(gap) / 10
+		f[48] = float64(gap) / 10
 		add(l.text, f)
 		idx = append(idx, i)
 	}
@@ -396,4 +395,50 @@ func sameOpening(a, b string) bool {
 	wa, _, _ := strings.Cut(a, " ")
 	wb, _, _ := strings.Cut(b, " ")
 	return len(wa) >= 2 && wa == wb && len(a) > len(wa) && len(b) > len(wb)
+}
+
+// bylineReach is how many lines above the header window a byline may
+// stand and still bring the lines over it into the window.
+const bylineReach = 4
+
+// bylineAbove returns where the headline candidates start for a header
+// window starting at lo: lo, or up to four lines over a byline standing
+// just above lo (the window's count of lines ran out between a headline
+// and the article, in a column of links).
+func bylineAbove(lines []*textLine, lo int) int {
+	for j := lo - 1; j >= 0 && j >= lo-bylineReach; j-- {
+		if _, ok := lines[j].author(); ok {
+			return max(0, j-4)
+		}
+	}
+	return lo
+}
+
+// datedHeadline returns the first line of lines [lo, hi) that reads as
+// a headline (three to twenty words, no furniture, no full stop at the end)
+// over a byline or a date, or -1.
+func datedHeadline(lines []*textLine, lo, hi int) int {
+	for j := lo; j < hi; j++ {
+		if headLike(lines[j], 3, 20) && !strings.HasSuffix(lines[j].text, ".") && datedBelow(lines, j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// datedBelow reports whether the next line or the one after it is a
+// byline or a date, as under a headline.
+func datedBelow(lines []*textLine, i int) bool {
+	for j := i + 1; j <= i+2 && j < len(lines); j++ {
+		l := lines[j]
+		if _, by := l.author(); by || isDateLine(l) || l.words <= 14 && hasDate(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAddress reports whether a line, lower, holds a web address.
+func isAddress(lower string) bool {
+	return strings.HasPrefix(lower, "http") || strings.Contains(lower, "www.") || strings.Contains(lower, ".com")
 }

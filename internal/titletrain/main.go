@@ -48,6 +48,8 @@ var dump = flag.String("dump", "", "write every candidate, its page, whether it 
 
 var l2 = flag.Float64("l2", 0.01, "the L2 penalty on the weights")
 
+var reps = flag.Int("reps", 1, "repeat the cross-validation over this many ways of cutting the folds and print the mean (the first way is the one reported alone)")
+
 // page is one labelled page's candidates.
 type page struct {
 	set, id string
@@ -271,14 +273,44 @@ func score(w *extract.TitleWeights, pages []page) [2]int {
 	return r
 }
 
+// folds is the number of parts cross-validation cuts the pages into.
+const folds = 5
+
+// foldOf returns the fold of a page in the way of cutting rep; way 0
+// is the one every figure is reported with.
+func foldOf(p page, rep int) int {
+	h := fnv.New32a()
+	if rep > 0 {
+		fmt.Fprintf(h, "%d/", rep)
+	}
+	h.Write([]byte(p.id))
+	return int(h.Sum32() % folds)
+}
+
+// crossValidate returns how many pages a model fitted without their
+// fold picks right, in way of cutting rep.
+func crossValidate(pages []page, rep int) [2]int {
+	var cv [2]int
+	for f := range folds {
+		var train, test []page
+		for _, p := range pages {
+			if foldOf(p, rep) == f {
+				test = append(test, p)
+			} else {
+				train = append(train, p)
+			}
+		}
+		w := fit(train)
+		r := score(&w, test)
+		cv[0] += r[0]
+		cv[1] += r[1]
+	}
+	return cv
+}
+
 // report prints the cross-validated figures of one kind of page.
 func report(kind string, pages []page) {
-	const folds = 5
-	fold := func(p page) int {
-		h := fnv.New32a()
-		h.Write([]byte(p.id))
-		return int(h.Sum32() % folds)
-	}
+	fold := func(p page) int { return foldOf(p, 0) }
 	var cv, bare [2]int
 	bySet := map[string][2]int{}
 	for f := range folds {
@@ -310,6 +342,16 @@ func report(kind string, pages []page) {
 	}
 	fmt.Printf("%s: %d-fold CV, both sets pooled: %s (eval-dev %s, eval-news %s)\n",
 		kind, folds, pct(cv), pct(bySet["eval-dev"]), pct(bySet["eval-news"]))
+	if *reps > 1 {
+		sum, all := cv[0], []string{fmt.Sprint(cv[0])}
+		for rep := 1; rep < *reps; rep++ {
+			r := crossValidate(pages, rep)
+			sum += r[0]
+			all = append(all, fmt.Sprint(r[0]))
+		}
+		fmt.Printf("%s: %d-fold CV over %d ways of cutting the folds: mean %.1f/%d = %.3f (%s)\n", kind, folds, *reps,
+			float64(sum)/float64(*reps), cv[1], float64(sum)/float64(*reps*cv[1]), strings.Join(all, " "))
+	}
 	if kind == "html" {
 		fmt.Printf("%s: %d-fold CV, pages whose markup states no title (no og:, twitter: or JSON-LD): %s\n", kind, folds, pct(bare))
 	}
