@@ -14,7 +14,10 @@ article text). Columns:
           (meta-eval.py's --half). Odd pages are held out: rules are
           written looking at even pages only.
   byline  the names the page prints as the story's author(s), "" when it
-          prints none. "~Name" marks a credit that is only an agency or a
+          prints none, kept as words, not names: each word (casefolded,
+          "by"/"and" dropped, as below) is written as the first ten hex
+          digits of its SHA-1, so the table holds no one's name from the
+          pages and a given byline is compared word by word all the same. "~Name" marks a credit that is only an agency or a
           desk ("By CP", "The Associated Press"): either that or no byline
           is right.
   date    the published day the page prints (YYYY-MM-DD); "u:DAY" when the
