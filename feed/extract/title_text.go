@@ -58,6 +58,7 @@ var textTitleFeatures = [...]string{
 	"header_next",  // the next line that is not furniture is a byline or a date
 	"twin_open",    // opens with the same word as the line above or below: an item of a list
 	"to_para",      // lines that are not furniture between it and the next long paragraph, / 10
+	"menu_next",    // the next line is a row of links: a masthead over the site's menu
 }
 
 // textTitleCandidates returns the candidate headlines among lines [lo,
@@ -250,6 +251,7 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 			}
 		}
 		f[48] = float64(gap) / 10
+		f[49] = b2f(i+1 < len(lines) && lines[i+1].menu)
 		add(l.text, f)
 		idx = append(idx, i)
 	}
