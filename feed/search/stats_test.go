@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -159,7 +160,10 @@ func BenchmarkSweep(b *testing.B) {
 	queries := corpus.New(n, benchSeed).Queries(50)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	defer func() { sweepBlocks = true }()
+	defer func() { sweepBlocks, firstSegments = true, 0 }()
+	if v := os.Getenv("BROADSHEET_FIRST_SEGMENTS"); v != "" {
+		firstSegments, _ = strconv.Atoi(v) // for tuning: see evalBlocks
+	}
 	ways := []bool{false, true}
 	cpu := make([][]time.Duration, len(ways))
 	best := make([][]time.Duration, len(ways))
@@ -199,6 +203,11 @@ func BenchmarkSweep(b *testing.B) {
 	}
 	slices.SortFunc(order, func(i, j int) int { return int(best[1][j] - best[1][i]) })
 	for _, i := range order {
-		b.Logf("%-36q before %9s sweep %9s", queries[i], best[0][i], best[1][i])
+		st := &blockStats{}
+		countBlocks = st
+		ix.Search(queries[i], 20)
+		countBlocks = nil
+		b.Logf("%-36q before %9s sweep %9s; segments read %5.1f%%, %d runs, %d articles pruned, %d read whole after all", queries[i], best[0][i], best[1][i],
+			100*float64(st.articles)/float64(max(st.total, 1)), st.runs, st.pruned, st.abandoned)
 	}
 }
