@@ -304,8 +304,16 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 	// the sweep: its best articles are in nearly every segment, and
 	// reading them in runs cost more than reading its lists whole
 	// ("elect" at a million, 20 → 28 ms of CPU).
+	// Nor does a search of many forms (a prefix's completions, up to
+	// maxCompletions): resuming each list at each run costs more than
+	// looking its candidates up ("Vebo Marin" at a million, marin*
+	// completing to dozens of words: 8 → 19–25 ms with the sweep).
 	filtered := q.dated || len(q.outlets) > 0
-	sweep := sweepBlocks && (len(pos) > 1 || len(neg) > 0 || filtered || uint64(pos[0].df)*2 < uint64(n))
+	forms := 0
+	for i := range pos {
+		forms += len(pos[i].forms)
+	}
+	sweep := sweepBlocks && forms <= maxSweepForms && (len(pos) > 1 || len(neg) > 0 || filtered || uint64(pos[0].df)*2 < uint64(n))
 	if !sweep && !useBoundsAlways && (len(pos) > 1 || pos[0].forms[0].weight != 1) {
 		return nil, false
 	}
@@ -642,6 +650,10 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 // maxRun is how many segments in a row a split search reads at once
 // once past those with the highest bounds.
 const maxRun = 16
+
+// maxSweepForms is how many forms a search's words may have in all
+// for it to read the rest of its segments in order (see evalBlocks).
+const maxSweepForms = 16
 
 // sweepBlocks makes split searches read, after the segments with the
 // highest bounds, the rest in article order where they may reach the
