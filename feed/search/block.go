@@ -28,10 +28,21 @@ import (
 // results kept. Articles in the segments never read score below that,
 // so the results, their scores and their order are those of reading
 // every posting: "election", in half the articles, reads about as many
-// segments as it finds results. Searches that seldom prune so are not
-// split (see evalBlocks), and a split that reads too many segments (a
-// word whose best articles are everywhere) starts again and reads
-// every posting.
+// segments as it finds results.
+//
+// Past the first 2k+8 segments (k results), the rest are read in
+// article order, in runs of segments whose bound still reaches the
+// results, each list read on from where the last run left it rather
+// than sought anew; between words, an article whose score so far plus
+// the bounds of the words still to read (their segment's) cannot reach
+// the results is dropped before the next word is looked up (MaxScore,
+// by segment). Filters are applied first: a segment none of whose
+// articles passes them is not read. So a search of several words, a
+// filtered one, a phrase, title: or a prefix's completions, whatever
+// it prunes, costs at most about a full read plus the first segments.
+// (Before sweepBlocks, searches of more than one word, or filtered,
+// were not split, and a split that read too many segments started
+// again and read every posting.)
 
 // Tuning, variables so that tests can make every search split.
 var (
@@ -177,6 +188,25 @@ type segSpan struct {
 	// starts holds, for the lists without a skip table, where each
 	// segment's postings begin (see segStart).
 	starts map[uint32][]segStart
+	// at holds, when set, where each list read in full within an
+	// earlier span of a search that reads spans in article order
+	// stopped: before the first posting past it.
+	at map[uint32]listPos
+}
+
+// listPos is a position in a postings list: the offset of a posting
+// and the article number before it.
+type listPos struct {
+	off int
+	doc uint32
+}
+
+// resume moves p, positioned before sp's articles, on to where an
+// earlier span's read of the list stopped, when that is further on.
+func (sp *segSpan) resume(id uint32, p *postings) {
+	if c, ok := sp.at[id]; ok && c.off > p.off && c.doc < sp.lo {
+		p.off, p.doc = c.off, c.doc
+	}
 }
 
 // postingsAt returns term id's postings, positioned before the first
@@ -196,16 +226,20 @@ func (ix *Index) postingsAt(id uint32, sp *segSpan) (postings, bool) {
 			p.off, p.doc = int(sk[j-1].off), sk[j-1].prev
 		}
 		p.blk = j
+		sp.resume(id, &p)
 		return p, true
 	}
 	if st, ok := sp.starts[id]; ok {
-		i, found := slices.BinarySearchFunc(st, sp.seg, func(s segStart, seg uint32) int { return cmp.Compare(s.seg, seg) })
-		if !found {
+		// The first segment of the span the list has postings in.
+		i, _ := slices.BinarySearchFunc(st, sp.seg, func(s segStart, seg uint32) int { return cmp.Compare(s.seg, seg) })
+		if i == len(st) || st[i].seg<<impactBits >= sp.hi {
 			return p, false
 		}
 		p.off, p.doc = int(st[i].off), st[i].prev
+		sp.resume(id, &p)
 		return p, true
 	}
+	sp.resume(id, &p)
 	return p, true
 }
 
@@ -259,21 +293,34 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 			return nil, false
 		}
 	}
-	// Measured on the benchmark queries at 100k (BENCHMARKS.md,
-	// "Search at a million: bounds on common words' scores"): one
-	// common word with a form of its own reads a few segments in a
-	// hundred, but
-	// segments of 64 articles rarely hold two or three words' best
-	// together, nor the best of a word whose forms all weigh less than
-	// 1 ("presid"), so that such searches read whole in the end, having
-	// read part of it before (p99 4.1 → 5.2 ms of CPU when they split).
-	if !useBoundsAlways && (len(pos) > 1 || pos[0].forms[0].weight != 1) {
+	// Without the sweep (BENCHMARKS.md, "Search at a million: bounds
+	// on common words' scores"): one common word with a form of its
+	// own reads a few segments in a hundred, but segments of 64
+	// articles rarely hold two or three words' best together, nor the
+	// best of a word whose forms all weigh less than 1 ("presid"), so
+	// that such searches read whole in the end, having read part of it
+	// before (p99 4.1 → 5.2 ms of CPU when they split).
+	// One word in half the articles or more, alone, splits as before
+	// the sweep: its best articles are in nearly every segment, and
+	// reading them in runs cost more than reading its lists whole
+	// ("elect" at a million, 20 → 28 ms of CPU).
+	// Nor does a search of many forms (a prefix's completions, up to
+	// maxCompletions): resuming each list at each run costs more than
+	// looking its candidates up ("Vebo Marin" at a million, marin*
+	// completing to dozens of words: 8 → 19–25 ms with the sweep).
+	filtered := q.dated || len(q.outlets) > 0
+	forms := 0
+	for i := range pos {
+		forms += len(pos[i].forms)
+	}
+	sweep := sweepBlocks && forms <= maxSweepForms && (len(pos) > 1 || len(neg) > 0 || filtered || uint64(pos[0].df)*2 < uint64(n))
+	if !sweep && !useBoundsAlways && (len(pos) > 1 || pos[0].forms[0].weight != 1) {
 		return nil, false
 	}
 	// Nor does a filter pay: the results to beat are then those of
 	// the few articles it keeps, and rise slowly (an outlet's flood
 	// 3.5 → 4.3 ms, after:DATE strike 1.0 → 1.3 ms).
-	if !useBoundsAlways && (q.dated || len(q.outlets) > 0) {
+	if !sweep && !useBoundsAlways && filtered {
 		return nil, false
 	}
 	it := &ix.impacts
@@ -304,8 +351,9 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 		corr = it.eRef / e
 	}
 	bound := make([]float64, nseg)
-	word := make([]float64, nseg)  // the word's g, bounded, per segment
-	small := make([]float64, nseg) // that of its forms in groups without a table
+	wordBounds := make([][]float32, len(pos)) // each word's share of bound
+	word := make([]float64, nseg)             // the word's g, bounded, per segment
+	small := make([]float64, nseg)            // that of its forms in groups without a table
 	starts := make(map[uint32][]segStart)
 	var touched []uint32
 	for i := range pos {
@@ -372,13 +420,50 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 			}
 		}
 		top := float64(r.idf) * (k1 + 1)
+		wb := make([]float32, nseg)
 		for sg := range nseg {
 			w := min(word[sg]+small[sg], 1)
+			wb[sg] = float32(top * w)
 			if w == 0 || bound[sg] < 0 {
 				bound[sg] = -1 // a word not there: nothing in the segment matches
 				continue
 			}
 			bound[sg] += top * w
+		}
+		wordBounds[i] = wb
+	}
+	// Filters first: a segment none of whose articles a filter keeps
+	// holds no result.
+	if sweep && filtered {
+		for sg := range nseg {
+			if bound[sg] < 0 {
+				continue
+			}
+			kept := false
+			for _, st := range s.stage[sg<<sb : min((sg+1)<<sb, n)] {
+				if st != excluded {
+					kept = true
+					break
+				}
+			}
+			if !kept {
+				bound[sg] = -1
+			}
+		}
+	}
+	// rest[k] bounds, per segment, what the words after the k-th can
+	// add to an article's score (see prune).
+	rest := make([][]float32, len(pos))
+	if sweep {
+		for k := len(pos) - 2; k >= 0; k-- {
+			rest[k] = make([]float32, nseg)
+			for sg := range nseg {
+				r := wordBounds[k+1][sg]
+				if rest[k+1] != nil {
+					r += rest[k+1][sg]
+				}
+				rest[k][sg] = r
+			}
 		}
 	}
 	segs := make(bestBound, 0, nseg)
@@ -423,36 +508,16 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 	}
 	var found, read []uint32
 	best := make([]float32, 0, limit) // a min-heap of the best scores
-	for len(segs) > 0 {
-		sg := heap.Pop(&segs).(segment)
-		if len(best) == limit && reach(sg.bound) < float64(best[0]) {
-			break // no article left can reach the results
-		}
-		if !useBoundsAlways {
-			// When the segments read have cost a sixth of reading
-			// every posting, or are more than twice as many as the
-			// results (a search that splits well reads about as
-			// many segments as it finds results, at any size), the
-			// bounds are not paying: read every posting instead.
-			if float64(len(read)+1)*perSeg > whole/6 || len(read) >= 2*limit+8 {
-				for _, g := range read {
-					for d := g << sb; d < min((g+1)<<sb, uint32(n)); d++ {
-						if s.stage[d] != excluded {
-							s.stage[d] = 0
-						}
-						s.score[d] = 0
-					}
-				}
-				if bs := countBlocks; bs != nil {
-					bs.abandoned++
-				}
-				return nil, false
-			}
-		}
-		read = append(read, sg.g)
-		sp := &segSpan{lo: sg.g << sb, hi: min((sg.g+1)<<sb, uint32(n)), seg: sg.g, starts: starts}
+	// reachable reports whether an article bounded by bnd may still
+	// enter the results.
+	reachable := func(bnd float64) bool {
+		return len(best) < limit || reach(bnd) >= float64(best[0])
+	}
+	// evalSpan scores the articles of sp exactly as a full search does,
+	// and keeps those that match.
+	evalSpan := func(sp *segSpan) {
 		if bs := countBlocks; bs != nil {
-			bs.segments++
+			bs.segments += int((sp.hi - sp.lo + 1<<sb - 1) >> sb)
 			bs.articles += int(sp.hi - sp.lo)
 		}
 		var cands []uint32
@@ -461,12 +526,20 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 			touched := ix.scoreWord(s, k, &pos[k], cands, &sorted, sp)
 			s.next, s.list = s.list, touched
 			cands = touched
+			if sp.at != nil && k+1 < len(pos) && len(best) == limit {
+				before := len(cands)
+				cands = prune(s, cands, rest[k], sb, best[0])
+				s.list = cands
+				if bs := countBlocks; bs != nil {
+					bs.pruned += before - len(cands)
+				}
+			}
 			if len(cands) == 0 {
 				break
 			}
 		}
 		if len(cands) == 0 {
-			continue
+			return
 		}
 		if !sorted {
 			slices.Sort(cands)
@@ -499,11 +572,115 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 			}
 		}
 	}
+	// abandon puts back what reading the segments read did to s, for
+	// the search to read every posting instead.
+	abandon := func(read []uint32) {
+		for _, g := range read {
+			for d := g << sb; d < min((g+1)<<sb, uint32(n)); d++ {
+				if s.stage[d] != excluded {
+					s.stage[d] = 0
+				}
+				s.score[d] = 0
+			}
+		}
+		if bs := countBlocks; bs != nil {
+			bs.abandoned++
+		}
+	}
+	// The segments with the highest bounds first, which raise the
+	// results to beat fastest.
+	first := len(segs)
+	if sweep {
+		first = 2*limit + 8
+		if firstSegments > 0 {
+			first = firstSegments
+		}
+	}
+	done := false
+	for len(segs) > 0 && len(read) < first {
+		sg := heap.Pop(&segs).(segment)
+		if !reachable(sg.bound) {
+			done = true
+			break // no article left can reach the results
+		}
+		if !useBoundsAlways && !sweep {
+			// When the segments read have cost a sixth of reading
+			// every posting, or are more than twice as many as the
+			// results (a search that splits well reads about as
+			// many segments as it finds results, at any size), the
+			// bounds are not paying: read every posting instead.
+			if float64(len(read)+1)*perSeg > whole/6 || len(read) >= 2*limit+8 {
+				abandon(read)
+				return nil, false
+			}
+		}
+		read = append(read, sg.g)
+		evalSpan(&segSpan{lo: sg.g << sb, hi: min((sg.g+1)<<sb, uint32(n)), seg: sg.g, starts: starts})
+		bound[sg.g] = -1 // read
+	}
+	if !done && len(segs) > 0 {
+		at := make(map[uint32]listPos)
+		// Then the rest in article order, each list read onwards from
+		// where the last run left it rather than sought anew for every
+		// segment: runs of segments that may reach the results, up to
+		// maxRun segments each, and the bar raised between runs.
+		for sg := 0; sg < nseg; {
+			if bound[sg] < 0 || !reachable(bound[sg]) {
+				sg++
+				continue
+			}
+			end := sg + 1
+			for end < nseg && end-sg < maxRun && bound[end] >= 0 && reachable(bound[end]) {
+				end++
+			}
+			if bs := countBlocks; bs != nil {
+				bs.runs++
+			}
+			evalSpan(&segSpan{lo: uint32(sg) << sb, hi: min(uint32(end)<<sb, uint32(n)), seg: uint32(sg), starts: starts, at: at})
+			sg = end
+		}
+	}
 	if bs := countBlocks; bs != nil {
 		bs.split++
 		bs.total += n
 	}
 	return ix.top(s, found, limit), true
+}
+
+// maxRun is how many segments in a row a split search reads at once
+// once past those with the highest bounds.
+const maxRun = 16
+
+// maxSweepForms is how many forms a search's words may have in all
+// for it to read the rest of its segments in order (see evalBlocks).
+const maxSweepForms = 16
+
+// sweepBlocks makes split searches read, after the segments with the
+// highest bounds, the rest in article order where they may reach the
+// results, pruning articles that cannot between words, instead of
+// starting again to read every posting; and lets every search of
+// common words split, whatever its words, filters and phrases. Off, the
+// searches split as before it was (for measuring one against the other).
+var sweepBlocks = true
+
+// firstSegments, when set (by tests), is how many segments a split
+// search reads best bound first before it reads the rest in order.
+var firstSegments = 0
+
+// prune returns the candidates, in place, that the words after the
+// current one may still bring up to the worst of the results, bar:
+// rest bounds, per segment of 1<<sb articles, what those words can add.
+// The others are marked excluded.
+func prune(s *scratch, cands []uint32, rest []float32, sb uint, bar float32) []uint32 {
+	out := cands[:0]
+	for _, d := range cands {
+		if reach(float64(s.score[d])+float64(rest[d>>sb])) < float64(bar) {
+			s.stage[d] = excluded
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // bestBound is a heap of segments, the highest bound on top, then the
@@ -566,4 +743,6 @@ type blockStats struct {
 	segments  int // segments read
 	articles  int // articles in the segments read
 	total     int // articles in the index, summed over split searches
+	runs      int // runs of segments read in article order
+	pruned    int // articles left out between words
 }

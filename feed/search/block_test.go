@@ -42,6 +42,7 @@ func setImpacts(from uint32, bits uint, share int) func() {
 		impactFrom, impactBits, impactShare = f, bs, sh
 		useBoundsUncovered, useBoundsAlways = false, false
 		useBounds, countBlocks = true, nil
+		sweepBlocks, firstSegments = true, 0
 	}
 }
 
@@ -88,13 +89,22 @@ func TestBlocksSameResults(t *testing.T) {
 			t.Fatalf("2^%d: no tables made", bits)
 		}
 		st2 := compareSplit(t, ix, fmt.Sprint("tables, 2^", bits), queries, 1, 5, 20)
-		// Split searches that find they read too much start again
-		// and read every posting.
-		useBoundsAlways = false
+		// After the segments with the highest bounds, the rest in
+		// article order, in runs, articles pruned between words.
+		for _, few := range []int{1, 3} {
+			firstSegments = few
+			if st := compareSplit(t, ix, fmt.Sprint("tables, the rest in order after ", few, ", 2^", bits), queries, 1, 5, 20); st.pruned == 0 || st.runs == 0 {
+				t.Errorf("2^%d, %d first: %d articles pruned, %d runs read", bits, few, st.pruned, st.runs)
+			}
+			firstSegments = 0
+		}
+		// As before sweepBlocks: split searches that find they read
+		// too much start again and read every posting.
+		useBoundsAlways, sweepBlocks = false, false
 		if st := compareSplit(t, ix, fmt.Sprint("tables, some abandoned, 2^", bits), queries, 1); st.abandoned == 0 && bits == 3 {
 			t.Errorf("2^%d: no split search abandoned", bits)
 		}
-		useBoundsAlways = true
+		useBoundsAlways, sweepBlocks = true, true
 		ix.Add(arts[half:]...)
 		st3 := compareSplit(t, ix, fmt.Sprint("articles added after the tables, 2^", bits), queries, 20)
 		for i, s := range []*blockStats{st, st2, st3} {

@@ -25,6 +25,11 @@ func cachedIndex(b *testing.B, n int) *Index {
 	if v, ok := indexes.Load(n); ok {
 		return v.(*Index)
 	}
+	if memCorpus() {
+		ix := memIndex(b, n)
+		indexes.Store(n, ix)
+		return ix
+	}
 	arts, _ := loadCorpus(b, n)
 	// In a fixed order, so that articles tied on score rank the same in
 	// every run: the loader's order depends on its goroutines.

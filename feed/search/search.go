@@ -320,7 +320,9 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 	// A common first word of several forms touches most articles: its
 	// counts are summed without listing the articles, which are then
 	// found in order by one pass over them all.
-	dense := useBounds && k == 0 && !direct && uint64(r.df)*4 >= uint64(len(ix.docs)) && sp == nil
+	// So is a first word of several forms within a segment read by a
+	// split search: a pass over the segment costs less than sorting.
+	dense := useBounds && k == 0 && !direct && (uint64(r.df)*4 >= uint64(len(ix.docs)) || sp != nil && sweepBlocks)
 	lo, hi := uint32(0), uint32(len(ix.docs))
 	if sp != nil {
 		lo, hi = sp.lo, sp.hi
@@ -368,7 +370,9 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 			continue
 		}
 		b, off, doc := p.b, p.off, p.doc
+		stop := listPos{off: len(b)}
 		for off < len(b) {
+			at, before := off, doc
 			var delta, v uint32
 			if c := b[off]; c < 0x80 {
 				delta, off = uint32(c), off+1
@@ -387,6 +391,7 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 				off = skipVarints(b, off, n)
 			}
 			if doc >= hi {
+				stop = listPos{off: at, doc: before}
 				break
 			}
 			if doc < lo || check && stages[doc] != stage || v&titleOnly != titleOnly {
@@ -403,6 +408,12 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 				touched = append(touched, doc)
 			}
 			tfs[doc] += tf
+		}
+		if sp != nil && sp.at != nil {
+			if stop.off == len(b) {
+				stop.doc = doc
+			}
+			sp.at[f.id] = stop
 		}
 	}
 	if direct {
@@ -426,12 +437,13 @@ func (ix *Index) scoreWord(s *scratch, k int, r *resolved, cands []uint32, sorte
 		}
 	}
 	if dense {
-		for d, tf := range tfs[:len(ix.docs)] {
+		for i, tf := range tfs[lo:hi] {
 			if tf != 0 {
+				d := lo + uint32(i)
 				tfs[d] = 0
 				score[d] += idf * tf * (k1 + 1) / (tf + norm[d])
 				stages[d] = stage + 1
-				touched = append(touched, uint32(d))
+				touched = append(touched, d)
 			}
 		}
 		*sorted = true

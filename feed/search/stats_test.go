@@ -1,10 +1,13 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -125,4 +128,86 @@ func BenchmarkImpacts(b *testing.B) {
 	b.ReportMetric(float64(len(ix.impacts.groups)), "tables")
 	b.ReportMetric(float64(bytes)/1e6, "MB")
 	b.ReportMetric(float64(len(ix.groups)), "groups")
+}
+
+// BenchmarkLabelled runs each of the 50 benchmark queries at the
+// largest size, b.N times, under a profiler label naming it: with
+// -cpuprofile, `go tool pprof -tagfocus query=NAME` shows where one
+// query's time goes.
+func BenchmarkLabelled(b *testing.B) {
+	n := benchSizes[len(benchSizes)-1]
+	ix := cachedIndex(b, n)
+	b.ResetTimer()
+	for _, q := range corpus.New(n, benchSeed).Queries(50) {
+		pprof.Do(context.Background(), pprof.Labels("query", q), func(context.Context) {
+			for range b.N {
+				ix.Search(q, 20)
+			}
+		})
+	}
+}
+
+// BenchmarkSweep measures the 50 benchmark queries (top 20 with
+// snippets, CPU time of the querying thread) at the largest size with
+// split searches as before sweepBlocks and with it, alternated in
+// rounds on one index: the p50 and p99 of each way, and with -v each
+// query's best time both ways, slowest first.
+//
+//	BROADSHEET_BENCH_MEM=/tmp/idx BROADSHEET_BENCH_N=1m go test ./feed/search -run '^$' -bench Sweep -benchtime 3x -timeout 2h
+func BenchmarkSweep(b *testing.B) {
+	n := benchSizes[len(benchSizes)-1]
+	ix := cachedIndex(b, n)
+	queries := corpus.New(n, benchSeed).Queries(50)
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	defer func() { sweepBlocks, firstSegments = true, 0 }()
+	if v := os.Getenv("BROADSHEET_FIRST_SEGMENTS"); v != "" {
+		firstSegments, _ = strconv.Atoi(v) // for tuning: see evalBlocks
+	}
+	ways := []bool{false, true}
+	cpu := make([][]time.Duration, len(ways))
+	best := make([][]time.Duration, len(ways))
+	for w := range ways {
+		best[w] = make([]time.Duration, len(queries))
+		for i := range best[w] {
+			best[w][i] = time.Hour
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		for w, on := range ways {
+			sweepBlocks = on
+			for i, q := range queries {
+				c0 := cputime.Thread()
+				ix.Search(q, 20)
+				d := cputime.Thread() - c0
+				cpu[w] = append(cpu[w], d)
+				best[w][i] = min(best[w][i], d)
+			}
+		}
+	}
+	b.StopTimer()
+	ms := func(ds []time.Duration, p float64) float64 {
+		ds = slices.Clone(ds)
+		slices.Sort(ds)
+		return float64(ds[min(len(ds)-1, int(p*float64(len(ds))))].Microseconds()) / 1000
+	}
+	for w, name := range []string{"before", "sweep"} {
+		b.ReportMetric(ms(cpu[w], 0.5), name+"-cpu-p50-ms")
+		b.ReportMetric(ms(cpu[w], 0.99), name+"-cpu-p99-ms")
+		b.ReportMetric(ms(cpu[w], 1), name+"-cpu-max-ms")
+	}
+	order := make([]int, len(queries))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int { return int(best[1][j] - best[1][i]) })
+	for _, i := range order {
+		st := &blockStats{}
+		countBlocks = st
+		ix.Search(queries[i], 20)
+		countBlocks = nil
+		b.Logf("%-36q before %9s sweep %9s; segments read %5.1f%%, %d runs, %d articles pruned, %d read whole after all", queries[i], best[0][i], best[1][i],
+			100*float64(st.articles)/float64(max(st.total, 1)), st.runs, st.pruned, st.abandoned)
+	}
 }
