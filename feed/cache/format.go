@@ -228,17 +228,27 @@ func (d *decoder[S]) sketches() sketchList {
 	return sketchList{n: int(n), s: string(d.S[start:d.I])}
 }
 
+// hint reads what opens the rest of a record, body and skim alike: its
+// hint, and how many articles follow (Err set when no record could hold
+// so many).
+func (d *decoder[S]) hint() (h feed.Hint, n uint64) {
+	h.Outlet = d.Str()
+	h.Folder = d.Str()
+	h.Date = d.time()
+	n = d.Uvarint()
+	if n > uint64(len(d.S)) {
+		d.Err = true
+	}
+	return h, n
+}
+
 // body reads the rest of a record: its hint, articles and problems.
 // Every string is a part of d.S, but with own set, only an article's
 // lead and body are: the rest is copied, one allocation an article (see
 // own).
 func (d *decoder[S]) body(path string, own bool) (h feed.Hint, arts []*feed.Article, probs []feed.Problem) {
-	h.Outlet = d.Str()
-	h.Folder = d.Str()
-	h.Date = d.time()
-	n := d.Uvarint()
-	if n > uint64(len(d.S)) {
-		d.Err = true
+	h, n := d.hint()
+	if d.Err {
 		return
 	}
 	if n > 0 {
@@ -290,12 +300,8 @@ func (d *decoder[S]) body(path string, own bool) (h feed.Hint, arts []*feed.Arti
 // its articles: it returns the record's hint, how many articles it
 // holds, and how many problems. A string is never copied.
 func (d *decoder[S]) skim() (h feed.Hint, arts, probs int) {
-	h.Outlet = d.Str()
-	h.Folder = d.Str()
-	h.Date = d.time()
-	n := d.Uvarint()
-	if n > uint64(len(d.S)) {
-		d.Err = true
+	h, n := d.hint()
+	if d.Err {
 		return
 	}
 	for range n {
