@@ -10,6 +10,19 @@ import (
 )
 
 // paragraphs returns n invented paragraphs of article text.
+// wantOutlet extracts the one article of data, a file at path, with x,
+// and fails t unless its outlet is want.
+func wantOutlet(t *testing.T, x *Extractor, path, data, want string) {
+	t.Helper()
+	arts, _ := x.Extract(Source{Path: path, Data: []byte(data)})
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles", len(arts))
+	}
+	if arts[0].Outlet != want {
+		t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, want)
+	}
+}
+
 func paragraphs(n int) string {
 	subjects := []string{"The harbour ferry", "The island council", "A crew of six", "The new engine", "Most islanders", "The mainland market"}
 	verbs := []string{"ran again this week", "met on Tuesday evening", "worked through the night", "proved quieter than expected", "welcomed the news", "opened an hour early"}
@@ -95,13 +108,7 @@ func TestTextOutletSiteOverCopyrightHolder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
-			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
-			if len(arts) != 1 {
-				t.Fatalf("got %d articles", len(arts))
-			}
-			if arts[0].Outlet != tt.want {
-				t.Errorf("outlet = %q, want %q", arts[0].Outlet, tt.want)
-			}
+			wantOutlet(t, NewExtractor(), "page.txt", text, tt.want)
 		})
 	}
 }
@@ -121,13 +128,7 @@ func TestHTMLOutletFromTextWithoutMetadata(t *testing.T) {
 			page := "<html><head><title>Ferry returns</title>" + tt.head + "</head><body>" + tt.nav +
 				"<article><h1>Ferry returns to the island after a long winter</h1><p>" +
 				strings.ReplaceAll(paragraphs(6), "\n\n", "</p><p>") + "</p></article>" + tt.foot + "</body></html>"
-			arts, _ := NewExtractor().Extract(Source{Path: "page.html", Data: []byte(page)})
-			if len(arts) != 1 {
-				t.Fatalf("got %d articles", len(arts))
-			}
-			if arts[0].Outlet != tt.want {
-				t.Errorf("outlet = %q, want %q", arts[0].Outlet, tt.want)
-			}
+			wantOutlet(t, NewExtractor(), "page.html", page, tt.want)
 		})
 	}
 }
@@ -154,13 +155,7 @@ func TestSignatureNameInsideLongerName(t *testing.T) {
 			x.Signatures = &Signatures{}
 			x.Signatures.Add(Signature{Outlet: "The Lamp", Names: []string{"The Lamp", "Lamp"}, Domains: []string{"thelamp.example"}})
 			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
-			arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(text)})
-			if len(arts) != 1 {
-				t.Fatalf("got %d articles", len(arts))
-			}
-			if arts[0].Outlet != tt.want {
-				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
-			}
+			wantOutlet(t, x, "page.txt", text, tt.want)
 		})
 	}
 }
@@ -219,18 +214,10 @@ func TestSiteNoticeOverAgency(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := NewExtractor()
-			x.Signatures = &Signatures{}
-			x.Signatures.Add(Signature{Outlet: "Quay Wire", Names: []string{"Quay Wire"}, Domains: []string{"quaywire.example"}})
+			x := quayWireExtractor()
 			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" +
 				"HARBOUR (Quay Wire) -- " + paragraphs(8) + tt.foot
-			arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(text)})
-			if len(arts) != 1 {
-				t.Fatalf("got %d articles", len(arts))
-			}
-			if arts[0].Outlet != tt.want {
-				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
-			}
+			wantOutlet(t, x, "page.txt", text, tt.want)
 		})
 	}
 }
@@ -269,18 +256,10 @@ func TestTextOutletFromAboutLink(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			x := NewExtractor()
-			x.Signatures = &Signatures{}
-			x.Signatures.Add(Signature{Outlet: "Quay Wire", Names: []string{"Quay Wire"}, Domains: []string{"quaywire.example"}})
+			x := quayWireExtractor()
 			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" +
 				"HARBOUR (Quay Wire) -- " + paragraphs(8) + tt.mid + "Copyright 2008 Quay Wire. All rights reserved.\n\n" + tt.foot
-			arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(text)})
-			if len(arts) != 1 {
-				t.Fatalf("got %d articles", len(arts))
-			}
-			if arts[0].Outlet != tt.want {
-				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
-			}
+			wantOutlet(t, x, "page.txt", text, tt.want)
 		})
 	}
 }
@@ -321,13 +300,7 @@ func TestCompanyHolderGivesWayToSiteName(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
-			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
-			if len(arts) != 1 {
-				t.Fatalf("got %d articles", len(arts))
-			}
-			if arts[0].Outlet != tt.want {
-				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
-			}
+			wantOutlet(t, NewExtractor(), "page.txt", text, tt.want)
 		})
 	}
 }

@@ -2,23 +2,24 @@ package extract
 
 import "testing"
 
+// quayWireExtractor is an extractor whose signature table knows one
+// agency, Quay Wire, that the outlet tests' stories are credited to.
+func quayWireExtractor() *Extractor {
+	x := NewExtractor()
+	x.Signatures = &Signatures{}
+	x.Signatures.Add(Signature{Outlet: "Quay Wire", Names: []string{"Quay Wire"}, Domains: []string{"quaywire.example"}})
+	return x
+}
+
 // siteOutletCase extracts an invented text page made of top, a menu, a
 // headline over an agency's story, and foot, with a signature table that
 // knows the agency, and checks its outlet.
 func siteOutletCase(t *testing.T, top, foot, want string) {
 	t.Helper()
-	x := NewExtractor()
-	x.Signatures = &Signatures{}
-	x.Signatures.Add(Signature{Outlet: "Quay Wire", Names: []string{"Quay Wire"}, Domains: []string{"quaywire.example"}})
+	x := quayWireExtractor()
 	text := top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" +
 		"HARBOUR (Quay Wire) -- " + paragraphs(8) + "Copyright 2008 Quay Wire. All rights reserved.\n\n" + foot
-	arts, _ := x.Extract(Source{Path: "page.txt", Data: []byte(text)})
-	if len(arts) != 1 {
-		t.Fatalf("got %d articles", len(arts))
-	}
-	if arts[0].Outlet != want {
-		t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, want)
-	}
+	wantOutlet(t, x, "page.txt", text, want)
 }
 
 // TestTextOutletFromGreeting: the site's greeting at the top of the page
@@ -59,13 +60,7 @@ func TestCompanyHolderGivesWayToMasthead(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
-			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
-			if len(arts) != 1 {
-				t.Fatalf("got %d articles", len(arts))
-			}
-			if arts[0].Outlet != tt.want {
-				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
-			}
+			wantOutlet(t, NewExtractor(), "page.txt", text, tt.want)
 		})
 	}
 }
@@ -86,13 +81,7 @@ func TestCompanyHolderGivesWayToAcronym(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
-			arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
-			if len(arts) != 1 {
-				t.Fatalf("got %d articles", len(arts))
-			}
-			if arts[0].Outlet != tt.want {
-				t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, tt.want)
-			}
+			wantOutlet(t, NewExtractor(), "page.txt", text, tt.want)
 		})
 	}
 }

@@ -11,20 +11,12 @@ import (
 // its outlet.
 func htmlOutletCase(t *testing.T, prefix, title, top, foot, want string) {
 	t.Helper()
-	x := NewExtractor()
-	x.Signatures = &Signatures{}
-	x.Signatures.Add(Signature{Outlet: "Quay Wire", Names: []string{"Quay Wire"}, Domains: []string{"quaywire.example"}})
+	x := quayWireExtractor()
 	page := prefix + "<!DOCTYPE html><html><head><title>" + title + "</title></head><body>" + top +
 		"<nav><a>News</a> <a>Sport</a></nav><article><h1>Ferry returns to the island after a long winter</h1><p>HARBOUR (Quay Wire) -- " +
 		strings.ReplaceAll(paragraphs(6), "\n\n", "</p><p>") + "</p></article><footer>" + foot +
 		"<p>Copyright 2008 Quay Wire. All rights reserved.</p></footer></body></html>"
-	arts, _ := x.Extract(Source{Path: "page.html", Data: []byte(page)})
-	if len(arts) != 1 {
-		t.Fatalf("got %d articles", len(arts))
-	}
-	if arts[0].Outlet != want {
-		t.Errorf("outlet = %q (%s), want %q", arts[0].Outlet, arts[0].OutletSource, want)
-	}
+	wantOutlet(t, x, "page.html", page, want)
 }
 
 // TestTitleAfterStrayMark: a stray mark before <!DOCTYPE> puts the
