@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc64"
+	"maps"
 	"math"
 	"slices"
 	"time"
@@ -253,12 +254,7 @@ func (s *Set) rules() uint64 {
 		e.U64(math.Float64bits(v))
 	}
 	// How words are read (see abbreviations).
-	short := make([]string, 0, len(abbreviations))
-	for w := range abbreviations {
-		short = append(short, w)
-	}
-	slices.Sort(short)
-	for _, w := range short {
+	for _, w := range slices.Sorted(maps.Keys(abbreviations)) {
 		e.Str(w)
 		e.Str(abbreviations[w])
 	}
@@ -266,12 +262,7 @@ func (s *Set) rules() uint64 {
 	for _, v := range []float64{commentShare, commentVoice, commentWords, commentLeast} {
 		e.U64(math.Float64bits(v))
 	}
-	words := make([]string, 0, len(genreWords))
-	for w := range genreWords {
-		words = append(words, w)
-	}
-	slices.Sort(words)
-	for _, w := range words {
+	for _, w := range slices.Sorted(maps.Keys(genreWords)) {
 		e.Str(w)
 	}
 	e.B = append(e.B, rulesProbe()...)
