@@ -338,17 +338,8 @@ func foldNames(counts map[string]int, sources map[string]map[string]bool) {
 			}
 			return cmp.Compare(a, b)
 		})
-		keep := names[0]
 		for _, other := range names[1:] {
-			counts[keep] += counts[other]
-			delete(counts, other)
-			for src := range sources[other] {
-				if sources[keep] == nil {
-					sources[keep] = make(map[string]bool)
-				}
-				sources[keep][src] = true
-			}
-			delete(sources, other)
+			mergeOutlet(counts, sources, names[0], other)
 		}
 	}
 }
@@ -357,7 +348,7 @@ func foldNames(counts map[string]int, sources map[string]map[string]bool) {
 // full name ("The Wall Street Journal") when exactly one name in counts
 // spells them: one outlet, one name.
 func foldInitials(counts map[string]int, sources map[string]map[string]bool) {
-	for short, n := range counts {
+	for short := range counts {
 		var full string
 		matches := 0
 		for name := range counts {
@@ -369,16 +360,21 @@ func foldInitials(counts map[string]int, sources map[string]map[string]bool) {
 		if matches != 1 {
 			continue
 		}
-		counts[full] += n
-		delete(counts, short)
-		for src := range sources[short] {
-			if sources[full] == nil {
-				sources[full] = make(map[string]bool)
-			}
-			sources[full][src] = true
-		}
-		delete(sources, short)
+		mergeOutlet(counts, sources, full, short)
 	}
+}
+
+// mergeOutlet counts the outlet name from under into, with its sources.
+func mergeOutlet(counts map[string]int, sources map[string]map[string]bool, into, from string) {
+	counts[into] += counts[from]
+	delete(counts, from)
+	for src := range sources[from] {
+		if sources[into] == nil {
+			sources[into] = make(map[string]bool)
+		}
+		sources[into][src] = true
+	}
+	delete(sources, from)
 }
 
 // Problems returns the problems met so far, ordered by path so that the
