@@ -405,8 +405,7 @@ func SameOutlet(a, b string) bool {
 	if strings.EqualFold(a, b) || initialsOf(a, b) || initialsOf(b, a) {
 		return true
 	}
-	ka := outletKey(a)
-	return ka != "" && ka == outletKey(b)
+	return sameKey(a, b)
 }
 
 // outletKey is what SameOutlet compares of a name beside its initials:
@@ -414,50 +413,98 @@ func SameOutlet(a, b string) bool {
 // a bare domain its name part ("quayherald" for www.quayherald.example,
 // "harbour" for theharbour.example).
 func outletKey(name string) string {
-	s := strings.ToLower(strings.TrimSpace(name))
-	if isBareDomain(s) {
-		s = strings.TrimPrefix(s, "www.")
-		s = s[:strings.IndexByte(s, '.')]
-		if t := strings.TrimPrefix(s, "the"); len(t) >= 3 && len(t) < len(s) {
-			s = t
-		}
-	} else {
-		s = strings.TrimPrefix(s, "the ")
+	var b []byte
+	s := keyPart(name)
+	for r, i := nextKeyRune(s, 0); r >= 0; r, i = nextKeyRune(s, i) {
+		b = utf8.AppendRune(b, r)
 	}
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return string(b)
 }
 
-// isBareDomain reports whether a lower-cased name is a domain alone
-// ("quayherald.example", "www.qbn.co.uk"): no space, labels of letters,
-// digits and hyphens, the last of two letters or more.
-func isBareDomain(s string) bool {
-	s = strings.TrimPrefix(strings.ToLower(s), "www.")
-	labels := strings.Split(s, ".")
-	if len(labels) < 2 || len(labels[len(labels)-1]) < 2 {
+// sameKey reports whether two names have one outletKey, not empty,
+// without making either: the filter asks this of every article it
+// shows, and most names differ in their first letters.
+func sameKey(a, b string) bool {
+	a, b = keyPart(a), keyPart(b)
+	ra, i := nextKeyRune(a, 0)
+	if ra < 0 {
 		return false
 	}
-	for _, l := range labels {
-		if len(l) < 2 {
-			return false
+	rb, j := nextKeyRune(b, 0)
+	for ra == rb {
+		if ra < 0 {
+			return true
 		}
-		for _, r := range l {
-			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+		ra, i = nextKeyRune(a, i)
+		rb, j = nextKeyRune(b, j)
+	}
+	return false
+}
+
+// keyPart is the part of a name its outletKey reads: for a bare domain
+// its name part, else the name without a leading "the ".
+func keyPart(name string) string {
+	s := strings.TrimSpace(name)
+	if !isBareDomain(s) {
+		return trimPrefixFold(s, "the ")
+	}
+	s = trimPrefixFold(s, "www.")
+	s = s[:strings.IndexByte(s, '.')]
+	if len(s) >= 6 && strings.EqualFold(s[:3], "the") {
+		s = s[3:]
+	}
+	return s
+}
+
+// nextKeyRune returns the next letter or digit of s from byte i, in
+// lower case, and the byte after it; -1 at the end.
+func nextKeyRune(s string, i int) (rune, int) {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r), i
+		}
+	}
+	return -1, i
+}
+
+// trimPrefixFold returns s without prefix, an ASCII word in lower case,
+// written in any case.
+func trimPrefixFold(s, prefix string) string {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):]
+	}
+	return s
+}
+
+// isBareDomain reports whether a name is a domain alone
+// ("quayherald.example", "www.QBN.co.uk"): no space, labels of two or
+// more letters, digits and hyphens, the last of letters only.
+func isBareDomain(s string) bool {
+	s = trimPrefixFold(s, "www.")
+	labels, n, letters := 0, 0, true
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '.' {
+			if n < 2 {
 				return false
 			}
+			labels++
+			if i < len(s) {
+				n, letters = 0, true
+			}
+			continue
 		}
-	}
-	for _, r := range labels[len(labels)-1] {
-		if r < 'a' || r > 'z' {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case c >= '0' && c <= '9' || c == '-':
+			letters = false
+		default:
 			return false
 		}
+		n++
 	}
-	return true
+	return labels >= 2 && letters
 }
 
 // initialsOf reports whether short is written in capitals, two to six
