@@ -117,6 +117,12 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		g.name, g.source = name, feed.OutletFromSignature
 		return g
 	}
+	// The site says whose publication it is: "Quay Herald / A
+	// publication of Harbour Media".
+	if name := publicationName(lines, inBody); name != "" {
+		g.name, g.source = name, feed.OutletFromSignature
+		return g
+	}
 	// The name the page's furniture repeats and its printed domain
 	// spells beats the table: a site that carries a wire story names the
 	// agency in its text, not in its chrome.
@@ -154,9 +160,15 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 			// site ("© 2008 The Quay Daily News" under an AP story),
 			// unless the page's furniture shows the table's outlet is
 			// the site (its domain, its chrome).
-			if own := lastHolder(lines, inBody); !site && own.name != "" && !isCompanyName(own.line, own.name) {
-				if _, known := x.Signatures.lookup(own.name); !known {
-					name = own.name
+			// The table's own notice ("© 2008 The Associated Press. All
+			// rights reserved.") under the story is no sign that the page
+			// is the agency's when the page's last notice, after it, names
+			// another holder: that notice is the site's.
+			if own := lastHolder(lines, inBody); own.name != "" && !isCompanyName(own.line, own.name) &&
+				(!site || noticeBefore(x, lines, own.line, name)) {
+				holder := ownOfTwoHolders(lines, inBody, own.name)
+				if _, known := x.Signatures.lookup(holder); holder != "" && !known && !sameOutlet(x, holder, name) {
+					name = holder
 				}
 			}
 			g.name, g.source = name, feed.OutletFromSignature
@@ -863,6 +875,62 @@ func siteOfTwoHolders(s string) string {
 		return s
 	}
 	return a
+}
+
+// noticeBefore reports whether a copyright notice before the page's
+// last one, last, names outlet as its holder: an agency's notice under
+// its story ("Copyright 2008 The Quay Wire. All rights reserved.")
+// above the site's own ("© 2008 KQAY-TV").
+func noticeBefore(x *Extractor, lines []*textLine, last, outlet string) bool {
+	for _, l := range lines {
+		if l.text == last {
+			return false
+		}
+		if isCopyrightLine(l.lower) && sameOutlet(x, copyrightHolder(l.text, l.lower), outlet) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownOfTwoHolders returns, of a notice's two holders joined by "and"
+// ("Sitehost and KQAY"), the one in capitals (three letters or more, a
+// station's call sign or a site's initials) that opens two lines or more
+// of the page outside the article, as a site's name opens its links
+// ("KQAY News", "KQAY Weather"), when the other opens none. It is ""
+// when neither part is so, and the holder unchanged when it joins no
+// two names ("Herald and Weekly Times" is one name: neither part is in
+// capitals).
+func ownOfTwoHolders(lines []*textLine, inBody []bool, holder string) string {
+	a, b, ok := strings.Cut(holder, " and ")
+	if !ok || strings.Contains(b, " and ") {
+		return holder
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	opens := func(name string) int {
+		n := 0
+		for i, l := range lines {
+			if inBody[i] || isCopyrightLine(l.lower) || !strings.HasPrefix(l.text, name) {
+				continue
+			}
+			if rest := l.text[len(name):]; rest == "" || rest[0] == ' ' {
+				n++
+			}
+		}
+		return n
+	}
+	caps := func(w string) bool { return len(w) >= 3 && isASCIIUpper(w) }
+	if !caps(a) && !caps(b) {
+		return holder
+	}
+	na, nb := opens(a), opens(b)
+	switch {
+	case caps(a) && na >= 2 && nb == 0:
+		return a
+	case caps(b) && nb >= 2 && na == 0:
+		return b
+	}
+	return ""
 }
 
 // trimChromeTail drops the footer links a notice runs into: "© 2024

@@ -250,6 +250,49 @@ func welcomeName(lines []*textLine, inBody []bool) string {
 	return ""
 }
 
+// publicationName returns the name a site gives itself outside the
+// article where it says whose publication it is: on the line before "A
+// publication of Harbour Media" (or "A publication by the"), or before
+// ", a publication of" or " is a publication of" on the same line
+// ("The Quay Herald is a publication of Harbour Media"). The owner is
+// not the site. It is "" when no such line names a name that reads as
+// a site's.
+func publicationName(lines []*textLine, inBody []bool) string {
+	const pub = "a publication "
+	for i, l := range lines {
+		if inBody[i] {
+			continue
+		}
+		var name string
+		j := strings.Index(l.lower, pub)
+		switch {
+		case j < 0:
+			continue
+		case j == 0:
+			if i == 0 || inBody[i-1] || lines[i-1].words > 5 {
+				continue
+			}
+			name = lines[i-1].text
+		case strings.HasSuffix(l.lower[:j], " is ") || strings.HasSuffix(l.lower[:j], ", "):
+			name = strings.TrimSuffix(strings.TrimSuffix(l.text[:j], " is "), ", ")
+		default:
+			continue
+		}
+		rest := l.lower[j+len(pub):]
+		if !strings.HasPrefix(rest, "of") && !strings.HasPrefix(rest, "by") {
+			continue
+		}
+		name = strings.TrimSpace(name)
+		if strings.HasPrefix(name, "the ") {
+			name = "The " + name[4:]
+		}
+		if name != "" && len(name) <= 60 && aboutNameReads(name) {
+			return name
+		}
+	}
+	return ""
+}
+
 // acronymOfDomain returns a word in capitals that opens two lines or
 // more outside the article ("QBN Mobile", "QBN Radio") when a domain the
 // page prints outside the article begins with it ("qbnharbour.example"):

@@ -46,13 +46,17 @@ func titleSite(title, headline, visible, body string) string {
 	}
 	hk := wordKey(headline)
 	type cand struct {
-		name string
-		last bool
+		name        string
+		last, first bool
 	}
 	var cands []cand
+	var addPart func(c string, last, first bool)
 	// add takes a part as a candidate; last marks the title's last part,
 	// which the page may confirm by printing it outside the article.
 	add := func(c string, last bool) {
+		addPart(c, last, false)
+	}
+	addPart = func(c string, last, first bool) {
 		c = strings.TrimSpace(c)
 		// "ABC News (Australian Broadcasting Corporation)": the name
 		// before its gloss.
@@ -63,7 +67,7 @@ func titleSite(title, headline, visible, body string) string {
 		if len(k) < 3 || len(strings.Fields(c)) > 5 || hk != "" && strings.Contains(hk, k) || !isNameLike(c) || sectionNames[strings.ToLower(c)] {
 			return
 		}
-		cands = append(cands, cand{c, last})
+		cands = append(cands, cand{c, last, first})
 	}
 	for _, sep := range titleSiteSeparators[:tailSeparators] {
 		if i := strings.LastIndex(title, sep); i > 0 {
@@ -83,7 +87,7 @@ func titleSite(title, headline, visible, body string) string {
 	// A site before a colon or a breadcrumb: "Site: Headline", "Site > Section > Headline".
 	for _, sep := range titleSiteSeparators {
 		if i := strings.Index(title, sep); i > 0 {
-			add(title[:i], false)
+			addPart(title[:i], false, true)
 		}
 	}
 	// A site between the headline and a tagline: "Headline - Quay
@@ -128,6 +132,16 @@ func titleSite(title, headline, visible, body string) string {
 	}
 	for _, c := range cands {
 		if c.last && countWordsOf(title, c.name) == 1 && printedOutside(visible, body, c.name) {
+			return c.name
+		}
+	}
+	// "icQuay - Headline": the part before the headline, one word spelt
+	// as a brand (an inner capital), when the page prints it twice or
+	// more outside the article (its masthead, "Search icQuay for:"). A
+	// section's name before a colon ("Cricket: Headline") is an ordinary
+	// word, and the menu repeats it too.
+	for _, c := range cands {
+		if c.first && innerCapital(c.name) && countWordsOf(visible, c.name)-countWordsOf(body, c.name) >= 2 {
 			return c.name
 		}
 	}

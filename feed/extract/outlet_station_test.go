@@ -1,0 +1,75 @@
+package extract
+
+import "testing"
+
+// stationOutletCase extracts an invented text page of a site that carries
+// an agency's story: top, a menu, the story under the agency's own
+// notice, and foot. The table knows the agency with a notice of its own
+// among its chrome phrases, as an agency whose pages are hosted elsewhere
+// is known by its notice.
+func stationOutletCase(t *testing.T, top, foot, want string) {
+	t.Helper()
+	x := NewExtractor()
+	x.Signatures = &Signatures{}
+	x.Signatures.Add(Signature{Outlet: "Quay Wire", Names: []string{"Quay Wire"}, Domains: []string{"quaywire.example"},
+		Chrome: []string{"Quay Wire. All rights reserved"}})
+	text := top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" +
+		"HARBOUR (Quay Wire) -- " + paragraphs(8) +
+		"Copyright 2008 Quay Wire. All rights reserved. This material may not be published or redistributed.\n\n" + foot
+	wantOutlet(t, x, "page.txt", text, want)
+}
+
+// TestAgencyNoticeThenSiteNotice: the agency's notice under its story
+// does not make the page the agency's when the page's last notice, after
+// it, names another holder: a station's call sign, or of a notice's two
+// holders the one in capitals that opens the site's links. A company's
+// notice, two holders neither of which the page repeats, and a page
+// whose last notice is the agency's keep the agency.
+func TestAgencyNoticeThenSiteNotice(t *testing.T) {
+	tests := []struct{ name, top, foot, want string }{
+		{"a station's call sign", "", "Contact us\n\n© Copyright 2005-2008 KQAY-TV. Terms of Service | Contact Us\n", "KQAY-TV"},
+		{"the call sign of two holders", "KQAY News Links\nKQAY Weather\n",
+			"All content © Copyright 2000 - 2008 Sitehost and KQAY. All Rights Reserved.\n", "KQAY"},
+		{"two holders the page does not repeat", "",
+			"All content © Copyright 2000 - 2008 Sitehost and KQAY. All Rights Reserved.\n", "Quay Wire"},
+		{"one name with an and in it", "Harbour Daily\nHarbour Weekly\n",
+			"© 2008 Harbour and Weekly Times. All rights reserved.\n", "Harbour and Weekly Times"},
+		{"a company's notice", "", "Copyright © 2008 Harbour Holdings, Inc. All Rights Reserved\n", "Quay Wire"},
+		{"the agency's notice is the last", "", "Hosted by\n", "Quay Wire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { stationOutletCase(t, tt.top, tt.foot, tt.want) })
+	}
+}
+
+// TestTitleSiteBrandBeforeHeadline: a <title>'s first part spelt as a
+// brand (one word with an inner capital) is the site when the page
+// prints it twice or more outside the article, though not as its first
+// line; printed once, or an ordinary word a menu repeats, it is not.
+func TestTitleSiteBrandBeforeHeadline(t *testing.T) {
+	const headline = "Ferry returns to the island after a long winter"
+	tests := []struct{ name, title, top, want string }{
+		{"a brand printed twice", "icHarbour - " + headline, "<p>Skip to content</p><p>icHarbour</p><form>Search icHarbour for:</form>", "icHarbour"},
+		{"a brand printed once", "icHarbour - " + headline, "<p>Skip to content</p><form>Search icHarbour for:</form>", "Quay Wire"},
+		{"a section a menu repeats", "Rowing: " + headline, "<p>Skip to content</p><p>Rowing</p><p>Rowing results</p>", "Quay Wire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { htmlOutletCase(t, "", tt.title, tt.top, "", tt.want) })
+	}
+}
+
+// TestTextOutletFromPublicationLine: a site that says whose publication
+// it is names itself before the owner, on the line before "A publication
+// of" or before "is a publication of" on the same line, over an agency
+// the table finds in the story; a line that names no site's name gives
+// nothing.
+func TestTextOutletFromPublicationLine(t *testing.T) {
+	tests := []struct{ name, top, foot, want string }{
+		{"the line before", "", "Tidewater Courier\n\nA publication by the\n\nHarbour Holdings Group.\n", "Tidewater Courier"},
+		{"the same line", "", "The Tidewater Courier is a publication of Harbour Holdings Group.\n", "The Tidewater Courier"},
+		{"no name before it", "", "Thanks for reading\n\nA publication of Harbour Holdings Group.\n", "Quay Wire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { siteOutletCase(t, tt.top, tt.foot, tt.want) })
+	}
+}
