@@ -164,11 +164,20 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 			// rights reserved.") under the story is no sign that the page
 			// is the agency's when the page's last notice, after it, names
 			// another holder: that notice is the site's.
-			if own := lastHolder(lines, inBody); own.name != "" && !isCompanyName(own.line, own.name) &&
-				(!site || noticeBefore(x, lines, own.line, name)) {
+			own := lastHolder(lines, inBody)
+			story := !site || own.line != "" && noticeBefore(x, lines, own.line, name)
+			if story && own.name != "" && !isCompanyName(own.line, own.name) {
 				holder := ownOfTwoHolders(lines, inBody, own.name)
 				if _, known := x.Signatures.lookup(holder); holder != "" && !known && !sameOutlet(x, holder, name) {
-					name = holder
+					g.name, g.source = holder, feed.OutletFromSignature
+					return g
+				}
+			}
+			// Failing a notice of its own, the site's name as the page
+			// prints its one domain: "KQAY News" beside kqay.example.
+			if story {
+				if own := printedSiteName(x, lines, inBody); own != "" && !sameOutlet(x, own, name) {
+					name = own
 				}
 			}
 			g.name, g.source = name, feed.OutletFromSignature

@@ -250,6 +250,51 @@ func welcomeName(lines []*textLine, inBody []bool) string {
 	return ""
 }
 
+// printedSiteName returns the site's name when the page prints one
+// domain outside the article that the signature table does not know, and
+// writes its name outside the article as a word of capitals ("KQAY
+// News" beside kqay.example) or the domain itself with capitals
+// ("KQAY.example: Your station"). It is "" when the page prints no such
+// domain, or two, or never writes its name so.
+func printedSiteName(x *Extractor, lines []*textLine, inBody []bool) string {
+	labels := printedSiteLabels(lines, inBody)
+	label := ""
+	for lab := range labels {
+		if _, known := x.Signatures.lookup(lab); known {
+			continue
+		}
+		if label != "" {
+			return ""
+		}
+		label = lab
+	}
+	if label == "" {
+		return ""
+	}
+	domain := ""
+	for i, l := range lines {
+		if inBody[i] || !strings.Contains(l.lower, label) {
+			continue
+		}
+		for w := range strings.FieldsSeq(l.text) {
+			w = strings.Trim(w, "()[]<>,;:\"'!?")
+			if strings.ToLower(w) == w {
+				continue
+			}
+			if !strings.Contains(w, ".") {
+				if nameKey(w) == label && isASCIIUpper(strings.ReplaceAll(w, "-", "")) {
+					return w
+				}
+				continue
+			}
+			if domain == "" && mayBeHost(w) && looksLikeHost(w) && siteLabel(bareHost(w)) == label {
+				domain = w
+			}
+		}
+	}
+	return domain
+}
+
 // publicationName returns the name a site gives itself outside the
 // article where it says whose publication it is: on the line before "A
 // publication of Harbour Media" (or "A publication by the"), or before

@@ -73,3 +73,21 @@ func TestTextOutletFromPublicationLine(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { siteOutletCase(t, tt.top, tt.foot, tt.want) })
 	}
 }
+
+// TestAgencyStoryOnSiteOfOneDomain: a page that carries an agency's
+// story, and prints one domain the table does not know, is the site
+// that domain names, as the page writes its name outside the article: a
+// word of capitals, or the domain itself with capitals. A domain written
+// only in lower case, or two domains, leave the agency.
+func TestAgencyStoryOnSiteOfOneDomain(t *testing.T) {
+	tests := []struct{ name, top, foot, want string }{
+		{"a call sign beside its domain", "KQAY News\n", "Send pictures to kqay.example\n\n© 2008\n", "KQAY"},
+		{"the domain in capitals", "KQAY.EXAMPLE: Coverage you can count on\n", "", "KQAY.EXAMPLE"},
+		{"a brand's domain", "Tidewater.example - Wire News\n", "", "Tidewater.example"},
+		{"a domain in lower case only", "", "Send pictures to kqay.example\n", "Quay Wire"},
+		{"two domains", "KQAY News\n", "Send pictures to kqay.example\n\nShop at harbourmall.example\n", "Quay Wire"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { siteOutletCase(t, tt.top, tt.foot, tt.want) })
+	}
+}
