@@ -996,10 +996,23 @@ func isCopyrightLine(lower string) bool {
 	// The sign last, after the year: "Quay Times, 2008 ©".
 	last := strings.HasSuffix(t, "©") && strings.ContainsFunc(t, unicode.IsDigit)
 	if !start && !reserved {
-		return last
+		// The sign in a short line, before a year or after one: "Quay
+		// Herald © Harbour Media 2008".
+		return last || signInShortLine(t)
 	}
 	// Sign and word together need no year: "© Copyright by the Quay Herald".
 	return reserved || strings.ContainsFunc(t, unicode.IsDigit) || strings.Contains(t, "©") && strings.Contains(t, "copyright")
+}
+
+// signInShortLine reports whether a lower-cased line of ten words or
+// fewer holds the copyright sign after its start, and a year: the site's
+// name before its owner's notice, "quay herald © harbour media 2008".
+func signInShortLine(t string) bool {
+	i := strings.Index(t, "©")
+	if i <= 0 || len(strings.Fields(t)) > 10 {
+		return false
+	}
+	return strings.ContainsFunc(t, unicode.IsDigit)
 }
 
 // trimCompanySuffix removes a company form from a name: "Rogers Media
