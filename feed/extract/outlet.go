@@ -228,7 +228,7 @@ type holderLine struct{ name, line string }
 func lastHolder(lines []*textLine, inBody []bool) holderLine {
 	for i := len(lines) - 1; i >= 0; i-- {
 		l := lines[i]
-		if inBody[i] || !isCopyrightLine(l.lower) {
+		if inBody[i] || !isCopyrightLine(l.lower) && !signInShortLine(l.text) {
 			continue
 		}
 		return holderLine{copyrightHolder(l.text, l.lower), l.text}
@@ -757,7 +757,7 @@ func hostCandidates(lower string) func(yield func(string) bool) {
 // copyrightHolder returns the name in a copyright line: "© 2019 The
 // Paradigm. All Rights Reserved." gives "The Paradigm".
 func copyrightHolder(text, lower string) string {
-	if !isCopyrightLine(lower) {
+	if !isCopyrightLine(lower) && !signInShortLine(text) {
 		return ""
 	}
 	i := strings.Index(lower, "©")
@@ -996,23 +996,32 @@ func isCopyrightLine(lower string) bool {
 	// The sign last, after the year: "Quay Times, 2008 ©".
 	last := strings.HasSuffix(t, "©") && strings.ContainsFunc(t, unicode.IsDigit)
 	if !start && !reserved {
-		// The sign in a short line, before a year or after one: "Quay
-		// Herald © Harbour Media 2008".
-		return last || signInShortLine(t)
+		return last
 	}
 	// Sign and word together need no year: "© Copyright by the Quay Herald".
 	return reserved || strings.ContainsFunc(t, unicode.IsDigit) || strings.Contains(t, "©") && strings.Contains(t, "copyright")
 }
 
-// signInShortLine reports whether a lower-cased line of ten words or
-// fewer holds the copyright sign after its start, and a year: the site's
-// name before its owner's notice, "quay herald © harbour media 2008".
-func signInShortLine(t string) bool {
-	i := strings.Index(t, "©")
-	if i <= 0 || len(strings.Fields(t)) > 10 {
+// signInShortLine reports whether a line of ten words or fewer holds
+// the copyright sign after a name, every word before it capitalised,
+// and a year: the site's name before its owner's notice, "Quay Herald ©
+// Harbour Media 2008" (not a credit such as "Sports data © Quaystats
+// 2018").
+func signInShortLine(text string) bool {
+	i := strings.Index(text, "©")
+	if i <= 0 || len(strings.Fields(text)) > 10 || !strings.ContainsFunc(text[i:], unicode.IsDigit) {
 		return false
 	}
-	return strings.ContainsFunc(t, unicode.IsDigit)
+	before := strings.Fields(text[:i])
+	if len(before) == 0 {
+		return false
+	}
+	for _, w := range before {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // trimCompanySuffix removes a company form from a name: "Rogers Media
