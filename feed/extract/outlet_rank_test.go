@@ -168,8 +168,11 @@ func TestSignatureNameInsideLongerName(t *testing.T) {
 func TestHTMLOutletFromTitleAffix(t *testing.T) {
 	const wire = "<p>Copyright 2008 The Associated Press. All rights reserved.</p>"
 	tests := []struct{ name, title, foot, want string }{
+		// The site's notice after the agency's names it in the text
+		// reading too, as the notice spells it: one outlet with the
+		// title's part, and the longer name.
 		{"the last part, confirmed by the notice, over the agency", "Ferry returns to the island after a long winter - Quay Daily News",
-			wire + "<p>Copyright © 2008 The Quay Daily News. All rights reserved.</p>", "Quay Daily News"},
+			wire + "<p>Copyright © 2008 The Quay Daily News. All rights reserved.</p>", "The Quay Daily News"},
 		{"a domain before a colon", "Quaysider.example: Ferry returns to the island after a long winter", wire, "Quaysider.example"},
 		{"a name before its tagline", "Ferry returns to the island after a long winter | Beacon - The Voice of the Quay",
 			"<p>Write to the Beacon</p><p>© 2008 Quay Printers Pty Limited.</p>", "Beacon"},
