@@ -1005,7 +1005,7 @@ func isCopyrightLine(lower string) bool {
 // signInShortLine reports whether a line of ten words or fewer holds
 // the copyright sign after a name, every word before it capitalised,
 // and a year: the site's name before its owner's notice, "Quay Herald ©
-// Harbour Media 2008" (not a credit such as "Sports data © Quaystats
+// Harbour Media 2008" (not a credit such as "Tide tables © Quaystats
 // 2018").
 func signInShortLine(text string) bool {
 	i := strings.Index(text, "©")

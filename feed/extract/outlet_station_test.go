@@ -94,7 +94,7 @@ func TestAgencyStoryOnSiteOfOneDomain(t *testing.T) {
 
 // TestNoticeSignInShortLine: a short line with the copyright sign after
 // the site's name and a year is a notice, and the name before the sign
-// is the site over the company that holds it; a credit ("Sports data ©
+// is the site over the company that holds it; a credit ("Tide tables ©
 // Quaystats 2018") and a long line with a sign in it (a caption) are
 // none.
 func TestNoticeSignInShortLine(t *testing.T) {
@@ -102,6 +102,6 @@ func TestNoticeSignInShortLine(t *testing.T) {
 	x := NewExtractor()
 	x.Signatures = &Signatures{}
 	wantOutlet(t, x, "page.txt", story+"Quay Herald © Harbour Media Limited 2008\n", "Quay Herald")
-	wantOutlet(t, x, "page.txt", story+"Quay Herald\n\nSports data © Quaystats 2018\n", "")
+	wantOutlet(t, x, "page.txt", story+"Quay Herald\n\nTide tables © Quaystats 2018\n", "")
 	wantOutlet(t, x, "page.txt", story+"The ferry at dawn, seen from the old harbour wall on Tuesday © Harbour Media 2008\n", "")
 }
