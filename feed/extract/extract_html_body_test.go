@@ -374,3 +374,67 @@ func TestSecondOpinionRunTogether(t *testing.T) {
 		t.Errorf("a body in paragraphs, of which the text reading is a small part, was replaced:\n%s", got)
 	}
 }
+
+func TestRestoreFromReadingLead(t *testing.T) {
+	body := strings.Join(articleParas[1:], "\n\n")
+	lead := "HARBOURTON — The floating library will stay open all winter, the harbour council decided on Tuesday."
+	caption := "Councillor Mara Vell walks along the quay beside the library boat on a grey Tuesday morning."
+	for name, c := range map[string]struct {
+		above string
+		want  bool
+	}{
+		"dateline in capitals": {lead, true},
+		"dateline with a dash": {"Harbourton, Eastshire -- The floating library will stay open all winter, the council decided.", true},
+		"a caption":            {caption, false},
+		"a possessive":         {"NORDA's survey boat was moored beside the library on a grey and windy Tuesday morning.", false},
+		"in italics":           {"*" + lead + "*", false},
+		"too short":            {"HARBOURTON — It stays open.", false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			alt := strings.Join(append([]string{"Library boat", c.above}, articleParas[1:]...), "\n\n")
+			got := restoreFromReading(body, alt)
+			if c.want {
+				if want := c.above + "\n\n" + body; got != want {
+					t.Errorf("lead not restored first:\n%s", got)
+				}
+			} else if got != body {
+				t.Errorf("body changed:\n%s", got)
+			}
+			if strings.Contains(got, "Library boat") {
+				t.Errorf("a line that is not the lead was added:\n%s", got)
+			}
+		})
+	}
+}
+
+func TestRestoreFromReadingMiddle(t *testing.T) {
+	long := "Readers on the north shore wrote to the council in their hundreds, and the letters were read aloud at the meeting, one from a boy of nine who said the boat was the only place in the village where he could borrow a book about ships, trains and the stars above the estuary."
+	body := strings.Join(articleParas, "\n\n")
+	alt := strings.Join([]string{articleParas[0], articleParas[1], long, "Read more: the boat's timetable for the winter.", articleParas[2], articleParas[3]}, "\n\n")
+	got := restoreFromReading(body, alt)
+	want := strings.Join([]string{articleParas[0], articleParas[1], long, articleParas[2], articleParas[3]}, "\n\n")
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// What body already holds is not added twice.
+	if again := restoreFromReading(want, alt); again != want {
+		t.Errorf("a paragraph body holds was added again:\n%s", again)
+	}
+}
+
+func TestOpensLikeDispatch(t *testing.T) {
+	for s, want := range map[string]bool{
+		"HARBOURTON — The council voted.":          true,
+		"QUAYSIDE, Eastshire (Quay Wire) The vote": true,
+		"NOBODY expected the boat to stay open.":   true,
+		"Quayside, Eastshire — The council voted.": true,
+		"Mara Vell walks along the quay.":          false,
+		"NORDA's boat was moored by the quay.":     false,
+		"AB Vell walks along the quay.":            false,
+		"The council voted to keep it open.":       false,
+	} {
+		if got := opensLikeDispatch(s); got != want {
+			t.Errorf("opensLikeDispatch(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
