@@ -92,7 +92,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	}
 	body = dropFurniture(dropHeadline(dropRepeats(body), meta.title, meta.byline))
 	reading := textReading(x, src.Path, visible)
-	body = preferReading(reading, body)
+	body = dropTail(preferReading(reading, body))
 	meta.date, meta.dateSource = datelineOverMarkup(meta.date, meta.dateSource, reading)
 	if countWords(body) < minArticleWords {
 		return nil, []feed.Problem{{Path: src.Path, Reason: errNotArticle.Error()}}

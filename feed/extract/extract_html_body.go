@@ -437,3 +437,14 @@ func insideAdded(body string, other map[uint64]int) (runs, blocks int) {
 	}
 	return runs, blocks
 }
+
+// dropTail removes the headings a body ends with: a heading with no
+// paragraph after it is a "Related" or "Latest" box's title, left when
+// its links were dropped, not part of the article.
+func dropTail(body string) string {
+	blocks := strings.Split(body, "\n\n")
+	for len(blocks) > 1 && strings.HasPrefix(strings.TrimSpace(blocks[len(blocks)-1]), "#") {
+		blocks = blocks[:len(blocks)-1]
+	}
+	return strings.Join(blocks, "\n\n")
+}

@@ -438,3 +438,17 @@ func TestOpensLikeDispatch(t *testing.T) {
 		}
 	}
 }
+
+func TestDropTail(t *testing.T) {
+	story := strings.Join(articleParas, "\n\n")
+	for name, c := range map[string]struct{ body, want string }{
+		"related box's headings":  {story + "\n\n## More from the harbour\n\n### Video", story},
+		"a heading inside stays":  {"## The vote\n\n" + story, "## The vote\n\n" + story},
+		"a heading with a list":   {story + "\n\n## Timetable\n\n- Monday: north shore", story + "\n\n## Timetable\n\n- Monday: north shore"},
+		"a body that is headings": {"## One\n\n## Two", "## One"},
+	} {
+		if got := dropTail(c.body); got != c.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", name, got, c.want)
+		}
+	}
+}
