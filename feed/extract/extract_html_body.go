@@ -438,11 +438,27 @@ func insideAdded(body string, other map[uint64]int) (runs, blocks int) {
 	return runs, blocks
 }
 
-// dropTail removes the headings a body ends with: a heading with no
-// paragraph after it is a "Related" or "Latest" box's title, left when
-// its links were dropped, not part of the article.
+// dropTail removes what follows the article at the end of a body:
+//
+//   - a row of the page's tools or links set apart by bars or dots
+//     ("Print | E-mail this | Share", see isMenuRow) in the body's
+//     second half, and all after it: such a row closes the article, and
+//     what comes after is the page's (teasers for other stories, a
+//     "Top stories" box, the site's links);
+//   - the headings it ends with: a heading with no paragraph after it is
+//     a "Related" or "Latest" box's title, left when its links were
+//     dropped.
 func dropTail(body string) string {
 	blocks := strings.Split(body, "\n\n")
+	seen, size := 0, len(body)
+	for i, blk := range blocks {
+		seen += len(blk)
+		if i > 0 && seen*2 > size && !strings.Contains(strings.TrimSpace(blk), "\n") && plainParagraph(blk) &&
+			isMenuRow(feed.PlainText(blk)) {
+			blocks = blocks[:i]
+			break
+		}
+	}
 	for len(blocks) > 1 && strings.HasPrefix(strings.TrimSpace(blocks[len(blocks)-1]), "#") {
 		blocks = blocks[:len(blocks)-1]
 	}

@@ -446,6 +446,10 @@ func TestDropTail(t *testing.T) {
 		"a heading inside stays":  {"## The vote\n\n" + story, "## The vote\n\n" + story},
 		"a heading with a list":   {story + "\n\n## Timetable\n\n- Monday: north shore", story + "\n\n## Timetable\n\n- Monday: north shore"},
 		"a body that is headings": {"## One\n\n## Two", "## One"},
+		"tools row and teasers": {story + "\n\nPrint \\| E-mail to a friend \\| Share\n\nMore harbour news\n\nFerry fares rise again. The ferry company says fuel costs more.",
+			story},
+		"a row at the top stays": {"Harbour \\| Council \\| Library\n\n" + story, "Harbour \\| Council \\| Library\n\n" + story},
+		"a sentence with a bar":  {story + "\n\nThe vote was seven to two | and the mayor abstained, as she said she would.", story + "\n\nThe vote was seven to two | and the mayor abstained, as she said she would."},
 	} {
 		if got := dropTail(c.body); got != c.want {
 			t.Errorf("%s: got\n%s\nwant\n%s", name, got, c.want)
