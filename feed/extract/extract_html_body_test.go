@@ -456,3 +456,24 @@ func TestDropTail(t *testing.T) {
 		}
 	}
 }
+
+func TestDropRunInHeadline(t *testing.T) {
+	story := articleParas[0] + "\n\n" + articleParas[1]
+	title := "Library boat stays open all winter"
+	for name, c := range map[string]struct{ body, want string }{
+		"date line and headline": {"**Tue, 4 March 2031** Library boat stays open all winter HARBOURTON -- " + story,
+			"HARBOURTON -- " + story},
+		"headline on its own line": {"Posted: 4 March 2031\nLibrary boat stays open all winter\n" + story, story},
+		"headline later in the story": {strings.Repeat("word ", 45) + "library boat stays open all winter and more words follow here until the end of it all",
+			strings.Repeat("word ", 45) + "library boat stays open all winter and more words follow here until the end of it all"},
+		"nothing after the headline": {"Library boat stays open all winter, the council says", "Library boat stays open all winter, the council says"},
+		"no headline":                {story, story},
+	} {
+		if got := dropRunInHeadline(c.body, title); got != c.want {
+			t.Errorf("%s: got\n%q\nwant\n%q", name, got, c.want)
+		}
+	}
+	if got := dropRunInHeadline("Open Library "+story, "Open Library"); got != "Open Library "+story {
+		t.Errorf("a two-word headline cut the body: %q", got)
+	}
+}
