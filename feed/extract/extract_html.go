@@ -339,8 +339,16 @@ func dropHeadline(body, title, byline string) string {
 }
 
 // dropRunInHeadline cuts a body's first block from after the headline
-// run into it (see afterRunInHeadline).
+// run into it (see afterRunInHeadline), once the date lines standing
+// first have gone (see dateOnlyBlock).
 func dropRunInHeadline(body, title string) string {
+	for range 2 {
+		first, rest, more := strings.Cut(body, "\n\n")
+		if !more || !dateOnlyBlock(first) {
+			break
+		}
+		body = rest
+	}
 	first, rest, more := strings.Cut(body, "\n\n")
 	cut := afterRunInHeadline(first, title)
 	if cut == first {
@@ -351,6 +359,29 @@ func dropRunInHeadline(body, title string) string {
 	}
 	return cut + "\n\n" + rest
 }
+
+// dateOnlyBlock reports whether a block is a date line and no more: a
+// few words, not a sentence, at least two of them with digits, one a
+// year or a numeric date ("Mon, 3 March 2031", "Updated 9:05am on
+// 03.03.31"). isBylineBlock, which weighs such lines under a headline,
+// takes neither headings nor dotted dates.
+func dateOnlyBlock(blk string) bool {
+	text := strings.TrimSpace(feed.PlainText(strings.TrimLeft(blk, "# ")))
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 8 || endsSentence(text) {
+		return false
+	}
+	digits := 0
+	for _, w := range words {
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			digits++
+		}
+	}
+	return digits >= 2 && dateLike.MatchString(text)
+}
+
+// dateLike matches a year or a date written in numbers.
+var dateLike = regexp.MustCompile(`\b(1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b`)
 
 // afterRunInHeadline returns a first block from after the headline, when
 // the headline is run into it among its first words: a page that sets

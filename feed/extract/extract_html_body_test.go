@@ -477,3 +477,19 @@ func TestDropRunInHeadline(t *testing.T) {
 		t.Errorf("a two-word headline cut the body: %q", got)
 	}
 }
+
+func TestDropLeadingDateLines(t *testing.T) {
+	story := articleParas[0] + "\n\n" + articleParas[1]
+	for name, c := range map[string]struct{ body, want string }{
+		"dated heading":     {"##### March 4, 2031\n\n" + story, story},
+		"dotted date":       {"Last updated at 9:05am on 04.03.31\n\n" + story, story},
+		"two date lines":    {"Tue 4 March 2031\n\n12:40 GMT 04/03/2031\n\n" + story, story},
+		"a short sentence":  {"The vote was 7-2 in 2031.\n\n" + story, "The vote was 7-2 in 2031.\n\n" + story},
+		"a number, no date": {"Page 2 of 14\n\n" + story, "Page 2 of 14\n\n" + story},
+		"only a date":       {"March 4, 2031", "March 4, 2031"},
+	} {
+		if got := dropRunInHeadline(c.body, "Library boat stays open all winter"); got != c.want {
+			t.Errorf("%s: got\n%q\nwant\n%q", name, got, c.want)
+		}
+	}
+}
