@@ -71,6 +71,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	// serves a second reading of the body and the outlet of a page whose
 	// markup and address name none.
 	pruneComments(doc)
+	pruneCaptions(doc)
 	visible := pageText(doc)
 	facts := gatherFacts(doc)
 	titles := gatherHTMLTitles(doc, facts, meta)

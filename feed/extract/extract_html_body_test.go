@@ -493,3 +493,35 @@ func TestDropLeadingDateLines(t *testing.T) {
 		}
 	}
 }
+
+func TestPruneCaptions(t *testing.T) {
+	caption := "Councillor Mara Vell walks along the quay beside the library boat on a grey Tuesday morning, as readers queue on the landing stage behind her."
+	for name, pic := range map[string]string{
+		"figcaption":          `<figure><img src="boat.jpg" alt=""><figcaption>` + caption + `</figcaption></figure>`,
+		"class names caption": `<div class="photo"><img src="boat.jpg" alt=""><p class="imgCaption">` + caption + `</p></div>`,
+		"id names a cutline":  `<table><tr><td><img src="boat.jpg" alt=""></td></tr><tr><td id="story-cutline">` + caption + `</td></tr></table>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			page := pageWith("<title>Library stays open</title>",
+				"<div id=story>"+paras(articleParas[0])+pic+paras(articleParas[1:]...)+"</div>")
+			got := htmlBodyOf(t, page)
+			for _, p := range articleParas {
+				if !strings.Contains(got, p) {
+					t.Errorf("body lacks %q:\n%s", p[:30], got)
+				}
+			}
+			if strings.Contains(got, caption[:40]) {
+				t.Errorf("body keeps the caption:\n%s", got)
+			}
+		})
+	}
+	t.Run("a long element named for captions stays", func(t *testing.T) {
+		page := pageWith("<title>Library stays open</title>", `<div class="story with-captions">`+paras(articleParas...)+"</div>")
+		got := htmlBodyOf(t, page)
+		for _, p := range articleParas {
+			if !strings.Contains(got, p) {
+				t.Errorf("body lacks %q:\n%s", p[:30], got)
+			}
+		}
+	})
+}
