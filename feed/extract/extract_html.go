@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -70,6 +71,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	// serves a second reading of the body and the outlet of a page whose
 	// markup and address name none.
 	pruneComments(doc)
+	pruneCaptions(doc)
 	visible := pageText(doc)
 	facts := gatherFacts(doc)
 	titles := gatherHTMLTitles(doc, facts, meta)
@@ -92,7 +94,10 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	}
 	body = dropFurniture(dropHeadline(dropRepeats(body), meta.title, meta.byline))
 	reading := textReading(x, src.Path, visible)
-	body = preferReading(reading, body)
+	body = dropTail(preferReading(reading, body))
+	// A headline run into the first paragraph is looked for only now:
+	// cut before the readings are compared, it would tip their balance.
+	body = dropRunInHeadline(body, meta.title)
 	meta.date, meta.dateSource = datelineOverMarkup(meta.date, meta.dateSource, reading)
 	if countWords(body) < minArticleWords {
 		return nil, []feed.Problem{{Path: src.Path, Reason: errNotArticle.Error()}}
@@ -333,6 +338,108 @@ func dropHeadline(body, title, byline string) string {
 	}
 	return strings.Join(blocks, "\n\n")
 }
+
+// dropRunInHeadline cuts a body's first block from after the headline
+// run into it (see afterRunInHeadline), once the date lines standing
+// first have gone (see dateOnlyBlock).
+func dropRunInHeadline(body, title string) string {
+	for range 2 {
+		first, rest, more := strings.Cut(body, "\n\n")
+		if !more || !dateOnlyBlock(first) {
+			break
+		}
+		body = rest
+	}
+	first, rest, more := strings.Cut(body, "\n\n")
+	cut := afterRunInHeadline(first, title)
+	if cut == first {
+		return body
+	}
+	if !more {
+		return cut
+	}
+	return cut + "\n\n" + rest
+}
+
+// dateOnlyBlock reports whether a block is a date line and no more: a
+// few words, not a sentence, at least two of them with digits, one a
+// year or a numeric date ("Mon, 3 March 2031", "Updated 9:05am on
+// 03.03.31"). isBylineBlock, which weighs such lines under a headline,
+// takes neither headings nor dotted dates.
+func dateOnlyBlock(blk string) bool {
+	text := strings.TrimSpace(feed.PlainText(strings.TrimLeft(blk, "# ")))
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 8 || endsSentence(text) {
+		return false
+	}
+	digits := 0
+	for _, w := range words {
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			digits++
+		}
+	}
+	return digits >= 2 && dateLike.MatchString(text)
+}
+
+// dateLike matches a year or a date written in numbers.
+var dateLike = regexp.MustCompile(`\b(1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b`)
+
+// afterRunInHeadline returns a first block from after the headline, when
+// the headline is run into it among its first words: a page that sets
+// its date line, headline and story apart with line breaks alone comes
+// out as one paragraph ("Posted 3 May Library stays open HARBOURTON —
+// The council …"). The headline must be three words or more, and at
+// least a sentence's worth of words (minArticleWords) must follow it.
+func afterRunInHeadline(blk, title string) string {
+	tw := strings.FieldsFunc(strings.ToLower(title), notWordRune)
+	if len(tw) < 3 {
+		return blk
+	}
+	type span struct{ start, end int }
+	var spans []span
+	start := -1
+	for i, r := range blk {
+		if notWordRune(r) {
+			if start >= 0 {
+				spans = append(spans, span{start, i})
+				start = -1
+			}
+			if len(spans) >= maxRunInWords+len(tw) {
+				break
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		spans = append(spans, span{start, len(blk)})
+	}
+	for i := 0; i < maxRunInWords && i+len(tw) <= len(spans); i++ {
+		match := true
+		for j, w := range tw {
+			s := spans[i+j]
+			if strings.ToLower(blk[s.start:s.end]) != w {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		rest := strings.TrimLeft(blk[spans[i+len(tw)-1].end:], " *_.:,;-–—\n")
+		if countWords(feed.PlainText(rest)) < minArticleWords {
+			return blk
+		}
+		return rest
+	}
+	return blk
+}
+
+// maxRunInWords is how far into a first block afterRunInHeadline looks
+// for the headline: past a date line and a kicker, not into the story.
+const maxRunInWords = 40
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // headlineBlock reports whether a block of the body is the headline: its
 // words, or its words then the byline ("Headline by Jane Doe, 3 March"),

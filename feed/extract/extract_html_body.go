@@ -115,6 +115,8 @@ const minRepeatRuns = 8
 //     text reading finds paragraphs (see runTogether).
 //
 // When trafilatura finds no article at all, the text reading stands in.
+// When body stands, the text reading may still give it back a lead or a
+// paragraph it lost (restoreFromReading).
 func secondOpinion(x *Extractor, path, text, body string) string {
 	return preferReading(textReading(x, path, text), body)
 }
@@ -145,15 +147,162 @@ func preferReading(r *feed.Article, body string) string {
 	}
 	b := shingles(feed.PlainText(alt))
 	body = trimEdges(body, b)
+	if bodyStands(body, alt, b) {
+		return restoreFromReading(body, alt)
+	}
+	return alt
+}
+
+// bodyStands reports whether trafilatura's body stands against the text
+// reading alt (whose word runs are b): the rules of secondOpinion.
+func bodyStands(body, alt string, b map[uint64]int) bool {
 	a := shingles(feed.PlainText(body))
 	na, nb := total(a), total(b)
 	if nb*20 > na*19 || na-nb < minExtraRuns || (nb*10 < na*3 && !runTogether(body, alt)) || overlap(b, a)*20 < nb*19 {
+		return true
+	}
+	runs, blocks := insideAdded(body, b)
+	return runs*20 > na || blocks >= minInsideBlocks
+}
+
+// restoreFromReading adds to trafilatura's body the paragraphs of the
+// text reading, alt, that it lost where the text reading's placing is
+// the surer guide. Each must be a plain paragraph ending as a sentence
+// that body holds (almost) none of:
+//
+//   - the lead: the text reading's paragraph just above the first one
+//     the two share, when it opens as a dispatch opens, with a dateline
+//     ("HARBOURTON —", "QUAYSIDE, Eastshire -") or a word in capitals
+//     (see opensLikeDispatch). trafilatura skips a lead printed apart
+//     from the story's other paragraphs (under the headline, beside a
+//     picture); what else stands there in the text reading, a photo's
+//     caption or a standfirst, opens as a sentence does.
+//   - a long paragraph (minRestoredWords) between two the readings
+//     share: a paragraph trafilatura dropped in the middle of the
+//     article, split off by an advertisement or a figure. Short lines
+//     there (sub-headings, captions, "Read more" links) stay out.
+//
+// Each goes where the text reading has it: the lead before body's
+// block that holds the first shared paragraph, a middle paragraph
+// after the block that holds the shared paragraph before it.
+func restoreFromReading(body, alt string) string {
+	a := shingles(feed.PlainText(body))
+	var rblocks []string
+	for _, blk := range strings.Split(alt, "\n\n") {
+		if strings.TrimSpace(blk) != "" {
+			rblocks = append(rblocks, blk)
+		}
+	}
+	shared := make([]bool, len(rblocks))
+	first, last := -1, -1
+	for i, blk := range rblocks {
+		s := shingles(feed.PlainText(blk))
+		n := total(s)
+		shared[i] = n > 0 && overlap(s, a)*2 >= n
+		if shared[i] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
 		return body
 	}
-	if runs, blocks := insideAdded(body, b); runs*20 > na || blocks >= minInsideBlocks {
+	missing := func(blk string, minWords int) bool {
+		text := feed.PlainText(blk)
+		s := shingles(text)
+		return countWords(text) >= minWords && sentenceLike(text) && plainParagraph(blk) && !emphasised(blk) &&
+			overlap(s, a)*10 <= total(s)
+	}
+	blocks := strings.Split(body, "\n\n")
+	// holder returns the first (or last) of body's blocks that holds
+	// most of a paragraph of the text reading, or -1.
+	holder := func(blk string, lastOne bool) int {
+		s := shingles(feed.PlainText(blk))
+		at := -1
+		for j, b := range blocks {
+			if o := overlap(shingles(feed.PlainText(b)), s); o > 0 && o*2 >= min(total(s), total(shingles(feed.PlainText(b)))) {
+				at = j
+				if !lastOne {
+					break
+				}
+			}
+		}
+		return at
+	}
+	changed := false
+	for i := last - 1; i > first; i-- {
+		if shared[i] || !missing(rblocks[i], minRestoredWords) {
+			continue
+		}
+		k := i - 1
+		for !shared[k] {
+			k--
+		}
+		if j := holder(rblocks[k], true); j >= 0 {
+			blocks = slices.Insert(blocks, j+1, rblocks[i])
+			changed = true
+		}
+	}
+	if i := first - 1; i >= 0 && missing(rblocks[i], minLeadWords) && opensLikeDispatch(feed.PlainText(rblocks[i])) {
+		if j := holder(rblocks[first], false); j >= 0 {
+			blocks = slices.Insert(blocks, j, rblocks[i])
+			changed = true
+		}
+	}
+	if !changed {
 		return body
 	}
-	return alt
+	return strings.Join(blocks, "\n\n")
+}
+
+// minLeadWords and minRestoredWords are the fewest words of a lead and
+// of a middle paragraph restoreFromReading adds: a sentence or two, and
+// a full paragraph.
+const (
+	minLeadWords     = 10
+	minRestoredWords = 40
+)
+
+// emphasised reports whether a Markdown block is set in italics as a
+// whole, as captions and credits are.
+func emphasised(blk string) bool {
+	s := strings.TrimSpace(blk)
+	return len(s) > 2 && !strings.HasPrefix(s, "**") &&
+		(s[0] == '*' && s[len(s)-1] == '*' || s[0] == '_' && s[len(s)-1] == '_')
+}
+
+// opensLikeDispatch reports whether a paragraph opens as a news
+// dispatch's first paragraph does: with a word of three letters or more
+// in capitals ("HARBOURTON —", "QUAYSIDE, Eastshire", "NOBODY expected"),
+// not a possessive ("NASA's"), or with a dash among its first eight
+// words, after the dateline ("Quayside, Eastshire — The …").
+func opensLikeDispatch(text string) bool {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return false
+	}
+	head := strings.Join(words[:min(8, len(words))], " ")
+	if strings.ContainsAny(head, "—–") || strings.Contains(head, " - ") || strings.Contains(head, "--") {
+		return true
+	}
+	w := strings.TrimLeftFunc(words[0], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if i := strings.IndexAny(w, ",:(—–-"); i >= 0 {
+		w = w[:i]
+	}
+	w = strings.TrimRight(w, ".")
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '.':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
 }
 
 // runTogether reports whether body is one block where the text reading
@@ -287,4 +436,31 @@ func insideAdded(body string, other map[uint64]int) (runs, blocks int) {
 		}
 	}
 	return runs, blocks
+}
+
+// dropTail removes what follows the article at the end of a body:
+//
+//   - a row of the page's tools or links set apart by bars or dots
+//     ("Print | E-mail this | Share", see isMenuRow) in the body's
+//     second half, and all after it: such a row closes the article, and
+//     what comes after is the page's (teasers for other stories, a
+//     "Top stories" box, the site's links);
+//   - the headings it ends with: a heading with no paragraph after it is
+//     a "Related" or "Latest" box's title, left when its links were
+//     dropped.
+func dropTail(body string) string {
+	blocks := strings.Split(body, "\n\n")
+	seen, size := 0, len(body)
+	for i, blk := range blocks {
+		seen += len(blk)
+		if i > 0 && seen*2 > size && !strings.Contains(strings.TrimSpace(blk), "\n") && plainParagraph(blk) &&
+			isMenuRow(feed.PlainText(blk)) {
+			blocks = blocks[:i]
+			break
+		}
+	}
+	for len(blocks) > 1 && strings.HasPrefix(strings.TrimSpace(blocks[len(blocks)-1]), "#") {
+		blocks = blocks[:len(blocks)-1]
+	}
+	return strings.Join(blocks, "\n\n")
 }

@@ -374,3 +374,154 @@ func TestSecondOpinionRunTogether(t *testing.T) {
 		t.Errorf("a body in paragraphs, of which the text reading is a small part, was replaced:\n%s", got)
 	}
 }
+
+func TestRestoreFromReadingLead(t *testing.T) {
+	body := strings.Join(articleParas[1:], "\n\n")
+	lead := "HARBOURTON — The floating library will stay open all winter, the harbour council decided on Tuesday."
+	caption := "Councillor Mara Vell walks along the quay beside the library boat on a grey Tuesday morning."
+	for name, c := range map[string]struct {
+		above string
+		want  bool
+	}{
+		"dateline in capitals": {lead, true},
+		"dateline with a dash": {"Harbourton, Eastshire -- The floating library will stay open all winter, the council decided.", true},
+		"a caption":            {caption, false},
+		"a possessive":         {"NORDA's survey boat was moored beside the library on a grey and windy Tuesday morning.", false},
+		"in italics":           {"*" + lead + "*", false},
+		"too short":            {"HARBOURTON — It stays open.", false},
+	} {
+		t.Run(name, func(t *testing.T) {
+			alt := strings.Join(append([]string{"Library boat", c.above}, articleParas[1:]...), "\n\n")
+			got := restoreFromReading(body, alt)
+			if c.want {
+				if want := c.above + "\n\n" + body; got != want {
+					t.Errorf("lead not restored first:\n%s", got)
+				}
+			} else if got != body {
+				t.Errorf("body changed:\n%s", got)
+			}
+			if strings.Contains(got, "Library boat") {
+				t.Errorf("a line that is not the lead was added:\n%s", got)
+			}
+		})
+	}
+}
+
+func TestRestoreFromReadingMiddle(t *testing.T) {
+	long := "Readers on the north shore wrote to the council in their hundreds, and the letters were read aloud at the meeting, one from a boy of nine who said the boat was the only place in the village where he could borrow a book about ships, trains and the stars above the estuary."
+	body := strings.Join(articleParas, "\n\n")
+	alt := strings.Join([]string{articleParas[0], articleParas[1], long, "Read more: the boat's timetable for the winter.", articleParas[2], articleParas[3]}, "\n\n")
+	got := restoreFromReading(body, alt)
+	want := strings.Join([]string{articleParas[0], articleParas[1], long, articleParas[2], articleParas[3]}, "\n\n")
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	// What body already holds is not added twice.
+	if again := restoreFromReading(want, alt); again != want {
+		t.Errorf("a paragraph body holds was added again:\n%s", again)
+	}
+}
+
+func TestOpensLikeDispatch(t *testing.T) {
+	for s, want := range map[string]bool{
+		"HARBOURTON — The council voted.":          true,
+		"QUAYSIDE, Eastshire (Quay Wire) The vote": true,
+		"NOBODY expected the boat to stay open.":   true,
+		"Quayside, Eastshire — The council voted.": true,
+		"Mara Vell walks along the quay.":          false,
+		"NORDA's boat was moored by the quay.":     false,
+		"AB Vell walks along the quay.":            false,
+		"The council voted to keep it open.":       false,
+	} {
+		if got := opensLikeDispatch(s); got != want {
+			t.Errorf("opensLikeDispatch(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestDropTail(t *testing.T) {
+	story := strings.Join(articleParas, "\n\n")
+	for name, c := range map[string]struct{ body, want string }{
+		"related box's headings":  {story + "\n\n## More from the harbour\n\n### Video", story},
+		"a heading inside stays":  {"## The vote\n\n" + story, "## The vote\n\n" + story},
+		"a heading with a list":   {story + "\n\n## Timetable\n\n- Monday: north shore", story + "\n\n## Timetable\n\n- Monday: north shore"},
+		"a body that is headings": {"## One\n\n## Two", "## One"},
+		"tools row and teasers": {story + "\n\nPrint \\| E-mail to a friend \\| Share\n\nMore harbour news\n\nFerry fares rise again. The ferry company says fuel costs more.",
+			story},
+		"a row at the top stays": {"Harbour \\| Council \\| Library\n\n" + story, "Harbour \\| Council \\| Library\n\n" + story},
+		"a sentence with a bar":  {story + "\n\nThe vote was seven to two | and the mayor abstained, as she said she would.", story + "\n\nThe vote was seven to two | and the mayor abstained, as she said she would."},
+	} {
+		if got := dropTail(c.body); got != c.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", name, got, c.want)
+		}
+	}
+}
+
+func TestDropRunInHeadline(t *testing.T) {
+	story := articleParas[0] + "\n\n" + articleParas[1]
+	title := "Library boat stays open all winter"
+	for name, c := range map[string]struct{ body, want string }{
+		"date line and headline": {"**Tue, 4 March 2031** Library boat stays open all winter HARBOURTON -- " + story,
+			"HARBOURTON -- " + story},
+		"headline on its own line": {"Posted: 4 March 2031\nLibrary boat stays open all winter\n" + story, story},
+		"headline later in the story": {strings.Repeat("word ", 45) + "library boat stays open all winter and more words follow here until the end of it all",
+			strings.Repeat("word ", 45) + "library boat stays open all winter and more words follow here until the end of it all"},
+		"nothing after the headline": {"Library boat stays open all winter, the council says", "Library boat stays open all winter, the council says"},
+		"no headline":                {story, story},
+	} {
+		if got := dropRunInHeadline(c.body, title); got != c.want {
+			t.Errorf("%s: got\n%q\nwant\n%q", name, got, c.want)
+		}
+	}
+	if got := dropRunInHeadline("Open Library "+story, "Open Library"); got != "Open Library "+story {
+		t.Errorf("a two-word headline cut the body: %q", got)
+	}
+}
+
+func TestDropLeadingDateLines(t *testing.T) {
+	story := articleParas[0] + "\n\n" + articleParas[1]
+	for name, c := range map[string]struct{ body, want string }{
+		"dated heading":     {"##### March 4, 2031\n\n" + story, story},
+		"dotted date":       {"Last updated at 9:05am on 04.03.31\n\n" + story, story},
+		"two date lines":    {"Tue 4 March 2031\n\n12:40 GMT 04/03/2031\n\n" + story, story},
+		"a short sentence":  {"The vote was 7-2 in 2031.\n\n" + story, "The vote was 7-2 in 2031.\n\n" + story},
+		"a number, no date": {"Page 2 of 14\n\n" + story, "Page 2 of 14\n\n" + story},
+		"only a date":       {"March 4, 2031", "March 4, 2031"},
+	} {
+		if got := dropRunInHeadline(c.body, "Library boat stays open all winter"); got != c.want {
+			t.Errorf("%s: got\n%q\nwant\n%q", name, got, c.want)
+		}
+	}
+}
+
+func TestPruneCaptions(t *testing.T) {
+	caption := "Councillor Mara Vell walks along the quay beside the library boat on a grey Tuesday morning, as readers queue on the landing stage behind her."
+	for name, pic := range map[string]string{
+		"figcaption":          `<figure><img src="boat.jpg" alt=""><figcaption>` + caption + `</figcaption></figure>`,
+		"class names caption": `<div class="photo"><img src="boat.jpg" alt=""><p class="imgCaption">` + caption + `</p></div>`,
+		"id names a cutline":  `<table><tr><td><img src="boat.jpg" alt=""></td></tr><tr><td id="story-cutline">` + caption + `</td></tr></table>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			page := pageWith("<title>Library stays open</title>",
+				"<div id=story>"+paras(articleParas[0])+pic+paras(articleParas[1:]...)+"</div>")
+			got := htmlBodyOf(t, page)
+			for _, p := range articleParas {
+				if !strings.Contains(got, p) {
+					t.Errorf("body lacks %q:\n%s", p[:30], got)
+				}
+			}
+			if strings.Contains(got, caption[:40]) {
+				t.Errorf("body keeps the caption:\n%s", got)
+			}
+		})
+	}
+	t.Run("a long element named for captions stays", func(t *testing.T) {
+		page := pageWith("<title>Library stays open</title>", `<div class="story with-captions">`+paras(articleParas...)+"</div>")
+		got := htmlBodyOf(t, page)
+		for _, p := range articleParas {
+			if !strings.Contains(got, p) {
+				t.Errorf("body lacks %q:\n%s", p[:30], got)
+			}
+		}
+	})
+}

@@ -338,3 +338,38 @@ func dropScripts(n *html.Node) {
 		dropScripts(c)
 	}
 }
+
+// pruneCaptions removes the captions of a page's pictures before either
+// reading of its body: <figcaption> elements and elements whose id or
+// class names a caption or a cutline ("caption", "photo-caption",
+// "imgCaption", "cutline"), when they are short (maxCaptionWords) and
+// hold no article (see holdsArticle). Both readings keep a caption as a
+// paragraph, often beside the lead or printed twice (under the picture
+// and in a gallery), and it is not the article's text.
+func pruneCaptions(n *html.Node) {
+	var next *html.Node
+	for c := n.FirstChild; c != nil; c = next {
+		next = c.NextSibling
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if tagOf(c) != atom.Body && tagOf(c) != atom.Html &&
+			(tagOf(c) == atom.Figcaption || captionName(attr(c, "id")) || captionName(attr(c, "class"))) &&
+			!holdsArticle(c) && countWords(nodeText(c)) <= maxCaptionWords {
+			n.RemoveChild(c)
+			continue
+		}
+		pruneCaptions(c)
+	}
+}
+
+// maxCaptionWords is the most words an element named a caption may hold
+// for pruneCaptions to take it for one.
+const maxCaptionWords = 80
+
+// captionName reports whether an id or class names a caption: a word of
+// it holds "caption" or "cutline", in any case.
+func captionName(name string) bool {
+	l := strings.ToLower(name)
+	return strings.Contains(l, "caption") || strings.Contains(l, "cutline")
+}
