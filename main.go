@@ -21,6 +21,7 @@ import (
 	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/cli"
 	"github.com/broadsheet/broadsheet/internal/config"
+	_ "github.com/broadsheet/broadsheet/internal/prewalk/start" // walks the folders named while the program starts
 	"github.com/broadsheet/broadsheet/internal/state"
 	"github.com/broadsheet/broadsheet/ui"
 )

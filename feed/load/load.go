@@ -24,6 +24,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/extract"
+	"github.com/broadsheet/broadsheet/internal/prewalk"
 )
 
 // DefaultMaxFileSize is the largest file the loader reads unless told
@@ -309,6 +310,18 @@ type job struct {
 	// over before the walk (see preload), as its at-th event.
 	handed bool
 	at     int
+	// info is what stat said of the file when the walk found it, if
+	// the walk asked (see prewalk); nil has it asked when it is read.
+	info fs.FileInfo
+}
+
+// statJob returns what stat says of j's file: what the walk found, if
+// it asked.
+func (l *Loader) statJob(j job) (fs.FileInfo, error) {
+	if j.info != nil {
+		return j.info, nil
+	}
+	return l.stat(j.path)
 }
 
 // walk finds the files under paths, calling found for each and problem
@@ -326,6 +339,7 @@ func (l *Loader) walk(ctx context.Context, paths []string, found func(job), prob
 }
 
 func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]bool, found func(job), problem func(feed.Problem)) {
+	given := root
 	info, err := l.stat(root)
 	if err != nil {
 		problem(feed.Problem{Path: root, Reason: describe(err)})
@@ -350,7 +364,11 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 		}
 	}
 	croot := l.clean(root)
-	err = l.walkDir(root, func(p string, d fs.DirEntry, err error) error {
+	var tree *prewalk.Tree
+	if l.FS == nil {
+		tree = prewalk.Take(given)
+	}
+	err = l.walkDir(tree, root, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -387,7 +405,11 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 		if isSidecar(name) || notArticle(name) {
 			return nil
 		}
-		found(job{path: p, hint: l.hintFor(croot, p)})
+		j := job{path: p, hint: l.hintFor(croot, p)}
+		if e, ok := d.(*prewalk.Entry); ok {
+			j.info, _ = e.Stat() // the walk's lstat of a regular file is its stat
+		}
+		found(j)
 		return nil
 	})
 	if err != nil && ctx.Err() == nil {
@@ -698,11 +720,13 @@ func (l *Loader) stat(p string) (fs.FileInfo, error) {
 	return os.Stat(p)
 }
 
-func (l *Loader) walkDir(root string, fn fs.WalkDirFunc) error {
+// walkDir walks root as filepath.WalkDir does, taking the folders tree
+// holds from it (see prewalk.Tree.WalkDir).
+func (l *Loader) walkDir(tree *prewalk.Tree, root string, fn fs.WalkDirFunc) error {
 	if l.FS != nil {
 		return fs.WalkDir(l.FS, root, fn)
 	}
-	return filepath.WalkDir(root, fn)
+	return tree.WalkDir(root, fn)
 }
 
 func (l *Loader) dir(p string) string {
