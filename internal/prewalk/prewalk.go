@@ -23,7 +23,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -209,9 +208,4 @@ func join(dir string, plain bool, name string) string {
 		return dir + string(filepath.Separator) + name
 	}
 	return filepath.Join(dir, name)
-}
-
-// sortEntries sorts a folder's entries by name, as os.ReadDir does.
-func sortEntries(es []Entry) {
-	slices.SortFunc(es, func(a, b Entry) int { return strings.Compare(a.name, b.name) })
 }

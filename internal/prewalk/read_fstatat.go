@@ -5,6 +5,8 @@ package prewalk
 import (
 	"io/fs"
 	"os"
+	"slices"
+	"strings"
 	"syscall"
 	"time"
 	"unsafe"
@@ -86,11 +88,13 @@ func readDir(dir string) ([]Entry, bool) {
 	if err != nil {
 		return nil, false
 	}
+	// Sorted as os.ReadDir sorts them, before they are made: an Entry
+	// is large to move.
+	slices.SortFunc(des, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	entries := make([]Entry, len(des))
 	for i, d := range des {
 		entries[i] = Entry{name: d.Name(), typ: d.Type(), dir: dir}
 	}
-	sortEntries(entries)
 	rc, err := f.SyscallConn()
 	if err != nil {
 		return nil, false
