@@ -21,11 +21,13 @@ import (
 	"github.com/broadsheet/broadsheet/feed/load"
 	"github.com/broadsheet/broadsheet/internal/cli"
 	"github.com/broadsheet/broadsheet/internal/config"
+	"github.com/broadsheet/broadsheet/internal/prewalk/start"
 	"github.com/broadsheet/broadsheet/internal/state"
 	"github.com/broadsheet/broadsheet/ui"
 )
 
 func main() {
+	start.Done()
 	os.Exit(cli.Main(os.Args[1:], cli.Options{Stdout: os.Stdout, Stderr: os.Stderr, Reader: runTUI}))
 }
 

@@ -52,7 +52,7 @@ func (l *Loader) loadCached(x *extract.Extractor, j job, abandoned chan struct{}
 	if now.IsZero() {
 		now = time.Now()
 	}
-	info, err := l.stat(j.path)
+	info, err := l.statJob(j)
 	if err != nil || !info.Mode().IsRegular() || info.Size() > l.maxSize() {
 		info = nil // read says why, as without a cache
 	}

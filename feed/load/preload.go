@@ -128,7 +128,7 @@ func (pre *preloaded) gone() []string {
 // unchanged reports whether the file of j is as the Cache handed it
 // over: its articles are then in the reader already.
 func (l *Loader) unchanged(j job) bool {
-	info, err := l.stat(j.path)
+	info, err := l.statJob(j)
 	if err != nil || !info.Mode().IsRegular() || info.Size() > l.maxSize() {
 		return false
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/internal/config"
+	"github.com/broadsheet/broadsheet/internal/prewalk"
 )
 
 // cacheTree copies the samples, a compressed article and an empty file
@@ -201,6 +202,16 @@ func TestCLIListSecondStartSeesChanges(t *testing.T) {
 			got, gotErr := runCLI(t, args...)
 			if got != want || gotErr != wantErr {
 				t.Errorf("%s, %q: got\n%s%s\nwant\n%s%s", when, args, got, gotErr, want, wantErr)
+			}
+			// As the program starts: the folders walked while it starts
+			// (internal/prewalk/start), and the walk taken by the load.
+			prewalk.Start(prewalk.Roots(args)...)
+			got, gotErr = runCLI(t, args...)
+			if got != want || gotErr != wantErr {
+				t.Errorf("%s, %q, walked at start: got\n%s%s\nwant\n%s%s", when, args, got, gotErr, want, wantErr)
+			}
+			if prewalk.Take(dir) != nil {
+				t.Errorf("%q: the walk begun at start was not taken", args)
 			}
 		}
 	}
