@@ -15,8 +15,8 @@ import (
 func bylineOf(text string) (string, bool) {
 	// "| By Jane Doe": a separator left by the item before it.
 	t := strings.TrimLeft(strings.TrimSpace(text), "|•·–— ")
-	// Every byline label starts with b, w, a or r; no letter beyond ASCII
-	// lowers to one of them.
+	// Every byline label starts with b, w, a, r, c, s or t; no letter
+	// beyond ASCII lowers to one of them.
 	if t == "" {
 		return "", false
 	}
@@ -32,7 +32,7 @@ func bylineOf(text string) (string, bool) {
 		return bylineOf(t[i+1:])
 	}
 	switch t[0] | 0x20 {
-	case 'b', 'w', 'a', 'r':
+	case 'b', 'w', 'a', 'r', 'c', 's', 't':
 	default:
 		return "", false
 	}
@@ -51,8 +51,17 @@ func bylineOf(text string) (string, bool) {
 		rest = t[9:]
 	case strings.HasPrefix(lower, "written by "):
 		rest = t[11:]
+	case strings.HasPrefix(lower, "story by "):
+		rest = t[9:]
+	case strings.HasPrefix(lower, "text by "):
+		rest = t[8:]
+	case strings.HasPrefix(lower, "contributed by "):
+		rest = t[15:]
 	case strings.HasPrefix(lower, "author:") || strings.HasPrefix(lower, "authors:") ||
 		strings.HasPrefix(lower, "reporter:") || strings.HasPrefix(lower, "reporters:") ||
+		strings.HasPrefix(lower, "writer:") || strings.HasPrefix(lower, "writers:") ||
+		strings.HasPrefix(lower, "contributor:") || strings.HasPrefix(lower, "contributors:") ||
+		strings.HasPrefix(lower, "contributed by:") ||
 		strings.HasPrefix(lower, "written by:") || strings.HasPrefix(lower, "byline:"):
 		_, rest, _ = strings.Cut(t, ":")
 	case strings.HasPrefix(lower, "reporting by "):
@@ -110,10 +119,21 @@ func postedBy(text string) (string, bool) {
 }
 
 // cleanByline cuts what follows the names on a byline: dates, times,
-// handles, section names after a separator.
+// handles, section names after a separator (" ? " is a dash that a
+// conversion to one byte a letter lost: "Jane Doe ? More by this
+// author").
 func cleanByline(s string) string {
 	s = strings.TrimSpace(s)
-	for _, sep := range []string{" - ", " | ", " • ", " · ", " — ", " – ", "@", "\t", "  ", " / "} {
+	// "Jane Doe, with additional reporting by John Roe": both wrote it.
+	if i := strings.Index(strings.ToLower(s), "additional reporting by "); i > 0 {
+		head := strings.TrimRight(s[:i], " ")
+		if n := len(head) - len("with"); n >= 0 && strings.EqualFold(head[n:], "with") && (n == 0 || head[n-1] == ' ' || head[n-1] == ',') {
+			head = head[:n]
+		}
+		head = strings.TrimRight(head, " ,;")
+		s = head + " and " + s[i+len("additional reporting by "):]
+	}
+	for _, sep := range []string{" - ", " | ", " • ", " · ", " — ", " – ", " ? ", "@", "\t", "  ", " / "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
@@ -373,7 +393,8 @@ func oddCapitals(w string) bool {
 
 // bylineLeads are the words that open a byline before the names, in a
 // few languages: "By", "Por", "Von", "Par", "Door", "Av".
-var bylineLeads = []string{"by", "written by", "words by", "reporting by", "por", "von", "par", "door", "av", "af", "di", "de",
+var bylineLeads = []string{"by", "written by", "words by", "story by", "text by", "contributed by", "with additional reporting by",
+	"additional reporting by", "reporting by", "por", "von", "par", "door", "av", "af", "di", "de",
 	"author", "authors", "autor", "auteur", "byline", "reporter"}
 
 // bylineLabels are byline labels in scripts without spaces, which name
@@ -394,11 +415,8 @@ var notNameWords = func() map[string]bool {
 		next previous article articles video page latest view highlights stories
 		size version printable forecast sponsor sponsors quiz section sections archive archives gallery
 		forum forums classifieds directory feed feeds
-		writer editor correspondent staff reporter contributor columnist
-		admin administrator team desk newsroom editorial news weekly daily magazine media online
-		bureau press wire agency network networks interactive ltd inc llc limited group
-		mail herald tribune gazette journal chronicle telegraph courier examiner observer times inquirer
-		dispatch bulletin guardian`) {
+		admin administrator team editorial weekly daily magazine media online
+		network networks interactive ltd inc llc limited group ` + deskWords) {
 		m[w] = true
 	}
 	return m
@@ -428,6 +446,9 @@ func tidyByline(s string) string {
 		part = strings.Trim(stripBylineLead(part), " ,;:|-–—·•")
 		if i := strings.Index(part, " in "); i > 0 {
 			part, cut = part[:i], true // "Jane Doe in Lisbon"
+		}
+		if i := strings.Index(part, " at "); i > 0 {
+			part, cut = part[:i], true // "Jane Doe at Harbour Park"
 		}
 		if len(parts) == 1 {
 			// "Jane Doe (Contact)": a lone name's note is a link or a
