@@ -668,10 +668,30 @@ func readingByline(x *Extractor, got, title, outlet string, r *feed.Article, vis
 	if got == "" || sameNameKey(got, outlet) || x.Signatures != nil && x.Signatures.knows(got) {
 		return r.Byline
 	}
-	if shareName(got, r.Byline) || !printedAfterBy(visible, r.Byline) {
+	if shareName(got, r.Byline) {
 		return got
 	}
-	return r.Byline
+	if printedAfterBy(visible, r.Byline) || printedBelowLead(visible, got, r.Byline, r.Body) {
+		return r.Byline
+	}
+	return got
+}
+
+// printedBelowLead reports whether the page's text (visible) prints the
+// name got first below the opening of the article (body), and the name
+// reading above it: got then names the writer of a story listed under
+// the article ("The harbour's new berth, by Jane Doe"), and reading the
+// article's own, printed by its headline.
+func printedBelowLead(visible, got, reading, body string) bool {
+	if len(body) < 40 {
+		return false
+	}
+	at := strings.Index(visible, body[:40])
+	if at < 0 {
+		return false
+	}
+	g, r := strings.Index(visible, got), strings.Index(visible, reading)
+	return r >= 0 && r < at && g > at
 }
 
 // shareName reports whether two bylines have a name's word in common.

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/broadsheet/broadsheet/feed"
+)
 
 // creditPage is a page whose headline is followed by the given lines
 // (blank-line separated) and an article that names no one.
@@ -97,5 +101,26 @@ func TestDeskPhrase(t *testing.T) {
 		if got := deskPhrase(tt.in); got != tt.want {
 			t.Errorf("deskPhrase(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestReadingBylineOverAListedStory: a web page's markup byline that the
+// page prints only below the article's opening (another story's writer,
+// in a list under the article) gives way to the name its text prints by
+// the headline; a markup byline printed above the opening stays.
+func TestReadingBylineOverAListedStory(t *testing.T) {
+	body := "The harbour ferry ran again this week after a long winter of repairs that kept the boats in the yard."
+	x := NewExtractor()
+	r := &feed.Article{Byline: "Nora Vell", Body: body}
+	for _, tt := range []struct{ name, visible, got, want string }{
+		{"another story's writer below", "Menu\nFerry returns\nNora Vell\n" + body + "\nMore essays\nThe new berth\nby Pim Oster\n", "Pim Oster", "Nora Vell"},
+		{"the markup's name above the opening", "Menu\nPim Oster\nFerry returns\nNora Vell\n" + body + "\nMore essays\n", "Pim Oster", "Pim Oster"},
+		{"the markup's name not printed", "Menu\nFerry returns\nNora Vell\n" + body + "\n", "Pim Oster", "Pim Oster"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := readingByline(x, tt.got, "Ferry returns", "Quay Courier", r, tt.visible); got != tt.want {
+				t.Errorf("readingByline = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
