@@ -164,7 +164,7 @@ func cleanByline(s string) string {
 			s = s[:i]
 		}
 	}
-	for _, w := range []string{" Published", " Updated", " Posted", " on ", " Last updated"} {
+	for _, w := range []string{" Published", " Updated", " Posted", " on ", " at ", " Last updated"} {
 		if i := strings.Index(s, w); i > 0 {
 			s = s[:i]
 		}

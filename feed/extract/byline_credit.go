@@ -216,3 +216,30 @@ func underHeadline(lines []*textLine, title, i int) bool {
 	}
 	return true
 }
+
+// postFooter returns the writer a post's footer names under the article
+// that starts at line start, as blogs sign their posts: "Posted by Jane
+// Doe | March 4, 2009 at 10:32 AM", "Posted by Jane Doe at 10:32 AM in
+// Island Life | Permalink | Comments (3)". The footer is the first such
+// line from the article's start that goes on past the name (a
+// separator, a date or a clock), before any line that opens the
+// comments or a list of other stories: comments are signed the same
+// way, and come after it.
+func postFooter(lines []*textLine, start int) string {
+	for i := max(start, 0); i < len(lines); i++ {
+		l := lines[i]
+		if l.marker || l.words <= 6 && (strings.Contains(l.lower, "comment") || strings.Contains(l.lower, "responses")) {
+			return ""
+		}
+		if l.words > 30 || !strings.Contains(l.text, " | ") && !hasDate(l) {
+			continue
+		}
+		if name, ok := postedBy(l.text); ok {
+			return name
+		}
+		if name, ok := l.author(); ok {
+			return name
+		}
+	}
+	return ""
+}

@@ -63,6 +63,8 @@ func TestBylineLabels(t *testing.T) {
 		{"Contributor: Nora Vell", "Nora Vell"},
 		{"By Nora Vell, with additional reporting by Pim Oster", "Nora Vell and Pim Oster"},
 		{"By Nora Vell ? More by this author", "Nora Vell"},
+		{"By Nora Vell at 10:32 AM", "Nora Vell"},
+		{"By Nora Vell at Wexmoor Park", "Nora Vell"},
 		{"Story by the numbers", ""},
 		{"Text by phone to 5555", ""},
 	} {
@@ -120,6 +122,26 @@ func TestReadingBylineOverAListedStory(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := readingByline(x, tt.got, "Ferry returns", "Quay Courier", r, tt.visible); got != tt.want {
 				t.Errorf("readingByline = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestPostFooter: a post signed in its footer under the article, before
+// the comments, which sign themselves the same way; a comment's
+// signature alone is no byline.
+func TestPostFooter(t *testing.T) {
+	comments := "\n\nComments\n\nLovely to see the boat back.\n\nPosted by: Pim Oster | March 7, 2019 at 09:12 AM\n\n"
+	for _, tt := range []struct{ name, footer, want string }{
+		{"posted by and the date", "Posted by Nora Vell | March 6, 2019 at 10:32 AM", "Nora Vell"},
+		{"posted by, the clock and the section", "Posted by Nora Vell at 10:32 AM in Island Life | Permalink | Comments (3)", "Nora Vell"},
+		{"by, the section and links", "By Nora Vell in Island Life | Link | Comments (1) | Recommend this! (1) |", "Nora Vell"},
+		{"no footer: only the comments sign", "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "Menu\n\nNews\n\nFerry returns to the island after a long winter\n\nMarch 6, 2019\n\n" + paragraphs(6) + tt.footer + comments
+			if got := textByline(t, text); got != tt.want {
+				t.Errorf("byline = %q, want %q", got, tt.want)
 			}
 		})
 	}

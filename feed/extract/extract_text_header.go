@@ -260,6 +260,9 @@ func findByline(lines []*textLine, from, to, title, start int) string {
 			}
 		}
 	}
+	if name := postFooter(lines, start); name != "" {
+		return name
+	}
 	for _, l := range lines {
 		if l.words <= 8 && l.class != classGood {
 			if b, ok := l.author(); ok {
