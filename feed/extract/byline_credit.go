@@ -116,6 +116,7 @@ func namesAtVenue(s string) string {
 	if !ok || strings.Contains(venue, " at ") {
 		return ""
 	}
+	venue = strings.TrimPrefix(venue, "the ") // "at the Harbour Arena"
 	n := 0
 	for range strings.FieldsSeq(venue) {
 		if n++; n > 4 {
@@ -129,35 +130,42 @@ func namesAtVenue(s string) string {
 }
 
 // lowerByline returns the name of a byline printed in lower case, "by
-// jane doe", as a name is written ("Jane Doe"): "by" and two or three
-// words of letters, none a stop word or a word no name is made of. It
-// returns "" for any other line. It is asked only of lines by the
-// headline: "by" in lower case opens many phrases elsewhere.
+// jane doe", as a name is written ("Jane Doe"): "by" and a name in lower
+// case (lowerName). It returns "" for any other line. It is asked only
+// of lines by the headline: "by" in lower case opens many phrases
+// elsewhere.
 func lowerByline(s string) string {
-	rest, ok := strings.CutPrefix(strings.TrimSpace(s), "by ")
-	if !ok {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 || !strings.EqualFold(s[:3], "by ") {
 		return ""
 	}
-	rest = cleanByline(rest)
-	w := strings.Fields(rest)
+	return lowerName(cleanByline(s[3:]))
+}
+
+// lowerName returns a name printed in lower case, "jane doe", as a name
+// is written ("Jane Doe"): two or three words of letters, none a stop
+// word or a word no name is made of. It returns "" for any other text.
+func lowerName(s string) string {
+	w := strings.Fields(s)
 	if len(w) < 2 || len(w) > 3 {
 		return ""
 	}
 	for _, x := range w {
 		r, _ := utf8.DecodeRuneInString(x)
-		if !unicode.IsLower(r) || words.IsStop(x) || notNameWords[x] ||
+		if !unicode.IsLower(r) || words.IsStop(x) || notNameWords[x] || deskPlural(x) ||
 			strings.ContainsFunc(x, func(r rune) bool { return !unicode.IsLower(r) && r != '\'' && r != '’' && r != '-' }) {
 			return ""
 		}
 	}
-	return titled(strings.ToUpper(rest))
+	return titled(strings.ToUpper(strings.Join(w, " ")))
 }
 
 // creditedNames returns the writers a line by the headline at title
 // credits in a form a bare line of names (nameLine) does not take, over
 // an article that starts at line start: names and then their desk after
 // a comma ("Jane Doe, Harbour News Service"), a name at the venue, "by"
-// and a name in lower case, all within three lines of the headline;
+// and a name in lower case, a name in lower case beside a date, all
+// within three lines of the headline;
 // names in capitals beside a date or over a desk's line ("JANE DOE" over
 // "Quay Courier Staff"), there too; and, up to six lines under the
 // headline past lines that are no article text, a line of names over a
@@ -190,6 +198,8 @@ func creditedNames(lines []*textLine, title, start int) string {
 			name = namesAtVenue(l.text)
 		case near && i > title && lowerByline(l.text) != "":
 			return lowerByline(l.text)
+		case near && i > title && dated && lowerName(l.text) != "":
+			name = lowerName(l.text)
 		case (near || desked) && (dated || desked) && capsNames(l.text):
 			name = l.text
 		case !near && (dated || desked) && l.nameLine():
