@@ -40,31 +40,25 @@ func bylineOf(text string) (string, bool) {
 	if i := strings.Index(t, " :"); i > 0 && i <= len("written by") {
 		t = strings.TrimRight(t[:i], " ") + t[i+1:]
 	}
-	lower := strings.ToLower(t)
+	// The labels are matched without lowering the line: most lines
+	// asked are none.
 	var rest string
 	switch {
-	case strings.HasPrefix(lower, "by "):
+	case prefixFold(t, "by "), prefixFold(t, "by:"):
 		rest = t[3:]
-	case strings.HasPrefix(lower, "by:"):
-		rest = t[3:]
-	case strings.HasPrefix(lower, "words by "):
+	case prefixFold(t, "words by "), prefixFold(t, "story by "):
 		rest = t[9:]
-	case strings.HasPrefix(lower, "written by "):
+	case prefixFold(t, "written by "):
 		rest = t[11:]
-	case strings.HasPrefix(lower, "story by "):
-		rest = t[9:]
-	case strings.HasPrefix(lower, "text by "):
+	case prefixFold(t, "text by "):
 		rest = t[8:]
-	case strings.HasPrefix(lower, "contributed by "):
+	case prefixFold(t, "contributed by "):
 		rest = t[15:]
-	case strings.HasPrefix(lower, "author:") || strings.HasPrefix(lower, "authors:") ||
-		strings.HasPrefix(lower, "reporter:") || strings.HasPrefix(lower, "reporters:") ||
-		strings.HasPrefix(lower, "writer:") || strings.HasPrefix(lower, "writers:") ||
-		strings.HasPrefix(lower, "contributor:") || strings.HasPrefix(lower, "contributors:") ||
-		strings.HasPrefix(lower, "contributed by:") ||
-		strings.HasPrefix(lower, "written by:") || strings.HasPrefix(lower, "byline:"):
+	case prefixFold(t, "author:"), prefixFold(t, "authors:"), prefixFold(t, "reporter:"), prefixFold(t, "reporters:"),
+		prefixFold(t, "writer:"), prefixFold(t, "writers:"), prefixFold(t, "contributor:"), prefixFold(t, "contributors:"),
+		prefixFold(t, "contributed by:"), prefixFold(t, "written by:"), prefixFold(t, "byline:"):
 		_, rest, _ = strings.Cut(t, ":")
-	case strings.HasPrefix(lower, "reporting by "):
+	case prefixFold(t, "reporting by "):
 		rest = t[13:]
 	default:
 		return "", false
@@ -74,6 +68,12 @@ func bylineOf(text string) (string, bool) {
 		return "", false
 	}
 	return name, true
+}
+
+// prefixFold reports whether s opens with prefix, an ASCII label in lower
+// case, in any case.
+func prefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // postedBy returns the author a blog's or a site's post line names:

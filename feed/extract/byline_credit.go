@@ -241,8 +241,9 @@ func postFooter(lines []*textLine, start int) string {
 		if l.marker || l.words <= 6 && (strings.Contains(l.lower, "comment") || strings.Contains(l.lower, "responses")) {
 			return ""
 		}
-		if l.words > 30 || !strings.Contains(l.text, " | ") && !hasDate(l) {
-			continue
+		if l.words == 0 || l.words > 30 || l.text[0]|0x20 != 'p' && l.text[0]|0x20 != 'b' && indexBy(l.text) < 0 ||
+			!strings.Contains(l.text, " | ") && !hasDate(l) {
+			continue // no label, or nothing past the name
 		}
 		if name, ok := postedBy(l.text); ok {
 			return name
