@@ -15,8 +15,8 @@ import (
 func bylineOf(text string) (string, bool) {
 	// "| By Jane Doe": a separator left by the item before it.
 	t := strings.TrimLeft(strings.TrimSpace(text), "|•·–— ")
-	// Every byline label starts with b, w, a or r; no letter beyond ASCII
-	// lowers to one of them.
+	// Every byline label starts with b, w, a, r, c, s or t; no letter
+	// beyond ASCII lowers to one of them.
 	if t == "" {
 		return "", false
 	}
@@ -32,7 +32,7 @@ func bylineOf(text string) (string, bool) {
 		return bylineOf(t[i+1:])
 	}
 	switch t[0] | 0x20 {
-	case 'b', 'w', 'a', 'r':
+	case 'b', 'w', 'a', 'r', 'c', 's', 't':
 	default:
 		return "", false
 	}
@@ -40,22 +40,25 @@ func bylineOf(text string) (string, bool) {
 	if i := strings.Index(t, " :"); i > 0 && i <= len("written by") {
 		t = strings.TrimRight(t[:i], " ") + t[i+1:]
 	}
-	lower := strings.ToLower(t)
+	// The labels are matched without lowering the line: most lines
+	// asked are none.
 	var rest string
 	switch {
-	case strings.HasPrefix(lower, "by "):
+	case prefixFold(t, "by "), prefixFold(t, "by:"):
 		rest = t[3:]
-	case strings.HasPrefix(lower, "by:"):
-		rest = t[3:]
-	case strings.HasPrefix(lower, "words by "):
+	case prefixFold(t, "words by "), prefixFold(t, "story by "):
 		rest = t[9:]
-	case strings.HasPrefix(lower, "written by "):
+	case prefixFold(t, "written by "):
 		rest = t[11:]
-	case strings.HasPrefix(lower, "author:") || strings.HasPrefix(lower, "authors:") ||
-		strings.HasPrefix(lower, "reporter:") || strings.HasPrefix(lower, "reporters:") ||
-		strings.HasPrefix(lower, "written by:") || strings.HasPrefix(lower, "byline:"):
+	case prefixFold(t, "text by "):
+		rest = t[8:]
+	case prefixFold(t, "contributed by "):
+		rest = t[15:]
+	case prefixFold(t, "author:"), prefixFold(t, "authors:"), prefixFold(t, "reporter:"), prefixFold(t, "reporters:"),
+		prefixFold(t, "writer:"), prefixFold(t, "writers:"), prefixFold(t, "contributor:"), prefixFold(t, "contributors:"),
+		prefixFold(t, "contributed by:"), prefixFold(t, "written by:"), prefixFold(t, "byline:"):
 		_, rest, _ = strings.Cut(t, ":")
-	case strings.HasPrefix(lower, "reporting by "):
+	case prefixFold(t, "reporting by "):
 		rest = t[13:]
 	default:
 		return "", false
@@ -65,6 +68,12 @@ func bylineOf(text string) (string, bool) {
 		return "", false
 	}
 	return name, true
+}
+
+// prefixFold reports whether s opens with prefix, an ASCII label in lower
+// case, in any case.
+func prefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // postedBy returns the author a blog's or a site's post line names:
@@ -110,10 +119,21 @@ func postedBy(text string) (string, bool) {
 }
 
 // cleanByline cuts what follows the names on a byline: dates, times,
-// handles, section names after a separator.
+// handles, section names after a separator (" ? " is a dash that a
+// conversion to one byte a letter lost: "Jane Doe ? More by this
+// author").
 func cleanByline(s string) string {
 	s = strings.TrimSpace(s)
-	for _, sep := range []string{" - ", " | ", " • ", " · ", " — ", " – ", "@", "\t", "  ", " / "} {
+	// "Jane Doe, with additional reporting by John Roe": both wrote it.
+	if i := strings.Index(strings.ToLower(s), "additional reporting by "); i > 0 {
+		head := strings.TrimRight(s[:i], " ")
+		if n := len(head) - len("with"); n >= 0 && strings.EqualFold(head[n:], "with") && (n == 0 || head[n-1] == ' ' || head[n-1] == ',') {
+			head = head[:n]
+		}
+		head = strings.TrimRight(head, " ,;")
+		s = head + " and " + s[i+len("additional reporting by "):]
+	}
+	for _, sep := range []string{" - ", " | ", " • ", " · ", " — ", " – ", " ? ", "@", "\t", "  ", " / "} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
@@ -144,7 +164,7 @@ func cleanByline(s string) string {
 			s = s[:i]
 		}
 	}
-	for _, w := range []string{" Published", " Updated", " Posted", " on ", " Last updated"} {
+	for _, w := range []string{" Published", " Updated", " Posted", " on ", " at ", " Last updated"} {
 		if i := strings.Index(s, w); i > 0 {
 			s = s[:i]
 		}
@@ -373,7 +393,8 @@ func oddCapitals(w string) bool {
 
 // bylineLeads are the words that open a byline before the names, in a
 // few languages: "By", "Por", "Von", "Par", "Door", "Av".
-var bylineLeads = []string{"by", "written by", "words by", "reporting by", "por", "von", "par", "door", "av", "af", "di", "de",
+var bylineLeads = []string{"by", "written by", "words by", "story by", "text by", "contributed by", "with additional reporting by",
+	"additional reporting by", "reporting by", "por", "von", "par", "door", "av", "af", "di", "de",
 	"author", "authors", "autor", "auteur", "byline", "reporter"}
 
 // bylineLabels are byline labels in scripts without spaces, which name
@@ -394,11 +415,8 @@ var notNameWords = func() map[string]bool {
 		next previous article articles video page latest view highlights stories
 		size version printable forecast sponsor sponsors quiz section sections archive archives gallery
 		forum forums classifieds directory feed feeds
-		writer editor correspondent staff reporter contributor columnist
-		admin administrator team desk newsroom editorial news weekly daily magazine media online
-		bureau press wire agency network networks interactive ltd inc llc limited group
-		mail herald tribune gazette journal chronicle telegraph courier examiner observer times inquirer
-		dispatch bulletin guardian`) {
+		admin administrator team editorial weekly daily magazine media online
+		network networks interactive ltd inc llc limited group ` + deskWords) {
 		m[w] = true
 	}
 	return m
@@ -428,6 +446,9 @@ func tidyByline(s string) string {
 		part = strings.Trim(stripBylineLead(part), " ,;:|-–—·•")
 		if i := strings.Index(part, " in "); i > 0 {
 			part, cut = part[:i], true // "Jane Doe in Lisbon"
+		}
+		if i := strings.Index(part, " at "); i > 0 {
+			part, cut = part[:i], true // "Jane Doe at Harbour Park"
 		}
 		if len(parts) == 1 {
 			// "Jane Doe (Contact)": a lone name's note is a link or a
@@ -647,10 +668,30 @@ func readingByline(x *Extractor, got, title, outlet string, r *feed.Article, vis
 	if got == "" || sameNameKey(got, outlet) || x.Signatures != nil && x.Signatures.knows(got) {
 		return r.Byline
 	}
-	if shareName(got, r.Byline) || !printedAfterBy(visible, r.Byline) {
+	if shareName(got, r.Byline) {
 		return got
 	}
-	return r.Byline
+	if printedAfterBy(visible, r.Byline) || printedBelowLead(visible, got, r.Byline, r.Body) {
+		return r.Byline
+	}
+	return got
+}
+
+// printedBelowLead reports whether the page's text (visible) prints the
+// name got first below the opening of the article (body), and the name
+// reading above it: got then names the writer of a story listed under
+// the article ("The harbour's new berth, by Jane Doe"), and reading the
+// article's own, printed by its headline.
+func printedBelowLead(visible, got, reading, body string) bool {
+	if len(body) < 40 {
+		return false
+	}
+	at := strings.Index(visible, body[:40])
+	if at < 0 {
+		return false
+	}
+	g, r := strings.Index(visible, got), strings.Index(visible, reading)
+	return r >= 0 && r < at && g > at
 }
 
 // shareName reports whether two bylines have a name's word in common.

@@ -249,6 +249,9 @@ func findByline(lines []*textLine, from, to, title, start int) string {
 				return lines[i].text
 			}
 		}
+		if name := creditedNames(lines, title, start); name != "" {
+			return name
+		}
 	}
 	for i := from; i < to; i++ {
 		if lines[i].rep <= 2 && lines[i].words <= 10 {
@@ -256,6 +259,9 @@ func findByline(lines []*textLine, from, to, title, start int) string {
 				return name
 			}
 		}
+	}
+	if name := postFooter(lines, start); name != "" {
+		return name
 	}
 	for _, l := range lines {
 		if l.words <= 8 && l.class != classGood {
