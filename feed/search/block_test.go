@@ -95,7 +95,7 @@ func TestBlocksSameResults(t *testing.T) {
 			t.Fatalf("2^%d: no tiers made", bits)
 		}
 		// A lone word by its tiers, settled or not.
-		if st := compareSplit(t, ix, fmt.Sprint("tiers, 2^", bits), queries, 1, 5, 20); st.tiered == 0 || st.tierFailed == 0 {
+		if st := compareSplit(t, ix, fmt.Sprint("tiers, 2^", bits), queries, 1, 20); st.tiered == 0 || st.tierFailed == 0 {
 			t.Errorf("2^%d: %d searches settled by tiers, %d not", bits, st.tiered, st.tierFailed)
 		}
 		useTiers = false
@@ -124,7 +124,7 @@ func TestBlocksSameResults(t *testing.T) {
 		for i := range len(arts) / 20 {
 			ix.Remove(arts[half+i*7%(len(arts)-half)].ID)
 		}
-		if st := compareSplit(t, ix, fmt.Sprint("tiers extended, 2^", bits), queries, 1, 5, 20); st.tiered == 0 {
+		if st := compareSplit(t, ix, fmt.Sprint("tiers extended, 2^", bits), queries, 5); st.tiered == 0 {
 			t.Errorf("2^%d: no search settled by tiers extended", bits)
 		}
 		for i, s := range []*blockStats{st, st2, st3} {

@@ -17,7 +17,8 @@ import (
 // (the table's measure: the group's weighted count, saturated), the next
 // the following 2,048, then 8,192 and 32,768, as far as a quarter of the
 // group's articles; with each tier, the highest g of the articles in no
-// tier up to it (rest). A search of one positive word scores the
+// tier up to it (rest). A search of one positive word (in half the
+// articles or more, or with a filter, an exclusion or title:) scores the
 // articles of the first tier of each of its groups exactly, by seeking
 // them in the word's postings, as the full read would; when the worst of
 // the results kept beats what the rest bound allows any other article,
@@ -397,8 +398,13 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 // maxTierWords is how many positive words a search by tiers may have.
 const maxTierWords = 4
 
-// tiersMulti lets searches of several words try their tiers.
-var tiersMulti = true
+// tiersMulti lets searches of several words try their tiers. Off: at
+// a million articles, the articles of two or three words' first tiers
+// cost more to look up than the segments' sweep reads ("hospital
+// nurses" 7.3 → 11.2 ms, settled after 5,119 articles; "court verdict
+// appeal", not settled, 17.9 → 21.7 ms; BENCHMARKS.md, "Search at a
+// million: a very common word's best articles").
+var tiersMulti = false
 
 // reachRel is reach without its absolute margin: a word in nearly every
 // article has an idf, and scores, near 1e-5, against which reach's 1e-6
