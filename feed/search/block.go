@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"container/heap"
 	"encoding/binary"
-	"math"
 	"slices"
 )
 
@@ -80,6 +79,8 @@ type impactTables struct {
 	// otherForm times the others': what a query for any one form of the
 	// group counts.
 	groups map[uint32]string
+	// tiers lists each common group's best articles (see tiers.go).
+	tiers map[uint32][]tier
 }
 
 // impactMin returns how many postings a group needs for a table.
@@ -126,14 +127,17 @@ func (ix *Index) extendImpacts(it impactTables) (impactTables, bool) {
 	if ix.live == 0 || covered == 0 || covered <= it.covered {
 		return it, false
 	}
-	old := it.groups
+	old, oldTiers := it.groups, it.tiers
 	it.groups = make(map[uint32]string, len(old))
+	it.tiers = make(map[uint32][]tier, len(old))
 	if it.eRef == 0 {
 		it.eRef = k1 * b * float64(ix.live) / float64(ix.totalLen)
 	}
 	nseg := int(covered >> impactBits)
 	tf, most := make([]float32, n), make([]float32, n)
 	var touched []uint32
+	var qs []uint16
+	hist := make([]uint32, impactScale+1)
 	need := ix.impactMin()
 	c := float64(k1 * (1 - b))
 	for g := range ix.groups {
@@ -162,14 +166,27 @@ func (ix *Index) extendImpacts(it impactTables) (impactTables, bool) {
 				most[p.doc] = max(most[p.doc], w)
 			}
 		}
+		qs = qs[:0]
 		for _, d := range touched {
 			w := otherForm*float64(tf[d]) + (1-otherForm)*float64(most[d])
 			tf[d], most[d] = 0, 0
-			q := uint16(math.Ceil(impactScale * w / (w + c + it.eRef*float64(ix.docs[d].length))))
+			q := tierQ(w, c, it.eRef*float64(ix.docs[d].length))
+			qs = append(qs, q)
+			hist[q]++
 			i := 2 * (d >> impactBits)
-			binary.LittleEndian.PutUint16(t[i:], max(binary.LittleEndian.Uint16(t[i:]), q, 1))
+			binary.LittleEndian.PutUint16(t[i:], max(binary.LittleEndian.Uint16(t[i:]), q))
 		}
 		it.groups[uint32(g)] = string(t)
+		if ok {
+			for _, q := range qs {
+				hist[q] = 0
+			}
+			if ts := oldTiers[uint32(g)]; len(ts) > 0 {
+				it.tiers[uint32(g)] = extendTiers(ts, touched, qs)
+			}
+		} else if ts := makeTiers(touched, qs, hist); len(ts) > 0 {
+			it.tiers[uint32(g)] = ts
+		}
 	}
 	it.covered = covered
 	return it, true
@@ -745,4 +762,8 @@ type blockStats struct {
 	total     int // articles in the index, summed over split searches
 	runs      int // runs of segments read in article order
 	pruned    int // articles left out between words
+
+	tiered       int // searches settled by tiers (see tiers.go)
+	tierArticles int // articles they scored
+	tierFailed   int // searches the tiers did not settle
 }

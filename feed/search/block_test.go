@@ -35,11 +35,14 @@ func sameHits(a, b []Result) bool {
 // setImpacts sets the tables' tuning for a test, and returns a
 // function that puts it back.
 func setImpacts(from uint32, bits uint, share int) func() {
-	f, bs, sh := impactFrom, impactBits, impactShare
+	f, bs, sh, ts := impactFrom, impactBits, impactShare, tierSizes
 	impactFrom, impactBits, impactShare = from, bits, share
-	useBoundsUncovered, useBoundsAlways = true, true
+	tierSizes = []int{4, 16, 64, 256}
+	useBoundsUncovered, useBoundsAlways, tiersAlways = true, true, true
 	return func() {
-		impactFrom, impactBits, impactShare = f, bs, sh
+		tiersAlways = false
+		impactFrom, impactBits, impactShare, tierSizes = f, bs, sh, ts
+		useTiers = true
 		useBoundsUncovered, useBoundsAlways = false, false
 		useBounds, countBlocks = true, nil
 		sweepBlocks, firstSegments = true, 0
@@ -88,6 +91,14 @@ func TestBlocksSameResults(t *testing.T) {
 		if ix.impacts.covered == 0 || len(ix.impacts.groups) == 0 {
 			t.Fatalf("2^%d: no tables made", bits)
 		}
+		if len(ix.impacts.tiers) == 0 {
+			t.Fatalf("2^%d: no tiers made", bits)
+		}
+		// A lone word by its tiers, settled or not.
+		if st := compareSplit(t, ix, fmt.Sprint("tiers, 2^", bits), queries, 1, 20); st.tiered == 0 || st.tierFailed == 0 {
+			t.Errorf("2^%d: %d searches settled by tiers, %d not", bits, st.tiered, st.tierFailed)
+		}
+		useTiers = false
 		st2 := compareSplit(t, ix, fmt.Sprint("tables, 2^", bits), queries, 1, 5, 20)
 		// After the segments with the highest bounds, the rest in
 		// article order, in runs, articles pruned between words.
@@ -105,8 +116,17 @@ func TestBlocksSameResults(t *testing.T) {
 			t.Errorf("2^%d: no split search abandoned", bits)
 		}
 		useBoundsAlways, sweepBlocks = true, true
+		useTiers = true
 		ix.Add(arts[half:]...)
 		st3 := compareSplit(t, ix, fmt.Sprint("articles added after the tables, 2^", bits), queries, 20)
+		// The tiers extended to them, more deleted.
+		ix.Compact()
+		for i := range len(arts) / 20 {
+			ix.Remove(arts[half+i*7%(len(arts)-half)].ID)
+		}
+		if st := compareSplit(t, ix, fmt.Sprint("tiers extended, 2^", bits), queries, 5); st.tiered == 0 {
+			t.Errorf("2^%d: no search settled by tiers extended", bits)
+		}
 		for i, s := range []*blockStats{st, st2, st3} {
 			if s.split == 0 || i == 1 && s.articles >= s.total/2 {
 				t.Errorf("segments of 2^%d, case %d: %d searches split, reading %d of %d articles", bits, i, s.split, s.articles, s.total)
@@ -192,6 +212,9 @@ func TestBlocksKept(t *testing.T) {
 	}
 	if back.impacts.covered != ix.impacts.covered || back.impacts.eRef != ix.impacts.eRef || !maps.Equal(back.impacts.groups, ix.impacts.groups) {
 		t.Fatal("tables not read back")
+	}
+	if len(ix.impacts.tiers) == 0 || !maps.EqualFunc(back.impacts.tiers, ix.impacts.tiers, slices.Equal) {
+		t.Fatal("tiers not read back")
 	}
 	for _, q := range blockQueries(1500) {
 		if got, want := back.Search(q, 20), ix.Search(q, 20); !slices.EqualFunc(got, want, func(x, y Result) bool {

@@ -35,14 +35,14 @@ import (
 //	uint64 body length, uint32 CRC-32C of the body
 //	body: uvarint counts, then outlets, documents, stem groups, terms,
 //	  the sorted term list, buckets, skip tables and the tables of
-//	  common groups' impacts, each as Encode writes them, then the
-//	  postings lists back to back
+//	  common groups' impacts with their tiers, each as Encode writes
+//	  them, then the postings lists back to back
 //
 // with little-endian integers and strings as a uvarint length and bytes.
 
 const (
 	indexMagic   = "BSINDEX\n"
-	indexVersion = 2 // 2: the bounds of common words' scores (impactTables)
+	indexVersion = 3 // 2: the bounds of common words' scores (impactTables); 3: their tiers
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -164,6 +164,14 @@ func (ix *Index) Encode(w io.Writer, key string) error {
 	for _, g := range tabIDs {
 		e.Uvarint(uint64(g))
 		e.Str(it.groups[g])
+		ts := it.tiers[g]
+		e.Uvarint(uint64(len(ts)))
+		for _, t := range ts {
+			e.Uvarint(uint64(t.rest))
+			e.Uvarint(uint64(t.n))
+			e.Uvarint(uint64(t.last))
+			e.Str(t.docs)
+		}
 	}
 	e.Uvarint(post)
 
@@ -338,6 +346,7 @@ func decodeBody(body []byte) (*Index, error) {
 	nTables := d.Count(1)
 	if !d.Err && nTables > 0 {
 		it.groups = make(map[uint32]string, nTables)
+		it.tiers = make(map[uint32][]tier, nTables)
 	}
 	for range nTables {
 		g, tab := uint32(d.Uvarint()), d.Str()
@@ -346,6 +355,22 @@ func decodeBody(body []byte) (*Index, error) {
 			break
 		}
 		it.groups[g] = tab
+		nt := d.Count(1)
+		if d.Err || nt > len(tierSizes) {
+			d.Err = true
+			break
+		}
+		var ts []tier
+		for range nt {
+			t := tier{rest: uint16(min(d.Uvarint(), impactScale)), n: uint32(d.Uvarint()), last: uint32(d.Uvarint()), docs: d.Str()}
+			if !t.valid(it.covered) {
+				d.Err = true
+			}
+			ts = append(ts, t)
+		}
+		if len(ts) > 0 {
+			it.tiers[g] = ts
+		}
 	}
 	if it.covered > uint32(nDocs) || math.IsNaN(it.eRef) || math.IsInf(it.eRef, 0) || it.eRef < 0 {
 		d.Err = true

@@ -222,6 +222,9 @@ func (ix *Index) eval(q *query, limit int) ([]hit, *highlighter) {
 	sorted := true // whether cands is in article order
 	negDone := false
 	bounded := useBounds && limit > 0 && len(pos) >= 2 && pos[len(pos)-1].bucket == nil && !q.phrases()
+	if hits, ok := ix.evalTiers(s, q, pos, neg, limit); ok {
+		return hits, hl
+	}
 	if len(pos) > 0 {
 		if hits, ok := ix.evalBlocks(s, q, pos, neg, limit); ok {
 			return hits, hl

@@ -124,6 +124,15 @@ func BenchmarkImpacts(b *testing.B) {
 	for _, t := range ix.impacts.groups {
 		bytes += len(t)
 	}
+	var tierBytes, listed int
+	for _, ts := range ix.impacts.tiers {
+		for _, t := range ts {
+			tierBytes += len(t.docs)
+			listed += int(t.n)
+		}
+	}
+	b.ReportMetric(float64(tierBytes)/1e6, "tier-MB")
+	b.ReportMetric(float64(listed), "tier-articles")
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(len(ix.impacts.groups)), "tables")
 	b.ReportMetric(float64(bytes)/1e6, "MB")
@@ -155,19 +164,41 @@ func BenchmarkLabelled(b *testing.B) {
 //
 //	BROADSHEET_BENCH_MEM=/tmp/idx BROADSHEET_BENCH_N=1m go test ./feed/search -run '^$' -bench Sweep -benchtime 3x -timeout 2h
 func BenchmarkSweep(b *testing.B) {
+	defer func() { sweepBlocks, firstSegments = true, 0 }()
+	if v := os.Getenv("BROADSHEET_FIRST_SEGMENTS"); v != "" {
+		firstSegments, _ = strconv.Atoi(v) // for tuning: see evalBlocks
+	}
+	compareWays(b, []string{"before", "sweep"}, func(w int) { sweepBlocks = w == 1 })
+}
+
+// BenchmarkTiers is BenchmarkSweep for a lone word's tiers (see
+// tiers.go): without them and with them, alternated.
+//
+//	BROADSHEET_BENCH_MEM=/tmp/idx BROADSHEET_BENCH_N=1m go test ./feed/search -run '^$' -bench Tiers -benchtime 3x -timeout 2h
+func BenchmarkTiers(b *testing.B) {
+	defer func() { useTiers, tiersMulti, tiersFrom = true, false, 2 }()
+	compareWays(b, []string{"before", "lone", "lone-all", "multi"}, func(w int) {
+		// "lone": as searches are (one positive word, in half the
+		// articles or filtered); "lone-all": any common word alone
+		// too; "multi": and searches of several words.
+		useTiers, tiersMulti, tiersFrom = w > 0, w == 3, map[bool]uint64{true: 64, false: 2}[w == 2]
+	})
+}
+
+// compareWays measures the 50 benchmark queries at the largest size
+// each of the ways set(w) chooses, alternated in rounds on one index,
+// and reports each way's p50, p99 and max CPU time; with -v it logs
+// each query's best time each way, slowest the last way first, and
+// what the last way read.
+func compareWays(b *testing.B, names []string, set func(w int)) {
 	n := benchSizes[len(benchSizes)-1]
 	ix := cachedIndex(b, n)
 	queries := corpus.New(n, benchSeed).Queries(50)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	defer func() { sweepBlocks, firstSegments = true, 0 }()
-	if v := os.Getenv("BROADSHEET_FIRST_SEGMENTS"); v != "" {
-		firstSegments, _ = strconv.Atoi(v) // for tuning: see evalBlocks
-	}
-	ways := []bool{false, true}
-	cpu := make([][]time.Duration, len(ways))
-	best := make([][]time.Duration, len(ways))
-	for w := range ways {
+	cpu := make([][]time.Duration, len(names))
+	best := make([][]time.Duration, len(names))
+	for w := range names {
 		best[w] = make([]time.Duration, len(queries))
 		for i := range best[w] {
 			best[w][i] = time.Hour
@@ -175,8 +206,8 @@ func BenchmarkSweep(b *testing.B) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		for w, on := range ways {
-			sweepBlocks = on
+		for w := range names {
+			set(w)
 			for i, q := range queries {
 				c0 := cputime.Thread()
 				ix.Search(q, 20)
@@ -192,22 +223,27 @@ func BenchmarkSweep(b *testing.B) {
 		slices.Sort(ds)
 		return float64(ds[min(len(ds)-1, int(p*float64(len(ds))))].Microseconds()) / 1000
 	}
-	for w, name := range []string{"before", "sweep"} {
+	for w, name := range names {
 		b.ReportMetric(ms(cpu[w], 0.5), name+"-cpu-p50-ms")
 		b.ReportMetric(ms(cpu[w], 0.99), name+"-cpu-p99-ms")
 		b.ReportMetric(ms(cpu[w], 1), name+"-cpu-max-ms")
 	}
+	last := len(names) - 1
 	order := make([]int, len(queries))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(i, j int) int { return int(best[1][j] - best[1][i]) })
+	slices.SortFunc(order, func(i, j int) int { return int(best[last][j] - best[last][i]) })
 	for _, i := range order {
 		st := &blockStats{}
 		countBlocks = st
 		ix.Search(queries[i], 20)
 		countBlocks = nil
-		b.Logf("%-36q before %9s sweep %9s; segments read %5.1f%%, %d runs, %d articles pruned, %d read whole after all", queries[i], best[0][i], best[1][i],
-			100*float64(st.articles)/float64(max(st.total, 1)), st.runs, st.pruned, st.abandoned)
+		times := ""
+		for w, name := range names {
+			times += fmt.Sprintf(" %s %9s", name, best[w][i])
+		}
+		b.Logf("%-36q%s; segments read %5.1f%%, %d runs, %d articles pruned, %d read whole after all; tiers: %d settled (%d articles), %d not", queries[i], times,
+			100*float64(st.articles)/float64(max(st.total, 1)), st.runs, st.pruned, st.abandoned, st.tiered, st.tierArticles, st.tierFailed)
 	}
 }
