@@ -64,6 +64,9 @@ var textTitleFeatures = [...]string{
 	"body_content",  // share of its content words found in the article's running text
 	"above_content", // body_content of the headline-like line above it (a standfirst's headline)
 	"below_content", // body_content of the headline-like line below it (a headline's standfirst)
+	"block_top",     // the first of two or more headline-like lines over a byline or a date
+	"block_under",   // a headline-like line under the first of such a block
+	"top_content",   // body_content of the first line of the block it stands under
 }
 
 // textTitleCandidates returns the candidate headlines among lines [lo,
@@ -292,6 +295,13 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 		if f[30] == 1 {
 			f[52] = contentOf(i + 1)
 		}
+		if top, n, ok := headBlock(lines, i); ok {
+			f[53] = b2f(top == i && n >= 2)
+			if top < i {
+				f[54] = 1
+				f[55] = contentOf(top)
+			}
+		}
 		add(l.text, f)
 		idx = append(idx, i)
 	}
@@ -371,6 +381,48 @@ func headerAt(lines []*textLine, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// headBlock describes the block of headline-like lines that line i
+// stands in over a byline or a date, dates between them allowed: top,
+// its first line, and n, how many lines it holds. Line i itself may be
+// any line (the candidates' filter has judged it); the lines under and
+// over it are headline-like lines of 3 to 30 words that are no running
+// text. ok is false when no byline or date follows.
+func headBlock(lines []*textLine, i int) (top, n int, ok bool) {
+	blockLine := func(l *textLine) bool { return headLike(l, 3, 30) && l.class != classGood }
+	n = 1
+	for j := i + 1; j < len(lines) && j <= i+6; j++ {
+		l := lines[j]
+		if _, by := l.author(); by {
+			ok = true
+			break
+		}
+		if isDateLine(l) || l.words <= 14 && hasDate(l) {
+			ok = true
+			continue
+		}
+		if !blockLine(l) {
+			break
+		}
+		n++
+	}
+	if !ok {
+		return i, 0, false
+	}
+	top = i
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		l := lines[j]
+		if isDateLine(l) {
+			continue
+		}
+		if !blockLine(l) {
+			break
+		}
+		top = j
+		n++
+	}
+	return top, n, true
 }
 
 // menuItemAbove reports whether line i, of a few words, is printed

@@ -101,3 +101,40 @@ func TestTextTitleNoArrowLink(t *testing.T) {
 		t.Errorf("title %q, want %q", title, fixtureHeadline)
 	}
 }
+
+func TestHeadBlock(t *testing.T) {
+	lines := segmentText("Contact Us\n\nFerry fares frozen\n\nMarch 3, 2008\n\nIslanders welcome a year without rises on the crossing\n\nBy Jane Smith\n\n" +
+		"Quay notices\n\nLantern parade lights up the harbour\n\nShare this story\n")
+	for _, c := range []struct {
+		i, top, n int
+		ok        bool
+	}{
+		{1, 1, 2, true},  // the headline: a date, then the standfirst, then the byline
+		{3, 1, 2, true},  // the standfirst, under the headline past the date
+		{0, 0, 3, true},  // line i itself may be any line: the candidates' filter has judged it
+		{7, 7, 0, false}, // no byline or date under it
+		{5, 5, 0, false}, // the lines under it reach no byline or date either
+	} {
+		top, n, ok := headBlock(lines, c.i)
+		if ok != c.ok || ok && (top != c.top || n != c.n) {
+			t.Errorf("headBlock(%q) = %d, %d, %v; want %d, %d, %v", lines[c.i].text, top, n, ok, c.top, c.n, c.ok)
+		}
+	}
+}
+
+// A short headline, its date and a longer standfirst over the byline:
+// the headline opens the block, and the standfirst stands under a first
+// line whose words are the article's.
+func TestTextTitleBlockFeatures(t *testing.T) {
+	const head, deck = "Bridge rebuilt after floods", "Engineers say the work will take two years and cost twelve million pounds"
+	page := "Home | News | Sport | Weather | Business | Contact\n\nThe Riverside Gazette\n\nContact Us\n\n" +
+		head + "\n\nMarch 3, 2008\n\n" + deck + "\n\nBy Jane Smith\n\n" + fixtureBody + "\n"
+	h := textFeatures(t, page, head)
+	if h["block_top"] != 1 || h["block_under"] != 0 || h["top_content"] != 0 {
+		t.Errorf("headline: block_top %v, block_under %v, top_content %v; want 1, 0, 0", h["block_top"], h["block_under"], h["top_content"])
+	}
+	d := textFeatures(t, page, deck)
+	if d["block_top"] != 0 || d["block_under"] != 1 || d["top_content"] != h["body_content"] || d["top_content"] < 0.5 {
+		t.Errorf("standfirst: block_top %v, block_under %v, top_content %v; want 0, 1, the headline's %v", d["block_top"], d["block_under"], d["top_content"], h["body_content"])
+	}
+}
