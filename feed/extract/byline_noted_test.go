@@ -23,11 +23,15 @@ func TestNotedNames(t *testing.T) {
 
 // TestTextTitleNotNotedNames: a live page's credit line, names with
 // notes and no "By", over a section label printed in the menu, is
-// neither the headline.
+// neither the headline. (The article opens on its headline's subject,
+// as articles do: the model weighs the words a headline shares with
+// its article.)
 func TestTextTitleNotNotedNames(t *testing.T) {
 	text := "The Quay Post\nHome  Harbour Life  Sport  Weather\nHarbour Life\n" +
 		"Pell Marrow (now) and Odile Fenn (earlier)\n\n" +
-		"Lock gates at Wexmoor jammed for a second day – live updates\n\n" + paragraphs(8)
+		"Lock gates at Wexmoor jammed for a second day – live updates\n\n" +
+		"The lock gates at Wexmoor jammed again this morning, for the second day running, and the boats waiting to pass were told to tie up and wait for the engineers.\n\n" +
+		paragraphs(8)
 	arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(text)})
 	if len(arts) != 1 {
 		t.Fatalf("got %d articles", len(arts))

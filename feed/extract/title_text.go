@@ -4,61 +4,69 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // textTitleFeatures name the features of a headline candidate in plain
 // text, a line above or near the article's start.
 var textTitleFeatures = [...]string{
-	"fallback",     // the "none of these" candidate
-	"between",      // running lines between it and the article, / 10
-	"near_rank",    // 1 / its rank among candidates counted up from the article
-	"below_start",  // it lies inside the article's region
-	"words_short",  // 2 or 3 words
-	"words_mid",    // 5 to 22 words
-	"words_long",   // more than 22 words
-	"cap_share",    // share of capitalised words
-	"all_caps",     // no lower-case letter
-	"end_period",   // ends with a full stop
-	"end_mark",     // ends with ? or !
-	"repeats",      // the line occurs more than once in the file
-	"repeats_many", // more than three times
-	"lead_share",   // share of its words in the article's opening
-	"lead_most",    // at least half of its words are there
-	"digits",       // share of digits
-	"byline",       // reads as a byline
-	"name_line",    // a line of names
-	"date_line",    // mostly a date
-	"has_date",     // holds a date
-	"class_good",   // running text
-	"class_bad",    // furniture
-	"menu",         // a row of links
-	"after_marker", // follows a "Related stories" heading
-	"header_below", // a byline or date follows within three lines
-	"after_short",  // follows a line of one or two words
-	"separator",    // holds " | ", " - " or " :: "
-	"outlet",       // names the outlet
-	"first_line",   // the file's first line
-	"sentences",    // holds two sentences
-	"deck_below",   // the next line reads as a standfirst under it
-	"under_head",   // the line above reads as a headline over it
-	"pair_head",    // heads a standfirst that a byline or date follows
-	"pair_deck",    // a standfirst under a headline, a byline or date next
-	"shorter_next", // fewer words than the headline-like line below it
-	"longer_prev",  // more words than the headline-like line above it
-	"block_lead",   // lead_share of it or of the standfirst under it
-	"echoed",       // printed inside another line too (a breadcrumb, a prompt)
-	"next_words",   // words of the next line when headline-like, / 20
-	"prev_words",   // words of the line above when headline-like, / 20
-	"next_lead",    // lead_share of the next line when headline-like
-	"prev_lead",    // lead_share of the line above when headline-like
-	"words",        // its words, / 20
-	"label",        // opens with a label of one or two words and a colon
-	"caption",      // a photo credit, or the line again with one, follows
-	"pipe",         // holds a bar: "email|print"
-	"header_next",  // the next line that is not furniture is a byline or a date
-	"twin_open",    // opens with the same word as the line above or below: an item of a list
-	"to_para",      // lines that are not furniture between it and the next long paragraph, / 10
-	"menu_next",    // the next line is a row of links: a masthead over the site's menu
+	"fallback",      // the "none of these" candidate
+	"between",       // running lines between it and the article, / 10
+	"near_rank",     // 1 / its rank among candidates counted up from the article
+	"below_start",   // it lies inside the article's region
+	"words_short",   // 2 or 3 words
+	"words_mid",     // 5 to 22 words
+	"words_long",    // more than 22 words
+	"cap_share",     // share of capitalised words
+	"all_caps",      // no lower-case letter
+	"end_period",    // ends with a full stop
+	"end_mark",      // ends with ? or !
+	"repeats",       // the line occurs more than once in the file
+	"repeats_many",  // more than three times
+	"lead_share",    // share of its words in the article's opening
+	"lead_most",     // at least half of its words are there
+	"digits",        // share of digits
+	"byline",        // reads as a byline
+	"name_line",     // a line of names
+	"date_line",     // mostly a date
+	"has_date",      // holds a date
+	"class_good",    // running text
+	"class_bad",     // furniture
+	"menu",          // a row of links
+	"after_marker",  // follows a "Related stories" heading
+	"header_below",  // a byline or date follows within three lines
+	"after_short",   // follows a line of one or two words
+	"separator",     // holds " | ", " - " or " :: "
+	"outlet",        // names the outlet
+	"first_line",    // the file's first line
+	"sentences",     // holds two sentences
+	"deck_below",    // the next line reads as a standfirst under it
+	"under_head",    // the line above reads as a headline over it
+	"pair_head",     // heads a standfirst that a byline or date follows
+	"pair_deck",     // a standfirst under a headline, a byline or date next
+	"shorter_next",  // fewer words than the headline-like line below it
+	"longer_prev",   // more words than the headline-like line above it
+	"block_lead",    // lead_share of it or of the standfirst under it
+	"echoed",        // printed inside another line too (a breadcrumb, a prompt)
+	"next_words",    // words of the next line when headline-like, / 20
+	"prev_words",    // words of the line above when headline-like, / 20
+	"next_lead",     // lead_share of the next line when headline-like
+	"prev_lead",     // lead_share of the line above when headline-like
+	"words",         // its words, / 20
+	"label",         // opens with a label of one or two words and a colon
+	"caption",       // a photo credit, or the line again with one, follows
+	"pipe",          // holds a bar: "email|print"
+	"header_next",   // the next line that is not furniture is a byline or a date
+	"twin_open",     // opens with the same word as the line above or below: an item of a list
+	"to_para",       // lines that are not furniture between it and the next long paragraph, / 10
+	"menu_next",     // the next line is a row of links: a masthead over the site's menu
+	"body_content",  // share of its content words found in the article's running text
+	"above_content", // body_content of the headline-like line above it (a standfirst's headline)
+	"below_content", // body_content of the headline-like line below it (a headline's standfirst)
+	"block_top",     // the first of two or more headline-like lines over a byline or a date
+	"block_under",   // a headline-like line under the first of such a block
+	"top_content",   // body_content of the first line of the block it stands under
 }
 
 // textTitleCandidates returns the candidate headlines among lines [lo,
@@ -88,8 +96,8 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 		if titleRuledOut(x, l) || i >= start && l.class == classGood || i >= start && strings.HasSuffix(l.text, ".") && !strings.HasSuffix(l.text, "...") || isCaption(lines, i) || menuItemAbove(lines, i) {
 			continue // nor is the article's own running text, a caption or a section named in a menu
 		}
-		if isBreadcrumb(l.text) || isAddress(l.lower) {
-			continue // nor a trail of sections or a line naming an address
+		if isBreadcrumb(l.text) || isAddress(l.lower) || opensWithMark(l.text) {
+			continue // nor a trail of sections, a line naming an address or a link led by a mark
 		}
 		rank++
 		rows = append(rows, titleRow{i, rank})
@@ -109,6 +117,34 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 	sc.leadSet.reset(len(lead))
 	for _, h := range lead {
 		sc.leadSet.add(h)
+	}
+	// The article's running text, as content words, for body_content.
+	body := sc.body[:0]
+	for j := start; j < len(lines) && len(body) < bodyContentWords; j++ {
+		if lines[j].class == classGood {
+			body = sc.words.addContent(body, lines[j].lower)
+		}
+	}
+	sc.body = body
+	sc.bodySet.reset(len(body))
+	for _, h := range body {
+		sc.bodySet.add(h)
+	}
+	contents := reuse(sc.contents, hi-lo+2)[:hi-lo+2]
+	for j := range contents {
+		contents[j] = -1
+	}
+	sc.contents = contents
+	contentOf := func(j int) float64 {
+		if j < lo-1 || j > hi {
+			return sc.words.contentShare(lines[j].lower, &sc.bodySet)
+		}
+		v := contents[j-lo+1]
+		if v < 0 {
+			v = sc.words.contentShare(lines[j].lower, &sc.bodySet)
+			contents[j-lo+1] = v
+		}
+		return v
 	}
 	// The share of each line's words found in the opening, as asked: of
 	// lines lo-1 to hi, -1 until asked.
@@ -252,6 +288,20 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 		}
 		f[48] = float64(gap) / 10
 		f[49] = b2f(i+1 < len(lines) && lines[i+1].menu)
+		f[50] = contentOf(i)
+		if f[31] == 1 {
+			f[51] = contentOf(i - 1)
+		}
+		if f[30] == 1 {
+			f[52] = contentOf(i + 1)
+		}
+		if top, n, ok := headBlock(lines, i); ok {
+			f[53] = b2f(top == i && n >= 2)
+			if top < i {
+				f[54] = 1
+				f[55] = contentOf(top)
+			}
+		}
 		add(l.text, f)
 		idx = append(idx, i)
 	}
@@ -277,10 +327,15 @@ type textTitleScratch struct {
 	lead    wordBag
 	leadSet wordHashes
 	shares  []float64
-	feats   []float64
-	cands   []TitleCandidate
-	idx     []int
-	words   wordScanner
+	// body and bodySet hold the article's running text as content words
+	// (see addContent); contents the lines' shares of them, -1 until asked.
+	body     []uint64
+	bodySet  wordHashes
+	contents []float64
+	feats    []float64
+	cands    []TitleCandidate
+	idx      []int
+	words    wordScanner
 }
 
 // textTitleScratches keeps textTitleScratch between articles.
@@ -326,6 +381,48 @@ func headerAt(lines []*textLine, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// headBlock describes the block of headline-like lines that line i
+// stands in over a byline or a date, dates between them allowed: top,
+// its first line, and n, how many lines it holds. Line i itself may be
+// any line (the candidates' filter has judged it); the lines under and
+// over it are headline-like lines of 3 to 30 words that are no running
+// text. ok is false when no byline or date follows.
+func headBlock(lines []*textLine, i int) (top, n int, ok bool) {
+	blockLine := func(l *textLine) bool { return headLike(l, 3, 30) && l.class != classGood }
+	n = 1
+	for j := i + 1; j < len(lines) && j <= i+6; j++ {
+		l := lines[j]
+		if _, by := l.author(); by {
+			ok = true
+			break
+		}
+		if isDateLine(l) || l.words <= 14 && hasDate(l) {
+			ok = true
+			continue
+		}
+		if !blockLine(l) {
+			break
+		}
+		n++
+	}
+	if !ok {
+		return i, 0, false
+	}
+	top = i
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		l := lines[j]
+		if isDateLine(l) {
+			continue
+		}
+		if !blockLine(l) {
+			break
+		}
+		top = j
+		n++
+	}
+	return top, n, true
 }
 
 // menuItemAbove reports whether line i, of a few words, is printed
@@ -438,6 +535,23 @@ func datedBelow(lines []*textLine, i int) bool {
 		}
 	}
 	return false
+}
+
+// opensWithMark reports whether a line opens with a mark no headline
+// opens with: an arrow ("» More videos"), a bar, a dot, a colon, a
+// tilde. Headlines open with a letter, a digit, a quotation mark, a
+// bracket, a currency sign, "#", "@", "¿" or "¡". "»" and "›" are
+// arrows here, as classify takes them, though they close quotations.
+func opensWithMark(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '»' || r == '›':
+		return true
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pf, unicode.Sc) ||
+		strings.ContainsRune("\"'`#@¿¡", r):
+		return false
+	}
+	return true
 }
 
 // isAddress reports whether a line, lower, holds a web address.

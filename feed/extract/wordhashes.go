@@ -141,3 +141,62 @@ func (w *wordScanner) addHashes(hs []uint64, s string) []uint64 {
 	}
 	return hs
 }
+
+// contentPrefix is how many bytes of a content word stand for it, a
+// crude stem that holds in any language written with spaces:
+// "settled" and "settlement" are one word, "settl".
+const contentPrefix = 5
+
+// bodyContentWords is how many content words of the article's running
+// text a headline candidate is compared with.
+const bodyContentWords = 600
+
+// nextContent returns the hash of the next content word of the scanned
+// text: a word of three letters or more that is no function word
+// (stopTable), cut to its first contentPrefix bytes.
+func (w *wordScanner) nextContent() (uint64, bool) {
+	for {
+		b, ok := w.next()
+		if !ok {
+			return 0, false
+		}
+		if len(b) < 3 {
+			continue
+		}
+		h := uint32(fnvOffset)
+		for _, c := range b {
+			h = (h ^ uint32(c)) * fnvPrime
+		}
+		if stopTable.hasBytes(b, h) {
+			continue
+		}
+		return hashWord(b[:min(len(b), contentPrefix)]), true
+	}
+}
+
+// addContent appends the hashes of the content words of s (see
+// nextContent) to hs.
+func (w *wordScanner) addContent(hs []uint64, s string) []uint64 {
+	w.start(s)
+	for h, ok := w.nextContent(); ok; h, ok = w.nextContent() {
+		hs = append(hs, h)
+	}
+	return hs
+}
+
+// contentShare returns the share of the content words of s (see
+// nextContent) found in set; 0 when s holds none.
+func (w *wordScanner) contentShare(s string, set *wordHashes) float64 {
+	w.start(s)
+	n, in := 0, 0
+	for h, ok := w.nextContent(); ok; h, ok = w.nextContent() {
+		n++
+		if set.has(h) {
+			in++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
