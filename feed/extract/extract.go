@@ -156,6 +156,12 @@ func (x *Extractor) finish(a *feed.Article, h feed.Hint, data []byte) bool {
 	if a.Byline != "" && (sameNameKey(a.Byline, a.Outlet) || x.Signatures != nil && x.Signatures.knows(a.Byline)) {
 		a.Byline = ""
 	}
+	// A title that is the outlet's name is the site's masthead or its
+	// <title>, not a headline: a page without one gets a title made
+	// from its lead, as a page with no title line does.
+	if a.Title != "" && a.Outlet != "" && sameNameKey(a.Title, a.Outlet) {
+		a.Title = ""
+	}
 	if !a.Date.IsZero() && a.DateSource == "" {
 		// Feeds, front matter and scrapers' JSON give dates in named
 		// fields; the formats that guess set their own source.

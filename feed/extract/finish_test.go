@@ -159,3 +159,37 @@ func FuzzCountWords(f *testing.F) {
 		}
 	})
 }
+
+// TestTitleNotTheOutlet checks that a page with no headline, whose only
+// headline-like line is its masthead, gets a title made from its lead,
+// marked as made, and not the outlet's name for a title; and that the
+// outlet is still found.
+func TestTitleNotTheOutlet(t *testing.T) {
+	page := strings.Join([]string{
+		"Home   Local   Money   Weather",
+		"Ferrow Bay Echo",
+		"Posted 2026-03-02 09:40",
+		"",
+		"Residents of the Calloway estate in Ferrow Bay were told on Monday that the footbridge over the railway will close for eleven weeks while its deck is replaced, leaving a two-mile walk to the station.",
+		"",
+		"The council said the bridge had been inspected twice last year and that the work could not wait until the summer, when fewer commuters use it.",
+		"",
+		"A shuttle bus will run every twenty minutes at peak times, a spokesperson said.",
+		"",
+		"© 2026 Ferrow Bay Echo",
+	}, "\n")
+	arts, _ := NewExtractor().Extract(Source{Path: "page.txt", Data: []byte(page)})
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles, want 1", len(arts))
+	}
+	a := arts[0]
+	if a.Outlet != "Ferrow Bay Echo" {
+		t.Errorf("outlet = %q, want the masthead's name", a.Outlet)
+	}
+	if sameNameKey(a.Title, a.Outlet) || !strings.HasPrefix(a.Title, "Residents of the Calloway estate") {
+		t.Errorf("title = %q, want one made from the lead", a.Title)
+	}
+	if !a.TitleSynthesized {
+		t.Errorf("title %q not marked synthesized", a.Title)
+	}
+}
