@@ -100,13 +100,18 @@ type termIndex struct {
 	slots []indexSlot
 	// bits has a bit set for each loaded term (see filterBit): most of
 	// the other's terms are not loaded, and one bit tells so without
-	// probing the table.
-	bits [64]uint64
+	// probing the table. It has at least eight bits a term, so that a
+	// story's centroid of thousands of terms does not set them all;
+	// wshift picks its word.
+	bits   []uint64
+	wshift uint8
 }
 
 // filterBit returns the word and bit of termIndex.bits for a term's
 // hash, mixed as the table mixes it.
-func filterBit(mixed uint32) (int, uint64) { return int(mixed >> 26), 1 << (mixed >> 20 & 63) }
+func (t *termIndex) filterBit(mixed uint32) (int, uint64) {
+	return int(mixed >> t.wshift), 1 << (mixed >> (t.wshift - 6) & 63)
+}
 
 type indexSlot struct {
 	round uint32
@@ -125,11 +130,19 @@ func (t *termIndex) load(v vector) {
 		t.slots, t.shift, t.round = make([]indexSlot, size), shift, 1
 	}
 	mask := uint32(len(t.slots) - 1)
-	t.bits = [64]uint64{}
+	words, wshift := 64, uint8(32-6)
+	for words*64 < 8*v.len() {
+		words, wshift = 2*words, wshift-1
+	}
+	if cap(t.bits) < words {
+		t.bits = make([]uint64, words)
+	}
+	t.bits, t.wshift = t.bits[:words], wshift
+	clear(t.bits)
 	ws := v.w[:len(v.hash)]
 	for k, h := range v.hash {
 		m := h * 0x9e3779b1
-		w, bit := filterBit(m)
+		w, bit := t.filterBit(m)
 		t.bits[w] |= bit
 		i := m >> t.shift
 		for t.slots[i].round == t.round {
@@ -145,7 +158,7 @@ func (t *termIndex) dot(w vector) (all, words float64) {
 	ws := w.w[:len(w.hash)]
 	for k, h := range w.hash {
 		m := h * 0x9e3779b1
-		if w, bit := filterBit(m); t.bits[w]&bit == 0 {
+		if w, bit := t.filterBit(m); t.bits[w]&bit == 0 {
 			continue
 		}
 		for i := m >> t.shift; t.slots[i].round == t.round; i = (i + 1) & mask {
@@ -158,6 +171,32 @@ func (t *termIndex) dot(w vector) (all, words float64) {
 		}
 	}
 	return all, words
+}
+
+// namesDot returns what namesDot returns for the loaded vector v and w:
+// the products of the terms both hold as names (see namesLike), summed
+// in hash order.
+func (t *termIndex) namesDot(w vector) (dot float64) {
+	mask := uint32(len(t.slots) - 1)
+	ws := w.w[:len(w.hash)]
+	for k, h := range w.hash {
+		if ws[k].words != 0 {
+			continue
+		}
+		m := h * 0x9e3779b1
+		if w, bit := t.filterBit(m); t.bits[w]&bit == 0 {
+			continue
+		}
+		for i := m >> t.shift; t.slots[i].round == t.round; i = (i + 1) & mask {
+			if x := &t.slots[i]; x.hash == h {
+				if x.words == 0 {
+					dot += float64(x.all) * float64(ws[k].all)
+				}
+				break
+			}
+		}
+	}
+	return dot
 }
 
 // counter counts an article's terms. Its buffers are reused from one
