@@ -226,7 +226,12 @@ func (s *Set) Add(arts ...*feed.Article) {
 	s.mu.Unlock()
 	// Reading articles is most of the work and needs no lock.
 	vectorize(fresh)
+	s.file(arts, fresh)
+}
 
+// file puts articles read by vectorize into stories: the new ones, fresh,
+// and the others of arts, which replace the copies the set holds.
+func (s *Set) file(arts []*feed.Article, fresh []*doc) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, a := range arts {
