@@ -116,7 +116,7 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 				continue
 			}
 			row = append(row, c)
-			sum.set(k, i, c.v)
+			sum.mirror(i, len(row)-1)
 			avg := c.v / float64(len(members[i])*len(members[k]))
 			a, b := min(i, k), max(i, k)
 			h.push(pair{avg: avg, i: int32(a), j: int32(b), vi: version[a], vj: version[b]})
@@ -155,7 +155,10 @@ func byClusters(a, b link) int {
 // that have a compared pair between them: for each cluster, by the
 // place of its first article, a row of its neighbours and sums. A
 // cluster merged away stays in its neighbours' rows, where it is passed
-// over as dead: taking it out of each costs more.
+// over as dead: taking it out of each costs more. Each cell knows where
+// its mirror is in the neighbour's row (the same pair's cell), so that
+// a sum changed in one row is changed in the other without searching
+// it: a cluster that many merge beside has a long row.
 type sums struct {
 	rows [][]cell
 	// at is the place in the row being merged into of each neighbour,
@@ -165,7 +168,10 @@ type sums struct {
 
 type cell struct {
 	k int32
-	v float64
+	// twin is the place of the pair's cell in k's row: the cell of
+	// this row's cluster, or of a cluster merged into it since.
+	twin int32
+	v    float64
 }
 
 // newSums returns the sums of the links between clusters, given with
@@ -217,22 +223,19 @@ func newSums(n int, links []link) *sums {
 		for ; x < len(links) && byClusters(links[x], l) == 0; x++ {
 			v += links[x].v
 		}
-		s.rows[l.i] = append(s.rows[l.i], cell{l.j, v})
-		s.rows[l.j] = append(s.rows[l.j], cell{l.i, v})
+		ti, tj := int32(len(s.rows[l.j])), int32(len(s.rows[l.i]))
+		s.rows[l.i] = append(s.rows[l.i], cell{l.j, ti, v})
+		s.rows[l.j] = append(s.rows[l.j], cell{l.i, tj, v})
 	}
 	return s
 }
 
-// set sets i's sum with k to v.
-func (s *sums) set(i, k int, v float64) {
-	row := s.rows[i]
-	for x := range row {
-		if int(row[x].k) == k {
-			row[x].v = v
-			return
-		}
-	}
-	s.rows[i] = append(row, cell{int32(k), v})
+// mirror copies the cell at place x of i's row into its neighbour's
+// row: the neighbour's sum with i, in the cell its twin names, which
+// held i or a cluster since merged into i.
+func (s *sums) mirror(i, x int) {
+	c := &s.rows[i][x]
+	s.rows[c.k][c.twin] = cell{int32(i), int32(x), c.v}
 }
 
 // merge moves cluster j into cluster i: its members, and its sums of

@@ -214,6 +214,48 @@ func BenchmarkOnlyNearDuplicates(b *testing.B) {
 // story.
 func BenchmarkGroup100k(b *testing.B) { benchmarkCorpus(b, 100000) }
 
+// benchmarkFiling groups n corpus articles already read: what grouping
+// costs beyond reading the articles' words (see BenchmarkRead10k), as
+// when their vectors are at hand.
+func benchmarkFiling(b *testing.B, n int) {
+	arts, truth := corpusArticles()(n)
+	read := make([]*doc, len(arts))
+	for i, a := range arts {
+		read[i] = &doc{art: a}
+	}
+	vectorize(read)
+	var s *Set
+	b.ReportAllocs()
+	b.ResetTimer()
+	var cpu time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		fresh := make([]*doc, len(read))
+		for i, d := range read {
+			c := *d
+			fresh[i] = &c
+		}
+		runtime.GC()
+		b.StartTimer()
+		start := cputime.Process()
+		s = New(Options{})
+		s.file(arts, fresh)
+		s.Stories()
+		cpu += cputime.Process() - start
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	purity, recall := quality(s, truth)
+	b.ReportMetric(float64(s.Len()), "stories")
+	b.ReportMetric(purity, "purity")
+	b.ReportMetric(recall, "recall")
+}
+
+// BenchmarkFiling10k groups 10,000 corpus articles already read.
+func BenchmarkFiling10k(b *testing.B) { benchmarkFiling(b, 10000) }
+
+// BenchmarkFiling100k groups 100,000 corpus articles already read.
+func BenchmarkFiling100k(b *testing.B) { benchmarkFiling(b, 100000) }
+
 // BenchmarkNearDuplicates groups 5,000 light edits of one article.
 func BenchmarkNearDuplicates(b *testing.B) {
 	arts := nearDuplicates(5000)

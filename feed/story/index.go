@@ -193,8 +193,49 @@ func (x *index) remove(d *doc, changed map[*doc]bool) {
 
 // findDay returns where day's bucket is, or would be, in days, and
 // whether it is there.
+//
+// A term of a large library has a bucket on most days, so the day's
+// place is guessed from the first and last days, and the search starts
+// there, widening until it holds the place: a few buckets read rather
+// than a binary search's ten, each a cache miss.
 func findDay(days []dayBucket, day int32) (int, bool) {
 	lo, hi := 0, len(days)
+	if hi > 16 {
+		if days[0].day == undated {
+			if day == undated {
+				return 0, true
+			}
+			lo = 1
+		}
+		first, last := int64(days[lo].day), int64(days[hi-1].day)
+		if d := int64(day); d > first && d < last {
+			g := lo + int((d-first)*int64(hi-1-lo)/(last-first))
+			// days[lo].day < day < days[hi-1].day, so the place is in
+			// (lo, hi-1].
+			if days[g].day < day {
+				lo, hi = g, hi-1
+				for step := 1; g+step < hi; step *= 2 {
+					if days[g+step].day >= day {
+						hi = g + step
+						break
+					}
+					lo = g + step
+				}
+			} else {
+				hi = g
+				for step := 1; g-step > lo; step *= 2 {
+					if days[g-step].day < day {
+						lo = g - step
+						break
+					}
+					hi = g - step
+				}
+			}
+			// days[lo].day < day <= days[hi].day: the place is in (lo, hi].
+			lo++
+			hi++
+		}
+	}
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if days[m].day < day {

@@ -84,6 +84,17 @@ func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
 		}
 		return cents[i]
 	}
+	// norms holds each centroid's namesNorm, or -1 until asked for.
+	norms := make([]float64, n)
+	for i := range norms {
+		norms[i] = -1
+	}
+	norm := func(i int) float64 {
+		if norms[i] < 0 {
+			norms[i] = namesNorm(centre(i))
+		}
+		return norms[i]
+	}
 	// of holds each article's cluster, made when lone first asks.
 	var of map[*doc]int32
 	// lone reports whether cluster i is one article at least joinShare
@@ -153,7 +164,19 @@ func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
 		if a.comment || b.comment {
 			v *= commentShare // see commentShare
 		}
-		if v < 1 || namesLike(centre(i), centre(j)) < storyNames {
+		if v < 1 {
+			return 0
+		}
+		var names float64
+		switch loaded {
+		case i:
+			names = ti.namesDot(centre(j))
+		case j:
+			names = ti.namesDot(centre(i))
+		default:
+			names = namesDot(centre(i), centre(j))
+		}
+		if namesCosine(names, norm(i), norm(j)) < storyNames {
 			return 0
 		}
 		return v
@@ -190,6 +213,7 @@ func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
 		merge(i, j, members, alive, sum)
 		version[i]++
 		cents[i], cents[j] = vector{}, vector{}
+		norms[i], norms[j] = -1, -1
 		if loaded == i || loaded == j {
 			loaded = -1
 		}
@@ -197,9 +221,9 @@ func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
 		// Visit the neighbours in order, so that ties fall the same way
 		// whatever order the sums are in.
 		ks := make([]int, 0, len(sum.rows[i]))
-		for _, c := range sum.rows[i] {
+		for x, c := range sum.rows[i] {
 			if k := int(c.k); alive[k] {
-				sum.set(k, i, c.v)
+				sum.mirror(i, x)
 				ks = append(ks, k)
 			}
 		}
@@ -322,17 +346,24 @@ func spanOf(ms []*doc) span {
 // that are in the whole vectors only (see vector), which are names and
 // pairs of words holding one.
 func namesLike(v, w vector) float64 {
-	var dot, nv, nw float64
+	return namesCosine(namesDot(v, w), namesNorm(v), namesNorm(w))
+}
+
+// namesNorm returns the sum of the squares of a vector's names' weights.
+func namesNorm(v vector) float64 {
+	var n float64
 	for _, t := range v.w {
 		if t.words == 0 {
-			nv += float64(t.all) * float64(t.all)
+			n += float64(t.all) * float64(t.all)
 		}
 	}
-	for _, t := range w.w {
-		if t.words == 0 {
-			nw += float64(t.all) * float64(t.all)
-		}
-	}
+	return n
+}
+
+// namesDot returns the dot product of two vectors' names, summed in hash
+// order.
+func namesDot(v, w vector) float64 {
+	var dot float64
 	for i, j := 0, 0; i < v.len() && j < w.len(); {
 		switch {
 		case v.hash[i] < w.hash[j]:
@@ -347,6 +378,12 @@ func namesLike(v, w vector) float64 {
 			j++
 		}
 	}
+	return dot
+}
+
+// namesCosine returns the cosine of two vectors' names from their dot
+// product and their namesNorms.
+func namesCosine(dot, nv, nw float64) float64 {
 	if nv == 0 || nw == 0 {
 		return 0
 	}

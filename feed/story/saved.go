@@ -164,6 +164,7 @@ func restore(data []byte, opt Options, get func(id string) *feed.Article) (*Set,
 			x.art = &feed.Article{ID: id}
 			stale = append(stale, id)
 		}
+		x.id = idPrefix(x.art.ID)
 		ds[i] = x
 	}
 	stories := d.Count(1)

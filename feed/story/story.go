@@ -176,6 +176,9 @@ type doc struct {
 	// comment marks an article that reads as commentary, not a report
 	// (see commentShare).
 	comment bool
+	// id is the first eight bytes of the article's ID, by which most
+	// articles are put in ID order without reading the ID (see byID).
+	id uint64
 	// serial numbers the article in its Set (see seen); fresh marks it
 	// while it is being compared afresh: its place in ID order among the
 	// articles being compared, from 1 (0 when it is not).
@@ -223,7 +226,12 @@ func (s *Set) Add(arts ...*feed.Article) {
 	s.mu.Unlock()
 	// Reading articles is most of the work and needs no lock.
 	vectorize(fresh)
+	s.file(arts, fresh)
+}
 
+// file puts articles read by vectorize into stories: the new ones, fresh,
+// and the others of arts, which replace the copies the set holds.
+func (s *Set) file(arts []*feed.Article, fresh []*doc) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, a := range arts {
@@ -261,6 +269,7 @@ func vectorize(ds []*doc) {
 			var c counter
 			for i := w; i < len(ds); i += workers {
 				d := ds[i]
+				d.id = idPrefix(d.art.ID)
 				c.count(d.art)
 				d.years = c.years()
 				d.vec, d.keys, d.copyKeys = c.weigh()
@@ -769,7 +778,32 @@ func (s *Set) around(changed []*doc) []*doc {
 	return out
 }
 
-func byID(a, b *doc) int { return cmp.Compare(a.art.ID, b.art.ID) }
+// byID orders articles by ID: by the IDs' first eight bytes, and when
+// those are the same, by the whole IDs. Comparing two numbers held in
+// the docs saves fetching both articles and both IDs' text, a cache
+// miss each in a large set.
+func byID(a, b *doc) int {
+	if a.id != b.id {
+		return cmp.Compare(a.id, b.id)
+	}
+	return cmp.Compare(a.art.ID, b.art.ID)
+}
+
+// idPrefix returns the first eight bytes of an ID, big-endian, padded
+// with zeros: two IDs whose prefixes differ are in the order of their
+// prefixes (a shorter ID that the other begins with pads with zeros,
+// below the other's next byte, or equal to it, when the IDs are
+// compared whole).
+func idPrefix(id string) uint64 {
+	var k uint64
+	for i := range 8 {
+		k <<= 8
+		if i < len(id) {
+			k |= uint64(id[i])
+		}
+	}
+	return k
+}
 
 // Of returns the ID of the story an article is in, or "" when the
 // article is not in the set.

@@ -532,3 +532,27 @@ func TestOnlyScratchForgets(t *testing.T) {
 		}
 	}
 }
+
+// TestByIDOrdersAsIDs checks that ordering docs by their IDs' first
+// eight bytes, then by the whole IDs, is the IDs' order: short IDs, IDs
+// one begins the other, zero bytes, long shared beginnings.
+func TestByIDOrdersAsIDs(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 8))
+	id := func() string {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = "\x00\x01ab\xff"[r.IntN(5)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b := id(), id()
+		if r.IntN(4) == 0 {
+			b = a + b[:min(len(b), 2)]
+		}
+		x, y := &doc{art: &feed.Article{ID: a}, id: idPrefix(a)}, &doc{art: &feed.Article{ID: b}, id: idPrefix(b)}
+		if got, want := byID(x, y), strings.Compare(a, b); got != want {
+			t.Fatalf("byID(%q, %q) = %d, want %d", a, b, got, want)
+		}
+	}
+}

@@ -100,13 +100,25 @@ type termIndex struct {
 	slots []indexSlot
 	// bits has a bit set for each loaded term (see filterBit): most of
 	// the other's terms are not loaded, and one bit tells so without
-	// probing the table.
-	bits [64]uint64
+	// probing the table. A vector of more than 512 terms (a story's
+	// centroid may have thousands, which would set every bit) has
+	// wide instead, of at least eight bits a term, whose word wshift
+	// picks: the fixed filter of an article's vector is the quicker to
+	// read.
+	bits   [64]uint64
+	wide   []uint64
+	wshift uint8
+	spare  []uint64 // wide's room, kept while an article's vector is loaded
 }
 
 // filterBit returns the word and bit of termIndex.bits for a term's
 // hash, mixed as the table mixes it.
 func filterBit(mixed uint32) (int, uint64) { return int(mixed >> 26), 1 << (mixed >> 20 & 63) }
+
+// wideBit is filterBit for termIndex.wide.
+func (t *termIndex) wideBit(mixed uint32) (int, uint64) {
+	return int(mixed >> t.wshift), 1 << (mixed >> (t.wshift - 6) & 63)
+}
 
 type indexSlot struct {
 	round uint32
@@ -125,12 +137,29 @@ func (t *termIndex) load(v vector) {
 		t.slots, t.shift, t.round = make([]indexSlot, size), shift, 1
 	}
 	mask := uint32(len(t.slots) - 1)
-	t.bits = [64]uint64{}
+	t.wide = nil
+	if words, wshift := 64, uint8(32-6); 8*v.len() > words*64 {
+		for words*64 < 8*v.len() {
+			words, wshift = 2*words, wshift-1
+		}
+		if cap(t.spare) < words {
+			t.spare = make([]uint64, words)
+		}
+		t.wide, t.wshift = t.spare[:words], wshift
+		clear(t.wide)
+	} else {
+		t.bits = [64]uint64{}
+	}
 	ws := v.w[:len(v.hash)]
 	for k, h := range v.hash {
 		m := h * 0x9e3779b1
-		w, bit := filterBit(m)
-		t.bits[w] |= bit
+		if t.wide != nil {
+			w, bit := t.wideBit(m)
+			t.wide[w] |= bit
+		} else {
+			w, bit := filterBit(m)
+			t.bits[w] |= bit
+		}
 		i := m >> t.shift
 		for t.slots[i].round == t.round {
 			i = (i + 1) & mask
@@ -139,8 +168,22 @@ func (t *termIndex) load(v vector) {
 	}
 }
 
+// maybe reports whether a term, mixed as the table mixes it, may be
+// loaded: false when the filter says it is not.
+func (t *termIndex) maybe(m uint32) bool {
+	if t.wide != nil {
+		w, bit := t.wideBit(m)
+		return t.wide[w]&bit != 0
+	}
+	w, bit := filterBit(m)
+	return t.bits[w]&bit != 0
+}
+
 // dot returns what v.dot(w) returns for the loaded vector v.
 func (t *termIndex) dot(w vector) (all, words float64) {
+	if t.wide != nil {
+		return t.wideDot(w)
+	}
 	mask := uint32(len(t.slots) - 1)
 	ws := w.w[:len(w.hash)]
 	for k, h := range w.hash {
@@ -158,6 +201,53 @@ func (t *termIndex) dot(w vector) (all, words float64) {
 		}
 	}
 	return all, words
+}
+
+// wideDot is dot for a loaded vector of many terms (see wide).
+func (t *termIndex) wideDot(w vector) (all, words float64) {
+	mask := uint32(len(t.slots) - 1)
+	ws := w.w[:len(w.hash)]
+	for k, h := range w.hash {
+		m := h * 0x9e3779b1
+		if !t.maybe(m) {
+			continue
+		}
+		for i := m >> t.shift; t.slots[i].round == t.round; i = (i + 1) & mask {
+			if x := &t.slots[i]; x.hash == h {
+				y := &ws[k]
+				all += float64(x.all) * float64(y.all)
+				words += float64(x.words) * float64(y.words)
+				break
+			}
+		}
+	}
+	return all, words
+}
+
+// namesDot returns what namesDot returns for the loaded vector v and w:
+// the products of the terms both hold as names (see namesLike), summed
+// in hash order.
+func (t *termIndex) namesDot(w vector) (dot float64) {
+	mask := uint32(len(t.slots) - 1)
+	ws := w.w[:len(w.hash)]
+	for k, h := range w.hash {
+		if ws[k].words != 0 {
+			continue
+		}
+		m := h * 0x9e3779b1
+		if !t.maybe(m) {
+			continue
+		}
+		for i := m >> t.shift; t.slots[i].round == t.round; i = (i + 1) & mask {
+			if x := &t.slots[i]; x.hash == h {
+				if x.words == 0 {
+					dot += float64(x.all) * float64(ws[k].all)
+				}
+				break
+			}
+		}
+	}
+	return dot
 }
 
 // counter counts an article's terms. Its buffers are reused from one

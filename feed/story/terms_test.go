@@ -168,7 +168,9 @@ func TestOnePassMatchesSentencesThenWords(t *testing.T) {
 }
 
 // TestTermIndexDotMatchesMerge checks that comparing through a table of
-// one vector's terms gives the merge's sums to the last bit.
+// one vector's terms gives the merge's sums to the last bit, names'
+// too, and with vectors of thousands of terms, as stories' centroids
+// are, for which the filter grows.
 func TestTermIndexDotMatchesMerge(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 9))
 	wide := false // hashes from the whole range, which the filter's bits come from
@@ -204,11 +206,17 @@ func TestTermIndexDotMatchesMerge(t *testing.T) {
 	for i := range 4000 {
 		wide = i%2 == 1
 		a, b := vec(r.IntN(170)), vec(r.IntN(170))
+		if i%8 == 7 {
+			a, b = vec(r.IntN(3000)), vec(r.IntN(3000))
+		}
 		ti.load(a)
 		all, words := ti.dot(b)
 		wantAll, wantWords := a.dot(b)
 		if all != wantAll || words != wantWords {
 			t.Fatalf("table dot = %v, %v; merge %v, %v", all, words, wantAll, wantWords)
+		}
+		if got, want := ti.namesDot(b), namesDot(a, b); got != want {
+			t.Fatalf("table names = %v; merge %v", got, want)
 		}
 	}
 }
