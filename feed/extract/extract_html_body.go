@@ -193,19 +193,7 @@ func restoreFromReading(body, alt string) string {
 			rblocks = append(rblocks, blk)
 		}
 	}
-	shared := make([]bool, len(rblocks))
-	first, last := -1, -1
-	for i, blk := range rblocks {
-		s := shingles(feed.PlainText(blk))
-		n := total(s)
-		shared[i] = n > 0 && overlap(s, a)*2 >= n
-		if shared[i] {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	shared, first, last := sharedBlocks(rblocks, a)
 	if first < 0 {
 		return body
 	}
@@ -331,19 +319,7 @@ func trimEdges(body string, other map[uint64]int) string {
 		return body
 	}
 	blocks := strings.Split(body, "\n\n")
-	shared := make([]bool, len(blocks))
-	first, last := -1, -1
-	for i, blk := range blocks {
-		s := shingles(feed.PlainText(blk))
-		n := total(s)
-		shared[i] = n > 0 && overlap(s, other)*2 >= n
-		if shared[i] {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	shared, first, last := sharedBlocks(blocks, other)
 	if first < 0 {
 		return body
 	}
@@ -393,6 +369,26 @@ func plainParagraph(blk string) bool {
 // the text reading's for the text reading to be preferred: about a
 // sentence.
 const minExtraRuns = 10
+
+// sharedBlocks reports which of blocks the other reading (its word
+// runs, other) mostly holds: at least half of each block's runs. first
+// and last are the first and the last such block, or -1.
+func sharedBlocks(blocks []string, other map[uint64]int) (shared []bool, first, last int) {
+	shared = make([]bool, len(blocks))
+	first, last = -1, -1
+	for i, blk := range blocks {
+		s := shingles(feed.PlainText(blk))
+		n := total(s)
+		shared[i] = n > 0 && overlap(s, other)*2 >= n
+		if shared[i] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return shared, first, last
+}
 
 // overlap counts the word runs a and b share.
 func overlap(a, b map[uint64]int) int {

@@ -579,14 +579,7 @@ func (ix *Index) evalBlocks(s *scratch, q *query, pos, neg []resolved, limit int
 		cands = ix.admit(s, q, cands, sp)
 		for _, d := range cands {
 			found = append(found, d)
-			sc := s.score[d]
-			if len(best) < limit {
-				best = append(best, sc)
-				upF32(best, len(best)-1)
-			} else if sc > best[0] {
-				best[0] = sc
-				downF32(best, 0)
-			}
+			best = keepBest(best, s.score[d], limit)
 		}
 	}
 	// abandon puts back what reading the segments read did to s, for
@@ -719,6 +712,19 @@ func (h *bestBound) Pop() any {
 // reach returns a bound computed in float64 raised past what float32
 // rounding of the scores it bounds could add.
 func reach(bound float64) float64 { return bound*1.001 + 1e-6 }
+
+// keepBest adds sc to best, a min-heap of the limit best scores so far,
+// if it is among them, and returns the heap.
+func keepBest(best []float32, sc float32, limit int) []float32 {
+	if len(best) < limit {
+		best = append(best, sc)
+		upF32(best, len(best)-1)
+	} else if sc > best[0] {
+		best[0] = sc
+		downF32(best, 0)
+	}
+	return best
+}
 
 // upF32 and downF32 keep h a min-heap after h[i] was added or raised.
 func upF32(h []float32, i int) {

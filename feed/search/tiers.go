@@ -339,14 +339,7 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 		ix.markNegatives(s, neg, matched, &sorted)
 		for _, d := range ix.admit(s, q, matched, nil) {
 			found = append(found, d)
-			sc := s.score[d]
-			if len(best) < limit {
-				best = append(best, sc)
-				upF32(best, len(best)-1)
-			} else if sc > best[0] {
-				best[0] = sc
-				downF32(best, 0)
-			}
+			best = keepBest(best, s.score[d], limit)
 		}
 		batch = batch[:0]
 		if len(best) == limit {
