@@ -104,8 +104,10 @@ def run_all(binary, files):
     return out
 
 
-def main():
-    args = sys.argv[1:]
+def parse_args(args, usage):
+    """Reads the options this script and outlets-eval.py share: returns
+    the shared folder, the halves, the renditions, whether to list the
+    misses, and the command after "--"."""
     here = os.path.dirname(os.path.abspath(__file__))
     shared = os.path.join(here, '..', '..', 'shared')
     halves, kinds, misses = ['even', 'odd'], ['text', 'html'], False
@@ -119,10 +121,16 @@ def main():
         elif args[0] == '--misses':
             misses, args = True, args[1:]
         else:
-            sys.exit(__doc__)
+            sys.exit(usage)
     binary = args[1:]
     if not binary:
-        sys.exit(__doc__)
+        sys.exit(usage)
+    return shared, halves, kinds, misses, binary
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    shared, halves, kinds, misses, binary = parse_args(sys.argv[1:], __doc__)
     d = os.path.join(shared, 'eval-news')
     if not os.path.isdir(d):
         print('bylines-dates-eval: no %s; skipped' % d)

@@ -198,29 +198,14 @@ def main():
         encode()
         return
     here = os.path.dirname(os.path.abspath(__file__))
-    shared = os.path.join(here, '..', '..', 'shared')
-    halves, kinds, misses = ['even', 'odd'], ['text', 'html'], False
-    while args and args[0] != '--':
-        if args[0] == '--shared':
-            shared, args = args[1], args[2:]
-        elif args[0] == '--half':
-            halves, args = [args[1]], args[2:]
-        elif args[0] == '--kind':
-            kinds, args = [args[1]], args[2:]
-        elif args[0] == '--misses':
-            misses, args = True, args[1:]
-        else:
-            sys.exit(__doc__)
-    binary = args[1:]
-    if not binary:
-        sys.exit(__doc__)
+    spec = importlib.util.spec_from_file_location('bdeval', os.path.join(here, 'bylines-dates-eval.py'))
+    bdeval = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bdeval)
+    shared, halves, kinds, misses, binary = bdeval.parse_args(args, __doc__)
     d = os.path.join(shared, 'eval-news')
     if not os.path.isdir(d):
         print('outlets-eval: no %s; skipped' % d)
         return
-    spec = importlib.util.spec_from_file_location('bdeval', os.path.join(here, 'bylines-dates-eval.py'))
-    bdeval = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bdeval)
     rows = load(os.path.join(here, 'outlets-judged.tsv'))
     for half in halves:
         hr = [r for r in rows if r['half'] == half]
