@@ -3,6 +3,8 @@ package extract
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // wordHashes is a set of word hashes (hashWord) for many lookups: an
@@ -190,6 +192,139 @@ func (w *wordScanner) contentShare(s string, set *wordHashes) float64 {
 	w.start(s)
 	n, in := 0, 0
 	for h, ok := w.nextContent(); ok; h, ok = w.nextContent() {
+		n++
+		if set.has(h) {
+			in++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// spansAreWords reports whether the word spans of a line's lower case
+// (see scanLine) are the words a wordScanner reads in it, byte for byte,
+// so that the title features may take the words the line's reading
+// split and hashed rather than split them again. They are unless the
+// text holds what the scanner reads otherwise: a '_' or a combining
+// mark, which it keeps in words; text NFKC would change; or a letter
+// it would lower again.
+func spansAreWords(lower string) bool {
+	ascii := true
+	for i := 0; i < len(lower); i++ {
+		switch c := lower[i]; {
+		case c == '_' || 'A' <= c && c <= 'Z':
+			return false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if ascii {
+		return true
+	}
+	if norm.NFKC.QuickSpanString(lower) != len(lower) {
+		return false
+	}
+	for _, r := range lower {
+		switch {
+		case r < utf8.RuneSelf:
+		case r == utf8.RuneError:
+			return false
+		case unicode.IsLetter(r):
+			if unicode.ToLower(r) != r {
+				return false
+			}
+		case unicode.Is(unicode.Mn, r):
+			return false
+		}
+	}
+	return true
+}
+
+// lineWords is a classified line with whether its spans are its words
+// (see spansAreWords), asked once for the features that read it.
+type lineWords struct {
+	*textLine
+	spans bool
+}
+
+// wordsOf returns l as lineWords.
+func wordsOf(l *textLine) lineWords {
+	return lineWords{l, spansAreWords(l.lower)}
+}
+
+// spanContent returns the hash of the word sp of lower as nextContent
+// gives it, and false when it is no content word.
+func spanContent(lower string, sp wordSpan) (uint64, bool) {
+	if sp.end-sp.start < 3 {
+		return 0, false
+	}
+	b := lower[sp.start:sp.end]
+	if stopTable.has(b, sp.hash) {
+		return 0, false
+	}
+	return hashWord(b[:min(len(b), contentPrefix)]), true
+}
+
+// addLineHashes is addHashes for a line.
+func (w *wordScanner) addLineHashes(hs []uint64, l lineWords) []uint64 {
+	if !l.spans {
+		return w.addHashes(hs, l.lower)
+	}
+	for _, sp := range l.textLine.spans {
+		if sp.end-sp.start >= 3 {
+			hs = append(hs, hashWord(l.lower[sp.start:sp.end]))
+		}
+	}
+	return hs
+}
+
+// addLineContent is addContent for a line.
+func (w *wordScanner) addLineContent(hs []uint64, l lineWords) []uint64 {
+	if !l.spans {
+		return w.addContent(hs, l.lower)
+	}
+	for _, sp := range l.textLine.spans {
+		if h, ok := spanContent(l.lower, sp); ok {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}
+
+// lineShareInSet is shareInSet for a line.
+func (w *wordScanner) lineShareInSet(l lineWords, set *wordHashes) float64 {
+	if !l.spans {
+		return w.shareInSet(l.lower, set)
+	}
+	n, in := 0, 0
+	for _, sp := range l.textLine.spans {
+		if sp.end-sp.start < 3 {
+			continue
+		}
+		n++
+		if set.has(hashWord(l.lower[sp.start:sp.end])) {
+			in++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// lineContentShare is contentShare for a line.
+func (w *wordScanner) lineContentShare(l lineWords, set *wordHashes) float64 {
+	if !l.spans {
+		return w.contentShare(l.lower, set)
+	}
+	n, in := 0, 0
+	for _, sp := range l.textLine.spans {
+		h, ok := spanContent(l.lower, sp)
+		if !ok {
+			continue
+		}
 		n++
 		if set.has(h) {
 			in++
