@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -206,41 +207,70 @@ func (w *wordScanner) contentShare(s string, set *wordHashes) float64 {
 // spansAreWords reports whether the word spans of a line's lower case
 // (see scanLine) are the words a wordScanner reads in it, byte for byte,
 // so that the title features may take the words the line's reading
-// split and hashed rather than split them again. They are unless the
-// text holds what the scanner reads otherwise: a '_' or a combining
-// mark, which it keeps in words; text NFKC would change; or a letter
-// it would lower again.
+// split and hashed rather than split them again. They are when every
+// character is one runeSpanSafe passes: then NFKC leaves the text as it
+// is, and the scanner and the spans break words at the same places.
 func spansAreWords(lower string) bool {
-	ascii := true
-	for i := 0; i < len(lower); i++ {
-		switch c := lower[i]; {
-		case c == '_' || 'A' <= c && c <= 'Z':
-			return false
-		case c >= utf8.RuneSelf:
-			ascii = false
-		}
-	}
-	if ascii {
-		return true
-	}
-	if norm.NFKC.QuickSpanString(lower) != len(lower) {
-		return false
-	}
-	for _, r := range lower {
-		switch {
-		case r < utf8.RuneSelf:
-		case r == utf8.RuneError:
-			return false
-		case unicode.IsLetter(r):
-			if unicode.ToLower(r) != r {
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		if c < utf8.RuneSelf {
+			if c == '_' || 'A' <= c && c <= 'Z' {
 				return false
 			}
-		case unicode.Is(unicode.Mn, r):
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(lower[i:])
+		if r < spanSafeRunes {
+			if spanSafe()[r>>6]&(1<<(r&63)) == 0 {
+				return false
+			}
+		} else if !runeSpanSafe(lower[i : i+size]) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
+
+// runeSpanSafe reports whether the one character beyond ASCII of s is
+// read alike by the scanner and the spans wherever it stands: NFKC
+// keeps it and combines nothing with it (a starter, normal alone, that
+// combines with nothing before it), it is no combining mark (which the
+// scanner keeps in words) and, if a letter, it is in lower case.
+func runeSpanSafe(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return false
+	}
+	p := norm.NFKC.PropertiesString(s)
+	if p.CCC() != 0 || p.LeadCCC() != 0 || !p.BoundaryBefore() || norm.NFKC.QuickSpanString(s) != len(s) {
+		return false
+	}
+	switch {
+	case unicode.IsLetter(r):
+		return unicode.ToLower(r) == r
+	case unicode.Is(unicode.Mn, r):
+		return false
+	}
+	return true
+}
+
+// spanSafeRunes is how many characters spanSafe holds runeSpanSafe's
+// answers for: the alphabets and punctuation most text is written in.
+const spanSafeRunes = 0x3000
+
+// spanSafe is runeSpanSafe of each character below spanSafeRunes, one
+// bit each, made when first asked.
+var spanSafe = sync.OnceValue(func() *[spanSafeRunes / 64]uint64 {
+	var t [spanSafeRunes / 64]uint64
+	for r := rune(utf8.RuneSelf); r < spanSafeRunes; r++ {
+		if runeSpanSafe(string(r)) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &t
+})
 
 // lineWords is a classified line with whether its spans are its words
 // (see spansAreWords), asked once for the features that read it.

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
+	"unicode/utf8"
 	"testing"
 )
 
@@ -120,5 +122,52 @@ func TestLineWordsAreScannerWords(t *testing.T) {
 	}
 	if spans < 3 {
 		t.Errorf("spans taken for %d lines, want the plain, accented and Greek ones at least", spans)
+	}
+}
+
+// TestSpanSafeRunes checks spansAreWords over every character spanSafe
+// holds, alone among ASCII words and mixed at random with others: where
+// it says the spans are the words, the content words read from them are
+// the scanner's.
+func TestSpanSafeRunes(t *testing.T) {
+	var w wordScanner
+	check := func(s string) {
+		t.Helper()
+		for _, line := range segmentText(s) {
+			l := wordsOf(line)
+			if got, want := w.addLineContent(nil, l), w.addContent(nil, l.lower); !slices.Equal(got, want) {
+				t.Fatalf("%q (spans %v): content %x, want %x", l.lower, l.spans, got, want)
+			}
+			if got, want := w.addLineHashes(nil, l), w.addHashes(nil, l.lower); !slices.Equal(got, want) {
+				t.Fatalf("%q (spans %v): hashes %x, want %x", l.lower, l.spans, got, want)
+			}
+		}
+	}
+	var safe []rune
+	for r := rune(utf8.RuneSelf); r < spanSafeRunes; r++ {
+		c := string(r)
+		check("abc" + c + "def " + c + c + "ghi e" + c + " " + c + "xyz")
+		if spansAreWords(c) {
+			safe = append(safe, r)
+		}
+	}
+	if len(safe) < 1000 {
+		t.Fatalf("%d characters pass, want the letters of the common alphabets at least", len(safe))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	ascii := []rune("abcdefghijklmnopqrstuvwxyz0123456789 .,'-")
+	for range 3000 {
+		var b strings.Builder
+		for range 4 + rng.IntN(20) {
+			switch k := rng.IntN(4); {
+			case k == 0:
+				b.WriteRune(safe[rng.IntN(len(safe))])
+			case k == 1:
+				b.WriteRune(rune(utf8.RuneSelf + rng.IntN(0x3000-utf8.RuneSelf)))
+			default:
+				b.WriteRune(ascii[rng.IntN(len(ascii))])
+			}
+		}
+		check(b.String())
 	}
 }
