@@ -4,8 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
-	"unicode/utf8"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestNextHashIsNext checks that nextHash gives the length and hash of
