@@ -288,7 +288,9 @@ type wordScanner struct {
 
 // start sets the scanner to go over s.
 func (w *wordScanner) start(s string) {
-	if !isASCII(s) && !norm.NFKC.IsNormalString(s) {
+	// IsNormalString allocates each time, even for text its quick check
+	// passes; QuickSpanString is that check alone and allocates none.
+	if !isASCII(s) && norm.NFKC.QuickSpanString(s) != len(s) && !norm.NFKC.IsNormalString(s) {
 		s = norm.NFKC.String(s)
 	}
 	w.s, w.i, w.buf = s, 0, w.arr[:0]
@@ -364,10 +366,10 @@ func (b wordBag) has(h uint64) bool {
 }
 
 // hashWord is the 64-bit FNV-1a hash of a word.
-func hashWord(b []byte) uint64 {
+func hashWord[T string | []byte](b T) uint64 {
 	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
 		h *= 1099511628211
 	}
 	return h

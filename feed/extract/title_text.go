@@ -105,58 +105,55 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 	if len(rows) == 0 && x.trace == nil {
 		return nil, nil
 	}
-	// The article's opening: its first running lines.
-	lead := sc.lead[:0]
-	for j, n := start, 0; j < len(lines) && n < 3; j++ {
-		if lines[j].class == classGood {
-			lead = sc.words.addHashes(lead, lines[j].lower)
+	// The article's opening, its first running lines, and its running
+	// text as content words for body_content, read in one pass from the
+	// words each line's reading split (see lineWords).
+	lead, body := sc.lead[:0], sc.body[:0]
+	for j, n := start, 0; j < len(lines) && (n < 3 || len(body) < bodyContentWords); j++ {
+		if lines[j].class != classGood {
+			continue
+		}
+		l := wordsOf(lines[j])
+		if n < 3 {
+			lead = sc.words.addLineHashes(lead, l)
 			n++
 		}
+		if len(body) < bodyContentWords {
+			body = sc.words.addLineContent(body, l)
+		}
 	}
-	sc.lead = lead
+	sc.lead, sc.body = lead, body
 	sc.leadSet.reset(len(lead))
 	for _, h := range lead {
 		sc.leadSet.add(h)
 	}
-	// The article's running text, as content words, for body_content.
-	body := sc.body[:0]
-	for j := start; j < len(lines) && len(body) < bodyContentWords; j++ {
-		if lines[j].class == classGood {
-			body = sc.words.addContent(body, lines[j].lower)
-		}
-	}
-	sc.body = body
 	sc.bodySet.reset(len(body))
 	for _, h := range body {
 		sc.bodySet.add(h)
 	}
+	// Each line's shares of the article's content words and of the
+	// opening's words, as asked: of lines lo-1 to hi, -1 until asked.
 	contents := reuse(sc.contents, hi-lo+2)[:hi-lo+2]
+	shares := reuse(sc.shares, hi-lo+2)[:hi-lo+2]
 	for j := range contents {
-		contents[j] = -1
+		contents[j], shares[j] = -1, -1
 	}
-	sc.contents = contents
+	sc.contents, sc.shares = contents, shares
 	contentOf := func(j int) float64 {
 		if j < lo-1 || j > hi {
-			return sc.words.contentShare(lines[j].lower, &sc.bodySet)
+			return sc.words.lineContentShare(wordsOf(lines[j]), &sc.bodySet)
 		}
 		v := contents[j-lo+1]
 		if v < 0 {
-			v = sc.words.contentShare(lines[j].lower, &sc.bodySet)
+			v = sc.words.lineContentShare(wordsOf(lines[j]), &sc.bodySet)
 			contents[j-lo+1] = v
 		}
 		return v
 	}
-	// The share of each line's words found in the opening, as asked: of
-	// lines lo-1 to hi, -1 until asked.
-	shares := reuse(sc.shares, hi-lo+2)[:hi-lo+2]
-	for j := range shares {
-		shares[j] = -1
-	}
-	sc.shares = shares
 	shareOf := func(j int) float64 {
 		v := shares[j-lo+1]
 		if v < 0 {
-			v = sc.words.shareInSet(lines[j].lower, &sc.leadSet)
+			v = sc.words.lineShareInSet(wordsOf(lines[j]), &sc.leadSet)
 			shares[j-lo+1] = v
 		}
 		return v

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // wordHashes is a set of word hashes (hashWord) for many lookups: an
@@ -190,6 +193,168 @@ func (w *wordScanner) contentShare(s string, set *wordHashes) float64 {
 	w.start(s)
 	n, in := 0, 0
 	for h, ok := w.nextContent(); ok; h, ok = w.nextContent() {
+		n++
+		if set.has(h) {
+			in++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// spansAreWords reports whether the word spans of a line's lower case
+// (see scanLine) are the words a wordScanner reads in it, byte for byte,
+// so that the title features may take the words the line's reading
+// split and hashed rather than split them again. They are when every
+// character is one runeSpanSafe passes: then NFKC leaves the text as it
+// is, and the scanner and the spans break words at the same places.
+func spansAreWords(lower string) bool {
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		if c < utf8.RuneSelf {
+			if c == '_' || 'A' <= c && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(lower[i:])
+		if r < spanSafeRunes {
+			if spanSafe()[r>>6]&(1<<(r&63)) == 0 {
+				return false
+			}
+		} else if !runeSpanSafe(lower[i : i+size]) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// runeSpanSafe reports whether the one character beyond ASCII of s is
+// read alike by the scanner and the spans wherever it stands: NFKC
+// keeps it and combines nothing with it (a starter, normal alone, that
+// combines with nothing before it), it is no combining mark (which the
+// scanner keeps in words) and, if a letter, it is in lower case.
+func runeSpanSafe(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return false
+	}
+	p := norm.NFKC.PropertiesString(s)
+	if p.CCC() != 0 || p.LeadCCC() != 0 || !p.BoundaryBefore() || norm.NFKC.QuickSpanString(s) != len(s) {
+		return false
+	}
+	switch {
+	case unicode.IsLetter(r):
+		return unicode.ToLower(r) == r
+	case unicode.Is(unicode.Mn, r):
+		return false
+	}
+	return true
+}
+
+// spanSafeRunes is how many characters spanSafe holds runeSpanSafe's
+// answers for: the alphabets and punctuation most text is written in.
+const spanSafeRunes = 0x3000
+
+// spanSafe is runeSpanSafe of each character below spanSafeRunes, one
+// bit each, made when first asked.
+var spanSafe = sync.OnceValue(func() *[spanSafeRunes / 64]uint64 {
+	var t [spanSafeRunes / 64]uint64
+	for r := rune(utf8.RuneSelf); r < spanSafeRunes; r++ {
+		if runeSpanSafe(string(r)) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &t
+})
+
+// lineWords is a classified line with whether its spans are its words
+// (see spansAreWords), asked once for the features that read it.
+type lineWords struct {
+	*textLine
+	spans bool
+}
+
+// wordsOf returns l as lineWords.
+func wordsOf(l *textLine) lineWords {
+	return lineWords{l, spansAreWords(l.lower)}
+}
+
+// spanContent returns the hash of the word sp of lower as nextContent
+// gives it, and false when it is no content word.
+func spanContent(lower string, sp wordSpan) (uint64, bool) {
+	if sp.end-sp.start < 3 {
+		return 0, false
+	}
+	b := lower[sp.start:sp.end]
+	if stopTable.has(b, sp.hash) {
+		return 0, false
+	}
+	return hashWord(b[:min(len(b), contentPrefix)]), true
+}
+
+// addLineHashes is addHashes for a line.
+func (w *wordScanner) addLineHashes(hs []uint64, l lineWords) []uint64 {
+	if !l.spans {
+		return w.addHashes(hs, l.lower)
+	}
+	for _, sp := range l.textLine.spans {
+		if sp.end-sp.start >= 3 {
+			hs = append(hs, hashWord(l.lower[sp.start:sp.end]))
+		}
+	}
+	return hs
+}
+
+// addLineContent is addContent for a line.
+func (w *wordScanner) addLineContent(hs []uint64, l lineWords) []uint64 {
+	if !l.spans {
+		return w.addContent(hs, l.lower)
+	}
+	for _, sp := range l.textLine.spans {
+		if h, ok := spanContent(l.lower, sp); ok {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}
+
+// lineShareInSet is shareInSet for a line.
+func (w *wordScanner) lineShareInSet(l lineWords, set *wordHashes) float64 {
+	if !l.spans {
+		return w.shareInSet(l.lower, set)
+	}
+	n, in := 0, 0
+	for _, sp := range l.textLine.spans {
+		if sp.end-sp.start < 3 {
+			continue
+		}
+		n++
+		if set.has(hashWord(l.lower[sp.start:sp.end])) {
+			in++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
+}
+
+// lineContentShare is contentShare for a line.
+func (w *wordScanner) lineContentShare(l lineWords, set *wordHashes) float64 {
+	if !l.spans {
+		return w.contentShare(l.lower, set)
+	}
+	n, in := 0, 0
+	for _, sp := range l.textLine.spans {
+		h, ok := spanContent(l.lower, sp)
+		if !ok {
+			continue
+		}
 		n++
 		if set.has(h) {
 			in++
