@@ -67,6 +67,8 @@ var textTitleFeatures = [...]string{
 	"block_top",     // the first of two or more headline-like lines over a byline or a date
 	"block_under",   // a headline-like line under the first of such a block
 	"top_content",   // body_content of the first line of the block it stands under
+	"label_rest",    // body_content of what follows such a label's colon
+	"label_bare",    // opens with a label and a colon, and nothing after it is the article's matter
 }
 
 // textTitleCandidates returns the candidate headlines among lines [lo,
@@ -299,6 +301,8 @@ func textTitleCandidates(x *Extractor, sc *textTitleScratch, lines []*textLine, 
 				f[55] = contentOf(top)
 			}
 		}
+		f[56] = labelRestContent(&sc.words, l.lower, &sc.bodySet)
+		f[57] = b2f(f[43] == 1 && f[56] == 0)
 		add(l.text, f)
 		idx = append(idx, i)
 	}
