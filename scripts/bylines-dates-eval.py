@@ -128,6 +128,20 @@ def parse_args(args, usage):
     return shared, halves, kinds, misses, binary
 
 
+def each_run(binary, d, rows, halves, kinds):
+    """Runs the command over the judged pages of each half and rendition
+    (d is eval-news): yields the half, the rendition, the half's rows,
+    and the command's articles by page id."""
+    for half in halves:
+        hr = [r for r in rows if r['half'] == half]
+        if not hr:
+            continue
+        for kind in kinds:
+            ext = 'txt' if kind == 'text' else 'html'
+            files = [os.path.join(d, kind, r['id'] + '.' + ext) for r in hr]
+            yield half, kind, hr, run_all(binary, [f for f in files if os.path.exists(f)])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     shared, halves, kinds, misses, binary = parse_args(sys.argv[1:], __doc__)
@@ -136,58 +150,51 @@ def main():
         print('bylines-dates-eval: no %s; skipped' % d)
         return
     rows = load(os.path.join(here, 'bylines-dates-judged.tsv'))
-    for half in halves:
-        hr = [r for r in rows if r['half'] == half]
-        if not hr:
-            continue
-        for kind in kinds:
-            ext = 'txt' if kind == 'text' else 'html'
-            files = [os.path.join(d, kind, r['id'] + '.' + ext) for r in hr]
-            got = run_all(binary, [f for f in files if os.path.exists(f)])
-            n, bad = Counter(), []
-            for r in hr:
-                g = got.get(r['id'], {})
-                gb, gd = g.get('byline', '') or '', g.get('date', '') or ''
-                n['pages'] += 1
-                wb = r['byline']
-                agency = wb.startswith('~')
-                wb = wb.lstrip('~')
-                if wb and not agency:
-                    n['byline_n'] += 1
-                    ok = bool(gb) and near(wb, gb)
-                    n['byline_near'] += ok
-                    n['byline_junk'] += bool(gb) and not ok
-                    right = ok
-                else:
-                    ok = not gb or (agency and near(wb, gb))
-                    n['byline_junk'] += not ok
-                    right = ok
-                n['byline_right'] += right
-                if not right:
-                    bad.append((r['id'], 'byline', r['byline'], gb))
-                wd = r['date']
-                if wd.startswith('m:'):
-                    wd = wd[2:] if kind == 'html' else ''
-                if wd and ':' not in wd:
-                    n['date_n'] += 1
-                    n['date_ok'] += gd[:10] == wd
-                    if gd[:10] != wd:
-                        bad.append((r['id'], 'date', wd, gd))
-                else:
-                    upd = wd[2:] if wd[:2] in ('u:', 't:') else ''
-                    n['date_none'] += 1
-                    if gd and gd[:10] != upd:
-                        n['date_extra'] += 1
-                        bad.append((r['id'], 'date?', wd, gd))
-            print('eval-news %s, %s ids (hand-judged): %d pages' % (kind, half, n['pages']))
-            print('  byline near   %d/%d (%.0f%%)' % (n['byline_near'], n['byline_n'], 100 * n['byline_near'] / max(1, n['byline_n'])))
-            print('  byline junk   %d' % n['byline_junk'])
-            print('  byline right  %d/%d (%.0f%%)' % (n['byline_right'], n['pages'], 100 * n['byline_right'] / max(1, n['pages'])))
-            print('  date same day %d/%d (%.0f%%)' % (n['date_ok'], n['date_n'], 100 * n['date_ok'] / max(1, n['date_n'])))
-            print('  date extra    %d of %d pages without a published day' % (n['date_extra'], n['date_none']))
-            if misses:
-                for b in bad:
-                    print('    %s %-6s want %r got %r' % b)
+    for half, kind, hr, got in each_run(binary, d, rows, halves, kinds):
+        n, bad = Counter(), []
+        for r in hr:
+            g = got.get(r['id'], {})
+            gb, gd = g.get('byline', '') or '', g.get('date', '') or ''
+            n['pages'] += 1
+            wb = r['byline']
+            agency = wb.startswith('~')
+            wb = wb.lstrip('~')
+            if wb and not agency:
+                n['byline_n'] += 1
+                ok = bool(gb) and near(wb, gb)
+                n['byline_near'] += ok
+                n['byline_junk'] += bool(gb) and not ok
+                right = ok
+            else:
+                ok = not gb or (agency and near(wb, gb))
+                n['byline_junk'] += not ok
+                right = ok
+            n['byline_right'] += right
+            if not right:
+                bad.append((r['id'], 'byline', r['byline'], gb))
+            wd = r['date']
+            if wd.startswith('m:'):
+                wd = wd[2:] if kind == 'html' else ''
+            if wd and ':' not in wd:
+                n['date_n'] += 1
+                n['date_ok'] += gd[:10] == wd
+                if gd[:10] != wd:
+                    bad.append((r['id'], 'date', wd, gd))
+            else:
+                upd = wd[2:] if wd[:2] in ('u:', 't:') else ''
+                n['date_none'] += 1
+                if gd and gd[:10] != upd:
+                    n['date_extra'] += 1
+                    bad.append((r['id'], 'date?', wd, gd))
+        print('eval-news %s, %s ids (hand-judged): %d pages' % (kind, half, n['pages']))
+        print('  byline near   %d/%d (%.0f%%)' % (n['byline_near'], n['byline_n'], 100 * n['byline_near'] / max(1, n['byline_n'])))
+        print('  byline junk   %d' % n['byline_junk'])
+        print('  byline right  %d/%d (%.0f%%)' % (n['byline_right'], n['pages'], 100 * n['byline_right'] / max(1, n['pages'])))
+        print('  date same day %d/%d (%.0f%%)' % (n['date_ok'], n['date_n'], 100 * n['date_ok'] / max(1, n['date_n'])))
+        print('  date extra    %d of %d pages without a published day' % (n['date_extra'], n['date_none']))
+        if misses:
+            for b in bad:
+                print('    %s %-6s want %r got %r' % b)
 
 
 if __name__ == '__main__':

@@ -207,40 +207,33 @@ def main():
         print('outlets-eval: no %s; skipped' % d)
         return
     rows = load(os.path.join(here, 'outlets-judged.tsv'))
-    for half in halves:
-        hr = [r for r in rows if r['half'] == half]
-        if not hr:
-            continue
-        for kind in kinds:
-            ext = 'txt' if kind == 'text' else 'html'
-            files = [os.path.join(d, kind, r['id'] + '.' + ext) for r in hr]
-            got = bdeval.run_all(binary, [f for f in files if os.path.exists(f)])
-            n, bad = Counter(), []
-            for r in hr:
-                g = got.get(r['id'], {})
-                go, src = g.get('outlet', '') or '', g.get('outlet_source', '') or ''
-                named = bool(r['alts']) and not (kind == 'text' and r['html_only'])
-                if not named:
-                    n['unnamed'] += 1
-                    n['unnamed_given'] += bool(go)
-                    continue
-                n['named'] += 1
-                if not go:
-                    n['empty'] += 1
-                    bad.append((r['id'], 'empty', go, src))
-                elif matches(r['alts'], go):
-                    n['right'] += 1
-                else:
-                    n['wrong'] += 1
-                    bad.append((r['id'], 'wrong, shares a word' if shares_word(r['alts'], go) else 'wrong', go, src))
-            print('eval-news %s, %s ids (hand-judged outlets): %d pages, %d name their site' % (kind, half, len(hr), n['named']))
-            print('  outlet right  %d/%d (%.0f%%)' % (n['right'], n['named'], 100 * n['right'] / max(1, n['named'])))
-            print('  outlet wrong  %d' % n['wrong'])
-            print('  outlet empty  %d' % n['empty'])
-            print('  given where the page names none: %d of %d' % (n['unnamed_given'], n['unnamed']))
-            if misses:
-                for b in bad:
-                    print('    %s %-20s got %r (%s)' % b)
+    for half, kind, hr, got in bdeval.each_run(binary, d, rows, halves, kinds):
+        n, bad = Counter(), []
+        for r in hr:
+            g = got.get(r['id'], {})
+            go, src = g.get('outlet', '') or '', g.get('outlet_source', '') or ''
+            named = bool(r['alts']) and not (kind == 'text' and r['html_only'])
+            if not named:
+                n['unnamed'] += 1
+                n['unnamed_given'] += bool(go)
+                continue
+            n['named'] += 1
+            if not go:
+                n['empty'] += 1
+                bad.append((r['id'], 'empty', go, src))
+            elif matches(r['alts'], go):
+                n['right'] += 1
+            else:
+                n['wrong'] += 1
+                bad.append((r['id'], 'wrong, shares a word' if shares_word(r['alts'], go) else 'wrong', go, src))
+        print('eval-news %s, %s ids (hand-judged outlets): %d pages, %d name their site' % (kind, half, len(hr), n['named']))
+        print('  outlet right  %d/%d (%.0f%%)' % (n['right'], n['named'], 100 * n['right'] / max(1, n['named'])))
+        print('  outlet wrong  %d' % n['wrong'])
+        print('  outlet empty  %d' % n['empty'])
+        print('  given where the page names none: %d of %d' % (n['unnamed_given'], n['unnamed']))
+        if misses:
+            for b in bad:
+                print('    %s %-20s got %r (%s)' % b)
 
 
 if __name__ == '__main__':
