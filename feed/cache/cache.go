@@ -546,6 +546,6 @@ func fixedZone(name string, off int) *time.Location {
 	if l, ok := fixedZones.Load(k); ok {
 		return l.(*time.Location)
 	}
-	l, _ := fixedZones.LoadOrStore(k, time.FixedZone(name, off))
+	l, _ := fixedZones.LoadOrStore(k, time.FixedZone(strings.Clone(name), off)) // name may be the mapped file's
 	return l.(*time.Location)
 }
