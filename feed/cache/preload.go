@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -92,11 +93,22 @@ func (c *Cache) Preload(roots []string, now time.Time) ([]feed.Event, bool) {
 		}
 		wg.Wait()
 		s.rw.RUnlock()
+		// The events handed over, kept in place: with one root, evs
+		// is what is returned, with no second array of them.
+		k := 0
+		handed = slices.Grow(handed, len(evs))
 		for i, ev := range evs {
 			if ev.Path != "" {
-				events = append(events, ev)
+				evs[k] = ev
+				k++
 				handed = append(handed, handedSlot{s, int32(i)})
 			}
+		}
+		clear(evs[k:])
+		if events == nil {
+			events = evs[:k:k]
+		} else {
+			events = append(events, evs[:k]...)
 		}
 	}
 	c.handedMu.Lock()

@@ -336,6 +336,7 @@ func writeColumns(bw *bufio.Writer, arts []*feed.Article) {
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(arts)/4096))
 	size := (len(arts) + parts - 1) / parts
 	widths := make([]int, parts)
+	sizes := make([]int, parts) // each part's bytes, but the outlets' padding
 	out := make([][]byte, parts)
 	each := func(do func(part, from, to int)) {
 		var wg sync.WaitGroup
@@ -353,11 +354,14 @@ func writeColumns(bw *bufio.Writer, arts []*feed.Article) {
 			}
 			heads[i] = h
 			widths[part] = max(widths[part], utf8.RuneCountInString(h.outlet))
+			sizes[part] += len("2006-01-02    \n") + len(h.outlet) + len(h.title)
 		}
 	})
 	width := min(slices.Max(append(widths, 0)), 28)
 	each(func(part, from, to int) {
-		var b []byte
+		// Made to size: grown by appending, a part's lines left three
+		// times their bytes behind (100,000 articles: 50 MB).
+		b := make([]byte, 0, sizes[part]+(to-from)*width)
 		for i := from; i < to; i++ {
 			if d := arts[i].Date; d.IsZero() {
 				b = append(b, "          "...)
