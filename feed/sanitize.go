@@ -96,6 +96,21 @@ func SanitizePath(p string) string {
 
 func isSafePath(p string) bool {
 	for i := 0; i < len(p); {
+		// Printable ASCII, eight bytes at a time: a second start asks
+		// this of every path it lists (3% of `list`'s CPU, rune by rune).
+		for i+8 <= len(p) && escape.PlainASCII8(p[i:i+8]) {
+			i += 8
+		}
+		if i == len(p) {
+			break
+		}
+		if c := p[i]; c < utf8.RuneSelf {
+			if isControl(rune(c)) {
+				return false
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(p[i:])
 		if r == utf8.RuneError && n == 1 || isControl(r) || isFormat(r) || r == '\u2028' || r == '\u2029' {
 			return false

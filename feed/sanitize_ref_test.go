@@ -171,3 +171,31 @@ func TestKeptRune(t *testing.T) {
 		t.Errorf("keptRune of invalid UTF-8 = %d, want keptNo", got)
 	}
 }
+
+// isSafePathReference is isSafePath as it was before its fast path for
+// printable ASCII: rune by rune.
+func isSafePathReference(p string) bool {
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRuneInString(p[i:])
+		if r == utf8.RuneError && n == 1 || isControl(r) || isFormat(r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+func TestSafePathMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	cases := append([]string{"/", "news/", "a\x7fb", "\xff", "\u2028", "\u202e", "\u00ad", "\x1f", " "}, sanitizeCases...)
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(24) {
+			b.WriteString(cases[r.IntN(len(cases))])
+		}
+		s := b.String()
+		if got, want := isSafePath(s), isSafePathReference(s); got != want {
+			t.Fatalf("isSafePath(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

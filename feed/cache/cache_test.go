@@ -780,3 +780,66 @@ func TestClean(t *testing.T) {
 		}
 	}
 }
+
+// TestPreloadLeavesOutDamaged: a record whose bytes no longer give its
+// checksum, though it still decodes, is not handed over by Preload
+// (which checks every record it decodes), so that its file is read
+// again; every other record is handed over, and found unchanged.
+func TestPreloadLeavesOutDamaged(t *testing.T) {
+	root := t.TempDir()
+	old := time.Now().Add(past)
+	names := []string{"a.txt", "b.txt", "c/d.txt"}
+	for _, name := range names {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("Quay report\n\nThe ferry to Welmor ran late in the fog, the harbour office said of "+name+"."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := extract.NewExtractor()
+	dir := t.TempDir()
+	loadWith(t, dir, root, x, Options{Identity: "test"})
+	files, _ := filepath.Glob(filepath.Join(dir, "*"+suffix))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %q", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	at := bytes.Index(data, []byte("office said of b.txt"))
+	if at < 0 {
+		t.Fatal("b.txt's text is not in the cache file")
+	}
+	data[at] ^= 0x20 // "Office": it decodes, but not to its checksum
+	if err := os.WriteFile(files[0], data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c := Open([]string{root}, x, Options{Dir: dir, Identity: "test"})
+	defer c.Close()
+	evs, ok := c.Preload([]string{root}, time.Now())
+	if !ok {
+		t.Fatal("nothing handed over")
+	}
+	var got []string
+	for i, ev := range evs {
+		got = append(got, ev.Path)
+		info, err := os.Lstat(ev.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var hint feed.Hint // as the loader gives it: the folder below the root
+		if d := filepath.Dir(ev.Path); d != root {
+			hint.Folder = filepath.Base(d)
+		}
+		if !c.Unchanged(i, ev.Path, info, hint) {
+			t.Errorf("%s not found unchanged", ev.Path)
+		}
+	}
+	want := []string{filepath.Join(root, "a.txt"), filepath.Join(root, "c", "d.txt")}
+	if !slices.Equal(got, want) {
+		t.Errorf("handed over %q, want %q", got, want)
+	}
+}

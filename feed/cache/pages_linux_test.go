@@ -8,7 +8,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
+
+	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/feed/extract"
 )
 
 // residentKB returns the kilobytes of data's mapping that the process
@@ -82,5 +86,50 @@ func TestReadThroughLetsGo(t *testing.T) {
 	}
 	if s := string(data[:7]); s != "record " {
 		t.Errorf("read back %q", s)
+	}
+}
+
+// Looking every file up, as a one-shot search does, lets go of the
+// cache file's pages as it goes, rather than hold all of them.
+func TestLookupLetsGo(t *testing.T) {
+	root := t.TempDir()
+	old := time.Now().Add(past)
+	var para strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&para, "Line %d of the harbour master's log: the ferry to Welmor left on time and the tide was low.\n\n", i)
+	}
+	var paths []string
+	for f := range 60 { // 60 files of about 190 KB: 11 MB of records, more than letGoEvery
+		p := filepath.Join(root, fmt.Sprintf("log-%02d.txt", f))
+		if err := os.WriteFile(p, []byte(fmt.Sprintf("Harbour log %d\n\n%s", f, para.String())), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	x := extract.NewExtractor()
+	dir := t.TempDir()
+	loadWith(t, dir, root, x, Options{Identity: "test"})
+	c := Open([]string{root}, x, Options{Dir: dir, Identity: "test", Borrow: true})
+	defer c.Close()
+	<-c.ready
+	buf := c.shards[0].buf
+	if len(buf) < letGoEvery {
+		t.Fatalf("the cache file is %d bytes, under letGoEvery", len(buf))
+	}
+	readThrough.Store(0)
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, ok := c.Lookup(p, info, feed.Hint{}); !ok {
+			t.Fatalf("%s not found in the cache", p)
+		}
+	}
+	if got, all := residentKB(t, buf), len(buf)/1024; got > all/2 {
+		t.Errorf("%d KB of the cache file's %d resident after every record was looked up", got, all)
 	}
 }

@@ -406,6 +406,11 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 	if l.FS == nil {
 		tree = prewalk.Take(given)
 	}
+	var (
+		lastDir  string
+		lastHint feed.Hint
+		hinted   bool
+	)
 	err = l.walkDir(tree, root, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -443,7 +448,11 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 		if isSidecar(name) || notArticle(name) {
 			return nil
 		}
-		j := job{path: p, hint: l.hintFor(croot, p)}
+		// The files of a folder are walked together, and share its hint.
+		if dir := l.dir(p); !hinted || dir != lastDir {
+			lastDir, lastHint, hinted = dir, l.hintIn(croot, dir), true
+		}
+		j := job{path: p, hint: lastHint}
 		if e, ok := d.(*prewalk.Entry); ok {
 			j.info, _ = e.Stat() // the walk's lstat of a regular file is its stat
 		}
@@ -455,12 +464,12 @@ func (l *Loader) walkRoot(ctx context.Context, root string, visited map[string]b
 	}
 }
 
-// hintFor returns what the file's place says of it: the name of the
-// nearest folder it is in, below the root the user gave (croot, clean),
-// that may name an outlet (see outletFolder): "Quay Herald/2024/a.txt"
-// is the Quay Herald's.
-func (l *Loader) hintFor(croot, p string) feed.Hint {
-	for dir := l.dir(p); dir != croot && dir != "."; {
+// hintIn returns what the place of a file in the folder dir says of it:
+// the name of the nearest folder it is in (dir or above), below the
+// root the user gave (croot, clean), that may name an outlet (see
+// outletFolder): "Quay Herald/2024/a.txt" is the Quay Herald's.
+func (l *Loader) hintIn(croot, dir string) feed.Hint {
+	for dir != croot && dir != "." {
 		if name := l.base(dir); outletFolder(name) {
 			return feed.Hint{Folder: name}
 		}
