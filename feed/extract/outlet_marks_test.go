@@ -123,3 +123,36 @@ func TestSiteMarkParts(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeForms: footer links to the site's notice ("Quay Herald
+// Copyright Notice"), a notice that opens "All Quay Herald materials
+// copyright …", two holders of which the page's furniture prints one,
+// in capitals, on three lines, and a domain in lower case as a holder.
+func TestNoticeForms(t *testing.T) {
+	const top = "KQAY News Partners\n\nE-News from KQAY\n\n"
+	tests := []struct{ name, top, foot, want string }{
+		{"a link to the site's notice", "", "Quay Herald Copyright Notice\n", "Quay Herald"},
+		{"a sentence about copyright is no link", "", "Readers Should Know Copyright Law\n", "Quay Wire"},
+		{"all of the site's materials", "", "All Quay Herald materials copyright 1996-2008, Harbour Newspapers Division of Harbour Holdings Inc.\n", "Quay Herald"},
+		{"all content, no name", "", "All content copyright 1996-2008, Harbour Newspapers Division of Harbour Holdings Inc.\n", "Quay Wire"},
+		{"a call sign in lower case", top, "Find out when your favourite KQAY shows air.\n\nAll content © Copyright 2000 - 2008 Sitehost and kqay. All Rights Reserved.\n", "KQAY"},
+		{"printed on two lines only", "E-News from KQAY\n\n", "Find out when your favourite KQAY shows air.\n\nAll content © Copyright 2000 - 2008 Sitehost and kqay. All Rights Reserved.\n", "Quay Wire"},
+		{"the other holder printed too", top + "Sitehost Weather\n\n", "Find out when your favourite KQAY shows air.\n\nAll content © Copyright 2000 - 2008 Sitehost and kqay. All Rights Reserved.\n", "Quay Wire"},
+		{"a domain in lower case", "", "Copyright 2005 © quayherald.example . All rights reserved.\n", "quayherald.example"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { siteOutletCase(t, tt.top, tt.foot, tt.want) })
+	}
+	// Without an agency's story: a company's link to its notice, and a
+	// call sign's notice read the same way.
+	for _, tt := range []struct{ name, top, foot, want string }{
+		{"a company's link to its notice", "", "Quay Herald Ltd. Copyright & Disclaimer\n", "Quay Herald"},
+		{"a call sign in lower case", top + "KQAY Weather\n\n", "© 2008 Sitehost and kqay. All Rights Reserved.\n", "KQAY"},
+		{"an unconfirmed call sign", "", "© 2008 Sitehost and kqay. All Rights Reserved.\n", ""},
+	} {
+		t.Run(tt.name+", no agency", func(t *testing.T) {
+			text := tt.top + "News\nSport\nWeather\nSign in\n\nFerry returns to the island after a long winter\n\n" + paragraphs(8) + tt.foot
+			wantOutlet(t, NewExtractor(), "page.txt", text, tt.want)
+		})
+	}
+}
