@@ -66,6 +66,12 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 	if meta.url == "" {
 		meta.url = savedFrom
 	}
+	// Where the markup names no site, its links and logo may (read
+	// before the page is pruned).
+	var marks siteMarks
+	if meta.site == "" && outletFromURL(meta.url) == "" {
+		marks = gatherSiteMarks(doc)
+	}
 	// The page as a scrape of it would read, and its title candidates,
 	// are taken before mainText, which may change the tree. The text
 	// serves a second reading of the body and the outlet of a page whose
@@ -128,12 +134,26 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		// reading then holds the table's one name for it, or the
 		// title's spells less of it. The site's name beats its bare
 		// domain ("Quay Herald" over quayherald.example).
-		if site := titleSite(facts.title, meta.title, visible, body); site != "" &&
-			(!sameOutlet(x, site, g.name) || longerName(x, site, g.name) || bareDomainOf(site, g.name)) {
+		site := titleSite(facts.title, meta.title, visible, body, &marks)
+		if site != "" && (!sameOutlet(x, site, g.name) || longerName(x, site, g.name) || bareDomainOf(site, g.name)) {
 			if x.Signatures != nil {
 				site = x.Signatures.Canonical(site)
 			}
 			a.Outlet, a.OutletSource = site, feed.OutletFromMetadata
+		}
+		// Failing the title, the name the page prints that spells the
+		// domain most of its links go to beats a name read from the
+		// text that does not (an agency's, an owner's), and the domain
+		// itself stands in for none.
+		if site == "" {
+			if p := marks.printedName(visible, body); p != "" && !sameOutlet(x, p, g.name) {
+				if x.Signatures != nil {
+					p = x.Signatures.Canonical(p)
+				}
+				a.Outlet, a.OutletSource = p, feed.OutletFromMetadata
+			} else if a.Outlet == "" && marks.host != "" {
+				a.Outlet, a.OutletSource = marks.host, feed.OutletFromURL
+			}
 		}
 	}
 	a.Byline = readingByline(x, a.Byline, a.Title, a.Outlet, reading, visible)

@@ -198,6 +198,9 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 			continue
 		}
 		name := copyrightHolder(l.text, l.lower)
+		if _, _, sign := lowerCallSign(name[strings.LastIndexByte(name, ' ')+1:], ""); sign && strings.Contains(name, " and ") {
+			name = ownOfTwoHolders(lines, inBody, name) // "Sitehost and kqay"
+		}
 		if name == "" {
 			continue
 		}
@@ -228,7 +231,7 @@ type holderLine struct{ name, line string }
 func lastHolder(lines []*textLine, inBody []bool) holderLine {
 	for i := len(lines) - 1; i >= 0; i-- {
 		l := lines[i]
-		if inBody[i] || !isCopyrightLine(l.lower) && !signInShortLine(l.text) {
+		if inBody[i] || !isCopyrightLine(l.lower) && !signInShortLine(l.text) && copyrightLink(l.text) == "" && allContentName(l.text, l.lower) == "" {
 			continue
 		}
 		return holderLine{copyrightHolder(l.text, l.lower), l.text}
@@ -757,6 +760,12 @@ func hostCandidates(lower string) func(yield func(string) bool) {
 // copyrightHolder returns the name in a copyright line: "© 2019 The
 // Paradigm. All Rights Reserved." gives "The Paradigm".
 func copyrightHolder(text, lower string) string {
+	if n := copyrightLink(text); n != "" {
+		return n
+	}
+	if n := allContentName(text, lower); n != "" {
+		return n
+	}
 	if !isCopyrightLine(lower) && !signInShortLine(text) {
 		return ""
 	}
@@ -818,7 +827,7 @@ func copyrightHolder(text, lower string) string {
 			s = s[:j]
 		}
 	}
-	s = strings.TrimRight(strings.TrimSpace(s), ".,")
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".,"))
 	s = trimYears(s)
 	s = trimCompanySuffix(s)
 	s = trimChromeTail(s)
@@ -840,7 +849,13 @@ func copyrightHolder(text, lower string) string {
 	if len(words) == 0 || len(words) > 6 || !strings.ContainsFunc(s, unicode.IsLetter) {
 		return ""
 	}
-	// A holder is a name: its words are capitalised.
+	// A domain in lower case is a name too: "© quayherald.example".
+	if len(words) == 1 && !strings.Contains(s, "://") && looksLikeHost(s) {
+		return s
+	}
+	// A holder is a name: its words are capitalised. A call sign in
+	// lower case after a host's name ("Sitehost and kqay") is left for
+	// ownOfTwoHolders to read against the page.
 	caps := 0
 	for _, w := range words {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
@@ -848,7 +863,10 @@ func copyrightHolder(text, lower string) string {
 		}
 	}
 	if caps*2 < len(words) {
-		return ""
+		a, b, ok := strings.Cut(s, " and ")
+		if _, _, sign := lowerCallSign(strings.TrimSpace(b), a); !ok || !sign || !isNameLike(strings.TrimSpace(a)) {
+			return ""
+		}
 	}
 	return s
 }
@@ -927,6 +945,17 @@ func ownOfTwoHolders(lines []*textLine, inBody []bool, holder string) string {
 			}
 		}
 		return n
+	}
+	// A call sign the notice writes in lower case ("Sitehost and kqay")
+	// is in capitals where the page prints it outside the article
+	// ("E-News from KQAY", "KQAY News Partners", "Find out when your
+	// favourite KQAY shows hit the air"): three such lines, and none
+	// printing the other part, make it the site's.
+	if up, other, ok := lowerCallSign(b, a); ok {
+		if chromeLinesHolding(lines, inBody, up) >= 3 && chromeLinesHolding(lines, inBody, other) == 0 {
+			return up
+		}
+		return ""
 	}
 	caps := func(w string) bool { return len(w) >= 3 && isASCIIUpper(w) }
 	if !caps(a) && !caps(b) {
@@ -1039,4 +1068,97 @@ func trimCompanySuffix(s string) string {
 			return s
 		}
 	}
+}
+
+// lowerCallSign reports whether a, a part of a notice's two holders, is
+// one word of three to six ASCII letters in lower case, and returns it
+// in capitals with the other part.
+func lowerCallSign(a, b string) (up, other string, ok bool) {
+	if len(a) < 3 || len(a) > 6 || strings.IndexFunc(a, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+		return "", "", false
+	}
+	return strings.ToUpper(a), b, true
+}
+
+// chromeLinesHolding counts the lines outside the article, notices
+// aside, that hold name as whole words, as printed.
+func chromeLinesHolding(lines []*textLine, inBody []bool, name string) int {
+	n := 0
+	for i, l := range lines {
+		if !inBody[i] && !isCopyrightLine(l.lower) && wordsAt(l.text, name, 0) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// copyrightLink returns the name a footer's link to the site's notice
+// gives: "Quay Herald Copyright Notice", "Quay Herald Ltd. Copyright &
+// Disclaimer" give "Quay Herald". It is "" for any other line.
+func copyrightLink(text string) string {
+	f := strings.Fields(text)
+	if len(f) < 3 || len(f) > 8 {
+		return ""
+	}
+	k := -1
+	for i, w := range f {
+		if w == "Copyright" || w == "COPYRIGHT" {
+			k = i
+			break
+		}
+	}
+	if k < 1 || k > 4 {
+		return ""
+	}
+	switch strings.ToLower(strings.Join(f[k+1:], " ")) {
+	case "notice", "policy", "information", "info", "statement", "& disclaimer", "and disclaimer", "disclaimer":
+	default:
+		return ""
+	}
+	for _, w := range f[:k] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return ""
+		}
+	}
+	return trimCompanySuffix(strings.TrimRight(strings.Join(f[:k], " "), ".,"))
+}
+
+// allContentName returns the site a notice names as its content's:
+// "All Quay Herald materials copyright 1996-2008, Harbour Media" gives
+// "Quay Herald". It is "" when the notice does not open so or names no
+// year.
+func allContentName(text, lower string) string {
+	if !strings.HasPrefix(lower, "all ") || !strings.ContainsFunc(lower, unicode.IsDigit) {
+		return ""
+	}
+	f := strings.Fields(text[4:])
+	for i, w := range f {
+		if i > 5 {
+			return ""
+		}
+		switch strings.ToLower(w) {
+		case "content", "contents", "material", "materials":
+		default:
+			continue
+		}
+		if i == 0 || i+1 >= len(f) {
+			return ""
+		}
+		next := strings.ToLower(f[i+1])
+		if next == "are" || next == "is" || next == "©" && i+2 < len(f) {
+			if i+2 < len(f) {
+				next = strings.ToLower(f[i+2])
+			}
+		}
+		if next != "copyright" && next != "©" && next != "(c)" {
+			return ""
+		}
+		for _, n := range f[:i] {
+			if r, _ := utf8.DecodeRuneInString(n); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				return ""
+			}
+		}
+		return strings.Join(f[:i], " ")
+	}
+	return ""
 }

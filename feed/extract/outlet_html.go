@@ -38,8 +38,10 @@ func (x *Extractor) textOutlet(text, body string) outletGuess {
 // Failing that, the title's last part is taken when the page's text
 // outside the article prints it, unless the title repeats it (a section:
 // "Ferry - Breaking News - Local - Breaking News"). It is "" when no part
-// qualifies.
-func titleSite(title, headline, visible, body string) string {
+// qualifies. The page's markup confirms a part too (marks, which may be
+// nil): a part that spells the domain most of its links go to, or that
+// its home link's logo bears.
+func titleSite(title, headline, visible, body string, marks *siteMarks) string {
 	title = cleanSpace(title)
 	if title == "" {
 		return ""
@@ -121,7 +123,7 @@ func titleSite(title, headline, visible, body string) string {
 		if lines == nil {
 			lines = strings.Split(visible, "\n")
 		}
-		if spelledBySite(lines, c.name, k >= firstMiddle) {
+		if spelledBySite(lines, c.name, k >= firstMiddle) || marks.confirms(c.name) {
 			return c.name
 		}
 		// The page's masthead, its first line, is the title's part:
