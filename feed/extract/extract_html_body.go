@@ -443,7 +443,9 @@ func insideAdded(body string, other map[uint64]int) (runs, blocks int) {
 //     "Top stories" box, the site's links);
 //   - the headings it ends with: a heading with no paragraph after it is
 //     a "Related" or "Latest" box's title, left when its links were
-//     dropped.
+//     dropped;
+//   - the site speaking to its reader after the article (see
+//     closingAddress).
 func dropTail(body string) string {
 	blocks := strings.Split(body, "\n\n")
 	seen, size := 0, len(body)
@@ -458,5 +460,86 @@ func dropTail(body string) string {
 	for len(blocks) > 1 && strings.HasPrefix(strings.TrimSpace(blocks[len(blocks)-1]), "#") {
 		blocks = blocks[:len(blocks)-1]
 	}
+	if at := closingAddress(blocks); at > 0 {
+		blocks = blocks[:at]
+	}
 	return strings.Join(blocks, "\n\n")
+}
+
+// closingAddress returns where a body's closing run of the site's own
+// words to its reader begins, or -1 when it ends with none. Such a run
+// follows the article on many pages: a promotion ("Come see us again.",
+// "Pick up a copy at a store near you."), an appeal ("Are you facing a
+// difficult time? Call us."), a request to read the site's terms, with
+// the notices above it. The run is the body's last blocks that are short
+// plain paragraphs (maxClosingWords) and neither quote nor report speech
+// (see reportsSpeech); the last of them must speak to the reader or as
+// the site ("you", "our", "we", "us": see addressesReader). It is cut
+// from its first block that does so or is a notice of copyright or a
+// trade mark, when at least two of its blocks do so or are notices, and
+// that block is in the body's second half. An article's own closing
+// paragraphs quote or report, and seldom end in two short lines that
+// address the reader.
+func closingAddress(blocks []string) int {
+	from, marked := -1, 0
+	for i := len(blocks) - 1; i > 0; i-- {
+		text := strings.TrimSpace(feed.PlainText(blocks[i]))
+		if n := countWords(text); n == 0 || n > maxClosingWords || !plainParagraph(blocks[i]) || reportsSpeech(text) {
+			break
+		}
+		addresses := addressesReader(text)
+		if i == len(blocks)-1 && !addresses {
+			return -1
+		}
+		if addresses || isNotice(text) {
+			from = i
+			marked++
+		}
+	}
+	if marked < 2 || from*2 < len(blocks) {
+		return -1
+	}
+	return from
+}
+
+// maxClosingWords is the most words of a block closingAddress takes for
+// the site's: a line or two.
+const maxClosingWords = 25
+
+// addressesReader reports whether text speaks to the reader or as the
+// site: it holds "you", "your", "our", "we" or "us" (in lower case, so
+// not "US").
+func addressesReader(text string) bool {
+	for _, w := range strings.FieldsFunc(text, notWordRune) {
+		switch strings.ToLower(w) {
+		case "you", "your", "yours", "our", "ours", "we":
+			return true
+		}
+		if w == "us" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportsSpeech reports whether text quotes or reports speech: it holds
+// a quotation mark, or "said", "says" or "told".
+func reportsSpeech(text string) bool {
+	if strings.ContainsAny(text, "\"“”«»„") {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(text, notWordRune) {
+		switch strings.ToLower(w) {
+		case "said", "says", "told":
+			return true
+		}
+	}
+	return false
+}
+
+// isNotice reports whether text is a copyright or trade mark notice.
+func isNotice(text string) bool {
+	lower := strings.ToLower(text)
+	return isCopyrightLine(lower) || strings.Contains(lower, "™") || strings.Contains(lower, "trade mark") ||
+		strings.Contains(lower, "trademark")
 }

@@ -525,3 +525,31 @@ func TestPruneCaptions(t *testing.T) {
 		}
 	})
 }
+
+func TestClosingAddress(t *testing.T) {
+	story := strings.Join(articleParas, "\n\n")
+	keep := func(tail string) struct{ body, want string } {
+		return struct{ body, want string }{story + "\n\n" + tail, story + "\n\n" + tail}
+	}
+	for name, c := range map[string]struct{ body, want string }{
+		"a promotion after the story": {story + "\n\nEstuary Press Group.\n\nOur website carries the valley's news every day.\n\nDo come back soon to see us.\n\nFor all the local news, buy the printed paper from a shop near you.",
+			story + "\n\nEstuary Press Group."},
+		"notices and the site's terms": {story + "\n\n© Estuary Press Ltd 2031. All rights reserved.\n\nQuayLife™ is a trade mark of Estuary Press Ltd.\n\nPlease read our terms of use before using this site.",
+			story},
+		"an appeal after the story": {story + "\n\n**WE ARE HERE FOR YOU**\n\nCall the harbour helpline on 0100 200 300, day or night.\n\nA volunteer will listen to you in confidence.",
+			story},
+		"one line to the reader stays":   keep("Do come back soon to see us."),
+		"a quotation stays":              keep("\"We will keep it open,\" the mayor said.\n\n\"You have our word.\""),
+		"reported speech stays":          keep("We have won, the skipper told the crew.\n\nYou cannot beat a winter at sea, she says."),
+		"a last line that is no address": keep("Do come back soon to see us.\n\nThe library opens at nine."),
+		"the country is no reader":       keep("The US sent two boats.\n\nThe US navy sent a third."),
+		"an agency's notice alone stays": keep("Copyright 2031 Quay Wire. All rights reserved.\n\n© Quay Wire 2031"),
+		"a long closing paragraph stays": keep("So what can you do? " + articleParas[1] + "\n\nWrite to your councillor."),
+		"in the first half it stays": {"Do come back soon to see us.\n\nFor all the local news, buy the printed paper near you.",
+			"Do come back soon to see us.\n\nFor all the local news, buy the printed paper near you."},
+	} {
+		if got := dropTail(c.body); got != c.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", name, got, c.want)
+		}
+	}
+}

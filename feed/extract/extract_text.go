@@ -542,12 +542,26 @@ func classifyLines(lines []*textLine) {
 	for _, l := range lines {
 		l.key = lineKey(l.lower)
 		count[l.key]++
-		l.end = endsSentence(l.text)
+		l.end = endsSentence(l.text) || noteAfterSentence(l.text) && !creditSuffix(l.lower)
 	}
 	for _, l := range lines {
 		l.rep = count[l.key]
 		l.class = classify(l)
 	}
+}
+
+// noteAfterSentence reports whether a line is a sentence and a note of
+// three words or more in brackets after it, as agencies close a story:
+// "… runs until May. (Reporting by Ann Lee; Editing by Tom Hale)", not
+// "Kick-off 4 p.m. (Radio)". A photo's credit there ("(Photo by Ann
+// Lee)", "(Ann Lee/AP)") marks a caption instead (creditSuffix).
+func noteAfterSentence(text string) bool {
+	t := strings.TrimRight(text, " ")
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	open := strings.LastIndexByte(t, '(')
+	return open > 0 && endsSentence(t[:open]) && countWords(t[:open]) >= 3 && countWords(t[open:]) >= 3
 }
 
 // lineCounts keeps classifyLines' maps between pages, emptied.

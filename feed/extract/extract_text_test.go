@@ -191,3 +191,39 @@ func BenchmarkExtractText(b *testing.B) {
 		}
 	}
 }
+
+// TestExtractTextAgencyNote checks that a story's last paragraph stays
+// when an agency's note in brackets closes it, and that a caption with
+// a photo's credit there still goes.
+func TestExtractTextAgencyNote(t *testing.T) {
+	last := "The regatta resumes on Saturday, weather permitting. (Reporting by Ann Lee; Editing by Tom Hale)"
+	page := "Home | News | Sport | Weather\n\nRegatta halted as fog rolls in\n\n" +
+		"A skipper waits on the quay in the fog. (Photo by Jo Marsh)\n\n" +
+		strings.Join(articleParas, "\n\n") + "\n\n" + last + "\n\n© Quay Wire 2031\n\nShare:\n\nFacebook\n\nMore Sport News\n\nFerry fares rise\n\nPier reopens\n"
+	arts, _ := NewExtractor().Extract(Source{Path: "regatta.txt", Data: []byte(page)})
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles", len(arts))
+	}
+	body := arts[0].Body
+	if !strings.Contains(body, "(Reporting by Ann Lee; Editing by Tom Hale)") {
+		t.Errorf("the closing paragraph with its note went:\n%s", body)
+	}
+	if strings.Contains(body, "Photo by") || strings.Contains(body, "Pier reopens") {
+		t.Errorf("a caption or a teaser stayed:\n%s", body)
+	}
+}
+
+func TestNoteAfterSentence(t *testing.T) {
+	for text, want := range map[string]bool{
+		"The regatta resumes on Saturday. (Reporting by Ann Lee; Editing by Tom Hale)": true,
+		"The regatta resumes on Saturday. (Additional reporting by Jo Marsh)":          true,
+		"Harbour at Quayside, 4 p.m. (Radio)":                                          false,
+		"Fog rolls in (Reporting by Ann Lee)":                                          false,
+		"Resumes. (Reporting by Ann Lee)":                                              false,
+		"The regatta resumes on Saturday.":                                             false,
+	} {
+		if got := noteAfterSentence(text); got != want {
+			t.Errorf("noteAfterSentence(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
