@@ -329,6 +329,16 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 	for i, d := range ds {
 		d.fresh = int32(i) + 1
 	}
+	// They are compared a day at a time: articles of nearby days are
+	// one another's candidates, so the vectors and buckets one
+	// comparison reads are still in the cache for the next. Which of
+	// two compares them, and the order of what each finds, are the
+	// same in any order.
+	order := make([]int32, len(ds))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return cmp.Compare(ds[i].day, ds[j].day) })
 	workers := min(runtime.GOMAXPROCS(0), len(ds)/16+1)
 	for len(s.seen) < workers {
 		s.seen = append(s.seen, &seen{})
@@ -339,7 +349,8 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 			seen := s.seen[w]
 			seen.grow(s.serial)
 			var ta termIndex
-			for i := w; i < len(ds); i += workers {
+			for k := w; k < len(ds); k += workers {
+				i := order[k]
 				d := ds[i]
 				ta.load(d.vec)
 				s.index.candidates(d, seen, func(o *doc) {
