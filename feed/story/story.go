@@ -262,13 +262,22 @@ func (s *Set) file(arts []*feed.Article, fresh []*doc) {
 
 // vectorize reads the articles' vectors and keys, several at a time.
 func vectorize(ds []*doc) {
+	// Read a day at a time, so that each worker's vectors lie in memory
+	// by day, as relink reads them (see relink).
+	order := make([]int32, len(ds))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		return cmp.Compare(dayOf(ds[i].art.Date), dayOf(ds[j].art.Date))
+	})
 	workers := min(runtime.GOMAXPROCS(0), len(ds)/64+1)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			var c counter
-			for i := w; i < len(ds); i += workers {
-				d := ds[i]
+			for k := w; k < len(ds); k += workers {
+				d := ds[order[k]]
 				d.id = idPrefix(d.art.ID)
 				c.count(d.art)
 				d.years = c.years()
