@@ -26,9 +26,9 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 	if n == 1 {
 		return [][]*doc{group}
 	}
-	at := make(map[*doc]int, n)
+	at := newDocPlaces(n, s.serial)
 	for i, d := range group {
-		at[d] = i
+		at.set(d, int32(i))
 	}
 	members := make([][]*doc, n)
 	version := make([]int32, n)
@@ -49,7 +49,8 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 	for i, d := range group {
 		for _, l := range d.near {
 			o, v := l.o, l.v
-			if j, ok := at[o]; ok && i < j {
+			if k, ok := at.get(o); ok && i < int(k) {
+				j := int(k)
 				links = append(links, link{int32(i), int32(j), v})
 				if v >= copyLike {
 					a, b := find(i), find(j)
@@ -123,7 +124,7 @@ func (s *Set) cluster(group []*doc) [][]*doc {
 		}
 		sum.rows[i] = row
 	}
-	joinStories(members, alive, sum, s.opt.Threshold)
+	joinStories(members, alive, sum, s.opt.Threshold, s.serial)
 	var out [][]*doc
 	for i := range n {
 		if alive[i] {
@@ -341,4 +342,44 @@ func (h pairs) down(i, n int) {
 		h[i], h[j] = h[j], h[i]
 		i = j
 	}
+}
+
+// docPlaces maps articles of a group to numbers (their places in it, or
+// their clusters). A group of a good share of the set's articles, such
+// as the one linked group of a large library, is mapped in a slice by
+// serial number: in a map, each of its articles' links would cost a
+// lookup in a table of them all, a cache miss. A smaller group is
+// mapped in a map, as a slice of every serial number would cost more.
+type docPlaces struct {
+	m map[*doc]int32
+	s []int32 // by serial: the number plus one, or 0
+}
+
+// newDocPlaces returns an empty docPlaces for n articles of a set of
+// serials serial numbers.
+func newDocPlaces(n int, serials int32) docPlaces {
+	if n >= 1024 && n >= int(serials)/8 {
+		return docPlaces{s: make([]int32, serials)}
+	}
+	return docPlaces{m: make(map[*doc]int32, n)}
+}
+
+func (p docPlaces) set(d *doc, v int32) {
+	if p.s != nil {
+		p.s[d.serial] = v + 1
+		return
+	}
+	p.m[d] = v
+}
+
+func (p docPlaces) get(d *doc) (int32, bool) {
+	if p.s != nil {
+		if int(d.serial) >= len(p.s) {
+			return 0, false
+		}
+		v := p.s[d.serial]
+		return v - 1, v != 0
+	}
+	v, ok := p.m[d]
+	return v, ok
 }

@@ -68,7 +68,7 @@ const loneShare = joinShare
 //
 // A lone article may also join a story by its own links, whatever the
 // centroids: see lone.
-func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
+func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64, serials int32) {
 	n := len(members)
 	cents := make([]vector, n)
 	spans := make([]span, n)
@@ -96,26 +96,33 @@ func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
 		return norms[i]
 	}
 	// of holds each article's cluster, made when lone first asks.
-	var of map[*doc]int32
+	var of docPlaces
+	ofMade := false
 	// lone reports whether cluster i is one article at least joinShare
 	// times threshold alike to one of cluster j's (see loneShare).
 	lone := func(i, j int) bool {
 		if len(members[i]) != 1 {
 			return false
 		}
-		if of == nil {
-			of = make(map[*doc]int32)
+		if !ofMade {
+			size := 0
+			for k := range n {
+				if alive[k] {
+					size += len(members[k])
+				}
+			}
+			of, ofMade = newDocPlaces(size, serials), true
 			for k := range n {
 				if alive[k] {
 					for _, d := range members[k] {
-						of[d] = int32(k)
+						of.set(d, int32(k))
 					}
 				}
 			}
 		}
 		for _, l := range members[i][0].near {
 			if l.v >= threshold*loneShare {
-				if k, ok := of[l.o]; ok && int(k) == j {
+				if k, ok := of.get(l.o); ok && int(k) == j {
 					return true
 				}
 			}
@@ -205,9 +212,9 @@ func joinStories(members [][]*doc, alive []bool, sum *sums, threshold float64) {
 			continue
 		}
 		i, j := int(p.i), int(p.j)
-		if of != nil {
+		if ofMade {
 			for _, d := range members[j] {
-				of[d] = int32(i)
+				of.set(d, int32(i))
 			}
 		}
 		merge(i, j, members, alive, sum)

@@ -262,13 +262,22 @@ func (s *Set) file(arts []*feed.Article, fresh []*doc) {
 
 // vectorize reads the articles' vectors and keys, several at a time.
 func vectorize(ds []*doc) {
+	// Read a day at a time, so that each worker's vectors lie in memory
+	// by day, as relink reads them (see relink).
+	order := make([]int32, len(ds))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		return cmp.Compare(dayOf(ds[i].art.Date), dayOf(ds[j].art.Date))
+	})
 	workers := min(runtime.GOMAXPROCS(0), len(ds)/64+1)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			var c counter
-			for i := w; i < len(ds); i += workers {
-				d := ds[i]
+			for k := w; k < len(ds); k += workers {
+				d := ds[order[k]]
 				d.id = idPrefix(d.art.ID)
 				c.count(d.art)
 				d.years = c.years()
@@ -329,6 +338,16 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 	for i, d := range ds {
 		d.fresh = int32(i) + 1
 	}
+	// They are compared a day at a time: articles of nearby days are
+	// one another's candidates, so the vectors and buckets one
+	// comparison reads are still in the cache for the next. Which of
+	// two compares them, and the order of what each finds, are the
+	// same in any order.
+	order := make([]int32, len(ds))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int { return cmp.Compare(ds[i].day, ds[j].day) })
 	workers := min(runtime.GOMAXPROCS(0), len(ds)/16+1)
 	for len(s.seen) < workers {
 		s.seen = append(s.seen, &seen{})
@@ -339,7 +358,8 @@ func (s *Set) relink(changed, dirty map[*doc]bool) {
 			seen := s.seen[w]
 			seen.grow(s.serial)
 			var ta termIndex
-			for i := w; i < len(ds); i += workers {
+			for k := w; k < len(ds); k += workers {
+				i := order[k]
 				d := ds[i]
 				ta.load(d.vec)
 				s.index.candidates(d, seen, func(o *doc) {
