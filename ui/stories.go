@@ -105,6 +105,7 @@ func prepareOnly(sts []*story.Story) tea.Cmd {
 	return func() tea.Msg {
 		for _, st := range big {
 			st.Only("")
+			library.ReadScattered(st.Articles)
 		}
 		return preparedMsg{}
 	}

@@ -30,3 +30,28 @@ func ReadThrough(n int) {
 		LetGoOfPages()
 	}
 }
+
+// scatteredEvery is how many bytes of the mapped files a pass that
+// reads records in no order of the file's (see ReadScattered) reads
+// before their pages are let go of. Each record read so maps the pages
+// about it too: the system maps a whole folio of the file's at a fault,
+// and a cache file just written sits in folios of up to 2 MB (one read
+// of a few bytes maps 2 MB on this machine's kernel, 6.18). Reading 8 MB
+// of articles of 6 KB each, picked across the cache file of 10,000
+// articles, kept 58 MB of its 62; with 64 KB, about ten articles' pages
+// stay at a time.
+const scatteredEvery = 64 << 10
+
+// readScattered counts the bytes read in no order since the pages were
+// last let go of by ReadScattered.
+var readScattered atomic.Int64
+
+// ReadScattered is ReadThrough for a pass that reads records in an
+// order of its own (the articles of stories, say), which faults in
+// several times as many pages as it reads: it lets go of them every
+// scatteredEvery bytes.
+func ReadScattered(n int) {
+	if v := readScattered.Add(int64(n)); v >= scatteredEvery && readScattered.CompareAndSwap(v, 0) {
+		LetGoOfPages()
+	}
+}

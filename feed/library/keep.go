@@ -96,14 +96,24 @@ func (lib *Library) notices() []feed.Problem {
 }
 
 // fingerprints returns the search.Fingerprint of each article, on every
-// core. Their text is read through (see cache.ReadThrough): on a second
-// start it is the cache file's.
+// core (see sumEach).
 func fingerprints(arts []*feed.Article) []uint64 {
+	return sumEach(arts, search.Fingerprint)
+}
+
+// sumEach returns sum of each article, on every core, each core taking
+// a run of them in order. Their text is read through (see
+// cache.ReadThrough): on a second start it is the cache file's, and the
+// articles are handed over in the order of its records, so each core
+// reads the file's pages in order and lets go of them behind it. (Read
+// in another order, each article faults in the pages around its own,
+// and a few MB of text read keep every page of the file.)
+func sumEach(arts []*feed.Article, sum func(*feed.Article) uint64) []uint64 {
 	fps := make([]uint64, len(arts))
 	n := min(runtime.GOMAXPROCS(0), len(arts)/64)
 	if n <= 1 {
 		for i, a := range arts {
-			fps[i] = search.Fingerprint(a)
+			fps[i] = sum(a)
 			cache.ReadThrough(textBytes(a))
 		}
 		return fps
@@ -113,7 +123,7 @@ func fingerprints(arts []*feed.Article) []uint64 {
 	for start := 0; start < len(arts); start += size {
 		wg.Go(func() {
 			for i := start; i < min(start+size, len(arts)); i++ {
-				fps[i] = search.Fingerprint(arts[i])
+				fps[i] = sum(arts[i])
 				cache.ReadThrough(textBytes(arts[i]))
 			}
 		})

@@ -312,3 +312,15 @@ func (lib *Library) Outlets() []feed.OutletCount { return lib.store.Outlets() }
 
 // Problems returns the problems met while loading.
 func (lib *Library) Problems() []feed.Problem { return lib.store.Problems() }
+
+// ReadScattered notes that the text of arts was read, in an order of
+// the caller's (a story's articles, say): on a second start it is the
+// cache file's, whose pages are let go of as it is read (see
+// cache.ReadScattered), not all kept until the library settles.
+func ReadScattered(arts []*feed.Article) {
+	n := 0
+	for _, a := range arts {
+		n += textBytes(a)
+	}
+	cache.ReadScattered(n)
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/cache"
+	"github.com/broadsheet/broadsheet/feed/story"
 )
 
 // KeepStories makes the library keep its grouping between runs in the
@@ -56,11 +57,23 @@ func (lib *Library) restoreStories(add []*feed.Article) {
 	if !ok {
 		return
 	}
-	by := make(map[string]*feed.Article, len(add))
-	for _, a := range add {
-		by[a.ID] = a
+	// Each article's fingerprint, which reads its text, taken in the
+	// order the articles came (see sumEach), not in the saved
+	// grouping's order of IDs: read in that order, the cache file's
+	// pages all stayed in memory until the grouping was done.
+	fps := sumEach(add, story.Fingerprint)
+	by := make(map[string]int, len(add))
+	for i, a := range add {
+		by[a.ID] = i
 	}
-	if lib.stories.Restore(data, func(id string) *feed.Article { return by[id] }) != nil {
+	get := func(id string) (*feed.Article, uint64) {
+		i, ok := by[id]
+		if !ok {
+			return nil, 0
+		}
+		return add[i], fps[i]
+	}
+	if lib.stories.RestoreKnown(data, get) != nil {
 		return
 	}
 	// Unchanged, the saved grouping needs no saving again.

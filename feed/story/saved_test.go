@@ -154,3 +154,45 @@ func TestRestoreDropsChangedArticles(t *testing.T) {
 		t.Fatalf("after restoring and adding:\n got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestRestoreKnown: RestoreKnown compares the fingerprints its caller
+// gives, not the articles' text. Given each article's own, it restores
+// what Restore does; given another for one article, that article is
+// taken as changed (out of the saved grouping, and a change counted),
+// though its text is the same.
+func TestRestoreKnown(t *testing.T) {
+	arts := savedFixture(t)
+	s := New(Options{})
+	s.Add(arts...)
+	data := s.Marshal()
+	by := make(map[string]*feed.Article)
+	for _, a := range arts {
+		by[a.ID] = a
+	}
+	known := func(wrong string) func(string) (*feed.Article, uint64) {
+		return func(id string) (*feed.Article, uint64) {
+			a := by[id]
+			if a == nil {
+				return nil, 0
+			}
+			if id == wrong {
+				return a, Fingerprint(a) + 1
+			}
+			return a, Fingerprint(a)
+		}
+	}
+	r := New(Options{})
+	if err := r.RestoreKnown(data, known("")); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := withIDs(r), withIDs(s); got != want || r.Changes() != 0 {
+		t.Fatalf("restored with the right fingerprints differs (%d changes):\n got:\n%s\nwant:\n%s", r.Changes(), got, want)
+	}
+	w := New(Options{})
+	if err := w.RestoreKnown(data, known(arts[0].ID)); err != nil {
+		t.Fatal(err)
+	}
+	if w.Changes() == 0 || w.Of(arts[0].ID) != "" {
+		t.Errorf("an article given another fingerprint was restored as it was (%d changes, in story %q)", w.Changes(), w.Of(arts[0].ID))
+	}
+}
