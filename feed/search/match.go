@@ -86,7 +86,7 @@ func NewMatcher(query string) *Matcher {
 		m.only[c] = true
 	}
 	m.begins = beginsOf(&m.only)
-	m.begins.second = secondsOf(append(slices.Clone(m.pos), m.neg...))
+	m.begins.setSecond(secondsOf(append(slices.Clone(m.pos), m.neg...)))
 	return m
 }
 
