@@ -282,3 +282,39 @@ func TestMarkedEightAtATime(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinFirst checks the table marked passes words over by: a
+// character's first folded byte, when ASCII, is the first byte of the
+// folded form of every word that begins with it, whether the word folds
+// a letter at a time (all Latin) or as a whole (with a character past
+// the Latin table), with marks after it or not; and marked reports such
+// words exactly when their first folded byte may begin the query's.
+func TestLatinFirst(t *testing.T) {
+	tk := newTokenizer()
+	var only [256]bool
+	only['h'] = true
+	for c := 0x80; c < 0x100; c++ {
+		only[c] = true
+	}
+	b := beginsOf(&only)
+	for r := rune(0x80); r < words.LatinEnd; r++ {
+		f := latinFirst[r]
+		if (f == 0) != !isWordRune(r) {
+			t.Errorf("%U: first %#x, a word's: %v", r, f, isWordRune(r))
+		}
+		if f == 0 || f == 0xFF {
+			continue
+		}
+		for _, w := range []string{string(r) + "arbour", string(r) + "\u0301arbour", string(r) + "arbourア", string(r) + "ア"} {
+			folded := words.Fold(w)
+			if folded == "" || folded[0] != f {
+				t.Errorf("%U: first %q, but %q folds to %q", r, f, w, folded)
+			}
+			var got []string
+			tk.marked(" "+w+" ", &b, func(_ int, fw []byte) { got = append(got, string(fw)) })
+			if want := f == 'h'; (len(got) > 0) != want {
+				t.Errorf("%q (folded %q): marked gave %q", w, folded, got)
+			}
+		}
+	}
+}

@@ -144,7 +144,20 @@ func (t *tokenizer) marked(s string, begins *beginSet, fn func(start int, folded
 		if i = begins.next(s, i); i == len(s) {
 			break
 		}
-		if !begins.is[s[i]] || i > 0 && !wordStart(s, i) {
+		if !begins.is[s[i]] {
+			continue
+		}
+		if c := s[i]; c >= 0xC2 && c < 0xCA && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// A Latin letter past ASCII folds to the same letters
+			// alone as at the start of a word: a word cannot be the
+			// query's when its first folds to another ASCII letter.
+			if r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F); r < words.LatinEnd {
+				if f := latinFirst[r]; f == 0 || f < utf8.RuneSelf && !begins.is[f] {
+					continue
+				}
+			}
+		}
+		if i > 0 && !wordStart(s, i) {
 			continue
 		}
 		if begins.second != nil && (i+1 == len(s) || !begins.second[s[i+1]]) {
@@ -162,6 +175,25 @@ func (t *tokenizer) marked(s string, begins *beginSet, fn func(start int, folded
 		i = end - 1
 	}
 }
+
+// latinFirst holds, for each character from U+0080 to words.LatinEnd,
+// the first byte of its folded form when that is ASCII (which is then
+// the first byte of any word's folded form that begins with it), 0 when
+// it is not part of a word, and 0xFF otherwise.
+var latinFirst = func() (t [words.LatinEnd]byte) {
+	for r := rune(utf8.RuneSelf); r < words.LatinEnd; r++ {
+		f := words.FoldLatin(r)
+		switch {
+		case !isWordRune(r):
+			t[r] = 0
+		case f == "" || f[0] >= utf8.RuneSelf:
+			t[r] = 0xFF
+		default:
+			t[r] = f[0]
+		}
+	}
+	return t
+}()
 
 // beginSet is the bytes that may begin a word the tokenizer would fold
 // with only as its only (see beginsOf), and, for finding them eight at
