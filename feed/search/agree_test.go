@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -226,9 +227,12 @@ func TestMatchCountedEdges(t *testing.T) {
 }
 
 // TestMarkedEightAtATime checks that finding the bytes that may begin a
-// word eight at a time (beginSet.next) gives marked the words that one
-// byte at a time gives, for sets of one to five letters and digits, on
-// generated articles and on text where words are hard to tell apart.
+// word eight at a time (beginSet.next), and 32 at a time where the
+// machine can (nextWide), gives marked the words that one byte at a time
+// gives, for sets of one to five letters and digits, on generated
+// articles, on text where words are hard to tell apart, and on random
+// runs of such bytes, long and short, that put words at every place in a
+// block.
 func TestMarkedEightAtATime(t *testing.T) {
 	texts := []string{"", "h", "H", "hh", "ah", "Harbour harbour HARBOUR", "x'harbour o'Hara don’t harbour's",
 		"héllo Ĥarbour ÉTÉ ḧ h\u0301arbour 12h 1h h1 9 19 a9", "aaaaaaah hhhhhhhh ahahahahah h.h.h.h.h.h.h.h",
@@ -236,7 +240,16 @@ func TestMarkedEightAtATime(t *testing.T) {
 	for _, a := range referenceArticles(t, 60) {
 		texts = append(texts, a.Title, a.Lead, a.Body)
 	}
-	sets := []string{"h", "hz", "1", "harbour 9lives", "a e i o", "a e i o u", "é"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"h", "H", "a", "z", "Z", "1", "9", "0", "e", "é", "É", "Ĥ", "\u0301", " ", " ", ".", "'", "’", "@", "[", "`", "{", "/", ":", "\x80", "\xbf", "\xc0", "\xff", "\x00", "\x7f", "\x11", "\x48"}
+	for n := range 300 {
+		var b strings.Builder
+		for b.Len() < n%140 {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	sets := []string{"h", "hz", "1", "harbour 9lives", "a e i o", "a e i o u", "é", "harbour hzbour", "ha he hi ho hu", "harbour hzone h9x hello", "h9 1a"}
 	tk := newTokenizer()
 	type word struct {
 		at   int
@@ -250,15 +263,57 @@ func TestMarkedEightAtATime(t *testing.T) {
 		for c := 0x80; c < 0x100; c++ {
 			only[c] = true
 		}
-		b := beginsOf(&only)
-		one := b
-		one.eight = nil
-		for _, s := range texts {
-			var got, want []word
-			tk.marked(s, &b, func(i int, f []byte) { got = append(got, word{i, string(f)}) })
-			tk.marked(s, &one, func(i int, f []byte) { want = append(want, word{i, string(f)}) })
-			if !slices.Equal(got, want) {
-				t.Errorf("%q in %.60q: %v, one at a time %v", set, s, got, want)
+		// The set alone, and as a Matcher has it, with the bytes that
+		// may come second.
+		for _, b := range []beginSet{beginsOf(&only), NewMatcher(set).begins} {
+			one := b
+			one.eight = nil
+			for _, w := range []bool{false, wide} {
+				wide = w
+				for _, s := range texts {
+					var got, want []word
+					tk.marked(s, &b, func(i int, f []byte) { got = append(got, word{i, string(f)}) })
+					tk.marked(s, &one, func(i int, f []byte) { want = append(want, word{i, string(f)}) })
+					if !slices.Equal(got, want) {
+						t.Errorf("%q in %.60q (second: %v, 32 at a time: %v): %v, one at a time %v", set, s, b.second != nil, w, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestLatinFirst checks the table marked passes words over by: a
+// character's first folded byte, when ASCII, is the first byte of the
+// folded form of every word that begins with it, whether the word folds
+// a letter at a time (all Latin) or as a whole (with a character past
+// the Latin table), with marks after it or not; and marked reports such
+// words exactly when their first folded byte may begin the query's.
+func TestLatinFirst(t *testing.T) {
+	tk := newTokenizer()
+	var only [256]bool
+	only['h'] = true
+	for c := 0x80; c < 0x100; c++ {
+		only[c] = true
+	}
+	b := beginsOf(&only)
+	for r := rune(0x80); r < words.LatinEnd; r++ {
+		f := latinFirst[r]
+		if (f == 0) != !isWordRune(r) {
+			t.Errorf("%U: first %#x, a word's: %v", r, f, isWordRune(r))
+		}
+		if f == 0 || f == 0xFF {
+			continue
+		}
+		for _, w := range []string{string(r) + "arbour", string(r) + "\u0301arbour", string(r) + "arbourア", string(r) + "ア"} {
+			folded := words.Fold(w)
+			if folded == "" || folded[0] != f {
+				t.Errorf("%U: first %q, but %q folds to %q", r, f, w, folded)
+			}
+			var got []string
+			tk.marked(" "+w+" ", &b, func(_ int, fw []byte) { got = append(got, string(fw)) })
+			if want := f == 'h'; (len(got) > 0) != want {
+				t.Errorf("%q (folded %q): marked gave %q", w, folded, got)
 			}
 		}
 	}

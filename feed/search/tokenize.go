@@ -144,7 +144,20 @@ func (t *tokenizer) marked(s string, begins *beginSet, fn func(start int, folded
 		if i = begins.next(s, i); i == len(s) {
 			break
 		}
-		if !begins.is[s[i]] || i > 0 && !wordStart(s, i) {
+		if !begins.is[s[i]] {
+			continue
+		}
+		if c := s[i]; c >= 0xC2 && c < 0xCA && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// A Latin letter past ASCII folds to the same letters
+			// alone as at the start of a word: a word cannot be the
+			// query's when its first folds to another ASCII letter.
+			if r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F); r < words.LatinEnd {
+				if f := latinFirst[r]; f == 0 || f < utf8.RuneSelf && !begins.is[f] {
+					continue
+				}
+			}
+		}
+		if i > 0 && !wordStart(s, i) {
 			continue
 		}
 		if begins.second != nil && (i+1 == len(s) || !begins.second[s[i+1]]) {
@@ -163,6 +176,25 @@ func (t *tokenizer) marked(s string, begins *beginSet, fn func(start int, folded
 	}
 }
 
+// latinFirst holds, for each character from U+0080 to words.LatinEnd,
+// the first byte of its folded form when that is ASCII (which is then
+// the first byte of any word's folded form that begins with it), 0 when
+// it is not part of a word, and 0xFF otherwise.
+var latinFirst = func() (t [words.LatinEnd]byte) {
+	for r := rune(utf8.RuneSelf); r < words.LatinEnd; r++ {
+		f := words.FoldLatin(r)
+		switch {
+		case !isWordRune(r):
+			t[r] = 0
+		case f == "" || f[0] >= utf8.RuneSelf:
+			t[r] = 0xFF
+		default:
+			t[r] = f[0]
+		}
+	}
+	return t
+}()
+
 // beginSet is the bytes that may begin a word the tokenizer would fold
 // with only as its only (see beginsOf), and, for finding them eight at
 // a time, the ASCII ones among them lower-cased, each repeated in every
@@ -170,6 +202,9 @@ func (t *tokenizer) marked(s string, begins *beginSet, fn func(start int, folded
 type beginSet struct {
 	is    [256]bool
 	eight []uint64
+	// wide is what nextWide looks for 32 bytes at a time, when eight
+	// is set.
+	wide *wideSet
 	// second, when set, marks the bytes that may follow the first of a
 	// word worth handing over: marked passes over the others.
 	second *[256]bool
@@ -195,7 +230,63 @@ func beginsOf(only *[256]bool) (b beginSet) {
 	if len(lowered) <= maxEight {
 		b.eight = lowered
 	}
+	if len(lowered) > 0 && b.eight != nil {
+		b.wide = new(wideSet)
+		for i := range b.wide.first {
+			b.wide.first[i] = row(byte(lowered[min(i, len(lowered)-1)]))
+		}
+		b.wide.apos = row('\'')
+		b.setSecond(nil)
+	}
 	return b
+}
+
+// wideSet is what nextWide looks for, each byte repeated in a row of
+// 32: the bytes that may begin a word (lower-cased ASCII: lead bytes
+// past ASCII are always looked for), and those that may come second.
+// nextWide knows its layout.
+type wideSet struct {
+	first  [4][32]byte // eight's bytes, the last repeated to fill four
+	second [4][32]byte // lower-cased ASCII bytes that may come second
+	apos   [32]byte    // an apostrophe, which may always come second
+	least  [32]byte    // any byte from this one up may come second
+}
+
+// row returns c repeated 32 times.
+func row(c byte) (r [32]byte) {
+	for i := range r {
+		r[i] = c
+	}
+	return r
+}
+
+// setSecond sets b.second, and the bytes nextWide lets come second:
+// when four rows of lower-cased ASCII bytes, the apostrophe and the
+// bytes past ASCII hold every byte second marks, those; otherwise (or
+// with second nil) any.
+func (b *beginSet) setSecond(second *[256]bool) {
+	b.second = second
+	if b.wide == nil {
+		return
+	}
+	w := b.wide
+	w.least = row(0)
+	if second == nil {
+		return
+	}
+	var lowered []byte
+	for c := range byte(utf8.RuneSelf) {
+		if second[c] && c != '\'' && !slices.Contains(lowered, c|0x20) {
+			lowered = append(lowered, c|0x20)
+		}
+	}
+	if len(lowered) == 0 || len(lowered) > len(w.second) {
+		return
+	}
+	for i := range w.second {
+		w.second[i] = row(lowered[min(i, len(lowered)-1)])
+	}
+	w.least = row(utf8.RuneSelf)
 }
 
 // next returns the first i at or after from where a word may begin with
@@ -205,6 +296,20 @@ func beginsOf(only *[256]bool) (b beginSet) {
 func (b *beginSet) next(s string, from int) int {
 	i := from
 	if b.eight != nil {
+		if wide && b.wide != nil && len(s)-i >= 34 {
+			// 32 at a time, from a byte with one before it.
+			if i == 0 {
+				if b.is[s[0]] {
+					return 0
+				}
+				i = 1
+			}
+			at, found := nextWide(s, i, b.wide)
+			if found {
+				return at
+			}
+			i = at
+		}
 		var prev uint64 // the high bit set when the byte before i is a letter or digit
 		if i > 0 && s[i-1] < utf8.RuneSelf && wordByte[s[i-1]] {
 			prev = 0x80
