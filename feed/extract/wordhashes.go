@@ -313,7 +313,7 @@ func spanContent(lower string, sp wordSpan) (uint64, bool) {
 		return 0, false
 	}
 	b := lower[sp.start:sp.end]
-	if stopTable.has(b, sp.hash) {
+	if stopTable.mayHave(sp.hash) && stopTable.has(b, sp.hash) {
 		return 0, false
 	}
 	return hashWord(b[:min(len(b), contentPrefix)]), true
