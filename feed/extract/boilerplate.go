@@ -72,9 +72,15 @@ func newWordTable(list []string) *wordTable {
 	return t
 }
 
+// mayHave reports whether a word of FNV-1a hash h may be in the set:
+// false rules it out, as has would, without a call (mayHave inlines).
+func (t *wordTable) mayHave(h uint32) bool {
+	return t.filter[h>>6&255]&(1<<(h&63)) != 0
+}
+
 // has reports whether word, of FNV-1a hash h, is in the set.
 func (t *wordTable) has(word string, h uint32) bool {
-	if t.filter[h>>6&255]&(1<<(h&63)) == 0 {
+	if !t.mayHave(h) {
 		return false
 	}
 	mask := len(t.slots) - 1
@@ -363,7 +369,8 @@ func isIconRun(lower string) bool {
 func (l *textLine) iconRun() bool {
 	n := 0
 	for _, s := range l.spans {
-		if s.start > 0 && l.lower[s.start-1] == ' ' && strings.HasPrefix(l.lower[s.start:], "icon") {
+		// Most words do not start with 'i': one byte rules them out.
+		if l.lower[s.start] == 'i' && s.start > 0 && l.lower[s.start-1] == ' ' && strings.HasPrefix(l.lower[s.start:], "icon") {
 			n++
 		}
 	}

@@ -692,7 +692,7 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 				wapos = true
 			} else if wstart >= 0 {
 				words++
-				if i-wstart <= maxStopWord && isStopWord(b[wstart:i], h, wapos) {
+				if i-wstart <= maxStopWord && (wapos || stopTable.mayHave(h)) && isStopWord(b[wstart:i], h, wapos) {
 					stops++
 				}
 				wstart = -1
@@ -741,7 +741,7 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 				wapos = true
 			} else if wstart >= 0 {
 				words++
-				if i-wstart <= maxStopWord && isStopWord(b[wstart:i], h, wapos) {
+				if i-wstart <= maxStopWord && (wapos || stopTable.mayHave(h)) && isStopWord(b[wstart:i], h, wapos) {
 					stops++
 				}
 				wstart = -1
@@ -754,7 +754,7 @@ func scanLine(dst []byte, spans []wordSpan, text string) (_ []byte, _ []wordSpan
 	}
 	if wstart >= 0 {
 		words++
-		if len(b)-wstart <= maxStopWord && isStopWord(b[wstart:], h, wapos) {
+		if len(b)-wstart <= maxStopWord && (wapos || stopTable.mayHave(h)) && isStopWord(b[wstart:], h, wapos) {
 			stops++
 		}
 	}

@@ -202,8 +202,12 @@ func (s *Signatures) lookup(name string) (int, bool) {
 		return i, true
 	}
 	// "The Guardian - AU", "BBC News | Home": try the part before a
-	// separator, then the part after it.
-	for _, sep := range []string{" - ", " – ", " — ", " | ", ": ", " · "} {
+	// separator, then the part after it. Each separator holds one of
+	// the bytes mayHoldSeparator looks for, which most names lack.
+	if !mayHoldSeparator(name) {
+		return 0, false
+	}
+	for _, sep := range nameSeparators {
 		if a, b, ok := strings.Cut(name, sep); ok {
 			if i, ok := ix.lookupName(a); ok {
 				return i, true
@@ -214,6 +218,29 @@ func (s *Signatures) lookup(name string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// nameSeparators are what lookup splits a name at.
+var nameSeparators = []string{" - ", " – ", " — ", " | ", ": ", " · "}
+
+// separatorBytes marks a byte of each of nameSeparators that no space
+// is: '-', '|', ':', and the last bytes of "–", "—" and "·" in UTF-8.
+var separatorBytes = func() (t [256]bool) {
+	for _, sep := range nameSeparators {
+		t[strings.Trim(sep, " ")[len(strings.Trim(sep, " "))-1]] = true
+	}
+	return t
+}()
+
+// mayHoldSeparator reports whether s holds a byte of separatorBytes:
+// false when no separator of nameSeparators is in s.
+func mayHoldSeparator(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if separatorBytes[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // knows reports whether name is a name the table knows an outlet by,

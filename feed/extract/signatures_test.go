@@ -116,3 +116,20 @@ func TestCopyrightHolderForms(t *testing.T) {
 		}
 	}
 }
+
+// mayHoldSeparator finds every separator lookup splits names at, in
+// any text around it, and passes over names without one.
+func TestMayHoldSeparator(t *testing.T) {
+	for _, sep := range nameSeparators {
+		for _, s := range []string{sep, "a" + sep + "b", "The Harbour Post" + sep + "Home"} {
+			if !mayHoldSeparator(s) {
+				t.Errorf("mayHoldSeparator(%q) = false", s)
+			}
+		}
+	}
+	for _, s := range []string{"", "The Harbour Post", "Café Gazette", "A. N. Other 2025"} {
+		if mayHoldSeparator(s) {
+			t.Errorf("mayHoldSeparator(%q) = true", s)
+		}
+	}
+}

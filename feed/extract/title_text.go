@@ -445,17 +445,57 @@ func menuItemAbove(lines []*textLine, i int) bool {
 // echoed reports whether a line's text, lower, is printed inside a
 // longer line of lines (lines hold no newline, so an occurrence that
 // is not a whole line lies inside a longer one).
+//
+// It looks for the text's least common byte (see byteCommonness) and
+// compares the text where that byte stands, rather than at each place
+// its first byte does, as strings.Contains would: a headline's first
+// letter is often among the commonest ("t", "s"), while most lines
+// longer than it hold few of its rarest.
 func echoed(lines []*textLine, lower string) bool {
 	if len(lower) < 12 {
 		return false
 	}
+	k := 0
+	for i := 1; i < len(lower); i++ {
+		if byteCommonness[lower[i]] < byteCommonness[lower[k]] {
+			k = i
+		}
+	}
+	c := lower[k]
 	for _, l := range lines {
-		if len(l.lower) > len(lower) && strings.Contains(l.lower, lower) {
-			return true
+		s := l.lower
+		if len(s) <= len(lower) {
+			continue
+		}
+		// The rare byte's place p in s, where lower would start at p-k.
+		last := len(s) - len(lower) + k
+		for p := k; p <= last; p++ {
+			j := strings.IndexByte(s[p:last+1], c)
+			if j < 0 {
+				break
+			}
+			p += j
+			if s[p-k:p-k+len(lower)] == lower {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// byteCommonness ranks bytes by how often they occur in lower-case
+// English running text, commonest highest: the space, then the letters
+// by their usual frequency; every other byte (capitals, digits,
+// punctuation, bytes of characters past ASCII) counts as rare. Only
+// speed depends on it (see echoed).
+var byteCommonness = func() (t [256]uint8) {
+	const order = " etaoinshrdlcumwfgypbvkjxqz" // commonest first
+	for i := 0; i < len(order); i++ {
+		t[order[i]] = uint8(len(order) - i)
+	}
+	t[','], t['.'] = 2, 2
+	return t
+}()
 
 // isBreadcrumb reports whether s is a trail of sections joined by
 // arrows or chevrons.

@@ -212,6 +212,12 @@ func (w *wordScanner) contentShare(s string, set *wordHashes) float64 {
 // is, and the scanner and the spans break words at the same places.
 func spansAreWords(lower string) bool {
 	for i := 0; i < len(lower); {
+		for i+8 <= len(lower) && plainLower8(lower[i:i+8]) {
+			i += 8
+		}
+		if i == len(lower) {
+			break
+		}
 		c := lower[i]
 		if c < utf8.RuneSelf {
 			if c == '_' || 'A' <= c && c <= 'Z' {
@@ -231,6 +237,22 @@ func spansAreWords(lower string) bool {
 		i += size
 	}
 	return true
+}
+
+// plainLower8 reports whether the eight bytes of s are ASCII and none of
+// them is a capital letter or '_' (it may report false for some that
+// are neither: '[', '\', ']' and '^', which lie between them).
+func plainLower8(s string) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	if w&tops != 0 {
+		return false
+	}
+	// With no top bit set, a byte from 'A' (0x41) to '_' (0x5f) sets
+	// the top bit of w+0x3f… and not that of w+0x20…; no sum carries
+	// past a byte.
+	return (w+(0x80-'A')*ones)&^(w+(0x7f-'_')*ones)&tops == 0
 }
 
 // runeSpanSafe reports whether the one character beyond ASCII of s is
@@ -291,7 +313,7 @@ func spanContent(lower string, sp wordSpan) (uint64, bool) {
 		return 0, false
 	}
 	b := lower[sp.start:sp.end]
-	if stopTable.has(b, sp.hash) {
+	if stopTable.mayHave(sp.hash) && stopTable.has(b, sp.hash) {
 		return 0, false
 	}
 	return hashWord(b[:min(len(b), contentPrefix)]), true

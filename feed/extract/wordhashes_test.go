@@ -171,3 +171,60 @@ func TestSpanSafeRunes(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// spansAreWords, which skips eight plain bytes at a time, answers as a
+// byte-at-a-time reading does: every ASCII byte at every place of a
+// line long enough to be skipped, and random mixes.
+func TestSpansAreWordsByteAtATime(t *testing.T) {
+	reference := func(lower string) bool {
+		for i := 0; i < len(lower); {
+			c := lower[i]
+			if c < utf8.RuneSelf {
+				if c == '_' || 'A' <= c && c <= 'Z' {
+					return false
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(lower[i:])
+			if r < spanSafeRunes {
+				if spanSafe()[r>>6]&(1<<(r&63)) == 0 {
+					return false
+				}
+			} else if !runeSpanSafe(lower[i : i+size]) {
+				return false
+			}
+			i += size
+		}
+		return true
+	}
+	base := "the harbour council met on tuesday"
+	for c := 0; c < utf8.RuneSelf; c++ {
+		for i := range 20 {
+			s := base[:i] + string(rune(c)) + base[i+1:]
+			if got, want := spansAreWords(s), reference(s); got != want {
+				t.Fatalf("spansAreWords(%q) = %v, want %v", s, got, want)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"word ", "é", "É", "_", "Q", "[", "^", "x", "ǅ", "\u0301", "9 ", "—", "’", "plain ascii text "}
+	falses := 0
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		got, want := spansAreWords(s), reference(s)
+		if got != want {
+			t.Fatalf("spansAreWords(%q) = %v, want %v", s, got, want)
+		}
+		if !want {
+			falses++
+		}
+	}
+	if falses < 500 {
+		t.Fatalf("only %d of the mixes are not words", falses)
+	}
+}
