@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -113,14 +114,38 @@ func BenchmarkPerQuery(b *testing.B) {
 func BenchmarkImpacts(b *testing.B) {
 	ix := cachedIndex(b, benchSizes[len(benchSizes)-1])
 	var bytes int
-	c0 := cputime.Process()
-	for range b.N {
-		ix.mu.Lock()
-		ix.impacts = impactTables{}
-		ix.mu.Unlock()
-		ix.refreshImpacts()
+	// Without the prefixes' tiers, then with them (the tables as kept).
+	var cpu, cpuNoPrefixes time.Duration
+	for _, prefixes := range []bool{false, true} {
+		makePrefixTiers = prefixes
+		c0 := cputime.Process()
+		for range b.N {
+			ix.mu.Lock()
+			ix.impacts = impactTables{}
+			ix.mu.Unlock()
+			ix.refreshImpacts()
+		}
+		if prefixes {
+			cpu = cputime.Process() - c0
+		} else {
+			cpuNoPrefixes = cputime.Process() - c0
+		}
 	}
-	cpu := cputime.Process() - c0
+	var prefixBytes, prefixListed int
+	for _, pt := range ix.impacts.prefixes {
+		for _, t := range pt.tiers {
+			prefixBytes += len(t.docs)
+			prefixListed += int(t.n)
+		}
+	}
+	b.ReportMetric(float64(len(ix.impacts.prefixes)), "prefixes")
+	b.ReportMetric(float64(prefixBytes)/1e6, "prefix-tier-MB")
+	b.ReportMetric(float64(prefixListed), "prefix-tier-articles")
+	b.ReportMetric(cpuNoPrefixes.Seconds()/float64(b.N), "cpu-s/op-without-prefixes")
+	if testing.Verbose() {
+		ps := slices.Sorted(maps.Keys(ix.impacts.prefixes))
+		b.Logf("prefixes with tiers: %q", ps)
+	}
 	for _, t := range ix.impacts.groups {
 		bytes += len(t)
 	}
@@ -185,6 +210,15 @@ func BenchmarkTiers(b *testing.B) {
 	})
 }
 
+// BenchmarkPrefixTiers is BenchmarkSweep for a prefix's own tiers (see
+// prefixtiers.go): without them and with them, alternated.
+//
+//	BROADSHEET_BENCH_MEM=/tmp/idx BROADSHEET_BENCH_N=1m go test ./feed/search -run '^$' -bench PrefixTiers -benchtime 3x -timeout 2h
+func BenchmarkPrefixTiers(b *testing.B) {
+	defer func() { usePrefixTiers = true }()
+	compareWays(b, []string{"before", "prefix"}, func(w int) { usePrefixTiers = w == 1 })
+}
+
 // compareWays measures the 50 benchmark queries at the largest size
 // each of the ways set(w) chooses, alternated in rounds on one index,
 // and reports each way's p50, p99 and max CPU time; with -v it logs
@@ -243,7 +277,7 @@ func compareWays(b *testing.B, names []string, set func(w int)) {
 		for w, name := range names {
 			times += fmt.Sprintf(" %s %9s", name, best[w][i])
 		}
-		b.Logf("%-36q%s; segments read %5.1f%%, %d runs, %d articles pruned, %d read whole after all; tiers: %d settled (%d articles), %d not", queries[i], times,
-			100*float64(st.articles)/float64(max(st.total, 1)), st.runs, st.pruned, st.abandoned, st.tiered, st.tierArticles, st.tierFailed)
+		b.Logf("%-36q%s; segments read %5.1f%%, %d runs, %d articles pruned, %d read whole after all; tiers: %d settled (%d articles, %d by a prefix's), %d not", queries[i], times,
+			100*float64(st.articles)/float64(max(st.total, 1)), st.runs, st.pruned, st.abandoned, st.tiered, st.tierArticles, st.prefixTiered, st.tierFailed)
 	}
 }
