@@ -55,11 +55,15 @@ var usePrefixTiers, makePrefixTiers = true, true
 // needs the read lock; groups are the tables made.
 func (ix *Index) prefixCandidates(groups map[uint32]string) []resolved {
 	need := max(ix.impactMin(), uint32(len(ix.docs)/prefixTierShare))
+	// The terms whose prefixes are looked at: the common ones (a prefix
+	// in half the articles is that of a term in one in 64 of them,
+	// unless it has dozens of forms as common).
+	from := max(ix.impactMin(), need/64)
 	seen := make(map[string]bool)
 	var out []resolved
 	for id := range ix.terms {
 		t := &ix.terms[id]
-		if t.df < ix.impactMin() {
+		if t.df < from {
 			continue
 		}
 		for l := prefixTierMin; l <= len(t.text); l++ {

@@ -226,8 +226,29 @@ func BenchmarkPrefixTiers(b *testing.B) {
 // what the last way read.
 func compareWays(b *testing.B, names []string, set func(w int)) {
 	n := benchSizes[len(benchSizes)-1]
+	compareWaysOn(b, corpus.New(n, benchSeed).Queries(50), 0, names, set)
+}
+
+// BenchmarkPrefixTiersTyped is BenchmarkPrefixTiers over every prefix of
+// the 50 benchmark queries as typed, as BenchmarkSlowest searches them,
+// logging the 20 slowest.
+func BenchmarkPrefixTiersTyped(b *testing.B) {
+	defer func() { usePrefixTiers = true }()
+	var typed []string
+	for _, q := range corpus.New(benchSizes[len(benchSizes)-1], benchSeed).Queries(50) {
+		for i := 1; i <= len(q); i++ {
+			typed = append(typed, q[:i])
+		}
+	}
+	compareWaysOn(b, typed, 20, []string{"before", "prefix"}, func(w int) { usePrefixTiers = w == 1 })
+}
+
+// compareWaysOn is compareWays over the queries given, logging the
+// slowest show of them (all when show is 0), and reporting too each
+// way's best times summed.
+func compareWaysOn(b *testing.B, queries []string, show int, names []string, set func(w int)) {
+	n := benchSizes[len(benchSizes)-1]
 	ix := cachedIndex(b, n)
-	queries := corpus.New(n, benchSeed).Queries(50)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	cpu := make([][]time.Duration, len(names))
@@ -261,6 +282,11 @@ func compareWays(b *testing.B, names []string, set func(w int)) {
 		b.ReportMetric(ms(cpu[w], 0.5), name+"-cpu-p50-ms")
 		b.ReportMetric(ms(cpu[w], 0.99), name+"-cpu-p99-ms")
 		b.ReportMetric(ms(cpu[w], 1), name+"-cpu-max-ms")
+		var sum time.Duration
+		for _, d := range best[w] {
+			sum += d
+		}
+		b.ReportMetric(float64(sum.Microseconds())/1000, name+"-best-sum-ms")
 	}
 	last := len(names) - 1
 	order := make([]int, len(queries))
@@ -268,6 +294,9 @@ func compareWays(b *testing.B, names []string, set func(w int)) {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(i, j int) int { return int(best[last][j] - best[last][i]) })
+	if show > 0 {
+		order = order[:min(show, len(order))]
+	}
 	for _, i := range order {
 		st := &blockStats{}
 		countBlocks = st
