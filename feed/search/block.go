@@ -81,6 +81,9 @@ type impactTables struct {
 	groups map[uint32]string
 	// tiers lists each common group's best articles (see tiers.go).
 	tiers map[uint32][]tier
+	// prefixes lists a common prefix's best articles, when the groups'
+	// tiers cannot bound it (see prefixtiers.go).
+	prefixes map[string]prefixTiers
 }
 
 // impactMin returns how many postings a group needs for a table.
@@ -187,6 +190,11 @@ func (ix *Index) extendImpacts(it impactTables) (impactTables, bool) {
 		} else if ts := makeTiers(touched, qs, hist); len(ts) > 0 {
 			it.tiers[uint32(g)] = ts
 		}
+	}
+	if makePrefixTiers {
+		it.prefixes = ix.extendPrefixTiers(&it, it.groups, covered, tf, hist)
+	} else {
+		it.prefixes = nil
 	}
 	it.covered = covered
 	return it, true
@@ -772,4 +780,5 @@ type blockStats struct {
 	tiered       int // searches settled by tiers (see tiers.go)
 	tierArticles int // articles they scored
 	tierFailed   int // searches the tiers did not settle
+	prefixTiered int // searches of a prefix settled by its own tiers
 }

@@ -94,9 +94,14 @@ func TestBlocksSameResults(t *testing.T) {
 		if len(ix.impacts.tiers) == 0 {
 			t.Fatalf("2^%d: no tiers made", bits)
 		}
-		// A lone word by its tiers, settled or not.
-		if st := compareSplit(t, ix, fmt.Sprint("tiers, 2^", bits), queries, 1, 20); st.tiered == 0 || st.tierFailed == 0 {
-			t.Errorf("2^%d: %d searches settled by tiers, %d not", bits, st.tiered, st.tierFailed)
+		if len(ix.impacts.prefixes) == 0 {
+			t.Fatalf("2^%d: no prefix has tiers", bits)
+		}
+		// A lone word by its tiers, settled or not; a prefix by its own.
+		if st := compareSplit(t, ix, fmt.Sprint("tiers, 2^", bits), queries, 1, 20); st.tiered == 0 || st.tierFailed == 0 || st.prefixTiered == 0 {
+			t.Errorf("2^%d: %d searches settled by tiers (%d of them a prefix's own), %d not", bits, st.tiered, st.prefixTiered, st.tierFailed)
+		} else {
+			t.Logf("2^%d: %d prefixes with tiers; %d searches settled by tiers (%d of them a prefix's own), %d not", bits, len(ix.impacts.prefixes), st.tiered, st.prefixTiered, st.tierFailed)
 		}
 		useTiers = false
 		st2 := compareSplit(t, ix, fmt.Sprint("tables, 2^", bits), queries, 1, 5, 20)
@@ -124,8 +129,8 @@ func TestBlocksSameResults(t *testing.T) {
 		for i := range len(arts) / 20 {
 			ix.Remove(arts[half+i*7%(len(arts)-half)].ID)
 		}
-		if st := compareSplit(t, ix, fmt.Sprint("tiers extended, 2^", bits), queries, 5); st.tiered == 0 {
-			t.Errorf("2^%d: no search settled by tiers extended", bits)
+		if st := compareSplit(t, ix, fmt.Sprint("tiers extended, 2^", bits), queries, 5); st.tiered == 0 || st.prefixTiered == 0 {
+			t.Errorf("2^%d: %d searches settled by tiers extended, %d of them a prefix's own", bits, st.tiered, st.prefixTiered)
 		}
 		for i, s := range []*blockStats{st, st2, st3} {
 			if s.split == 0 || i == 1 && s.articles >= s.total/2 {
@@ -215,6 +220,11 @@ func TestBlocksKept(t *testing.T) {
 	}
 	if len(ix.impacts.tiers) == 0 || !maps.EqualFunc(back.impacts.tiers, ix.impacts.tiers, slices.Equal) {
 		t.Fatal("tiers not read back")
+	}
+	if len(ix.impacts.prefixes) == 0 || !maps.EqualFunc(back.impacts.prefixes, ix.impacts.prefixes, func(a, b prefixTiers) bool {
+		return a.terms == b.terms && slices.Equal(a.tiers, b.tiers)
+	}) {
+		t.Fatal("prefixes' tiers not read back")
 	}
 	for _, q := range blockQueries(1500) {
 		if got, want := back.Search(q, 20), ix.Search(q, 20); !slices.EqualFunc(got, want, func(x, y Result) bool {

@@ -34,15 +34,16 @@ import (
 //	uint32 key length, key (the program and its settings: see Decode)
 //	uint64 body length, uint32 CRC-32C of the body
 //	body: uvarint counts, then outlets, documents, stem groups, terms,
-//	  the sorted term list, buckets, skip tables and the tables of
-//	  common groups' impacts with their tiers, each as Encode writes
-//	  them, then the postings lists back to back
+//	  the sorted term list, buckets, skip tables, the tables of
+//	  common groups' impacts with their tiers and common prefixes'
+//	  tiers, each as Encode writes them, then the postings lists back
+//	  to back
 //
 // with little-endian integers and strings as a uvarint length and bytes.
 
 const (
 	indexMagic   = "BSINDEX\n"
-	indexVersion = 3 // 2: the bounds of common words' scores (impactTables); 3: their tiers
+	indexVersion = 4 // 2: the bounds of common words' scores (impactTables); 3: their tiers; 4: common prefixes' tiers
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -167,6 +168,24 @@ func (ix *Index) Encode(w io.Writer, key string) error {
 		ts := it.tiers[g]
 		e.Uvarint(uint64(len(ts)))
 		for _, t := range ts {
+			e.Uvarint(uint64(t.rest))
+			e.Uvarint(uint64(t.n))
+			e.Uvarint(uint64(t.last))
+			e.Str(t.docs)
+		}
+	}
+	prefixes := make([]string, 0, len(it.prefixes))
+	for p := range it.prefixes {
+		prefixes = append(prefixes, p)
+	}
+	slices.Sort(prefixes)
+	e.Uvarint(uint64(len(prefixes)))
+	for _, p := range prefixes {
+		pt := it.prefixes[p]
+		e.Str(p)
+		e.Uvarint(uint64(pt.terms))
+		e.Uvarint(uint64(len(pt.tiers)))
+		for _, t := range pt.tiers {
 			e.Uvarint(uint64(t.rest))
 			e.Uvarint(uint64(t.n))
 			e.Uvarint(uint64(t.last))
@@ -360,17 +379,22 @@ func decodeBody(body []byte) (*Index, error) {
 			d.Err = true
 			break
 		}
-		var ts []tier
-		for range nt {
-			t := tier{rest: uint16(min(d.Uvarint(), impactScale)), n: uint32(d.Uvarint()), last: uint32(d.Uvarint()), docs: d.Str()}
-			if !t.valid(it.covered) {
-				d.Err = true
-			}
-			ts = append(ts, t)
-		}
-		if len(ts) > 0 {
+		if ts := readTiers(&d, nt, it.covered); len(ts) > 0 {
 			it.tiers[g] = ts
 		}
+	}
+	nPrefixes := d.Count(1)
+	if !d.Err && nPrefixes > 0 {
+		it.prefixes = make(map[string]prefixTiers, nPrefixes)
+	}
+	for range nPrefixes {
+		p, terms := d.Str(), uint32(d.Uvarint())
+		nt := d.Count(1)
+		if d.Err || int(terms) > nTerms || nt == 0 || nt > len(tierSizes) {
+			d.Err = true
+			break
+		}
+		it.prefixes[p] = prefixTiers{terms: terms, tiers: readTiers(&d, nt, it.covered)}
 	}
 	if it.covered > uint32(nDocs) || math.IsNaN(it.eRef) || math.IsInf(it.eRef, 0) || it.eRef < 0 {
 		d.Err = true
@@ -468,4 +492,18 @@ func (ix *Index) Removed() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return len(ix.docs) - ix.live - len(ix.pending)
+}
+
+// readTiers reads nt tiers as Encode writes them, marking d's error when
+// one does not list articles below covered as it says.
+func readTiers(d *wire.Decoder[string], nt int, covered uint32) []tier {
+	var ts []tier
+	for range nt {
+		t := tier{rest: uint16(min(d.Uvarint(), impactScale)), n: uint32(d.Uvarint()), last: uint32(d.Uvarint()), docs: d.Str()}
+		if !t.valid(covered) {
+			d.Err = true
+		}
+		ts = append(ts, t)
+	}
+	return ts
 }

@@ -74,6 +74,8 @@ type resolved struct {
 	idf    float32
 	title  bool
 	clause int
+	text   string // the word as typed, folded
+	prefix bool   // whether its completions are among the forms
 }
 
 // scratch is per-search working memory, one slot per article.
@@ -592,7 +594,26 @@ func (ix *Index) exclude(s *scratch, q *query) {
 // resolve looks a query word up: its own term and the terms sharing its
 // stem, or for a prefix, the terms it completes to.
 func (ix *Index) resolve(w qword, negate bool) resolved {
-	var r resolved
+	if w.prefix && !negate && len(w.text) <= 2 {
+		r := ix.formsOf(w.text, false, 0, 0)
+		r.bucket = ix.buckets[bucketKey(w.text)]
+		if r.bucket != nil {
+			r.df = r.bucket.df
+		}
+		return r
+	}
+	// Completions, most common first, within the postings budget.
+	return ix.formsOf(w.text, w.prefix && !negate, maxCompletions, uint32(prefixPostings*max(ix.live, 1000)))
+}
+
+// formsOf returns the forms of the word text: its own term, weighing 1,
+// the terms sharing its stem, otherForm, and for a prefix the terms it
+// completes to, completion, the most common first, up to comps of them
+// and while their articles, summed, stay within budget. Every form's
+// weight follows from its text alone, whatever the limits (prefixTiers
+// relies on that).
+func (ix *Index) formsOf(text string, prefix bool, comps int, budget uint32) resolved {
+	r := resolved{text: text, prefix: prefix}
 	seen := make(map[uint32]bool)
 	addForm := func(id uint32, weight float32) {
 		if seen[id] {
@@ -602,30 +623,20 @@ func (ix *Index) resolve(w qword, negate bool) resolved {
 		r.forms = append(r.forms, form{id: id, weight: weight})
 		r.df += ix.terms[id].df
 	}
-	exact, ok := ix.termOf(w.text)
+	exact, ok := ix.termOf(text)
 	if ok {
 		addForm(exact, 1)
 	}
-	if g, ok := ix.groupIDs[words.Stem(w.text)]; ok {
+	if g, ok := ix.groupIDs[words.Stem(text)]; ok {
 		for _, id := range ix.groups[g] {
 			addForm(id, otherForm)
 		}
 	}
-	if !w.prefix || negate {
+	if !prefix {
 		return r
 	}
-	if len(w.text) <= 2 {
-		r.bucket = ix.buckets[bucketKey(w.text)]
-		if r.bucket != nil {
-			r.df = r.bucket.df
-		}
-		return r
-	}
-	// Completions, most common first, within the postings budget.
-	comps := ix.completions(w.text, maxCompletions)
-	budget := uint32(prefixPostings * max(ix.live, 1000))
-	for i, c := range comps {
-		if i >= maxCompletions || len(r.forms) > 0 && r.df+c.df > budget {
+	for i, c := range ix.completions(text, comps) {
+		if i >= comps || len(r.forms) > 0 && r.df+c.df > budget {
 			break
 		}
 		addForm(c.id, completion)

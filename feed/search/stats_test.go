@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -113,14 +114,38 @@ func BenchmarkPerQuery(b *testing.B) {
 func BenchmarkImpacts(b *testing.B) {
 	ix := cachedIndex(b, benchSizes[len(benchSizes)-1])
 	var bytes int
-	c0 := cputime.Process()
-	for range b.N {
-		ix.mu.Lock()
-		ix.impacts = impactTables{}
-		ix.mu.Unlock()
-		ix.refreshImpacts()
+	// Without the prefixes' tiers, then with them (the tables as kept).
+	var cpu, cpuNoPrefixes time.Duration
+	for _, prefixes := range []bool{false, true} {
+		makePrefixTiers = prefixes
+		c0 := cputime.Process()
+		for range b.N {
+			ix.mu.Lock()
+			ix.impacts = impactTables{}
+			ix.mu.Unlock()
+			ix.refreshImpacts()
+		}
+		if prefixes {
+			cpu = cputime.Process() - c0
+		} else {
+			cpuNoPrefixes = cputime.Process() - c0
+		}
 	}
-	cpu := cputime.Process() - c0
+	var prefixBytes, prefixListed int
+	for _, pt := range ix.impacts.prefixes {
+		for _, t := range pt.tiers {
+			prefixBytes += len(t.docs)
+			prefixListed += int(t.n)
+		}
+	}
+	b.ReportMetric(float64(len(ix.impacts.prefixes)), "prefixes")
+	b.ReportMetric(float64(prefixBytes)/1e6, "prefix-tier-MB")
+	b.ReportMetric(float64(prefixListed), "prefix-tier-articles")
+	b.ReportMetric(cpuNoPrefixes.Seconds()/float64(b.N), "cpu-s/op-without-prefixes")
+	if testing.Verbose() {
+		ps := slices.Sorted(maps.Keys(ix.impacts.prefixes))
+		b.Logf("prefixes with tiers: %q", ps)
+	}
 	for _, t := range ix.impacts.groups {
 		bytes += len(t)
 	}
@@ -185,6 +210,15 @@ func BenchmarkTiers(b *testing.B) {
 	})
 }
 
+// BenchmarkPrefixTiers is BenchmarkSweep for a prefix's own tiers (see
+// prefixtiers.go): without them and with them, alternated.
+//
+//	BROADSHEET_BENCH_MEM=/tmp/idx BROADSHEET_BENCH_N=1m go test ./feed/search -run '^$' -bench PrefixTiers -benchtime 3x -timeout 2h
+func BenchmarkPrefixTiers(b *testing.B) {
+	defer func() { usePrefixTiers = true }()
+	compareWays(b, []string{"before", "prefix"}, func(w int) { usePrefixTiers = w == 1 })
+}
+
 // compareWays measures the 50 benchmark queries at the largest size
 // each of the ways set(w) chooses, alternated in rounds on one index,
 // and reports each way's p50, p99 and max CPU time; with -v it logs
@@ -192,8 +226,29 @@ func BenchmarkTiers(b *testing.B) {
 // what the last way read.
 func compareWays(b *testing.B, names []string, set func(w int)) {
 	n := benchSizes[len(benchSizes)-1]
+	compareWaysOn(b, corpus.New(n, benchSeed).Queries(50), 0, names, set)
+}
+
+// BenchmarkPrefixTiersTyped is BenchmarkPrefixTiers over every prefix of
+// the 50 benchmark queries as typed, as BenchmarkSlowest searches them,
+// logging the 20 slowest.
+func BenchmarkPrefixTiersTyped(b *testing.B) {
+	defer func() { usePrefixTiers = true }()
+	var typed []string
+	for _, q := range corpus.New(benchSizes[len(benchSizes)-1], benchSeed).Queries(50) {
+		for i := 1; i <= len(q); i++ {
+			typed = append(typed, q[:i])
+		}
+	}
+	compareWaysOn(b, typed, 20, []string{"before", "prefix"}, func(w int) { usePrefixTiers = w == 1 })
+}
+
+// compareWaysOn is compareWays over the queries given, logging the
+// slowest show of them (all when show is 0), and reporting too each
+// way's best times summed.
+func compareWaysOn(b *testing.B, queries []string, show int, names []string, set func(w int)) {
+	n := benchSizes[len(benchSizes)-1]
 	ix := cachedIndex(b, n)
-	queries := corpus.New(n, benchSeed).Queries(50)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	cpu := make([][]time.Duration, len(names))
@@ -227,6 +282,11 @@ func compareWays(b *testing.B, names []string, set func(w int)) {
 		b.ReportMetric(ms(cpu[w], 0.5), name+"-cpu-p50-ms")
 		b.ReportMetric(ms(cpu[w], 0.99), name+"-cpu-p99-ms")
 		b.ReportMetric(ms(cpu[w], 1), name+"-cpu-max-ms")
+		var sum time.Duration
+		for _, d := range best[w] {
+			sum += d
+		}
+		b.ReportMetric(float64(sum.Microseconds())/1000, name+"-best-sum-ms")
 	}
 	last := len(names) - 1
 	order := make([]int, len(queries))
@@ -234,6 +294,9 @@ func compareWays(b *testing.B, names []string, set func(w int)) {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(i, j int) int { return int(best[last][j] - best[last][i]) })
+	if show > 0 {
+		order = order[:min(show, len(order))]
+	}
 	for _, i := range order {
 		st := &blockStats{}
 		countBlocks = st
@@ -243,7 +306,7 @@ func compareWays(b *testing.B, names []string, set func(w int)) {
 		for w, name := range names {
 			times += fmt.Sprintf(" %s %9s", name, best[w][i])
 		}
-		b.Logf("%-36q%s; segments read %5.1f%%, %d runs, %d articles pruned, %d read whole after all; tiers: %d settled (%d articles), %d not", queries[i], times,
-			100*float64(st.articles)/float64(max(st.total, 1)), st.runs, st.pruned, st.abandoned, st.tiered, st.tierArticles, st.tierFailed)
+		b.Logf("%-36q%s; segments read %5.1f%%, %d runs, %d articles pruned, %d read whole after all; tiers: %d settled (%d articles, %d by a prefix's), %d not", queries[i], times,
+			100*float64(st.articles)/float64(max(st.total, 1)), st.runs, st.pruned, st.abandoned, st.tiered, st.tierArticles, st.prefixTiered, st.tierFailed)
 	}
 }

@@ -215,6 +215,7 @@ type tierWord struct {
 	r      *resolved
 	groups []groupWeight
 	small  []form
+	pre    []tier // a prefix's own tiers, in place of groups'
 }
 
 // evalTiers returns the best limit results of a search of common words
@@ -250,6 +251,19 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 		}
 		w := &words[i]
 		w.r = r
+		// A prefix with tiers of its own (see prefixtiers.go): the
+		// forms made since are scored whole.
+		if pt, ok := it.prefixes[r.text]; ok && r.prefix && usePrefixTiers {
+			w.pre = pt.tiers
+			for _, f := range r.forms {
+				forms++
+				postingsAll += uint64(ix.terms[f.id].df)
+				if f.id >= pt.terms {
+					w.small = append(w.small, f)
+				}
+			}
+			continue
+		}
 		for _, f := range r.forms {
 			g := ix.terms[f.id].group
 			forms++
@@ -313,6 +327,13 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 	for t := 0; ; t++ {
 		more := false
 		for _, w := range words {
+			if ts := w.pre; t < len(ts) {
+				tds = ts[t].tierDocs(tds[:0])
+				for _, d := range tds {
+					put(d)
+				}
+				more = more || t+1 < len(ts)
+			}
 			for _, g := range w.groups {
 				ts := it.tiers[g.g]
 				if t < len(ts) {
@@ -347,6 +368,10 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 			bound := 0.0
 			for _, w := range words {
 				g := 0.0
+				if ts := w.pre; len(ts) > 0 {
+					x := float64(ts[min(t, len(ts)-1)].rest) / impactScale
+					g += corr * x / (1 + (corr-1)*x)
+				}
 				for _, gw := range w.groups {
 					ts := it.tiers[gw.g]
 					k := gw.factor() * corr
@@ -359,6 +384,9 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 				if bs := countBlocks; bs != nil {
 					bs.tiered++
 					bs.tierArticles += len(all)
+					if words[0].pre != nil {
+						bs.prefixTiered++
+					}
 				}
 				return ix.top(s, found, limit), true
 			}
