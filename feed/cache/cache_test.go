@@ -24,6 +24,25 @@ import (
 // past is an age old enough for a file's record to be kept.
 const past = -time.Hour
 
+// writeOld writes a short report at each slash-separated name under
+// root, its last words naming the file, and dates it an hour back.
+func writeOld(t *testing.T, root, said string, names ...string) {
+	t.Helper()
+	old := time.Now().Add(past)
+	for _, name := range names {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("Quay report\n\nThe ferry to Welmor ran late in the fog, the harbour office "+said+" "+name+"."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // copyTree copies the files under each of srcs into a new temp folder,
 // one sub-folder per source, dated an hour ago so their records are kept.
 func copyTree(t *testing.T, srcs ...string) string {
@@ -717,19 +736,7 @@ func TestKeptFiles(t *testing.T) {
 // however the records were stored.
 func TestPreloadInWalkOrder(t *testing.T) {
 	root := t.TempDir()
-	old := time.Now().Add(past)
-	for _, name := range []string{"a.txt", "a-b.txt", "a/x.txt", "a/b/y.txt", "a/c.txt", "b.txt", "a b/z.txt", "A.txt"} {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("Quay report\n\nThe ferry to Welmor ran late in the fog, the harbour office said on "+name+"."), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeOld(t, root, "said on", "a.txt", "a-b.txt", "a/x.txt", "a/b/y.txt", "a/c.txt", "b.txt", "a b/z.txt", "A.txt")
 	var walked []string
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -787,20 +794,8 @@ func TestClean(t *testing.T) {
 // again; every other record is handed over, and found unchanged.
 func TestPreloadLeavesOutDamaged(t *testing.T) {
 	root := t.TempDir()
-	old := time.Now().Add(past)
 	names := []string{"a.txt", "b.txt", "c/d.txt"}
-	for _, name := range names {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte("Quay report\n\nThe ferry to Welmor ran late in the fog, the harbour office said of "+name+"."), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeOld(t, root, "said of", names...)
 	x := extract.NewExtractor()
 	dir := t.TempDir()
 	loadWith(t, dir, root, x, Options{Identity: "test"})

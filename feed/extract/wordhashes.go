@@ -218,25 +218,27 @@ func spansAreWords(lower string) bool {
 		if i == len(lower) {
 			break
 		}
-		c := lower[i]
-		if c < utf8.RuneSelf {
-			if c == '_' || 'A' <= c && c <= 'Z' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(lower[i:])
-		if r < spanSafeRunes {
-			if spanSafe()[r>>6]&(1<<(r&63)) == 0 {
-				return false
-			}
-		} else if !runeSpanSafe(lower[i : i+size]) {
+		size, ok := spanCharSafe(lower, i)
+		if !ok {
 			return false
 		}
 		i += size
 	}
 	return true
+}
+
+// spanCharSafe reports whether the character at lower[i] is one
+// spansAreWords passes, and its size in bytes.
+func spanCharSafe(lower string, i int) (size int, ok bool) {
+	c := lower[i]
+	if c < utf8.RuneSelf {
+		return 1, c != '_' && !('A' <= c && c <= 'Z')
+	}
+	r, size := utf8.DecodeRuneInString(lower[i:])
+	if r < spanSafeRunes {
+		return size, spanSafe()[r>>6]&(1<<(r&63)) != 0
+	}
+	return size, runeSpanSafe(lower[i : i+size])
 }
 
 // plainLower8 reports whether the eight bytes of s are ASCII and none of

@@ -178,20 +178,8 @@ func TestSpanSafeRunes(t *testing.T) {
 func TestSpansAreWordsByteAtATime(t *testing.T) {
 	reference := func(lower string) bool {
 		for i := 0; i < len(lower); {
-			c := lower[i]
-			if c < utf8.RuneSelf {
-				if c == '_' || 'A' <= c && c <= 'Z' {
-					return false
-				}
-				i++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(lower[i:])
-			if r < spanSafeRunes {
-				if spanSafe()[r>>6]&(1<<(r&63)) == 0 {
-					return false
-				}
-			} else if !runeSpanSafe(lower[i : i+size]) {
+			size, ok := spanCharSafe(lower, i)
+			if !ok {
 				return false
 			}
 			i += size
