@@ -84,6 +84,20 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 			host, printed = bareHost(own.name), own.name
 		}
 	}
+	// Failing a bare address, the domain the chrome sells advertising
+	// on, or stamps over the story with its date; the name the page
+	// gives otherwise stands when it is that domain's ("Quay Herald"
+	// over quayherald.example), as a printed name beats a bare address.
+	if host == "" {
+		if host = advertisedHost(lines, inBody); host == "" {
+			host = datedHost(lines, inBody)
+		}
+		if host != "" {
+			if n := x.namedOutlet(lines, inBody, g); sameOutlet(x, n.name, host) && !looksLikeHost(n.name) {
+				return n
+			}
+		}
+	}
 	if host != "" {
 		g.source = feed.OutletFromURL
 		if x.Signatures != nil {
@@ -107,7 +121,13 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 		}
 		return g
 	}
+	return x.namedOutlet(lines, inBody, g)
+}
 
+// namedOutlet is outletOf's search when the page prints no address of
+// its own: the names its chrome, the signature table and its notices
+// give, in that order. g holds the page's URL, if any.
+func (x *Extractor) namedOutlet(lines []*textLine, inBody []bool, g outletGuess) outletGuess {
 	// The site's greeting at the top of the page names it: "Welcome to
 	// The Quay Herald. Skip to content".
 	if name := welcomeName(lines, inBody); name != "" {
@@ -186,6 +206,12 @@ func (x *Extractor) outletOf(lines []*textLine, inBody []bool) outletGuess {
 	}
 	if about != "" {
 		g.name, g.source = about, feed.OutletFromSignature
+		return g
+	}
+	// A network bar's first home page ("Quay Herald Home | Quay
+	// Business Home") is the site's: it beats an owner's notice.
+	if name := networkHome(lines, inBody); name != "" {
+		g.name, g.source = name, feed.OutletFromSignature
 		return g
 	}
 	// The copyright holder last: it is often the company that owns the
