@@ -468,8 +468,8 @@ func dropTail(body string) string {
 
 // closingAddress returns where a body's closing run of the site's own
 // words to its reader begins, or -1 when it ends with none. Such a run
-// follows the article on many pages: a promotion ("Come see us again.",
-// "Pick up a copy at a store near you."), an appeal ("Are you facing a
+// follows the article on many pages: a promotion ("Drop in again soon.",
+// "Find us at the quay kiosk."), an appeal ("Are you facing a
 // difficult time? Call us."), a request to read the site's terms, with
 // the notices above it. The run is the body's last blocks that are short
 // plain paragraphs (maxClosingWords) and neither quote nor report speech
