@@ -46,15 +46,19 @@ func (lib *Library) restoreStories(add []*feed.Article) {
 		return
 	}
 	lib.triedRestore = true
-	// Mapped rather than read: the file is some 1.8 KB an article, and
-	// Restore copies out what it keeps.
+	// Mapped rather than read: the file is some 2 KB an article, most of
+	// it the articles' vectors, which the restored grouping reads where
+	// they lie (see story.Set.Restore), so the mapping stays while the
+	// program runs; its pages go with the others' (cache.LetGoOfPages).
+	// The file is only ever replaced whole (cache.WriteFile renames), so
+	// what is mapped never changes.
 	data, unmap, err := cache.MapFile(file)
 	if err != nil {
 		return
 	}
-	defer unmap()
 	data, ok := bytes.CutPrefix(data, keyHeader(key))
 	if !ok {
+		unmap()
 		return
 	}
 	// Each article's fingerprint, which reads its text, taken in the
@@ -74,15 +78,23 @@ func (lib *Library) restoreStories(add []*feed.Article) {
 		return add[i], fps[i]
 	}
 	if lib.stories.RestoreKnown(data, get) != nil {
+		unmap()
 		return
 	}
+	cache.LetGoOfPages()
 	// Unchanged, the saved grouping needs no saving again.
 	lib.savedChanges = lib.stories.Changes()
 }
 
-// keyHeader opens a kept grouping's file: its key's length and the key.
+// keyHeader opens a kept grouping's file: its key's length, the key, and
+// zeros to a multiple of 8 bytes, so that the grouping after it lies at a
+// place of the mapping aligned as its vectors need to be read in place.
 func keyHeader(key string) []byte {
-	return append(binary.AppendUvarint(nil, uint64(len(key))), key...)
+	h := append(binary.AppendUvarint(nil, uint64(len(key))), key...)
+	for len(h)%8 != 0 {
+		h = append(h, 0)
+	}
+	return h
 }
 
 // saveEvery is how long after one save the grouping is saved again. A

@@ -1,6 +1,8 @@
 package library
 
 import (
+	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"testing"
@@ -125,5 +127,39 @@ func TestKeepStoriesSavesSeldom(t *testing.T) {
 		if next[a.ID] != lib.StoryOf(a.ID) {
 			t.Errorf("%s: story %s from the file, %s in the library", a.ID, next[a.ID], lib.StoryOf(a.ID))
 		}
+	}
+}
+
+func TestKeepStoriesOlderLayout(t *testing.T) {
+	// A grouping kept before the key's header was padded to 8 bytes (so
+	// that the vectors lie aligned in the mapping) is not taken up: the
+	// stories are grouped afresh and the file written anew.
+	arts := fixtures()
+	file := filepath.Join(t.TempDir(), "stories.bin")
+	first := run(file, arts[1:])
+	fresh := run(filepath.Join(t.TempDir(), "none.bin"), arts)
+	if fresh["m1"] == first["m2"] {
+		t.Fatal("the test cannot tell a kept grouping from a fresh one")
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := keyHeader("program 1")
+	if len(header)%8 != 0 || !bytes.HasPrefix(data, header) {
+		t.Fatalf("the file does not open with a padded header: %q", data[:min(len(data), 16)])
+	}
+	old := append(binary.AppendUvarint(nil, uint64(len("program 1"))), "program 1"...)
+	if err := os.WriteFile(file, append(old, data[len(header):]...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	older := run(file, arts)
+	for id, want := range fresh {
+		if older[id] != want {
+			t.Errorf("from the older layout, %s is in %s, want %s as grouped afresh", id, older[id], want)
+		}
+	}
+	if again := run(file, arts); again["m1"] != older["m1"] {
+		t.Errorf("the older file was not replaced: %v then %v", older, again)
 	}
 }

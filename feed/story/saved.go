@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"time"
+	"unsafe"
 
 	"github.com/broadsheet/broadsheet/feed"
 	"github.com/broadsheet/broadsheet/feed/internal/wire"
@@ -28,7 +29,7 @@ import (
 
 // savedMagic opens a saved grouping; its last byte is the format's
 // version.
-const savedMagic = "broadsheet stories\x00\x02"
+const savedMagic = "broadsheet stories\x00\x03"
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
 
@@ -91,7 +92,9 @@ func (s *Set) Marshal() []byte {
 // body or date), is taken out, and the stories it was in regrouped;
 // every other story keeps its ID. Data from another version or other
 // rules, or damaged, gives ErrSaved, and a set not empty an error; the
-// set is then left as it was.
+// set is then left as it was. The set reads the articles' vectors from
+// data itself (see vectorAt): data must not change, nor a mapping of it
+// be undone, while the set is in use.
 func (s *Set) Restore(data []byte, get func(id string) *feed.Article) error {
 	return s.RestoreKnown(data, func(id string) (*feed.Article, uint64) {
 		a := get(id)
@@ -132,7 +135,8 @@ func restore(data []byte, opt Options, get func(id string) (*feed.Article, uint6
 		binary.LittleEndian.Uint64(data[n:]) != crc64.Checksum(data[:n], crcTable) {
 		return nil, ErrSaved
 	}
-	d := wire.Decoder[[]byte]{S: data[len(savedMagic):n]}
+	d := wire.Decoder[[]byte]{S: data[:n], I: len(savedMagic)}
+	inPlace := littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(data)))%4 == 0
 	if d.U64() != s.rules() {
 		return nil, ErrSaved
 	}
@@ -148,12 +152,7 @@ func restore(data []byte, opt Options, get func(id string) (*feed.Article, uint6
 		x.sec = d.Varint()
 		x.nsec = int32(d.Varint())
 		x.day = int32(d.Varint())
-		n := d.Count(12)
-		x.vec = vector{make([]uint32, n), make([]weight, n)}
-		for j := range n {
-			x.vec.hash[j] = d.U32()
-			x.vec.w[j] = weight{all: math.Float32frombits(d.U32()), words: math.Float32frombits(d.U32())}
-		}
+		x.vec = vectorAt(data, &d, inPlace)
 		x.keys = d.U64s()
 		x.copyKeys = d.U64s()
 		if ny := d.Count(1); ny > 0 {
@@ -229,6 +228,47 @@ func restore(data []byte, opt Options, get func(id string) (*feed.Article, uint6
 	return s, nil
 }
 
+// littleEndian is whether this machine puts a number's little end first,
+// as a saved grouping's vectors are kept.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// vectorAt reads a vector at d's place in data (d reads data from its
+// start): its length, the bytes that bring it to a multiple of 4, and
+// its hashes, then its weights. In place, the vector is data's bytes
+// themselves, not a copy: the saved grouping's vectors are most of it
+// (some 2 KB an article), and a file mapped keeps them out of the heap,
+// in the system's file cache, read back when the articles are compared.
+// That needs data aligned to 4 bytes and a machine that puts the little
+// end first; otherwise the vector is copied out.
+func vectorAt(data []byte, d *wire.Decoder[[]byte], inPlace bool) vector {
+	n := d.Count(12)
+	for d.I%4 != 0 && !d.Err {
+		d.Byte()
+	}
+	if d.Err || len(d.S)-d.I < 12*n {
+		d.Err = true
+		return vector{}
+	}
+	at := d.I
+	d.I += 12 * n
+	if n == 0 {
+		return vector{[]uint32{}, []weight{}} // as a vector weighed of nothing
+	}
+	if inPlace {
+		return vector{
+			hash: unsafe.Slice((*uint32)(unsafe.Pointer(&data[at])), n),
+			w:    unsafe.Slice((*weight)(unsafe.Pointer(&data[at+4*n])), n),
+		}
+	}
+	v := vector{make([]uint32, n), make([]weight, n)}
+	for j := range n {
+		v.hash[j] = binary.LittleEndian.Uint32(data[at+4*j:])
+		b := data[at+4*n+8*j:]
+		v.w[j] = weight{all: math.Float32frombits(binary.LittleEndian.Uint32(b)), words: math.Float32frombits(binary.LittleEndian.Uint32(b[4:]))}
+	}
+	return v
+}
+
 // Changes counts the articles added to the set and taken out of it, so
 // that a caller keeping the grouping knows when it is worth saving again.
 func (s *Set) Changes() uint64 {
@@ -294,10 +334,18 @@ func (s *Set) rules() uint64 {
 // terms and years, as Restore reads them back.
 func (d *doc) encodeReading(e *wire.Encoder) {
 	e.Uvarint(uint64(d.vec.len()))
-	for j, h := range d.vec.hash {
+	// The hashes, then the weights, as they lie in memory on a machine
+	// that puts the little end first, at a place in the encoding that is
+	// a multiple of 4 (see vectorAt).
+	for len(e.B)%4 != 0 {
+		e.Byte(0)
+	}
+	for _, h := range d.vec.hash {
 		e.U32(h)
-		e.U32(math.Float32bits(d.vec.w[j].all))
-		e.U32(math.Float32bits(d.vec.w[j].words))
+	}
+	for _, w := range d.vec.w {
+		e.U32(math.Float32bits(w.all))
+		e.U32(math.Float32bits(w.words))
 	}
 	e.U64s(d.keys)
 	e.U64s(d.copyKeys)

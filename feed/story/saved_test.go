@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"unsafe"
 
 	"github.com/broadsheet/broadsheet/feed"
 )
@@ -194,5 +195,61 @@ func TestRestoreKnown(t *testing.T) {
 	}
 	if w.Changes() == 0 || w.Of(arts[0].ID) != "" {
 		t.Errorf("an article given another fingerprint was restored as it was (%d changes, in story %q)", w.Changes(), w.Of(arts[0].ID))
+	}
+}
+
+// TestRestoreVectorsInPlace: from data aligned to 4 bytes, the restored
+// articles' vectors are data's own bytes (no copy on the heap); from
+// data that is not, they are copies; either way the set is the one
+// saved, and adding to it gives what adding to a fresh one does.
+func TestRestoreVectorsInPlace(t *testing.T) {
+	arts := savedFixture(t)
+	s := New(Options{})
+	s.Add(arts[1:]...)
+	data := s.Marshal()
+	within := func(v vector, buf []byte) bool {
+		p := uintptr(unsafe.Pointer(unsafe.SliceData(v.hash)))
+		start := uintptr(unsafe.Pointer(unsafe.SliceData(buf)))
+		return p >= start && p < start+uintptr(len(buf))
+	}
+	odd := make([]byte, len(data)+1)
+	copy(odd[1:], data)
+	if uintptr(unsafe.Pointer(&odd[1]))%4 == 0 {
+		t.Fatal("the test needs a copy not aligned to 4 bytes")
+	}
+	batch := New(Options{})
+	batch.Add(arts...)
+	for _, c := range []struct {
+		name    string
+		data    []byte
+		inPlace bool
+	}{{"aligned", data, littleEndian}, {"not aligned", odd[1:], false}} {
+		r := New(Options{})
+		if err := r.Restore(c.data, lookup(arts)); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got, want := withIDs(r), withIDs(s); got != want {
+			t.Fatalf("%s: restored set differs:\n got:\n%s\nwant:\n%s", c.name, got, want)
+		}
+		if !slices.Equal(r.Marshal(), data) {
+			t.Errorf("%s: the restored set encodes differently", c.name)
+		}
+		vectors := 0
+		for _, d := range r.docs {
+			if d.vec.len() == 0 {
+				continue
+			}
+			vectors++
+			if within(d.vec, c.data) != c.inPlace {
+				t.Errorf("%s: %s's vector in data: %v, want %v", c.name, d.art.ID, !c.inPlace, c.inPlace)
+			}
+		}
+		if vectors == 0 {
+			t.Fatalf("%s: no article has a vector", c.name)
+		}
+		r.Add(arts[0])
+		if got, want := snapshot(r), snapshot(batch); got != want {
+			t.Errorf("%s: adding after restoring:\n got:\n%s\nwant:\n%s", c.name, got, want)
+		}
 	}
 }
