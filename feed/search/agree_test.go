@@ -318,3 +318,41 @@ func TestLatinFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleLengthAsTokenizer checks that articleLength, which reads
+// plain ASCII words eight bytes at a time and tells stop words from
+// eight bytes of the text read at once (stopSet.hasAt), counts the
+// words the tokenizer finds but stop words, on generated articles and
+// on random runs of stop words in mixed case, other words, apostrophes,
+// digits and characters past ASCII, so that words end at every place of
+// a block of eight and at the text's end.
+func TestArticleLengthAsTokenizer(t *testing.T) {
+	arts := referenceArticles(t, 40)
+	pieces := []string{"the", "The", "THE", "a", "an", "And", "of", "into", "between", "themselves", "because",
+		"harbour", "quay", "x", "9", "a1", "don't", "o’clock", "it's", "café", "ÉTÉ", "’", "'", " ", "  ", ", ", ".\n", "—", "ß"}
+	r := rand.New(rand.NewPCG(3, 15))
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(24) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		arts = append(arts, &feed.Article{ID: "r", Title: pieces[r.IntN(len(pieces))], Body: b.String()})
+	}
+	tk := newTokenizer()
+	for _, a := range arts {
+		var want uint32
+		for _, s := range []string{a.Title, a.Body} {
+			tk.each(s, func(_, _ int, f []byte) {
+				if !isStopFolded(f) {
+					want++
+				}
+			})
+		}
+		if got := articleLength(tk, a); got != want {
+			t.Fatalf("%q / %.80q: length %d, the tokenizer's %d", a.Title, a.Body, got, want)
+		}
+	}
+}

@@ -352,22 +352,26 @@ func articleLength(t *tokenizer, a *feed.Article) uint32 {
 				continue
 			}
 			start := i
+			ended := false
 			for i+8 <= len(s) {
 				_, word := wordBytes(load8(s, i))
 				if word != highBits {
+					// The word ends at the first byte of the eight
+					// that is no ASCII letter or digit.
 					i += bits.TrailingZeros64(^word&highBits) / 8
+					ended = true
 					break
 				}
 				i += 8
 			}
-			for i < len(s) && s[i] < utf8.RuneSelf && wordByte[s[i]] {
+			for !ended && i < len(s) && s[i] < utf8.RuneSelf && wordByte[s[i]] {
 				i++
 			}
 			if c < utf8.RuneSelf && (i == len(s) || s[i] < utf8.RuneSelf && s[i] != '\'') {
 				// As stopKind tells a word of ASCII letters and digits.
 				w := s[start:i]
 				m := len(w)
-				if m > maxStop || stopShape[w[0]|0x20]&stopShape[256+int(w[m-1]|0x20)]&(1<<m) == 0 || !stopTable.has(w) {
+				if m > maxStop || stopShape[w[0]|0x20]&stopShape[256+int(w[m-1]|0x20)]&(1<<m) == 0 || !stopTable.hasAt(s, start, i) {
 					n++
 				}
 				continue

@@ -5,6 +5,7 @@ import (
 	"hash/crc32"
 	"math"
 	"math/bits"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/feed"
@@ -58,28 +59,49 @@ func Sketch(a *feed.Article) []byte {
 // sketchBits sets in sk, whose length is a power of two, the bit of
 // every trigram of word bytes in folded (see trigramBit).
 //
-// t holds the last bytes of the word so far: a byte that is no word
-// byte empties it. As no word byte is zero, t holds a whole trigram
-// when its third byte is set. The loop has no branch: a bit is or-ed in
-// with none set when there is no trigram to add, as a branch on bytes
-// that go from word to space every few would mostly be mispredicted.
-// The bit is trigramBit's: the hash times the bitmap's bits, over 2^32,
-// is the hash shifted right by sketchShift, without a shift by a count
-// kept in a register.
+// t holds the last bytes of the word so far, at most three: a byte that
+// is no word byte empties it. As no word byte is zero, t holds a whole
+// trigram when its third byte is set. The loop has no branch, as a
+// branch on bytes that go from word to space every few would mostly be
+// mispredicted: it sets bits in 64-bit words, sketchWords, and what is
+// no whole trigram sets a bit past the bitmap's (its bit number with
+// the bitmap's size added), in words that are then cleared. The words
+// are stored in sk little end first, which puts bit h of the bitmap in
+// byte h/8 at bit h%8 as trigramBit's reading wants. Set this way, a
+// bit costs no check of the index against the bitmap's length and no
+// shift by a count in a register (a bit test and set instruction). The
+// bit is trigramBit's: the hash times the bitmap's bits, over 2^32, is
+// the hash shifted right by sketchShift.
 func sketchBits(sk, folded []byte) {
-	nbits := uint64(len(sk)) * 8
-	last := uint32(len(sk) - 1)
+	ws := sketchScratch.Get().(*sketchWords)
+	defer sketchScratch.Put(ws)
+	w := ws[:]
+	mask := &sketchMask
+	nbits := uint32(len(sk)) * 8
+	scale := uint64(nbits)
 	var t uint32
 	for _, c := range folded {
-		t = (t<<8 | uint32(c)) & sketchMask[c]
-		h := uint32(uint64(t&0xffffff*0x9E3779B1) * nbits >> 32)
-		var full byte
-		if t&0xff0000 != 0 {
-			full = 1
-		}
-		sk[h>>3&last] |= full << (h & 7)
+		t = (t<<8 | uint32(c)) & mask[c]
+		// All ones when t holds no third byte, which (t>>16 being
+		// at most 0xFF) leaves the sign bit of t>>16 - 1 set.
+		none := uint32(int32(t>>16-1) >> 31)
+		h := uint32(uint64(t*0x9E3779B1)*scale>>32) | nbits&none
+		w[h>>6&uint32(len(w)-1)] |= 1 << (h & 63)
 	}
+	spare := len(sk) / 8
+	for i := range spare {
+		p := sk[8*i : 8*i+8]
+		binary.LittleEndian.PutUint64(p, binary.LittleEndian.Uint64(p)|w[i])
+	}
+	clear(w[:2*spare])
 }
+
+// sketchWords is sketchBits' bitmap as 64-bit words, with room for the
+// largest bitmap's and as many spare words after it; a power of two long, so
+// that an index is kept in it by a mask. It is all zeros between uses.
+type sketchWords [2 * maxSketch / 8]uint64
+
+var sketchScratch = sync.Pool{New: func() any { return new(sketchWords) }}
 
 // sketchParts splits a sketch into its bitmap and the article's length;
 // ok is false for what Sketch never makes, a sketch whose checksum does
@@ -100,13 +122,13 @@ func sketchParts(sk []byte) (bitmap []byte, length uint32, ok bool) {
 	return sk[:n], uint32(v), true
 }
 
-// sketchMask is all ones for the bytes a folded word may hold (lower-case
-// letters and digits, and every byte of a character past ASCII), zero for
-// others.
+// sketchMask is the low 24 bits set for the bytes a folded word may hold
+// (lower-case letters and digits, and every byte of a character past
+// ASCII), zero for others: and-ed with the last bytes it keeps three.
 var sketchMask = func() (t [256]uint32) {
 	for c := range t {
 		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf {
-			t[c] = ^uint32(0)
+			t[c] = 0xffffff
 		}
 	}
 	return t
@@ -131,7 +153,7 @@ func SketchFilter(query string) func(sketch []byte) bool {
 		if !ok || len(sk) < minSketch || len(sk) > maxSketch || len(sk)&(len(sk)-1) != 0 {
 			return true
 		}
-		shift := sketchShift(len(sk))
+		shift := sketchShift(len(sk)) & 31
 		for _, n := range needles {
 			for i := 0; i+3 <= len(n); i++ {
 				h := trigramBit(uint32(n[i])<<16|uint32(n[i+1])<<8|uint32(n[i+2]), shift)

@@ -2,6 +2,8 @@ package search
 
 import (
 	"bytes"
+	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -140,5 +142,100 @@ func TestSketchBitsAsTrigramBit(t *testing.T) {
 				t.Fatalf("%d-byte bitmap of %.40q differs", n, s)
 			}
 		}
+	}
+}
+
+// sketchBitsByByte is sketchBits as it was before it set bits in 64-bit
+// words: a byte of the bitmap at a time, the bit shifted into place by
+// its number. Kept to check the word-wise loop against and to measure
+// it by (BenchmarkSketchBits).
+func sketchBitsByByte(sk, folded []byte) {
+	nbits := uint64(len(sk)) * 8
+	last := uint32(len(sk) - 1)
+	var t uint32
+	for _, c := range folded {
+		t = (t<<8 | uint32(c)) & sketchMask[c]
+		h := uint32(uint64(t&0xffffff*0x9E3779B1) * nbits >> 32)
+		var full byte
+		if t&0xff0000 != 0 {
+			full = 1
+		}
+		sk[h>>3&last] |= full << (h & 7)
+	}
+}
+
+// TestSketchBitsAsByByte checks that sketchBits sets what the byte-wise
+// loop does at every size of bitmap, over every byte value and random
+// runs of word and other bytes, into a bitmap already holding bits, and
+// leaves its spare words clear for the next call (a bitmap of another
+// size after it comes out the same).
+func TestSketchBitsAsByByte(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 7))
+	var texts [][]byte
+	all := make([]byte, 0, 3*256)
+	for c := range 256 {
+		all = append(all, byte(c), byte(c), 'a', byte(c))
+	}
+	texts = append(texts, all)
+	for range 300 {
+		s := make([]byte, r.IntN(40000))
+		for i := range s {
+			switch r.IntN(4) {
+			case 0:
+				s[i] = byte(r.IntN(256))
+			case 1:
+				s[i] = ' '
+			default:
+				s[i] = byte('a' + r.IntN(6))
+			}
+		}
+		texts = append(texts, s)
+	}
+	for _, s := range texts {
+		for n := minSketch; n <= maxSketch; n *= 2 {
+			want := make([]byte, n)
+			got := make([]byte, n)
+			for i := range n {
+				if r.IntN(8) == 0 {
+					want[i] = byte(r.IntN(256))
+					got[i] = want[i]
+				}
+			}
+			sketchBitsByByte(want, s)
+			sketchBits(got, s)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%d-byte bitmap of %d bytes differs", n, len(s))
+			}
+		}
+	}
+}
+
+// BenchmarkSketchBits measures the trigram loop alone over the
+// reference articles' folded text, word-wise (sketchBits) and byte-wise
+// as before (sketchBitsByByte), in one binary so that the two can be
+// alternated on a noisy machine.
+func BenchmarkSketchBits(b *testing.B) {
+	var texts [][]byte
+	var size int64
+	for _, a := range referenceArticles(b, 200) {
+		f, _ := foldText(nil, a)
+		texts = append(texts, f)
+		size += int64(len(f))
+	}
+	for _, v := range []struct {
+		name string
+		fn   func(sk, folded []byte)
+	}{{"words", sketchBits}, {"bytes", sketchBitsByByte}} {
+		b.Run(v.name, func(b *testing.B) {
+			b.SetBytes(size)
+			sk := make([]byte, maxSketch)
+			for b.Loop() {
+				for _, f := range texts {
+					n := min(max(1<<bits.Len(uint(len(f)/16)), minSketch), maxSketch)
+					clear(sk[:n])
+					v.fn(sk[:n], f)
+				}
+			}
+		})
 	}
 }

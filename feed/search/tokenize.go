@@ -679,6 +679,22 @@ func stopSlot(lo, hi uint64) uint64 { return ((lo ^ hi*0x9e3779b1) * 0x9e3779b97
 // bytes, is a stop word in any case.
 func (t *stopSet) has(w string) bool {
 	lo, hi := packLower(w)
+	return t.hasPacked(lo, hi)
+}
+
+// hasAt is has of s[start:end], packing a word of up to eight bytes with
+// eight bytes of s read at once when s holds them from start.
+func (t *stopSet) hasAt(s string, start, end int) bool {
+	m := end - start
+	if m > 8 || start+8 > len(s) {
+		return t.has(s[start:end])
+	}
+	return t.hasPacked((load8(s, start)|0x20*lowBits)&(^uint64(0)>>(64-8*m)), 0)
+}
+
+// hasPacked reports whether the word packLower packs to lo and hi is a
+// stop word.
+func (t *stopSet) hasPacked(lo, hi uint64) bool {
 	for i := stopSlot(lo, hi); ; i = (i + 1) % uint64(len(t.e)) {
 		e := &t.e[i]
 		if e.lo == lo && e.hi == hi {
