@@ -232,6 +232,12 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 	if pair && (!tiersPairs || len(pos) > 2 || pos[0].title || pos[1].title) {
 		return nil, false
 	}
+	// Nor a word and a short prefix of dozens of completions ("energy
+	// p"): sorting their forms into groups would cost more than the
+	// rare search it might settle saves.
+	if pair && len(pos[0].forms)+len(pos[1].forms) > maxSweepForms {
+		return nil, false
+	}
 	it := &ix.impacts
 	if it.bits != impactBits || n-int(it.covered) > tierTail || len(it.tiers) == 0 {
 		return nil, false
