@@ -781,4 +781,5 @@ type blockStats struct {
 	tierArticles int // articles they scored
 	tierFailed   int // searches the tiers did not settle
 	prefixTiered int // searches of a prefix settled by its own tiers
+	pairTiered   int // searches of two words settled by their first tiers
 }

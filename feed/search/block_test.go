@@ -103,6 +103,15 @@ func TestBlocksSameResults(t *testing.T) {
 		} else {
 			t.Logf("2^%d: %d prefixes with tiers; %d searches settled by tiers (%d of them a prefix's own), %d not", bits, len(ix.impacts.prefixes), st.tiered, st.prefixTiered, st.tierFailed)
 		}
+		// As searches are: of several words, only pairs try, and
+		// only their first tiers.
+		tiersAlways = false
+		if st := compareSplit(t, ix, fmt.Sprint("tiers of pairs, 2^", bits), queries, 1, 5, 20); st.pairTiered == 0 || st.tierFailed == 0 {
+			t.Errorf("2^%d: %d searches of two words settled by their first tiers, %d searches not settled", bits, st.pairTiered, st.tierFailed)
+		} else {
+			t.Logf("2^%d: %d searches of two words settled by their first tiers, %d searches not settled", bits, st.pairTiered, st.tierFailed)
+		}
+		tiersAlways = true
 		useTiers = false
 		st2 := compareSplit(t, ix, fmt.Sprint("tables, 2^", bits), queries, 1, 5, 20)
 		// After the segments with the highest bounds, the rest in

@@ -219,6 +219,28 @@ func BenchmarkPrefixTiers(b *testing.B) {
 	compareWays(b, []string{"before", "prefix"}, func(w int) { usePrefixTiers = w == 1 })
 }
 
+// BenchmarkPairTiers is BenchmarkSweep for two words' first tiers (see
+// tiersPairs): without them and with them, alternated.
+//
+//	BROADSHEET_BENCH_MEM=/tmp/idx BROADSHEET_BENCH_N=100k go test ./feed/search -run '^$' -bench PairTiers -benchtime 3x -timeout 2h
+func BenchmarkPairTiers(b *testing.B) {
+	defer func() { tiersPairs = true }()
+	compareWays(b, []string{"before", "pairs"}, func(w int) { tiersPairs = w == 1 })
+}
+
+// BenchmarkPairTiersTyped is BenchmarkPairTiers over every prefix of the
+// 50 benchmark queries as typed, logging the 20 slowest.
+func BenchmarkPairTiersTyped(b *testing.B) {
+	defer func() { tiersPairs = true }()
+	var typed []string
+	for _, q := range corpus.New(benchSizes[len(benchSizes)-1], benchSeed).Queries(50) {
+		for i := 1; i <= len(q); i++ {
+			typed = append(typed, q[:i])
+		}
+	}
+	compareWaysOn(b, typed, 20, []string{"before", "pairs"}, func(w int) { tiersPairs = w == 1 })
+}
+
 // compareWays measures the 50 benchmark queries at the largest size
 // each of the ways set(w) chooses, alternated in rounds on one index,
 // and reports each way's p50, p99 and max CPU time; with -v it logs

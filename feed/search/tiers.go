@@ -226,7 +226,16 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 	if !useBounds || !useTiers || limit <= 0 || len(pos) == 0 || len(pos) > maxTierWords || q.phrases() {
 		return nil, false
 	}
-	if len(pos) > 1 && !tiersMulti && !tiersAlways {
+	// Of several words, only two without title: try, and only their
+	// first tiers (see tiersPairs).
+	pair := len(pos) > 1 && !tiersMulti && !tiersAlways
+	if pair && (!tiersPairs || len(pos) > 2 || pos[0].title || pos[1].title) {
+		return nil, false
+	}
+	// Nor a word and a short prefix of dozens of completions ("energy
+	// p"): sorting their forms into groups would cost more than the
+	// rare search it might settle saves.
+	if pair && len(pos[0].forms)+len(pos[1].forms) > maxSweepForms {
 		return nil, false
 	}
 	it := &ix.impacts
@@ -295,6 +304,27 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 			}
 		}
 	}
+	if pair {
+		// The first tier of the rarer word, sought in the two words'
+		// lists, against reading those: at 100,000 articles, seeking
+		// 512 articles in lists of some 35,000 postings decodes about
+		// all of them, and costs the searches it does not settle as
+		// much as the sweep saves the others ("housing rent" 1.7 →
+		// 2.2 ms); at a million the lists are ten times longer and
+		// the tier as long.
+		n0 := uint64(0)
+		for _, g := range words[0].groups {
+			if ts := it.tiers[g.g]; len(ts) > 0 {
+				n0 += uint64(ts[0].n)
+			}
+		}
+		if len(words[0].pre) > 0 {
+			n0 += uint64(words[0].pre[0].n)
+		}
+		if n0*seekCost*forms > 2*postingsAll {
+			return nil, false
+		}
+	}
 	avgdl := float64(ix.totalLen) / float64(ix.live)
 	corr := 1.0
 	if e := k1 * b / avgdl; it.eRef > e {
@@ -324,9 +354,13 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 		}
 	}
 	var tds []uint32
+	half := pair
 	for t := 0; ; t++ {
 		more := false
-		for _, w := range words {
+		for i, w := range words {
+			if half && i > 0 {
+				break
+			}
 			if ts := w.pre; t < len(ts) {
 				tds = ts[t].tierDocs(tds[:0])
 				for _, d := range tds {
@@ -380,18 +414,29 @@ func (ix *Index) evalTiers(s *scratch, q *query, pos, neg []resolved, limit int)
 				}
 				bound += float64(w.r.idf) * (k1 + 1) * min(g, 1)
 			}
-			if reachRel(bound) < float64(best[0]) {
+			if half && reachRel(bound) < float64(best[0]) {
+				// The first word's first tier alone beats what the
+				// rest allows: with the second's, whose articles
+				// only raise the results, the search settles.
+				half = false
+				t--
+				continue
+			}
+			if !half && reachRel(bound) < float64(best[0]) {
 				if bs := countBlocks; bs != nil {
 					bs.tiered++
 					bs.tierArticles += len(all)
 					if words[0].pre != nil {
 						bs.prefixTiered++
 					}
+					if pair {
+						bs.pairTiered++
+					}
 				}
 				return ix.top(s, found, limit), true
 			}
 		}
-		if !more {
+		if !more || pair {
 			break
 		}
 		// Seeking more articles than about half the words' postings
@@ -426,6 +471,21 @@ const maxTierWords = 4
 // appeal", not settled, 17.9 → 21.7 ms; BENCHMARKS.md, "Search at a
 // million: a very common word's best articles").
 var tiersMulti = false
+
+// tiersPairs lets a search of two words (neither title:) try their first
+// tiers: the union of both words' best ~512 articles scored exactly
+// settles a search of two common words that are often together ("energy
+// prices", whose segments' sweep read 40% of the segments at 100,000
+// articles and 20% at a million). The rarer word's first tier is scored
+// first (both words, exactly): unless its results already beat what an
+// article in neither first tier may score, the search gives up there,
+// having paid half; when they do, the other word's first tier is scored
+// too, which only raises the results, and the search settles. The later
+// tiers (thousands of articles) and three words or title: (bounded too
+// loosely to settle: "court verdict appeal", "title:election council")
+// cost more than they save (BENCHMARKS.md, "Search at a million: two
+// common words' first tiers").
+var tiersPairs = true
 
 // reachRel is reach without its absolute margin: a word in nearly every
 // article has an idf, and scores, near 1e-5, against which reach's 1e-6
