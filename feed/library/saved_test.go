@@ -16,6 +16,27 @@ func run(file string, arts []*feed.Article) map[string]string {
 	return runKeyed(file, "program 1", arts)
 }
 
+// keptAndFresh keeps a grouping of every article but the first in file,
+// and returns its stories and those of every article grouped afresh
+// (see freshOf).
+func keptAndFresh(t *testing.T, file string, arts []*feed.Article) (first, fresh map[string]string) {
+	t.Helper()
+	first = run(file, arts[1:])
+	return first, freshOf(t, first, arts)
+}
+
+// freshOf groups arts afresh, with no kept grouping, and fails the test
+// unless that tells apart a grouping taken up from first's: m1's story
+// afresh must not be the one m2 was in when first was kept.
+func freshOf(t *testing.T, first map[string]string, arts []*feed.Article) map[string]string {
+	t.Helper()
+	fresh := run(filepath.Join(t.TempDir(), "none.bin"), arts)
+	if fresh["m1"] == first["m2"] {
+		t.Fatal("the test cannot tell a kept grouping from a fresh one")
+	}
+	return fresh
+}
+
 // runKeyed is run with the key the grouping is kept under.
 func runKeyed(file, key string, arts []*feed.Article) map[string]string {
 	lib := New()
@@ -48,10 +69,7 @@ func TestKeepStories(t *testing.T) {
 			t.Errorf("%s moved from story %s to %s", id, first[id], second[id])
 		}
 	}
-	fresh := run(filepath.Join(t.TempDir(), "none.bin"), arts)
-	if fresh["m1"] == first["m2"] {
-		t.Fatal("the test cannot tell a kept grouping from a fresh one")
-	}
+	fresh := freshOf(t, first, arts)
 
 	// A damaged file is ignored: the stories are grouped afresh, and
 	// the file written anew.
@@ -86,11 +104,7 @@ func TestKeepStoriesOtherProgram(t *testing.T) {
 	// settings) may follow other rules: it is not taken up.
 	arts := fixtures()
 	file := filepath.Join(t.TempDir(), "stories.bin")
-	first := run(file, arts[1:])
-	fresh := run(filepath.Join(t.TempDir(), "none.bin"), arts)
-	if fresh["m1"] == first["m2"] {
-		t.Fatal("the test cannot tell a kept grouping from a fresh one")
-	}
+	_, fresh := keptAndFresh(t, file, arts)
 	other := runKeyed(file, "program 2", arts)
 	for id, want := range fresh {
 		if other[id] != want {
@@ -136,11 +150,7 @@ func TestKeepStoriesOlderLayout(t *testing.T) {
 	// stories are grouped afresh and the file written anew.
 	arts := fixtures()
 	file := filepath.Join(t.TempDir(), "stories.bin")
-	first := run(file, arts[1:])
-	fresh := run(filepath.Join(t.TempDir(), "none.bin"), arts)
-	if fresh["m1"] == first["m2"] {
-		t.Fatal("the test cannot tell a kept grouping from a fresh one")
-	}
+	_, fresh := keptAndFresh(t, file, arts)
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
