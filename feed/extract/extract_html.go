@@ -98,7 +98,7 @@ func extractHTMLFile(x *Extractor, src Source) ([]*feed.Article, []feed.Problem)
 		// metadata, and tells people from publishers better.
 		meta.byline = joinNames(strings.Split(found.Author, "; "))
 	}
-	body = dropFurniture(dropHeadline(dropRepeats(body), meta.title, meta.byline))
+	body = dropFurniture(dropHeadline(dropRepeats(splitJoined(body, visible)), meta.title, meta.byline))
 	reading := textReading(x, src.Path, visible)
 	body = dropTail(preferReading(reading, body))
 	// A headline run into the first paragraph is looked for only now:

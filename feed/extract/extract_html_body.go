@@ -153,6 +153,71 @@ func preferReading(r *feed.Article, body string) string {
 	return alt
 }
 
+// splitJoined puts back the space between two sentences that
+// trafilatura ran together where the page broke the line with <br>
+// ("… the river.The ferry …"): a whole word of body that is two words
+// standing apart in the page's visible text (see pageText), the first ending as a
+// sentence ends (., !, ? or a closing quotation mark), becomes the two.
+func splitJoined(body, alt string) string {
+	var joined map[string]bool
+	for _, w := range strings.Fields(body) {
+		if k := strings.IndexAny(w, ".!?\"”’"); k >= 0 && k < len(w)-1 {
+			if joined == nil {
+				joined = map[string]bool{}
+			}
+			joined[w] = true
+		}
+	}
+	if joined == nil {
+		return body
+	}
+	f := strings.Fields(alt)
+	for i := 1; i < len(f); i++ {
+		prev := f[i-1]
+		if !endsSentenceWord(prev) || !joined[prev+f[i]] {
+			continue
+		}
+		body = replaceWord(body, prev+f[i], prev+" "+f[i])
+		delete(joined, prev+f[i])
+	}
+	return body
+}
+
+// endsSentenceWord reports whether a word ends as a sentence does.
+func endsSentenceWord(w string) bool {
+	for _, end := range []string{".", "!", "?", "\"", "”", "’"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceWord replaces in s each occurrence of word that stands as a
+// whole word (white space or the text's ends on both sides) with repl.
+func replaceWord(s, word, repl string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, word)
+		if i < 0 {
+			break
+		}
+		j := i + len(word)
+		whole := (i == 0 || isSpaceByte(s[i-1])) && (j == len(s) || isSpaceByte(s[j]))
+		if whole {
+			b.WriteString(s[:i])
+			b.WriteString(repl)
+		} else {
+			b.WriteString(s[:j])
+		}
+		s = s[j:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
 // bodyStands reports whether trafilatura's body stands against the text
 // reading alt (whose word runs are b): the rules of secondOpinion.
 func bodyStands(body, alt string, b map[uint64]int) bool {

@@ -553,3 +553,19 @@ func TestClosingAddress(t *testing.T) {
 		}
 	}
 }
+
+// Sentences that trafilatura ran together where the page broke the line
+// with <br> get their space back from the page's visible text; words
+// joined on the page itself ("Quayside.net"), and sentences the page
+// runs together too, stay as they are.
+func TestSplitJoined(t *testing.T) {
+	visible := "Ferry times\n\nThe ferry to Lowmarsh leaves at nine.\n\nThe return \"sails at dusk.\"\nTickets at Quayside.net today."
+	body := "The ferry to Lowmarsh leaves at nine.The return \"sails at dusk.\"Tickets at Quayside.net today.Book early."
+	want := "The ferry to Lowmarsh leaves at nine. The return \"sails at dusk.\" Tickets at Quayside.net today.Book early."
+	if got := splitJoined(body, visible); got != want {
+		t.Errorf("splitJoined:\n got %q\nwant %q", got, want)
+	}
+	if got := splitJoined("No joins here. None at all.", visible); got != "No joins here. None at all." {
+		t.Errorf("splitJoined changed a body without joins: %q", got)
+	}
+}
