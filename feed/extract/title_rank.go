@@ -349,10 +349,7 @@ func (w *wordScanner) shareIn(s string, set wordBag) float64 {
 			in++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return float64(in) / float64(n)
+	return shareOf(in, n)
 }
 
 // wordBag is a set of words, kept as their sorted hashes (see

@@ -87,10 +87,7 @@ func (w *wordScanner) shareInSet(s string, set *wordHashes) float64 {
 			in++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return float64(in) / float64(n)
+	return shareOf(in, n)
 }
 
 // nextHash is next that gives the word's length in bytes and its
@@ -198,10 +195,7 @@ func (w *wordScanner) contentShare(s string, set *wordHashes) float64 {
 			in++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return float64(in) / float64(n)
+	return shareOf(in, n)
 }
 
 // spansAreWords reports whether the word spans of a line's lower case
@@ -362,10 +356,7 @@ func (w *wordScanner) lineShareInSet(l lineWords, set *wordHashes) float64 {
 			in++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return float64(in) / float64(n)
+	return shareOf(in, n)
 }
 
 // lineContentShare is contentShare for a line.
@@ -384,6 +375,12 @@ func (w *wordScanner) lineContentShare(l lineWords, set *wordHashes) float64 {
 			in++
 		}
 	}
+	return shareOf(in, n)
+}
+
+// shareOf returns in as a share of n, 0 when n is 0: the share of a
+// line's words found in a set.
+func shareOf(in, n int) float64 {
 	if n == 0 {
 		return 0
 	}
